@@ -1,0 +1,94 @@
+/**
+ * The platform-neutral shapes every adapter translates to and from.
+ * Nothing in here knows about Discord, Telegram or the web: adapters map their updates to an
+ * {@link IncomingMessage} and render a {@link Reply} back natively.
+ */
+
+/** What kind of reply the engine produced; stable, used by the batch contract and evaluations. */
+export type Intent =
+  | "answer"
+  | "clarify"
+  | "fallback"
+  | "greeting"
+  | "thanks"
+  | "goodbye"
+  | "help"
+  | "urgent"
+  | "checkup"
+  | "stretch"
+  | "reset";
+
+/** A follow-up the user can pick: a button, an inline keyboard key, a quick reply. */
+export interface Suggestion {
+  /** Short text shown on the button (at most 40 characters). */
+  label: string;
+  /** Stable id sent back when the button is pressed (ASCII, at most 48 bytes, fits Telegram's callback_data). */
+  id: string;
+}
+
+/** The article section an answer came from. */
+export interface SectionRef {
+  id: string;
+  heading: string;
+}
+
+/** One reply, platform-neutral. */
+export interface Reply {
+  intent: Intent;
+  /**
+   * Plain text with light markup adapters can render: `**bold**`, `_italic_`, lines starting with "• ".
+   * Includes the source line and, where required, the "not medical advice" line. At most 1,500 characters.
+   */
+  text: string;
+  suggestions: Suggestion[];
+  /** The section an answer came from; null for everything that is not an answer. */
+  section: SectionRef | null;
+}
+
+/** What kind of content the platform message carried. Non-text content gets a kind "text only" reply. */
+export type MessageKind = "text" | "button" | "unsupported";
+
+/** One platform message, translated by an adapter. */
+export interface IncomingMessage {
+  /** "cli", "web", "telegram", "discord", "batch", ... */
+  platform: string;
+  /** Conversation key; context is kept per conversation. Adapters scope it (per chat, per user in a channel). */
+  conversationId: string;
+  /** The platform's user id (for logs and rate limits; never used as the conversation key by the core). */
+  userId: string;
+  kind: MessageKind;
+  /** The text the user typed (kind "text"). */
+  text?: string;
+  /** The stable suggestion id of a pressed button (kind "button"). */
+  buttonId?: string;
+}
+
+/** Anything that answers messages: the engine, or a middleware-wrapped engine. */
+export interface MessageHandler {
+  handle(message: IncomingMessage): Promise<Reply>;
+}
+
+/** Milliseconds since the epoch; injected so tests control time. */
+export interface Clock {
+  now(): number;
+}
+
+/**
+ * Where conversation state lives. Values are JSON-serialisable plain data.
+ * Implementations: memory (default), SQLite, Redis. Nothing else may hold conversation state.
+ */
+export interface SessionStore {
+  get(key: string): Promise<unknown | undefined>;
+  /** ttlMs: how long the entry may live without being written again (stores may expire it after that). */
+  set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Minimal structured logger (pino-compatible subset). Message text is never logged at info level. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
