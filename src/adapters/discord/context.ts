@@ -1,0 +1,28 @@
+// What the message and interaction listeners share: the handler, the logger, and a failure-proof handler call.
+import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
+import { describeError } from "./errors.js";
+
+export interface AdapterContext {
+  handler: MessageHandler;
+  logger: Logger;
+  /** Show "typing…" in the channel when the handler takes longer than this (ms); 0 disables it. */
+  typingDelayMs: number;
+}
+
+/** Calls the handler; a failure is logged (without message text) and yields null instead of throwing. */
+export async function ask(context: AdapterContext, message: IncomingMessage): Promise<Reply | null> {
+  try {
+    return await context.handler.handle(message);
+  } catch (error) {
+    context.logger.error(
+      {
+        platform: message.platform,
+        conversationId: message.conversationId,
+        kind: message.kind,
+        err: describeError(error),
+      },
+      "discord: handler failed",
+    );
+    return null;
+  }
+}

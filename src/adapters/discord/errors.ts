@@ -1,0 +1,40 @@
+// DiscordAdapterError: configuration and login failures of the Discord adapter, with a stable `code`.
+
+export type DiscordErrorCode =
+  | "DISCORD_TOKEN_MISSING"
+  | "DISCORD_TOKEN_MALFORMED"
+  | "DISCORD_APPLICATION_ID_MISSING"
+  | "DISCORD_APPLICATION_ID_MALFORMED"
+  | "DISCORD_GUILD_ID_MALFORMED"
+  | "DISCORD_API_ROOT_MALFORMED"
+  | "DISCORD_TOKEN_REJECTED"
+  | "DISCORD_INTENTS_DISALLOWED"
+  | "DISCORD_LOGIN_FAILED"
+  | "DISCORD_REGISTER_FAILED"
+  | "DISCORD_ALREADY_STARTED";
+
+/** Thrown for a missing or malformed DISCORD_TOKEN / DISCORD_APPLICATION_ID and for failed logins. */
+export class DiscordAdapterError extends Error {
+  override readonly name = "DiscordAdapterError";
+  readonly code: DiscordErrorCode;
+  /** The underlying error (a discord.js error for login / registration failures), or undefined. */
+  override readonly cause: unknown;
+
+  constructor(code: DiscordErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message);
+    this.code = code;
+    this.cause = options.cause;
+  }
+}
+
+/** A log-safe summary of any error: no request bodies (message text), no URLs (interaction tokens). */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const summary: Record<string, unknown> = { name: error.name, message: error.message };
+  const { code, status, method } = error as { code?: unknown; status?: unknown; method?: unknown };
+  if (code !== undefined) summary.code = code;
+  if (typeof status === "number") summary.status = status;
+  if (typeof method === "string") summary.method = method;
+  if (error.stack) summary.stack = error.stack;
+  return summary;
+}

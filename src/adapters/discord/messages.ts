@@ -1,0 +1,66 @@
+// Answers direct messages and mentions of the bot in guild channels; ignores bots (itself included) and the rest.
+import type { Message } from "discord.js";
+import type { IncomingMessage } from "../../core/types.js";
+import { type AdapterContext, ask } from "./context.js";
+import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
+import { describeError } from "./errors.js";
+import { apologyPart, replyParts } from "./outgoing.js";
+
+/** A DM from a human, or a guild message from a human that mentions the bot itself (not @everyone or a role). */
+export function shouldAnswer(message: Message, botId: string): boolean {
+  if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return false;
+  if (!message.inGuild()) return true;
+  return message.mentions.users.has(botId);
+}
+
+export function toIncoming(message: Message, botId: string): IncomingMessage {
+  const origin: Origin = {
+    userId: message.author.id,
+    guildChannelId: message.inGuild() ? message.channelId : null,
+  };
+  const text = stripBotMention(message.content, botId);
+  const hasOtherContent = message.attachments.size > 0 || message.stickers.size > 0;
+  return text === "" && hasOtherContent ? unsupportedMessage(origin) : textMessage(origin, text);
+}
+
+export async function onMessage(context: AdapterContext, message: Message): Promise<void> {
+  const botId = message.client.user.id;
+  if (!shouldAnswer(message, botId)) return;
+  const channel = message.channel;
+  if (!channel.isSendable()) return;
+  const incoming = toIncoming(message, botId);
+  context.logger.debug(
+    {
+      platform: "discord",
+      conversationId: incoming.conversationId,
+      kind: incoming.kind,
+      messageId: message.id,
+    },
+    "discord: message received",
+  );
+  const typing =
+    context.typingDelayMs > 0
+      ? setTimeout(() => {
+          channel.sendTyping().catch((error: unknown) => {
+            context.logger.debug(
+              { platform: "discord", err: describeError(error) },
+              "discord: typing failed",
+            );
+          });
+        }, context.typingDelayMs).unref()
+      : undefined;
+  const reply = await ask(context, incoming).finally(() => clearTimeout(typing));
+  const parts = reply ? replyParts(reply) : [apologyPart()];
+  try {
+    for (const [index, part] of parts.entries()) {
+      // In a guild channel the first part replies to the question, so readers see who was answered.
+      if (index === 0 && message.inGuild()) await message.reply(part);
+      else await channel.send(part);
+    }
+  } catch (error) {
+    context.logger.warn(
+      { platform: "discord", conversationId: incoming.conversationId, err: describeError(error) },
+      "discord: sending the reply failed",
+    );
+  }
+}

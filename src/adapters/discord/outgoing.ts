@@ -1,0 +1,33 @@
+// Turns a core Reply into the Discord message parts to send: rendered, split, buttons on the last part.
+import type { ActionRowBuilder, ButtonBuilder, MessageMentionOptions } from "discord.js";
+import type { Reply } from "../../core/types.js";
+import { suggestionRows } from "./buttons.js";
+import { renderReplyText, splitMessage } from "./render.js";
+
+/** No reply may ping anyone: no @everyone/@here, roles, users, nor the author of the replied-to message. */
+export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/** Shown when the handler fails; never includes details. */
+export const APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+export interface OutgoingPart {
+  content: string;
+  components: ActionRowBuilder<ButtonBuilder>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+export function replyParts(reply: Reply): OutgoingPart[] {
+  const rows = suggestionRows(reply.suggestions ?? []);
+  let texts = splitMessage(renderReplyText(reply.text ?? ""));
+  // Discord refuses a message with neither content nor components.
+  if (rows.length === 0 && texts.every((text) => text === "")) texts = ["…"];
+  return texts.map((content, index) => ({
+    content,
+    components: index === texts.length - 1 ? rows : [],
+    allowedMentions: NO_PINGS,
+  }));
+}
+
+export function apologyPart(): OutgoingPart {
+  return { content: APOLOGY, components: [], allowedMentions: NO_PINGS };
+}

@@ -1,0 +1,54 @@
+// Errors of the Telegram adapter: its configuration error, and log-safe summaries of library errors.
+import { TelegramApiError, TelegramBotError } from "node-telegram-bot-api";
+
+export type TelegramConfigErrorCode =
+  | "TELEGRAM_TOKEN_MISSING"
+  | "TELEGRAM_TOKEN_MALFORMED"
+  | "TELEGRAM_TOKEN_REJECTED"
+  | "TELEGRAM_WEBHOOK_INVALID"
+  | "TELEGRAM_WEBHOOK_REJECTED";
+
+/** A configuration problem the operator must fix (bad TELEGRAM_TOKEN, bad webhook settings). */
+export class TelegramConfigError extends Error {
+  readonly code: TelegramConfigErrorCode;
+
+  constructor(code: TelegramConfigErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "TelegramConfigError";
+    this.code = code;
+  }
+}
+
+/** What is logged about an error: no stack of user data, and never the bot token. */
+export interface ErrorSummary {
+  name: string;
+  message: string;
+  code?: string;
+  status?: number;
+}
+
+/** Summarises `err` for a log line, replacing any occurrence of `token` with a placeholder. */
+export function describeError(err: unknown, token: string): ErrorSummary {
+  const scrub = (text: string) => (token === "" ? text : text.split(token).join("<TELEGRAM_TOKEN>"));
+  if (err instanceof TelegramApiError) {
+    return { name: err.name, message: scrub(err.description), code: err.code, status: err.errorCode };
+  }
+  if (err instanceof TelegramBotError) return { name: err.name, message: scrub(err.message), code: err.code };
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === "string"
+      ? { name: err.name, message: scrub(err.message), code }
+      : { name: err.name, message: scrub(err.message) };
+  }
+  return { name: "NonError", message: scrub(String(err)) };
+}
+
+/** The HTTP-like status of a Telegram API error, if `err` is one. */
+export function apiStatus(err: unknown): number | undefined {
+  return err instanceof TelegramApiError ? err.errorCode : undefined;
+}
+
+/** The retry_after of a 429 in seconds, if `err` is one. */
+export function retryAfterSeconds(err: unknown): number | undefined {
+  return err instanceof TelegramApiError && err.errorCode === 429 ? err.retryAfter : undefined;
+}

@@ -1,0 +1,122 @@
+// Sends replies to Telegram: HTML parts within the length limit, keyboard on the last part, 429s waited out.
+import type { Api } from "node-telegram-bot-api";
+import type { Logger, Reply } from "../../core/types.js";
+import type { Sleep } from "./config.js";
+import { apiStatus, describeError, retryAfterSeconds } from "./errors.js";
+import type { ReplyTarget } from "./inbound.js";
+import { buildKeyboard, type InlineKeyboard, markupToHtml, markupToPlain } from "./render.js";
+import { splitMessage } from "./split.js";
+
+export interface OutboxSettings {
+  token: string;
+  sleep: Sleep;
+  maxRateLimitWaitMs: number;
+  maxRateLimitAttempts: number;
+}
+
+export class Outbox {
+  constructor(
+    private readonly api: Api,
+    private readonly logger: Logger,
+    private readonly settings: OutboxSettings,
+  ) {}
+
+  /**
+   * Runs one API call, waiting out 429 answers (retry_after, through the injected sleep) up to the
+   * configured number of attempts and longest wait. Other errors are thrown.
+   */
+  async call<T>(method: string, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (err) {
+        const retryAfter = retryAfterSeconds(err);
+        const waitMs = (retryAfter ?? 1) * 1000;
+        if (
+          apiStatus(err) !== 429 ||
+          attempt >= this.settings.maxRateLimitAttempts ||
+          waitMs > this.settings.maxRateLimitWaitMs
+        ) {
+          throw err;
+        }
+        this.logger.warn(
+          { method, retryAfterSeconds: retryAfter ?? 1, attempt },
+          "telegram: rate limited (429); waiting before retrying",
+        );
+        await this.settings.sleep(waitMs);
+      }
+    }
+  }
+
+  /** Sends `reply` to `target`, split into parts. Returns false if a part could not be sent (already logged). */
+  async sendReply(target: ReplyTarget, reply: Reply, context: { updateId: number }): Promise<boolean> {
+    const parts = splitMessage(reply.text);
+    const keyboard = buildKeyboard(reply.suggestions, (suggestion) =>
+      this.logger.warn(
+        { updateId: context.updateId, suggestionIdBytes: Buffer.byteLength(suggestion.id, "utf8") },
+        "telegram: dropped a suggestion whose id does not fit callback_data (1-64 bytes)",
+      ),
+    );
+    if (parts.length === 0) {
+      this.logger.warn(
+        { updateId: context.updateId, intent: reply.intent },
+        "telegram: the handler returned an empty reply",
+      );
+      return false;
+    }
+    for (const [index, part] of parts.entries()) {
+      const last = index === parts.length - 1;
+      const sent = await this.sendPart(target, part, last ? keyboard : undefined, index === 0, context);
+      if (!sent) return false;
+    }
+    return true;
+  }
+
+  private async sendPart(
+    target: ReplyTarget,
+    markup: string,
+    keyboard: InlineKeyboard | undefined,
+    first: boolean,
+    context: { updateId: number },
+  ): Promise<boolean> {
+    const base = {
+      chat_id: target.chatId,
+      link_preview_options: { is_disabled: true },
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+      ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
+      ...(first && target.replyToMessageId !== undefined
+        ? { reply_parameters: { message_id: target.replyToMessageId, allow_sending_without_reply: true } }
+        : {}),
+    };
+    let failure: unknown;
+    try {
+      await this.call("sendMessage", () =>
+        this.api.sendMessage({ ...base, text: markupToHtml(markup), parse_mode: "HTML" }),
+      );
+      return true;
+    } catch (err) {
+      failure = err;
+    }
+    if (apiStatus(failure) === 400 && /can't parse entities/i.test(describeError(failure, "").message)) {
+      // Should not happen (everything is escaped); send the text without markup rather than nothing.
+      this.logger.error(
+        { updateId: context.updateId, err: describeError(failure, this.settings.token) },
+        "telegram: HTML refused; sending plain text",
+      );
+      try {
+        await this.call("sendMessage", () => this.api.sendMessage({ ...base, text: markupToPlain(markup) }));
+        return true;
+      } catch (err) {
+        failure = err;
+      }
+    }
+    const blocked = apiStatus(failure) === 403;
+    this.logger[blocked ? "info" : "error"](
+      { updateId: context.updateId, chatId: target.chatId, err: describeError(failure, this.settings.token) },
+      blocked
+        ? "telegram: the bot cannot write to this chat (blocked or removed)"
+        : "telegram: sending a reply failed",
+    );
+    return false;
+  }
+}

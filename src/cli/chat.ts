@@ -1,0 +1,29 @@
+/** `crampbot chat`: a terminal conversation. A number picks a suggestion, as a button would. */
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { IncomingMessage, MessageHandler, Suggestion } from "../core/types.js";
+import { renderForTerminal } from "./render.js";
+
+export async function runChat(engine: MessageHandler, input: Readable, output: Writable): Promise<number> {
+  const color = Boolean((output as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
+  const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
+  const conversationId = `cli:${process.pid}`;
+  let suggestions: Suggestion[] = [];
+  output.write('CrampBot — ask me about night leg cramps. Type /quit to leave.\n\n');
+  rl.setPrompt("you> ");
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === "/quit" || text === "/exit") break;
+    const picked = /^\d+$/.test(text) ? suggestions[Number(text) - 1] : undefined;
+    const message: IncomingMessage = picked
+      ? { platform: "cli", conversationId, userId: "cli", kind: "button", buttonId: picked.id }
+      : { platform: "cli", conversationId, userId: "cli", kind: "text", text: line };
+    const reply = await engine.handle(message);
+    suggestions = reply.suggestions;
+    output.write(`\ncrampbot> ${renderForTerminal(reply, color)}\n\n`);
+    rl.prompt();
+  }
+  rl.close();
+  return 0;
+}

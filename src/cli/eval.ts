@@ -1,0 +1,131 @@
+/**
+ * `crampbot eval`: runs a labelled question set through a fresh engine and prints accuracy per group, per-intent
+ * precision and recall, and the misses. Single questions each get a new conversation; conversations keep context.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import type { EngineOptions } from "../core/engine.js";
+import type { MessageHandler } from "../core/types.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface LabelledTurn {
+  text: string;
+  intent: string;
+  section: string | null;
+}
+export interface LabelledQuestion extends LabelledTurn {
+  group: string;
+}
+export interface LabelledConversation {
+  name: string;
+  turns: LabelledTurn[];
+}
+
+export interface EvalCase {
+  group: string;
+  conversation: string;
+  expected: LabelledTurn;
+  got: { intent: string; section: string | null };
+  ok: boolean;
+}
+
+export interface EvalReport {
+  cases: EvalCase[];
+  accuracy: number;
+  byGroup: Map<string, { total: number; correct: number }>;
+  byIntent: Map<string, { tp: number; fp: number; fn: number }>;
+}
+
+export function loadQuestions(file: string): LabelledQuestion[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as LabelledQuestion);
+}
+
+export function loadConversations(file: string): LabelledConversation[] {
+  return JSON.parse(readFileSync(file, "utf8")) as LabelledConversation[];
+}
+
+/** Runs questions (each alone) and conversations (turn by turn) and scores them. */
+export async function evaluate(
+  engine: MessageHandler,
+  questions: LabelledQuestion[],
+  conversations: LabelledConversation[],
+): Promise<EvalReport> {
+  const cases: EvalCase[] = [];
+  const ask = async (conversationId: string, group: string, expected: LabelledTurn) => {
+    const reply = await engine.handle({ platform: "eval", conversationId, userId: "eval", kind: "text", text: expected.text });
+    const got = { intent: reply.intent, section: reply.section?.id ?? null };
+    const ok = got.intent === expected.intent && (expected.intent !== "answer" || got.section === expected.section);
+    cases.push({ group, conversation: conversationId, expected, got, ok });
+  };
+  for (const [i, q] of questions.entries()) await ask(`q${i}`, q.group, q);
+  for (const [i, c] of conversations.entries()) {
+    for (const turn of c.turns) await ask(`c${i}:${c.name}`, "conversation", turn);
+  }
+  const byGroup = new Map<string, { total: number; correct: number }>();
+  const byIntent = new Map<string, { tp: number; fp: number; fn: number }>();
+  const intent = (name: string) => {
+    const entry = byIntent.get(name) ?? { tp: 0, fp: 0, fn: 0 };
+    byIntent.set(name, entry);
+    return entry;
+  };
+  for (const c of cases) {
+    const g = byGroup.get(c.group) ?? { total: 0, correct: 0 };
+    g.total++;
+    if (c.ok) g.correct++;
+    byGroup.set(c.group, g);
+    if (c.got.intent === c.expected.intent) intent(c.expected.intent).tp++;
+    else {
+      intent(c.expected.intent).fn++;
+      intent(c.got.intent).fp++;
+    }
+  }
+  const correct = cases.filter((c) => c.ok).length;
+  return { cases, accuracy: cases.length === 0 ? 0 : correct / cases.length, byGroup, byIntent };
+}
+
+export function formatReport(report: EvalReport, verbose: boolean): string {
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const lines: string[] = [];
+  const correct = report.cases.filter((c) => c.ok).length;
+  lines.push(`overall: ${pct(report.accuracy)} (${correct}/${report.cases.length})`, "", "by group:");
+  for (const [group, g] of [...report.byGroup].sort()) {
+    lines.push(`  ${group.padEnd(14)} ${pct(g.correct / g.total).padStart(6)}  (${g.correct}/${g.total})`);
+  }
+  lines.push("", "by intent:            precision  recall");
+  for (const [name, s] of [...report.byIntent].sort()) {
+    const precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);
+    const recall = s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
+    lines.push(`  ${name.padEnd(18)} ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}`);
+  }
+  const misses = report.cases.filter((c) => !c.ok);
+  lines.push("", `misses (${misses.length}):`);
+  for (const m of verbose ? misses : misses.slice(0, 40)) {
+    const want = `${m.expected.intent}${m.expected.section ? `/${m.expected.section}` : ""}`;
+    const got = `${m.got.intent}${m.got.section ? `/${m.got.section}` : ""}`;
+    lines.push(`  [${m.group}] ${JSON.stringify(m.expected.text.slice(0, 90))}  want ${want}  got ${got}`);
+  }
+  if (!verbose && misses.length > 40) lines.push(`  ... ${misses.length - 40} more (--verbose)`);
+  return `${lines.join("\n")}\n`;
+}
+
+export async function runEval(
+  makeEngine: (options?: EngineOptions) => MessageHandler,
+  args: string[],
+  output: Writable,
+): Promise<number> {
+  const verbose = args.includes("--verbose");
+  const set = args.includes("--holdout") ? "holdout" : "questions";
+  const dir = join(ROOT, "test", "eval");
+  const questions = loadQuestions(join(dir, `${set}.jsonl`));
+  const conversations = set === "questions" ? loadConversations(join(dir, "conversations.json")) : [];
+  const report = await evaluate(makeEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }), questions, conversations);
+  output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? " + conversations.json" : ""}\n`);
+  output.write(formatReport(report, verbose));
+  return 0;
+}

@@ -1,0 +1,54 @@
+/** The `crampbot` command line: chat, ask, batch, eval (and the service commands). */
+import { createEngine } from "../core/engine.js";
+import { CrampBotError } from "../core/errors.js";
+import { stderrLogger } from "../core/logger.js";
+import { runAsk } from "./ask.js";
+import { runBatch } from "./batch.js";
+import { runChat } from "./chat.js";
+import { runEval } from "./eval.js";
+
+const USAGE = `Usage: crampbot <command>
+
+Commands:
+  chat                 chat in the terminal (type /reset to start over, /quit to leave)
+  ask "<question>"     print one answer; --json prints the reply object
+  batch                JSON lines {"conversation","text"} on stdin -> one JSON reply line each on stdout
+  eval [--verbose]     run the labelled question set and print accuracy, precision and recall
+  help                 this text
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [command = "help", ...rest] = argv;
+  try {
+    switch (command) {
+      case "chat":
+        return await runChat(createEngine(), process.stdin, process.stdout);
+      case "ask":
+        return await runAsk(createEngine(), rest, process.stdout);
+      case "batch":
+        return await runBatch(createEngine({ logger: stderrLogger(logLevel()) }), process.stdin, process.stdout);
+      case "eval":
+        return await runEval(createEngine, rest, process.stdout);
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE);
+        return 0;
+      default:
+        process.stderr.write(`crampbot: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    // Data and configuration problems are reported in one line, never as a stack trace.
+    if (error instanceof CrampBotError) {
+      process.stderr.write(`crampbot: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function logLevel(): "debug" | "info" | "warn" | "error" | "silent" {
+  const level = process.env.LOG_LEVEL;
+  return level === "debug" || level === "info" || level === "error" || level === "silent" ? level : "warn";
+}

@@ -1,0 +1,177 @@
+/**
+ * The check-up dialogue: five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
+ * sleep), then tips that each cite their section. Buttons or free text; an answer not understood is asked again once
+ * with an example, then skipped.
+ */
+import type { CheckupData } from "../intents.js";
+import type { KnowledgeBase } from "../knowledge.js";
+import { type Lexicon, PhraseTable } from "../lexicon.js";
+import { parseNumber } from "../numbers.js";
+import type { Replies } from "../replies.js";
+import type { Suggestion } from "../types.js";
+import type { CheckupState, DialogueInput, DialogueStep } from "./dialogue.js";
+
+/** Litres per unit people use for water. */
+const LITRES_PER_UNIT: Record<string, number> = {
+  l: 1,
+  litre: 1,
+  liter: 1,
+  ltr: 1,
+  ml: 0.001,
+  millilitre: 0.001,
+  milliliter: 0.001,
+  glass: 0.25,
+  cup: 0.25,
+  mug: 0.3,
+  bottle: 0.5,
+  pint: 0.57,
+  oz: 0.03,
+  ounce: 0.03,
+};
+
+export const CHECKUP_BUTTON = "checkup:";
+
+export class Checkup {
+  private readonly tables: PhraseTable<string>[];
+  private readonly stopWords = new PhraseTable<true>();
+  private readonly skipWords = new PhraseTable<true>();
+
+  constructor(
+    private readonly data: CheckupData,
+    private readonly lexicon: Lexicon,
+    private readonly knowledge: KnowledgeBase,
+    private readonly replies: Replies,
+  ) {
+    this.tables = data.questions.map((question) => {
+      const table = new PhraseTable<string>();
+      for (const option of question.options) {
+        for (const pattern of option.patterns) table.set(lexicon.terms(pattern), option.id);
+      }
+      return table;
+    });
+    for (const word of data.stop_words) this.stopWords.set(lexicon.terms(word), true);
+    for (const word of data.skip_words) this.skipWords.set(lexicon.terms(word), true);
+  }
+
+  start(): DialogueStep {
+    const state: CheckupState = { kind: "checkup", step: 0, answers: {}, retried: false };
+    return this.ask(state, [this.data.intro]);
+  }
+
+  /** Re-asks the current question after an interruption. */
+  resume(state: CheckupState): DialogueStep {
+    return this.ask(state, [this.data.resumed]);
+  }
+
+  /** Reads the user's answer to the current question. */
+  answer(state: CheckupState, input: DialogueInput): DialogueStep {
+    const question = this.data.questions[state.step];
+    if (!question) return this.finish(state);
+    if (input.buttonId !== undefined) {
+      const [, questionId, optionId] = input.buttonId.split(":");
+      if (questionId !== question.id || !question.options.some((o) => o.id === optionId)) return { type: "unrecognised" };
+      return this.advance(state, question.id, optionId ?? null, []);
+    }
+    const terms = this.lexicon.analyze(input.text ?? "").terms;
+    if (wholeMatch(this.stopWords, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.skipWords, terms)) return this.advance(state, question.id, null, [this.data.skipped]);
+    const optionId = this.readOption(state.step, input.text ?? "");
+    if (optionId === null) return { type: "unrecognised" };
+    return this.advance(state, question.id, optionId, []);
+  }
+
+  /** The answer was not understood: ask again once with an example, then skip the question. */
+  notUnderstood(state: CheckupState): DialogueStep {
+    const question = this.data.questions[state.step];
+    if (!question) return this.finish(state);
+    if (!state.retried) return this.ask({ ...state, retried: true }, [], question.reprompt);
+    return this.advance(state, question.id, null, [this.data.skipped]);
+  }
+
+  private readOption(step: number, text: string): string | null {
+    const question = this.data.questions[step];
+    const table = this.tables[step];
+    if (!question || !table) return null;
+    const analysis = this.lexicon.analyze(text);
+    if (question.amount) {
+      const litres = readLitres(analysis.stems);
+      if (litres !== null) {
+        if (litres < question.amount.low_below) return "low";
+        return litres < question.amount.high_from ? "mid" : "high";
+      }
+    }
+    let best: { value: string; length: number; start: number } | null = null;
+    for (const hit of table.everyMatch(analysis.terms)) {
+      if (!best || hit.length > best.length) best = hit;
+    }
+    return best?.value ?? null;
+  }
+
+  private advance(state: CheckupState, questionId: string, optionId: string | null, notes: string[]): DialogueStep {
+    const answers = optionId === null ? state.answers : { ...state.answers, [questionId]: optionId };
+    const next: CheckupState = { kind: "checkup", step: state.step + 1, answers, retried: false };
+    if (next.step >= this.data.questions.length) return this.finish(next, notes);
+    return this.ask(next, notes);
+  }
+
+  private ask(state: CheckupState, notes: string[], override?: string): DialogueStep {
+    const question = this.data.questions[state.step];
+    if (!question) return this.finish(state);
+    const suggestions: Suggestion[] = question.options.map((o) => ({
+      label: o.label,
+      id: `${CHECKUP_BUTTON}${question.id}:${o.id}`,
+    }));
+    const text = [...notes, override ?? question.text].join("\n\n");
+    return { type: "continue", state, text, suggestions };
+  }
+
+  private finish(state: CheckupState, notes: string[] = []): DialogueStep {
+    const tips: string[] = [];
+    const sections: string[] = [];
+    for (const question of this.data.questions) {
+      const chosen = state.answers[question.id];
+      const tip = chosen ? this.data.tips[question.id]?.[chosen] : undefined;
+      const section = tip ? this.knowledge.byId.get(tip.section) : undefined;
+      if (!tip || !section) continue;
+      tips.push(`• ${tip.text} ${this.data.tip_source.replace("{title}", section.heading)}`);
+      sections.push(section.id);
+    }
+    const anyDose = sections.some((id) => this.knowledge.byId.get(id)?.dose);
+    const messages = this.replies.messages;
+    const body =
+      tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
+    const text = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer].join("\n\n");
+    return {
+      type: "finish",
+      text,
+      suggestions: this.replies.suggestions(this.data.closing_suggestions),
+      sections,
+    };
+  }
+}
+
+/** Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number. */
+export function readLitres(stems: readonly string[]): number | null {
+  for (let i = 0; i < stems.length; i++) {
+    const perUnit = LITRES_PER_UNIT[stems[i] ?? ""];
+    if (perUnit === undefined || i === 0) continue;
+    let amount = parseNumber(stems[i - 1] ?? "");
+    if (amount === null) continue;
+    if (amount === 1 && stems[i - 2] === "half") amount = 0.5;
+    return amount * perUnit;
+  }
+  // A bare number counts only when written in digits: "a lot" is not one litre.
+  const numbers = stems.filter((t) => /^\d/.test(t)).map(Number).filter((n) => n > 0);
+  const bare = numbers.length === 1 && stems.length <= 3 ? numbers[0] : undefined;
+  if (bare === undefined) return null;
+  if (bare >= 100) return bare / 1000;
+  return bare <= 4 ? bare : bare * (LITRES_PER_UNIT.glass ?? 0.25);
+}
+
+/** True when the phrases cover the whole message (a word or two of filler aside). */
+export function wholeMatch(table: PhraseTable<true>, terms: readonly string[]): boolean {
+  if (terms.length === 0 || terms.length > 5) return false;
+  const hits = table.findAll(terms);
+  const covered = hits.reduce((n, h) => n + h.length, 0);
+  return hits.length > 0 && covered >= terms.length - 1;
+}

@@ -1,0 +1,77 @@
+/**
+ * The stretch coach: the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
+ * leg, switch legs), driven by "next" / "done", "back" and "stop".
+ */
+import type { StretchData } from "../intents.js";
+import { type Lexicon, PhraseTable } from "../lexicon.js";
+import type { Replies } from "../replies.js";
+import type { DialogueInput, DialogueStep, StretchState } from "./dialogue.js";
+import { wholeMatch } from "./checkup.js";
+
+export const STRETCH_NEXT = "stretch:next";
+export const STRETCH_STOP = "stretch:stop";
+
+export class Stretch {
+  private readonly next = new PhraseTable<true>();
+  private readonly back = new PhraseTable<true>();
+  private readonly stop = new PhraseTable<true>();
+
+  constructor(
+    private readonly data: StretchData,
+    private readonly lexicon: Lexicon,
+    private readonly replies: Replies,
+  ) {
+    for (const [table, words] of [
+      [this.next, data.next_words],
+      [this.back, data.back_words],
+      [this.stop, data.stop_words],
+    ] as const) {
+      for (const word of words) table.set(lexicon.terms(word), true);
+    }
+  }
+
+  start(): DialogueStep {
+    return this.show(0, [this.data.intro]);
+  }
+
+  resume(state: StretchState): DialogueStep {
+    return this.show(state.step, [this.data.resumed]);
+  }
+
+  answer(state: StretchState, input: DialogueInput): DialogueStep {
+    if (input.buttonId === STRETCH_NEXT) return this.show(state.step + 1, []);
+    if (input.buttonId === STRETCH_STOP) return { type: "exit", text: this.data.stopped };
+    if (input.buttonId !== undefined) return { type: "unrecognised" };
+    const terms = this.lexicon.analyze(input.text ?? "").terms;
+    if (wholeMatch(this.stop, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.back, terms)) return this.show(Math.max(0, state.step - 1), []);
+    if (wholeMatch(this.next, terms)) return this.show(state.step + 1, []);
+    return { type: "unrecognised" };
+  }
+
+  /** Not a step command: show the current step again so the user knows what to say. */
+  notUnderstood(state: StretchState): DialogueStep {
+    return this.show(state.step, []);
+  }
+
+  private show(step: number, notes: string[]): DialogueStep {
+    const text = this.data.steps[step];
+    if (text === undefined) {
+      return {
+        type: "finish",
+        text: [...notes, this.data.finished].join("\n\n"),
+        suggestions: this.replies.suggestions(this.data.finished_suggestions),
+        sections: [this.data.section],
+      };
+    }
+    return {
+      type: "continue",
+      state: { kind: "stretch", step },
+      text: [...notes, text].join("\n\n"),
+      suggestions: [
+        { label: this.data.next_label, id: STRETCH_NEXT },
+        { label: this.data.stop_label, id: STRETCH_STOP },
+      ],
+    };
+  }
+}

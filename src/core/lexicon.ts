@@ -1,0 +1,275 @@
+/**
+ * The lexicon: turns a message into canonical terms. Normalises, expands contractions, stems, corrects misspellings
+ * against the known vocabulary and replaces synonyms and phrases with the canonical word the knowledge base uses.
+ */
+import { z } from "zod";
+import { loadYamlFile } from "./data.js";
+import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
+
+const words = z.array(z.string().min(1));
+
+export const lexiconSchema = z.object({
+  contractions: z.record(z.string(), z.string()),
+  synonyms: z.record(z.string(), words),
+  units: z.record(z.string(), z.string()),
+  facets: z.record(z.string(), words),
+  anchors: words,
+  followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
+  neutral: words,
+  foreign: words,
+  out_of_scope: words,
+});
+export type LexiconData = z.infer<typeof lexiconSchema>;
+
+/** The canonical term every out-of-scope topic is replaced with. */
+export const OUT_OF_SCOPE = "<out-of-scope>";
+
+/** A message after the lexicon: canonical terms plus what was not understood. */
+export interface Analysis {
+  /** Canonical terms, in order; a phrase synonym becomes one term ("side effect"). */
+  terms: string[];
+  /** Stemmed, spelling-corrected tokens before synonyms were applied. */
+  stems: string[];
+  /** Stemmed tokens that were neither known nor correctable (possible out-of-scope words). */
+  unknown: string[];
+  /** How many tokens the message had after normalisation. */
+  tokenCount: number;
+  /** Tokens that are function words of another language. */
+  foreignCount: number;
+}
+
+/** Maps token sequences (joined with spaces) to a value; finds the longest match at each position. */
+export class PhraseTable<V> {
+  private readonly entries = new Map<string, V>();
+  private longest = 1;
+
+  set(terms: readonly string[], value: V): void {
+    if (terms.length === 0) return;
+    this.entries.set(terms.join(" "), value);
+    this.longest = Math.max(this.longest, terms.length);
+  }
+
+  /** The value stored for exactly this phrase. */
+  matchExact(terms: readonly string[]): V | undefined {
+    return this.entries.get(terms.join(" "));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Longest phrase starting at `start`: its value and length, or undefined. */
+  matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
+    const max = Math.min(this.longest, terms.length - start);
+    for (let length = max; length >= 1; length--) {
+      const value = this.entries.get(terms.slice(start, start + length).join(" "));
+      if (value !== undefined) return { value, length };
+    }
+    return undefined;
+  }
+
+  /** Every match at every position, overlapping ones included. */
+  everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    const found: { value: V; start: number; length: number }[] = [];
+    for (let start = 0; start < terms.length; start++) {
+      let key = "";
+      const max = Math.min(this.longest, terms.length - start);
+      for (let length = 1; length <= max; length++) {
+        key = length === 1 ? (terms[start] ?? "") : `${key} ${terms[start + length - 1]}`;
+        const value = this.entries.get(key);
+        if (value !== undefined) found.push({ value, start, length });
+      }
+    }
+    return found;
+  }
+
+  /** Every non-overlapping longest match, left to right. */
+  findAll(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    const found: { value: V; start: number; length: number }[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const hit = this.matchAt(terms, i);
+      if (hit) {
+        found.push({ ...hit, start: i });
+        i += hit.length;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+}
+
+const CORRECTION_CACHE_LIMIT = 5000;
+
+export class Lexicon {
+  readonly data: LexiconData;
+  private readonly contractions = new Map<string, string[]>();
+  private readonly synonyms = new PhraseTable<string>();
+  private readonly units = new Map<string, string>();
+  private readonly vocabulary = new Set<string>();
+  private readonly surface = new Set<string>();
+  private readonly byFirstLetter = new Map<string, string[]>();
+  private readonly corrections = new Map<string, string | null>();
+  private readonly foreign = new Set<string>();
+  private frozen = false;
+
+  /**
+   * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
+   */
+  constructor(
+    data: LexiconData,
+    private readonly englishWords: ReadonlySet<string> = new Set(),
+  ) {
+    this.data = data;
+    for (const [from, to] of Object.entries(data.contractions)) {
+      this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
+    }
+    for (const [unit, canonical] of Object.entries(data.units)) this.units.set(unit, canonical);
+    for (const [canonical, variants] of Object.entries(data.synonyms)) {
+      for (const variant of [canonical, ...variants]) this.synonyms.set(this.stems(variant), canonical);
+    }
+    for (const term of data.out_of_scope) this.synonyms.set(this.stems(term), OUT_OF_SCOPE);
+    for (const word of data.foreign) this.foreign.add(normalizeText(word));
+    const lists = [
+      ...Object.values(data.synonyms),
+      Object.keys(data.synonyms),
+      ...Object.values(data.facets),
+      data.followups.more,
+      data.followups.next,
+      data.followups.affirm,
+      data.followups.resume,
+      data.followups.switch,
+      data.neutral,
+      data.foreign,
+      data.out_of_scope,
+      Object.keys(data.units),
+    ];
+    for (const list of lists) this.addVocabulary(list.join(" "));
+  }
+
+  static load(file: string, englishWords?: ReadonlySet<string>): Lexicon {
+    return new Lexicon(loadYamlFile(file, lexiconSchema), englishWords);
+  }
+
+  /** Registers the words of a text as known (knowledge and intents call this before the first message). */
+  addVocabulary(text: string): void {
+    if (this.frozen) throw new Error("vocabulary is frozen");
+    for (const token of this.expandContractions(tokenize(normalizeText(text)))) {
+      if (/\d/.test(token)) continue;
+      this.vocabulary.add(stem(token));
+      // Corrections are made on whole words: a stem of a misspelling ("stres" -> "stre") is misleading.
+      if (this.surface.has(token)) continue;
+      this.surface.add(token);
+      const first = token[0] ?? "";
+      const bucket = this.byFirstLetter.get(first);
+      if (bucket) bucket.push(token);
+      else this.byFirstLetter.set(first, [token]);
+    }
+  }
+
+  /** Stops vocabulary changes; corrections are cached from here on. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  isKnown(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  /** Canonical terms of a trusted phrase (knowledge keywords, intent examples): no spelling correction. */
+  terms(text: string): string[] {
+    return this.replaceSynonyms(this.stems(text));
+  }
+
+  /** Full analysis of a user's message. */
+  analyze(text: string): Analysis {
+    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    const unknown: string[] = [];
+    let foreignCount = 0;
+    const stems = tokens.map((token) => {
+      if (this.foreign.has(token)) foreignCount++;
+      const word = stem(token);
+      if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
+      const corrected = this.englishWords.has(token) ? null : this.correct(token);
+      if (corrected === null) {
+        unknown.push(word);
+        return word;
+      }
+      return stem(corrected);
+    });
+    return { terms: this.replaceSynonyms(stems), stems, unknown, tokenCount: tokens.length, foreignCount };
+  }
+
+  /** Stemmed tokens of a trusted phrase, before synonyms. */
+  stems(text: string): string[] {
+    return this.expandContractions(tokenize(normalizeText(text))).map(stem);
+  }
+
+  private expandContractions(tokens: string[]): string[] {
+    const out: string[] = [];
+    for (const token of tokens) {
+      const expanded = this.contractions.get(token);
+      if (expanded) out.push(...expanded);
+      else out.push(token);
+    }
+    return out;
+  }
+
+  private replaceSynonyms(stems: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < stems.length; ) {
+      const word = stems[i] ?? "";
+      const unit = this.units.get(word);
+      if (unit !== undefined && i > 0 && /^\d/.test(stems[i - 1] ?? "")) {
+        out.push(unit);
+        i++;
+        continue;
+      }
+      const hit = this.synonyms.matchAt(stems, i);
+      if (hit) {
+        out.push(hit.value);
+        i += hit.length;
+      } else {
+        out.push(word);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** The closest known word within a small edit distance, or null. Cached, since users repeat their typos. */
+  private correct(word: string): string | null {
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
+    let best: string | null = null;
+    if (word.length >= 4) {
+      const max = word.length <= 5 ? 1 : 2;
+      let bestDistance = max + 1;
+      // Typos rarely change the first letter; a one-letter slip may, so distance 1 is tried across all buckets.
+      const sameFirst = this.byFirstLetter.get(word[0] ?? "") ?? [];
+      for (const candidate of sameFirst) {
+        const d = editDistance(word, candidate, bestDistance - 1 < 0 ? 0 : bestDistance - 1);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = candidate;
+          if (d === 1) break;
+        }
+      }
+      if (best === null) {
+        for (const [first, bucket] of this.byFirstLetter) {
+          if (first === word[0]) continue;
+          for (const candidate of bucket) {
+            if (editDistance(word, candidate, 1) <= 1) {
+              best = candidate;
+              break;
+            }
+          }
+          if (best !== null) break;
+        }
+      }
+    }
+    if (this.corrections.size >= CORRECTION_CACHE_LIMIT) this.corrections.clear();
+    if (this.frozen) this.corrections.set(word, best);
+    return best;
+  }
+}

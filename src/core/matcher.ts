@@ -1,0 +1,345 @@
+/**
+ * The matcher: reads one message, without context, into signals — which topics, sections and facets it names,
+ * whether it is small talk, a dialogue request, a follow-up phrase, out of scope or a red flag.
+ * Context resolution (src/core/context.ts) turns the signals and the conversation state into a decision.
+ */
+import Fuse from "fuse.js";
+import type { Intents, SmallTalk } from "./intents.js";
+import { GENERAL_TOPICS, type KnowledgeBase, type Section } from "./knowledge.js";
+import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { type RedFlagResult, RedFlags } from "./redflags.js";
+
+/** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
+const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
+/** Evidence below this is too weak to answer from. */
+const MIN_EVIDENCE = 0.45;
+
+type SmallTalkIntent = SmallTalk["intent"];
+export type DialogueName = "checkup" | "stretch";
+export type FollowupKind = "more" | "next" | "affirm" | "resume";
+
+export interface Signals {
+  analysis: Analysis;
+  redFlags: RedFlagResult;
+  /** Evidence per topic (magnesium, stretching, ...). */
+  topics: Map<string, number>;
+  /** Evidence per section from its own keywords and title. */
+  sections: Map<string, number>;
+  /** Evidence per facet (food, supplements, ...). */
+  facets: Map<string, number>;
+  smallTalk: SmallTalkIntent | null;
+  dialogue: DialogueName | null;
+  followup: FollowupKind | null;
+  /** "and for ...", "same question for ...": switch topic, keep the facet. */
+  switchTopic: boolean;
+  /** The message names a topic the article does not cover (zinc, acne, ...). */
+  outOfScope: boolean;
+  /** The message is clearly about cramps. */
+  anchored: boolean;
+  /** Content words that are neither known nor part of any matched phrase. */
+  unknown: string[];
+  /** Non-neutral terms not explained by any topic, section or facet phrase. */
+  otherContent: number;
+}
+
+interface Posting {
+  section: Section;
+  weight: number;
+}
+
+export class Matcher {
+  private readonly lexicon: Lexicon;
+  private readonly redFlags: RedFlags;
+  private readonly keywordTable = new PhraseTable<Posting[]>();
+  private readonly facetTable = new PhraseTable<string>();
+  private readonly followupTable = new PhraseTable<FollowupKind>();
+  private readonly switchTable = new PhraseTable<true>();
+  private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
+  private readonly dialogueExamples: { name: DialogueName; terms: Set<string> }[] = [];
+  private readonly commands = new Map<string, DialogueName>();
+  private readonly neutral: Set<string>;
+  private readonly anchors: Set<string>;
+  private readonly fuse: Fuse<{ id: string; title: string; keywords: string[]; questions: string[]; answer: string }>;
+
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    intents: Intents,
+  ) {
+    this.lexicon = intents.lexicon;
+    const lexicon = this.lexicon;
+    for (const section of knowledge.sections) {
+      lexicon.addVocabulary(
+        [section.title, section.answer, section.more, ...section.keywords, ...section.questions].join(" "),
+      );
+    }
+    for (const talk of intents.smallTalk) lexicon.addVocabulary(talk.examples.join(" "));
+    lexicon.addVocabulary([...intents.checkup.examples, ...intents.stretch.examples].join(" "));
+    for (const question of intents.checkup.questions) {
+      lexicon.addVocabulary(question.options.flatMap((o) => o.patterns).join(" "));
+    }
+    lexicon.addVocabulary(
+      [...intents.checkup.stop_words, ...intents.stretch.next_words, ...intents.stretch.stop_words].join(" "),
+    );
+    lexicon.addVocabulary(
+      [...intents.urgent.rules, ...intents.urgent.advisories]
+        .flatMap((r) => [...r.all.flat(), ...(r.some?.of ?? []), ...(r.unless ?? [])])
+        .join(" "),
+    );
+    lexicon.freeze();
+    this.redFlags = new RedFlags(intents.urgent, lexicon);
+    this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
+    this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
+    this.indexSections();
+    for (const [facet, phrases] of Object.entries(lexicon.data.facets)) {
+      for (const phrase of phrases) this.facetTable.set(lexicon.terms(phrase), facet);
+    }
+    const { followups } = lexicon.data;
+    for (const kind of ["more", "next", "affirm", "resume"] as const) {
+      for (const phrase of followups[kind]) this.followupTable.set(lexicon.terms(phrase), kind);
+    }
+    for (const phrase of followups.switch) this.switchTable.set(lexicon.terms(phrase), true);
+    for (const talk of intents.smallTalk) {
+      for (const example of talk.examples) this.smallTalkTable.set(lexicon.terms(example), talk.intent);
+    }
+    for (const [name, examples] of [
+      ["checkup", intents.checkup.examples],
+      ["stretch", intents.stretch.examples],
+    ] as const) {
+      for (const example of examples) {
+        if (example.startsWith("/")) {
+          this.commands.set(example.slice(1).toLowerCase(), name);
+          continue;
+        }
+        const terms = this.contentTerms(lexicon.terms(example));
+        if (terms.length > 0) this.dialogueExamples.push({ name, terms: new Set(terms) });
+      }
+    }
+    // Fuse indexes only short fields; it serves the fallback's "did you mean" guesses, off the hot path.
+    this.fuse = new Fuse(
+      knowledge.sections.map((s) => ({
+        id: s.id as string,
+        title: s.title,
+        keywords: s.keywords,
+        questions: s.questions,
+        answer: s.answer.slice(0, 160),
+      })),
+      {
+        keys: [
+          { name: "title", weight: 3 },
+          { name: "keywords", weight: 4 },
+          { name: "questions", weight: 2 },
+          { name: "answer", weight: 1 },
+        ],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+        minMatchCharLength: 3,
+      },
+    );
+  }
+
+  /** The lexicon analysis of a text (exposed for dialogues that read free-text answers). */
+  analyze(text: string): Analysis {
+    return this.lexicon.analyze(text);
+  }
+
+  signals(text: string): Signals {
+    const analysis = this.lexicon.analyze(text);
+    const { terms } = analysis;
+    const explained = new Array<boolean>(terms.length).fill(false);
+
+    const topics = new Map<string, number>();
+    const sections = new Map<string, number>();
+    for (const match of this.keywordTable.findAll(terms)) {
+      mark(explained, match.start, match.length);
+      const bonus = 1 + 0.3 * (match.length - 1);
+      const perTopic = new Map<string, number>();
+      for (const posting of match.value) {
+        const weight = posting.weight * bonus;
+        add(sections, posting.section.id, weight);
+        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
+      }
+      // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
+      // many topics hold the phrase at least as strongly.
+      for (const [topic, weight] of perTopic) {
+        let rivals = 0;
+        for (const other of perTopic.values()) if (other >= weight) rivals++;
+        add(topics, topic, weight / rivals);
+      }
+    }
+
+    const facets = new Map<string, number>();
+    for (const match of this.facetTable.findAll(terms)) {
+      mark(explained, match.start, match.length);
+      add(facets, match.value, 1);
+    }
+
+    const outOfScope = terms.includes(OUT_OF_SCOPE);
+    const anchored = terms.some((t) => this.anchors.has(t));
+    let otherContent = 0;
+    terms.forEach((term, i) => {
+      if (!explained[i] && !this.neutral.has(term) && !this.anchors.has(term) && !/^\d/.test(term)) otherContent++;
+    });
+
+    return {
+      analysis,
+      redFlags: this.redFlags.check(analysis),
+      topics,
+      sections,
+      facets,
+      smallTalk: this.smallTalk(terms),
+      dialogue: this.dialogue(text, terms),
+      followup: this.wholeMessage(this.followupTable, terms),
+      switchTopic: this.startsWithSwitch(terms),
+      outOfScope,
+      anchored,
+      unknown: analysis.unknown,
+      otherContent,
+    };
+  }
+
+  /** True when the signals carry anything about the article's topics. */
+  hasTopicalEvidence(s: Signals): boolean {
+    return s.topics.size > 0 || s.facets.size > 0;
+  }
+
+  /** Topics ranked by evidence, specific ones before general ones of similar weight. */
+  rankTopics(s: Signals): { topic: string; score: number }[] {
+    const ranked = [...s.topics.entries()]
+      .filter(([, score]) => score >= MIN_EVIDENCE)
+      .map(([topic, score]) => ({ topic, score }));
+    const specific = ranked.filter((t) => !GENERAL_TOPICS.includes(t.topic));
+    const pool = specific.length > 0 ? specific : ranked;
+    return pool.sort((a, b) => b.score - a.score);
+  }
+
+  /** The best section of a topic for the message's facets (or a facet carried from context). */
+  sectionOf(topic: string, s: Signals, carriedFacet: string | null): Section | undefined {
+    const candidates = this.knowledge.sections.filter((sec) => sec.topic === topic);
+    let best: Section | undefined;
+    let bestScore = -1;
+    for (const section of candidates) {
+      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * 0.9;
+      if (carriedFacet !== null && section.facet === carriedFacet) score += 0.5;
+      // The parent section is the default when nothing points to a child.
+      if (!section.id.includes(".")) score += 0.05;
+      if (score > bestScore) {
+        bestScore = score;
+        best = section;
+      }
+    }
+    return best;
+  }
+
+  /** Sections having a facet, across topics. */
+  sectionsWithFacet(facet: string): Section[] {
+    return this.knowledge.sections.filter((s) => s.facet === facet);
+  }
+
+  /** Fuse's fuzzy guesses over short section fields, for "did you mean". */
+  guesses(text: string, limit: number): Section[] {
+    const query = text.slice(0, 200);
+    if (query.trim().length < 3) return [];
+    return this.fuse
+      .search(query, { limit })
+      .filter((r) => (r.score ?? 1) < 0.35)
+      .map((r) => this.knowledge.byId.get(r.item.id))
+      .filter((s): s is Section => s !== undefined);
+  }
+
+  private indexSections(): void {
+    const postings = new Map<string, { terms: string[]; list: Posting[] }>();
+    const put = (terms: string[], section: Section, weight: number) => {
+      if (terms.length === 0) return;
+      const key = terms.join(" ");
+      const entry = postings.get(key) ?? { terms, list: [] };
+      const existing = entry.list.find((p) => p.section === section);
+      if (existing) existing.weight = Math.max(existing.weight, weight);
+      else entry.list.push({ section, weight });
+      postings.set(key, entry);
+    };
+    for (const section of this.knowledge.sections) {
+      for (const keyword of section.keywords) {
+        const terms = this.lexicon.terms(keyword);
+        // A keyword made only of neutral or anchor words would match every cramp question.
+        if (this.contentTerms(terms).length > 0) put(terms, section, WEIGHT.keyword);
+      }
+      for (const term of this.contentTerms(this.lexicon.terms(section.title))) put([term], section, WEIGHT.title);
+      for (const question of section.questions) {
+        for (const term of this.contentTerms(this.lexicon.terms(question))) put([term], section, WEIGHT.question);
+      }
+    }
+    // Facet words are not topic evidence: they pick a section within a topic.
+    const facetWords = new Set(
+      Object.values(this.lexicon.data.facets)
+        .flat()
+        .map((p) => this.lexicon.terms(p).join(" ")),
+    );
+    for (const [key, entry] of postings) {
+      if (facetWords.has(key)) continue;
+      this.keywordTable.set(entry.terms, entry.list);
+    }
+  }
+
+  private contentTerms(terms: string[]): string[] {
+    return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
+  }
+
+  private smallTalk(terms: string[]): SmallTalkIntent | null {
+    const hits = this.smallTalkTable.findAll(terms);
+    if (hits.length === 0) return null;
+    const covered = new Array<boolean>(terms.length).fill(false);
+    for (const hit of hits) mark(covered, hit.start, hit.length);
+    // Small talk only when everything else in the message is filler.
+    if (terms.some((t, i) => !covered[i] && !this.neutral.has(t))) return null;
+    const priority: SmallTalkIntent[] = ["reset", "help", "goodbye", "thanks", "greeting"];
+    const found = new Set(hits.map((h) => h.value));
+    return priority.find((p) => found.has(p)) ?? null;
+  }
+
+  /**
+   * A dialogue request: a slash command, or a message whose content words are exactly those of an example
+   * ("can you walk me through the calf stretch" = "walk me through stretch"), filler aside.
+   */
+  private dialogue(text: string, terms: string[]): DialogueName | null {
+    const command = /^\s*\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
+    if (command !== undefined) return this.commands.get(command) ?? null;
+    const content = new Set(this.contentTerms(terms));
+    if (content.size === 0) return null;
+    for (const example of this.dialogueExamples) {
+      if (example.terms.size === content.size && [...content].every((t) => example.terms.has(t))) return example.name;
+    }
+    return null;
+  }
+
+  /** A follow-up phrase that makes up the whole message, give or take filler words. */
+  private wholeMessage<V>(table: PhraseTable<V>, terms: string[]): V | null {
+    if (terms.length === 0 || terms.length > 6) return null;
+    const hits = table.findAll(terms);
+    if (hits.length === 0) return null;
+    const covered = new Array<boolean>(terms.length).fill(false);
+    for (const hit of hits) mark(covered, hit.start, hit.length);
+    const rest = terms.filter((t, i) => !covered[i]);
+    if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
+    return hits[0]?.value ?? null;
+  }
+
+  private startsWithSwitch(terms: string[]): boolean {
+    for (let i = 0; i < Math.min(3, terms.length); i++) {
+      if (this.switchTable.matchAt(terms, i)) return true;
+      const word = terms[i] ?? "";
+      if (!this.neutral.has(word) && !this.smallTalkTable.matchExact([word])) return false;
+    }
+    return false;
+  }
+}
+
+function add(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+function mark(flags: boolean[], start: number, length: number): void {
+  for (let i = start; i < start + length; i++) flags[i] = true;
+}
+
+export { MIN_EVIDENCE };

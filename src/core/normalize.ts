@@ -1,0 +1,98 @@
+/**
+ * Text normalisation: the first step for every message and every piece of knowledge, so both sides are compared in
+ * the same form. Pure functions, no data: contractions and synonyms live in the lexicon.
+ */
+
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu;
+const MARKS = /\p{M}/gu;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+// Letters, digits, apostrophes inside words and decimal points between digits survive; all else is a separator.
+const SEPARATORS = /[^\p{L}\p{N}'.]+/gu;
+const REPEATS = /(\p{L})\1{2,}/gu;
+const NUMBER_UNIT = /(\d)([a-z]+)/g;
+
+/** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
+export function normalizeText(input: string): string {
+  let text = input.normalize("NFKC").replace(CONTROL, " ");
+  text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
+  text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
+  // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.
+  text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
+  text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
+  text = text.replace(REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Splits normalised text into tokens. */
+export function tokenize(normalized: string): string[] {
+  return normalized.length === 0 ? [] : normalized.split(" ");
+}
+
+/**
+ * A light suffix stemmer, applied to knowledge and messages alike so that "cramps", "cramping" and "cramped" meet.
+ * Irregular forms ("calves", "dehydrated") are mapped by the lexicon's synonyms instead.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith("'s")) return stem(word.slice(0, -2));
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("ing") && word.length >= 6) return undouble(word.slice(0, -3));
+  if (word.endsWith("ed") && word.length >= 5 && !word.endsWith("eed")) return undouble(word.slice(0, -2));
+  if (word.endsWith("s") && !/(ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+function undouble(word: string): string {
+  const last = word.at(-1);
+  if (word.length > 3 && last !== undefined && last === word.at(-2) && !"lsz".includes(last)) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/** True when the text has at least one letter or digit. */
+export function hasReadableContent(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Share of letters that are not Latin script (0..1); used to tell another language from English. */
+export function nonLatinShare(text: string): number {
+  let letters = 0;
+  let nonLatin = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (!/\p{Script=Latin}/u.test(ch)) nonLatin++;
+    }
+  }
+  return letters === 0 ? 0 : nonLatin / letters;
+}
+
+/** Bounded Damerau-Levenshtein distance; returns max + 1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(
+        (d[(i - 1) * cols + j] ?? 0) + 1,
+        (d[i * cols + j - 1] ?? 0) + 1,
+        (d[(i - 1) * cols + j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (d[(i - 2) * cols + j - 2] ?? 0) + 1);
+      }
+      d[i * cols + j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[rows * cols - 1] ?? max + 1;
+}

@@ -1,0 +1,147 @@
+/**
+ * Medical red flags and advisories, from intents/urgent.yaml. Checked on every message before anything else: a red
+ * flag wins over small talk, answers and dialogues. Negated mentions ("no swelling") do not count.
+ */
+import type { RuleData, UrgentData } from "./intents.js";
+import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { parseNumber } from "./numbers.js";
+
+interface Hit {
+  rule: number;
+  group: number; // -1: `some`, -2: `unless`
+  phrase: string;
+}
+
+interface CompiledRule {
+  name: string;
+  groups: number;
+  someMin: number;
+}
+
+/** Which red-flag rule fired, or which advisory applies. */
+export interface RedFlagResult {
+  urgent: string | null;
+  advisories: string[];
+}
+
+const MINUTE_WORDS = new Set(["minute", "min", "mins", "minut"]);
+const HOUR_WORDS = new Set(["hour", "hr", "hrs", "hour"]);
+
+export class RedFlags {
+  private readonly stemTable = new PhraseTable<Hit[]>();
+  private readonly termTable = new PhraseTable<Hit[]>();
+  private readonly rules: CompiledRule[] = [];
+  private readonly advisoryRules: CompiledRule[] = [];
+  private readonly advisoryText: string[] = [];
+  private readonly negators: Set<string>;
+  private readonly breaks: Set<string>;
+  private readonly durationContext: Set<string>;
+
+  constructor(
+    private readonly data: UrgentData,
+    private readonly lexicon: Lexicon,
+  ) {
+    this.negators = new Set(data.negators);
+    this.breaks = new Set(data.negation_breaks);
+    this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
+    data.rules.forEach((rule, i) => {
+      this.rules.push(this.compile(rule, i));
+    });
+    data.advisories.forEach((rule, i) => {
+      this.advisoryRules.push(this.compile(rule, 1000 + i));
+      this.advisoryText.push(rule.text);
+    });
+  }
+
+  check(analysis: Analysis): RedFlagResult {
+    const hits = [
+      ...this.collect(this.stemTable, analysis.stems),
+      ...this.collect(this.termTable, analysis.terms),
+    ];
+    let urgent: string | null = null;
+    for (const [i, rule] of this.rules.entries()) {
+      if (this.fires(rule, i, hits)) {
+        urgent = rule.name;
+        break;
+      }
+    }
+    if (urgent === null && this.longDuration(analysis)) urgent = "cramp-that-will-not-ease";
+    const advisories: string[] = [];
+    for (const [i, rule] of this.advisoryRules.entries()) {
+      if (this.fires(rule, 1000 + i, hits)) advisories.push(this.advisoryText[i] ?? "");
+    }
+    return { urgent, advisories };
+  }
+
+  private compile(rule: RuleData, index: number): CompiledRule {
+    rule.all.forEach((group, g) => {
+      for (const phrase of group) this.add(phrase, { rule: index, group: g, phrase });
+    });
+    for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
+    for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
+    return { name: rule.name, groups: rule.all.length, someMin: rule.some?.min ?? 0 };
+  }
+
+  private add(phrase: string, hit: Hit): void {
+    for (const [table, form] of [
+      [this.stemTable, this.lexicon.stems(phrase)],
+      [this.termTable, this.lexicon.terms(phrase)],
+    ] as const) {
+      // An out-of-scope word stands for many topics; it must not stand in for a red-flag word.
+      if (form.includes(OUT_OF_SCOPE)) continue;
+      const key = form;
+      const existing = table.matchExact(key);
+      if (existing) existing.push(hit);
+      else table.set(key, [hit]);
+    }
+  }
+
+  private collect(table: PhraseTable<Hit[]>, seq: readonly string[]): { hit: Hit; negated: boolean }[] {
+    const out: { hit: Hit; negated: boolean }[] = [];
+    for (const match of table.everyMatch(seq)) {
+      const negated = this.isNegated(seq, match.start);
+      for (const hit of match.value) out.push({ hit, negated });
+    }
+    return out;
+  }
+
+  /** A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. */
+  private isNegated(seq: readonly string[], start: number): boolean {
+    for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+      const word = seq[i] ?? "";
+      if (this.breaks.has(word)) return false;
+      if (this.negators.has(word)) return true;
+    }
+    return false;
+  }
+
+  private fires(rule: CompiledRule, index: number, hits: { hit: Hit; negated: boolean }[]): boolean {
+    const groups = new Set<number>();
+    const some = new Set<string>();
+    for (const { hit, negated } of hits) {
+      if (hit.rule !== index) continue;
+      if (hit.group === -2) return false;
+      if (negated) continue;
+      if (hit.group === -1) some.add(hit.phrase);
+      else groups.add(hit.group);
+    }
+    return groups.size === rule.groups && some.size >= rule.someMin;
+  }
+
+  /** "a cramp for 20 minutes", "cramping for two hours": longer than the configured minutes. */
+  private longDuration(analysis: Analysis): boolean {
+    const { stems, terms } = analysis;
+    if (!terms.some((t) => this.durationContext.has(t))) return false;
+    for (let i = 1; i < stems.length; i++) {
+      const unit = stems[i] ?? "";
+      const isMinutes = MINUTE_WORDS.has(unit);
+      const isHours = HOUR_WORDS.has(unit);
+      if (!isMinutes && !isHours) continue;
+      const amount = parseNumber(stems[i - 1] ?? "");
+      if (amount === null) continue;
+      const minutes = isHours ? amount * 60 : amount;
+      if (minutes > this.data.long_cramp_minutes) return true;
+    }
+    return false;
+  }
+}

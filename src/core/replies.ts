@@ -1,0 +1,82 @@
+/**
+ * Builds replies: the answer text with its source line and the "not medical advice" lines, suggestion buttons with
+ * stable ids, and the fixed messages from intents/messages.yaml. No reply text is written here.
+ */
+import type { Messages } from "./intents.js";
+import type { KnowledgeBase, Section } from "./knowledge.js";
+import type { Intent, Reply, Suggestion } from "./types.js";
+
+/** Replies fit in this many characters on every platform. */
+export const MAX_REPLY = 1500;
+
+/** Stable suggestion ids. */
+export const ids = {
+  section: (id: string) => `section:${id}`,
+  dialogue: (name: string) => `dialogue:${name}`,
+  resume: "dialogue:resume",
+  more: "more",
+} as const;
+
+export class Replies {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    readonly messages: Messages,
+  ) {}
+
+  /** A suggestion for a follow-up target: a section id, "dialogue:checkup" or "dialogue:stretch". */
+  suggestion(target: string): Suggestion | null {
+    if (target.startsWith("dialogue:")) {
+      const name = target.slice("dialogue:".length);
+      const label = this.messages.dialogue_names[name as keyof Messages["dialogue_names"]];
+      return label ? { label: capitalise(label), id: target } : null;
+    }
+    const section = this.knowledge.byId.get(target);
+    return section ? { label: section.title, id: ids.section(section.id) } : null;
+  }
+
+  suggestions(targets: readonly string[]): Suggestion[] {
+    return targets.map((t) => this.suggestion(t)).filter((s): s is Suggestion => s !== null);
+  }
+
+  /**
+   * An answer from a section. `first`: the first answer of the conversation (carries the disclaimer);
+   * `deeper`: show the "more" paragraph; `advisories`: notes that must come first.
+   */
+  answer(section: Section, opts: { first: boolean; deeper: boolean; advisories: string[]; exclude?: string[] }): Reply {
+    const body = opts.deeper && section.more.length > 0 ? section.more : section.answer;
+    const notice = section.dose ? this.messages.dose_caution : opts.first ? this.messages.disclaimer : null;
+    const text = compose([
+      ...opts.advisories,
+      body,
+      this.messages.source.replace("{heading}", section.heading),
+      notice,
+    ]);
+    const targets = section.followups.filter((t) => !(opts.exclude ?? []).includes(t));
+    return {
+      intent: "answer",
+      text,
+      suggestions: this.suggestions(targets.length > 0 ? targets : section.followups),
+      section: { id: section.id, heading: section.heading },
+    };
+  }
+
+  /** A reply that is not an answer from a section. */
+  plain(intent: Intent, parts: (string | null | undefined)[], suggestions: Suggestion[] = []): Reply {
+    return { intent, text: compose(parts), suggestions, section: null };
+  }
+
+  /** The topics offered when the bot does not know. */
+  topicSuggestions(): Suggestion[] {
+    return this.suggestions(["causes", "prevention", "magnesium", "vitamin-d", "dialogue:checkup"]);
+  }
+}
+
+/** Joins non-empty parts with blank lines and keeps the result within {@link MAX_REPLY}. */
+export function compose(parts: (string | null | undefined)[]): string {
+  const text = parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n\n");
+  return text.length <= MAX_REPLY ? text : `${text.slice(0, MAX_REPLY - 1).trimEnd()}…`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
