@@ -86,6 +86,8 @@ export class ContextResolver {
 
   resolve(s: Signals, state: ConversationState, text: string): Decision {
     if (s.dialogue !== null && !s.outOfScope) return { kind: "dialogue", name: s.dialogue };
+    const contextual = state.topic === null ? null : this.matcher.dialogueInContext(s, state.topic);
+    if (contextual !== null && !s.outOfScope && s.topics.size === 0) return { kind: "dialogue", name: contextual };
     if (s.smallTalk !== null) return { kind: "smalltalk", intent: s.smallTalk };
     if (s.followup !== null) return this.followup(s.followup, state);
 
@@ -94,7 +96,9 @@ export class ContextResolver {
     const specific = top !== undefined && !GENERAL_TOPICS.includes(top.topic);
     if (s.outOfScope && !(specific && s.anchored)) return this.fallback("out-of-scope", text);
 
-    if (top) {
+    // A general topic picked up from a phrase like "what helps" gives way to a named aspect ("which supplements help").
+    const facetFirst = top !== undefined && !specific && s.facets.size > 0;
+    if (top && !facetFirst) {
       const second = ranked[1];
       if (specific && second && second.score >= CLARIFY_RATIO * top.score && second.topic !== state.topic) {
         const options = [top.topic, second.topic]
@@ -120,6 +124,17 @@ export class ContextResolver {
       const only = candidates[0];
       if (candidates.length === 1 && only) return { kind: "answer", section: only, deeper: false };
       if (candidates.length > 1) return { kind: "clarify", options: candidates, facet };
+    }
+
+    // Advisories may name the section that answers them ("my cramps began with a new medicine" -> causes).
+    const advised = s.redFlags.advisorySections[0];
+    const advisedSection = advised === undefined ? undefined : this.knowledge.byId.get(advised);
+    if (advisedSection) return { kind: "answer", section: advisedSection, deeper: false };
+
+    // A question about the answer just given ("how hard should I press?" after massage).
+    if (state.section !== null && s.unknown.length === 0 && this.matcher.overlap(s, state.section) > 0) {
+      const current = this.knowledge.byId.get(state.section);
+      if (current) return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
     }
 
     if (s.anchored && s.unknown.length === 0 && s.otherContent <= 1) {

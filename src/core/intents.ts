@@ -32,7 +32,7 @@ const urgentSchema = z.object({
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),
-  advisories: z.array(ruleSchema.extend({ text: z.string().min(1).max(500) })),
+  advisories: z.array(ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() })),
 });
 export type UrgentData = z.infer<typeof urgentSchema>;
 

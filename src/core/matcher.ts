@@ -57,6 +57,7 @@ export class Matcher {
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly dialogueExamples: { name: DialogueName; terms: Set<string> }[] = [];
   private readonly commands = new Map<string, DialogueName>();
+  private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly neutral: Set<string>;
   private readonly anchors: Set<string>;
   private readonly fuse: Fuse<{ id: string; title: string; keywords: string[]; questions: string[]; answer: string }>;
@@ -88,18 +89,23 @@ export class Matcher {
     lexicon.freeze();
     this.redFlags = new RedFlags(intents.urgent, lexicon);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
+    this.neutral.delete(OUT_OF_SCOPE);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.indexSections();
+    for (const section of knowledge.sections) {
+      const text = [section.answer, section.more, ...section.keywords].join(" ");
+      this.sectionVocabulary.set(section.id, new Set(this.contentTerms(lexicon.terms(text))));
+    }
     for (const [facet, phrases] of Object.entries(lexicon.data.facets)) {
-      for (const phrase of phrases) this.facetTable.set(lexicon.terms(phrase), facet);
+      for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), facet);
     }
     const { followups } = lexicon.data;
     for (const kind of ["more", "next", "affirm", "resume"] as const) {
-      for (const phrase of followups[kind]) this.followupTable.set(lexicon.terms(phrase), kind);
+      for (const phrase of followups[kind]) this.followupTable.set(inScope(lexicon.terms(phrase)), kind);
     }
-    for (const phrase of followups.switch) this.switchTable.set(lexicon.terms(phrase), true);
+    for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
     for (const talk of intents.smallTalk) {
-      for (const example of talk.examples) this.smallTalkTable.set(lexicon.terms(example), talk.intent);
+      for (const example of talk.examples) this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
     for (const [name, examples] of [
       ["checkup", intents.checkup.examples],
@@ -260,7 +266,7 @@ export class Matcher {
     };
     for (const section of this.knowledge.sections) {
       for (const keyword of section.keywords) {
-        const terms = this.lexicon.terms(keyword);
+        const terms = inScope(this.lexicon.terms(keyword));
         // A keyword made only of neutral or anchor words would match every cramp question.
         if (this.contentTerms(terms).length > 0) put(terms, section, WEIGHT.keyword);
       }
@@ -298,18 +304,42 @@ export class Matcher {
   }
 
   /**
-   * A dialogue request: a slash command, or a message whose content words are exactly those of an example
+   * A dialogue request: a slash command, or a message with the content words of an example
    * ("can you walk me through the calf stretch" = "walk me through stretch"), filler aside.
    */
   private dialogue(text: string, terms: string[]): DialogueName | null {
     const command = /^\s*\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
     if (command !== undefined) return this.commands.get(command) ?? null;
-    const content = new Set(this.contentTerms(terms));
+    return this.dialogueByContent(new Set(this.contentTerms(terms)));
+  }
+
+  /**
+   * A dialogue request about the conversation's topic: "walk me through it" while talking about the stretch.
+   * The topic's title words stand in for "it".
+   */
+  dialogueInContext(s: Signals, topic: string): DialogueName | null {
+    const title = this.knowledge.sections.find((sec) => sec.topic === topic && !sec.id.includes("."))?.title;
+    if (title === undefined) return null;
+    const content = new Set([...this.contentTerms(s.analysis.terms), ...this.contentTerms(this.lexicon.terms(title))]);
+    return this.dialogueByContent(content);
+  }
+
+  /** How many of the message's content words the section's own text uses (for follow-ups on the current answer). */
+  overlap(s: Signals, sectionId: string): number {
+    const vocabulary = this.sectionVocabulary.get(sectionId);
+    if (!vocabulary) return 0;
+    return this.contentTerms(s.analysis.terms).filter((t) => vocabulary.has(t)).length;
+  }
+
+  private dialogueByContent(content: Set<string>): DialogueName | null {
     if (content.size === 0) return null;
+    // Every word of the example, and at most one word more ("quiz me on my habits" = "quiz me").
+    let best: { name: DialogueName; size: number } | null = null;
     for (const example of this.dialogueExamples) {
-      if (example.terms.size === content.size && [...content].every((t) => example.terms.has(t))) return example.name;
+      if (content.size - example.terms.size > 1 || [...example.terms].some((t) => !content.has(t))) continue;
+      if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }
-    return null;
+    return best?.name ?? null;
   }
 
   /** A follow-up phrase that makes up the whole message, give or take filler words. */
@@ -332,6 +362,11 @@ export class Matcher {
     }
     return false;
   }
+}
+
+/** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */
+function inScope(terms: string[]): string[] {
+  return terms.includes(OUT_OF_SCOPE) ? [] : terms;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {

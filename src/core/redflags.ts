@@ -22,6 +22,8 @@ interface CompiledRule {
 export interface RedFlagResult {
   urgent: string | null;
   advisories: string[];
+  /** Sections that answer the advisories that fired. */
+  advisorySections: string[];
 }
 
 const MINUTE_WORDS = new Set(["minute", "min", "mins", "minut"]);
@@ -32,7 +34,6 @@ export class RedFlags {
   private readonly termTable = new PhraseTable<Hit[]>();
   private readonly rules: CompiledRule[] = [];
   private readonly advisoryRules: CompiledRule[] = [];
-  private readonly advisoryText: string[] = [];
   private readonly negators: Set<string>;
   private readonly breaks: Set<string>;
   private readonly durationContext: Set<string>;
@@ -49,7 +50,6 @@ export class RedFlags {
     });
     data.advisories.forEach((rule, i) => {
       this.advisoryRules.push(this.compile(rule, 1000 + i));
-      this.advisoryText.push(rule.text);
     });
   }
 
@@ -67,10 +67,14 @@ export class RedFlags {
     }
     if (urgent === null && this.longDuration(analysis)) urgent = "cramp-that-will-not-ease";
     const advisories: string[] = [];
+    const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (this.fires(rule, 1000 + i, hits)) advisories.push(this.advisoryText[i] ?? "");
+      if (!this.fires(rule, 1000 + i, hits)) continue;
+      advisories.push(this.data.advisories[i]?.text ?? "");
+      const section = this.data.advisories[i]?.section;
+      if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, advisories };
+    return { urgent, advisories, advisorySections };
   }
 
   private compile(rule: RuleData, index: number): CompiledRule {

@@ -44,6 +44,8 @@ export interface FakeDiscordOptions {
   privilegedIntents?: { messageContent?: boolean; guildMembers?: boolean; guildPresences?: boolean };
   /** Send the bot's own messages back as MESSAGE_CREATE, as Discord does (default true). */
   echoBotMessages?: boolean;
+  /** Port of the REST server (default 0: random). The gateway always takes a random port. */
+  port?: number;
   /** Interaction callbacks later than this are refused with 10062 (default 3,000 ms, Discord's; 0 = never). */
   interactionDeadlineMs?: number;
 }
@@ -114,6 +116,7 @@ export class FakeDiscord {
     const rest = await FakeRest.start(state, {
       gatewayUrl: () => gateway.url,
       interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
+      ...(options.port === undefined ? {} : { port: options.port }),
     });
     const fake = new FakeDiscord(state, rest, gateway);
     if (options.echoBotMessages ?? true) {

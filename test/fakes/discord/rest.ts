@@ -42,6 +42,8 @@ export interface RestOptions {
   gatewayUrl(): string;
   /** Interactions answered later than this get 10062 Unknown interaction; 0 disables the check. */
   interactionDeadlineMs: number;
+  /** Port to listen on (default 0: a random free port). */
+  port?: number;
 }
 
 export class FakeRest {
@@ -64,7 +66,7 @@ export class FakeRest {
     rest = new FakeRest(server, state, options);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
+      server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
     });
     return rest;
   }
