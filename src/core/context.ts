@@ -96,8 +96,14 @@ export class ContextResolver {
     const specific = top !== undefined && !GENERAL_TOPICS.includes(top.topic);
     if (s.outOfScope && !(specific && s.anchored)) return this.fallback("out-of-scope", text);
 
+    // Advisories may name the section that answers them ("my cramps began with a new medicine" -> causes).
+    const advised = s.redFlags.advisorySections[0];
+    const advisedSection = advised === undefined ? undefined : this.knowledge.byId.get(advised);
+    if (advisedSection && !specific) return { kind: "answer", section: advisedSection, deeper: false };
+
     // A general topic picked up from a phrase like "what helps" gives way to a named aspect ("which supplements help").
-    const facetFirst = top !== undefined && !specific && s.facets.size > 0;
+    const facet = strongest(s.facets);
+    const facetFirst = top !== undefined && !specific && facet !== null && (s.facets.get(facet) ?? 0) >= 1;
     if (top && !facetFirst) {
       const second = ranked[1];
       if (specific && second && second.score >= CLARIFY_RATIO * top.score && second.topic !== state.topic) {
@@ -107,15 +113,14 @@ export class ContextResolver {
         const facet = strongest(s.facets);
         return { kind: "clarify", options, facet };
       }
-      if (!specific && s.unknown.length > 0 && !s.anchored) return this.fallback("unknown", text);
+      if (!specific && this.matcher.unknownMatters(s) && !s.anchored) return this.fallback("unknown", text);
       const carried = this.carriedFacet(s, state, top.topic);
       const section = this.matcher.sectionOf(top.topic, s, carried);
       if (section) return { kind: "answer", section, deeper: false };
     }
 
-    const facet = strongest(s.facets);
     if (facet !== null) {
-      if (s.unknown.length > 0 && !s.anchored) return this.fallback("unknown", text);
+      if (this.matcher.unknownMatters(s) && !s.anchored) return this.fallback("unknown", text);
       if (state.topic !== null && !GENERAL_TOPICS.includes(state.topic)) {
         const section = this.matcher.sectionOf(state.topic, s, null);
         if (section) return { kind: "answer", section, deeper: false };
@@ -125,11 +130,6 @@ export class ContextResolver {
       if (candidates.length === 1 && only) return { kind: "answer", section: only, deeper: false };
       if (candidates.length > 1) return { kind: "clarify", options: candidates, facet };
     }
-
-    // Advisories may name the section that answers them ("my cramps began with a new medicine" -> causes).
-    const advised = s.redFlags.advisorySections[0];
-    const advisedSection = advised === undefined ? undefined : this.knowledge.byId.get(advised);
-    if (advisedSection) return { kind: "answer", section: advisedSection, deeper: false };
 
     // A question about the answer just given ("how hard should I press?" after massage).
     if (state.section !== null && s.unknown.length === 0 && this.matcher.overlap(s, state.section) > 0) {

@@ -235,7 +235,7 @@ export class Engine implements MessageHandler {
       (decision.kind === "answer" ||
         decision.kind === "clarify" ||
         (decision.kind === "dialogue" && decision.name !== active.kind) ||
-        (decision.kind === "smalltalk" && (decision.intent === "help" || decision.intent === "goodbye")) ||
+        (decision.kind === "smalltalk" && decision.intent !== "reset") ||
         (decision.kind === "fallback" && decision.reason === "out-of-scope"));
     if (!interrupts) {
       const retry = active.kind === "checkup" ? this.checkup.notUnderstood(active) : this.stretch.notUnderstood(active);

@@ -13,6 +13,10 @@ import { type RedFlagResult, RedFlags } from "./redflags.js";
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** Evidence below this is too weak to answer from. */
 const MIN_EVIDENCE = 0.45;
+/** A weak facet word ("take", "daily") counts this much. */
+const WEAK_FACET = 0.4;
+/** Messages longer than this are read sentence by sentence for what they ask. */
+const STORY_LENGTH = 120;
 
 type SmallTalkIntent = SmallTalk["intent"];
 export type DialogueName = "checkup" | "stretch";
@@ -51,7 +55,7 @@ export class Matcher {
   private readonly lexicon: Lexicon;
   private readonly redFlags: RedFlags;
   private readonly keywordTable = new PhraseTable<Posting[]>();
-  private readonly facetTable = new PhraseTable<string>();
+  private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
@@ -96,8 +100,11 @@ export class Matcher {
       const text = [section.answer, section.more, ...section.keywords].join(" ");
       this.sectionVocabulary.set(section.id, new Set(this.contentTerms(lexicon.terms(text))));
     }
+    for (const [facet, phrases] of Object.entries(lexicon.data.weak_facets)) {
+      for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: WEAK_FACET });
+    }
     for (const [facet, phrases] of Object.entries(lexicon.data.facets)) {
-      for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), facet);
+      for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: 1 });
     }
     const { followups } = lexicon.data;
     for (const kind of ["more", "next", "affirm", "resume"] as const) {
@@ -177,10 +184,10 @@ export class Matcher {
     const facets = new Map<string, number>();
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
-      add(facets, match.value, 1);
+      add(facets, match.value.facet, match.value.weight);
     }
 
-    const outOfScope = terms.includes(OUT_OF_SCOPE);
+    const outOfScope = this.questionIsOutOfScope(text, terms);
     const anchored = terms.some((t) => this.anchors.has(t));
     let otherContent = 0;
     terms.forEach((term, i) => {
@@ -277,7 +284,7 @@ export class Matcher {
     }
     // Facet words are not topic evidence: they pick a section within a topic.
     const facetWords = new Set(
-      Object.values(this.lexicon.data.facets)
+      [...Object.values(this.lexicon.data.facets), ...Object.values(this.lexicon.data.weak_facets)]
         .flat()
         .map((p) => this.lexicon.terms(p).join(" ")),
     );
@@ -285,6 +292,26 @@ export class Matcher {
       if (facetWords.has(key)) continue;
       this.keywordTable.set(entry.terms, entry.list);
     }
+  }
+
+  /**
+   * Out of scope when an out-of-scope topic is in the question itself. In a longer message, backstory ("I tried a
+   * banana before bed...") does not count: only the sentence that asks, or the last one.
+   */
+  private questionIsOutOfScope(text: string, terms: string[]): boolean {
+    if (!terms.includes(OUT_OF_SCOPE)) return false;
+    if (text.length <= STORY_LENGTH) return true;
+    const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    if (sentences.length < 2) return true;
+    const question = [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? text;
+    return this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
+  }
+
+  /** Unknown words matter in a short question (they are likely its subject), or when they are many. */
+  unknownMatters(s: Signals): boolean {
+    if (s.unknown.length === 0) return false;
+    if (s.analysis.tokenCount <= 12) return true;
+    return s.unknown.length * 2.5 > this.contentTerms(s.analysis.terms).length;
   }
 
   private contentTerms(terms: string[]): string[] {
