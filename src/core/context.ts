@@ -102,7 +102,7 @@ export class ContextResolver {
     if (advisedSection && !specific) return { kind: "answer", section: advisedSection, deeper: false };
 
     // A general topic picked up from a phrase like "what helps" gives way to a named aspect ("which supplements help").
-    const facet = strongest(s.facets);
+    const facet = strongest(s.facets, WITHIN_TOPIC_FACETS);
     const facetFirst = top !== undefined && !specific && facet !== null && (s.facets.get(facet) ?? 0) >= 1;
     if (top && !facetFirst) {
       const second = ranked[1];
@@ -110,7 +110,6 @@ export class ContextResolver {
         const options = [top.topic, second.topic]
           .map((t) => this.matcher.sectionOf(t, s, null))
           .filter((x): x is Section => x !== undefined);
-        const facet = strongest(s.facets);
         return { kind: "clarify", options, facet };
       }
       if (!specific && this.matcher.unknownMatters(s) && !s.anchored) return this.fallback("unknown", text);
@@ -188,10 +187,14 @@ export class ContextResolver {
   }
 }
 
-function strongest(map: Map<string, number>): string | null {
+/** Facets that only choose among one topic's sections, never across topics. */
+const WITHIN_TOPIC_FACETS: readonly string[] = ["overview"];
+
+function strongest(map: Map<string, number>, exclude: readonly string[]): string | null {
   let best: string | null = null;
   let bestScore = 0;
   for (const [key, score] of map) {
+    if (exclude.includes(key)) continue;
     if (score > bestScore) {
       best = key;
       bestScore = score;

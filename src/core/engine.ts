@@ -184,9 +184,10 @@ export class Engine implements MessageHandler {
     }
     turn.signals = this.matcher.signals(text);
     const { analysis } = turn.signals;
+    // Another language: another script, or mostly non-English words among which some are another language's.
     const foreign =
       nonLatinShare(text) > 0.5 ||
-      (analysis.foreignCount >= 2 && analysis.foreignCount * 3 >= analysis.tokenCount && !this.matcher.hasTopicalEvidence(turn.signals));
+      (analysis.tokenCount >= 3 && analysis.foreignCount >= 1 && analysis.nonEnglishCount * 2 >= analysis.tokenCount);
     if (foreign && turn.signals.redFlags.urgent === null) {
       return void (turn.reply = this.replies.plain("fallback", [m.not_english]));
     }

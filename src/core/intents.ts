@@ -20,6 +20,8 @@ const ruleSchema = z.object({
   all: z.array(words.min(1)).min(1),
   some: z.object({ min: z.number().int().min(1), of: words.min(1) }).optional(),
   unless: words.optional(),
+  /** How close (in words) the phrases of different groups must stand. Default: 8. */
+  window: z.number().int().min(1).optional(),
 });
 export type RuleData = z.infer<typeof ruleSchema>;
 
@@ -29,6 +31,7 @@ const urgentSchema = z.object({
   suggestions: words,
   long_cramp_minutes: z.number().positive(),
   duration_context: words,
+  duration_unless: words,
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

@@ -31,6 +31,10 @@ export interface Analysis {
   terms: string[];
   /** Stemmed, spelling-corrected tokens before synonyms were applied. */
   stems: string[];
+  /** For each term, the index in `stems` where it starts (so positions can be compared across both). */
+  termStarts: number[];
+  /** Tokens that are neither English words nor known to the bot (typos, other languages, gibberish). */
+  nonEnglishCount: number;
   /** Stemmed tokens that were neither known nor correctable (possible out-of-scope words). */
   unknown: string[];
   /** How many tokens the message had after normalisation. */
@@ -116,10 +120,12 @@ export class Lexicon {
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
+   * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
+    private readonly commonWords: ReadonlySet<string> = new Set(),
   ) {
     this.data = data;
     for (const [from, to] of Object.entries(data.contractions)) {
@@ -149,8 +155,8 @@ export class Lexicon {
     for (const list of lists) this.addVocabulary(list.join(" "));
   }
 
-  static load(file: string, englishWords?: ReadonlySet<string>): Lexicon {
-    return new Lexicon(loadYamlFile(file, lexiconSchema), englishWords);
+  static load(file: string, words?: { english: ReadonlySet<string>; common: ReadonlySet<string> }): Lexicon {
+    return new Lexicon(loadYamlFile(file, lexiconSchema), words?.english, words?.common);
   }
 
   /** Registers the words of a text as known (knowledge and intents call this before the first message). */
@@ -188,18 +194,30 @@ export class Lexicon {
     const tokens = this.expandContractions(tokenize(normalizeText(text)));
     const unknown: string[] = [];
     let foreignCount = 0;
+    let nonEnglishCount = 0;
     const stems = tokens.map((token) => {
       if (this.foreign.has(token)) foreignCount++;
       const word = stem(token);
+      if (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token)) nonEnglishCount++;
       if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
       const corrected = this.englishWords.has(token) ? null : this.correct(token);
       if (corrected === null) {
-        unknown.push(word);
+        // A common English word the bot does not know is filler, not the subject of an out-of-scope question.
+        if (!this.commonWords.has(token)) unknown.push(word);
         return word;
       }
       return stem(corrected);
     });
-    return { terms: this.replaceSynonyms(stems), stems, unknown, tokenCount: tokens.length, foreignCount };
+    const { terms, starts } = this.replaceSynonymsWithStarts(stems);
+    return {
+      terms,
+      stems,
+      termStarts: starts,
+      unknown,
+      tokenCount: tokens.length,
+      foreignCount,
+      nonEnglishCount,
+    };
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
@@ -218,25 +236,31 @@ export class Lexicon {
   }
 
   private replaceSynonyms(stems: string[]): string[] {
-    const out: string[] = [];
+    return this.replaceSynonymsWithStarts(stems).terms;
+  }
+
+  private replaceSynonymsWithStarts(stems: string[]): { terms: string[]; starts: number[] } {
+    const terms: string[] = [];
+    const starts: number[] = [];
     for (let i = 0; i < stems.length; ) {
       const word = stems[i] ?? "";
+      starts.push(i);
       const unit = this.units.get(word);
       if (unit !== undefined && i > 0 && /^\d/.test(stems[i - 1] ?? "")) {
-        out.push(unit);
+        terms.push(unit);
         i++;
         continue;
       }
       const hit = this.synonyms.matchAt(stems, i);
       if (hit) {
-        out.push(hit.value);
+        terms.push(hit.value);
         i += hit.length;
       } else {
-        out.push(word);
+        terms.push(word);
         i++;
       }
     }
-    return out;
+    return { terms, starts };
   }
 
   /** The closest known word within a small edit distance, or null. Cached, since users repeat their typos. */

@@ -200,7 +200,7 @@ export class Matcher {
       topics,
       sections,
       facets,
-      smallTalk: this.smallTalk(terms),
+      smallTalk: this.smallTalk(terms, explained, analysis.unknown, text.includes("?")),
       dialogue: this.dialogue(text, terms),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: this.startsWithSwitch(terms),
@@ -318,13 +318,19 @@ export class Matcher {
     return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
   }
 
-  private smallTalk(terms: string[]): SmallTalkIntent | null {
+  private smallTalk(terms: string[], topical: boolean[], unknown: string[], question: boolean): SmallTalkIntent | null {
     const hits = this.smallTalkTable.findAll(terms);
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
-    // Small talk only when everything else in the message is filler.
-    if (terms.some((t, i) => !covered[i] && !this.neutral.has(t))) return null;
+    // Small talk only when nothing else in the message is about a topic: the rest is filler or everyday words
+    // ("thank you kindly"), never a topic word, an out-of-scope word or a rare unknown word.
+    const unknownSet = new Set(unknown);
+    // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
+    const other = (t: string, i: number) =>
+      !covered[i] &&
+      (topical[i] || t === OUT_OF_SCOPE || unknownSet.has(t) || this.anchors.has(t) || (question && !this.neutral.has(t)));
+    if (terms.some(other)) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye", "thanks", "greeting"];
     const found = new Set(hits.map((h) => h.value));
     return priority.find((p) => found.has(p)) ?? null;

@@ -16,7 +16,20 @@ interface CompiledRule {
   name: string;
   groups: number;
   someMin: number;
+  window: number;
 }
+
+interface Found {
+  hit: Hit;
+  negated: boolean;
+  /** Position in the message's stems. */
+  at: number;
+}
+
+/** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
+const DEFAULT_WINDOW = 12;
+/** A duration counts when a cramp word is this close to it. */
+const DURATION_WINDOW = 10;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -37,6 +50,7 @@ export class RedFlags {
   private readonly negators: Set<string>;
   private readonly breaks: Set<string>;
   private readonly durationContext: Set<string>;
+  private readonly durationUnless: Set<string>;
 
   constructor(
     private readonly data: UrgentData,
@@ -45,6 +59,7 @@ export class RedFlags {
     this.negators = new Set(data.negators);
     this.breaks = new Set(data.negation_breaks);
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
+    this.durationUnless = new Set(data.duration_unless.flatMap((w) => lexicon.stems(w)));
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -55,8 +70,8 @@ export class RedFlags {
 
   check(analysis: Analysis): RedFlagResult {
     const hits = [
-      ...this.collect(this.stemTable, analysis.stems),
-      ...this.collect(this.termTable, analysis.terms),
+      ...this.collect(this.stemTable, analysis.stems, (i) => i),
+      ...this.collect(this.termTable, analysis.terms, (i) => analysis.termStarts[i] ?? i),
     ];
     let urgent: string | null = null;
     for (const [i, rule] of this.rules.entries()) {
@@ -83,7 +98,7 @@ export class RedFlags {
     });
     for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
     for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
-    return { name: rule.name, groups: rule.all.length, someMin: rule.some?.min ?? 0 };
+    return { name: rule.name, groups: rule.all.length, someMin: rule.some?.min ?? 0, window: rule.window ?? DEFAULT_WINDOW };
   }
 
   private add(phrase: string, hit: Hit): void {
@@ -100,11 +115,11 @@ export class RedFlags {
     }
   }
 
-  private collect(table: PhraseTable<Hit[]>, seq: readonly string[]): { hit: Hit; negated: boolean }[] {
-    const out: { hit: Hit; negated: boolean }[] = [];
+  private collect(table: PhraseTable<Hit[]>, seq: readonly string[], position: (i: number) => number): Found[] {
+    const out: Found[] = [];
     for (const match of table.everyMatch(seq)) {
       const negated = this.isNegated(seq, match.start);
-      for (const hit of match.value) out.push({ hit, negated });
+      for (const hit of match.value) out.push({ hit, negated, at: position(match.start) });
     }
     return out;
   }
@@ -119,23 +134,27 @@ export class RedFlags {
     return false;
   }
 
-  private fires(rule: CompiledRule, index: number, hits: { hit: Hit; negated: boolean }[]): boolean {
-    const groups = new Set<number>();
+  private fires(rule: CompiledRule, index: number, hits: Found[]): boolean {
+    const positions: number[][] = Array.from({ length: rule.groups }, () => []);
     const some = new Set<string>();
-    for (const { hit, negated } of hits) {
+    for (const { hit, negated, at } of hits) {
       if (hit.rule !== index) continue;
       if (hit.group === -2) return false;
       if (negated) continue;
       if (hit.group === -1) some.add(hit.phrase);
-      else groups.add(hit.group);
+      else positions[hit.group]?.push(at);
     }
-    return groups.size === rule.groups && some.size >= rule.someMin;
+    if (some.size < rule.someMin) return false;
+    // Some mention of the first group must have every other group within the rule's window.
+    const [first = [], ...others] = positions;
+    return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
   }
 
   /** "a cramp for 20 minutes", "cramping for two hours": longer than the configured minutes. */
   private longDuration(analysis: Analysis): boolean {
-    const { stems, terms } = analysis;
-    if (!terms.some((t) => this.durationContext.has(t))) return false;
+    const { stems, terms, termStarts } = analysis;
+    const context = terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : []));
+    if (context.length === 0) return false;
     for (let i = 1; i < stems.length; i++) {
       const unit = stems[i] ?? "";
       const isMinutes = MINUTE_WORDS.has(unit);
@@ -143,8 +162,10 @@ export class RedFlags {
       if (!isMinutes && !isHours) continue;
       const amount = parseNumber(stems[i - 1] ?? "");
       if (amount === null) continue;
+      // "I sleep 5 hours", "a 10 hour flight": the duration belongs to something else.
+      if (stems.slice(Math.max(0, i - 4), i - 1).some((w) => this.durationUnless.has(w))) continue;
       const minutes = isHours ? amount * 60 : amount;
-      if (minutes > this.data.long_cramp_minutes) return true;
+      if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW)) return true;
     }
     return false;
   }

@@ -13,6 +13,7 @@ import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
 import { NO_PINGS } from "./outgoing.js";
+import { Sequencer } from "./sequencer.js";
 
 export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
@@ -56,6 +57,7 @@ export class DiscordAdapter {
       handler: deps.handler,
       logger: deps.logger,
       typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
+      sequencer: new Sequencer(),
     };
     this.#messageContent = options.messageContentIntent ?? true;
     this.#drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;

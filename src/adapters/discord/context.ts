@@ -1,12 +1,15 @@
 // What the message and interaction listeners share: the handler, the logger, and a failure-proof handler call.
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
 import { describeError } from "./errors.js";
+import type { Sequencer } from "./sequencer.js";
 
 export interface AdapterContext {
   handler: MessageHandler;
   logger: Logger;
   /** Show "typing…" in the channel when the handler takes longer than this (ms); 0 disables it. */
   typingDelayMs: number;
+  /** Keeps handler calls and replies in order within a conversation. */
+  sequencer: Sequencer;
 }
 
 /** Calls the handler; a failure is logged (without message text) and yields null instead of throwing. */

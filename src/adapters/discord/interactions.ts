@@ -53,17 +53,19 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
     { ...log, conversationId: incoming.conversationId, kind: incoming.kind },
     "discord: interaction received",
   );
-  const reply = await ask(context, incoming);
-  const parts = reply ? replyParts(reply) : [apologyPart()];
-  try {
-    for (const [index, part] of parts.entries()) {
-      if (index === 0) await interaction.editReply(part);
-      else await interaction.followUp(part);
+  await context.sequencer.run(incoming.conversationId, async () => {
+    const reply = await ask(context, incoming);
+    const parts = reply ? replyParts(reply) : [apologyPart()];
+    try {
+      for (const [index, part] of parts.entries()) {
+        if (index === 0) await interaction.editReply(part);
+        else await interaction.followUp(part);
+      }
+    } catch (error) {
+      context.logger.warn(
+        { ...log, conversationId: incoming.conversationId, err: describeError(error) },
+        "discord: sending the interaction reply failed",
+      );
     }
-  } catch (error) {
-    context.logger.warn(
-      { ...log, conversationId: incoming.conversationId, err: describeError(error) },
-      "discord: sending the interaction reply failed",
-    );
-  }
+  });
 }

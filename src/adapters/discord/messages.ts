@@ -1,5 +1,5 @@
 // Answers direct messages and mentions of the bot in guild channels; ignores bots (itself included) and the rest.
-import type { Message } from "discord.js";
+import type { Message, SendableChannels } from "discord.js";
 import type { IncomingMessage } from "../../core/types.js";
 import { type AdapterContext, ask } from "./context.js";
 import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
@@ -38,18 +38,17 @@ export async function onMessage(context: AdapterContext, message: Message): Prom
     },
     "discord: message received",
   );
-  const typing =
-    context.typingDelayMs > 0
-      ? setTimeout(() => {
-          channel.sendTyping().catch((error: unknown) => {
-            context.logger.debug(
-              { platform: "discord", err: describeError(error) },
-              "discord: typing failed",
-            );
-          });
-        }, context.typingDelayMs).unref()
-      : undefined;
-  const reply = await ask(context, incoming).finally(() => clearTimeout(typing));
+  await context.sequencer.run(incoming.conversationId, () => answer(context, message, channel, incoming));
+}
+
+async function answer(
+  context: AdapterContext,
+  message: Message,
+  channel: SendableChannels,
+  incoming: IncomingMessage,
+): Promise<void> {
+  const stopTyping = typingAfter(context, channel);
+  const reply = await ask(context, incoming).finally(stopTyping);
   const parts = reply ? replyParts(reply) : [apologyPart()];
   try {
     for (const [index, part] of parts.entries()) {
@@ -63,4 +62,16 @@ export async function onMessage(context: AdapterContext, message: Message): Prom
       "discord: sending the reply failed",
     );
   }
+}
+
+/** Shows "typing…" if the handler is still busy after typingDelayMs; returns the function that cancels it. */
+function typingAfter(context: AdapterContext, channel: SendableChannels): () => void {
+  if (context.typingDelayMs <= 0) return () => {};
+  const timer = setTimeout(() => {
+    channel.sendTyping().catch((error: unknown) => {
+      context.logger.debug({ platform: "discord", err: describeError(error) }, "discord: typing failed");
+    });
+  }, context.typingDelayMs);
+  timer.unref();
+  return () => clearTimeout(timer);
 }

@@ -109,6 +109,35 @@ describe("Discord adapter: messages", () => {
     expect(new Set(ids).size).toBe(2);
   });
 
+  it("answers one conversation in order, while other conversations go ahead", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handler = new ScriptedHandler().next(async (message) => {
+      await gate;
+      return reply(`slow answer to ${message.text}`);
+    });
+    const { fake } = await setup(handler);
+    const alice = fake.user("Alice");
+    const bob = fake.user("Bob");
+
+    fake.sendDirectMessage(alice, "first");
+    fake.sendDirectMessage(alice, "second");
+    await handler.waitForCall((call) => call.text === "first");
+    fake.sendDirectMessage(bob, "meanwhile");
+    const bobs = await fake.waitForOutgoing({ via: "channel" });
+    expect(bobs.body.content).toBe("echo: meanwhile");
+    release();
+    const all = await fake.waitForOutgoingCount({ via: "channel" }, 3);
+
+    expect(all.map((message) => message.body.content)).toEqual([
+      "echo: meanwhile",
+      "slow answer to first",
+      "echo: second",
+    ]);
+  });
+
   it("answers text containing @everyone without pinging anyone", async () => {
     const handler = new ScriptedHandler();
     const { fake } = await setup(handler);

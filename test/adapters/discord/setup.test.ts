@@ -153,6 +153,7 @@ describe("Discord adapter: configuration", () => {
     await adapter.start();
 
     fake.sendDirectMessage(fake.user("Alice"), "hello from a DM");
+    fake.sendGuildMessage(fake.user("Carol"), "not for the bot, arrives blank");
     fake.sendGuildMessage(fake.user("Bob"), "hello from a channel", { mentionBot: true });
     await fake.waitForOutgoingCount({ via: "channel" }, 2);
 

@@ -205,6 +205,7 @@ export class FakeDiscord {
   /**
    * A user writes in a guild channel (MESSAGE_CREATE with guild_id, member and mentions).
    * With `mentionBot`, "<@bot id> " is put in front of the content and the bot is in `mentions`.
+   * If the client did not request the Message Content intent, a message not mentioning it arrives blank.
    */
   sendGuildMessage(
     from: ApiUser,
@@ -225,7 +226,19 @@ export class FakeDiscord {
       mentions,
       joinedAt: this.state.guild.joinedAt,
     });
-    this.gateway.dispatch("MESSAGE_CREATE", message);
+    const mentionsBot = mentions.some((user) => user.id === this.botUser.id);
+    if ((this.gateway.intents & Intents.MessageContent) === 0 && !mentionsBot) {
+      // Without the Message Content intent Discord blanks guild messages that do not mention the bot.
+      this.gateway.dispatch("MESSAGE_CREATE", {
+        ...message,
+        content: "",
+        embeds: [],
+        attachments: [],
+        components: [],
+      });
+    } else {
+      this.gateway.dispatch("MESSAGE_CREATE", message);
+    }
     return message;
   }
 

@@ -39,6 +39,7 @@ export interface GatewayFrame {
 
 interface Session {
   id: string;
+  intents: number;
   seq: number;
   socket: WebSocket | null;
   /** Dispatches kept for RESUME replays. */
@@ -83,6 +84,11 @@ export class FakeGateway {
   /** Whether a client has identified (a session exists, even if its socket is momentarily closed). */
   get hasSession(): boolean {
     return this.#session !== null;
+  }
+
+  /** The intents the current session identified with (0 without a session). */
+  get intents(): number {
+    return this.#session?.intents ?? 0;
   }
 
   /** Whether the current session's socket is open. */
@@ -168,7 +174,7 @@ export class FakeGateway {
       return;
     }
     this.#session?.socket?.terminate();
-    const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, socket, sent: [] };
+    const session: Session = { id: randomBytes(16).toString("hex"), intents, seq: 0, socket, sent: [] };
     this.#session = session;
     this.#sendDispatch(session, "READY", {
       ...this.#context.readyPayload(),

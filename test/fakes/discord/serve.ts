@@ -44,7 +44,9 @@ void (async () => {
     const sent = await fake.state.outgoing.waitFor(() => true, "anything", { from, timeoutMs: 2 ** 31 - 1 });
     const buttons = sent.message.components.flatMap((row) => row.components);
     if (buttons.length > 0) lastWithButtons = sent.message;
-    const labels = buttons.map((button, index) => `[#${index + 1} ${button.label ?? button.custom_id}]`).join(" ");
+    const labels = buttons
+      .map((button, index) => `[#${index + 1} ${button.label ?? button.custom_id}]`)
+      .join(" ");
     process.stdout.write(`\nbot (${sent.via}):\n${sent.body.content ?? ""}\n${labels}\n`);
   }
 })();
