@@ -9,7 +9,7 @@ export async function runChat(engine: MessageHandler, input: Readable, output: W
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
   const conversationId = `cli:${process.pid}`;
   let suggestions: Suggestion[] = [];
-  output.write('CrampBot — ask me about night leg cramps. Type /quit to leave.\n\n');
+  output.write("CrampBot — ask me about night leg cramps. Type /quit to leave.\n\n");
   rl.setPrompt("you> ");
   rl.prompt();
   for await (const line of rl) {

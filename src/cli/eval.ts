@@ -58,9 +58,16 @@ export async function evaluate(
 ): Promise<EvalReport> {
   const cases: EvalCase[] = [];
   const ask = async (conversationId: string, group: string, expected: LabelledTurn) => {
-    const reply = await engine.handle({ platform: "eval", conversationId, userId: "eval", kind: "text", text: expected.text });
+    const reply = await engine.handle({
+      platform: "eval",
+      conversationId,
+      userId: "eval",
+      kind: "text",
+      text: expected.text,
+    });
     const got = { intent: reply.intent, section: reply.section?.id ?? null };
-    const ok = got.intent === expected.intent && (expected.intent !== "answer" || got.section === expected.section);
+    const ok =
+      got.intent === expected.intent && (expected.intent !== "answer" || got.section === expected.section);
     cases.push({ group, conversation: conversationId, expected, got, ok });
   };
   for (const [i, q] of questions.entries()) await ask(`q${i}`, q.group, q);
@@ -124,7 +131,11 @@ export async function runEval(
   const dir = join(ROOT, "test", "eval");
   const questions = loadQuestions(join(dir, `${set}.jsonl`));
   const conversations = set === "questions" ? loadConversations(join(dir, "conversations.json")) : [];
-  const report = await evaluate(makeEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }), questions, conversations);
+  const report = await evaluate(
+    makeEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }),
+    questions,
+    conversations,
+  );
   output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? " + conversations.json" : ""}\n`);
   output.write(formatReport(report, verbose));
   return 0;

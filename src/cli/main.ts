@@ -26,7 +26,11 @@ export async function run(argv: string[]): Promise<number> {
       case "ask":
         return await runAsk(createEngine(), rest, process.stdout);
       case "batch":
-        return await runBatch(createEngine({ logger: stderrLogger(logLevel()) }), process.stdin, process.stdout);
+        return await runBatch(
+          createEngine({ logger: stderrLogger(logLevel()) }),
+          process.stdin,
+          process.stdout,
+        );
       case "eval":
         return await runEval(createEngine, rest, process.stdout);
       case "help":

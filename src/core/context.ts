@@ -87,7 +87,8 @@ export class ContextResolver {
   resolve(s: Signals, state: ConversationState, text: string): Decision {
     if (s.dialogue !== null && !s.outOfScope) return { kind: "dialogue", name: s.dialogue };
     const contextual = state.topic === null ? null : this.matcher.dialogueInContext(s, state.topic);
-    if (contextual !== null && !s.outOfScope && s.topics.size === 0) return { kind: "dialogue", name: contextual };
+    if (contextual !== null && !s.outOfScope && s.topics.size === 0)
+      return { kind: "dialogue", name: contextual };
     if (s.smallTalk !== null) return { kind: "smalltalk", intent: s.smallTalk };
     if (s.followup !== null) return this.followup(s.followup, state);
 
@@ -133,7 +134,8 @@ export class ContextResolver {
     // A question about the answer just given ("how hard should I press?" after massage).
     if (state.section !== null && s.unknown.length === 0 && this.matcher.overlap(s, state.section) > 0) {
       const current = this.knowledge.byId.get(state.section);
-      if (current) return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
+      if (current)
+        return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
     }
 
     if (s.anchored && s.unknown.length === 0 && s.otherContent <= 1) {

@@ -6,7 +6,14 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ContextResolver, type ConversationState, CONTEXT_TTL_MS, type Decision, freshState, restoreState } from "./context.js";
+import {
+  CONTEXT_TTL_MS,
+  ContextResolver,
+  type ConversationState,
+  type Decision,
+  freshState,
+  restoreState,
+} from "./context.js";
 import { CHECKUP_BUTTON, Checkup } from "./dialogues/checkup.js";
 import type { DialogueInput, DialogueState, DialogueStep } from "./dialogues/dialogue.js";
 import { Stretch } from "./dialogues/stretch.js";
@@ -94,13 +101,7 @@ export class Engine implements MessageHandler {
     this.resolver = new ContextResolver(this.matcher, this.knowledge);
     this.checkup = new Checkup(this.intents.checkup, this.intents.lexicon, this.knowledge, this.replies);
     this.stretch = new Stretch(this.intents.stretch, this.intents.lexicon, this.replies);
-    const chain: Middleware<Turn>[] = [
-      this.guard,
-      this.safety,
-      this.rateLimit,
-      this.dialogue,
-      this.match,
-    ];
+    const chain: Middleware<Turn>[] = [this.guard, this.safety, this.rateLimit, this.dialogue, this.match];
     this.run = compose(chain);
   }
 
@@ -119,11 +120,17 @@ export class Engine implements MessageHandler {
         },
         "reply",
       );
-      this.logger.debug({ conversation: shortHash(message.conversationId), text: message.text ?? null }, "message");
+      this.logger.debug(
+        { conversation: shortHash(message.conversationId), text: message.text ?? null },
+        "message",
+      );
       return reply;
     } catch (error) {
       this.logger.error(
-        { err: { message: (error as Error).message, code: (error as { code?: unknown }).code }, platform: message.platform },
+        {
+          err: { message: (error as Error).message, code: (error as { code?: unknown }).code },
+          platform: message.platform,
+        },
         "handler failed",
       );
       return this.replies.plain("fallback", [this.intents.messages.error]);
@@ -167,31 +174,48 @@ export class Engine implements MessageHandler {
   private guard: Middleware<Turn> = async (turn, next) => {
     const { message } = turn;
     const m = this.intents.messages;
-    if (message.kind === "unsupported") return void (turn.reply = this.replies.plain("fallback", [m.unsupported]));
+    if (message.kind === "unsupported") {
+      turn.reply = this.replies.plain("fallback", [m.unsupported]);
+      return;
+    }
     if (message.kind === "button") return next();
     const text = message.text ?? "";
-    if (text.trim().length === 0) return void (turn.reply = this.replies.plain("fallback", [m.empty], this.replies.topicSuggestions()));
+    if (text.trim().length === 0) {
+      turn.reply = this.replies.plain("fallback", [m.empty], this.replies.topicSuggestions());
+      return;
+    }
     if (text.length > this.settings.maxMessageLength) {
       // Too long to answer, but never too long to catch a red flag.
-      turn.signals = this.matcher.signals(text.slice(0, RED_FLAG_SCAN_LIMIT));
-      if (turn.signals.redFlags.urgent !== null) return next();
+      const scanned = this.matcher.signals(text.slice(0, RED_FLAG_SCAN_LIMIT));
+      turn.signals = scanned;
+      if (scanned.redFlags.urgent !== null) return next();
       const tooLong = m.too_long.replace("{max}", this.settings.maxMessageLength.toLocaleString("en-GB"));
-      return void (turn.reply = this.replies.plain("fallback", [tooLong]));
+      turn.reply = this.replies.plain("fallback", [tooLong]);
+      return;
     }
     if (!hasReadableContent(text)) {
       const emoji = /\p{Extended_Pictographic}/u.test(text);
-      return void (turn.reply = this.replies.plain("fallback", [emoji ? m.emoji_only : m.unreadable], this.replies.topicSuggestions()));
+      turn.reply = this.replies.plain(
+        "fallback",
+        [emoji ? m.emoji_only : m.unreadable],
+        this.replies.topicSuggestions(),
+      );
+      return;
     }
-    turn.signals = this.matcher.signals(text);
-    const { analysis } = turn.signals;
+    const signals = this.matcher.signals(text);
+    turn.signals = signals;
+    const { analysis } = signals;
     // Another language: another script, or mostly non-English words among which some are another language's.
     const foreign =
       nonLatinShare(text) > 0.5 ||
-      (analysis.tokenCount >= 3 && analysis.foreignCount >= 1 && analysis.nonEnglishCount * 2 >= analysis.tokenCount);
-    if (foreign && turn.signals.redFlags.urgent === null) {
-      return void (turn.reply = this.replies.plain("fallback", [m.not_english]));
+      (analysis.tokenCount >= 3 &&
+        analysis.foreignCount >= 1 &&
+        analysis.nonEnglishCount * 2 >= analysis.tokenCount);
+    if (foreign && signals.redFlags.urgent === null) {
+      turn.reply = this.replies.plain("fallback", [m.not_english]);
+      return;
     }
-    turn.advisories = turn.signals.redFlags.advisories;
+    turn.advisories = signals.redFlags.advisories;
     return next();
   };
 
@@ -228,7 +252,10 @@ export class Engine implements MessageHandler {
     const input: DialogueInput =
       message.kind === "button" ? { buttonId: message.buttonId ?? "" } : { text: message.text ?? "" };
     const step = this.stepDialogue(active, input);
-    if (step.type !== "unrecognised") return void (turn.reply = this.applyStep(turn, active.kind, step));
+    if (step.type !== "unrecognised") {
+      turn.reply = this.applyStep(turn, active.kind, step);
+      return;
+    }
     if (message.kind === "button") return next();
     const decision = signals ? this.resolver.resolve(signals, state, message.text ?? "") : null;
     const interrupts =
@@ -239,8 +266,10 @@ export class Engine implements MessageHandler {
         (decision.kind === "smalltalk" && decision.intent !== "reset") ||
         (decision.kind === "fallback" && decision.reason === "out-of-scope"));
     if (!interrupts) {
-      const retry = active.kind === "checkup" ? this.checkup.notUnderstood(active) : this.stretch.notUnderstood(active);
-      return void (turn.reply = this.applyStep(turn, active.kind, retry));
+      const retry =
+        active.kind === "checkup" ? this.checkup.notUnderstood(active) : this.stretch.notUnderstood(active);
+      turn.reply = this.applyStep(turn, active.kind, retry);
+      return;
     }
     state.paused = active;
     state.dialogue = null;
@@ -256,7 +285,11 @@ export class Engine implements MessageHandler {
         decision = this.resolver.resolve(this.matcher.signals("tell me more"), state, "");
       }
       if (decision.kind === "no-context") {
-        turn.reply = this.replies.plain("fallback", [this.intents.messages.unknown_button], this.replies.topicSuggestions());
+        turn.reply = this.replies.plain(
+          "fallback",
+          [this.intents.messages.unknown_button],
+          this.replies.topicSuggestions(),
+        );
         return;
       }
     } else if (turn.signals) {
@@ -271,7 +304,10 @@ export class Engine implements MessageHandler {
       const name = this.intents.messages.dialogue_names[paused.kind];
       turn.reply = {
         ...turn.reply,
-        text: `${turn.reply.text}\n\n${this.intents.messages.resume_offer.replace("{dialogue}", name)}`.slice(0, 1500),
+        text: `${turn.reply.text}\n\n${this.intents.messages.resume_offer.replace("{dialogue}", name)}`.slice(
+          0,
+          1500,
+        ),
         suggestions: [
           { label: this.intents.messages.resume_label.replace("{dialogue}", name), id: ids.resume },
           ...turn.reply.suggestions,
@@ -307,7 +343,11 @@ export class Engine implements MessageHandler {
         state.topic = null;
         state.section = null;
         state.facet = decision.facet;
-        return this.replies.plain("clarify", [...advisories, text], this.replies.suggestions(decision.options.map((o) => o.id)));
+        return this.replies.plain(
+          "clarify",
+          [...advisories, text],
+          this.replies.suggestions(decision.options.map((o) => o.id)),
+        );
       }
       case "smalltalk": {
         const talk = this.intents.smallTalk.find((t) => t.intent === decision.intent);
@@ -315,7 +355,11 @@ export class Engine implements MessageHandler {
           const recent = state.recent;
           turn.state = { ...freshState(turn.now), recent };
         }
-        return this.replies.plain(decision.intent, [...advisories, talk?.replies[0]], this.replies.suggestions(talk?.suggestions ?? []));
+        return this.replies.plain(
+          decision.intent,
+          [...advisories, talk?.replies[0]],
+          this.replies.suggestions(talk?.suggestions ?? []),
+        );
       }
       case "dialogue": {
         state.paused = null;
@@ -325,33 +369,58 @@ export class Engine implements MessageHandler {
       case "resume": {
         const paused = state.paused;
         state.paused = null;
-        if (paused === null) return this.replies.plain("fallback", [m.no_context], this.replies.topicSuggestions());
+        if (paused === null)
+          return this.replies.plain("fallback", [m.no_context], this.replies.topicSuggestions());
         const step = paused.kind === "checkup" ? this.checkup.resume(paused) : this.stretch.resume(paused);
         return this.applyStep(turn, paused.kind, step);
       }
       case "nothing-more": {
-        const unseen = ["causes", "prevention", "stretching", "hydration", "magnesium", "vitamin-d", "stress"].filter(
-          (id) => !state.visited.includes(id),
+        const unseen = [
+          "causes",
+          "prevention",
+          "stretching",
+          "hydration",
+          "magnesium",
+          "vitamin-d",
+          "stress",
+        ].filter((id) => !state.visited.includes(id));
+        return this.replies.plain(
+          "answer",
+          [m.more_none],
+          this.replies.suggestions([...unseen.slice(0, 3), "dialogue:checkup"]),
         );
-        return this.replies.plain("answer", [m.more_none], this.replies.suggestions([...unseen.slice(0, 3), "dialogue:checkup"]));
       }
       case "no-context":
         return this.replies.plain("fallback", [...advisories, m.no_context], this.replies.topicSuggestions());
       case "fallback": {
         const guesses = decision.guesses.map((g) => g.id);
         if (guesses.length > 0) {
-          return this.replies.plain("fallback", [...advisories, m.fallback_with_guess], this.replies.suggestions(guesses));
+          return this.replies.plain(
+            "fallback",
+            [...advisories, m.fallback_with_guess],
+            this.replies.suggestions(guesses),
+          );
         }
-        return this.replies.plain("fallback", [...advisories, m.fallback[0]], this.replies.topicSuggestions());
+        return this.replies.plain(
+          "fallback",
+          [...advisories, m.fallback[0]],
+          this.replies.topicSuggestions(),
+        );
       }
     }
   }
 
   private stepDialogue(active: DialogueState, input: DialogueInput): DialogueStep {
-    if (input.buttonId !== undefined && active.kind === "checkup" && !input.buttonId.startsWith(CHECKUP_BUTTON)) {
+    if (
+      input.buttonId !== undefined &&
+      active.kind === "checkup" &&
+      !input.buttonId.startsWith(CHECKUP_BUTTON)
+    ) {
       return { type: "unrecognised" };
     }
-    return active.kind === "checkup" ? this.checkup.answer(active, input) : this.stretch.answer(active, input);
+    return active.kind === "checkup"
+      ? this.checkup.answer(active, input)
+      : this.stretch.answer(active, input);
   }
 
   private applyStep(turn: Turn, kind: "checkup" | "stretch", step: DialogueStep): Reply {

@@ -35,11 +35,17 @@ const urgentSchema = z.object({
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),
-  advisories: z.array(ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() })),
+  advisories: z.array(
+    ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),
+  ),
 });
 export type UrgentData = z.infer<typeof urgentSchema>;
 
-const optionSchema = z.object({ id: z.string().regex(/^[a-z-]+$/), label: z.string().max(40), patterns: words });
+const optionSchema = z.object({
+  id: z.string().regex(/^[a-z-]+$/),
+  label: z.string().max(40),
+  patterns: words,
+});
 const checkupSchema = z.object({
   intent: z.literal("checkup"),
   examples: words.min(1),
@@ -61,7 +67,10 @@ const checkupSchema = z.object({
     )
     .min(4)
     .max(5),
-  tips: z.record(z.string(), z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) }))),
+  tips: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) })),
+  ),
   tips_intro: z.string(),
   all_good: z.string(),
   tip_source: z.string(),

@@ -38,7 +38,10 @@ const MAX_ANSWER = 700;
 
 const followup = z
   .string()
-  .regex(/^(dialogue:(checkup|stretch)|[a-z.-]+)$/, "must be a section id or dialogue:checkup / dialogue:stretch");
+  .regex(
+    /^(dialogue:(checkup|stretch)|[a-z.-]+)$/,
+    "must be a section id or dialogue:checkup / dialogue:stretch",
+  );
 
 const sectionSchema = z.object({
   id: z.enum(SECTION_IDS),
@@ -85,17 +88,22 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     const file = join(dir, name);
     const { meta, body } = loadFrontMatterFile(file, sectionSchema);
     if (`${meta.id}.md` !== name) throw new DataError(file, "id", `must match the file name (${name})`);
-    if (meta.topic !== meta.id.split(".")[0]) throw new DataError(file, "topic", "must be the id before the first dot");
+    if (meta.topic !== meta.id.split(".")[0])
+      throw new DataError(file, "topic", "must be the id before the first dot");
     const [answer = "", more = ""] = body.split(/^## More\s*$/m).map((part) => part.trim());
-    if (answer.length === 0) throw new DataError(file, "answer", "is empty: write the answer below the front matter");
-    if (answer.length > MAX_ANSWER) throw new DataError(file, "answer", `is longer than ${MAX_ANSWER} characters`);
-    if (more.length > MAX_ANSWER) throw new DataError(file, "more", `is longer than ${MAX_ANSWER} characters`);
+    if (answer.length === 0)
+      throw new DataError(file, "answer", "is empty: write the answer below the front matter");
+    if (answer.length > MAX_ANSWER)
+      throw new DataError(file, "answer", `is longer than ${MAX_ANSWER} characters`);
+    if (more.length > MAX_ANSWER)
+      throw new DataError(file, "more", `is longer than ${MAX_ANSWER} characters`);
     const section: Section = { ...meta, dose: meta.dose ?? false, answer, more, file };
     sections.push(section);
     byId.set(section.id, section);
   }
   for (const id of SECTION_IDS) {
-    if (!byId.has(id)) throw new DataError(join(dir, `${id}.md`), "(file)", "is missing: every section id needs a file");
+    if (!byId.has(id))
+      throw new DataError(join(dir, `${id}.md`), "(file)", "is missing: every section id needs a file");
   }
   for (const section of sections) {
     for (const target of section.followups) {

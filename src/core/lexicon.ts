@@ -274,7 +274,7 @@ export class Lexicon {
       // Typos rarely change the first letter; a one-letter slip may, so distance 1 is tried across all buckets.
       const sameFirst = this.byFirstLetter.get(word[0] ?? "") ?? [];
       for (const candidate of sameFirst) {
-        const d = editDistance(word, candidate, bestDistance - 1 < 0 ? 0 : bestDistance - 1);
+        const d = editDistance(word, candidate, Math.max(0, bestDistance - 1));
         if (d < bestDistance) {
           bestDistance = d;
           best = candidate;

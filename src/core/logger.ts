@@ -17,7 +17,8 @@ export function stderrLogger(level: LogLevel = "info"): Logger {
   const min = ORDER[level];
   const write = (name: LogLevel) => (obj: object, msg?: string) => {
     if (ORDER[name] < min) return;
-    const fields = obj instanceof Error ? { err: { message: obj.message, code: (obj as { code?: unknown }).code } } : obj;
+    const fields =
+      obj instanceof Error ? { err: { message: obj.message, code: (obj as { code?: unknown }).code } } : obj;
     process.stderr.write(`${JSON.stringify({ level: name, time: Date.now(), ...fields, msg })}\n`);
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };

@@ -64,7 +64,13 @@ export class Matcher {
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly neutral: Set<string>;
   private readonly anchors: Set<string>;
-  private readonly fuse: Fuse<{ id: string; title: string; keywords: string[]; questions: string[]; answer: string }>;
+  private readonly fuse: Fuse<{
+    id: string;
+    title: string;
+    keywords: string[];
+    questions: string[];
+    answer: string;
+  }>;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -101,7 +107,8 @@ export class Matcher {
       this.sectionVocabulary.set(section.id, new Set(this.contentTerms(lexicon.terms(text))));
     }
     for (const [facet, phrases] of Object.entries(lexicon.data.weak_facets)) {
-      for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: WEAK_FACET });
+      for (const phrase of phrases)
+        this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: WEAK_FACET });
     }
     for (const [facet, phrases] of Object.entries(lexicon.data.facets)) {
       for (const phrase of phrases) this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: 1 });
@@ -112,7 +119,8 @@ export class Matcher {
     }
     for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
     for (const talk of intents.smallTalk) {
-      for (const example of talk.examples) this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
+      for (const example of talk.examples)
+        this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
     for (const [name, examples] of [
       ["checkup", intents.checkup.examples],
@@ -191,7 +199,8 @@ export class Matcher {
     const anchored = terms.some((t) => this.anchors.has(t));
     let otherContent = 0;
     terms.forEach((term, i) => {
-      if (!explained[i] && !this.neutral.has(term) && !this.anchors.has(term) && !/^\d/.test(term)) otherContent++;
+      if (!explained[i] && !this.neutral.has(term) && !this.anchors.has(term) && !/^\d/.test(term))
+        otherContent++;
     });
 
     return {
@@ -277,9 +286,11 @@ export class Matcher {
         // A keyword made only of neutral or anchor words would match every cramp question.
         if (this.contentTerms(terms).length > 0) put(terms, section, WEIGHT.keyword);
       }
-      for (const term of this.contentTerms(this.lexicon.terms(section.title))) put([term], section, WEIGHT.title);
+      for (const term of this.contentTerms(this.lexicon.terms(section.title)))
+        put([term], section, WEIGHT.title);
       for (const question of section.questions) {
-        for (const term of this.contentTerms(this.lexicon.terms(question))) put([term], section, WEIGHT.question);
+        for (const term of this.contentTerms(this.lexicon.terms(question)))
+          put([term], section, WEIGHT.question);
       }
     }
     // Facet words are not topic evidence: they pick a section within a topic.
@@ -318,7 +329,12 @@ export class Matcher {
     return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
   }
 
-  private smallTalk(terms: string[], topical: boolean[], unknown: string[], question: boolean): SmallTalkIntent | null {
+  private smallTalk(
+    terms: string[],
+    topical: boolean[],
+    unknown: string[],
+    question: boolean,
+  ): SmallTalkIntent | null {
     const hits = this.smallTalkTable.findAll(terms);
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
@@ -329,7 +345,11 @@ export class Matcher {
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&
-      (topical[i] || t === OUT_OF_SCOPE || unknownSet.has(t) || this.anchors.has(t) || (question && !this.neutral.has(t)));
+      (topical[i] ||
+        t === OUT_OF_SCOPE ||
+        unknownSet.has(t) ||
+        this.anchors.has(t) ||
+        (question && !this.neutral.has(t)));
     if (terms.some(other)) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye", "thanks", "greeting"];
     const found = new Set(hits.map((h) => h.value));
@@ -353,7 +373,10 @@ export class Matcher {
   dialogueInContext(s: Signals, topic: string): DialogueName | null {
     const title = this.knowledge.sections.find((sec) => sec.topic === topic && !sec.id.includes("."))?.title;
     if (title === undefined) return null;
-    const content = new Set([...this.contentTerms(s.analysis.terms), ...this.contentTerms(this.lexicon.terms(title))]);
+    const content = new Set([
+      ...this.contentTerms(s.analysis.terms),
+      ...this.contentTerms(this.lexicon.terms(title)),
+    ]);
     return this.dialogueByContent(content);
   }
 
@@ -382,7 +405,7 @@ export class Matcher {
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
-    const rest = terms.filter((t, i) => !covered[i]);
+    const rest = terms.filter((_, i) => !covered[i]);
     if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
     return hits[0]?.value ?? null;
   }

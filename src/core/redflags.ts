@@ -98,7 +98,12 @@ export class RedFlags {
     });
     for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
     for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
-    return { name: rule.name, groups: rule.all.length, someMin: rule.some?.min ?? 0, window: rule.window ?? DEFAULT_WINDOW };
+    return {
+      name: rule.name,
+      groups: rule.all.length,
+      someMin: rule.some?.min ?? 0,
+      window: rule.window ?? DEFAULT_WINDOW,
+    };
   }
 
   private add(phrase: string, hit: Hit): void {
@@ -115,7 +120,11 @@ export class RedFlags {
     }
   }
 
-  private collect(table: PhraseTable<Hit[]>, seq: readonly string[], position: (i: number) => number): Found[] {
+  private collect(
+    table: PhraseTable<Hit[]>,
+    seq: readonly string[],
+    position: (i: number) => number,
+  ): Found[] {
     const out: Found[] = [];
     for (const match of table.everyMatch(seq)) {
       const negated = this.isNegated(seq, match.start);
@@ -165,7 +174,8 @@ export class RedFlags {
       // "I sleep 5 hours", "a 10 hour flight": the duration belongs to something else.
       if (stems.slice(Math.max(0, i - 4), i - 1).some((w) => this.durationUnless.has(w))) continue;
       const minutes = isHours ? amount * 60 : amount;
-      if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW)) return true;
+      if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW))
+        return true;
     }
     return false;
   }

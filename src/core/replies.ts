@@ -42,7 +42,10 @@ export class Replies {
    * An answer from a section. `first`: the first answer of the conversation (carries the disclaimer);
    * `deeper`: show the "more" paragraph; `advisories`: notes that must come first.
    */
-  answer(section: Section, opts: { first: boolean; deeper: boolean; advisories: string[]; exclude?: string[] }): Reply {
+  answer(
+    section: Section,
+    opts: { first: boolean; deeper: boolean; advisories: string[]; exclude?: string[] },
+  ): Reply {
     const body = opts.deeper && section.more.length > 0 ? section.more : section.answer;
     const notice = section.dose ? this.messages.dose_caution : opts.first ? this.messages.disclaimer : null;
     const text = compose([

@@ -69,7 +69,8 @@ export class Checkup {
     if (!question) return this.finish(state);
     if (input.buttonId !== undefined) {
       const [, questionId, optionId] = input.buttonId.split(":");
-      if (questionId !== question.id || !question.options.some((o) => o.id === optionId)) return { type: "unrecognised" };
+      if (questionId !== question.id || !question.options.some((o) => o.id === optionId))
+        return { type: "unrecognised" };
       return this.advance(state, question.id, optionId ?? null, []);
     }
     const terms = this.lexicon.analyze(input.text ?? "").terms;
@@ -107,7 +108,12 @@ export class Checkup {
     return best?.value ?? null;
   }
 
-  private advance(state: CheckupState, questionId: string, optionId: string | null, notes: string[]): DialogueStep {
+  private advance(
+    state: CheckupState,
+    questionId: string,
+    optionId: string | null,
+    notes: string[],
+  ): DialogueStep {
     const answers = optionId === null ? state.answers : { ...state.answers, [questionId]: optionId };
     const next: CheckupState = { kind: "checkup", step: state.step + 1, answers, retried: false };
     if (next.step >= this.data.questions.length) return this.finish(next, notes);
@@ -138,8 +144,7 @@ export class Checkup {
     }
     const anyDose = sections.some((id) => this.knowledge.byId.get(id)?.dose);
     const messages = this.replies.messages;
-    const body =
-      tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
+    const body = tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
     const text = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer].join("\n\n");
     return {
       type: "finish",
@@ -161,7 +166,10 @@ export function readLitres(stems: readonly string[]): number | null {
     return amount * perUnit;
   }
   // A bare number counts only when written in digits: "a lot" is not one litre.
-  const numbers = stems.filter((t) => /^\d/.test(t)).map(Number).filter((n) => n > 0);
+  const numbers = stems
+    .filter((t) => /^\d/.test(t))
+    .map(Number)
+    .filter((n) => n > 0);
   const bare = numbers.length === 1 && stems.length <= 3 ? numbers[0] : undefined;
   if (bare === undefined) return null;
   if (bare >= 100) return bare / 1000;

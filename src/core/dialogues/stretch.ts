@@ -5,8 +5,8 @@
 import type { StretchData } from "../intents.js";
 import { type Lexicon, PhraseTable } from "../lexicon.js";
 import type { Replies } from "../replies.js";
-import type { DialogueInput, DialogueStep, StretchState } from "./dialogue.js";
 import { wholeMatch } from "./checkup.js";
+import type { DialogueInput, DialogueStep, StretchState } from "./dialogue.js";
 
 export const STRETCH_NEXT = "stretch:next";
 export const STRETCH_STOP = "stretch:stop";

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Keeps the core platform-neutral: only src/adapters/<platform> may import that platform's SDK, and nothing else may.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const SDKS = {
+  discord: [/^discord\.js$/, /^@discordjs\//],
+  telegram: [/^node-telegram-bot-api(\/|$)/],
+  web: [/^botkit(\/|$)/, /^botbuilder/],
+};
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)[^"'`]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|js|mjs|cjs)$/.test(name) ? [path] : [];
+  });
+}
+
+const problems = [];
+for (const file of files(join(ROOT, "src"))) {
+  const rel = relative(ROOT, file).split(sep).join("/");
+  const owner = /^src\/adapters\/([^/]+)\//.exec(rel)?.[1];
+  const text = readFileSync(file, "utf8");
+  for (const match of text.matchAll(IMPORT)) {
+    const spec = match[1] ?? match[2] ?? match[3] ?? "";
+    for (const [platform, patterns] of Object.entries(SDKS)) {
+      if (patterns.some((p) => p.test(spec)) && owner !== platform) {
+        problems.push(`${rel}: imports "${spec}", which only src/adapters/${platform}/ may import`);
+      }
+    }
+  }
+}
+if (problems.length > 0) {
+  process.stderr.write(`Platform boundary check failed:\n${problems.map((p) => `  ${p}`).join("\n")}\n`);
+  process.exit(1);
+}
+process.stdout.write("boundaries: ok (platform SDKs imported only by their adapters)\n");
