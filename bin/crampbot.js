@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const main = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli", "main.js");
 if (!existsSync(main)) {
-  process.stderr.write("crampbot: the compiled code is missing; run `npm install` (or `npm run build`) first.\n");
+  process.stderr.write(
+    "crampbot: the compiled code is missing; run `npm install` (or `npm run build`) first.\n",
+  );
   process.exit(1);
 }
 const { run } = await import(pathToFileURL(main).href);
