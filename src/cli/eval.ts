@@ -2,7 +2,7 @@
  * `crampbot eval`: runs a labelled question set through a fresh engine and prints accuracy per group, per-intent
  * precision and recall, and the misses. Single questions each get a new conversation; conversations keep context.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -127,16 +127,18 @@ export async function runEval(
   output: Writable,
 ): Promise<number> {
   const verbose = args.includes("--verbose");
-  const set = args.includes("--holdout") ? "holdout" : "questions";
+  const setArg = args.find((a) => a.startsWith("--set="))?.slice("--set=".length);
+  const set = setArg ?? (args.includes("--holdout") ? "holdout" : "questions");
   const dir = join(ROOT, "test", "eval");
   const questions = loadQuestions(join(dir, `${set}.jsonl`));
-  const conversations = set === "questions" ? loadConversations(join(dir, "conversations.json")) : [];
+  const conversationFile = set === "questions" ? "conversations.json" : `${set}-conversations.json`;
+  const conversations = existsSync(join(dir, conversationFile)) ? loadConversations(join(dir, conversationFile)) : [];
   const report = await evaluate(
     makeEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }),
     questions,
     conversations,
   );
-  output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? " + conversations.json" : ""}\n`);
+  output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? ` + ${conversationFile}` : ""}\n`);
   output.write(formatReport(report, verbose));
   return 0;
 }
