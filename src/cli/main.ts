@@ -13,8 +13,15 @@ Commands:
   chat                 chat in the terminal (type /reset to start over, /quit to leave)
   ask "<question>"     print one answer; --json prints the reply object
   batch                JSON lines {"conversation","text"} on stdin -> one JSON reply line each on stdout
-  eval [--verbose]     run the labelled question set and print accuracy, precision and recall
+  eval [--verbose] [--set=NAME]
+                       run a labelled question set (test/eval/NAME.jsonl, default "questions") and print
+                       accuracy per group, per-intent precision and recall, and the misses
+  serve                run the service: HTTP health check, and Telegram / Discord when their tokens are set
+  discord-register [--guild ID]
+                       register the Discord slash commands globally, or for one guild
   help                 this text
+
+Environment: see README.md (PORT, HOST, LOG_LEVEL, TELEGRAM_*, DISCORD_*).
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -33,6 +40,10 @@ export async function run(argv: string[]): Promise<number> {
         );
       case "eval":
         return await runEval(createEngine, rest, process.stdout);
+      case "serve":
+        return await (await import("../service/serve.js")).serve(process.env);
+      case "discord-register":
+        return await (await import("../service/discord-register.js")).discordRegister(rest, process.env);
       case "help":
       case "--help":
       case "-h":

@@ -1,4 +1,5 @@
 // DiscordAdapterError: configuration and login failures of the Discord adapter, with a stable `code`.
+import { CrampBotError } from "../../core/errors.js";
 
 export type DiscordErrorCode =
   | "DISCORD_TOKEN_MISSING"
@@ -14,16 +15,13 @@ export type DiscordErrorCode =
   | "DISCORD_ALREADY_STARTED";
 
 /** Thrown for a missing or malformed DISCORD_TOKEN / DISCORD_APPLICATION_ID and for failed logins. */
-export class DiscordAdapterError extends Error {
+export class DiscordAdapterError extends CrampBotError {
   override readonly name = "DiscordAdapterError";
-  readonly code: DiscordErrorCode;
-  /** The underlying error (a discord.js error for login / registration failures), or undefined. */
-  override readonly cause: unknown;
+  declare readonly code: DiscordErrorCode;
 
+  /** `options.cause`: the underlying error (a discord.js error for login / registration failures). */
   constructor(code: DiscordErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message);
-    this.code = code;
-    this.cause = options.cause;
+    super(code, message, options);
   }
 }
 

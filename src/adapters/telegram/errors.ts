@@ -1,5 +1,6 @@
 // Errors of the Telegram adapter: its configuration error, and log-safe summaries of library errors.
 import { TelegramApiError, TelegramBotError } from "node-telegram-bot-api";
+import { CrampBotError } from "../../core/errors.js";
 
 export type TelegramConfigErrorCode =
   | "TELEGRAM_TOKEN_MISSING"
@@ -9,13 +10,12 @@ export type TelegramConfigErrorCode =
   | "TELEGRAM_WEBHOOK_REJECTED";
 
 /** A configuration problem the operator must fix (bad TELEGRAM_TOKEN, bad webhook settings). */
-export class TelegramConfigError extends Error {
-  readonly code: TelegramConfigErrorCode;
+export class TelegramConfigError extends CrampBotError {
+  declare readonly code: TelegramConfigErrorCode;
 
   constructor(code: TelegramConfigErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(code, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "TelegramConfigError";
-    this.code = code;
   }
 }
 
