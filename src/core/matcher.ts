@@ -258,10 +258,10 @@ export class Matcher {
     return this.knowledge.sections.filter((s) => s.facet === facet);
   }
 
-  /** Fuse's fuzzy guesses over short section fields, for "did you mean". */
+  /** Fuse's fuzzy guesses over short section fields, for "did you mean"; only for short messages (cheap there). */
   guesses(text: string, limit: number): Section[] {
-    const query = text.slice(0, 200);
-    if (query.trim().length < 3) return [];
+    const query = text.trim();
+    if (query.length < 3 || query.length > 40) return [];
     return this.fuse
       .search(query, { limit })
       .filter((r) => (r.score ?? 1) < 0.35)

@@ -1,7 +1,10 @@
 /** `crampbot discord-register [--guild ID]`: registers the slash commands globally or for one guild. */
 import { discordOptionsFromEnv, registerCommands } from "../adapters/discord/index.js";
 
-export async function discordRegister(args: string[], env: Record<string, string | undefined>): Promise<number> {
+export async function discordRegister(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
   const at = args.indexOf("--guild");
   const guildId = at >= 0 ? args[at + 1] : undefined;
   if (at >= 0 && guildId === undefined) {

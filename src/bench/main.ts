@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: the engine's throughput, latency, memory and cold start, each next to references measured in the
+ * same run (a plain fuse.js search and a plain MiniSearch BM25 search over the same sections; a bare `node` start).
+ * Figures are reported as ratios too, since the machines are noisy. Bounded: a fixed number of messages.
+ */
+import { spawnSync } from "node:child_process";
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import { loadConversations, loadQuestions } from "../cli/eval.js";
+import { createEngine } from "../core/engine.js";
+import { loadKnowledge } from "../core/knowledge.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
+const COLD_RUNS = 5;
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function summarise(latencies: number[], totalMs: number): Figures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { perSecond: (latencies.length / totalMs) * 1000, p50: at(0.5), p99: at(0.99) };
+}
+
+async function time(count: number, run: (i: number) => unknown | Promise<unknown>): Promise<Figures> {
+  for (let i = 0; i < Math.min(500, count); i++) await run(i); // warm-up
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await run(i);
+    latencies.push(performance.now() - t);
+  }
+  return summarise(latencies, performance.now() - start);
+}
+
+function coldStart(args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`cold start run failed: ${result.stderr}`);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const questions = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);
+  const turns = loadConversations(join(ROOT, "test", "eval", "conversations.json")).flatMap((c) =>
+    c.turns.map((t) => t.text),
+  );
+  const texts = [...questions, ...turns];
+  const knowledge = loadKnowledge(join(ROOT, "knowledge"));
+  const docs = knowledge.sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    keywords: s.keywords.join(" "),
+    questions: s.questions.join(" "),
+    answer: `${s.answer} ${s.more}`,
+  }));
+
+  const fuse = new Fuse(docs, { keys: ["title", "keywords", "questions", "answer"], includeScore: true });
+  const mini = new MiniSearch({ fields: ["title", "keywords", "questions", "answer"], storeFields: ["id"] });
+  mini.addAll(docs);
+
+  const fuseFigures = await time(Math.min(MESSAGES, 4000), (i) => fuse.search(texts[i % texts.length] ?? ""));
+  const miniFigures = await time(MESSAGES, (i) => mini.search(texts[i % texts.length] ?? "", { fuzzy: 0.2 }));
+  // The full engine: context, dialogues and the session store included; 50 conversations interleaved.
+  const engine = createEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } });
+  const engineFigures = await time(MESSAGES, (i) =>
+    engine.handle({
+      platform: "bench",
+      conversationId: `bench-${i % 50}`,
+      userId: "bench",
+      kind: "text",
+      text: texts[i % texts.length] ?? "",
+    }),
+  );
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+
+  const nodeStart = coldStart(["-e", "0"]);
+  const crampStart = coldStart(["bin/crampbot.js", "ask", "how much magnesium should I take?"]);
+
+  const row = (name: string, f: Figures) =>
+    `| ${name} | ${Math.round(f.perSecond).toLocaleString("en-GB")} | ${f.p50.toFixed(3)} | ${f.p99.toFixed(3)} |`;
+  const lines = [
+    `CrampBot benchmark — ${MESSAGES.toLocaleString("en-GB")} messages (${texts.length} distinct texts), node ${process.version}`,
+    "",
+    "| what | messages/s | p50 ms | p99 ms |",
+    "|---|---|---|---|",
+    row("engine (full: lexicon, matcher, context, dialogues, store)", engineFigures),
+    row("reference: plain MiniSearch BM25 search", miniFigures),
+    row("reference: plain fuse.js search (long fields)", fuseFigures),
+    "",
+    `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
+    `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
+    `peak RSS (whole bench process): ${rssMb.toFixed(0)} MB`,
+    `cold start, process start to first answer (median of ${COLD_RUNS}): ${crampStart.toFixed(0)} ms; bare node start: ${nodeStart.toFixed(0)} ms (${(crampStart / nodeStart).toFixed(1)}x)`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  await engine.close();
+}
+
+await main();
