@@ -1,0 +1,205 @@
+// Conversation context: follow-ups that lean on the answer before ("what dose?", "and for magnesium?", "tell me more"),
+// and when that context is forgotten (30 minutes of silence, "start over").
+import { beforeAll, describe, expect, it } from "vitest";
+import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/context.js";
+import type { Reply } from "../../src/core/types.js";
+import { type Bot, type Chat, createBot, describeReply, MINUTE, sayAll, START } from "../support/bot.js";
+
+let bot: Bot;
+beforeAll(() => {
+  bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
+});
+
+const sections = (replies: Reply[]) => replies.map((r) => r.section?.id ?? r.intent);
+
+async function expectChain(chat: Chat, turns: [string, string][]): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const [text, want] of turns) {
+    const reply = await chat.say(text);
+    replies.push(reply);
+    expect(reply.section?.id ?? reply.intent, `"${text}" -> ${describeReply(reply)}`).toBe(want);
+  }
+  return replies;
+}
+
+describe("follow-up questions in one conversation", () => {
+  it("follows a magnesium conversation through 'what dose?', 'can it upset my stomach?' and 'from food?'", async () => {
+    const replies = await expectChain(bot.chat(), [
+      ["what does magnesium have to do with cramps", "magnesium"],
+      ["what dose?", "magnesium.supplements"],
+      ["can it upset my stomach?", "magnesium.supplements"],
+      ["where do I get it from food?", "magnesium.food"],
+    ]);
+    expect(replies.every((r) => r.intent === "answer")).toBe(true);
+  });
+
+  it("answers 'what dose?' after a magnesium question with the magnesium supplement section", async () => {
+    const [, dose] = await sayAll(bot.chat(), ["why is magnesium important", "what dose?"]);
+    expect(dose?.section?.id).toBe("magnesium.supplements");
+    expect(dose?.text).toContain("100 mg");
+  });
+
+  it("keeps the dose facet when the topic switches: 'same question for vitamin D'", async () => {
+    await expectChain(bot.chat(), [
+      ["magnesium dosage please", "magnesium.supplements"],
+      ["same question for vitamin D", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("keeps the food facet when the topic switches: 'and for magnesium?'", async () => {
+    await expectChain(bot.chat(), [
+      ["what should I eat for vitamin D", "vitamin-d.food"],
+      ["and for magnesium?", "magnesium.food"],
+    ]);
+  });
+
+  it("shows the deeper text of the same section for 'tell me more'", async () => {
+    const chat = bot.chat();
+    const section = bot.engine.knowledge.byId.get("magnesium.supplements");
+    const [first, more] = await sayAll(chat, ["how much magnesium should I take", "tell me more"]);
+    expect(first?.section?.id).toBe("magnesium.supplements");
+    expect(more?.intent).toBe("answer");
+    expect(more?.section?.id).toBe("magnesium.supplements");
+    expect(more?.text).toContain(section?.more.slice(0, 60));
+    expect(more?.text).not.toContain(section?.answer.slice(0, 60));
+  });
+
+  it("moves on to another section for 'what else?'", async () => {
+    const [first, next] = await sayAll(bot.chat(), ["how do I stretch my calves", "what else?"]);
+    expect(first?.section?.id).toBe("stretching");
+    expect(next?.intent).toBe("answer");
+    expect(next?.section?.id).not.toBe("stretching");
+    expect(bot.engine.knowledge.byId.get("stretching")?.followups).toContain(next?.section?.id);
+  });
+
+  it("after the deeper text, 'tell me more' goes to a follow-up section", async () => {
+    const replies = await sayAll(bot.chat(), ["how much magnesium should I take", "tell me more", "tell me more"]);
+    expect(sections(replies)).toEqual(["magnesium.supplements", "magnesium.supplements", "magnesium.food"]);
+  });
+
+  it("answers a pressed button 'section:hydration' with the hydration section", async () => {
+    const chat = bot.chat();
+    await chat.say("how much magnesium should I take");
+    const reply = await chat.press("section:hydration");
+    expect(reply.intent).toBe("answer");
+    expect(reply.section?.id).toBe("hydration");
+  });
+
+  it("takes 'yes' as the first suggestion of the last reply", async () => {
+    const chat = bot.chat();
+    const first = await chat.say("what causes leg cramps");
+    const yes = await chat.say("yes");
+    expect(yes.section?.id).toBe(first.suggestions[0]?.id.replace("section:", ""));
+  });
+
+  it("a clarify question is answered by the choice that follows", async () => {
+    const chat = bot.chat();
+    const clarify = await chat.say("how much should I take?");
+    expect(clarify.intent).toBe("clarify");
+    const choice = await chat.say("vitamin d");
+    expect(choice.section?.id).toBe("vitamin-d.supplements");
+  });
+
+  // BUG: when the follow-ups of a section have all been seen, "tell me more" gets a reply with intent "answer" but no
+  // section ("That's everything the article says about this"), breaking the rule that every answer names its section.
+  it.fails("every 'answer' reply names its section, even when the article has nothing more to say", async () => {
+    const chat = bot.chat();
+    for (const id of ["vitamin-d.food", "vitamin-d.supplements", "magnesium.food", "vitamin-d.food"]) {
+      await chat.press(`section:${id}`);
+    }
+    await chat.say("tell me more");
+    const reply = await chat.say("tell me more");
+    expect(reply.intent === "answer" ? reply.section : "not an answer", describeReply(reply)).not.toBeNull();
+  });
+});
+
+describe("no context", () => {
+  it("asks back with two suggestions for 'how much should I take?' in a new conversation", async () => {
+    const reply = await bot.chat().say("how much should I take?");
+    expect(reply.intent).toBe("clarify");
+    expect(reply.suggestions).toHaveLength(2);
+  });
+
+  it("asks 'more about what?' for 'tell me more' in a new conversation", async () => {
+    const reply = await bot.chat().say("tell me more");
+    expect(reply.intent).toBe("fallback");
+    expect(reply.text).toContain(bot.engine.intents.messages.no_context.slice(0, 20));
+  });
+
+  it("says an unknown button has expired", async () => {
+    const reply = await bot.chat().press("section:no-such-section");
+    expect(reply.intent).toBe("fallback");
+    expect(reply.text).toBe(bot.engine.intents.messages.unknown_button);
+  });
+});
+
+describe("forgetting the context", () => {
+  it("keeps the context for 29 minutes of silence", async () => {
+    const own = createBot();
+    const chat = own.chat();
+    await chat.say("how much magnesium should I take");
+    own.clock.advance(29 * MINUTE);
+    expect((await chat.say("what dose?")).section?.id).toBe("magnesium.supplements");
+  });
+
+  it("forgets it after 30 minutes of silence: 'what dose?' then asks which supplement", async () => {
+    const own = createBot();
+    const chat = own.chat();
+    await chat.say("how much magnesium should I take");
+    own.clock.advance(30 * MINUTE + 1);
+    const reply = await chat.say("what dose?");
+    expect(reply.intent, describeReply(reply)).toBe("clarify");
+  });
+
+  it("the first answer after the context expired carries the disclaimer again", async () => {
+    const own = createBot();
+    const chat = own.chat();
+    await chat.say("what causes leg cramps");
+    own.clock.advance(31 * MINUTE);
+    const reply = await chat.say("how do I stretch my calves");
+    expect(reply.text).toContain(own.engine.intents.messages.disclaimer);
+  });
+
+  for (const command of ["start over", "/reset"]) {
+    it(`clears the context on "${command}"`, async () => {
+      const chat = bot.chat();
+      await chat.say("how much magnesium should I take");
+      const reset = await chat.say(command);
+      expect(reset.intent).toBe("reset");
+      const reply = await chat.say("what dose?");
+      expect(reply.intent, describeReply(reply)).toBe("clarify");
+    });
+  }
+
+  it("'start over' also leaves an open check-up", async () => {
+    const chat = bot.chat();
+    await chat.say("/checkup");
+    await chat.say("start over");
+    const reply = await chat.say("how much magnesium should I take");
+    expect(reply.intent).toBe("answer");
+    expect(reply.suggestions.map((s) => s.id)).not.toContain("dialogue:resume");
+  });
+});
+
+describe("conversation state", () => {
+  it("starts fresh, as plain JSON data", () => {
+    const state = freshState(START);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    expect(state).toMatchObject({ v: 1, updatedAt: START, answers: 0, topic: null, dialogue: null, recent: [] });
+  });
+
+  it("is restored when current, dropped when older than the TTL, keeping the rate-limit window", () => {
+    const state = { ...freshState(START), topic: "magnesium", answers: 2, recent: [START] };
+    expect(restoreState(state, START + CONTEXT_TTL_MS, CONTEXT_TTL_MS).topic).toBe("magnesium");
+    const expired = restoreState(state, START + CONTEXT_TTL_MS + 1, CONTEXT_TTL_MS);
+    expect(expired.topic).toBeNull();
+    expect(expired.answers).toBe(0);
+    expect(expired.recent).toEqual([START]);
+  });
+
+  it("replaces anything that is not a state with a fresh one", () => {
+    for (const junk of [undefined, null, 42, "state", { v: 2 }, { v: 1, updatedAt: "now" }]) {
+      expect(restoreState(junk, START, CONTEXT_TTL_MS)).toEqual(freshState(START));
+    }
+  });
+});
