@@ -7,7 +7,7 @@ import { destination, pino } from "pino";
 import { createDiscordAdapter, discordOptionsFromEnv } from "../adapters/discord/index.js";
 import { createTelegramAdapter, telegramOptionsFromEnv } from "../adapters/telegram/index.js";
 import { createEngine } from "../core/engine.js";
-import { MemoryStore } from "../core/store/memory.js";
+import { createStore, redactRedisUrl } from "../core/store/index.js";
 import type { Logger } from "../core/types.js";
 
 type Env = Record<string, string | undefined>;
@@ -27,7 +27,9 @@ export async function serve(env: Env = process.env): Promise<number> {
   ) as unknown as Logger;
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? "127.0.0.1";
-  const store = new MemoryStore();
+  // Conversations survive restarts: SQLite by default, Redis when several instances share state.
+  const redisUrl = env.REDIS_URL || undefined;
+  const store = createStore({ databasePath: env.DATABASE_PATH ?? "./data/crampbot.db", redisUrl });
   const engine = createEngine({ store, logger });
   const running: Running[] = [];
   const routes = new Map<string, (req: HttpRequest, res: ServerResponse) => void>();
@@ -62,7 +64,8 @@ export async function serve(env: Env = process.env): Promise<number> {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
-  logger.info({ host, port, adapters: running.map((r) => r.name) }, "crampbot serving");
+  const storeName = redisUrl ? `redis ${redactRedisUrl(redisUrl)}` : `sqlite ${env.DATABASE_PATH ?? "./data/crampbot.db"}`;
+  logger.info({ host, port, adapters: running.map((r) => r.name), store: storeName }, "crampbot serving");
   process.stderr.write(
     `CrampBot is running on http://${host}:${port} (health: /healthz). Adapters: ${
       running.map((r) => r.name).join(", ") || "none — set TELEGRAM_TOKEN or DISCORD_TOKEN"
