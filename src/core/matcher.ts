@@ -63,6 +63,7 @@ export class Matcher {
   private readonly commands = new Map<string, DialogueName>();
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly neutral: Set<string>;
+  private readonly filler: Set<string>;
   private readonly anchors: Set<string>;
   private readonly fuse: Fuse<{
     id: string;
@@ -100,6 +101,7 @@ export class Matcher {
     this.redFlags = new RedFlags(intents.urgent, lexicon);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
+    this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.indexSections();
     for (const section of knowledge.sections) {
