@@ -332,11 +332,16 @@ export class Matcher {
   }
 
   private smallTalk(
-    terms: string[],
-    topical: boolean[],
+    allTerms: string[],
+    allTopical: boolean[],
     unknown: string[],
     question: boolean,
   ): SmallTalkIntent | null {
+    const keep = allTerms.map((t) => !this.filler.has(t));
+    // "ok" alone is itself the message, not filler.
+    if (!keep.includes(true)) keep.fill(true);
+    const terms = allTerms.filter((_, i) => keep[i]);
+    const topical = allTopical.filter((_, i) => keep[i]);
     const hits = this.smallTalkTable.findAll(terms);
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
