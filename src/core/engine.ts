@@ -384,11 +384,14 @@ export class Engine implements MessageHandler {
           "vitamin-d",
           "stress",
         ].filter((id) => !state.visited.includes(id));
-        return this.replies.plain(
-          "answer",
-          [m.more_none],
+        // Still an answer about the current section, so it names that section.
+        const current = state.section === null ? undefined : this.knowledge.byId.get(state.section);
+        const reply = this.replies.plain(
+          current ? "answer" : "fallback",
+          [m.more_none, current ? m.source.replace("{heading}", current.heading) : null],
           this.replies.suggestions([...unseen.slice(0, 3), "dialogue:checkup"]),
         );
+        return current ? { ...reply, section: { id: current.id, heading: current.heading } } : reply;
       }
       case "no-context":
         return this.replies.plain("fallback", [...advisories, m.no_context], this.replies.topicSuggestions());

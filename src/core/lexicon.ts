@@ -197,7 +197,16 @@ export class Lexicon {
     const unknown: string[] = [];
     let foreignCount = 0;
     let nonEnglishCount = 0;
-    const stems = tokens.map((token) => {
+    const stems = tokens.map((raw) => {
+      // Stretched words ("sooo" was cut to "soo" by normalisation) are read without their doubled letters.
+      const squeezed = raw.replace(/(\p{L})\1+/gu, "$1");
+      const token =
+        squeezed !== raw &&
+        !this.surface.has(raw) &&
+        !this.englishWords.has(raw) &&
+        this.surface.has(squeezed)
+          ? squeezed
+          : raw;
       const word = stem(token);
       if (this.foreign.has(token)) {
         foreignCount++;

@@ -3,7 +3,9 @@
  * the same form. Pure functions, no data: contractions and synonyms live in the lexicon.
  */
 
-const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu;
+const CONTROL = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
+// Invisible format characters (soft hyphen, zero-width joiners) sit inside words: removed, not turned into spaces.
+const FORMAT = /\p{Cf}/gu;
 const MARKS = /\p{M}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 // Letters, digits, apostrophes inside words and decimal points between digits survive; all else is a separator.
@@ -13,7 +15,7 @@ const NUMBER_UNIT = /(\d)([a-z]+)/g;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
-  let text = input.normalize("NFKC").replace(CONTROL, " ");
+  let text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
   text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
   text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
   // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.

@@ -171,8 +171,10 @@ export class RedFlags {
       if (!isMinutes && !isHours) continue;
       const amount = parseNumber(stems[i - 1] ?? "");
       if (amount === null) continue;
-      // "I sleep 5 hours", "a 10 hour flight": the duration belongs to something else.
-      if (stems.slice(Math.max(0, i - 4), i - 1).some((w) => this.durationUnless.has(w))) continue;
+      // "I sleep 5 hours", "a 10 hour flight", "20 minutes ago": the duration belongs to something else.
+      const before = stems.slice(Math.max(0, i - 4), i - 1);
+      const after = stems.slice(i + 1, i + 2);
+      if ([...before, ...after].some((w) => this.durationUnless.has(w))) continue;
       const minutes = isHours ? amount * 60 : amount;
       if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW))
         return true;

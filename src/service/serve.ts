@@ -64,7 +64,9 @@ export async function serve(env: Env = process.env): Promise<number> {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
-  const storeName = redisUrl ? `redis ${redactRedisUrl(redisUrl)}` : `sqlite ${env.DATABASE_PATH ?? "./data/crampbot.db"}`;
+  const storeName = redisUrl
+    ? `redis ${redactRedisUrl(redisUrl)}`
+    : `sqlite ${env.DATABASE_PATH ?? "./data/crampbot.db"}`;
   logger.info({ host, port, adapters: running.map((r) => r.name), store: storeName }, "crampbot serving");
   process.stderr.write(
     `CrampBot is running on http://${host}:${port} (health: /healthz). Adapters: ${

@@ -11,7 +11,9 @@ beforeAll(() => {
 });
 
 /** Runs a batch over the given input text and returns the exit code and the output lines. */
-async function batch(input: string): Promise<{ code: number; raw: string; lines: Record<string, unknown>[] }> {
+async function batch(
+  input: string,
+): Promise<{ code: number; raw: string; lines: Record<string, unknown>[] }> {
   const chunks: string[] = [];
   const output = new Writable({
     write(chunk, _encoding, done) {
@@ -41,7 +43,11 @@ describe("batch", () => {
     );
     expect(code).toBe(0);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ conversation: "c1", intent: "answer", section: "magnesium.supplements" });
+    expect(lines[0]).toMatchObject({
+      conversation: "c1",
+      intent: "answer",
+      section: "magnesium.supplements",
+    });
     expect(lines[1]).toMatchObject({ conversation: "c2", intent: "greeting", section: null });
     expect(lines[2]).toMatchObject({ conversation: "c3", intent: "urgent", section: null });
     for (const line of lines) {
@@ -114,7 +120,9 @@ describe("batch", () => {
   });
 
   it("skips blank lines and reads Windows line endings", async () => {
-    const { lines } = await batch(`${JSON.stringify({ text: "hello" })}\r\n\r\n   \r\n${JSON.stringify({ text: "bye" })}`);
+    const { lines } = await batch(
+      `${JSON.stringify({ text: "hello" })}\r\n\r\n   \r\n${JSON.stringify({ text: "bye" })}`,
+    );
     expect(lines.map((l) => l.intent)).toEqual(["greeting", "goodbye"]);
   });
 
@@ -132,7 +140,11 @@ describe("batch", () => {
     input.write('esium should I take"}\n{"conversation":"s","text":"what dose?"}');
     input.end("\n");
     expect(await done).toBe(0);
-    const lines = chunks.join("").trim().split("\n").map((l) => JSON.parse(l) as { section: string });
+    const lines = chunks
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { section: string });
     expect(lines.map((l) => l.section)).toEqual(["magnesium.supplements", "magnesium.supplements"]);
   });
 });

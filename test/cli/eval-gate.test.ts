@@ -62,8 +62,9 @@ describe("eval gate (test/eval/questions.jsonl + conversations.json)", () => {
     expect(outOfScope.length).toBeGreaterThan(20);
     const missed = outOfScope.filter((c) => c.got.intent !== "fallback");
     const share = (outOfScope.length - missed.length) / outOfScope.length;
-    expect(share, `out-of-scope not answered with a fallback:\n${describeMisses(missed)}`).toBeGreaterThanOrEqual(
-      0.9,
-    );
+    expect(
+      share,
+      `out-of-scope not answered with a fallback:\n${describeMisses(missed)}`,
+    ).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -231,7 +231,9 @@ describe("bad input never throws and gets a kind reply", () => {
     ];
     const message = fc.oneof(
       fc.constantFrom(...phrases).map((text): Partial<IncomingMessage> => ({ kind: "text", text })),
-      fc.string({ unit: "grapheme", maxLength: 40 }).map((text): Partial<IncomingMessage> => ({ kind: "text", text })),
+      fc
+        .string({ unit: "grapheme", maxLength: 40 })
+        .map((text): Partial<IncomingMessage> => ({ kind: "text", text })),
       fc.constantFrom(...buttons).map((buttonId): Partial<IncomingMessage> => ({ kind: "button", buttonId })),
       fc.constant<Partial<IncomingMessage>>({ kind: "unsupported" }),
     );

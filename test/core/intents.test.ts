@@ -19,7 +19,13 @@ describe("the shipped intents", () => {
     target === "dialogue:checkup" || target === "dialogue:stretch" || kb.byId.has(target);
 
   it("loads the five small-talk intents, each with examples and a reply", () => {
-    expect(intents.smallTalk.map((t) => t.intent)).toEqual(["greeting", "thanks", "goodbye", "help", "reset"]);
+    expect(intents.smallTalk.map((t) => t.intent)).toEqual([
+      "greeting",
+      "thanks",
+      "goodbye",
+      "help",
+      "reset",
+    ]);
     for (const talk of intents.smallTalk) {
       expect(talk.examples.length, talk.intent).toBeGreaterThan(0);
       expect(talk.replies[0]?.length, talk.intent).toBeGreaterThan(0);
@@ -32,7 +38,9 @@ describe("the shipped intents", () => {
       ...intents.urgent.suggestions,
       ...intents.checkup.closing_suggestions,
       ...intents.stretch.finished_suggestions,
-      ...Object.values(intents.checkup.tips).flatMap((byOption) => Object.values(byOption).map((t) => t.section)),
+      ...Object.values(intents.checkup.tips).flatMap((byOption) =>
+        Object.values(byOption).map((t) => t.section),
+      ),
       ...intents.urgent.advisories.flatMap((a) => (a.section ? [a.section] : [])),
       intents.stretch.section,
     ];
@@ -44,7 +52,10 @@ describe("the shipped intents", () => {
       const question = intents.checkup.questions.find((q) => q.id === questionId);
       expect(question, questionId).toBeDefined();
       for (const optionId of Object.keys(byOption)) {
-        expect(question?.options.some((o) => o.id === optionId), `${questionId}:${optionId}`).toBe(true);
+        expect(
+          question?.options.some((o) => o.id === optionId),
+          `${questionId}:${optionId}`,
+        ).toBe(true);
       }
     }
   });

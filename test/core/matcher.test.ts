@@ -45,6 +45,23 @@ describe("answers a question with the section it is about", () => {
   });
 });
 
+describe("stretched words", () => {
+  it("reads 'niiiight', 'whyyy' and 'pleeease' as the words they stretch", async () => {
+    expect((await ask("cramps at niiiight")).intent).toBe("answer");
+    expect((await ask("whyyy do my legs cramp")).section?.id).toBe("causes");
+    expect((await ask("pleeease help with cramps")).intent).toBe("answer");
+  });
+
+  // BUG: "sooo" is normalised to "soo", which is neither a word nor corrected (too short), so it is taken for the
+  // unknown subject of the question: "I get sooo many cramps at night" gets a fallback, "so many" gets an answer.
+  it("answers 'I get sooo many cramps at night' as it answers 'I get so many cramps at night'", async () => {
+    const plain = await ask("I get so many cramps at night");
+    const stretched = await ask("I get sooo many cramps at night");
+    expect(plain.intent).toBe("answer");
+    expect(stretched.section?.id, describeReply(stretched)).toBe(plain.section?.id);
+  });
+});
+
 describe("out-of-scope questions get the fallback, never a wrong answer", () => {
   for (const question of [
     "how much zinc should I take",

@@ -64,7 +64,11 @@ describe("the check-up from start to end", () => {
       expect.stringContaining(data().tips.sun?.little?.text ?? "?"),
       expect.stringContaining(data().tips.stress?.high?.text ?? "?"),
     ]);
-    expect(last.suggestions.map((s) => s.id)).toEqual(["dialogue:stretch", "section:massage", "section:acupuncture"]);
+    expect(last.suggestions.map((s) => s.id)).toEqual([
+      "dialogue:stretch",
+      "section:massage",
+      "section:acupuncture",
+    ]);
     // The vitamin D supplement tip gives a dose: the dose caution comes with it.
     expect(last.text).toContain(bot.engine.intents.messages.dose_caution);
   });
@@ -217,7 +221,12 @@ describe("the check-up state is plain data", () => {
     expect(asked(third)).toBe("3");
 
     const stored = (await store.get("conv:moving-house")) as ConversationState;
-    expect(stored.dialogue).toEqual({ kind: "checkup", step: 2, answers: { water: "mid", stretching: "often" }, retried: false });
+    expect(stored.dialogue).toEqual({
+      kind: "checkup",
+      step: 2,
+      answers: { water: "mid", stretching: "often" },
+      retried: false,
+    });
     const copy = structuredClone(stored);
     expect(JSON.parse(JSON.stringify(copy))).toEqual(stored);
 
@@ -228,7 +237,10 @@ describe("the check-up state is plain data", () => {
     const next = await second.chat("moving-house").say("rarely");
     expect(asked(next)).toBe("4");
     const restored = (await newStore.get("conv:moving-house")) as ConversationState;
-    expect(restored.dialogue).toMatchObject({ step: 3, answers: { water: "mid", stretching: "often", nuts: "rarely" } });
+    expect(restored.dialogue).toMatchObject({
+      step: 3,
+      answers: { water: "mid", stretching: "often", nuts: "rarely" },
+    });
   });
 });
 
