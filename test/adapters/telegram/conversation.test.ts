@@ -46,7 +46,9 @@ describe("telegram: conversations with the real engine", () => {
   it("continues the conversation when an inline button is tapped", async () => {
     const { fake, say } = await start();
     const answer = await say("what causes leg cramps?");
-    const keyboard = answer.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+    const keyboard = answer.params.reply_markup as {
+      inline_keyboard: { text: string; callback_data: string }[][];
+    };
     const button = keyboard.inline_keyboard.flat().find((b) => b.callback_data === "section:magnesium");
     expect(button).toBeDefined();
     fake.pressButton(bob, answer.message, button?.callback_data ?? "");
