@@ -1,6 +1,6 @@
 /** Loading of the project's data files (knowledge and intents): YAML and Markdown front matter, validated by schema. */
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import yaml from "js-yaml";
 import type { z } from "zod";
 import { DataError } from "./errors.js";
 
@@ -14,7 +14,8 @@ function validate<T>(file: string, schema: z.ZodType<T>, value: unknown): T {
 
 function parseYamlText(file: string, text: string): unknown {
   try {
-    return parseYaml(text);
+    // js-yaml: several times faster than the `yaml` package on our files, which matters for cold start.
+    return yaml.load(text, { filename: file });
   } catch (error) {
     throw new DataError(file, "(yaml)", `is not valid YAML: ${(error as Error).message.split("\n")[0]}`, {
       cause: error,

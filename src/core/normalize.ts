@@ -12,9 +12,13 @@ const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 const SEPARATORS = /[^\p{L}\p{N}'.]+/gu;
 const REPEATS = /(\p{L})\1{2,}/gu;
 const NUMBER_UNIT = /(\d)([a-z]+)/g;
+// Lower-case words of two or more letters, single spaces, no digits, no letter repeated three times.
+const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
+  // Fast path for text that is already plain (most knowledge and lexicon phrases): nothing to change.
+  if (PLAIN.test(input)) return input;
   let text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
   text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
   text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
