@@ -95,12 +95,19 @@ export class ContextResolver {
     const ranked = this.matcher.rankTopics(s);
     const top = ranked[0];
     const specific = top !== undefined && !GENERAL_TOPICS.includes(top.topic);
-    if (s.outOfScope && !(specific && s.anchored)) return this.fallback("out-of-scope", text);
 
     // Advisories may name the section that answers them ("my cramps began with a new medicine" -> causes).
     const advised = s.redFlags.advisorySections[0];
     const advisedSection = advised === undefined ? undefined : this.knowledge.byId.get(advised);
     if (advisedSection && !specific) return { kind: "answer", section: advisedSection, deeper: false };
+
+    if (s.outOfScope && !(specific && s.anchored)) return this.fallback("out-of-scope", text);
+
+    // "what can I do about that?" while on a specific topic: a general phrase plus a pointer to the last answer.
+    const current = state.section === null ? undefined : this.knowledge.byId.get(state.section);
+    if (top && !specific && current && !GENERAL_TOPICS.includes(current.topic) && s.pointsBack) {
+      return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
+    }
 
     // A general topic picked up from a phrase like "what helps" gives way to a named aspect ("which supplements help").
     const facet = strongest(s.facets, WITHIN_TOPIC_FACETS);

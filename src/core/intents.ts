@@ -49,6 +49,8 @@ const optionSchema = z.object({
 const checkupSchema = z.object({
   intent: z.literal("checkup"),
   examples: words.min(1),
+  /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
+  trigger_words: words,
   intro: z.string(),
   stop_words: words,
   stopped: z.string(),
@@ -82,6 +84,7 @@ const stretchSchema = z.object({
   intent: z.literal("stretch"),
   section: z.string(),
   examples: words.min(1),
+  trigger_words: words,
   intro: z.string(),
   steps: z.array(z.string().max(500)).min(3),
   finished: z.string(),

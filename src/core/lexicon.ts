@@ -16,6 +16,8 @@ export const lexiconSchema = z.object({
   weak_facets: z.record(z.string(), words),
   anchors: words,
   followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
+  drop: words,
+  pointers: words,
   filler: words,
   neutral: words,
   foreign: words,
@@ -117,6 +119,7 @@ export class Lexicon {
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
   private readonly foreign = new Set<string>();
+  private readonly dropped: Set<string>;
   private frozen = false;
 
   /**
@@ -129,6 +132,7 @@ export class Lexicon {
     private readonly commonWords: ReadonlySet<string> = new Set(),
   ) {
     this.data = data;
+    this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
@@ -243,6 +247,7 @@ export class Lexicon {
   private expandContractions(tokens: string[]): string[] {
     const out: string[] = [];
     for (const token of tokens) {
+      if (this.dropped.has(token)) continue;
       const expanded = this.contractions.get(token);
       if (expanded) out.push(...expanded);
       else out.push(token);

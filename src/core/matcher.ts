@@ -44,6 +44,8 @@ export interface Signals {
   unknown: string[];
   /** Non-neutral terms not explained by any topic, section or facet phrase. */
   otherContent: number;
+  /** The message points back at the last answer ("what can I do about that?"). */
+  pointsBack: boolean;
 }
 
 interface Posting {
@@ -59,11 +61,12 @@ export class Matcher {
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
-  private readonly dialogueExamples: { name: DialogueName; terms: Set<string> }[] = [];
+  private readonly dialogueExamples: { name: DialogueName; terms: Set<string>; trigger: boolean }[] = [];
   private readonly commands = new Map<string, DialogueName>();
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly neutral: Set<string>;
   private readonly filler: Set<string>;
+  private readonly pointers: Set<string>;
   private readonly anchors: Set<string>;
   private readonly fuse: Fuse<{
     id: string;
@@ -102,6 +105,7 @@ export class Matcher {
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
+    this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.indexSections();
     for (const section of knowledge.sections) {
@@ -124,6 +128,9 @@ export class Matcher {
       for (const example of talk.examples)
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
+    const triggerWords = new Set(
+      [...intents.checkup.trigger_words, ...intents.stretch.trigger_words].flatMap((w) => lexicon.terms(w)),
+    );
     for (const [name, examples] of [
       ["checkup", intents.checkup.examples],
       ["stretch", intents.stretch.examples],
@@ -134,7 +141,10 @@ export class Matcher {
           continue;
         }
         const terms = this.contentTerms(lexicon.terms(example));
-        if (terms.length > 0) this.dialogueExamples.push({ name, terms: new Set(terms) });
+        if (terms.length > 0) {
+          const trigger = terms.length >= 2 && terms.some((t) => triggerWords.has(t));
+          this.dialogueExamples.push({ name, terms: new Set(terms), trigger });
+        }
       }
     }
     // Fuse indexes only short fields; it serves the fallback's "did you mean" guesses, off the hot path.
@@ -166,7 +176,25 @@ export class Matcher {
     return this.lexicon.analyze(text);
   }
 
+  /**
+   * Signals of a message. A longer message that tells a story and then asks is read for its question: the topic
+   * and aspect come from the sentence that asks (when it names any), red flags and "clearly about cramps" from all
+   * of it.
+   */
   signals(text: string): Signals {
+    const full = this.signalsOf(text);
+    const question = questionSentence(text);
+    if (question === null) return full;
+    const asked = this.signalsOf(question);
+    if (asked.topics.size === 0 && asked.facets.size === 0) return full;
+    const merged = { ...asked, redFlags: full.redFlags, anchored: full.anchored || asked.anchored, dialogue: full.dialogue };
+    // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
+    // the story.
+    if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
+    return merged;
+  }
+
+  private signalsOf(text: string): Signals {
     const analysis = this.lexicon.analyze(text);
     const { terms } = analysis;
     const explained = new Array<boolean>(terms.length).fill(false);
@@ -219,6 +247,7 @@ export class Matcher {
       anchored,
       unknown: analysis.unknown,
       otherContent,
+      pointsBack: terms.some((t) => this.pointers.has(t)),
     };
   }
 
@@ -313,11 +342,8 @@ export class Matcher {
    */
   private questionIsOutOfScope(text: string, terms: string[]): boolean {
     if (!terms.includes(OUT_OF_SCOPE)) return false;
-    if (text.length <= STORY_LENGTH) return true;
-    const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
-    if (sentences.length < 2) return true;
-    const question = [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? text;
-    return this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
+    const question = questionSentence(text);
+    return question === null || this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
   }
 
   /** Unknown words matter in a short question (they are likely its subject), or when they are many. */
@@ -396,10 +422,12 @@ export class Matcher {
 
   private dialogueByContent(content: Set<string>): DialogueName | null {
     if (content.size === 0) return null;
-    // Every word of the example, and at most one word more ("quiz me on my habits" = "quiz me").
+    // Every word of the example, and at most one word more ("quiz me on my habits" = "quiz me"); a trigger (an
+    // example with a word only dialogues use, such as "walk me through") allows any number more.
     let best: { name: DialogueName; size: number } | null = null;
     for (const example of this.dialogueExamples) {
-      if (content.size - example.terms.size > 1 || [...example.terms].some((t) => !content.has(t))) continue;
+      if ([...example.terms].some((t) => !content.has(t))) continue;
+      if (!example.trigger && content.size - example.terms.size > 1) continue;
       if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }
     return best?.name ?? null;
@@ -425,6 +453,14 @@ export class Matcher {
     }
     return false;
   }
+}
+
+/** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
+function questionSentence(text: string): string | null {
+  if (text.length <= STORY_LENGTH) return null;
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (sentences.length < 2) return null;
+  return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
 }
 
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */

@@ -83,6 +83,13 @@ export interface SessionStore {
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Optional: a per-conversation lock across processes. Resolves once this caller holds `key` (waiting a bounded
+   * time for another holder, else rejecting), with a function that releases it. The lock expires by itself after
+   * `ttlMs`, so a holder that dies cannot block others for longer. A store without this method gives in-process
+   * ordering only (the engine's own queue): enough for one process, not for several sharing the store.
+   */
+  lock?(key: string, ttlMs: number): Promise<() => Promise<void>>;
 }
 
 /** Minimal structured logger (pino-compatible subset). Message text is never logged at info level. */

@@ -26,6 +26,8 @@ function smallLexicon(
       resume: ["resume"],
       switch: ["and for"],
     },
+    drop: [],
+    pointers: [],
     filler: [],
     neutral: ["i", "my", "a", "the"],
     foreign: ["por"],

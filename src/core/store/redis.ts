@@ -2,6 +2,8 @@
  * The Redis session store: state shared by several processes or machines. Redis expires entries itself (SET PX),
  * so the injected clock plays no part here. The URL may carry a password: it never appears in a message or log.
  */
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { CrampBotError } from "../errors.js";
 import type { SessionStore } from "../types.js";
@@ -19,7 +21,19 @@ export interface RedisStoreOptions {
    * it was given; by default it creates its own, which connects on first use and is quit by close().
    */
   client?: Redis;
+  /**
+   * Longest wait for a lock another process holds, in milliseconds. Default: the lock's own TTL (by then a lock
+   * whose holder died has expired).
+   */
+  lockWaitMs?: number;
 }
+
+/** First and largest pause between two attempts to take a busy lock (each pause is jittered). */
+const LOCK_RETRY_FIRST_MS = 5;
+const LOCK_RETRY_MAX_MS = 100;
+
+/** Deletes the lock only if it still holds our token: never another process's lock taken after ours expired. */
+const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 export class RedisStore implements SessionStore {
   private readonly client: Redis;
@@ -29,10 +43,12 @@ export class RedisStore implements SessionStore {
   private readonly target: string;
   /** The URL's password, scrubbed from error text (ioredis errors never carry the URL, but be sure). */
   private readonly secret: string;
+  private readonly lockWaitMs: number | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? "crampbot:";
+    this.lockWaitMs = options.lockWaitMs;
     if (options.client) {
       this.client = options.client;
       this.ownsClient = false;
@@ -103,6 +119,53 @@ export class RedisStore implements SessionStore {
     } catch (err) {
       throw this.error(`DEL "${key}" failed`, err);
     }
+  }
+
+  /**
+   * A lock across processes: SET key token NX PX ttl with a random token, retried with a short jittered backoff
+   * for at most `lockWaitMs` (default: `ttlMs`), then E_STORE. The returned function releases it with a
+   * compare-and-delete script, so it never deletes a lock that expired and was taken by another process.
+   */
+  async lock(key: string, ttlMs: number): Promise<() => Promise<void>> {
+    this.assertOpen();
+    if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) {
+      throw new CrampBotError("E_STORE", `Redis store: the lock TTL for "${key}" must be a positive number`);
+    }
+    const fullKey = this.keyPrefix + key;
+    const token = randomBytes(16).toString("hex");
+    const started = Date.now();
+    const deadline = started + (this.lockWaitMs ?? ttlMs);
+    let pause = LOCK_RETRY_FIRST_MS;
+    for (;;) {
+      let taken: "OK" | null;
+      try {
+        taken = await this.client.set(fullKey, token, "PX", Math.ceil(ttlMs), "NX");
+      } catch (err) {
+        throw this.error(`LOCK "${key}" failed`, err);
+      }
+      if (taken === "OK") break;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new CrampBotError(
+          "E_STORE",
+          `Redis store (${this.target}): the lock "${key}" is still held by another caller after ${Date.now() - started} ms`,
+        );
+      }
+      await sleep(Math.max(1, Math.min(left, Math.round(pause * (0.5 + Math.random())))));
+      pause = Math.min(pause * 2, LOCK_RETRY_MAX_MS);
+    }
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      // A closed store can no longer release; the lock then expires after its TTL.
+      if (this.closing) return;
+      try {
+        await this.client.eval(RELEASE_LOCK, 1, fullKey, token);
+      } catch (err) {
+        throw this.error(`UNLOCK "${key}" failed`, err);
+      }
+    };
   }
 
   /** Quits the client the store created (a shared one is left alone); later calls do nothing. */
