@@ -114,6 +114,14 @@ export class ContextResolver {
     const facetFirst = top !== undefined && !specific && facet !== null && (s.facets.get(facet) ?? 0) >= 1;
     if (top && !facetFirst) {
       const second = ranked[1];
+      // Two close topics, but the aspect asked about exists for only one of them ("the lack of sun"): that one.
+      const withFacet =
+        facet === null ? [] : ranked.filter((r) => this.matcher.sectionsWithFacet(facet).some((x) => x.topic === r.topic));
+      const onlyOne = withFacet.length === 1 ? withFacet[0] : undefined;
+      if (specific && onlyOne && second && second.score >= CLARIFY_RATIO * top.score) {
+        const section = this.matcher.sectionOf(onlyOne.topic, s, null);
+        if (section) return { kind: "answer", section, deeper: false };
+      }
       if (specific && second && second.score >= CLARIFY_RATIO * top.score && second.topic !== state.topic) {
         const options = [top.topic, second.topic]
           .map((t) => this.matcher.sectionOf(t, s, null))

@@ -58,6 +58,12 @@ const DEFAULTS: Settings = {
   maxMessageLength: 2000,
 };
 
+/**
+ * How long a conversation's store lock (see {@link SessionStore.lock}) lives if its holder dies mid-turn. A turn takes
+ * milliseconds; this only bounds how long other processes wait for a crashed one.
+ */
+const STORE_LOCK_TTL_MS = 10_000;
+
 /** Longest text scanned for red flags even when it is too long to answer. */
 const RED_FLAG_SCAN_LIMIT = 20_000;
 const MAX_VISITED = 32;
@@ -142,10 +148,15 @@ export class Engine implements MessageHandler {
     await this.store.close();
   }
 
-  /** Messages of one conversation are handled one at a time, in order, so no update is lost. */
+  /**
+   * Messages of one conversation are handled one at a time, in order, so no update is lost: first in this process
+   * (a promise queue per conversation), then, when the store has a lock, across processes sharing the store (the
+   * store lock is held around load-handle-save, and only by the turn at the head of this process's queue).
+   */
   private serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
+    const locked = () => this.withStoreLock(key, task);
+    const result = previous.then(locked, locked);
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -155,6 +166,25 @@ export class Engine implements MessageHandler {
       if (this.locks.get(key) === settled) this.locks.delete(key);
     });
     return result;
+  }
+
+  private async withStoreLock<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    if (this.store.lock === undefined) return task();
+    const release = await this.store.lock(`lock:conv:${conversationId}`, STORE_LOCK_TTL_MS);
+    try {
+      return await task();
+    } finally {
+      // A failed release is not the turn's failure: the state is saved, and the lock expires after its TTL.
+      await release().catch((error: unknown) =>
+        this.logger.warn(
+          {
+            err: { message: (error as Error).message, code: (error as { code?: unknown }).code },
+            conversation: shortHash(conversationId),
+          },
+          "releasing the conversation lock failed",
+        ),
+      );
+    }
   }
 
   private async turn(message: IncomingMessage): Promise<Reply> {

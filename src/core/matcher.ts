@@ -272,10 +272,11 @@ export class Matcher {
     let best: Section | undefined;
     let bestScore = -1;
     for (const section of candidates) {
+      const isParent = !section.id.includes(".");
       let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * 0.9;
       if (carriedFacet !== null && section.facet === carriedFacet) score += 0.5;
       // The parent section is the default when nothing points to a child.
-      if (!section.id.includes(".")) score += 0.05;
+      if (isParent) score += 0.05;
       if (score > bestScore) {
         bestScore = score;
         best = section;
