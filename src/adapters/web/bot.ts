@@ -1,0 +1,114 @@
+// The Botkit side: a Botkit controller without its own web server on botbuilder-adapter-web's WebAdapter; each turn calls our handler.
+import type { Storage, TurnContext } from "botbuilder";
+import { WebAdapter } from "botbuilder-adapter-web";
+import { Botkit, type BotkitMessage, type BotWorker } from "botkit";
+import type { Logger, MessageHandler, Reply } from "../../core/types.js";
+import { describeError } from "./errors.js";
+import type { Session } from "./identity.js";
+import { type ClientInput, type OutgoingMessage, toIncoming, toOutgoing } from "./protocol.js";
+
+/** Where a turn's trusted inputs ride through Botkit: set by us on the TurnContext, never read from the client. */
+const TURN = Symbol("crampbot.web.turn");
+
+interface TurnInput {
+  session: Session;
+  input: ClientInput;
+}
+
+const APOLOGY: Reply = {
+  intent: "fallback",
+  text: "Sorry, something went wrong on my side. Please try again in a moment.",
+  suggestions: [],
+  section: null,
+};
+
+/**
+ * The library's WebAdapter, minus its own WebSocket server. Botkit calls `init()` to open that server on Botkit's
+ * web server; it cannot be used safely here: it takes the conversation from the client's `user` field, routes
+ * replies through a module-wide map keyed by that field (a client naming another user receives their replies),
+ * checks no Origin, and starts a 30 s heartbeat timer that is never cleared. The socket is ours (socket.ts); every
+ * turn still goes through this adapter's processActivity() and sendActivities().
+ */
+class CrampBotWebAdapter extends WebAdapter {
+  override init(): void {}
+}
+
+/** Botkit's dialog state is not used (our dialogues keep their state in the SessionStore): store nothing. */
+const NO_STORAGE: Storage = {
+  read: async () => ({}),
+  write: async () => {},
+  delete: async () => {},
+};
+
+export interface WebBot {
+  /** Runs one turn through Botkit and returns the reply messages, in the shape of the Botkit webhook's answer. */
+  runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]>;
+  /** True once Botkit has booted. */
+  readonly booted: boolean;
+  shutdown(): Promise<void>;
+}
+
+export function createWebBot(handler: MessageHandler, logger: Logger): WebBot {
+  const adapter = new CrampBotWebAdapter();
+  const controller = new Botkit({
+    adapter,
+    disable_webserver: true,
+    disable_console: true,
+    storage: NO_STORAGE,
+  });
+  let booted = false;
+  controller.ready(() => {
+    booted = true;
+  });
+
+  controller.on("message", async (bot: BotWorker, message: BotkitMessage) => {
+    const context = message.context as TurnContext | undefined;
+    const turn = context?.turnState.get(TURN) as TurnInput | undefined;
+    if (turn === undefined) return;
+    const incoming = toIncoming(turn.session, turn.input);
+    let reply: Reply;
+    try {
+      reply = await handler.handle(incoming);
+    } catch (err) {
+      logger.error(
+        { err: describeError(err), user: turn.session.userId, kind: incoming.kind },
+        "web: the message handler failed; the chat goes on",
+      );
+      reply = APOLOGY;
+    }
+    await bot.reply(message, { ...toOutgoing(reply) });
+  });
+
+  async function runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]> {
+    // What the Botkit web client would POST; `user` is our pseudonym for the session, not a client value.
+    const body: Record<string, unknown> = {
+      type: "message",
+      user: session.userId,
+      text: input.kind === "text" ? input.text : input.title,
+    };
+    if (input.kind === "button") body.quick_reply = { payload: input.buttonId };
+    let answer: unknown;
+    // processActivity() expects Express's req.body and res.status()/json()/end(); the reply body is all we need.
+    const res = {
+      status: () => res,
+      json: (value: unknown) => {
+        answer = value;
+      },
+      end: () => {},
+    };
+    await adapter.processActivity({ body }, res, async (context: TurnContext) => {
+      context.turnState.set(TURN, { session, input } satisfies TurnInput);
+      await controller.handleTurn(context);
+    });
+    // sendActivities() collected what bot.reply() sent, each one {type, text, ...channelData} = an OutgoingMessage.
+    return Array.isArray(answer) ? (answer as OutgoingMessage[]) : [];
+  }
+
+  return {
+    runTurn,
+    get booted() {
+      return booted;
+    },
+    shutdown: () => controller.shutdown(),
+  };
+}

@@ -1,0 +1,81 @@
+// The chat protocol: client messages ({type, text, quick_reply}) in, Botkit-style reply messages out.
+import type { IncomingMessage, Reply } from "../../core/types.js";
+import type { Session } from "./identity.js";
+
+/**
+ * What a client sends, over the WebSocket or POST /api/messages:
+ * `{"type": "message", "text": "..."}`, or for a pressed quick reply
+ * `{"type": "message", "text": "<title>", "quick_reply": {"payload": "<id>"}}`.
+ * A `user` field is accepted for compatibility with Botkit clients and ignored: the cookie says who is talking.
+ */
+export type ClientInput =
+  | { kind: "text"; text: string }
+  | { kind: "button"; buttonId: string; title: string };
+
+export type ParsedClientMessage =
+  | { ok: true; input: ClientInput }
+  /** Another Botkit event type ("hello", "welcome_back", ...): nothing to answer. */
+  | { ok: true; input: null }
+  | { ok: false; error: string };
+
+/** The Botkit message each reply becomes; webhook answers are an array of these, socket frames one each. */
+export type OutgoingMessage = {
+  type: "message";
+  text: string;
+  quick_replies: { title: string; payload: string }[];
+  section: { id: string; heading: string } | null;
+  intent: Reply["intent"];
+};
+
+/** Button ids are short ASCII (Suggestion.id: at most 48 bytes); anything much longer is not one of ours. */
+const MAX_PAYLOAD_CHARS = 100;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Validates a decoded JSON client message. Only `type`, `text` and `quick_reply.payload` are read. */
+export function parseClientMessage(value: unknown): ParsedClientMessage {
+  if (!isRecord(value))
+    return { ok: false, error: 'Send a JSON object like {"type":"message","text":"..."}.' };
+  const { type, text, quick_reply: quickReply } = value;
+  if (type !== undefined && typeof type !== "string") return { ok: false, error: '"type" must be a string.' };
+  if (type !== undefined && type !== "message") return { ok: true, input: null };
+  if (text !== undefined && text !== null && typeof text !== "string") {
+    return { ok: false, error: '"text" must be a string.' };
+  }
+  const typed = typeof text === "string" ? text : "";
+  if (quickReply !== undefined && quickReply !== null) {
+    const payload = isRecord(quickReply) ? quickReply.payload : undefined;
+    if (typeof payload !== "string" || payload === "" || payload.length > MAX_PAYLOAD_CHARS) {
+      return {
+        ok: false,
+        error: `"quick_reply.payload" must be a button id (1-${MAX_PAYLOAD_CHARS} characters).`,
+      };
+    }
+    return { ok: true, input: { kind: "button", buttonId: payload, title: typed } };
+  }
+  return { ok: true, input: { kind: "text", text: typed } };
+}
+
+/** The platform-neutral message for the handler: the conversation is the session, never a client field. */
+export function toIncoming(session: Session, input: ClientInput): IncomingMessage {
+  const base = { platform: "web", conversationId: session.conversationId, userId: session.userId };
+  return input.kind === "button"
+    ? { ...base, kind: "button", buttonId: input.buttonId }
+    : { ...base, kind: "text", text: input.text };
+}
+
+/** Our Reply as a Botkit message: text (light markup), quick_replies from suggestions, section and intent. */
+export function toOutgoing(reply: Reply): OutgoingMessage {
+  return {
+    type: "message",
+    text: reply.text,
+    quick_replies: reply.suggestions.map((suggestion) => ({
+      title: suggestion.label,
+      payload: suggestion.id,
+    })),
+    section: reply.section === null ? null : { id: reply.section.id, heading: reply.section.heading },
+    intent: reply.intent,
+  };
+}

@@ -1,0 +1,268 @@
+// The chat WebSocket at /ws: Origin and cookie checked at the upgrade, small frames only, one turn at a time per socket.
+import type { IncomingMessage as HttpRequest, Server as HttpServer } from "node:http";
+import { STATUS_CODES } from "node:http";
+import { createRequire } from "node:module";
+import type { Duplex } from "node:stream";
+import type { Logger } from "../../core/types.js";
+import type { WebBot } from "./bot.js";
+import { describeError } from "./errors.js";
+import { type Session, sessionFromRequest } from "./identity.js";
+import type { WebSettings } from "./options.js";
+import { judgeOrigin } from "./origin.js";
+import { parseClientMessage } from "./protocol.js";
+
+export const SOCKET_PATH = "/ws";
+/** Messages a socket may have waiting for an answer; more and it is closed (1008): a client must wait. */
+const MAX_PENDING = 8;
+const HEARTBEAT_MS = 30_000;
+/** How long close() lets sockets say goodbye before cutting them. */
+const CLOSE_GRACE_MS = 1000;
+const OPEN = 1;
+
+/** The part of ws@7's WebSocket used here (the adapter's own copy of ws; @types/ws describes ws@8). */
+interface WsSocket {
+  readonly readyState: number;
+  send(data: string, callback?: (err?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  ping(data?: unknown, mask?: boolean, callback?: (err?: Error) => void): void;
+  on(event: "message", listener: (data: unknown) => void): this;
+  on(event: "pong" | "close", listener: () => void): this;
+  on(event: "error", listener: (err: Error) => void): this;
+}
+
+interface WsServer {
+  handleUpgrade(req: HttpRequest, socket: Duplex, head: Buffer, callback: (ws: WsSocket) => void): void;
+  close(callback?: (err?: Error) => void): void;
+}
+
+interface WsModule {
+  Server: new (options: {
+    noServer: true;
+    maxPayload: number;
+    clientTracking: boolean;
+    perMessageDeflate: boolean;
+  }) => WsServer;
+}
+
+/** The ws package botbuilder-adapter-web depends on and ships with (ws@7), resolved from the adapter. */
+function loadWs(): WsModule {
+  const require = createRequire(import.meta.url);
+  return createRequire(require.resolve("botbuilder-adapter-web"))("ws") as WsModule;
+}
+
+interface Connection {
+  session: Session;
+  alive: boolean;
+  pending: number;
+  queue: Promise<void>;
+}
+
+export interface SocketContext {
+  settings: WebSettings;
+  bot: WebBot;
+  logger: Logger;
+  isOpen(): boolean;
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+export interface ChatSocketServer {
+  /** Handles upgrades to /ws on `server`; attaching the same server again does nothing. */
+  attach(server: HttpServer): void;
+  /** Stops handling upgrades and closes every chat socket (1001). Call it once no turn is running any more. */
+  close(): Promise<void>;
+}
+
+/** Answers a refused upgrade with a small JSON body, then closes the TCP socket. */
+function refuse(socket: Duplex, status: number, error: string, message: string): void {
+  const body = JSON.stringify({ error, message });
+  socket.on("error", () => {});
+  socket.once("finish", () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function frameText(data: unknown): string | undefined {
+  if (typeof data === "string") return data;
+  if (Buffer.isBuffer(data)) return data.toString("utf8");
+  return undefined;
+}
+
+export function createChatSocketServer(context: SocketContext): ChatSocketServer {
+  const { settings, bot, logger } = context;
+  const wss = new (loadWs().Server)({
+    noServer: true,
+    maxPayload: settings.maxMessageBytes,
+    clientTracking: false,
+    perMessageDeflate: false,
+  });
+  const connections = new Map<WsSocket, Connection>();
+  const servers = new Set<HttpServer>();
+  let heartbeat: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  function send(ws: WsSocket, value: unknown): void {
+    if (ws.readyState !== OPEN) return;
+    ws.send(JSON.stringify(value), (err) => {
+      if (err) logger.debug({ err: describeError(err) }, "web: sending on the chat socket failed");
+    });
+  }
+
+  async function answer(ws: WsSocket, connection: Connection, data: unknown): Promise<void> {
+    const text = frameText(data);
+    let decoded: unknown;
+    try {
+      if (text === undefined) throw new Error("not text");
+      decoded = JSON.parse(text);
+    } catch {
+      send(ws, {
+        type: "error",
+        error: "bad_json",
+        message: 'Send JSON like {"type":"message","text":"..."}.',
+      });
+      return;
+    }
+    const parsed = parseClientMessage(decoded);
+    if (!parsed.ok) {
+      send(ws, { type: "error", error: "bad_message", message: parsed.error });
+      return;
+    }
+    if (parsed.input === null) return;
+    if (!context.isOpen()) {
+      send(ws, {
+        type: "error",
+        error: "unavailable",
+        message: "The chat is shutting down; try again shortly.",
+      });
+      return;
+    }
+    const replies = await context.track(bot.runTurn(connection.session, parsed.input));
+    for (const reply of replies) send(ws, reply);
+  }
+
+  function onConnection(ws: WsSocket, session: Session): void {
+    const connection: Connection = { session, alive: true, pending: 0, queue: Promise.resolve() };
+    connections.set(ws, connection);
+    ws.on("pong", () => {
+      connection.alive = true;
+    });
+    ws.on("error", (err) => {
+      // ws reports a frame over maxPayload here, then closes the socket with 1009.
+      logger.info(
+        { err: { name: err.name, message: err.message }, user: session.userId },
+        "web: chat socket error",
+      );
+    });
+    ws.on("close", () => {
+      connections.delete(ws);
+    });
+    ws.on("message", (data) => {
+      if (connection.pending >= MAX_PENDING) {
+        logger.warn(
+          { user: session.userId },
+          "web: too many unanswered messages on a chat socket; closing it",
+        );
+        ws.close(1008, "Too many messages at once");
+        return;
+      }
+      connection.pending += 1;
+      connection.queue = connection.queue
+        .then(() => answer(ws, connection, data))
+        .catch((err: unknown) => {
+          logger.error({ err: describeError(err), user: session.userId }, "web: a chat socket turn failed");
+          send(ws, {
+            type: "error",
+            error: "internal_error",
+            message: "Something went wrong; please try again.",
+          });
+        })
+        .finally(() => {
+          connection.pending -= 1;
+        });
+    });
+  }
+
+  function onUpgrade(this: HttpServer, req: HttpRequest, socket: Duplex, head: Buffer): void {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== SOCKET_PATH) {
+      // Another listener may own this path; when there is none, do not leave the client hanging.
+      if (this.listenerCount("upgrade") === 1) refuse(socket, 404, "not_found", "No WebSocket here.");
+      return;
+    }
+    if (closed || !context.isOpen()) {
+      refuse(socket, 503, "unavailable", "The chat is not available right now; try again shortly.");
+      return;
+    }
+    if (judgeOrigin(req, settings.allowedOrigins) === "foreign") {
+      logger.warn(
+        { origin: req.headers.origin?.slice(0, 100) },
+        "web: chat socket from a foreign origin refused",
+      );
+      refuse(socket, 403, "forbidden_origin", "This origin may not open the chat.");
+      return;
+    }
+    const session = sessionFromRequest(req, settings.cookieName);
+    if (session === undefined) {
+      refuse(
+        socket,
+        401,
+        "no_session",
+        "Load the chat page first: it sets the session cookie the chat needs.",
+      );
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, session));
+  }
+
+  function beat(): void {
+    for (const [ws, connection] of connections) {
+      if (!connection.alive) {
+        ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      ws.ping(undefined, false, () => {});
+    }
+  }
+
+  return {
+    attach(server) {
+      if (closed || servers.has(server)) return;
+      servers.add(server);
+      server.on("upgrade", onUpgrade);
+      if (heartbeat === undefined) {
+        heartbeat = setInterval(beat, HEARTBEAT_MS);
+        heartbeat.unref();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      for (const server of servers) server.off("upgrade", onUpgrade);
+      servers.clear();
+      const open = [...connections.keys()];
+      await new Promise<void>((resolve) => {
+        if (open.length === 0) return resolve();
+        const timer = setTimeout(() => {
+          for (const ws of connections.keys()) ws.terminate();
+          resolve();
+        }, CLOSE_GRACE_MS);
+        let left = open.length;
+        for (const ws of open) {
+          ws.on("close", () => {
+            left -= 1;
+            if (left === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          ws.close(1001, "The server is shutting down");
+        }
+      });
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

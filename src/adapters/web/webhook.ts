@@ -1,0 +1,100 @@
+// POST /api/messages, Botkit's webhook: {"type":"message","text"} in, the array of reply messages out; the cookie is the user.
+import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
+import type { Logger } from "../../core/types.js";
+import type { WebBot } from "./bot.js";
+import { describeError } from "./errors.js";
+import { readBody, sendError, sendJson } from "./http.js";
+import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
+import type { WebSettings } from "./options.js";
+import { judgeOrigin } from "./origin.js";
+import { parseClientMessage } from "./protocol.js";
+
+export interface WebhookContext {
+  settings: WebSettings;
+  bot: WebBot;
+  logger: Logger;
+  /** False before Botkit booted and after close(): requests get 503. */
+  isOpen(): boolean;
+  /** Registers a turn so close() can wait for it. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+export function createWebhookHandler(
+  context: WebhookContext,
+): (req: HttpRequest, res: ServerResponse) => void {
+  const { settings, bot, logger } = context;
+
+  async function handle(req: HttpRequest, res: ServerResponse): Promise<void> {
+    if (req.method !== "POST") {
+      sendError(res, 405, "method_not_allowed", "POST a JSON chat message to /api/messages.", {
+        allow: "POST",
+      });
+      return;
+    }
+    if (judgeOrigin(req, settings.allowedOrigins) === "foreign") {
+      logger.warn(
+        { origin: req.headers.origin?.slice(0, 100) },
+        "web: webhook call from a foreign origin refused",
+      );
+      sendError(res, 403, "forbidden_origin", "This origin may not use the chat.");
+      return;
+    }
+    if (!context.isOpen()) {
+      sendError(res, 503, "unavailable", "The chat is not available right now; try again shortly.", {
+        "retry-after": "5",
+      });
+      return;
+    }
+    const known = sessionFromRequest(req, settings.cookieName);
+    const session = known ?? newSession();
+    const cookieHeaders: Record<string, string> =
+      known === undefined
+        ? { "set-cookie": sessionCookie(session, settings.cookieName, settings.secureCookie) }
+        : {};
+
+    const body = await readBody(req, settings.maxBodyBytes);
+    if (!body.ok) {
+      if (body.reason === "too-large") {
+        sendError(
+          res,
+          413,
+          "payload_too_large",
+          `The request body is larger than ${settings.maxBodyBytes} bytes; send one chat message at a time.`,
+          { ...cookieHeaders, connection: "close" },
+        );
+      }
+      return;
+    }
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(body.body.toString("utf8"));
+    } catch {
+      sendError(
+        res,
+        400,
+        "bad_json",
+        'The body must be JSON like {"type":"message","text":"..."}.',
+        cookieHeaders,
+      );
+      return;
+    }
+    const parsed = parseClientMessage(decoded);
+    if (!parsed.ok) {
+      sendError(res, 400, "bad_message", parsed.error, cookieHeaders);
+      return;
+    }
+    if (parsed.input === null) {
+      sendJson(res, 200, [], cookieHeaders);
+      return;
+    }
+    const replies = await context.track(bot.runTurn(session, parsed.input));
+    sendJson(res, 200, replies, cookieHeaders);
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err: describeError(err) }, "web: a webhook turn failed");
+      sendError(res, 500, "internal_error", "Something went wrong on our side; please try again.");
+    });
+  };
+}

@@ -1,0 +1,142 @@
+// The real chat page in headless Debian Chromium (playwright-core) against the real engine: ask, follow up, check-up.
+// Needs /usr/bin/chromium (CI installs it); fails with a clear message without it. CRAMPBOT_SKIP_BROWSER=1 skips it.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeAll, startWebServer, type WebServer } from "../adapters/web/support.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
+const skip = process.env.CRAMPBOT_SKIP_BROWSER === "1";
+
+/** The bot rows in the log (the greeting is the first). */
+function botRows(page: Page) {
+  return page.locator("#log > li.row.bot");
+}
+
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? "").trim();
+}
+
+/** Waits for bot row `index` and returns its bubble's text. */
+async function botText(page: Page, index: number): Promise<string> {
+  const row = botRows(page).nth(index);
+  await row.waitFor({ timeout: 15_000 });
+  return text(row.locator(".bubble"));
+}
+
+describe.skipIf(skip)("web chat in a real browser", () => {
+  let browser: Browser | undefined;
+  let web: WebServer;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `The browser test needs Debian's Chromium at ${CHROMIUM}, which is missing: install it ` +
+          "(apt-get install chromium) or set CRAMPBOT_SKIP_BROWSER=1 to skip this test.",
+      );
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    web = await startWebServer();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeAll();
+  });
+
+  it("answers a question with its source, follows a quick reply and runs /checkup on a phone", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+    const external: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(web.url) && !request.url().startsWith("data:"))
+        external.push(request.url());
+    });
+
+    await page.goto(web.url);
+    await page.locator("#status", { hasText: "Connected" }).waitFor();
+    expect(await page.getByText("Not medical advice").first().isVisible()).toBe(true);
+
+    // A question typed and sent with Enter.
+    await page.locator("#text").fill("how much magnesium should I take?");
+    await page.locator("#text").press("Enter");
+    const answer = await botText(page, 1);
+    expect(answer).toContain("100 mg, two to three times a day");
+    expect(answer).toContain("Not medical advice");
+    const source = botRows(page).nth(1).locator(".source");
+    expect(await text(source)).toBe("Source: What Causes Leg Cramps? › Magnesium Deficiency › Supplements");
+    expect(await text(botRows(page).nth(1).locator("strong").first())).toBe(
+      "100 mg, two to three times a day",
+    );
+    expect(await botRows(page).nth(1).locator("ul > li").count()).toBe(3);
+    expect(await text(page.locator("#log > li.row.user").last())).toBe("how much magnesium should I take?");
+
+    // The follow-up quick reply.
+    await page.getByRole("button", { name: "Vitamin D supplements" }).click();
+    const followUp = await botText(page, 2);
+    expect(followUp).toContain("1000 IU a day");
+    expect(await text(botRows(page).nth(2).locator(".source"))).toBe(
+      "Source: What Causes Leg Cramps? › Vitamin D Deficiency › Supplements",
+    );
+    // Only the latest reply's suggestions remain.
+    expect(await page.locator("#log .quick-replies").count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat.png"), animations: "disabled" });
+
+    // /checkup from the header button, then one step answered with the keyboard on a quick reply.
+    await page.locator("#checkup").click();
+    expect(await botText(page, 3)).toContain("1/5");
+    await page.getByRole("button", { name: "1–2 litres" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await botText(page, 4)).toContain("2/5");
+
+    // Text that looks like HTML is shown as text and never runs.
+    const attack = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+    await page.locator("#text").fill(attack);
+    await page.getByRole("button", { name: "Send" }).click();
+    await botRows(page).nth(5).waitFor({ timeout: 15_000 });
+    expect(await text(page.locator("#log > li.row.user").last())).toBe(attack);
+    expect(await page.locator("#log img, #log script").count()).toBe(0);
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+
+    // Phone layout: nothing wider than the screen, composer on screen.
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    const composer = await page.locator("#composer").boundingBox();
+    expect((composer?.y ?? Number.POSITIVE_INFINITY) + (composer?.height ?? 0)).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat-end.png"), animations: "disabled" });
+
+    expect(problems).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("lays out as a centred column on a desktop screen", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await page.locator("#status", { hasText: "Connected" }).waitFor();
+    await page.locator("#text").fill("what causes night leg cramps?");
+    await page.locator("#text").press("Enter");
+    expect(await botText(page, 1)).toContain("Source");
+    const box = await page.locator(".app").boundingBox();
+    expect(box?.width).toBeLessThan(800);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat-desktop.png"), animations: "disabled" });
+    await context.close();
+  }, 60_000);
+});
