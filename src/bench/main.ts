@@ -12,6 +12,7 @@ import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
 import { createEngine } from "../core/engine.js";
 import { loadKnowledge } from "../core/knowledge.js";
+import { benchWeb } from "./web.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   );
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
+  const webMessages = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
+  const web = await benchWeb(texts, webMessages, 50);
+
   const nodeStart = coldStart(["-e", "0"]);
   const crampStart = coldStart(["bin/crampbot.js", "ask", "how much magnesium should I take?"]);
 
@@ -99,7 +103,17 @@ async function main(): Promise<void> {
     row("engine (full: lexicon, matcher, context, dialogues, store)", engineFigures),
     row("reference: plain MiniSearch BM25 search", miniFigures),
     row("reference: plain fuse.js search (long fields)", fuseFigures),
+    ...web.map((w) =>
+      row(
+        `web chat HTTP path (${webMessages.toLocaleString("en-GB")} messages, 50 conversations), ${w.store} store`,
+        w,
+      ),
+    ),
     "",
+    ...web.map(
+      (w) =>
+        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput`,
+    ),
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
     `peak RSS (whole bench process): ${rssMb.toFixed(0)} MB`,
