@@ -3,7 +3,7 @@
  * against it — follow-ups ("what dose?"), topic switches that keep the facet ("and for magnesium?"), "tell me more".
  */
 import type { DialogueState } from "./dialogues/dialogue.js";
-import { GENERAL_TOPICS, type KnowledgeBase, type Section } from "./knowledge.js";
+import { GENERAL_TOPICS, type KnowledgeBase, type Section, WHAT_TO_DO_TOPICS } from "./knowledge.js";
 import type { DialogueName, Matcher, Signals } from "./matcher.js";
 import type { Suggestion } from "./types.js";
 
@@ -105,7 +105,14 @@ export class ContextResolver {
 
     // "what can I do about that?" while on a specific topic: a general phrase plus a pointer to the last answer.
     const current = state.section === null ? undefined : this.knowledge.byId.get(state.section);
-    if (top && !specific && current && !GENERAL_TOPICS.includes(current.topic) && s.pointsBack) {
+    const staysOnTopic =
+      s.pointsBack ||
+      (top !== undefined &&
+        WHAT_TO_DO_TOPICS.includes(top.topic) &&
+        top.score <= 1 &&
+        current !== undefined &&
+        this.matcher.overlap(s, current.id) > 0);
+    if (top && !specific && current && !GENERAL_TOPICS.includes(current.topic) && staysOnTopic) {
       return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
     }
 
@@ -116,7 +123,9 @@ export class ContextResolver {
       const second = ranked[1];
       // Two close topics, but the aspect asked about exists for only one of them ("the lack of sun"): that one.
       const withFacet =
-        facet === null ? [] : ranked.filter((r) => this.matcher.sectionsWithFacet(facet).some((x) => x.topic === r.topic));
+        facet === null
+          ? []
+          : ranked.filter((r) => this.matcher.sectionsWithFacet(facet).some((x) => x.topic === r.topic));
       const onlyOne = withFacet.length === 1 ? withFacet[0] : undefined;
       if (specific && onlyOne && second && second.score >= CLARIFY_RATIO * top.score) {
         const section = this.matcher.sectionOf(onlyOne.topic, s, null);

@@ -32,6 +32,12 @@ export type SectionId = (typeof SECTION_IDS)[number];
 /** Topics that say something about cramps in general; a specific topic named in the same message wins over them. */
 export const GENERAL_TOPICS: readonly string[] = ["overview", "causes", "prevention", "summary"];
 
+/**
+ * General topics that, asked while talking about a specific remedy and with words from its answer ("what should I
+ * do before bed?" after stress), mean that remedy rather than the general section.
+ */
+export const WHAT_TO_DO_TOPICS: readonly string[] = ["prevention", "overview"];
+
 export const FACETS = ["overview", "cause", "food", "supplements", "sunlight", "how-to", "summary"] as const;
 
 const MAX_ANSWER = 700;

@@ -142,7 +142,7 @@ export class Matcher {
         }
         const terms = this.contentTerms(lexicon.terms(example));
         if (terms.length > 0) {
-          const trigger = terms.length >= 2 && terms.some((t) => triggerWords.has(t));
+          const trigger = terms.some((t) => triggerWords.has(t));
           this.dialogueExamples.push({ name, terms: new Set(terms), trigger });
         }
       }
@@ -187,7 +187,12 @@ export class Matcher {
     if (question === null) return full;
     const asked = this.signalsOf(question);
     if (asked.topics.size === 0 && asked.facets.size === 0) return full;
-    const merged = { ...asked, redFlags: full.redFlags, anchored: full.anchored || asked.anchored, dialogue: full.dialogue };
+    const merged = {
+      ...asked,
+      redFlags: full.redFlags,
+      anchored: full.anchored || asked.anchored,
+      dialogue: full.dialogue,
+    };
     // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
     // the story.
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
@@ -273,7 +278,10 @@ export class Matcher {
     let bestScore = -1;
     for (const section of candidates) {
       const isParent = !section.id.includes(".");
-      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * 0.9;
+      // The aspect asked about weighs a little more than a keyword: "lack of sun" is about sunlight, not deficiency.
+      // The overview aspect ("does it do anything?") is the default one and weighs less than a named keyword.
+      const facetWeight = section.facet === "overview" ? 0.9 : 1.2;
+      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * facetWeight;
       if (carriedFacet !== null && section.facet === carriedFacet) score += 0.5;
       // The parent section is the default when nothing points to a child.
       if (isParent) score += 0.05;
