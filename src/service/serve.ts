@@ -1,87 +1,127 @@
 /**
- * `crampbot serve` (npm start): the composition root. Builds the engine once, starts the HTTP server (health check and
- * the Telegram webhook) and every platform adapter whose tokens are set, and shuts all down on SIGTERM / SIGINT.
+ * `crampbot serve` (npm start): parse the configuration, create the service, start it, wait for SIGTERM or SIGINT,
+ * stop it. Configuration and start-up problems are one line each on standard error (never a stack trace) and exit 1.
+ * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once.
  */
-import { createServer, type IncomingMessage as HttpRequest, type ServerResponse } from "node:http";
-import { destination, pino } from "pino";
-import { createDiscordAdapter, discordOptionsFromEnv } from "../adapters/discord/index.js";
-import { createTelegramAdapter, telegramOptionsFromEnv } from "../adapters/telegram/index.js";
-import { createEngine } from "../core/engine.js";
-import { createStore, redactRedisUrl } from "../core/store/index.js";
+import { createWebAdapter, webOptionsFromEnv } from "../adapters/web/index.js";
+import type { CrampBotError } from "../core/errors.js";
 import type { Logger } from "../core/types.js";
+import { type Config, parseConfig, secretsOf } from "./config.js";
+import { secretScrubber } from "./logger.js";
+import { createService, type Service } from "./service.js";
 
 type Env = Record<string, string | undefined>;
 
-interface Running {
-  name: string;
-  stop(): Promise<void>;
+export async function serve(env: Env = process.env): Promise<number> {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`crampbot: ${problem}\n`);
+    return 1;
+  }
+  const config = parsed.config;
+  const scrub = secretScrubber(secretsOf(config));
+  const fail = (error: unknown): number => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`crampbot: ${scrub(message.split("\n")[0] ?? message)}\n`);
+    return 1;
+  };
+
+  let service: Service;
+  try {
+    // The web chat is the default way in: it needs no token and no other server.
+    service = createService(config, {
+      web: ({ handler, logger, config: c }) =>
+        createWebAdapter(
+          { handler, logger },
+          { ...webOptionsFromEnv(env), allowedOrigins: c.allowedOrigins },
+        ),
+    });
+  } catch (error) {
+    return fail(error);
+  }
+  installCrashHandlers(service.logger);
+  const signal = waitForSignal();
+  const starting = service.start();
+  // A signal during start-up stops the service half-started; start() then fails, which is expected.
+  starting.catch(() => {});
+  try {
+    await Promise.race([starting, signal.received]);
+  } catch (error) {
+    service.logger.error({ err: errorSummary(error) }, "start failed");
+    return exitSoon(fail(error));
+  }
+  if (!signal.wasReceived()) {
+    process.stderr.write(
+      `CrampBot is running: open ${service.url} for the web chat (health: /healthz, readiness: /readyz, metrics: /metrics). ` +
+        `Adapters: ${adapterNames(config) || "none — set TELEGRAM_TOKEN or DISCORD_TOKEN"}. Press Ctrl+C to stop.\n`,
+    );
+  }
+  const name = await signal.received;
+  service.logger.info({ signal: name, timeoutMs: config.shutdownTimeoutMs }, "signal received; stopping");
+  // The hard limit: whatever still runs after SHUTDOWN_TIMEOUT_MS does not keep the process alive.
+  const watchdog = setTimeout(() => {
+    process.stderr.write(
+      `crampbot: shutdown took longer than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs} ms)\n`,
+    );
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  watchdog.unref();
+  const again = () => {
+    process.stderr.write("crampbot: second signal; exiting now\n");
+    process.exit(1);
+  };
+  process.once("SIGTERM", again);
+  process.once("SIGINT", again);
+
+  let code = 0;
+  try {
+    await service.stop();
+  } catch (error) {
+    code = fail(error);
+  }
+  clearTimeout(watchdog);
+  process.off("SIGTERM", again);
+  process.off("SIGINT", again);
+  return exitSoon(code);
 }
 
-/** Env var names whose values must never reach a log line. */
-const SECRET_PATHS = ["token", "secret", "password", "*.token", "*.secret", "*.password", "url"];
+/** Everything is closed: should a library still hold a handle open, do not wait for it. */
+function exitSoon(code: number): number {
+  setTimeout(() => process.exit(code), 500).unref();
+  return code;
+}
 
-export async function serve(env: Env = process.env): Promise<number> {
-  const logger = pino(
-    { level: env.LOG_LEVEL ?? "info", redact: { paths: SECRET_PATHS, censor: "[redacted]" } },
-    destination(2),
-  ) as unknown as Logger;
-  const port = Number(env.PORT ?? 3000);
-  const host = env.HOST ?? "127.0.0.1";
-  // Conversations survive restarts: SQLite by default, Redis when several instances share state.
-  const redisUrl = env.REDIS_URL || undefined;
-  const store = createStore({ databasePath: env.DATABASE_PATH ?? "./data/crampbot.db", redisUrl });
-  const engine = createEngine({ store, logger });
-  const running: Running[] = [];
-  const routes = new Map<string, (req: HttpRequest, res: ServerResponse) => void>();
+function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  return { name: error.name, message: error.message, code: (error as CrampBotError).code };
+}
 
-  if (env.TELEGRAM_TOKEN !== undefined) {
-    const telegram = createTelegramAdapter({ handler: engine, store, logger }, telegramOptionsFromEnv(env));
-    if (telegram.mode === "webhook" && telegram.webhookPath !== undefined) {
-      routes.set(telegram.webhookPath, telegram.webhookHandler);
-    }
-    running.push({ name: "telegram", stop: () => telegram.stop() });
-    await telegram.start();
-    logger.info({ adapter: "telegram", mode: telegram.mode }, "adapter started");
-  }
-  if (env.DISCORD_TOKEN !== undefined || env.DISCORD_APPLICATION_ID !== undefined) {
-    const discord = createDiscordAdapter({ handler: engine, logger }, discordOptionsFromEnv(env));
-    running.push({ name: "discord", stop: () => discord.stop() });
-    await discord.start();
-    logger.info({ adapter: "discord" }, "adapter started");
-  }
+function adapterNames(config: Config): string {
+  return [config.telegram ? "telegram" : "", config.discord ? "discord" : ""].filter(Boolean).join(", ");
+}
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const route = routes.get(path);
-    if (route && req.method === "POST") return route(req, res);
-    if (path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
-      return;
-    }
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+function waitForSignal(): { received: Promise<NodeJS.Signals>; wasReceived(): boolean } {
+  let got = false;
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    const on = (name: NodeJS.Signals) => {
+      got = true;
+      process.off("SIGTERM", on);
+      process.off("SIGINT", on);
+      resolve(name);
+    };
+    process.on("SIGTERM", on);
+    process.on("SIGINT", on);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const storeName = redisUrl
-    ? `redis ${redactRedisUrl(redisUrl)}`
-    : `sqlite ${env.DATABASE_PATH ?? "./data/crampbot.db"}`;
-  logger.info({ host, port, adapters: running.map((r) => r.name), store: storeName }, "crampbot serving");
-  process.stderr.write(
-    `CrampBot is running on http://${host}:${port} (health: /healthz). Adapters: ${
-      running.map((r) => r.name).join(", ") || "none — set TELEGRAM_TOKEN or DISCORD_TOKEN"
-    }. Press Ctrl+C to stop.\n`,
-  );
+  return { received, wasReceived: () => got };
+}
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-  });
-  logger.info({}, "shutting down");
-  await Promise.allSettled(running.map((r) => r.stop()));
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await engine.close();
-  return 0;
+/** An error nothing caught is logged through the scrubbing logger (not Node's default stack dump) and exits 1. */
+function installCrashHandlers(logger: Logger): void {
+  const crash = (kind: string) => (error: unknown) => {
+    const stack = error instanceof Error ? { stack: error.stack } : {};
+    logger.error({ err: { ...errorSummary(error), ...stack } }, `${kind}; exiting`);
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash("uncaught exception"));
+  process.on("unhandledRejection", crash("unhandled promise rejection"));
 }

@@ -1,0 +1,141 @@
+/**
+ * Prometheus metrics of one service instance (prom-client, its own registry) and the decorator that records them:
+ * {@link withMetrics} wraps any MessageHandler (the engine), so the core knows nothing about metrics.
+ *
+ *   crampbot_messages_total{platform,intent}   messages answered, by platform and reply intent ("error": the
+ *                                              handler threw)
+ *   crampbot_fallback_total                    replies with intent "fallback"
+ *   crampbot_urgent_total                      replies with intent "urgent" (red flags)
+ *   crampbot_reply_seconds{platform}           time to answer one message (histogram)
+ *   crampbot_active_conversations              conversations with a message in the last 30 minutes, counted in
+ *                                              memory by this instance
+ *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Clock, IncomingMessage, MessageHandler, Reply } from "../core/types.js";
+
+export const ACTIVE_WINDOW_MS = 30 * 60 * 1000;
+
+export interface MetricsOptions {
+  /** Time source for the active-conversation window. Default: the system clock. */
+  clock?: Clock;
+  /** A conversation counts as active this long after its last message. Default: 30 minutes. */
+  activeWindowMs?: number;
+  /** Also collect prom-client's default process metrics. Default: true. */
+  defaultMetrics?: boolean;
+}
+
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly messages: Counter<"platform" | "intent">;
+  private readonly fallbacks: Counter;
+  private readonly urgent: Counter;
+  private readonly replySeconds: Histogram<"platform">;
+  private readonly clock: Clock;
+  private readonly windowMs: number;
+  /** Conversation → last message time, oldest first (a touched entry moves to the end). */
+  private readonly lastSeen = new Map<string, number>();
+
+  constructor(options: MetricsOptions = {}) {
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.windowMs = options.activeWindowMs ?? ACTIVE_WINDOW_MS;
+    const registers = [this.registry];
+    this.messages = new Counter({
+      name: "crampbot_messages_total",
+      help: "Messages answered, by platform and reply intent (error: the handler failed).",
+      labelNames: ["platform", "intent"] as const,
+      registers,
+    });
+    this.fallbacks = new Counter({
+      name: "crampbot_fallback_total",
+      help: "Replies that were a fallback (not understood, out of scope, bad input, rate limited).",
+      registers,
+    });
+    this.urgent = new Counter({
+      name: "crampbot_urgent_total",
+      help: "Replies to a medical red flag (seek help now).",
+      registers,
+    });
+    this.replySeconds = new Histogram({
+      name: "crampbot_reply_seconds",
+      help: "Time to answer one message, in seconds.",
+      labelNames: ["platform"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    const metrics = this;
+    new Gauge({
+      name: "crampbot_active_conversations",
+      help: "Conversations with a message in the last 30 minutes (this instance, in memory).",
+      registers,
+      collect() {
+        this.set(metrics.activeConversations());
+      },
+    });
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Notes a message of `conversation` now (before it is answered). */
+  seen(message: IncomingMessage): void {
+    const key = `${message.platform}\u0000${message.conversationId}`;
+    const now = this.clock.now();
+    this.lastSeen.delete(key);
+    this.lastSeen.set(key, now);
+    this.prune(now);
+  }
+
+  /** Records one answered message. */
+  answered(message: IncomingMessage, reply: Reply, seconds: number): void {
+    this.messages.inc({ platform: message.platform, intent: reply.intent });
+    if (reply.intent === "fallback") this.fallbacks.inc();
+    if (reply.intent === "urgent") this.urgent.inc();
+    this.replySeconds.observe({ platform: message.platform }, seconds);
+  }
+
+  /** Records a message whose handler threw. */
+  failed(message: IncomingMessage, seconds: number): void {
+    this.messages.inc({ platform: message.platform, intent: "error" });
+    this.replySeconds.observe({ platform: message.platform }, seconds);
+  }
+
+  activeConversations(): number {
+    this.prune(this.clock.now());
+    return this.lastSeen.size;
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** Drops conversations silent for longer than the window; they are at the front of the map. */
+  private prune(now: number): void {
+    for (const [key, at] of this.lastSeen) {
+      if (now - at < this.windowMs) break;
+      this.lastSeen.delete(key);
+    }
+  }
+}
+
+/** The decorator: a MessageHandler that passes every message to `inner` and records it in `metrics`. */
+export function withMetrics(inner: MessageHandler, metrics: ServiceMetrics): MessageHandler {
+  return {
+    async handle(message: IncomingMessage): Promise<Reply> {
+      metrics.seen(message);
+      const started = performance.now();
+      let reply: Reply;
+      try {
+        reply = await inner.handle(message);
+      } catch (error) {
+        metrics.failed(message, (performance.now() - started) / 1000);
+        throw error;
+      }
+      metrics.answered(message, reply, (performance.now() - started) / 1000);
+      return reply;
+    },
+  };
+}

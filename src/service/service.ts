@@ -1,0 +1,526 @@
+/**
+ * The service: one engine behind a metrics decorator, the session store, the HTTP server (health, readiness,
+ * metrics, the Telegram webhook, the web chat) and every platform adapter whose tokens are configured.
+ *
+ *   GET /healthz   200 while the process is up
+ *   GET /readyz    200 when the store answers and every started adapter is ready; else 503 naming what is not
+ *   GET /metrics   Prometheus text (see metrics.ts)
+ *   POST <path of TELEGRAM_WEBHOOK_URL>   Telegram's webhook, in webhook mode
+ *   anything else  the web adapter, when one is mounted (deps.web), else 404
+ *
+ * stop() takes no new messages (HTTP 503 for webhook and API requests, adapters stop polling), finishes the ones
+ * in flight, closes the server and the store, all within SHUTDOWN_TIMEOUT_MS.
+ */
+import {
+  createServer,
+  type IncomingMessage as HttpRequest,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { Socket } from "node:net";
+import type { DestinationStream } from "pino";
+import type { DiscordAdapterOptions } from "../adapters/discord/index.js";
+import type { TelegramAdapterOptions } from "../adapters/telegram/index.js";
+import { createEngine, type Engine } from "../core/engine.js";
+import { CrampBotError } from "../core/errors.js";
+import { createStore, RedisStore, redactRedisUrl, SqliteStore } from "../core/store/index.js";
+import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
+import { type Config, secretsOf } from "./config.js";
+import { createServiceLogger } from "./logger.js";
+import { ServiceMetrics, withMetrics } from "./metrics.js";
+
+// ---- the web adapter's slot ---------------------------------------------------------------------------------
+
+/**
+ * What the service needs from a web chat adapter (src/adapters/web): an HTTP handler that claims its own requests
+ * and a WebSocket endpoint on the service's server. The optional methods are used when present.
+ */
+export interface WebAdapter {
+  /** Handles `req` and returns true when it is one of the adapter's requests; returns false (touching nothing) else. */
+  handleHttp(req: HttpRequest, res: ServerResponse): boolean;
+  /** Attaches the WebSocket endpoint to the service's HTTP server. Called once, before the server listens. */
+  attachWebSocket(server: Server): void;
+  /** Called by start(), after the server listens. */
+  start?(): Promise<void>;
+  /** Called by stop(): take no new messages, finish those in flight, close open sockets. */
+  stop?(): Promise<void>;
+  /** For /readyz; default: ready once started. */
+  ready?(): boolean;
+}
+
+/** What a web adapter factory gets: the same handler (metrics included), store and logger as the other adapters. */
+export interface WebAdapterContext {
+  handler: MessageHandler;
+  store: SessionStore;
+  logger: Logger;
+  config: Config;
+}
+
+export type WebAdapterFactory = (context: WebAdapterContext) => WebAdapter;
+
+// ---- createService --------------------------------------------------------------------------------------------
+
+export interface ServiceDeps {
+  /** Default: the pino service logger (logger.ts) at config.logLevel, secrets scrubbed. */
+  logger?: Logger;
+  /** Where the default logger writes (tests capture it). Default: standard error. */
+  logDestination?: DestinationStream;
+  /** Default: createStore(config): Redis when REDIS_URL is set, else SQLite at DATABASE_PATH. Closed by stop(). */
+  store?: SessionStore;
+  clock?: Clock;
+  /**
+   * The web chat. A factory is called once by createService with the service's handler, store and logger (use it so
+   * web messages are counted in the metrics); an adapter object is mounted as it is.
+   */
+  web?: WebAdapter | WebAdapterFactory;
+  /** Extra Telegram adapter options (tests: pollingTimeoutSeconds, typingDelayMs, sleep). */
+  telegram?: Partial<TelegramAdapterOptions>;
+  /** Extra Discord adapter options. */
+  discord?: Partial<DiscordAdapterOptions>;
+  /** Collect prom-client's default process metrics. Default: true. */
+  defaultMetrics?: boolean;
+  /** How long /readyz waits for the store. Default: 2,000 ms. */
+  storeCheckTimeoutMs?: number;
+}
+
+export interface Service {
+  /** Opens the store, listens, starts the adapters. On failure everything started is stopped and the error thrown. */
+  start(): Promise<void>;
+  /**
+   * Drains and closes (idempotent). Rejects with code E_SHUTDOWN_TIMEOUT when messages were still in flight after
+   * SHUTDOWN_TIMEOUT_MS (the server and store are closed anyway).
+   */
+  stop(): Promise<void>;
+  /** The node:http server (not listening until start()). */
+  readonly server: Server;
+  /** "http://host:port", with the real port once listening (PORT=0 picks a free one). */
+  readonly url: string;
+  /** The engine behind the metrics decorator: what every adapter calls. */
+  readonly handler: MessageHandler;
+  readonly metrics: ServiceMetrics;
+  readonly logger: Logger;
+  readonly store: SessionStore;
+}
+
+type Phase = "new" | "starting" | "running" | "stopping" | "stopped";
+
+/** A started adapter, as /readyz and stop() see it. */
+interface Part {
+  name: string;
+  /** "ok", or why not. */
+  status(): string;
+  stop(): Promise<void>;
+}
+
+const OPS_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+const JSON_TYPE = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+/** Counts work in progress; idle() resolves when none is left. */
+class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  get size(): number {
+    return this.count;
+  }
+
+  enter(): () => void {
+    this.count++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.count--;
+      if (this.count === 0) {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters) wake();
+      }
+    };
+  }
+
+  idle(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+export function createService(config: Config, deps: ServiceDeps = {}): Service {
+  const logger: Logger =
+    deps.logger ??
+    createServiceLogger({
+      level: config.logLevel,
+      secrets: secretsOf(config),
+      ...(deps.logDestination ? { destination: deps.logDestination } : {}),
+    });
+  const store = deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl });
+  const engine: Engine = createEngine({
+    store,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
+    maxMessageLength: config.maxMessageLength,
+  });
+  const metrics = new ServiceMetrics({
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    defaultMetrics: deps.defaultMetrics ?? true,
+  });
+  const messagesInFlight = new InFlight();
+  const requestsInFlight = new InFlight();
+  const measured = withMetrics(engine, metrics);
+  const handler: MessageHandler = {
+    async handle(message: IncomingMessage): Promise<Reply> {
+      const leave = messagesInFlight.enter();
+      try {
+        return await measured.handle(message);
+      } finally {
+        leave();
+      }
+    },
+  };
+
+  let phase: Phase = "new";
+  let draining = false;
+  let stopping: Promise<void> | undefined;
+  const parts: Part[] = [];
+  const routes = new Map<string, (req: HttpRequest, res: ServerResponse) => void>();
+  const sockets = new Set<Socket>();
+  const storeCheckTimeoutMs = deps.storeCheckTimeoutMs ?? 2_000;
+  let storeWasOk = true;
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      logger.error({ err: errorSummary(error), path: pathOf(req.url) }, "http: request failed");
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+      else res.destroy();
+    });
+  });
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  server.on("error", (error) => logger.error({ err: errorSummary(error) }, "http: server error"));
+
+  // ==== WEB ADAPTER MOUNT POINT =================================================================================
+  // The web chat (src/adapters/web) plugs in here through deps.web: its WebSocket endpoint is attached to this
+  // server now, its HTTP requests are offered to handleHttp() after the health, metrics and Telegram routes.
+  const web: WebAdapter | undefined =
+    typeof deps.web === "function" ? deps.web({ handler, store, logger, config }) : deps.web;
+  if (web) {
+    // While draining, new WebSocket upgrades are refused (the adapter's own listener then sees a closed socket).
+    server.prependListener("upgrade", (_req: HttpRequest, socket: Socket) => {
+      if (!draining) return;
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\n\r\n");
+      socket.destroy();
+    });
+    web.attachWebSocket(server);
+  }
+  // ==============================================================================================================
+
+  async function onRequest(req: HttpRequest, res: ServerResponse): Promise<void> {
+    const path = pathOf(req.url);
+    if (OPS_PATHS.has(path)) return ops(path, req, res);
+    const leave = requestsInFlight.enter();
+    res.once("close", leave);
+    if (draining) {
+      send(res, 503, { error: "shutting down" }, { "retry-after": "5", connection: "close" });
+      return;
+    }
+    const route = routes.get(path);
+    if (route) return route(req, res);
+    if (web?.handleHttp(req, res)) return;
+    send(res, 404, { error: "not found" });
+  }
+
+  async function ops(path: string, req: HttpRequest, res: ServerResponse): Promise<void> {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, { error: "method not allowed" }, { allow: "GET, HEAD" });
+      return;
+    }
+    if (path === "/healthz") return send(res, 200, { status: "ok" });
+    if (path === "/readyz") {
+      const checks = await readiness();
+      const ready = Object.values(checks).every((status) => status === "ok");
+      return send(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
+    }
+    const text = await metrics.render();
+    res.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : text);
+  }
+
+  async function readiness(): Promise<Record<string, string>> {
+    const checks: Record<string, string> = {
+      service: draining ? "shutting down" : phase === "running" ? "ok" : phase,
+      store: await checkStore(),
+    };
+    for (const part of parts) checks[part.name] = part.status();
+    return checks;
+  }
+
+  async function checkStore(): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        store.get("health:readyz"),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new CrampBotError("E_STORE", `no answer within ${storeCheckTimeoutMs} ms`)),
+            storeCheckTimeoutMs,
+          );
+        }),
+      ]);
+      if (!storeWasOk) logger.info({}, "readiness: the session store answers again");
+      storeWasOk = true;
+      return "ok";
+    } catch (error) {
+      if (storeWasOk)
+        logger.warn({ err: errorSummary(error) }, "readiness: the session store does not answer");
+      storeWasOk = false;
+      return "unavailable";
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        reject(
+          new CrampBotError(
+            "E_LISTEN",
+            `cannot listen on ${config.host}:${config.port} (HOST, PORT): ${error.code ?? error.message}`,
+          ),
+        );
+      };
+      server.once("error", onError);
+      server.listen(config.port, config.host, () => {
+        server.off("error", onError);
+        resolve();
+      });
+    });
+  }
+
+  async function startTelegram(): Promise<void> {
+    const telegramConfig = config.telegram;
+    if (!telegramConfig) return;
+    const { createTelegramAdapter } = await import("../adapters/telegram/index.js");
+    const telegram = createTelegramAdapter(
+      { handler, store, logger },
+      {
+        token: telegramConfig.token,
+        ...(telegramConfig.apiRoot ? { apiRoot: telegramConfig.apiRoot } : {}),
+        ...(telegramConfig.webhook ? { webhook: telegramConfig.webhook } : {}),
+        ...deps.telegram,
+      },
+    );
+    let started = false;
+    let finished: string | undefined;
+    void telegram.finished.then((outcome) => {
+      finished = outcome.reason;
+      if (outcome.reason !== "stopped" && !draining) {
+        logger.error(
+          { adapter: "telegram", reason: outcome.reason },
+          "telegram: the adapter stopped on its own",
+        );
+      }
+    });
+    if (telegram.webhookPath !== undefined) routes.set(telegram.webhookPath, telegram.webhookHandler);
+    parts.push({
+      name: "telegram",
+      status: () => (finished ? `stopped (${finished})` : started ? "ok" : "starting"),
+      stop: () => telegram.stop(),
+    });
+    await telegram.start();
+    started = true;
+  }
+
+  async function startDiscord(): Promise<void> {
+    const discordConfig = config.discord;
+    if (!discordConfig) return;
+    const { createDiscordAdapter } = await import("../adapters/discord/index.js");
+    const discord = createDiscordAdapter(
+      { handler, logger },
+      { ...discordConfig, drainTimeoutMs: drainBudgetMs(), ...deps.discord },
+    );
+    let started = false;
+    let finished: string | undefined;
+    void discord.finished.then((outcome) => {
+      finished = outcome.reason;
+      if (outcome.reason !== "stopped" && !draining) {
+        logger.error({ adapter: "discord", ...outcome }, "discord: the adapter stopped on its own");
+      }
+    });
+    parts.push({
+      name: "discord",
+      status: () => (finished ? `stopped (${finished})` : started ? "ok" : "starting"),
+      stop: () => discord.stop(),
+    });
+    await discord.start();
+    started = true;
+  }
+
+  async function startWeb(): Promise<void> {
+    if (!web) return;
+    let started = false;
+    parts.push({
+      name: "web",
+      status: () => (!started ? "starting" : web.ready?.() === false ? "not ready" : "ok"),
+      stop: async () => {
+        await web.stop?.();
+      },
+    });
+    await web.start?.();
+    started = true;
+  }
+
+  async function start(): Promise<void> {
+    if (phase !== "new") throw new CrampBotError("E_STATE", `the service cannot start: it is ${phase}`);
+    phase = "starting";
+    try {
+      // A bad DATABASE_PATH fails here, not at the first message.
+      if (store instanceof SqliteStore) store.open();
+      // stop() may be called while starting (a signal during a slow login): start nothing after it.
+      for (const step of [listen, startWeb, startTelegram, startDiscord]) {
+        if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
+        await step();
+      }
+    } catch (error) {
+      await stop().catch(() => {});
+      throw error;
+    }
+    if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
+    phase = "running";
+    logger.info(
+      { url: service.url, adapters: parts.map((part) => part.name), store: describeStore(store, config) },
+      "crampbot serving",
+    );
+  }
+
+  function drainBudgetMs(): number {
+    // Keep a little of SHUTDOWN_TIMEOUT_MS for closing the server and the store after the drain.
+    return Math.max(50, config.shutdownTimeoutMs - Math.min(1_000, Math.floor(config.shutdownTimeoutMs / 5)));
+  }
+
+  async function drain(): Promise<void> {
+    const results = await Promise.allSettled(parts.map((part) => part.stop()));
+    for (const [index, result] of results.entries()) {
+      if (result.status === "rejected") {
+        logger.error(
+          { adapter: parts[index]?.name, err: errorSummary(result.reason) },
+          "stopping an adapter failed",
+        );
+      }
+    }
+    await requestsInFlight.idle();
+    await messagesInFlight.idle();
+  }
+
+  async function closeServer(): Promise<void> {
+    if (server.listening) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections and open WebSockets: nothing is in flight on them any more.
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    } else {
+      for (const socket of sockets) socket.destroy();
+    }
+  }
+
+  async function shutdown(): Promise<void> {
+    const wasStarted = phase !== "new";
+    draining = true;
+    phase = "stopping";
+    if (!wasStarted) {
+      await store.close();
+      phase = "stopped";
+      return;
+    }
+    logger.info(
+      { messagesInFlight: messagesInFlight.size, requestsInFlight: requestsInFlight.size },
+      "shutting down: no new messages; finishing those in flight",
+    );
+    const budgetMs = drainBudgetMs();
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      drain().then(() => "drained" as const),
+      new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), budgetMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (outcome === "timeout") {
+      logger.error(
+        { messagesInFlight: messagesInFlight.size, requestsInFlight: requestsInFlight.size, budgetMs },
+        "shutdown: work still in flight after the timeout; closing anyway",
+      );
+    }
+    await closeServer();
+    try {
+      // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
+      if (outcome === "drained") await engine.close();
+      else await store.close();
+    } catch (error) {
+      logger.error({ err: errorSummary(error) }, "shutdown: closing the session store failed");
+      throw error;
+    } finally {
+      phase = "stopped";
+    }
+    if (outcome === "timeout") {
+      throw new CrampBotError(
+        "E_SHUTDOWN_TIMEOUT",
+        `shutdown took longer than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs} ms); messages in flight were dropped`,
+      );
+    }
+    logger.info({}, "stopped");
+  }
+
+  function stop(): Promise<void> {
+    stopping ??= shutdown();
+    return stopping;
+  }
+
+  const service: Service = {
+    start,
+    stop,
+    server,
+    get url() {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : config.port;
+      const host =
+        config.host.includes(":") && !config.host.startsWith("[") ? `[${config.host}]` : config.host;
+      return `http://${host}:${port}`;
+    },
+    handler,
+    metrics,
+    logger,
+    store,
+  };
+  return service;
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? "/").split("?")[0] ?? "/";
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...JSON_TYPE, ...headers });
+  res.end(res.req.method === "HEAD" ? undefined : JSON.stringify(body));
+}
+
+function describeStore(store: SessionStore, config: Config): string {
+  if (store instanceof RedisStore) return `redis ${redactRedisUrl(config.redisUrl ?? "")}`;
+  if (store instanceof SqliteStore) return `sqlite ${store.path}`;
+  return store.constructor.name;
+}
+
+/** A log-safe summary of an error (the logger scrubs secrets from it as well). */
+function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
+}
