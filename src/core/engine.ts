@@ -23,7 +23,7 @@ import { silentLogger } from "./logger.js";
 import { Matcher, type Signals } from "./matcher.js";
 import { compose, type Middleware } from "./middleware.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
-import { ids, Replies } from "./replies.js";
+import { compose as composeText, ids, Replies } from "./replies.js";
 import { MemoryStore } from "./store/memory.js";
 import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "./types.js";
 
@@ -76,6 +76,8 @@ interface Turn {
   signals: Signals | null;
   /** "See your doctor soon" notes that go first in whatever reply is given. */
   advisories: string[];
+  /** A decision already made for this message (by the dialogue step, when a question interrupts it). */
+  decision: Decision | null;
   reply: Reply | null;
 }
 
@@ -191,7 +193,7 @@ export class Engine implements MessageHandler {
     const now = this.clock.now();
     const key = `conv:${message.conversationId}`;
     const state = restoreState(await this.store.get(key), now, this.settings.contextTtlMs);
-    const turn: Turn = { message, now, state, signals: null, advisories: [], reply: null };
+    const turn: Turn = { message, now, state, signals: null, advisories: [], decision: null, reply: null };
     await this.run(turn);
     const reply = turn.reply ?? this.replies.plain("fallback", [this.intents.messages.error]);
     turn.state.updatedAt = now;
@@ -303,6 +305,7 @@ export class Engine implements MessageHandler {
     }
     state.paused = active;
     state.dialogue = null;
+    turn.decision = decision;
     return next();
   };
 
@@ -311,9 +314,6 @@ export class Engine implements MessageHandler {
     let decision: Decision;
     if (message.kind === "button") {
       decision = this.resolver.target(message.buttonId ?? "");
-      if (decision.kind === "no-context" && message.buttonId === ids.more) {
-        decision = this.resolver.resolve(this.matcher.signals("tell me more"), state, "");
-      }
       if (decision.kind === "no-context") {
         turn.reply = this.replies.plain(
           "fallback",
@@ -322,6 +322,8 @@ export class Engine implements MessageHandler {
         );
         return;
       }
+    } else if (turn.decision) {
+      decision = turn.decision;
     } else if (turn.signals) {
       decision = this.resolver.resolve(turn.signals, state, message.text ?? "");
     } else {
@@ -334,10 +336,7 @@ export class Engine implements MessageHandler {
       const name = this.intents.messages.dialogue_names[paused.kind];
       turn.reply = {
         ...turn.reply,
-        text: `${turn.reply.text}\n\n${this.intents.messages.resume_offer.replace("{dialogue}", name)}`.slice(
-          0,
-          1500,
-        ),
+        text: composeText([turn.reply.text, this.intents.messages.resume_offer.replace("{dialogue}", name)]),
         suggestions: [
           { label: this.intents.messages.resume_label.replace("{dialogue}", name), id: ids.resume },
           ...turn.reply.suggestions,

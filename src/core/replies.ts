@@ -14,7 +14,6 @@ export const ids = {
   section: (id: string) => `section:${id}`,
   dialogue: (name: string) => `dialogue:${name}`,
   resume: "dialogue:resume",
-  more: "more",
 } as const;
 
 export class Replies {
