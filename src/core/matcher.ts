@@ -227,7 +227,9 @@ export class Matcher {
     const facets = new Map<string, number>();
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
-      add(facets, match.value.facet, match.value.weight);
+      // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
+      const turnedDown = match.value.facet === "supplements" && declined(terms, match.start);
+      if (!turnedDown) add(facets, match.value.facet, match.value.weight);
     }
 
     const outOfScope = this.questionIsOutOfScope(text, terms);
@@ -462,6 +464,14 @@ export class Matcher {
     }
     return false;
   }
+}
+
+const NEGATORS = new Set(["not", "no", "without"]);
+
+/** A negator up to three words before, or "avoid" (canonical "prevent") right before. */
+function declined(terms: readonly string[], start: number): boolean {
+  if (terms[start - 1] === "prevent") return true;
+  return terms.slice(Math.max(0, start - 3), start).some((t) => NEGATORS.has(t));
 }
 
 /** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
