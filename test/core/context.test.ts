@@ -214,3 +214,37 @@ describe("conversation state", () => {
     }
   });
 });
+
+describe("reading what is really asked", () => {
+  it("answers a story by the sentence that asks: foods, not supplements, when pills are turned down", async () => {
+    await expectChain(bot.chat(), [
+      [
+        "I'm trying to avoid supplements because my stomach is sensitive. If I want more magnesium from my diet, what should I add?",
+        "magnesium.food",
+      ],
+    ]);
+    await expectChain(bot.chat(), [
+      ["I'd rather not take pills, can I get enough magnesium from my diet?", "magnesium.food"],
+    ]);
+  });
+
+  it("takes the topic from the story and the aspect from the question", async () => {
+    await expectChain(bot.chat(), [
+      [
+        "My mum is 80 and housebound, and her GP suggested vitamin D for her cramps. What sort of dose is sensible to start with?",
+        "vitamin-d.supplements",
+      ],
+    ]);
+  });
+
+  it("stays on the remedy being discussed when asked what to do about it", async () => {
+    await expectChain(bot.chat(), [
+      ["could stress be causing my cramps?", "stress"],
+      ["what can I do about that before bed?", "stress"],
+    ]);
+  });
+
+  it("picks the only topic that has the aspect asked about instead of asking which", async () => {
+    await expectChain(bot.chat(), [["could a lack of sun be part of it?", "vitamin-d.sunlight"]]);
+  });
+});
