@@ -6,7 +6,8 @@ import { createServiceLogger, REDACTED, secretScrubber } from "../../src/service
 import { createService } from "../../src/service/service.js";
 import { FakeDiscord } from "../fakes/discord/index.js";
 import { fakeUser, privateChat, startFakeTelegram } from "../fakes/telegram-api/server.js";
-import { LogCapture, REDIS_SERVER, type RedisServer, startRedis } from "./support.js";
+import { REDIS_SERVER, type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { LogCapture } from "./support.js";
 
 const TELEGRAM_TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_0123456";
 const WEBHOOK_SECRET = "Webhook_Secret-For-Log-Tests-0042";
@@ -71,7 +72,7 @@ describeLive("service logs with fake tokens, a webhook secret and a REDIS_URL pa
   let discord: FakeDiscord;
 
   beforeAll(async () => {
-    redis = await startRedis({ password: REDIS_PASSWORD });
+    redis = await startRedisServer({ password: REDIS_PASSWORD });
     discord = await FakeDiscord.start();
   }, 20_000);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { createEngine, type Engine } from "../../src/core/engine.js";
 import { RedisStore } from "../../src/core/store/redis.js";
 import type { IncomingMessage } from "../../src/core/types.js";
-import { REDIS_SERVER, type RedisServer, startRedis } from "../service/support.js";
+import { REDIS_SERVER, type RedisServer, startRedisServer } from "../support/redis-server.js";
 
 const describeLive = REDIS_SERVER ? describe : describe.skip;
 if (!REDIS_SERVER)
@@ -19,7 +19,7 @@ describeLive("RedisStore.lock and two engines on one Redis", () => {
   let admin: Redis;
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await startRedisServer();
     admin = new Redis(redis.url);
   }, 20_000);
 

@@ -1,67 +1,23 @@
 // The Redis store: URL redaction and configuration errors always; the shared contract against a live server when
 // one is available: REDIS_URL if set, else a redis-server this file starts on a free port and stops afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
 import { inspect } from "node:util";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CrampBotError } from "../../src/core/errors.js";
 import { createStore } from "../../src/core/store/index.js";
 import { RedisStore, redactRedisUrl } from "../../src/core/store/redis.js";
+import {
+  freePort,
+  REDIS_SERVER,
+  REDIS_START_BOUND_MS,
+  type RedisServer,
+  startRedisServer,
+} from "../support/redis-server.js";
 import { describeSessionStoreContract } from "./contract.js";
 
 const ENV_URL = process.env.REDIS_URL || undefined;
-const SERVER_BINARY = ENV_URL ? undefined : findOnPath("redis-server");
-const START_BOUND_MS = 10_000;
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this folder.
-    }
-  }
-  return undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** One raw PING over a fresh socket; true when the server answers +PONG. */
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    let answer = "";
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once("error", () => done(false));
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.on("data", (chunk) => {
-      answer += chunk.toString("latin1");
-      if (answer.includes("\r\n")) done(answer.startsWith("+PONG"));
-    });
-  });
-}
+const SERVER_BINARY = ENV_URL ? undefined : REDIS_SERVER;
 
 /** Thrown errors must not reveal `secret` anywhere a logger could look: message, cause, stack, own fields. */
 function expectHidden(err: unknown, secret: string): void {
@@ -148,36 +104,19 @@ if (!ENV_URL && !SERVER_BINARY) {
 
 describeLive(`RedisStore against ${ENV_URL ? "REDIS_URL" : "a redis-server started by this test"}`, () => {
   let url = ENV_URL ?? "";
-  let server: ChildProcess | undefined;
-  let serverDir: string | undefined;
+  let server: RedisServer | undefined;
   let admin: Redis | undefined;
   // Unique per run, so tests sharing one Redis (REDIS_URL in CI) never see each other's keys.
   const prefix = `crampbot-test:${randomUUID()}:`;
 
   beforeAll(async () => {
     if (!ENV_URL && SERVER_BINARY) {
-      const port = await freePort();
-      serverDir = mkdtempSync(join(tmpdir(), "crampbot-redis-"));
-      const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-      const child = spawn(SERVER_BINARY, [...args, "--dir", serverDir], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      server = child;
-      let output = "";
-      child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      const deadline = Date.now() + START_BOUND_MS;
-      while (!(await ping(port))) {
-        if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`redis-server did not answer PING on port ${port}:\n${output.slice(-2_000)}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      url = `redis://127.0.0.1:${port}/0`;
+      server = await startRedisServer();
+      url = server.url;
     }
     admin = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await admin.connect();
-  }, START_BOUND_MS + 5_000);
+  }, REDIS_START_BOUND_MS + 5_000);
 
   afterAll(async () => {
     if (admin) {
@@ -195,15 +134,7 @@ describeLive(`RedisStore against ${ENV_URL ? "REDIS_URL" : "a redis-server start
         admin.disconnect();
       }
     }
-    if (server && server.exitCode === null) {
-      const child = server;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (serverDir) rmSync(serverDir, { recursive: true, force: true });
+    await server?.stop();
   }, 15_000);
 
   afterEach(() => {

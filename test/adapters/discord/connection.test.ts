@@ -1,36 +1,14 @@
 // The gateway connection: heartbeats, reconnects left to discord.js, and a clean stop().
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordAdapter } from "../../../src/adapters/discord/index.js";
-import {
-  FakeDiscord,
-  type FakeDiscordOptions,
-  MemoryLogger,
-  ScriptedHandler,
-} from "../../fakes/discord/index.js";
+import { runDiscordCleanups, setupDiscord } from "../../fakes/discord/harness.js";
+import { ScriptedHandler } from "../../fakes/discord/index.js";
 import { reply } from "../../fakes/discord/scripted-handler.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(handler = new ScriptedHandler(), fakeOptions: FakeDiscordOptions = {}) {
-  const fake = await FakeDiscord.start(fakeOptions);
-  cleanups.push(() => fake.close());
-  const logger = new MemoryLogger();
-  const adapter = new DiscordAdapter(
-    { handler, logger },
-    { token: fake.token, applicationId: fake.applicationId, apiRoot: fake.apiRoot },
-  );
-  cleanups.push(() => adapter.stop());
-  await adapter.start();
-  return { fake, handler, logger, adapter };
-}
+afterEach(runDiscordCleanups);
 
 describe("Discord adapter: gateway connection", () => {
   it("identifies with Guilds, GuildMessages, DirectMessages and MessageContent, and heartbeats", async () => {
-    const { fake } = await setup(new ScriptedHandler(), { heartbeatIntervalMs: 20 });
+    const { fake } = await setupDiscord(new ScriptedHandler(), { heartbeatIntervalMs: 20 });
 
     const identify = await fake.gateway.frames.waitFor((frame) => frame.op === 2, "IDENTIFY");
     await fake.gateway.frames.waitFor((frame) => frame.op === 1, "a heartbeat");
@@ -40,7 +18,7 @@ describe("Discord adapter: gateway connection", () => {
   });
 
   it("resumes after Discord asks it to reconnect, and answers what arrives meanwhile", async () => {
-    const { fake } = await setup();
+    const { fake } = await setupDiscord();
     const alice = fake.user("Alice");
 
     fake.gateway.requestReconnect();
@@ -54,7 +32,7 @@ describe("Discord adapter: gateway connection", () => {
   });
 
   it("reconnects by itself after the connection drops", async () => {
-    const { fake } = await setup();
+    const { fake } = await setupDiscord();
 
     fake.gateway.dropConnection();
     await fake.gateway.sessionsStarted.waitFor((kind) => kind === "resumed", "a resume");
@@ -65,7 +43,7 @@ describe("Discord adapter: gateway connection", () => {
   });
 
   it("finishes with the close code when Discord closes the gateway for good (token reset)", async () => {
-    const { fake, adapter, logger } = await setup();
+    const { fake, adapter, logger } = await setupDiscord();
 
     fake.gateway.closeConnection(4004, "Authentication failed.");
 
@@ -82,7 +60,7 @@ describe("Discord adapter: gateway connection", () => {
       await gate;
       return reply("finished before closing");
     });
-    const { fake, adapter } = await setup(handler);
+    const { fake, adapter } = await setupDiscord(handler);
 
     fake.sendDirectMessage(fake.user("Alice"), "slow question");
     await handler.waitForCall();

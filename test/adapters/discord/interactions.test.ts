@@ -1,34 +1,17 @@
 // The Discord adapter answering slash commands and button clicks, against the fake Discord.
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordAdapter } from "../../../src/adapters/discord/index.js";
-import { FakeDiscord, MemoryLogger, ScriptedHandler } from "../../fakes/discord/index.js";
+import { runDiscordCleanups, setupDiscord } from "../../fakes/discord/harness.js";
+import { ScriptedHandler } from "../../fakes/discord/index.js";
 import { reply } from "../../fakes/discord/scripted-handler.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(handler = new ScriptedHandler()) {
-  const fake = await FakeDiscord.start();
-  cleanups.push(() => fake.close());
-  const logger = new MemoryLogger();
-  const adapter = new DiscordAdapter(
-    { handler, logger },
-    { token: fake.token, applicationId: fake.applicationId, apiRoot: fake.apiRoot },
-  );
-  cleanups.push(() => adapter.stop());
-  await adapter.start();
-  return { fake, handler, logger };
-}
+afterEach(runDiscordCleanups);
 
 const callbackPath = (id: string, token: string) => `/v10/interactions/${id}/${token}/callback`;
 
 describe("Discord adapter: slash commands", () => {
   it("/ask is deferred at once, then the deferred reply is edited with the answer", async () => {
     const handler = new ScriptedHandler();
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
     const alice = fake.user("Alice");
     // The handler only answers once the acknowledgement has reached Discord: a slow engine is safe.
     handler.next(async (message) => {
@@ -60,7 +43,7 @@ describe("Discord adapter: slash commands", () => {
   });
 
   it("passes /topics, /checkup, /stretch and /reset as their own names, per user in a guild channel", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const bob = fake.user("Bob");
     const general = fake.channel("general");
 
@@ -77,7 +60,7 @@ describe("Discord adapter: slash commands", () => {
   });
 
   it("answers an unknown command with an ephemeral hint, without calling the handler", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const { id, token } = fake.runSlashCommand(fake.user("Alice"), "dance");
 
     const ack = await fake.waitForRequest({ path: callbackPath(id, token) });
@@ -93,7 +76,7 @@ describe("Discord adapter: slash commands", () => {
     const handler = new ScriptedHandler().nextReply(
       reply(paragraphs.join("\n\n"), [{ id: "dialogue:stretch", label: "Show me" }]),
     );
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
 
     const { id } = fake.runSlashCommand(fake.user("Alice"), "stretch");
     const parts = await fake.waitForOutgoingCount({ interactionId: id }, 4);
@@ -106,7 +89,7 @@ describe("Discord adapter: slash commands", () => {
 
   it("edits the deferred reply with an apology when the handler throws, and keeps going", async () => {
     const handler = new ScriptedHandler().failNext();
-    const { fake, logger } = await setup(handler);
+    const { fake, logger } = await setupDiscord(handler);
     const alice = fake.user("Alice");
 
     const first = fake.runSlashCommand(alice, "checkup");
@@ -129,7 +112,7 @@ describe("Discord adapter: buttons", () => {
         { id: "magnesium.supplements", label: "Supplements" },
       ]),
     );
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
     const alice = fake.user("Alice");
 
     fake.sendDirectMessage(alice, "tell me about magnesium");
@@ -156,7 +139,7 @@ describe("Discord adapter: buttons", () => {
     const handler = new ScriptedHandler().nextReply(
       reply("Try stretching.", [{ id: "stretching", label: "How?" }]),
     );
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
     const alice = fake.user("Alice");
     const general = fake.channel("general");
 

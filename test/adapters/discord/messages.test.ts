@@ -1,47 +1,14 @@
 // The Discord adapter answering DMs and mentions, driving the real discord.js client against the fake Discord.
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordAdapter, type DiscordAdapterOptions } from "../../../src/adapters/discord/index.js";
-import {
-  FakeDiscord,
-  type FakeDiscordOptions,
-  MemoryLogger,
-  ScriptedHandler,
-} from "../../fakes/discord/index.js";
+import { runDiscordCleanups, setupDiscord } from "../../fakes/discord/harness.js";
+import { ScriptedHandler } from "../../fakes/discord/index.js";
 import { reply } from "../../fakes/discord/scripted-handler.js";
 
-interface Harness {
-  fake: FakeDiscord;
-  handler: ScriptedHandler;
-  logger: MemoryLogger;
-  adapter: DiscordAdapter;
-}
-
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(
-  handler = new ScriptedHandler(),
-  fakeOptions: FakeDiscordOptions = {},
-  adapterOptions: Partial<DiscordAdapterOptions> = {},
-): Promise<Harness> {
-  const fake = await FakeDiscord.start(fakeOptions);
-  cleanups.push(() => fake.close());
-  const logger = new MemoryLogger();
-  const adapter = new DiscordAdapter(
-    { handler, logger },
-    { token: fake.token, applicationId: fake.applicationId, apiRoot: fake.apiRoot, ...adapterOptions },
-  );
-  cleanups.push(() => adapter.stop());
-  await adapter.start();
-  return { fake, handler, logger, adapter };
-}
+afterEach(runDiscordCleanups);
 
 describe("Discord adapter: messages", () => {
   it("answers a direct message in the DM channel, with the DM conversation id", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const alice = fake.user("Alice");
 
     const question = fake.sendDirectMessage(alice, "why do my legs cramp at night?");
@@ -62,7 +29,7 @@ describe("Discord adapter: messages", () => {
   });
 
   it("answers a mention in a guild channel (mention removed) and ignores a message without one", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const bob = fake.user("Bob");
     const general = fake.channel("general");
 
@@ -80,7 +47,7 @@ describe("Discord adapter: messages", () => {
   });
 
   it("ignores its own messages and other bots, even when they mention it", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const alice = fake.user("Alice");
     const otherBot = { ...fake.user("Carol"), bot: true };
 
@@ -95,7 +62,7 @@ describe("Discord adapter: messages", () => {
   });
 
   it("keeps a separate conversation per user in the same channel", async () => {
-    const { fake, handler } = await setup();
+    const { fake, handler } = await setupDiscord();
     const alice = fake.user("Alice");
     const bob = fake.user("Bob");
     const general = fake.channel("general");
@@ -118,7 +85,7 @@ describe("Discord adapter: messages", () => {
       await gate;
       return reply(`slow answer to ${message.text}`);
     });
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
     const alice = fake.user("Alice");
     const bob = fake.user("Bob");
 
@@ -140,7 +107,7 @@ describe("Discord adapter: messages", () => {
 
   it("answers text containing @everyone without pinging anyone", async () => {
     const handler = new ScriptedHandler();
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
     const alice = fake.user("Alice");
     const bob = fake.user("Bob");
 
@@ -165,7 +132,7 @@ describe("Discord adapter: messages", () => {
     const long = paragraphs.join("\n\n");
     expect(long.length).toBeGreaterThan(2000);
     const handler = new ScriptedHandler().nextReply(reply(long, [{ id: "stretching", label: "Stretches" }]));
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
 
     fake.sendDirectMessage(fake.user("Alice"), "tell me everything");
     const parts = await fake.waitForOutgoingCount({ via: "channel" }, 2);
@@ -192,7 +159,7 @@ describe("Discord adapter: messages", () => {
     const handler = new ScriptedHandler().nextReply(
       reply("**Magnesium** helps. _Maybe._\n• nuts\n• seeds", suggestions),
     );
-    const { fake } = await setup(handler);
+    const { fake } = await setupDiscord(handler);
 
     fake.sendDirectMessage(fake.user("Alice"), "magnesium?");
     const answer = await fake.waitForOutgoing({ via: "channel" });
@@ -217,7 +184,7 @@ describe("Discord adapter: messages", () => {
       await gate;
       return reply("done thinking");
     });
-    const { fake } = await setup(handler, {}, { typingDelayMs: 1 });
+    const { fake } = await setupDiscord(handler, {}, { typingDelayMs: 1 });
     const question = fake.sendDirectMessage(fake.user("Alice"), "a hard one");
 
     await fake.waitForRequest({ method: "POST", path: `/v10/channels/${question.channel_id}/typing` });
@@ -229,7 +196,7 @@ describe("Discord adapter: messages", () => {
 
   it("logs a handler error, apologises, and keeps answering", async () => {
     const handler = new ScriptedHandler().failNext(new Error("engine exploded"));
-    const { fake, logger } = await setup(handler);
+    const { fake, logger } = await setupDiscord(handler);
     const alice = fake.user("Alice");
 
     fake.sendDirectMessage(alice, "secret question one");

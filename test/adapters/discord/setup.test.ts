@@ -8,23 +8,14 @@ import {
   registerCommands,
 } from "../../../src/adapters/discord/index.js";
 import {
-  FakeDiscord,
-  type FakeDiscordOptions,
-  MemoryLogger,
-  ScriptedHandler,
-} from "../../fakes/discord/index.js";
+  addDiscordCleanup,
+  runDiscordCleanups,
+  setupDiscord,
+  startFakeDiscord,
+} from "../../fakes/discord/harness.js";
+import { MemoryLogger, ScriptedHandler } from "../../fakes/discord/index.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function startFake(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  const fake = await FakeDiscord.start(options);
-  cleanups.push(() => fake.close());
-  return fake;
-}
+afterEach(runDiscordCleanups);
 
 const SHAPED_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 const APP_ID = "123456789012345678";
@@ -107,13 +98,13 @@ describe("Discord adapter: configuration", () => {
   });
 
   it("fails start() with DISCORD_TOKEN_REJECTED when Discord refuses the token", async () => {
-    const fake = await startFake();
+    const fake = await startFakeDiscord();
     const logger = new MemoryLogger();
     const adapter = new DiscordAdapter(
       { handler: new ScriptedHandler(), logger },
       { token: SHAPED_TOKEN, applicationId: fake.applicationId, apiRoot: fake.apiRoot },
     );
-    cleanups.push(() => adapter.stop());
+    addDiscordCleanup(() => adapter.stop());
 
     const error = await rejection(adapter.start());
 
@@ -124,12 +115,12 @@ describe("Discord adapter: configuration", () => {
   });
 
   it("fails start() with DISCORD_INTENTS_DISALLOWED when Message Content is not enabled in the portal", async () => {
-    const fake = await startFake({ privilegedIntents: { messageContent: false } });
+    const fake = await startFakeDiscord({ privilegedIntents: { messageContent: false } });
     const adapter = new DiscordAdapter(
       { handler: new ScriptedHandler(), logger: new MemoryLogger() },
       { token: fake.token, applicationId: fake.applicationId, apiRoot: fake.apiRoot },
     );
-    cleanups.push(() => adapter.stop());
+    addDiscordCleanup(() => adapter.stop());
 
     const error = await rejection(adapter.start());
 
@@ -138,19 +129,11 @@ describe("Discord adapter: configuration", () => {
   });
 
   it("without the Message Content intent still answers DMs and mentions", async () => {
-    const fake = await startFake({ privilegedIntents: { messageContent: false } });
-    const handler = new ScriptedHandler();
-    const adapter = new DiscordAdapter(
-      { handler, logger: new MemoryLogger() },
-      {
-        token: fake.token,
-        applicationId: fake.applicationId,
-        apiRoot: fake.apiRoot,
-        messageContentIntent: false,
-      },
+    const { fake, handler } = await setupDiscord(
+      new ScriptedHandler(),
+      { privilegedIntents: { messageContent: false } },
+      { messageContentIntent: false },
     );
-    cleanups.push(() => adapter.stop());
-    await adapter.start();
 
     fake.sendDirectMessage(fake.user("Alice"), "hello from a DM");
     fake.sendGuildMessage(fake.user("Carol"), "not for the bot, arrives blank");
@@ -163,7 +146,7 @@ describe("Discord adapter: configuration", () => {
 
 describe("Discord adapter: registerCommands", () => {
   it("PUTs the five slash commands globally", async () => {
-    const fake = await startFake();
+    const fake = await startFakeDiscord();
 
     const result = await registerCommands({
       token: fake.token,
@@ -191,7 +174,7 @@ describe("Discord adapter: registerCommands", () => {
   });
 
   it("PUTs them for one guild with guildId", async () => {
-    const fake = await startFake();
+    const fake = await startFakeDiscord();
 
     const result = await registerCommands({
       token: fake.token,
@@ -213,7 +196,7 @@ describe("Discord adapter: registerCommands", () => {
   });
 
   it("reports a refused token or a foreign application as DiscordAdapterError", async () => {
-    const fake = await startFake();
+    const fake = await startFakeDiscord();
 
     const refused = await rejection(
       registerCommands({ token: SHAPED_TOKEN, applicationId: fake.applicationId, apiRoot: fake.apiRoot }),
