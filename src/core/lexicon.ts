@@ -49,11 +49,18 @@ export interface Analysis {
 /** Maps token sequences (joined with spaces) to a value; finds the longest match at each position. */
 export class PhraseTable<V> {
   private readonly entries = new Map<string, V>();
+  /** Words some phrase starts with: most message words start none, and are skipped at once (the hot path). */
+  private readonly firstWords = new Set<string>();
+  /** Every proper prefix of a phrase: extending a key that is no prefix cannot match anything longer. */
+  private readonly prefixes = new Set<string>();
   private longest = 1;
 
   set(terms: readonly string[], value: V): void {
-    if (terms.length === 0) return;
+    const first = terms[0];
+    if (first === undefined) return;
     this.entries.set(terms.join(" "), value);
+    this.firstWords.add(first);
+    for (let length = 1; length < terms.length; length++) this.prefixes.add(terms.slice(0, length).join(" "));
     this.longest = Math.max(this.longest, terms.length);
   }
 
@@ -68,24 +75,32 @@ export class PhraseTable<V> {
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
+    let key = terms[start] ?? "";
+    if (!this.firstWords.has(key)) return undefined;
+    let found: { value: V; length: number } | undefined;
     const max = Math.min(this.longest, terms.length - start);
-    for (let length = max; length >= 1; length--) {
-      const value = this.entries.get(terms.slice(start, start + length).join(" "));
-      if (value !== undefined) return { value, length };
+    for (let length = 1; length <= max; length++) {
+      if (length > 1) key = `${key} ${terms[start + length - 1]}`;
+      const value = this.entries.get(key);
+      if (value !== undefined) found = { value, length };
+      if (!this.prefixes.has(key)) break;
     }
-    return undefined;
+    return found;
   }
+
 
   /** Every match at every position, overlapping ones included. */
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
     for (let start = 0; start < terms.length; start++) {
+      if (!this.firstWords.has(terms[start] ?? "")) continue;
       let key = "";
       const max = Math.min(this.longest, terms.length - start);
       for (let length = 1; length <= max; length++) {
         key = length === 1 ? (terms[start] ?? "") : `${key} ${terms[start + length - 1]}`;
         const value = this.entries.get(key);
         if (value !== undefined) found.push({ value, start, length });
+        if (!this.prefixes.has(key)) break;
       }
     }
     return found;
