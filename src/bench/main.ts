@@ -12,9 +12,9 @@ import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
 import { createEngine } from "../core/engine.js";
 import { loadKnowledge } from "../core/knowledge.js";
+import { ROOT } from "./root.js";
 import { benchWeb } from "./web.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const COLD_RUNS = 5;
 
@@ -86,6 +86,14 @@ async function main(): Promise<void> {
     }),
   );
   const rssMb = process.resourceUsage().maxRSS / 1024;
+  const engineOnly = spawnSync(
+    process.execPath,
+    [join(ROOT, "dist", "bench", "engine-only.js"), String(MESSAGES)],
+    {
+      encoding: "utf8",
+    },
+  );
+  const engineRssMb = (JSON.parse(engineOnly.stdout || "{}") as { rssMb?: number }).rssMb ?? Number.NaN;
 
   const webMessages = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
   const web = await benchWeb(texts, webMessages, 50);
@@ -116,7 +124,7 @@ async function main(): Promise<void> {
     ),
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
-    `peak RSS (whole bench process): ${rssMb.toFixed(0)} MB`,
+    `peak RSS, engine alone in its own process (${MESSAGES.toLocaleString("en-GB")} messages): ${engineRssMb.toFixed(0)} MB; whole bench process (references, web path, Botkit): ${rssMb.toFixed(0)} MB`,
     `cold start, process start to first answer (median of ${COLD_RUNS}): ${crampStart.toFixed(0)} ms; bare node start: ${nodeStart.toFixed(0)} ms (${(crampStart / nodeStart).toFixed(1)}x)`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
