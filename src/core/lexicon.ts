@@ -18,6 +18,7 @@ export const lexiconSchema = z.object({
   followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
   drop: words,
   pointers: words,
+  decline: words,
   filler: words,
   neutral: words,
   foreign: words,

@@ -67,6 +67,7 @@ export class Matcher {
   private readonly neutral: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
+  private readonly decliners: Set<string>;
   private readonly anchors: Set<string>;
   private readonly fuse: Fuse<{
     id: string;
@@ -106,6 +107,7 @@ export class Matcher {
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
+    this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.indexSections();
     for (const section of knowledge.sections) {
@@ -228,7 +230,7 @@ export class Matcher {
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const turnedDown = match.value.facet === "supplements" && declined(terms, match.start);
+      const turnedDown = match.value.facet === "supplements" && this.declined(terms, match.start);
       if (!turnedDown) add(facets, match.value.facet, match.value.weight);
     }
 
@@ -357,6 +359,11 @@ export class Matcher {
     return question === null || this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
   }
 
+  /** A declining word up to three words before ("rather not take pills", "avoid supplements"). */
+  private declined(terms: readonly string[], start: number): boolean {
+    return terms.slice(Math.max(0, start - 3), start).some((t) => this.decliners.has(t));
+  }
+
   /** Unknown words matter in a short question (they are likely its subject), or when they are many. */
   unknownMatters(s: Signals): boolean {
     if (s.unknown.length === 0) return false;
@@ -466,13 +473,6 @@ export class Matcher {
   }
 }
 
-const NEGATORS = new Set(["not", "no", "without"]);
-
-/** A negator up to three words before, or "avoid" (canonical "prevent") right before. */
-function declined(terms: readonly string[], start: number): boolean {
-  if (terms[start - 1] === "prevent") return true;
-  return terms.slice(Math.max(0, start - 3), start).some((t) => NEGATORS.has(t));
-}
 
 /** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
 function questionSentence(text: string): string | null {

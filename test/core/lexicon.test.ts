@@ -28,6 +28,7 @@ function smallLexicon(
     },
     drop: [],
     pointers: [],
+    decline: [],
     filler: [],
     neutral: ["i", "my", "a", "the"],
     foreign: ["por"],
