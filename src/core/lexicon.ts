@@ -89,7 +89,6 @@ export class PhraseTable<V> {
     return found;
   }
 
-
   /** Every match at every position, overlapping ones included. */
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];

@@ -473,7 +473,6 @@ export class Matcher {
   }
 }
 
-
 /** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
 function questionSentence(text: string): string | null {
   if (text.length <= STORY_LENGTH) return null;
