@@ -5,8 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
