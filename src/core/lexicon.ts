@@ -236,8 +236,9 @@ export class Lexicon {
       if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
       const corrected = this.englishWords.has(token) ? null : this.correct(token);
       if (corrected === null) {
-        // A common English word the bot does not know is filler, not the subject of an out-of-scope question.
-        if (!this.commonWords.has(token)) unknown.push(word);
+        // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
+        // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
+        if (!this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token)) unknown.push(word);
         return word;
       }
       return stem(corrected);
@@ -308,12 +309,15 @@ export class Lexicon {
       let bestDistance = max + 1;
       // Typos rarely change the first letter; a one-letter slip may, so distance 1 is tried across all buckets.
       const sameFirst = this.byFirstLetter.get(word[0] ?? "") ?? [];
+      // At equal distance a real word beats a listed misspelling ("mesage" is "message", not "masage").
+      let bestIsWord = false;
       for (const candidate of sameFirst) {
-        const d = editDistance(word, candidate, Math.max(0, bestDistance - 1));
-        if (d < bestDistance) {
+        const d = editDistance(word, candidate, bestDistance);
+        const isWord = this.englishWords.has(candidate);
+        if (d < bestDistance || (d === bestDistance && d <= max && isWord && !bestIsWord)) {
           bestDistance = d;
           best = candidate;
-          if (d === 1) break;
+          bestIsWord = isWord;
         }
       }
       if (best === null) {

@@ -390,18 +390,22 @@ export class Matcher {
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
-    // Small talk only when nothing else in the message is about a topic: the rest is filler or everyday words
-    // ("thank you kindly"), never a topic word, an out-of-scope word or a rare unknown word.
+    // Small talk only when nothing else in the message is about a topic: the rest is filler or other words
+    // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&
       (topical[i] ||
         t === OUT_OF_SCOPE ||
-        unknownSet.has(t) ||
         this.anchors.has(t) ||
-        (question && !this.neutral.has(t)));
+        (question && (unknownSet.has(t) || !this.neutral.has(t))));
     if (terms.some(other)) return null;
+    // With a rare word left over, the small talk must still be a good part of the message ("thank you, that's
+    // reassuring"), not one word of a request ("can you recommend a good physio in Leeds").
+    const coveredCount = covered.filter(Boolean).length;
+    const rare = terms.some((t, i) => !covered[i] && unknownSet.has(t));
+    if (rare && coveredCount * 3 < terms.length) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye", "thanks", "greeting"];
     const found = new Set(hits.map((h) => h.value));
     return priority.find((p) => found.has(p)) ?? null;
