@@ -248,3 +248,14 @@ describe("reading what is really asked", () => {
     await expectChain(bot.chat(), [["could a lack of sun be part of it?", "vitamin-d.sunlight"]]);
   });
 });
+
+describe("small talk and typos in everyday phrasing", () => {
+  it("takes 'thank you, that's actually reassuring' as thanks, but not a request that merely contains 'good'", async () => {
+    await expectChain(bot.chat(), [["thank you, that's actually reassuring", "thanks"]]);
+    await expectChain(bot.chat(), [["can you recommend a good physio in Leeds", "fallback"]]);
+  });
+
+  it("corrects a typo to the real word rather than to a listed misspelling", async () => {
+    await expectChain(bot.chat(), [["wats the take home mesage", "summary"]]);
+  });
+});
