@@ -156,10 +156,8 @@ export class ContextResolver {
     }
 
     // A question about the answer just given ("how hard should I press?" after massage).
-    if (state.section !== null && s.unknown.length === 0 && this.matcher.overlap(s, state.section) > 0) {
-      const current = this.knowledge.byId.get(state.section);
-      if (current)
-        return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
+    if (current && s.unknown.length === 0 && this.matcher.overlap(s, current.id) > 0) {
+      return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
     }
 
     if (s.anchored && s.unknown.length === 0 && s.otherContent <= 1) {
