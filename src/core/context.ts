@@ -160,6 +160,11 @@ export class ContextResolver {
       return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
     }
 
+    // "can I do it on myself?" right after an answer: about that answer.
+    if (current && s.pointsBack && s.unknown.length === 0 && s.topics.size === 0) {
+      return { kind: "answer", section: current, deeper: !state.moreShown && current.more.length > 0 };
+    }
+
     if (s.anchored && s.unknown.length === 0 && s.otherContent <= 1) {
       const overview = this.knowledge.byId.get("overview");
       if (overview) return { kind: "answer", section: overview, deeper: false };

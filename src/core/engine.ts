@@ -292,8 +292,8 @@ export class Engine implements MessageHandler {
     const decision = signals ? this.resolver.resolve(signals, state, message.text ?? "") : null;
     const interrupts =
       decision !== null &&
+      // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
       (decision.kind === "answer" ||
-        decision.kind === "clarify" ||
         (decision.kind === "dialogue" && decision.name !== active.kind) ||
         (decision.kind === "smalltalk" && decision.intent !== "reset") ||
         (decision.kind === "fallback" && decision.reason === "out-of-scope"));

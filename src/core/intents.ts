@@ -32,6 +32,7 @@ const urgentSchema = z.object({
   long_cramp_minutes: z.number().positive(),
   duration_context: words,
   duration_unless: words,
+  duration_connectors: words,
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

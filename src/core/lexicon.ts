@@ -19,6 +19,7 @@ export const lexiconSchema = z.object({
   drop: words,
   pointers: words,
   decline: words,
+  exclude: words,
   filler: words,
   neutral: words,
   foreign: words,

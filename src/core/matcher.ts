@@ -68,6 +68,7 @@ export class Matcher {
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
+  private readonly excludeTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly fuse: Fuse<{
     id: string;
@@ -108,6 +109,7 @@ export class Matcher {
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
+    for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.indexSections();
     for (const section of knowledge.sections) {
@@ -208,8 +210,11 @@ export class Matcher {
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
+    const excludedFrom = this.excludedStarts(terms);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
+      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= 4)) continue;
       const bonus = 1 + 0.3 * (match.length - 1);
       const perTopic = new Map<string, number>();
       for (const posting of match.value) {
@@ -359,6 +364,11 @@ export class Matcher {
     return question === null || this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
   }
 
+  /** Positions where a phrase that sets topics aside ("apart from") ends. */
+  private excludedStarts(terms: readonly string[]): number[] {
+    return this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+  }
+
   /** A declining word up to three words before ("rather not take pills", "avoid supplements"). */
   private declined(terms: readonly string[], start: number): boolean {
     return terms.slice(Math.max(0, start - 3), start).some((t) => this.decliners.has(t));
@@ -406,9 +416,11 @@ export class Matcher {
     const coveredCount = covered.filter(Boolean).length;
     const rare = terms.some((t, i) => !covered[i] && unknownSet.has(t));
     if (rare && coveredCount * 3 < terms.length) return null;
-    const priority: SmallTalkIntent[] = ["reset", "help", "goodbye", "thanks", "greeting"];
+    // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
+    // good" is a greeting).
     const found = new Set(hits.map((h) => h.value));
-    return priority.find((p) => found.has(p)) ?? null;
+    const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
+    return priority.find((p) => found.has(p)) ?? hits[0]?.value ?? null;
   }
 
   /**

@@ -51,6 +51,7 @@ export class RedFlags {
   private readonly breaks: Set<string>;
   private readonly durationContext: Set<string>;
   private readonly durationUnless: Set<string>;
+  private readonly durationConnectors: Set<string>;
 
   constructor(
     private readonly data: UrgentData,
@@ -60,6 +61,7 @@ export class RedFlags {
     this.breaks = new Set(data.negation_breaks);
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     this.durationUnless = new Set(data.duration_unless.flatMap((w) => lexicon.stems(w)));
+    this.durationConnectors = new Set(data.duration_connectors.flatMap((w) => lexicon.stems(w)));
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -175,6 +177,10 @@ export class RedFlags {
       const before = stems.slice(Math.max(0, i - 4), i - 1);
       const after = stems.slice(i + 1, i + 2);
       if ([...before, ...after].some((w) => this.durationUnless.has(w))) continue;
+      // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
+      // a count of something else ("I barely get two hours in a row").
+      const near = [...stems.slice(Math.max(0, i - 3), i - 1), ...stems.slice(i + 1, i + 3)];
+      if (!near.some((w) => this.durationConnectors.has(w))) continue;
       const minutes = isHours ? amount * 60 : amount;
       if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW))
         return true;

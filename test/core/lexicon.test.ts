@@ -29,6 +29,7 @@ function smallLexicon(
     drop: [],
     pointers: [],
     decline: [],
+    exclude: [],
     filler: [],
     neutral: ["i", "my", "a", "the"],
     foreign: ["por"],

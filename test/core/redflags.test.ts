@@ -132,3 +132,28 @@ describe("advisories", () => {
     expect(reply.section?.id).toBe("magnesium.supplements");
   });
 });
+
+describe("red flags found in everyday wording", () => {
+  it("flags breathlessness, a fall and a cramp that will not ease however they are put", async () => {
+    const bot = createBot();
+    for (const text of [
+      "my calf cramped and now I'm struggling to catch my breath",
+      "mate i came off a ladder on tuesday and the leg's been cramping ever since",
+      "it's been like 15 min and it's still not easing",
+    ]) {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent, `"${text}" -> ${describeReply(reply)}`).toBe("urgent");
+    }
+  });
+
+  it("does not flag a night of broken sleep or a turn of phrase", async () => {
+    const bot = createBot();
+    for (const text of [
+      "Since the baby arrived I barely get two hours in a row, and now my legs cramp on top of that.",
+      "Could less sunshine down here be knocking my vitamin D around?",
+    ]) {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent, `"${text}" -> ${describeReply(reply)}`).not.toBe("urgent");
+    }
+  });
+});
