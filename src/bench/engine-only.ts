@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { loadQuestions } from "../cli/eval.js";
 import { createEngine } from "../core/engine.js";
-import { ROOT } from "./root.js";
+import { PACKAGE_ROOT as ROOT } from "../core/paths.js";
 
 const messages = Number(process.argv[2] ?? 20_000);
 const texts = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);

@@ -11,7 +11,7 @@ import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
 import { createEngine } from "../core/engine.js";
 import { loadKnowledge } from "../core/knowledge.js";
-import { ROOT } from "./root.js";
+import { PACKAGE_ROOT as ROOT } from "../core/paths.js";
 import { benchWeb } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);

@@ -3,13 +3,11 @@
  * precision and recall, and the misses. Single questions each get a new conversation; conversations keep context.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import type { EngineOptions } from "../core/engine.js";
+import { PACKAGE_ROOT } from "../core/paths.js";
 import type { MessageHandler } from "../core/types.js";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export interface LabelledTurn {
   text: string;
@@ -129,7 +127,7 @@ export async function runEval(
   const verbose = args.includes("--verbose");
   const setArg = args.find((a) => a.startsWith("--set="))?.slice("--set=".length);
   const set = setArg ?? (args.includes("--holdout") ? "holdout" : "questions");
-  const dir = join(ROOT, "test", "eval");
+  const dir = join(PACKAGE_ROOT, "test", "eval");
   const questions = loadQuestions(join(dir, `${set}.jsonl`));
   const conversationFile = set === "questions" ? "conversations.json" : `${set}-conversations.json`;
   const conversations = existsSync(join(dir, conversationFile))

@@ -4,8 +4,7 @@
  * over the matcher, the context resolver and the two dialogues. All state lives in the injected session store.
  */
 import { createHash } from "node:crypto";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   CONTEXT_TTL_MS,
   ContextResolver,
@@ -23,11 +22,10 @@ import { silentLogger } from "./logger.js";
 import { Matcher, type Signals } from "./matcher.js";
 import { compose, type Middleware } from "./middleware.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
+import { PACKAGE_ROOT } from "./paths.js";
 import { compose as composeText, ids, Replies } from "./replies.js";
 import { MemoryStore } from "./store/memory.js";
 import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "./types.js";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export interface EngineOptions {
   /** Where conversation state lives. Default: a new {@link MemoryStore}. */
@@ -51,8 +49,8 @@ export interface EngineOptions {
 type Settings = Required<Omit<EngineOptions, "store" | "clock" | "logger">>;
 
 const DEFAULTS: Settings = {
-  knowledgeDir: join(ROOT, "knowledge"),
-  intentsDir: join(ROOT, "intents"),
+  knowledgeDir: join(PACKAGE_ROOT, "knowledge"),
+  intentsDir: join(PACKAGE_ROOT, "intents"),
   contextTtlMs: CONTEXT_TTL_MS,
   rateLimit: { messages: 20, windowMs: 60_000 },
   maxMessageLength: 2000,
@@ -118,20 +116,18 @@ export class Engine implements MessageHandler {
     const started = performance.now();
     try {
       const reply = await this.serialised(message.conversationId, () => this.turn(message));
+      const conversation = shortHash(message.conversationId);
       this.logger.info(
         {
           platform: message.platform,
-          conversation: shortHash(message.conversationId),
+          conversation,
           intent: reply.intent,
           section: reply.section?.id ?? null,
           ms: Math.round((performance.now() - started) * 100) / 100,
         },
         "reply",
       );
-      this.logger.debug(
-        { conversation: shortHash(message.conversationId), text: message.text ?? null },
-        "message",
-      );
+      this.logger.debug({ conversation, text: message.text ?? null }, "message");
       return reply;
     } catch (error) {
       this.logger.error(

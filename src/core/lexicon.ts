@@ -71,6 +71,7 @@ export class PhraseTable<V> {
     return this.entries.get(terms.join(" "));
   }
 
+  /** How many phrases the table holds. */
   get size(): number {
     return this.entries.size;
   }

@@ -190,7 +190,8 @@ export class Matcher {
     const question = questionSentence(text);
     if (question === null) return full;
     const asked = this.signalsOf(question);
-    if (asked.topics.size === 0 && asked.facets.size === 0) return full;
+    // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
+    if (asked.topics.size === 0 && asked.facets.size === 0) return { ...full, outOfScope: asked.outOfScope };
     const merged = {
       ...asked,
       redFlags: full.redFlags,
@@ -239,7 +240,7 @@ export class Matcher {
       if (!turnedDown) add(facets, match.value.facet, match.value.weight);
     }
 
-    const outOfScope = this.questionIsOutOfScope(text, terms);
+    const outOfScope = terms.includes(OUT_OF_SCOPE);
     const anchored = terms.some((t) => this.anchors.has(t));
     let otherContent = 0;
     terms.forEach((term, i) => {
@@ -263,11 +264,6 @@ export class Matcher {
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
     };
-  }
-
-  /** True when the signals carry anything about the article's topics. */
-  hasTopicalEvidence(s: Signals): boolean {
-    return s.topics.size > 0 || s.facets.size > 0;
   }
 
   /** Topics ranked by evidence, specific ones before general ones of similar weight. */
@@ -352,16 +348,6 @@ export class Matcher {
       if (facetWords.has(key)) continue;
       this.keywordTable.set(entry.terms, entry.list);
     }
-  }
-
-  /**
-   * Out of scope when an out-of-scope topic is in the question itself. In a longer message, backstory ("I tried a
-   * banana before bed...") does not count: only the sentence that asks, or the last one.
-   */
-  private questionIsOutOfScope(text: string, terms: string[]): boolean {
-    if (!terms.includes(OUT_OF_SCOPE)) return false;
-    const question = questionSentence(text);
-    return question === null || this.lexicon.analyze(question).terms.includes(OUT_OF_SCOPE);
   }
 
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
@@ -509,5 +495,3 @@ function add(map: Map<string, number>, key: string, value: number): void {
 function mark(flags: boolean[], start: number, length: number): void {
   for (let i = start; i < start + length; i++) flags[i] = true;
 }
-
-export { MIN_EVIDENCE };

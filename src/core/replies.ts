@@ -12,7 +12,6 @@ export const MAX_REPLY = 1500;
 /** Stable suggestion ids. */
 export const ids = {
   section: (id: string) => `section:${id}`,
-  dialogue: (name: string) => `dialogue:${name}`,
   resume: "dialogue:resume",
 } as const;
 

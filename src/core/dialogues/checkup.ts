@@ -5,7 +5,7 @@
  */
 import type { CheckupData } from "../intents.js";
 import type { KnowledgeBase } from "../knowledge.js";
-import { type Lexicon, PhraseTable } from "../lexicon.js";
+import { type Analysis, type Lexicon, PhraseTable } from "../lexicon.js";
 import { parseNumber } from "../numbers.js";
 import type { Replies } from "../replies.js";
 import type { Suggestion } from "../types.js";
@@ -73,10 +73,11 @@ export class Checkup {
         return { type: "unrecognised" };
       return this.advance(state, question.id, optionId ?? null, []);
     }
-    const terms = this.lexicon.analyze(input.text ?? "").terms;
+    const analysis = this.lexicon.analyze(input.text ?? "");
+    const terms = analysis.terms;
     if (wholeMatch(this.stopWords, terms)) return { type: "exit", text: this.data.stopped };
     if (wholeMatch(this.skipWords, terms)) return this.advance(state, question.id, null, [this.data.skipped]);
-    const optionId = this.readOption(state.step, input.text ?? "");
+    const optionId = this.readOption(state.step, analysis);
     if (optionId === null) return { type: "unrecognised" };
     return this.advance(state, question.id, optionId, []);
   }
@@ -89,11 +90,10 @@ export class Checkup {
     return this.advance(state, question.id, null, [this.data.skipped]);
   }
 
-  private readOption(step: number, text: string): string | null {
+  private readOption(step: number, analysis: Analysis): string | null {
     const question = this.data.questions[step];
     const table = this.tables[step];
     if (!question || !table) return null;
-    const analysis = this.lexicon.analyze(text);
     if (question.amount) {
       const litres = readLitres(analysis.stems);
       if (litres !== null) {
