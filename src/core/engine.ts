@@ -16,6 +16,7 @@ import {
 import { CHECKUP_BUTTON, Checkup } from "./dialogues/checkup.js";
 import type { DialogueInput, DialogueState, DialogueStep } from "./dialogues/dialogue.js";
 import { Stretch } from "./dialogues/stretch.js";
+import { CrampBotError } from "./errors.js";
 import { type Intents, loadIntents } from "./intents.js";
 import { type KnowledgeBase, loadKnowledge } from "./knowledge.js";
 import { silentLogger } from "./logger.js";
@@ -44,9 +45,22 @@ export interface EngineOptions {
   rateLimit?: { messages: number; windowMs: number };
   /** Longest message read, in characters. Default: 2,000. */
   maxMessageLength?: number;
+  /**
+   * Longest wait for one store operation (load, save, lock) before the turn goes on without it, in milliseconds.
+   * Default: 2,000.
+   */
+  storeTimeoutMs?: number;
+  /**
+   * Told of every store operation that failed or timed out; the reply was still given. Default: none (the failure
+   * is logged either way).
+   */
+  onStoreError?: (operation: StoreOperation, error: unknown) => void;
 }
 
-type Settings = Required<Omit<EngineOptions, "store" | "clock" | "logger">>;
+/** The store operations a turn makes. */
+export type StoreOperation = "get" | "set" | "lock" | "release";
+
+type Settings = Required<Omit<EngineOptions, "store" | "clock" | "logger" | "onStoreError">>;
 
 const DEFAULTS: Settings = {
   knowledgeDir: join(PACKAGE_ROOT, "knowledge"),
@@ -54,6 +68,7 @@ const DEFAULTS: Settings = {
   contextTtlMs: CONTEXT_TTL_MS,
   rateLimit: { messages: 20, windowMs: 60_000 },
   maxMessageLength: 2000,
+  storeTimeoutMs: 2000,
 };
 
 /**
@@ -87,6 +102,7 @@ export class Engine implements MessageHandler {
   private readonly store: SessionStore;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  private readonly onStoreError: (operation: StoreOperation, error: unknown) => void;
   private readonly replies: Replies;
   private readonly resolver: ContextResolver;
   private readonly checkup: Checkup;
@@ -95,11 +111,12 @@ export class Engine implements MessageHandler {
   private readonly run: (turn: Turn) => Promise<void>;
 
   constructor(options: EngineOptions = {}) {
-    const { store, clock, logger, ...rest } = options;
+    const { store, clock, logger, onStoreError, ...rest } = options;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? { now: () => Date.now() };
     this.store = store ?? new MemoryStore({ clock: this.clock });
     this.logger = logger ?? silentLogger;
+    this.onStoreError = onStoreError ?? (() => undefined);
     this.knowledge = loadKnowledge(this.settings.knowledgeDir);
     this.intents = loadIntents(this.settings.intentsDir);
     this.matcher = new Matcher(this.knowledge, this.intents);
@@ -130,15 +147,37 @@ export class Engine implements MessageHandler {
       this.logger.debug({ conversation, text: message.text ?? null }, "message");
       return reply;
     } catch (error) {
+      const conversation = shortHash(message.conversationId);
       this.logger.error(
         {
-          err: { message: (error as Error).message, code: (error as { code?: unknown }).code },
+          err: {
+            message: String((error as Error).message).replaceAll(message.conversationId, conversation),
+            code: (error as { code?: unknown }).code,
+          },
           platform: message.platform,
+          conversation,
         },
         "handler failed",
       );
-      return this.replies.plain("fallback", [this.intents.messages.error]);
+      return this.failureReply(message);
     }
+  }
+
+  /** Whatever failed, a red flag still gets "seek medical help now": the check needs no state. */
+  private failureReply(message: IncomingMessage): Reply {
+    try {
+      const text = message.kind === "text" ? (message.text ?? "") : "";
+      if (
+        text.length > 0 &&
+        this.matcher.signals(text.slice(0, RED_FLAG_SCAN_LIMIT)).redFlags.urgent !== null
+      ) {
+        const urgent = this.intents.urgent;
+        return this.replies.plain("urgent", [urgent.reply], this.replies.suggestions(urgent.suggestions));
+      }
+    } catch {
+      // The red-flag check itself failed: the apology below is all that is left.
+    }
+    return this.replies.plain("fallback", [this.intents.messages.error]);
   }
 
   async close(): Promise<void> {
@@ -166,36 +205,88 @@ export class Engine implements MessageHandler {
     return result;
   }
 
+  /**
+   * Takes the store's conversation lock when it has one. A lock that cannot be had (the store is down, or another
+   * holder outlived the wait) does not stop the turn: answering out of order across instances is better than not
+   * answering, and the failure is reported.
+   */
   private async withStoreLock<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
-    if (this.store.lock === undefined) return task();
-    const release = await this.store.lock(`lock:conv:${conversationId}`, STORE_LOCK_TTL_MS);
+    const { store } = this;
+    if (store.lock === undefined) return task();
+    let release: (() => Promise<void>) | null = null;
+    try {
+      release = await this.bounded(store.lock(`lock:conv:${conversationId}`, STORE_LOCK_TTL_MS), "lock");
+    } catch (error) {
+      this.storeFailed("lock", conversationId, error);
+    }
     try {
       return await task();
     } finally {
       // A failed release is not the turn's failure: the state is saved, and the lock expires after its TTL.
-      await release().catch((error: unknown) =>
-        this.logger.warn(
-          {
-            err: { message: (error as Error).message, code: (error as { code?: unknown }).code },
-            conversation: shortHash(conversationId),
-          },
-          "releasing the conversation lock failed",
-        ),
-      );
+      if (release !== null) {
+        await this.bounded(release(), "release").catch((error: unknown) =>
+          this.storeFailed("release", conversationId, error),
+        );
+      }
     }
   }
 
+  /**
+   * One turn: load the state, run the chain, save the state. The store never decides the reply: a load that fails
+   * gives a fresh (stateless) turn, whose red-flag check and answer are the same as ever, and a save that fails is
+   * reported while the computed reply still goes out. After a failed load nothing is saved, so a passing fault
+   * cannot overwrite the real conversation with a fresh one.
+   */
   private async turn(message: IncomingMessage): Promise<Reply> {
     const now = this.clock.now();
     const key = `conv:${message.conversationId}`;
-    const state = restoreState(await this.store.get(key), now, this.settings.contextTtlMs);
+    let stored: unknown;
+    let loaded = true;
+    try {
+      stored = await this.bounded(this.store.get(key), "get");
+    } catch (error) {
+      loaded = false;
+      this.storeFailed("get", message.conversationId, error);
+    }
+    const state = restoreState(stored, now, this.settings.contextTtlMs);
     const turn: Turn = { message, now, state, signals: null, advisories: [], decision: null, reply: null };
     await this.run(turn);
     const reply = turn.reply ?? this.replies.plain("fallback", [this.intents.messages.error]);
     turn.state.updatedAt = now;
     turn.state.suggestions = reply.suggestions;
-    await this.store.set(key, turn.state, this.settings.contextTtlMs);
+    if (loaded) {
+      try {
+        await this.bounded(this.store.set(key, turn.state, this.settings.contextTtlMs), "set");
+      } catch (error) {
+        this.storeFailed("set", message.conversationId, error);
+      }
+    }
     return reply;
+  }
+
+  /** A store operation that takes longer than `storeTimeoutMs` counts as failed (it may still finish later). */
+  private bounded<T>(operation: Promise<T>, name: StoreOperation): Promise<T> {
+    const ms = this.settings.storeTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new CrampBotError("E_STORE_TIMEOUT", `store ${name} took longer than ${ms} ms`)),
+        ms,
+      );
+    });
+    return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Logs (with the conversation's short hash, never its key) and reports a failed store operation. */
+  private storeFailed(operation: StoreOperation, conversationId: string, error: unknown): void {
+    const conversation = shortHash(conversationId);
+    const err = error as { message?: unknown; code?: unknown };
+    const message = String(err?.message ?? error).replaceAll(conversationId, conversation);
+    this.logger.warn(
+      { err: { message, code: err?.code }, operation, conversation },
+      "store operation failed; the reply was still given",
+    );
+    this.onStoreError(operation, error);
   }
 
   /** Bad input gets a clear, kind reply: non-text, empty, too long, unreadable, emoji only, another language. */

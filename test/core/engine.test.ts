@@ -7,7 +7,7 @@ import type { ConversationState } from "../../src/core/context.js";
 import type { IncomingMessage, Logger, Reply } from "../../src/core/types.js";
 import { type Bot, createBot, describeReply, INTENTS, ManualClock, MINUTE } from "../support/bot.js";
 import { ROOT } from "../support/data.js";
-import { BrokenStore, SlowStore } from "../support/stores.js";
+import { BrokenStore, HangingStore, ReadOnlyStore, SlowStore } from "../support/stores.js";
 
 let bot: Bot;
 beforeAll(() => {
@@ -312,11 +312,60 @@ describe("concurrency", () => {
 });
 
 describe("failures", () => {
-  it("replies with a kind error when the session store fails, and does not throw", async () => {
-    const own = createBot({ store: new BrokenStore() });
+  it("still answers, statelessly, when every store call fails, and reports each failure", async () => {
+    const failed: string[] = [];
+    const own = createBot({ store: new BrokenStore(), onStoreError: (operation) => failed.push(operation) });
     const reply = await own.chat().say("how much magnesium should I take");
-    expect(reply.intent).toBe("fallback");
-    expect(reply.text).toBe(own.engine.intents.messages.error);
+    expect(reply.intent).toBe("answer");
+    expect(reply.section?.id).toBe("magnesium.supplements");
+    // The load failed, so nothing is saved: a passing fault never overwrites the real conversation.
+    expect(failed).toEqual(["get"]);
+  });
+
+  it.each([
+    ["fails", () => new BrokenStore()],
+    ["never answers", () => new HangingStore()],
+    ["is read-only", () => new ReadOnlyStore(new ManualClock())],
+  ])("answers a red flag with 'seek medical help now' when the store %s", async (_, makeStore) => {
+    const own = createBot({ store: makeStore(), storeTimeoutMs: 20 });
+    for (const text of ["my calf is swollen, red and hot", "cramp with chest pain and I can't breathe"]) {
+      const reply = await own.chat().say(text);
+      expect(reply.intent).toBe("urgent");
+      expect(reply.text.startsWith(own.engine.intents.urgent.reply.slice(0, 20))).toBe(true);
+    }
+  });
+
+  it("gives the computed answer when the save fails, and keeps the conversation key out of the log", async () => {
+    const records: { level: string; obj: object; msg?: string }[] = [];
+    const logger: Logger = {
+      debug: (obj, msg) => records.push({ level: "debug", obj, msg }),
+      info: (obj, msg) => records.push({ level: "info", obj, msg }),
+      warn: (obj, msg) => records.push({ level: "warn", obj, msg }),
+      error: (obj, msg) => records.push({ level: "error", obj, msg }),
+    };
+    const failed: string[] = [];
+    const clock = new ManualClock();
+    const own = createBot({
+      clock,
+      store: new ReadOnlyStore(clock),
+      logger,
+      onStoreError: (operation) => failed.push(operation),
+    });
+    const reply = await own.chat("web:visitor-cookie-secret").say("which nuts have magnesium?");
+    expect(reply.section?.id).toBe("magnesium.food");
+    expect(failed).toEqual(["lock", "set"]);
+    const logged = JSON.stringify(records);
+    expect(records.filter((r) => r.level === "warn")).toHaveLength(2);
+    expect(logged).not.toContain("visitor-cookie-secret");
+  });
+
+  it("does not wait on a store that never answers for longer than the store timeout", async () => {
+    const store = new HangingStore();
+    const own = createBot({ store, storeTimeoutMs: 20 });
+    const reply = await own.chat("h").say("hello");
+    expect(reply.intent).toBe("greeting");
+    // The lock and the load were tried, timed out, and the turn went on; nothing was saved after a failed load.
+    expect(store.pending).toEqual(["lock lock:conv:h", "get conv:h"]);
   });
 
   it("never logs the message text or the raw conversation id at info level", async () => {

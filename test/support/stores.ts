@@ -55,3 +55,55 @@ export class BrokenStore implements SessionStore {
 
   async close(): Promise<void> {}
 }
+
+/** A store whose calls never settle, as a server that accepts the connection and then says nothing. */
+export class HangingStore implements SessionStore {
+  readonly pending: string[] = [];
+
+  get(key: string): Promise<unknown | undefined> {
+    this.pending.push(`get ${key}`);
+    return new Promise(() => undefined);
+  }
+
+  set(key: string): Promise<void> {
+    this.pending.push(`set ${key}`);
+    return new Promise(() => undefined);
+  }
+
+  lock(key: string): Promise<() => Promise<void>> {
+    this.pending.push(`lock ${key}`);
+    return new Promise(() => undefined);
+  }
+
+  async delete(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * A memory store that reads but cannot write (a read-only database file), and whose lock fails: each failure
+ * message names the key, as a driver's would, so a test can check that the key never reaches a log.
+ */
+export class ReadOnlyStore implements SessionStore {
+  readonly inner: MemoryStore;
+
+  constructor(clock: Clock) {
+    this.inner = new MemoryStore({ clock });
+  }
+
+  get(key: string): Promise<unknown | undefined> {
+    return this.inner.get(key);
+  }
+
+  async set(key: string): Promise<void> {
+    throw new Error(`attempt to write a readonly database: "${key}"`);
+  }
+
+  async lock(key: string): Promise<() => Promise<void>> {
+    throw new Error(`could not take "${key}"`);
+  }
+
+  async delete(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
