@@ -16,6 +16,8 @@ export interface LabelledTurn {
 }
 export interface LabelledQuestion extends LabelledTurn {
   group: string;
+  /** How it is written (letter, forum, search, voice, non-native, slang, plain); optional. */
+  style?: string;
 }
 export interface LabelledConversation {
   name: string;
@@ -24,6 +26,7 @@ export interface LabelledConversation {
 
 export interface EvalCase {
   group: string;
+  style: string | null;
   conversation: string;
   expected: LabelledTurn;
   got: { intent: string; section: string | null };
@@ -55,7 +58,7 @@ export async function evaluate(
   conversations: LabelledConversation[],
 ): Promise<EvalReport> {
   const cases: EvalCase[] = [];
-  const ask = async (conversationId: string, group: string, expected: LabelledTurn) => {
+  const ask = async (conversationId: string, group: string, expected: LabelledTurn, style: string | null) => {
     const reply = await engine.handle({
       platform: "eval",
       conversationId,
@@ -66,11 +69,11 @@ export async function evaluate(
     const got = { intent: reply.intent, section: reply.section?.id ?? null };
     const ok =
       got.intent === expected.intent && (expected.intent !== "answer" || got.section === expected.section);
-    cases.push({ group, conversation: conversationId, expected, got, ok });
+    cases.push({ group, style, conversation: conversationId, expected, got, ok });
   };
-  for (const [i, q] of questions.entries()) await ask(`q${i}`, q.group, q);
+  for (const [i, q] of questions.entries()) await ask(`q${i}`, q.group, q, q.style ?? null);
   for (const [i, c] of conversations.entries()) {
-    for (const turn of c.turns) await ask(`c${i}:${c.name}`, "conversation", turn);
+    for (const turn of c.turns) await ask(`c${i}:${c.name}`, "conversation", turn, null);
   }
   const byGroup = new Map<string, { total: number; correct: number }>();
   const byIntent = new Map<string, { tp: number; fp: number; fn: number }>();
@@ -94,6 +97,50 @@ export async function evaluate(
   return { cases, accuracy: cases.length === 0 ? 0 : correct / cases.length, byGroup, byIntent };
 }
 
+/**
+ * What kind of mistake a miss is, most serious first, so a report shows where the misses fall rather than only how
+ * many there are.
+ */
+export function missKind(c: EvalCase): string {
+  const want = c.expected.intent;
+  const got = c.got.intent;
+  if (want === "urgent") return "missed red flag";
+  if (got === "urgent") return "false red flag";
+  if (want === "fallback" && got === "answer") return "answered a topic it does not cover";
+  if (want === "answer" && got === "answer") return "wrong section";
+  if (want === "answer" && got === "clarify") return "asked which instead of answering";
+  if (want === "answer" && got === "fallback") return "did not answer";
+  if (want === "answer") return "answered as something else";
+  return "other intent";
+}
+
+function tally<K>(items: Iterable<K>): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** Accuracy per writing style, and the misses counted by kind (`--by-kind`). */
+export function formatKinds(report: EvalReport): string {
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const lines: string[] = ["by style:"];
+  const styles = new Map<string, { total: number; correct: number }>();
+  for (const c of report.cases) {
+    const s = styles.get(c.style ?? "(none)") ?? { total: 0, correct: 0 };
+    s.total++;
+    if (c.ok) s.correct++;
+    styles.set(c.style ?? "(none)", s);
+  }
+  for (const [style, s] of [...styles].sort()) {
+    lines.push(`  ${style.padEnd(14)} ${pct(s.correct / s.total).padStart(6)}  (${s.correct}/${s.total})`);
+  }
+  lines.push("", "misses by kind:");
+  for (const [kind, n] of tally(report.cases.filter((c) => !c.ok).map(missKind))) {
+    lines.push(`  ${kind.padEnd(36)} ${String(n).padStart(4)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 export function formatReport(report: EvalReport, verbose: boolean): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   const lines: string[] = [];
@@ -113,7 +160,9 @@ export function formatReport(report: EvalReport, verbose: boolean): string {
   for (const m of verbose ? misses : misses.slice(0, 40)) {
     const want = `${m.expected.intent}${m.expected.section ? `/${m.expected.section}` : ""}`;
     const got = `${m.got.intent}${m.got.section ? `/${m.got.section}` : ""}`;
-    lines.push(`  [${m.group}] ${JSON.stringify(m.expected.text.slice(0, 90))}  want ${want}  got ${got}`);
+    lines.push(
+      `  [${m.group}] ${JSON.stringify(m.expected.text.slice(0, 90))}  want ${want}  got ${got}  (${missKind(m)})`,
+    );
   }
   if (!verbose && misses.length > 40) lines.push(`  ... ${misses.length - 40} more (--verbose)`);
   return `${lines.join("\n")}\n`;
@@ -140,5 +189,6 @@ export async function runEval(
   );
   output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? ` + ${conversationFile}` : ""}\n`);
   output.write(formatReport(report, verbose));
+  if (args.includes("--by-kind")) output.write(`\n${formatKinds(report)}`);
   return 0;
 }
