@@ -11,11 +11,13 @@ const KNOWN_MAX = 100_000;
 /** Client addresses tracked at once; beyond this, the address whose window started first is dropped. */
 const ADDRESSES_MAX = 50_000;
 
-export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** `first`: the address's first refusal in this window (log that one; an attacker's next thousand are noise). */
+export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number; first: boolean };
 
 interface Window {
   start: number;
   count: number;
+  refused: boolean;
 }
 
 /**
@@ -44,15 +46,18 @@ export class ConversationBudget {
     const now = this.clock.now();
     let window = this.windows.get(address);
     if (window === undefined || now - window.start >= WINDOW_MS) {
-      window = { start: now, count: 0 };
+      window = { start: now, count: 0, refused: false };
       this.windows.delete(address);
       this.windows.set(address, window);
       this.prune(now);
     }
     if (window.count >= this.perMinute) {
+      const first = !window.refused;
+      window.refused = true;
       return {
         ok: false,
         retryAfterSeconds: Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000)),
+        first,
       };
     }
     window.count += 1;

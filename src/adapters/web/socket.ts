@@ -110,6 +110,8 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
   const connections = new Map<WsSocket, Connection>();
   /** Open sockets per client (by the session's pseudonym). */
   const perClient = new Map<string, number>();
+  /** Clients already named in the log since they last had no socket open: one line each, not one per attempt. */
+  const warned = new Set<string>();
   const servers = new Set<HttpServer>();
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
@@ -151,10 +153,12 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
     }
     const admission = budget.admit(connection.session.userId, connection.address);
     if (!admission.ok) {
-      logger.warn(
-        { user: connection.session.userId },
-        "web: new-conversation cap reached for a client address",
-      );
+      if (admission.first) {
+        logger.warn(
+          { user: connection.session.userId },
+          "web: new-conversation cap reached for a client address",
+        );
+      }
       send(ws, {
         type: "error",
         error: "too_many_conversations",
@@ -193,7 +197,13 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
     const open = perClient.get(session.userId) ?? 0;
     if (open >= settings.maxSocketsPerClient) {
       // Accepted only to say why in a frame the page can show (a refused upgrade's body never reaches a page).
-      logger.warn({ user: session.userId, open }, "web: too many chat sockets for one client; refusing one");
+      if (!warned.has(session.userId)) {
+        warned.add(session.userId);
+        logger.warn(
+          { user: session.userId, open },
+          "web: too many chat sockets for one client; refusing more",
+        );
+      }
       send(ws, { type: "error", error: "too_many_sockets", message: notices.tooManySockets });
       ws.on("error", () => {});
       ws.close(TRY_AGAIN_LATER, "Too many chat sockets");
@@ -223,7 +233,10 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       connections.delete(ws);
       const left = (perClient.get(session.userId) ?? 1) - 1;
       if (left > 0) perClient.set(session.userId, left);
-      else perClient.delete(session.userId);
+      else {
+        perClient.delete(session.userId);
+        warned.delete(session.userId);
+      }
     });
     ws.on("message", (data) => {
       if (connection.pending >= MAX_PENDING) {

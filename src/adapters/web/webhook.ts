@@ -91,7 +91,9 @@ export function createWebhookHandler(
     }
     const admission = budget.admit(session.userId, clientAddress(req));
     if (!admission.ok) {
-      logger.warn({ user: session.userId }, "web: new-conversation cap reached for a client address");
+      if (admission.first) {
+        logger.warn({ user: session.userId }, "web: new-conversation cap reached for a client address");
+      }
       // No cookie: nothing was started, so there is no conversation to come back to.
       sendError(res, 429, "too_many_conversations", notices.tooManyConversations, {
         "retry-after": String(admission.retryAfterSeconds),

@@ -150,6 +150,10 @@ describe("web adapter: the chat WebSocket", () => {
     const notice = third.received[0] as { type: string; error: string; message: string };
     expect(notice).toMatchObject({ type: "error", error: "too_many_sockets" });
     expect(notice.message).toContain("too many windows or tabs");
+    const fourth = await openSocket(web.socketUrl, headers);
+    expect(await fourth.closed).toBe(1013);
+    // One log line for the client, not one per refused socket.
+    expect(web.logger.lines.filter((line) => line.msg?.includes("too many chat sockets"))).toHaveLength(1);
     // The open ones still answer, and another client has its own allowance.
     second.send({ type: "message", text: "hello" });
     expect(((await second.next()) as BotMessage).intent).toBe("greeting");

@@ -188,9 +188,9 @@ describe("new-conversation budget", () => {
     const budget = new ConversationBudget(2, clock);
     expect(budget.admit("a", "10.0.0.1")).toEqual({ ok: true });
     expect(budget.admit("b", "10.0.0.1")).toEqual({ ok: true });
-    expect(budget.admit("c", "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 60 });
+    expect(budget.admit("c", "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 60, first: true });
     clock.advance(45_500);
-    expect(budget.admit("c", "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 15 });
+    expect(budget.admit("c", "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 15, first: false });
     // Known sessions, and other addresses, are not affected.
     expect(budget.admit("a", "10.0.0.1")).toEqual({ ok: true });
     expect(budget.admit("d", "10.0.0.2")).toEqual({ ok: true });

@@ -216,6 +216,9 @@ describe("web adapter: webhook POST /api/messages", () => {
     again.cookie = "B".repeat(22);
     expect((await again.post({ type: "message", text: "hi" })).status).toBe(429);
     expect(web.seen).toHaveLength(3);
+    // One log line per address and minute, however many are refused.
+    const capLines = web.logger.lines.filter((line) => line.msg?.includes("new-conversation cap"));
+    expect(capLines).toHaveLength(1);
 
     // Conversations already going are not affected.
     expect((await known.say(MAGNESIUM))[0]?.intent).toBe("answer");
