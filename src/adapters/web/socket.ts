@@ -1,4 +1,4 @@
-// The chat WebSocket at /ws: Origin and cookie checked at the upgrade, capped frames and sockets, one turn at a time per socket.
+// The chat WebSocket at /ws: Origin and cookie checked at the upgrade, capped frames and sockets, one turn at a time.
 import type { IncomingMessage as HttpRequest, Server as HttpServer } from "node:http";
 import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
