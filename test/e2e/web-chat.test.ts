@@ -1,10 +1,11 @@
-// The real chat page in headless Debian Chromium (playwright-core) against the real engine: ask, follow up, check-up.
+// The real chat page in headless Debian Chromium (playwright-core) against the real engine: ask, follow up, check-up,
+// a long pasted story, and the notices the page shows for an over-cap message and for too many open chat windows.
 // Needs /usr/bin/chromium (CI installs it); fails with a clear message without it. CRAMPBOT_SKIP_BROWSER=1 skips it.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeAll, startWebServer, type WebServer } from "../adapters/web/support.js";
+import { closeAll, longStory, startWebServer, type WebServer } from "../adapters/web/support.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
@@ -17,6 +18,20 @@ function botRows(page: Page) {
 
 async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").trim();
+}
+
+/** Pastes `value` into the message box from the clipboard, as a person does (Ctrl+V), and checks it arrived whole. */
+async function paste(page: Page, value: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(value)})`);
+  await page.locator("#text").focus();
+  await page.keyboard.press("ControlOrMeta+V");
+}
+
+/** A browser context whose pages may use the clipboard. */
+async function pasteContext(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
+  return context;
 }
 
 /** Waits for bot row `index` and returns its bubble's text. */
@@ -137,6 +152,71 @@ describe.skipIf(skip)("web chat in a real browser", () => {
     const box = await page.locator(".app").boundingBox();
     expect(box?.width).toBeLessThan(800);
     await page.screenshot({ path: join(ARTIFACTS, "web-chat-desktop.png"), animations: "disabled" });
+    await context.close();
+  }, 60_000);
+
+  it("takes a 2,300-character paste whole and answers the red flag at its end", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const context = await pasteContext(browser, web.url);
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await page.locator("#status", { hasText: "Connected" }).waitFor();
+    const story = longStory(2300);
+    expect(story.indexOf("swollen")).toBeGreaterThan(2000);
+    await paste(page, story);
+    // Nothing was cut on the way in: not by the box, not on the wire.
+    expect(await page.locator("#text").inputValue()).toBe(story);
+    await page.locator("#text").press("Enter");
+    const reply = await botText(page, 1);
+    expect(reply).toContain("Please seek medical help now");
+    expect(web.seen.at(-1)?.text).toBe(story);
+    expect(await text(page.locator("#log > li.row.user").last())).toBe(story);
+    // The composer is still on a phone screen after a long paste.
+    const composer = await page.locator("#composer").boundingBox();
+    expect((composer?.y ?? Number.POSITIVE_INFINITY) + (composer?.height ?? 0)).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat-long-paste.png"), animations: "disabled" });
+    await context.close();
+  }, 60_000);
+
+  it("tells the person when a message is over the cap, reconnects, and answers the next one", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const small = await startWebServer({ maxMessageBytes: 4096 });
+    const context = await pasteContext(browser, small.url);
+    const page = await context.newPage();
+    await page.goto(small.url);
+    await page.locator("#status", { hasText: "Connected" }).waitFor();
+    await paste(page, longStory(5000, "Is that normal?"));
+    await page.locator("#text").press("Enter");
+    const notice = page.locator("#log > li.row.notice").last();
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await text(notice)).toContain("That message is too long for me to receive (the limit is 4 KB)");
+    expect(await page.locator("#typing").isHidden()).toBe(true);
+    await page.locator("#status", { hasText: "Connected" }).waitFor({ timeout: 15_000 });
+    await page.locator("#text").fill("what causes night leg cramps?");
+    await page.locator("#text").press("Enter");
+    await page.locator("#log > li.row.bot:not(.notice)").nth(1).waitFor({ timeout: 15_000 });
+    expect(await text(page.locator("#log > li.row.bot:not(.notice)").nth(1))).toContain("Source");
+    expect(small.seen).toHaveLength(1);
+    await context.close();
+  }, 60_000);
+
+  it("says so when the chat is open in too many tabs, and still answers there over HTTP", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const capped = await startWebServer({ maxSocketsPerClient: 1 });
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(capped.url);
+    await first.locator("#status", { hasText: "Connected" }).waitFor();
+    const second = await context.newPage();
+    await second.goto(capped.url);
+    const notice = second.locator("#log > li.row.notice").last();
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await text(notice)).toContain("The chat is open in too many windows or tabs");
+    await second.locator("#status", { hasText: "too many chat windows" }).waitFor({ timeout: 15_000 });
+    await second.locator("#text").fill("how much magnesium should I take?");
+    await second.locator("#text").press("Enter");
+    await second.locator("#log > li.row.bot:not(.notice)").nth(1).waitFor({ timeout: 15_000 });
+    expect(await text(second.locator("#log > li.row.bot:not(.notice)").nth(1))).toContain("100 mg");
     await context.close();
   }, 60_000);
 });

@@ -2,8 +2,10 @@
 import type { IncomingMessage as HttpRequest, Server as HttpServer, ServerResponse } from "node:http";
 import { loadAssets, sendAsset } from "./assets.js";
 import { createWebBot } from "./bot.js";
+import { ConversationBudget } from "./budget.js";
 import { sendError } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
+import { loadNotices } from "./notices.js";
 import { resolveOptions, type WebAdapterDeps, type WebAdapterOptions } from "./options.js";
 import { createChatSocketServer, SOCKET_PATH } from "./socket.js";
 import { createWebhookHandler } from "./webhook.js";
@@ -37,11 +39,19 @@ export interface WebChatAdapter {
   ready(): boolean;
 }
 
-/** Creates the adapter. Throws WebAdapterError for bad options or when the page assets are missing. */
+/**
+ * Creates the adapter. Throws WebAdapterError for bad options or when the page assets are missing, DataError when
+ * messages.yaml lacks the web chat's refusal texts.
+ */
 export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOptions = {}): WebChatAdapter {
   const settings = resolveOptions(options);
   const assets = loadAssets();
+  const notices = loadNotices(settings.intentsDir);
   const { logger } = deps;
+  const budget = new ConversationBudget(
+    settings.newConversationsPerMinute,
+    deps.clock ?? { now: () => Date.now() },
+  );
   const bot = createWebBot(deps.handler, logger);
   let state: "open" | "closing" | "closed" = "open";
   let closing: Promise<void> | undefined;
@@ -56,7 +66,7 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
     work.then(forget, forget);
     return work;
   }
-  const context = { settings, bot, logger, isOpen, track };
+  const context = { settings, bot, logger, notices, budget, isOpen, track };
   const webhook = createWebhookHandler(context);
   const sockets = createChatSocketServer(context);
 

@@ -1,12 +1,14 @@
-// The chat WebSocket at /ws: Origin and cookie checked at the upgrade, small frames only, one turn at a time per socket.
+// The chat WebSocket at /ws: Origin and cookie checked at the upgrade, capped frames and sockets, one turn at a time.
 import type { IncomingMessage as HttpRequest, Server as HttpServer } from "node:http";
 import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
 import type { Logger } from "../../core/types.js";
 import type { WebBot } from "./bot.js";
+import { type ConversationBudget, clientAddress } from "./budget.js";
 import { describeError } from "./errors.js";
 import { type Session, sessionFromRequest } from "./identity.js";
+import type { WebNotices } from "./notices.js";
 import type { WebSettings } from "./options.js";
 import { judgeOrigin } from "./origin.js";
 import { parseClientMessage } from "./protocol.js";
@@ -18,6 +20,9 @@ const HEARTBEAT_MS = 30_000;
 /** How long close() lets sockets say goodbye before cutting them. */
 const CLOSE_GRACE_MS = 1000;
 const OPEN = 1;
+/** Close codes: the message was too big; the server refuses for now (too many sockets), try again later. */
+const MESSAGE_TOO_BIG = 1009;
+const TRY_AGAIN_LATER = 1013;
 
 /** The part of ws@7's WebSocket used here (the adapter's own copy of ws; @types/ws describes ws@8). */
 interface WsSocket {
@@ -53,6 +58,8 @@ function loadWs(): WsModule {
 
 interface Connection {
   session: Session;
+  /** The client address of the upgrade, for the new-conversation budget. */
+  address: string;
   alive: boolean;
   pending: number;
   queue: Promise<void>;
@@ -62,6 +69,8 @@ export interface SocketContext {
   settings: WebSettings;
   bot: WebBot;
   logger: Logger;
+  notices: WebNotices;
+  budget: ConversationBudget;
   isOpen(): boolean;
   track<T>(work: Promise<T>): Promise<T>;
 }
@@ -91,7 +100,7 @@ function frameText(data: unknown): string | undefined {
 }
 
 export function createChatSocketServer(context: SocketContext): ChatSocketServer {
-  const { settings, bot, logger } = context;
+  const { settings, bot, logger, notices, budget } = context;
   const wss = new (loadWs().Server)({
     noServer: true,
     maxPayload: settings.maxMessageBytes,
@@ -99,6 +108,10 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
     perMessageDeflate: false,
   });
   const connections = new Map<WsSocket, Connection>();
+  /** Open sockets per client (by the session's pseudonym). */
+  const perClient = new Map<string, number>();
+  /** Clients already named in the log since they last had no socket open: one line each, not one per attempt. */
+  const warned = new Set<string>();
   const servers = new Set<HttpServer>();
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
@@ -138,18 +151,79 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       });
       return;
     }
+    const admission = budget.admit(connection.session.userId, connection.address);
+    if (!admission.ok) {
+      if (admission.first) {
+        logger.warn(
+          { user: connection.session.userId },
+          "web: new-conversation cap reached for a client address",
+        );
+      }
+      send(ws, {
+        type: "error",
+        error: "too_many_conversations",
+        message: notices.tooManyConversations,
+        retry_after: admission.retryAfterSeconds,
+      });
+      return;
+    }
     const replies = await context.track(bot.runTurn(connection.session, parsed.input));
     for (const reply of replies) send(ws, reply);
   }
 
-  function onConnection(ws: WsSocket, session: Session): void {
-    const connection: Connection = { session, alive: true, pending: 0, queue: Promise.resolve() };
+  /**
+   * ws answers a frame over maxPayload by closing the socket with 1009 straight away (its receiver calls close()
+   * before it emits "error"), which tells a browser nothing it can show. So this socket's close() first queues one
+   * error frame saying why; ws writes frames in order, so it arrives before the close frame.
+   */
+  function explainOversizeClose(ws: WsSocket, session: Session): void {
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string) => {
+      if (code === MESSAGE_TOO_BIG && ws.readyState === OPEN) {
+        logger.info({ user: session.userId }, "web: a chat socket message over the cap; closing the socket");
+        send(ws, {
+          type: "error",
+          error: "message_too_large",
+          message: notices.tooLarge(settings.maxMessageBytes),
+        });
+        close(code, reason ?? "Message too large");
+        return;
+      }
+      close(code, reason);
+    };
+  }
+
+  function onConnection(ws: WsSocket, session: Session, address: string): void {
+    const open = perClient.get(session.userId) ?? 0;
+    if (open >= settings.maxSocketsPerClient) {
+      // Accepted only to say why in a frame the page can show (a refused upgrade's body never reaches a page).
+      if (!warned.has(session.userId)) {
+        warned.add(session.userId);
+        logger.warn(
+          { user: session.userId, open },
+          "web: too many chat sockets for one client; refusing more",
+        );
+      }
+      send(ws, { type: "error", error: "too_many_sockets", message: notices.tooManySockets });
+      ws.on("error", () => {});
+      ws.close(TRY_AGAIN_LATER, "Too many chat sockets");
+      return;
+    }
+    perClient.set(session.userId, open + 1);
+    explainOversizeClose(ws, session);
+    const connection: Connection = {
+      session,
+      address,
+      alive: true,
+      pending: 0,
+      queue: Promise.resolve(),
+    };
     connections.set(ws, connection);
     ws.on("pong", () => {
       connection.alive = true;
     });
     ws.on("error", (err) => {
-      // ws reports a frame over maxPayload here, then closes the socket with 1009.
+      // ws reports a frame over maxPayload here (after explainOversizeClose has said why and closed it).
       logger.info(
         { err: { name: err.name, message: err.message }, user: session.userId },
         "web: chat socket error",
@@ -157,6 +231,12 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
     });
     ws.on("close", () => {
       connections.delete(ws);
+      const left = (perClient.get(session.userId) ?? 1) - 1;
+      if (left > 0) perClient.set(session.userId, left);
+      else {
+        perClient.delete(session.userId);
+        warned.delete(session.userId);
+      }
     });
     ws.on("message", (data) => {
       if (connection.pending >= MAX_PENDING) {
@@ -213,7 +293,8 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       );
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, session));
+    const address = clientAddress(req);
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, session, address));
   }
 
   function beat(): void {

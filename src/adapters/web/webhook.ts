@@ -2,9 +2,11 @@
 import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
 import type { Logger } from "../../core/types.js";
 import type { WebBot } from "./bot.js";
+import { type ConversationBudget, clientAddress } from "./budget.js";
 import { describeError } from "./errors.js";
 import { readBody, sendError, sendJson } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
+import type { WebNotices } from "./notices.js";
 import type { WebSettings } from "./options.js";
 import { judgeOrigin } from "./origin.js";
 import { parseClientMessage } from "./protocol.js";
@@ -13,6 +15,8 @@ export interface WebhookContext {
   settings: WebSettings;
   bot: WebBot;
   logger: Logger;
+  notices: WebNotices;
+  budget: ConversationBudget;
   /** False before Botkit booted and after close(): requests get 503. */
   isOpen(): boolean;
   /** Registers a turn so close() can wait for it. */
@@ -22,7 +26,7 @@ export interface WebhookContext {
 export function createWebhookHandler(
   context: WebhookContext,
 ): (req: HttpRequest, res: ServerResponse) => void {
-  const { settings, bot, logger } = context;
+  const { settings, bot, logger, notices, budget } = context;
 
   async function handle(req: HttpRequest, res: ServerResponse): Promise<void> {
     if (req.method !== "POST") {
@@ -55,13 +59,11 @@ export function createWebhookHandler(
     const body = await readBody(req, settings.maxBodyBytes);
     if (!body.ok) {
       if (body.reason === "too-large") {
-        sendError(
-          res,
-          413,
-          "payload_too_large",
-          `The request body is larger than ${settings.maxBodyBytes} bytes; send one chat message at a time.`,
-          { ...cookieHeaders, connection: "close" },
-        );
+        // Past the cap nothing was read, so the engine cannot scan it: say so, and how to get help now.
+        sendError(res, 413, "payload_too_large", notices.tooLarge(settings.maxBodyBytes), {
+          ...cookieHeaders,
+          connection: "close",
+        });
       }
       return;
     }
@@ -85,6 +87,17 @@ export function createWebhookHandler(
     }
     if (parsed.input === null) {
       sendJson(res, 200, [], cookieHeaders);
+      return;
+    }
+    const admission = budget.admit(session.userId, clientAddress(req));
+    if (!admission.ok) {
+      if (admission.first) {
+        logger.warn({ user: session.userId }, "web: new-conversation cap reached for a client address");
+      }
+      // No cookie: nothing was started, so there is no conversation to come back to.
+      sendError(res, 429, "too_many_conversations", notices.tooManyConversations, {
+        "retry-after": String(admission.retryAfterSeconds),
+      });
       return;
     }
     const replies = await context.track(bot.runTurn(session, parsed.input));

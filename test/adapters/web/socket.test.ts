@@ -4,6 +4,8 @@ import {
   type BotMessage,
   CookieClient,
   closeAll,
+  longStory,
+  manualClock,
   openSocket,
   refusedStatus,
   startWebServer,
@@ -98,19 +100,97 @@ describe("web adapter: the chat WebSocket", () => {
     expect(await refusedStatus(`ws://127.0.0.1:${web.port}/other`, headers)).toBe(404);
   });
 
-  it("closes the socket (1009) on a frame over the cap and answers nothing", async () => {
+  it("hands long messages to the engine: a red flag at the end is answered, else a clear please-shorten", async () => {
+    const web = await startWebServer();
+    const { headers } = await visitor(web.url, web.origin);
+    const socket = await openSocket(web.socketUrl, headers);
+    const story = longStory();
+    socket.send({ type: "message", text: story });
+    const urgent = (await socket.next()) as BotMessage;
+    expect(urgent.intent).toBe("urgent");
+    expect(web.seen.at(-1)?.text).toBe(story);
+    socket.send({ type: "message", text: longStory(100_000, "What should I do about it?") });
+    const shorten = (await socket.next()) as BotMessage;
+    expect(shorten.intent).toBe("fallback");
+    expect(shorten.text).toContain("I can read up to 2,000 characters");
+    socket.ws.close();
+  });
+
+  it("answers a frame over the cap with an error frame, then closes it (1009) and answers nothing", async () => {
     const web = await startWebServer({ maxMessageBytes: 4096 });
     const { headers } = await visitor(web.url, web.origin);
     const socket = await openSocket(web.socketUrl, headers);
     socket.send({ type: "message", text: "x".repeat(5000) });
     expect(await socket.closed).toBe(1009);
+    expect(socket.received).toHaveLength(1);
+    const notice = socket.received[0] as { type: string; error: string; message: string };
+    expect(notice).toMatchObject({ type: "error", error: "message_too_large" });
+    expect(notice.message).toContain("the limit is 4 KB");
+    expect(notice.message).toContain("seek medical help now");
     expect(web.seen).toHaveLength(0);
 
+    // The default cap is 1 MiB: just over it is refused the same way.
     const defaults = await startWebServer();
     const other = await visitor(defaults.url, defaults.origin);
     const big = await openSocket(defaults.socketUrl, other.headers);
-    big.send({ type: "message", text: "y".repeat(17 * 1024) });
+    big.send({ type: "message", text: "y".repeat(1024 * 1024) });
     expect(await big.closed).toBe(1009);
+    expect(big.received).toMatchObject([{ type: "error", error: "message_too_large" }]);
+    expect((big.received[0] as { message: string }).message).toContain("the limit is 1 MB");
+  });
+
+  it("caps the sockets one client holds open: one more gets an error frame and 1013; others are not affected", async () => {
+    const web = await startWebServer({ maxSocketsPerClient: 2 });
+    const { headers } = await visitor(web.url, web.origin);
+    const first = await openSocket(web.socketUrl, headers);
+    const second = await openSocket(web.socketUrl, headers);
+    const third = await openSocket(web.socketUrl, headers);
+    expect(await third.closed).toBe(1013);
+    expect(third.received).toHaveLength(1);
+    const notice = third.received[0] as { type: string; error: string; message: string };
+    expect(notice).toMatchObject({ type: "error", error: "too_many_sockets" });
+    expect(notice.message).toContain("too many windows or tabs");
+    const fourth = await openSocket(web.socketUrl, headers);
+    expect(await fourth.closed).toBe(1013);
+    // One log line for the client, not one per refused socket.
+    expect(web.logger.lines.filter((line) => line.msg?.includes("too many chat sockets"))).toHaveLength(1);
+    // The open ones still answer, and another client has its own allowance.
+    second.send({ type: "message", text: "hello" });
+    expect(((await second.next()) as BotMessage).intent).toBe("greeting");
+    const stranger = await visitor(web.url, web.origin);
+    const theirs = await openSocket(web.socketUrl, stranger.headers);
+    theirs.ws.close();
+    // Closing one makes room for one.
+    first.ws.close();
+    await first.closed;
+    const again = await openSocket(web.socketUrl, headers);
+    again.send({ type: "message", text: "hello" });
+    expect(((await again.next()) as BotMessage).intent).toBe("greeting");
+    expect(JSON.stringify(web.logger.lines)).not.toContain(headers.cookie.split("=")[1]);
+    second.ws.close();
+    again.ws.close();
+  });
+
+  it("caps new conversations per client address per minute: an error frame, the socket stays open", async () => {
+    const clock = manualClock();
+    const web = await startWebServer({ newConversationsPerMinute: 1 }, { clock });
+    const alice = await visitor(web.url, web.origin);
+    const aliceSocket = await openSocket(web.socketUrl, alice.headers);
+    aliceSocket.send({ type: "message", text: "hello" });
+    expect(((await aliceSocket.next()) as BotMessage).intent).toBe("greeting");
+    const bob = await visitor(web.url, web.origin);
+    const bobSocket = await openSocket(web.socketUrl, bob.headers);
+    bobSocket.send({ type: "message", text: "hello" });
+    expect(await bobSocket.next()).toMatchObject({ type: "error", error: "too_many_conversations" });
+    // Alice goes on; Bob is admitted once the minute is over, on the same socket.
+    aliceSocket.send({ type: "message", text: "thanks" });
+    expect(((await aliceSocket.next()) as BotMessage).intent).toBe("thanks");
+    clock.advance(60_000);
+    bobSocket.send({ type: "message", text: "hello" });
+    expect(((await bobSocket.next()) as BotMessage).intent).toBe("greeting");
+    expect(web.seen).toHaveLength(3);
+    aliceSocket.ws.close();
+    bobSocket.ws.close();
   });
 
   it("ignores the `user` field: another visitor cannot read or continue a conversation", async () => {

@@ -10,7 +10,7 @@ import {
 } from "../../../src/adapters/web/index.js";
 import { createEngine, type Engine } from "../../../src/core/engine.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
-import type { IncomingMessage, Logger, SessionStore } from "../../../src/core/types.js";
+import type { Clock, IncomingMessage, Logger, SessionStore } from "../../../src/core/types.js";
 
 export interface LogLine {
   level: string;
@@ -46,7 +46,7 @@ const running = new Set<WebServer>();
 /** The real engine (in-memory store unless one is given) behind the adapter, mounted as the service mounts it. */
 export async function startWebServer(
   options: WebAdapterOptions = {},
-  extra: { store?: SessionStore } = {},
+  extra: { store?: SessionStore; clock?: Clock } = {},
 ): Promise<WebServer> {
   const engine = createEngine({ store: extra.store ?? new MemoryStore() });
   const seen: IncomingMessage[] = [];
@@ -57,7 +57,10 @@ export async function startWebServer(
       return engine.handle(message);
     },
   };
-  const adapter = createWebAdapter({ handler, logger }, options);
+  const adapter = createWebAdapter(
+    { handler, logger, ...(extra.clock ? { clock: extra.clock } : {}) },
+    options,
+  );
   const server = createServer((req, res) => {
     if (adapter.handleHttp(req, res)) return;
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
@@ -229,4 +232,25 @@ export async function refusedStatus(url: string, headers: Record<string, string>
     throw err;
   }
   throw new Error("the upgrade was accepted");
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = 1_700_000_000_000): Clock & { advance(ms: number): void } {
+  let now = start;
+  return { now: () => now, advance: (ms) => (now += ms) };
+}
+
+const STORY_FILLER =
+  "I have had night leg cramps for a few weeks now and I have been trying to stretch my calves before bed every evening. ";
+export const RED_FLAG_ENDING = "Now my left calf is swollen, red and hot to the touch.";
+
+/**
+ * What a person pastes: a long story (about `length` characters) whose red flag comes only at the end, past the
+ * 2,000 characters the engine answers.
+ */
+export function longStory(length = 2300, ending = RED_FLAG_ENDING): string {
+  let story = "";
+  while (story.length + STORY_FILLER.length + ending.length <= length) story += STORY_FILLER;
+  story += STORY_FILLER.slice(0, length - story.length - ending.length - 1).replace(/\s*\S*$/, "");
+  return `${story} ${ending}`;
 }

@@ -1,7 +1,15 @@
 // The web adapter's HTTP side with the real engine: Botkit's webhook POST /api/messages, the session cookie, limits.
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../../src/core/store/memory.js";
-import { type BotMessage, CookieClient, closeAll, cookieValue, startWebServer } from "./support.js";
+import {
+  type BotMessage,
+  CookieClient,
+  closeAll,
+  cookieValue,
+  longStory,
+  manualClock,
+  startWebServer,
+} from "./support.js";
 
 const MAGNESIUM = "how much magnesium should I take?";
 const SAME_FOR_D = "same question for vitamin D";
@@ -136,15 +144,39 @@ describe("web adapter: webhook POST /api/messages", () => {
     expect(reply?.section?.id).toBe("vitamin-d.supplements");
   });
 
-  it("refuses a body over the cap with 413 and a clear JSON message", async () => {
+  it("hands long messages to the engine: a red flag at the end is answered, else a clear please-shorten", async () => {
     const web = await startWebServer();
     const client = new CookieClient(web.url);
-    const big = await client.post({ type: "message", text: "x".repeat(20_000) });
+    const story = longStory();
+    expect(story.length).toBeGreaterThanOrEqual(2250);
+    expect(story.length).toBeLessThanOrEqual(2300);
+    expect(story.indexOf("swollen")).toBeGreaterThan(2000);
+    const [urgent] = await client.say(story);
+    expect(urgent?.intent).toBe("urgent");
+    expect(urgent?.text).toContain("Please seek medical help now");
+    // The engine got the whole text, not a cut one.
+    expect(web.seen.at(-1)?.text).toBe(story);
+
+    // 20,000 and 200,000 characters without a red flag: the engine's "please shorten", not a 413.
+    for (const length of [20_000, 200_000]) {
+      const [shorten] = await client.say(longStory(length, "What should I do about it?"));
+      expect(shorten?.intent).toBe("fallback");
+      expect(shorten?.text).toContain("I can read up to 2,000 characters");
+    }
+  });
+
+  it("refuses a body over the cap (1 MiB by default) with 413 and an honest message", async () => {
+    const web = await startWebServer();
+    const client = new CookieClient(web.url);
+    const big = await client.post({ type: "message", text: "x".repeat(1024 * 1024) });
     expect(big.status).toBe(413);
-    expect(await big.json()).toEqual({
-      error: "payload_too_large",
-      message: "The request body is larger than 16384 bytes; send one chat message at a time.",
-    });
+    const body = (await big.json()) as { error: string; message: string };
+    expect(body.error).toBe("payload_too_large");
+    expect(body.message).toContain("the limit is 1 MB");
+    expect(body.message).toContain("I have not read any of it");
+    expect(body.message).toContain("seek medical help now");
+    expect(body.message).not.toMatch(/one chat message at a time/);
+
     const small = await startWebServer({ maxBodyBytes: 2048 });
     const chunked = await fetch(`${small.url}/api/messages`, {
       method: "POST",
@@ -154,9 +186,52 @@ describe("web adapter: webhook POST /api/messages", () => {
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(413);
-    expect(await errorOf(chunked)).toBe("payload_too_large");
+    expect(((await chunked.json()) as { message: string }).message).toContain("the limit is 2 KB");
+    // Just under the cap is read and answered.
+    const under = await new CookieClient(small.url).post({ type: "message", text: "z".repeat(1900) });
+    expect(under.status).toBe(200);
     expect(web.seen).toHaveLength(0);
-    expect(small.seen).toHaveLength(0);
+    expect(small.seen).toHaveLength(1);
+  });
+
+  it("caps new conversations per client address per minute with a polite 429; known ones go on", async () => {
+    const clock = manualClock();
+    const web = await startWebServer({ newConversationsPerMinute: 3 }, { clock });
+    const known = new CookieClient(web.url);
+    await known.say("hello");
+    await new CookieClient(web.url).say("hello");
+    // A cookie the server never issued is a new conversation too.
+    const forged = new CookieClient(web.url);
+    forged.cookie = "A".repeat(22);
+    await forged.say("hello");
+
+    const refused = await new CookieClient(web.url).post({ type: "message", text: "hello" });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    const body = (await refused.json()) as { error: string; message: string };
+    expect(body.error).toBe("too_many_conversations");
+    expect(body.message).toContain("Please try again in a minute");
+    const again = new CookieClient(web.url);
+    again.cookie = "B".repeat(22);
+    expect((await again.post({ type: "message", text: "hi" })).status).toBe(429);
+    expect(web.seen).toHaveLength(3);
+    // One log line per address and minute, however many are refused.
+    const capLines = web.logger.lines.filter((line) => line.msg?.includes("new-conversation cap"));
+    expect(capLines).toHaveLength(1);
+
+    // Conversations already going are not affected.
+    expect((await known.say(MAGNESIUM))[0]?.intent).toBe("answer");
+    expect((await forged.say("thanks"))[0]?.intent).toBe("thanks");
+    // A minute later there is room again.
+    clock.advance(60_000);
+    expect((await again.say("hello"))[0]?.intent).toBe("greeting");
+    expect(JSON.stringify(web.logger.lines)).not.toContain("B".repeat(22));
+
+    // 0: no cap.
+    const open = await startWebServer({ newConversationsPerMinute: 0 }, { clock });
+    for (let i = 0; i < 5; i++) await new CookieClient(open.url).say("hello");
+    expect(open.seen).toHaveLength(5);
   });
 
   it("answers bad JSON, bad fields and other methods with a JSON error", async () => {

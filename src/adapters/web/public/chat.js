@@ -12,6 +12,8 @@
   const ITALIC = /(?<![\p{L}\p{N}_])_(?=\S)([^_\n]*?\S)_(?![\p{L}\p{N}_])/gu;
   const BULLET = "• ";
   const TYPING_TIMEOUT_MS = 20000;
+  /** After the server refused one more socket for this browser (close 1013): go on over HTTP this long first. */
+  const REFUSED_RETRY_MS = 60000;
 
   /** Appends `text` to `parent`, with _italic_ spans as <em>; every piece of text goes in as a text node. */
   function appendItalic(parent, text) {
@@ -161,7 +163,8 @@
       clearSuggestions();
       addBot(message);
     } else if (message.type === "error") {
-      setWaiting(waiting - 1);
+      // A refused socket answers no message of ours, so there is nothing to stop waiting for.
+      if (message.error !== "too_many_sockets") setWaiting(waiting - 1);
       addNotice(typeof message.message === "string" ? message.message : "Something went wrong.");
     }
   }
@@ -197,6 +200,12 @@
     });
     socket.addEventListener("close", (event) => {
       socket = null;
+      if (event.code === 1013) {
+        // Too many chat sockets for this browser: the server said so in a notice; messages go over HTTP meanwhile.
+        setStatus("Connected without live updates (too many chat windows open)");
+        setTimeout(connect, REFUSED_RETRY_MS);
+        return;
+      }
       if (!opened || event.code !== 1000) reconnectLater();
     });
   }
@@ -216,9 +225,12 @@
         credentials: "same-origin",
         body: JSON.stringify(payload),
       });
-      const body = await response.json();
+      const body = await response.json().catch(() => null);
       if (!response.ok) {
-        receive({ type: "error", message: body?.message });
+        receive({
+          type: "error",
+          message: body?.message ?? `The chat answered ${response.status}; please try again.`,
+        });
         return;
       }
       if (Array.isArray(body)) for (const message of body) receive(message);
@@ -250,10 +262,25 @@
     send({ type: "message", text: title, quick_reply: { payload } });
   }
 
+  // The message box takes whatever is typed or pasted, whole (no maxlength: the server answers long messages).
+  function fitInput() {
+    input.style.height = "auto";
+    input.style.height = `${input.scrollHeight + input.offsetHeight - input.clientHeight}px`;
+  }
+  input.addEventListener("input", fitInput);
+  // Enter sends, Shift+Enter starts a new line; Enter that ends an input-method composition does neither.
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    if (typeof form.requestSubmit === "function") form.requestSubmit();
+    else form.dispatchEvent(new Event("submit", { cancelable: true }));
+  });
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value;
     input.value = "";
+    fitInput();
     say(text);
     input.focus();
   });
