@@ -113,7 +113,8 @@ export function startStoreChild(path: string, options: { busyWaitMs?: number } =
       new Promise<Attempt>((resolve, reject) => {
         const line = lines.shift();
         if (line !== undefined) return resolve(JSON.parse(line) as Attempt);
-        const onExit = () => reject(new Error(`the store child exited before answering: ${stderr.slice(-2_000)}`));
+        const onExit = () =>
+          reject(new Error(`the store child exited before answering: ${stderr.slice(-2_000)}`));
         child.once("exit", onExit);
         waiting.push((text) => {
           child.off("exit", onExit);

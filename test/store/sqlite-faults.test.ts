@@ -262,6 +262,29 @@ describe("SqliteStore: another connection holds the write lock", () => {
     }
   });
 
+  it("makes /readyz check a write: not ready while writes cannot get through, counted in /metrics", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path, { busyWaitMs: 50 });
+    const service = createService(testConfig(), { store, defaultMetrics: false });
+    await service.start();
+    try {
+      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+      const other = new RawDatabase(path, { timeout: 0 });
+      other.exec("BEGIN IMMEDIATE");
+      const blocked = await fetch(`${service.url}/readyz`);
+      other.exec("ROLLBACK");
+      other.close();
+      expect(blocked.status).toBe(503);
+      expect(await blocked.json()).toMatchObject({ checks: { store: "unavailable" } });
+      expect(await (await fetch(`${service.url}/metrics`)).text()).toContain(
+        'crampbot_store_errors_total{operation="check"} 1',
+      );
+      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+    } finally {
+      await service.stop();
+    }
+  });
+
   it("gives up after busyWaitMs with a StoreError that names the operation, not the key", async () => {
     const path = join(freshFolder(), "crampbot.db");
     const store = make(path, { busyWaitMs: 50 });
@@ -338,7 +361,9 @@ describe("SqliteStore: the file shrinks", () => {
     mkdirSync(join(path, ".."), { recursive: true });
     const old = new RawDatabase(path);
     old.pragma("journal_mode = WAL");
-    old.exec("CREATE TABLE sessions (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL)");
+    old.exec(
+      "CREATE TABLE sessions (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    );
     old.prepare("INSERT INTO sessions VALUES ('conv:old', '{\"a\":1}', ?)").run(Number.MAX_SAFE_INTEGER);
     expect(old.pragma("auto_vacuum", { simple: true })).toBe(0);
     old.close();
@@ -384,17 +409,35 @@ describe("SqliteStore: conversation keys never reach a message or a log line", (
     const store = make(path, { busyWaitMs: 20 });
     const logger = new Lines();
     const engine = createEngine({ store, logger });
-    await engine.handle({ platform: "web", conversationId: SECRET_ID, userId: "u", kind: "text", text: "hello" });
+    await engine.handle({
+      platform: "web",
+      conversationId: SECRET_ID,
+      userId: "u",
+      kind: "text",
+      text: "hello",
+    });
     const other = new RawDatabase(path, { timeout: 0 });
     other.exec("BEGIN IMMEDIATE");
     try {
-      await engine.handle({ platform: "web", conversationId: SECRET_ID, userId: "u", kind: "text", text: "what dose?" });
+      await engine.handle({
+        platform: "web",
+        conversationId: SECRET_ID,
+        userId: "u",
+        kind: "text",
+        text: "what dose?",
+      });
     } finally {
       other.exec("ROLLBACK");
       other.close();
     }
     await store.close();
-    await engine.handle({ platform: "web", conversationId: SECRET_ID, userId: "u", kind: "text", text: "magnesium" });
+    await engine.handle({
+      platform: "web",
+      conversationId: SECRET_ID,
+      userId: "u",
+      kind: "text",
+      text: "magnesium",
+    });
     const text = logger.lines.join("\n");
     expect(text).toMatch(/E_STORE/); // the failures were logged...
     expect(text).not.toContain(SECRET_ID.slice(4)); // ...without the id
