@@ -2,7 +2,16 @@
 // permissions come back), a second process on one file, a stale lock of a killed process, another connection
 // holding the write lock (nothing waits on the event loop), a data folder deleted while open, the WAL truncated and
 // the file shrunk after expiry, and no conversation key in any error message or log line.
-import { chmodSync, chownSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -165,7 +174,6 @@ describe("SqliteStore: a file this process cannot write", () => {
     const folder = freshFolder();
     const blocker = `${folder}-blocker`;
     const store = make(join(blocker, "crampbot.db"));
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(blocker, "a file, not a folder");
     const service = createService(testConfig(), { store, defaultMetrics: false });
     const err = await rejection(() => service.start());
@@ -210,7 +218,6 @@ describe("SqliteStore: one process per file", () => {
   it("takes over the lock of a process killed with SIGKILL (the operating system released it)", async () => {
     const folder = freshFolder();
     const path = join(folder, "crampbot.db");
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(folder, { recursive: true });
     if (RUNNING_AS_ROOT) chownSync(folder, CHILD_ID, CHILD_ID);
     const child = startStoreChild(path);
@@ -329,6 +336,30 @@ describe("SqliteStore: the file or its folder deleted while open", () => {
     expect(await restarted.get("conv:after")).toEqual({ step: 3 });
   });
 
+  it("keeps the open connection (the only copy) while the file cannot be written back, and writes it later", async () => {
+    const folder = freshFolder();
+    const data = join(folder, "data");
+    const path = join(data, "crampbot.db");
+    const logger = new Lines();
+    const store = make(path, { logger });
+    await store.set("conv:kept", { step: 2 }, 60_000);
+    rmSync(data, { recursive: true, force: true });
+    writeFileSync(data, "a file where the folder was"); // the folder cannot be made again
+    const err = await rejection(() => store.check());
+    expect(err.operation).toBe("check");
+    expect(err.message).toContain("deleted while open and cannot be written back");
+    expect((await rejection(() => store.set("conv:more", 1, 60_000))).operation).toBe("set");
+    expect(await store.get("conv:kept")).toEqual({ step: 2 }); // still there, in the open connection
+
+    rmSync(data, { force: true });
+    await store.check();
+    await store.set("conv:more", 3, 60_000);
+    await store.close();
+    const restarted = make(path);
+    expect(await restarted.get("conv:kept")).toEqual({ step: 2 });
+    expect(await restarted.get("conv:more")).toBe(3);
+  });
+
   it("writes the file back on close when nothing noticed before", async () => {
     const folder = freshFolder();
     const path = join(folder, "crampbot.db");
@@ -357,7 +388,6 @@ describe("SqliteStore: the file shrinks", () => {
 
   it("converts an existing file without incremental auto-vacuum once, keeping its rows", async () => {
     const path = join(freshFolder(), "crampbot.db");
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(join(path, ".."), { recursive: true });
     const old = new RawDatabase(path);
     old.pragma("journal_mode = WAL");

@@ -15,7 +15,7 @@
  * by the readiness check and the periodic sweep) and rewritten from the open connection, with a warning, instead
  * of vanishing at the next restart. Error messages name a key by its short hash only, never the key itself.
  */
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -108,6 +108,8 @@ export class SqliteStore implements SessionStore {
   /** Device and inode of the file as opened: a different answer from stat() means it was deleted or replaced. */
   private fileId: { dev: number; ino: number } | undefined;
   private lastVerified = 0;
+  /** The file went while open and could not be written back yet: check before every write until it is. */
+  private lost = false;
   private opening: Promise<Statements> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
@@ -208,7 +210,7 @@ export class SqliteStore implements SessionStore {
     let failure: unknown;
     try {
       // A file deleted under us is written back before the connection (the last copy) goes.
-      if (this.db && this.moved()) this.rewrite(false);
+      if (this.db && this.moved()) this.rewrite("close", false);
     } catch (err) {
       failure = err;
     }
@@ -238,7 +240,7 @@ export class SqliteStore implements SessionStore {
       try {
         if (operation !== "get") {
           // May rewrite and reopen the file: use the statements of the connection open now.
-          this.verify(operation === "check");
+          this.verify(operation, operation === "check");
           statements = this.statements ?? statements;
         }
         return work(statements);
@@ -250,7 +252,7 @@ export class SqliteStore implements SessionStore {
           pause = Math.min(pause * 2, BUSY_RETRY_MAX_MS);
           continue;
         }
-        if (!isBusy(err)) this.dropConnection();
+        if (!isBusy(err)) this.reset();
         throw this.error(operation, problem, err);
       }
     }
@@ -341,7 +343,8 @@ export class SqliteStore implements SessionStore {
     const lock = new (loadDriver())(this.lockPath, { timeout: 0 });
     try {
       lock.pragma("locking_mode = EXCLUSIVE");
-      lock.pragma("journal_mode = OFF");
+      // No journal file beside it (OFF is refused in better-sqlite3's defensive mode); the rows are only a note.
+      lock.pragma("journal_mode = MEMORY");
       lock.exec(
         "CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL); DELETE FROM holder;",
       );
@@ -364,12 +367,12 @@ export class SqliteStore implements SessionStore {
    * Whether the file is still the one opened (not deleted, with its folder or alone, nor replaced). Writes ask at
    * most once a second, the readiness check always; a moved file is rewritten from the open connection first.
    */
-  private verify(always: boolean): void {
+  private verify(operation: StoreOperation, always: boolean): void {
     if (!this.persistent || !this.db) return;
     const now = performance.now();
-    if (!always && now - this.lastVerified < VERIFY_EVERY_MS) return;
+    if (!always && !this.lost && now - this.lastVerified < VERIFY_EVERY_MS) return;
     this.lastVerified = now;
-    if (this.moved()) this.rewrite(true);
+    if (this.moved()) this.rewrite(operation, true);
   }
 
   private moved(): boolean {
@@ -382,13 +385,27 @@ export class SqliteStore implements SessionStore {
    * The file (or its folder) went while open: the open connection still reads the old data, so it is copied to
    * the path (VACUUM INTO) and the store reopens there. A file put in its place by someone else is used as it is.
    */
-  private rewrite(reopen: boolean): void {
+  private rewrite(operation: StoreOperation, reopen: boolean): void {
     const db = this.db;
     if (!db) return;
     const replaced = identity(this.path) !== undefined;
     if (!replaced) {
-      mkdirSync(dirname(this.path), { recursive: true });
-      db.prepare("VACUUM INTO ?").run(this.path);
+      try {
+        mkdirSync(dirname(this.path), { recursive: true });
+        db.prepare("VACUUM INTO ?").run(this.path);
+      } catch (err) {
+        // Keep the connection: it holds the only copy. Every later call tries again (and fails until it works).
+        this.lost = true;
+        // A half-written copy would pass for a replaced file next time; a file someone else put there stays.
+        if (!/exists/i.test(detailOf(err))) rmSync(this.path, { force: true });
+        throw new StoreError(
+          operation,
+          `SQLite store ${this.path}: the database file was deleted while open and cannot be written back ` +
+            `(${detailOf(err)}); restore its folder ${dirname(this.path)}, writable, before stopping the service`,
+          { cause: err },
+        );
+      }
+      this.lost = false;
     }
     this.logger.warn(
       { path: this.path },
@@ -410,6 +427,21 @@ export class SqliteStore implements SessionStore {
       this.sweep().catch(() => {});
     }, this.sweepEveryMs);
     this.timer.unref();
+  }
+
+  /**
+   * After a failed call: reopen at the next one (permissions may come back). A file deleted meanwhile is written
+   * back first; if that fails the connection, the only copy, stays open.
+   */
+  private reset(): void {
+    if (this.db && this.moved()) {
+      try {
+        this.rewrite("check", false);
+      } catch {
+        return;
+      }
+    }
+    this.dropConnection();
   }
 
   /** Closes the database connection (keeping the lock): the next call reopens it. */
