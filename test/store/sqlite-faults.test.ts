@@ -169,7 +169,7 @@ describe("SqliteStore: a file this process cannot write", () => {
     expect(await after.get("conv:child")).toMatchObject({ pid: expect.any(Number) });
   });
 
-  it("stops the service's start with that error (serve prints it and exits 1)", async () => {
+  it("fails the service's start with that error (the one line serve prints before exit 1)", async () => {
     // A regular file where the folder should be: unwritable even for root.
     const folder = freshFolder();
     const blocker = `${folder}-blocker`;
