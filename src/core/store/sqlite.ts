@@ -424,7 +424,13 @@ export class SqliteStore implements SessionStore {
     if (this.timer || this.sweepEveryMs <= 0) return;
     this.timer = setInterval(() => {
       // A failed sweep (say, the file is busy) is retried at the next tick; reads never return expired rows anyway.
-      this.sweep().catch(() => {});
+      this.sweep().catch((error: unknown) => {
+        const err = error as { message?: unknown; code?: unknown };
+        this.logger.warn(
+          { path: this.path, err: { message: err.message, code: err.code } },
+          "sqlite store: sweep failed",
+        );
+      });
     }, this.sweepEveryMs);
     this.timer.unref();
   }
