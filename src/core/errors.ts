@@ -21,3 +21,29 @@ export class DataError extends CrampBotError {
     this.field = field;
   }
 }
+
+/** What a session store was doing when it failed: a bounded set, used as a metrics label. */
+export type StoreOperation =
+  | "open"
+  | "get"
+  | "set"
+  | "delete"
+  | "lock"
+  | "unlock"
+  | "check"
+  | "sweep"
+  | "close";
+
+/**
+ * A session store failed. Carries the operation, never the key: keys hold conversation ids (a web id is the
+ * visitor's bearer cookie), so a message names a key by its short hash only (see store/key-hash.ts).
+ */
+export class StoreError extends CrampBotError {
+  readonly operation: StoreOperation;
+
+  constructor(operation: StoreOperation, message: string, options?: { cause?: unknown }) {
+    super("E_STORE", message, options);
+    this.name = "StoreError";
+    this.operation = operation;
+  }
+}

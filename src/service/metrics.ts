@@ -7,14 +7,31 @@
  *   crampbot_fallback_total                    replies with intent "fallback"
  *   crampbot_urgent_total                      replies with intent "urgent" (red flags)
  *   crampbot_reply_seconds{platform}           time to answer one message (histogram)
+ *   crampbot_store_errors_total{operation}     session-store failures by operation (get, set, lock, check, ...),
+ *                                              apart from replies: a message answered without its saved state
+ *                                              still counts under its intent
  *   crampbot_active_conversations              conversations with a message in the last 30 minutes, counted in
- *                                              memory by this instance
+ *                                              memory by this instance (at most `maxTrackedConversations`)
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { StoreOperation } from "../core/errors.js";
 import type { Clock, IncomingMessage, MessageHandler, Reply } from "../core/types.js";
 
 export const ACTIVE_WINDOW_MS = 30 * 60 * 1000;
+
+/** The operation label values; anything else is counted as "other", so the label set stays bounded. */
+const STORE_OPERATIONS: ReadonlySet<string> = new Set<StoreOperation>([
+  "open",
+  "get",
+  "set",
+  "delete",
+  "lock",
+  "unlock",
+  "check",
+  "sweep",
+  "close",
+]);
 
 export interface MetricsOptions {
   /** Time source for the active-conversation window. Default: the system clock. */
@@ -23,6 +40,11 @@ export interface MetricsOptions {
   activeWindowMs?: number;
   /** Also collect prom-client's default process metrics. Default: true. */
   defaultMetrics?: boolean;
+  /**
+   * Most conversations tracked for the active gauge; past it the least recently seen is dropped (the gauge then
+   * under-counts rather than memory growing with every new cookie). Default: 100,000.
+   */
+  maxTrackedConversations?: number;
 }
 
 export class ServiceMetrics {
@@ -31,14 +53,17 @@ export class ServiceMetrics {
   private readonly fallbacks: Counter;
   private readonly urgent: Counter;
   private readonly replySeconds: Histogram<"platform">;
+  private readonly storeErrors: Counter<"operation">;
   private readonly clock: Clock;
   private readonly windowMs: number;
+  private readonly maxTracked: number;
   /** Conversation → last message time, oldest first (a touched entry moves to the end). */
   private readonly lastSeen = new Map<string, number>();
 
   constructor(options: MetricsOptions = {}) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.windowMs = options.activeWindowMs ?? ACTIVE_WINDOW_MS;
+    this.maxTracked = Math.max(1, options.maxTrackedConversations ?? 100_000);
     const registers = [this.registry];
     this.messages = new Counter({
       name: "crampbot_messages_total",
@@ -63,6 +88,12 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
+    this.storeErrors = new Counter({
+      name: "crampbot_store_errors_total",
+      help: "Session-store failures, by operation (the reply may still have been sent).",
+      labelNames: ["operation"] as const,
+      registers,
+    });
     const metrics = this;
     new Gauge({
       name: "crampbot_active_conversations",
@@ -82,6 +113,20 @@ export class ServiceMetrics {
     this.lastSeen.delete(key);
     this.lastSeen.set(key, now);
     this.prune(now);
+    // Oldest first: past the cap, drop from the front.
+    while (this.lastSeen.size > this.maxTracked) {
+      const oldest = this.lastSeen.keys().next();
+      if (oldest.done) break;
+      this.lastSeen.delete(oldest.value);
+    }
+  }
+
+  /**
+   * Records one session-store failure (the engine's store-error hook and the readiness check call it). `operation`
+   * is one of the StoreOperation names; anything else counts as "other".
+   */
+  storeFailed(operation: string): void {
+    this.storeErrors.inc({ operation: STORE_OPERATIONS.has(operation) ? operation : "other" });
   }
 
   /** Records one answered message. */

@@ -23,7 +23,13 @@ import type { DiscordAdapterOptions } from "../adapters/discord/index.js";
 import type { TelegramAdapterOptions } from "../adapters/telegram/index.js";
 import { createEngine, type Engine } from "../core/engine.js";
 import { CrampBotError } from "../core/errors.js";
-import { createStore, RedisStore, redactRedisUrl, SqliteStore } from "../core/store/index.js";
+import {
+  checkStore as checkAnyStore,
+  createStore,
+  RedisStore,
+  redactRedisUrl,
+  SqliteStore,
+} from "../core/store/index.js";
 import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
 import { type Config, secretsOf } from "./config.js";
 import { createServiceLogger } from "./logger.js";
@@ -152,7 +158,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
       secrets: secretsOf(config),
       ...(deps.logDestination ? { destination: deps.logDestination } : {}),
     });
-  const store = deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl });
+  const store =
+    deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl, logger });
   const engine: Engine = createEngine({
     store,
     logger,
@@ -260,7 +267,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        store.get("health:readyz"),
+        checkAnyStore(store),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new CrampBotError("E_STORE", `no answer within ${storeCheckTimeoutMs} ms`)),
@@ -272,6 +279,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
       storeWasOk = true;
       return "ok";
     } catch (error) {
+      metrics.storeFailed("check");
       if (storeWasOk)
         logger.warn({ err: errorSummary(error) }, "readiness: the session store does not answer");
       storeWasOk = false;
@@ -376,8 +384,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     if (phase !== "new") throw new CrampBotError("E_STATE", `the service cannot start: it is ${phase}`);
     phase = "starting";
     try {
-      // A bad DATABASE_PATH fails here, not at the first message.
-      if (store instanceof SqliteStore) store.open();
+      // A bad or read-only DATABASE_PATH, or a file another process holds, fails here (exit 1), not at a message.
+      if (store instanceof SqliteStore) await store.open();
       // stop() may be called while starting (a signal during a slow login): start nothing after it.
       for (const step of [listen, startWeb, startTelegram, startDiscord]) {
         if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");

@@ -65,6 +65,36 @@ describe("metrics", () => {
     expect(sample(await metrics.render(), 'crampbot_messages_total{platform="web",intent="error"}')).toBe(1);
   });
 
+  it("counts store failures by operation, apart from replies, with a bounded label set", async () => {
+    const metrics = new ServiceMetrics({ defaultMetrics: false });
+    metrics.storeFailed("set");
+    metrics.storeFailed("set");
+    metrics.storeFailed("lock");
+    metrics.storeFailed("conv:web:not-a-label");
+    const out = await metrics.render();
+    expect(sample(out, 'crampbot_store_errors_total{operation="set"}')).toBe(2);
+    expect(sample(out, 'crampbot_store_errors_total{operation="lock"}')).toBe(1);
+    expect(sample(out, 'crampbot_store_errors_total{operation="other"}')).toBe(1);
+    expect(out).not.toContain("not-a-label");
+    expect(out).not.toMatch(/crampbot_messages_total\{/);
+  });
+
+  it("tracks at most maxTrackedConversations, dropping the least recently seen", async () => {
+    const now = 1_000_000;
+    const metrics = new ServiceMetrics({
+      defaultMetrics: false,
+      clock: { now: () => now },
+      maxTrackedConversations: 3,
+    });
+    for (const id of ["a", "b", "c"]) metrics.seen(text(id, "hi"));
+    metrics.seen(text("a", "again")); // a is now the most recent
+    metrics.seen(text("d", "hi")); // b, the least recently seen, goes
+    expect(metrics.activeConversations()).toBe(3);
+    for (let i = 0; i < 1_000; i++) metrics.seen(text(`new-${i}`, "hi"));
+    expect(metrics.activeConversations()).toBe(3);
+    expect(sample(await metrics.render(), "crampbot_active_conversations")).toBe(3);
+  });
+
   it("includes the default process metrics", async () => {
     const out = await new ServiceMetrics().render();
     expect(out).toContain("process_cpu_user_seconds_total");

@@ -111,7 +111,7 @@ describe("SqliteStore", () => {
     const blocker = join(dir, "blocker");
     writeFileSync(blocker, "a file, not a folder");
     const store = make(join(blocker, "sub", "crampbot.db"));
-    expect(() => store.open()).toThrow(CrampBotError);
+    await expect(store.open()).rejects.toThrow(CrampBotError);
     const err = await storeError(() => store.set("k", 1, 1_000));
     expect(err.code).toBe("E_STORE");
     expect(err.cause).toBeInstanceOf(Error);

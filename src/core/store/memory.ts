@@ -1,5 +1,7 @@
 /** The in-memory session store: the default, for one process. Entries expire after their TTL (injected clock). */
+import { StoreError } from "../errors.js";
 import type { Clock, SessionStore } from "../types.js";
+import { keyLabel } from "./key-hash.js";
 
 export interface MemoryStoreOptions {
   /** Default: the system clock. */
@@ -30,12 +32,23 @@ export class MemoryStore implements SessionStore {
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value);
+    } catch (err) {
+      throw new StoreError("set", `Memory store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
+        cause: err,
+      });
+    }
+    if (json === undefined) {
+      throw new StoreError("set", `Memory store: the value for ${keyLabel(key)} is not JSON-serialisable`);
+    }
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.clock.now() + ttlMs });
+    this.entries.set(key, { json, expiresAt: this.clock.now() + ttlMs });
   }
 
   async delete(key: string): Promise<void> {

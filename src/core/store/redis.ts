@@ -1,12 +1,20 @@
 /**
  * The Redis session store: state shared by several processes or machines. Redis expires entries itself (SET PX),
- * so the injected clock plays no part here. The URL may carry a password: it never appears in a message or log.
+ * so the injected clock plays no part here. The URL may carry a password, and keys carry conversation ids: neither
+ * ever appears in a message or log (a key is named by its short hash).
+ *
+ * It fails fast rather than waiting for Redis: a command is sent only on a ready connection (the first use waits at
+ * most `connectTimeoutMs` for the connection), never parked in ioredis's offline queue while Redis is down (a
+ * queued SET would be replayed, stale, after a reconnect), and each command is bounded by `commandTimeoutMs`. So a
+ * caller (the engine) learns within a second that the store is away and can answer without it; ioredis keeps
+ * reconnecting in the background.
  */
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
-import { CrampBotError } from "../errors.js";
+import { StoreError, type StoreOperation } from "../errors.js";
 import type { SessionStore } from "../types.js";
+import { keyLabel } from "./key-hash.js";
 
 export interface RedisStoreOptions {
   /**
@@ -26,7 +34,15 @@ export interface RedisStoreOptions {
    * whose holder died has expired).
    */
   lockWaitMs?: number;
+  /** Longest wait for the reply to one command, in milliseconds (own client only). Default: 1,000. */
+  commandTimeoutMs?: number;
+  /** Longest wait for a connection before a command fails, in milliseconds. Default: 1,000. */
+  connectTimeoutMs?: number;
 }
+
+/** Key of the readiness write (check()); it expires by itself. */
+const CHECK_KEY = "health:check";
+const CHECK_TTL_MS = 60_000;
 
 /** First and largest pause between two attempts to take a busy lock (each pause is jittered). */
 const LOCK_RETRY_FIRST_MS = 5;
@@ -44,11 +60,13 @@ export class RedisStore implements SessionStore {
   /** The URL's password, scrubbed from error text (ioredis errors never carry the URL, but be sure). */
   private readonly secret: string;
   private readonly lockWaitMs: number | undefined;
+  private readonly connectTimeoutMs: number;
   private closing: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? "crampbot:";
     this.lockWaitMs = options.lockWaitMs;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 1_000;
     if (options.client) {
       this.client = options.client;
       this.ownsClient = false;
@@ -60,21 +78,22 @@ export class RedisStore implements SessionStore {
     this.target = redactRedisUrl(url);
     this.secret = passwordOf(url);
     if (!/^rediss?:\/\//i.test(url)) {
-      throw new CrampBotError(
-        "E_STORE",
-        `Redis store: expected a redis:// or rediss:// URL, got "${this.target}"`,
-      );
+      throw new StoreError("open", `Redis store: expected a redis:// or rediss:// URL, got "${this.target}"`);
     }
     try {
       this.client = new Redis(url, {
         lazyConnect: true,
-        // Fail a command after a few reconnect attempts instead of queueing it for a long time.
-        maxRetriesPerRequest: 3,
-        connectTimeout: 5_000,
+        // Never park a command while disconnected (it would be replayed, stale, after a reconnect): fail it.
+        enableOfflineQueue: false,
+        // A command in flight when the connection drops fails at once, and is not resent later.
+        maxRetriesPerRequest: 0,
+        autoResendUnfulfilledCommands: false,
+        commandTimeout: options.commandTimeoutMs ?? 1_000,
+        connectTimeout: this.connectTimeoutMs,
       });
     } catch {
       // No cause on purpose: URL parse errors carry the whole URL, password included (TypeError.input).
-      throw new CrampBotError("E_STORE", `Redis store: invalid URL "${this.target}"`);
+      throw new StoreError("open", `Redis store: invalid URL "${this.target}"`);
     }
     // Connection errors surface as failed commands (E_STORE); without a listener ioredis prints each one.
     this.client.on("error", () => {});
@@ -82,54 +101,61 @@ export class RedisStore implements SessionStore {
   }
 
   async get(key: string): Promise<unknown | undefined> {
-    this.assertOpen();
+    this.assertOpen("get");
     let json: string | null;
     try {
+      await this.connected();
       json = await this.client.get(this.keyPrefix + key);
     } catch (err) {
-      throw this.error(`GET "${key}" failed`, err);
+      throw this.error("get", `GET ${keyLabel(key)} failed`, err);
     }
     if (json === null) return undefined;
     try {
       return JSON.parse(json) as unknown;
     } catch (err) {
-      throw this.error(`the value of "${key}" is not valid JSON`, err);
+      throw this.error("get", `the value of ${keyLabel(key)} is not valid JSON`, err);
     }
   }
 
   /** A TTL of 0 or less deletes the entry (it would be expired at once); a non-finite one never expires. */
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    this.assertOpen();
+    this.assertOpen("set");
     const json = serialise(key, value);
-    if (Number.isNaN(ttlMs)) throw new CrampBotError("E_STORE", `Redis store: ttlMs for "${key}" is NaN`);
+    if (Number.isNaN(ttlMs)) throw new StoreError("set", `Redis store: ttlMs for ${keyLabel(key)} is NaN`);
     try {
+      await this.connected();
       if (ttlMs <= 0) await this.client.del(this.keyPrefix + key);
       else if (Number.isFinite(ttlMs))
         await this.client.set(this.keyPrefix + key, json, "PX", Math.ceil(ttlMs));
       else await this.client.set(this.keyPrefix + key, json);
     } catch (err) {
-      throw this.error(`SET "${key}" failed`, err);
+      throw this.error("set", `SET ${keyLabel(key)} failed`, err);
     }
   }
 
   async delete(key: string): Promise<void> {
-    this.assertOpen();
+    this.assertOpen("delete");
     try {
+      await this.connected();
       await this.client.del(this.keyPrefix + key);
     } catch (err) {
-      throw this.error(`DEL "${key}" failed`, err);
+      throw this.error("delete", `DEL ${keyLabel(key)} failed`, err);
     }
   }
 
   /**
    * A lock across processes: SET key token NX PX ttl with a random token, retried with a short jittered backoff
    * for at most `lockWaitMs` (default: `ttlMs`), then E_STORE. The returned function releases it with a
-   * compare-and-delete script, so it never deletes a lock that expired and was taken by another process.
+   * compare-and-delete script, so it never deletes a lock that expired and was taken by another process. Each
+   * attempt fails fast like any command (Redis away: at once, not after the wait).
    */
   async lock(key: string, ttlMs: number): Promise<() => Promise<void>> {
-    this.assertOpen();
+    this.assertOpen("lock");
     if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) {
-      throw new CrampBotError("E_STORE", `Redis store: the lock TTL for "${key}" must be a positive number`);
+      throw new StoreError(
+        "lock",
+        `Redis store: the lock TTL for ${keyLabel(key)} must be a positive number`,
+      );
     }
     const fullKey = this.keyPrefix + key;
     const token = randomBytes(16).toString("hex");
@@ -139,16 +165,17 @@ export class RedisStore implements SessionStore {
     for (;;) {
       let taken: "OK" | null;
       try {
+        await this.connected();
         taken = await this.client.set(fullKey, token, "PX", Math.ceil(ttlMs), "NX");
       } catch (err) {
-        throw this.error(`LOCK "${key}" failed`, err);
+        throw this.error("lock", `LOCK ${keyLabel(key)} failed`, err);
       }
       if (taken === "OK") break;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new CrampBotError(
-          "E_STORE",
-          `Redis store (${this.target}): the lock "${key}" is still held by another caller after ${Date.now() - started} ms`,
+        throw new StoreError(
+          "lock",
+          `Redis store (${this.target}): the lock ${keyLabel(key)} is still held by another caller after ${Date.now() - started} ms`,
         );
       }
       await sleep(Math.max(1, Math.min(left, Math.round(pause * (0.5 + Math.random())))));
@@ -161,11 +188,23 @@ export class RedisStore implements SessionStore {
       // A closed store can no longer release; the lock then expires after its TTL.
       if (this.closing) return;
       try {
+        await this.connected();
         await this.client.eval(RELEASE_LOCK, 1, fullKey, token);
       } catch (err) {
-        throw this.error(`UNLOCK "${key}" failed`, err);
+        throw this.error("unlock", `UNLOCK ${keyLabel(key)} failed`, err);
       }
     };
+  }
+
+  /** Readiness: one real write (a key that expires by itself), failing fast like every command. */
+  async check(): Promise<void> {
+    this.assertOpen("check");
+    try {
+      await this.connected();
+      await this.client.set(this.keyPrefix + CHECK_KEY, "1", "PX", CHECK_TTL_MS);
+    } catch (err) {
+      throw this.error("check", "the readiness write failed", err);
+    }
   }
 
   /** Quits the client the store created (a shared one is left alone); later calls do nothing. */
@@ -188,21 +227,53 @@ export class RedisStore implements SessionStore {
     }
   }
 
-  private assertOpen(): void {
-    if (this.closing) throw new CrampBotError("E_STORE", `Redis store (${this.target}): the store is closed`);
+  private assertOpen(operation: StoreOperation): void {
+    if (this.closing) throw new StoreError(operation, `Redis store (${this.target}): the store is closed`);
+  }
+
+  /**
+   * Resolves once the connection is ready: at once when it is; after at most `connectTimeoutMs` while a connection
+   * attempt is under way (the first use starts one); else (reconnecting after a drop, closed) it rejects at once.
+   */
+  private async connected(): Promise<void> {
+    const client = this.client;
+    if (client.status === "ready") return;
+    if (client.status === "wait") client.connect().catch(() => {});
+    if (client.status !== "connecting" && client.status !== "connect") {
+      throw new Error(`not connected (${client.status}); the command was not sent`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        client.off("ready", onReady);
+        client.off("close", onClose);
+        client.off("end", onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = () => done();
+      const onClose = () => done(new Error("the connection attempt failed; the command was not sent"));
+      const timer = setTimeout(
+        () => done(new Error(`no connection within ${this.connectTimeoutMs} ms; the command was not sent`)),
+        this.connectTimeoutMs,
+      );
+      client.once("ready", onReady);
+      client.once("close", onClose);
+      client.once("end", onClose);
+    });
   }
 
   /**
    * Wraps an ioredis error. The cause is a copy without the original's extra fields: a ReplyError carries the
    * failed command's arguments, which for a rejected AUTH are the username and password (and for SET, the state).
    */
-  private error(problem: string, cause: unknown): CrampBotError {
+  private error(operation: StoreOperation, problem: string, cause: unknown): StoreError {
     const scrub = (text: string): string => (this.secret ? text.split(this.secret).join("***") : text);
     const original = cause instanceof Error ? cause : new Error(String(cause));
     const safe = new Error(scrub(original.message));
     safe.name = original.name;
     if (original.stack) safe.stack = scrub(original.stack);
-    return new CrampBotError("E_STORE", `Redis store (${this.target}): ${problem}: ${safe.message}`, {
+    return new StoreError(operation, `Redis store (${this.target}): ${problem}: ${safe.message}`, {
       cause: safe,
     });
   }
@@ -235,12 +306,12 @@ function serialise(key: string, value: unknown): string {
   try {
     json = JSON.stringify(value);
   } catch (err) {
-    throw new CrampBotError("E_STORE", `Redis store: the value for "${key}" is not JSON-serialisable`, {
+    throw new StoreError("set", `Redis store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
       cause: err,
     });
   }
   if (json === undefined) {
-    throw new CrampBotError("E_STORE", `Redis store: the value for "${key}" is not JSON-serialisable`);
+    throw new StoreError("set", `Redis store: the value for ${keyLabel(key)} is not JSON-serialisable`);
   }
   return json;
 }

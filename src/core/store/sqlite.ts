@@ -1,23 +1,47 @@
 /**
- * The SQLite session store: state survives restarts, for one machine (several processes may share the file).
- * One table, WAL mode, prepared statements; expired rows are never returned and are swept periodically.
+ * The SQLite session store: state survives restarts, for ONE process on one machine. Several processes on one file
+ * would lose updates (the engine orders a conversation's messages within a process only), so the store holds an
+ * exclusive lock on `<file>.lock` while open and a second process gets a clear error; use Redis for several.
+ * One table, WAL mode, prepared statements; expired rows are never returned and are swept periodically, after
+ * which the WAL is truncated and freed pages are returned to the file system (incremental auto-vacuum).
+ *
+ * better-sqlite3 is synchronous: a wait inside SQLite blocks the whole event loop. So SQLite itself waits only
+ * `busyTimeoutMs` (a few ms) for a lock another connection holds, and the store retries off the event loop with a
+ * jittered backoff for up to `busyWaitMs`; other conversations and /healthz are served meanwhile.
+ *
+ * Faults it handles: a file or folder that cannot be written fails `open()` with one line naming the path and the
+ * fix (the service calls it at start and exits 1); a write error drops the connection so the next call reopens it
+ * (it recovers once permissions come back); a data folder or file deleted while open is noticed (before writes,
+ * by the readiness check and the periodic sweep) and rewritten from the open connection, with a warning, instead
+ * of vanishing at the next restart. Error messages name a key by its short hash only, never the key itself.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { CrampBotError } from "../errors.js";
-import type { Clock, SessionStore } from "../types.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CrampBotError, StoreError, type StoreOperation } from "../errors.js";
+import type { Clock, Logger, SessionStore } from "../types.js";
+import { keyLabel } from "./key-hash.js";
 
 export interface SqliteStoreOptions {
   /**
    * The database file; its parent folder is created when the store opens. ":memory:" keeps everything in
-   * this process (nothing persists). Default: "./data/crampbot.db".
+   * this process (nothing persists, no lock file). Default: "./data/crampbot.db".
    */
   path?: string;
   /** Default: the system clock. */
   clock?: Clock;
-  /** How often expired rows are deleted, in milliseconds; 0 turns the sweep off. Default: 300,000 (5 minutes). */
+  /**
+   * How often expired rows are deleted (then the WAL truncated and freed pages released), in milliseconds; 0 turns
+   * the sweep off. Default: 300,000 (5 minutes).
+   */
   sweepEveryMs?: number;
+  /** How long SQLite itself waits for a lock per attempt, blocking the event loop, in milliseconds. Default: 10. */
+  busyTimeoutMs?: number;
+  /** How long one operation keeps retrying (asynchronously) while another connection holds the lock. Default: 2,000. */
+  busyWaitMs?: number;
+  /** Where the store reports what it repaired (a deleted file rewritten, a file converted). Default: silent. */
+  logger?: Logger;
 }
 
 // The subset of better-sqlite3 (v12) this store uses; the package ships no type declarations of its own.
@@ -57,109 +81,232 @@ CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
 
 /** Entries written with a non-finite TTL never expire; stored as the largest exact integer. */
 const NEVER = Number.MAX_SAFE_INTEGER;
+/** The row the open and readiness checks write (a real write, so a read-only file is found); it expires. */
+const CHECK_KEY = "health:check";
+const CHECK_TTL_MS = 60_000;
+/** First and largest pause between two attempts while the database is busy (each pause is jittered). */
+const BUSY_RETRY_FIRST_MS = 5;
+const BUSY_RETRY_MAX_MS = 100;
+/** Writes look at most this often (ms) whether the file is still where it was opened (one stat call). */
+const VERIFY_EVERY_MS = 1_000;
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export class SqliteStore implements SessionStore {
   readonly path: string;
+  /** `<path>.lock`: held exclusively while open, so a second process on the same file fails with a clear error. */
+  readonly lockPath: string;
   private readonly clock: Clock;
   private readonly sweepEveryMs: number;
+  private readonly busyTimeoutMs: number;
+  private readonly busyWaitMs: number;
+  private readonly logger: Logger;
+  private readonly persistent: boolean;
   private db: Database | undefined;
+  private fileLock: Database | undefined;
   private statements: Statements | undefined;
+  /** Device and inode of the file as opened: a different answer from stat() means it was deleted or replaced. */
+  private fileId: { dev: number; ino: number } | undefined;
+  private lastVerified = 0;
+  /** The file went while open and could not be written back yet: check before every write until it is. */
+  private lost = false;
+  private opening: Promise<Statements> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? "./data/crampbot.db";
+    this.lockPath = `${this.path}.lock`;
     this.clock = options.clock ?? { now: () => Date.now() };
     this.sweepEveryMs = options.sweepEveryMs ?? 300_000;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10;
+    this.busyWaitMs = options.busyWaitMs ?? 2_000;
+    this.logger = options.logger ?? silent;
+    this.persistent = this.path !== ":memory:" && this.path !== "";
   }
 
   /**
-   * Opens the database (creating its folder, file and table) if it is not open yet. Every other method calls it;
-   * call it at startup to find a bad path before the first message does.
+   * Opens the database (creating its folder, file and table, taking the lock file, and writing once to prove it
+   * can) if it is not open yet. Every other method opens it too; the service calls it at start, so a path that
+   * cannot be written stops the start with one line naming it and the fix.
    */
-  open(): void {
-    this.ready();
+  async open(): Promise<void> {
+    await this.ready("open");
   }
 
   async get(key: string): Promise<unknown | undefined> {
-    const statements = this.ready();
-    let row: Row | undefined;
-    try {
-      row = statements.get.get(key) as Row | undefined;
-      if (row && row.expires_at <= this.clock.now()) {
-        statements.deleteIfExpired.run(key, this.clock.now());
+    const json = await this.run("get", `could not read ${keyLabel(key)}`, (statements) => {
+      const row = statements.get.get(key) as Row | undefined;
+      if (!row) return undefined;
+      const now = this.clock.now();
+      if (row.expires_at <= now) {
+        statements.deleteIfExpired.run(key, now);
         return undefined;
       }
-    } catch (err) {
-      throw this.error(`could not read "${key}"`, err);
-    }
-    if (!row) return undefined;
+      return row.value;
+    });
+    if (json === undefined) return undefined;
     try {
-      return JSON.parse(row.value) as unknown;
+      return JSON.parse(json) as unknown;
     } catch (err) {
-      throw this.error(`the value of "${key}" is not valid JSON`, err);
+      throw new StoreError(
+        "get",
+        `SQLite store ${this.path}: the value of ${keyLabel(key)} is not valid JSON`,
+        {
+          cause: err,
+        },
+      );
     }
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    const statements = this.ready();
     const json = serialise(key, value);
-    if (Number.isNaN(ttlMs)) throw new CrampBotError("E_STORE", `SQLite store: ttlMs for "${key}" is NaN`);
-    const expiresAt = Number.isFinite(ttlMs) ? Math.min(Math.ceil(this.clock.now() + ttlMs), NEVER) : NEVER;
-    try {
+    if (Number.isNaN(ttlMs)) throw new StoreError("set", `SQLite store: ttlMs for ${keyLabel(key)} is NaN`);
+    await this.run("set", `could not write ${keyLabel(key)}`, (statements) => {
+      const expiresAt = Number.isFinite(ttlMs) ? Math.min(Math.ceil(this.clock.now() + ttlMs), NEVER) : NEVER;
       statements.upsert.run(key, json, expiresAt);
-    } catch (err) {
-      throw this.error(`could not write "${key}"`, err);
-    }
+    });
   }
 
   async delete(key: string): Promise<void> {
-    const statements = this.ready();
-    try {
+    await this.run("delete", `could not delete ${keyLabel(key)}`, (statements) => {
       statements.delete.run(key);
-    } catch (err) {
-      throw this.error(`could not delete "${key}"`, err);
-    }
+    });
   }
 
-  /** Deletes every expired row now; returns how many. Runs on its own every `sweepEveryMs`. */
+  /**
+   * Deletes every expired row now and returns how many; then truncates the WAL and, when rows went, releases the
+   * freed pages to the file system. Runs on its own every `sweepEveryMs`.
+   */
   async sweep(): Promise<number> {
-    const statements = this.ready();
-    try {
+    const swept = await this.run("sweep", "could not delete expired rows", (statements) => {
       return statements.sweep.run(this.clock.now()).changes;
-    } catch (err) {
-      throw this.error("could not delete expired rows", err);
-    }
+    });
+    await this.run("sweep", "could not compact the file", () => {
+      if (swept > 0) this.db?.pragma("incremental_vacuum");
+      // Best effort: a reader elsewhere may keep part of the WAL alive; the next sweep tries again.
+      this.db?.pragma("wal_checkpoint(TRUNCATE)");
+    });
+    return swept;
   }
 
-  /** Closes the database; later calls do nothing. Using the store after closing it is an E_STORE error. */
+  /**
+   * Readiness: the file is still where it was opened (else it is rewritten first) and one real write succeeds.
+   * Rejects with a StoreError (operation "check") when the store cannot take writes.
+   */
+  async check(): Promise<void> {
+    await this.run("check", "the readiness write failed", (statements) => {
+      statements.upsert.run(CHECK_KEY, "1", this.clock.now() + CHECK_TTL_MS);
+    });
+  }
+
+  /** Closes the database and the lock; later calls do nothing. Using the store after closing it is an E_STORE error. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.statements = undefined;
-    const db = this.db;
-    this.db = undefined;
+    await this.opening?.catch(() => {});
+    let failure: unknown;
     try {
-      db?.close();
+      // A file deleted under us is written back before the connection (the last copy) goes.
+      if (this.db && this.moved()) this.rewrite("close", false);
     } catch (err) {
-      throw this.error("could not close the database", err);
+      failure = err;
+    }
+    try {
+      this.dropConnection();
+    } catch (err) {
+      failure ??= err;
+    }
+    this.releaseLock();
+    if (failure) throw this.error("close", "could not close the database", failure);
+  }
+
+  /**
+   * One operation: open if needed, run `work` (synchronous SQLite calls), and while another connection holds the
+   * lock, retry after a pause that does not block the event loop, for up to `busyWaitMs`. Any other failure drops
+   * the connection, so the next call opens the file afresh (permissions fixed, file back).
+   */
+  private async run<T>(
+    operation: StoreOperation,
+    problem: string,
+    work: (statements: Statements) => T,
+  ): Promise<T> {
+    const deadline = performance.now() + this.busyWaitMs;
+    let pause = BUSY_RETRY_FIRST_MS;
+    for (;;) {
+      let statements = this.statements ?? (await this.ready(operation));
+      try {
+        if (operation !== "get") {
+          // May rewrite and reopen the file: use the statements of the connection open now.
+          this.verify(operation, operation === "check");
+          statements = this.statements ?? statements;
+        }
+        return work(statements);
+      } catch (err) {
+        if (err instanceof CrampBotError) throw err;
+        const left = deadline - performance.now();
+        if (isBusy(err) && left > 0) {
+          await sleep(Math.max(1, Math.min(left, Math.round(pause * (0.5 + Math.random())))));
+          pause = Math.min(pause * 2, BUSY_RETRY_MAX_MS);
+          continue;
+        }
+        if (!isBusy(err)) this.reset();
+        throw this.error(operation, problem, err);
+      }
     }
   }
 
-  private ready(): Statements {
-    if (this.closed) throw new CrampBotError("E_STORE", `SQLite store ${this.path}: the store is closed`);
+  private async ready(operation: StoreOperation): Promise<Statements> {
+    if (this.closed) throw new StoreError(operation, `SQLite store ${this.path}: the store is closed`);
     if (this.statements) return this.statements;
+    this.opening ??= this.connect(operation).finally(() => {
+      this.opening = undefined;
+    });
+    return this.opening;
+  }
+
+  /** Opens, retrying (asynchronously) while the file is busy, for up to `busyWaitMs`. */
+  private async connect(operation: StoreOperation): Promise<Statements> {
+    const deadline = performance.now() + this.busyWaitMs;
+    let pause = BUSY_RETRY_FIRST_MS;
+    for (;;) {
+      try {
+        return this.openOnce();
+      } catch (err) {
+        const left = deadline - performance.now();
+        if (isBusy(err) && left > 0 && !this.closed) {
+          await sleep(Math.max(1, Math.min(left, Math.round(pause * (0.5 + Math.random())))));
+          pause = Math.min(pause * 2, BUSY_RETRY_MAX_MS);
+          continue;
+        }
+        throw this.openError(operation, err);
+      }
+    }
+  }
+
+  private openOnce(): Statements {
+    if (this.closed) throw new StoreError("open", `SQLite store ${this.path}: the store is closed`);
+    if (this.persistent) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fileLock ??= this.takeLock();
+    }
     let db: Database | undefined;
     try {
-      if (this.path !== ":memory:" && this.path !== "") mkdirSync(dirname(this.path), { recursive: true });
-      db = new (loadDriver())(this.path, { timeout: 5_000 });
+      db = new (loadDriver())(this.path, { timeout: this.busyTimeoutMs });
+      // Must precede the first table; an existing file without it is converted once (VACUUM) below.
+      const vacuum = Number(db.pragma("auto_vacuum", { simple: true }));
+      if (vacuum !== 2) db.pragma("auto_vacuum = INCREMENTAL");
       db.pragma("journal_mode = WAL");
       // With WAL, NORMAL loses at most the last writes on power loss (never on a crash) and is much faster.
       db.pragma("synchronous = NORMAL");
+      if (vacuum !== 2 && hasTables(db)) {
+        db.exec("VACUUM");
+        this.logger.info({ path: this.path }, "sqlite store: converted the file to incremental auto-vacuum");
+      }
       db.exec(SCHEMA);
-      this.statements = {
+      const statements: Statements = {
         get: db.prepare("SELECT value, expires_at FROM sessions WHERE key = ?"),
         upsert: db.prepare(
           "INSERT INTO sessions (key, value, expires_at) VALUES (?, ?, ?) " +
@@ -169,30 +316,245 @@ export class SqliteStore implements SessionStore {
         deleteIfExpired: db.prepare("DELETE FROM sessions WHERE key = ? AND expires_at <= ?"),
         sweep: db.prepare("DELETE FROM sessions WHERE expires_at <= ?"),
       };
+      // A read-only file opens fine (SQLite falls back to reading): only a write tells.
+      statements.upsert.run(CHECK_KEY, "1", this.clock.now() + CHECK_TTL_MS);
+      this.fileId = this.persistent ? identity(this.path) : undefined;
+      this.lastVerified = performance.now();
+      this.db = db;
+      this.statements = statements;
     } catch (err) {
       try {
         db?.close();
       } catch {
-        // Already failing; the open error below is the one that matters.
+        // Already failing; the open error is the one that matters.
       }
-      throw this.error("could not open the database", err);
+      throw err;
     }
-    this.db = db;
-    if (this.sweepEveryMs > 0) {
-      this.timer = setInterval(() => {
-        // A failed sweep (say, the file is busy) is retried at the next tick; reads never return expired rows anyway.
-        this.sweep().catch(() => {});
-      }, this.sweepEveryMs);
-      this.timer.unref();
-    }
+    this.startTimer();
     return this.statements;
   }
 
-  private error(problem: string, cause: unknown): CrampBotError {
-    if (cause instanceof CrampBotError) return cause;
-    const detail = cause instanceof Error ? `: ${cause.message}` : "";
-    return new CrampBotError("E_STORE", `SQLite store ${this.path}: ${problem}${detail}`, { cause });
+  /**
+   * The lock file is itself a tiny SQLite database held in EXCLUSIVE locking mode after one write: the operating
+   * system releases that lock when the process dies (even by kill -9), so a stale lock never needs clearing, and a
+   * second process (or a second store in this one) fails at once with SQLITE_BUSY.
+   */
+  private takeLock(): Database {
+    const lock = new (loadDriver())(this.lockPath, { timeout: 0 });
+    try {
+      lock.pragma("locking_mode = EXCLUSIVE");
+      // No journal file beside it (OFF is refused in better-sqlite3's defensive mode); the rows are only a note.
+      lock.pragma("journal_mode = MEMORY");
+      lock.exec(
+        "CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL); DELETE FROM holder;",
+      );
+      lock
+        .prepare("INSERT INTO holder (pid, since) VALUES (?, ?)")
+        .run(process.pid, new Date().toISOString());
+    } catch (err) {
+      try {
+        lock.close();
+      } catch {
+        // Already failing.
+      }
+      if (isBusy(err)) throw new LockHeld(err);
+      throw err;
+    }
+    return lock;
   }
+
+  /**
+   * Whether the file is still the one opened (not deleted, with its folder or alone, nor replaced). Writes ask at
+   * most once a second, the readiness check always; a moved file is rewritten from the open connection first.
+   */
+  private verify(operation: StoreOperation, always: boolean): void {
+    if (!this.persistent || !this.db) return;
+    const now = performance.now();
+    if (!always && !this.lost && now - this.lastVerified < VERIFY_EVERY_MS) return;
+    this.lastVerified = now;
+    if (this.moved()) this.rewrite(operation, true);
+  }
+
+  private moved(): boolean {
+    if (!this.persistent || !this.fileId) return false;
+    const now = identity(this.path);
+    return now === undefined || now.dev !== this.fileId.dev || now.ino !== this.fileId.ino;
+  }
+
+  /**
+   * The file (or its folder) went while open: the open connection still reads the old data, so it is copied to
+   * the path (VACUUM INTO) and the store reopens there. A file put in its place by someone else is used as it is.
+   */
+  private rewrite(operation: StoreOperation, reopen: boolean): void {
+    const db = this.db;
+    if (!db) return;
+    const replaced = identity(this.path) !== undefined;
+    if (!replaced) {
+      try {
+        mkdirSync(dirname(this.path), { recursive: true });
+        db.prepare("VACUUM INTO ?").run(this.path);
+      } catch (err) {
+        // Keep the connection: it holds the only copy. Every later call tries again (and fails until it works).
+        this.lost = true;
+        // A half-written copy would pass for a replaced file next time; a file someone else put there stays.
+        if (!/exists/i.test(detailOf(err))) rmSync(this.path, { force: true });
+        throw new StoreError(
+          operation,
+          `SQLite store ${this.path}: the database file was deleted while open and cannot be written back ` +
+            `(${detailOf(err)}); restore its folder ${dirname(this.path)}, writable, before stopping the service`,
+          { cause: err },
+        );
+      }
+      this.lost = false;
+    }
+    this.logger.warn(
+      { path: this.path },
+      replaced
+        ? "sqlite store: the database file was replaced while open; reopening the new file"
+        : "sqlite store: the database file or its folder was deleted while open; rewrote it from the open connection",
+    );
+    if (!reopen) return;
+    this.dropConnection();
+    // The lock file went with the folder: take a new one there, so a second process still cannot start.
+    this.releaseLock();
+    this.openOnce();
+  }
+
+  private startTimer(): void {
+    if (this.timer || this.sweepEveryMs <= 0) return;
+    this.timer = setInterval(() => {
+      // A failed sweep (say, the file is busy) is retried at the next tick; reads never return expired rows anyway.
+      this.sweep().catch((error: unknown) => {
+        const err = error as { message?: unknown; code?: unknown };
+        this.logger.warn(
+          { path: this.path, err: { message: err.message, code: err.code } },
+          "sqlite store: sweep failed",
+        );
+      });
+    }, this.sweepEveryMs);
+    this.timer.unref();
+  }
+
+  /**
+   * After a failed call: reopen at the next one (permissions may come back). A file deleted meanwhile is written
+   * back first; if that fails the connection, the only copy, stays open.
+   */
+  private reset(): void {
+    if (this.db && this.moved()) {
+      try {
+        this.rewrite("check", false);
+      } catch {
+        return;
+      }
+    }
+    this.dropConnection();
+  }
+
+  /** Closes the database connection (keeping the lock): the next call reopens it. */
+  private dropConnection(): void {
+    const db = this.db;
+    this.db = undefined;
+    this.statements = undefined;
+    this.fileId = undefined;
+    db?.close();
+  }
+
+  private releaseLock(): void {
+    const lock = this.fileLock;
+    this.fileLock = undefined;
+    try {
+      lock?.close();
+    } catch {
+      // The operating system drops the lock with the handle anyway.
+    }
+  }
+
+  private error(operation: StoreOperation, problem: string, cause: unknown): StoreError {
+    if (cause instanceof StoreError) return cause;
+    if (isBusy(cause)) {
+      return new StoreError(
+        operation,
+        `SQLite store ${this.path}: ${problem}: another connection held the database lock for more than ${this.busyWaitMs} ms (${detailOf(cause)})`,
+        { cause },
+      );
+    }
+    return new StoreError(operation, `SQLite store ${this.path}: ${problem}: ${detailOf(cause)}`, { cause });
+  }
+
+  /** One line naming the path, what is wrong and how to fix it (the service prints it and exits 1 at start). */
+  private openError(operation: StoreOperation, cause: unknown): StoreError {
+    if (cause instanceof StoreError) return cause;
+    const folder = dirname(this.path);
+    const detail = detailOf(cause);
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    let message: string;
+    if (cause instanceof LockHeld) {
+      message =
+        `SQLite store ${this.path}: another process (or store) already uses this file — its lock ${this.lockPath} ` +
+        "is held. One SQLite file serves one process: stop the other one, give each its own DATABASE_PATH, or set " +
+        "REDIS_URL to share state between several processes";
+    } else if (
+      typeof code === "string" &&
+      (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) || ["EACCES", "EPERM", "EROFS"].includes(code))
+    ) {
+      message =
+        `SQLite store ${this.path}: cannot write the database (${detail}). Make the file, its -wal and -shm files ` +
+        `and the folder ${folder} writable${uidNote()}, or set DATABASE_PATH to a writable file`;
+    } else if (typeof code === "string" && /^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
+      message =
+        `SQLite store ${this.path}: not a SQLite database, or damaged (${detail}). Move the file away to start ` +
+        "afresh, or set DATABASE_PATH to another file";
+    } else if (isBusy(cause)) {
+      message =
+        `SQLite store ${this.path}: another connection kept the database locked for more than ${this.busyWaitMs} ` +
+        `ms while opening (${detail})`;
+    } else {
+      message = `SQLite store ${this.path}: could not open the database (${detail}); check DATABASE_PATH`;
+    }
+    return new StoreError(operation === "check" ? "check" : operation, message, { cause });
+  }
+}
+
+/** The lock file is held by another connection: a distinct failure with its own message. */
+class LockHeld extends Error {
+  constructor(cause: unknown) {
+    super("the lock file is held by another connection", { cause });
+    this.name = "LockHeld";
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  if (err instanceof LockHeld) return true;
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+function detailOf(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === "string" && !cause.message.includes(code)
+    ? `${code}: ${cause.message}`
+    : cause.message;
+}
+
+function uidNote(): string {
+  return typeof process.getuid === "function" ? ` for this user (uid ${process.getuid()})` : "";
+}
+
+function identity(path: string): { dev: number; ino: number } | undefined {
+  try {
+    const stat = statSync(path);
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+function hasTables(db: Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+    n: number;
+  };
+  return row.n > 0;
 }
 
 function serialise(key: string, value: unknown): string {
@@ -200,12 +562,12 @@ function serialise(key: string, value: unknown): string {
   try {
     json = JSON.stringify(value);
   } catch (err) {
-    throw new CrampBotError("E_STORE", `SQLite store: the value for "${key}" is not JSON-serialisable`, {
+    throw new StoreError("set", `SQLite store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
       cause: err,
     });
   }
   if (json === undefined) {
-    throw new CrampBotError("E_STORE", `SQLite store: the value for "${key}" is not JSON-serialisable`);
+    throw new StoreError("set", `SQLite store: the value for ${keyLabel(key)} is not JSON-serialisable`);
   }
   return json;
 }

@@ -1,0 +1,127 @@
+// A second process that opens a SqliteStore: the store's sources transpiled (no type check) into a temp folder and
+// run by a plain `node` child, which reports each attempt as one JSON line and takes "retry" / "close" on stdin.
+// As root the child runs as "nobody", so file permissions bind it as they bind a service user.
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SOURCES = ["core/errors.ts", "core/store/key-hash.ts", "core/store/sqlite.ts"];
+
+/** As root, children run as this user and group ("nobody"); otherwise as the current user. */
+export const CHILD_ID = 65_534;
+export const RUNNING_AS_ROOT = typeof process.getuid === "function" && process.getuid() === 0;
+
+const SCRIPT = `
+import { createInterface } from "node:readline";
+import { SqliteStore } from "./core/store/sqlite.js";
+const store = new SqliteStore({ path: process.argv[2], sweepEveryMs: 0, busyWaitMs: Number(process.argv[3]) });
+async function attempt() {
+  try {
+    await store.open();
+    await store.set("conv:child", { pid: process.pid }, 60000);
+    console.log(JSON.stringify({ ok: true }));
+  } catch (error) {
+    console.log(JSON.stringify({ ok: false, code: error.code, operation: error.operation, message: error.message }));
+  }
+}
+await attempt();
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === "retry") await attempt();
+  if (line === "close") {
+    await store.close();
+    console.log(JSON.stringify({ closed: true }));
+    process.exit(0);
+  }
+}
+`;
+
+let built: string | undefined;
+
+/** Transpiles the store once per test file; returns the folder (readable by everyone). */
+export function buildChild(): string {
+  if (built) return built;
+  const out = mkdtempSync(join(tmpdir(), "crampbot-store-child-"));
+  for (const file of SOURCES) {
+    const source = readFileSync(join(ROOT, "src", file), "utf8");
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const target = join(out, file.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, js);
+  }
+  writeFileSync(join(out, "package.json"), '{"type":"module"}\n');
+  writeFileSync(join(out, "child.js"), SCRIPT);
+  for (const folder of [out, join(out, "core"), join(out, "core", "store")]) chmodSync(folder, 0o755);
+  built = out;
+  return out;
+}
+
+export function removeChildBuild(): void {
+  if (built) rmSync(built, { recursive: true, force: true });
+  built = undefined;
+}
+
+export interface Attempt {
+  ok?: boolean;
+  closed?: boolean;
+  code?: string;
+  operation?: string;
+  message?: string;
+}
+
+export interface StoreChild {
+  process: ChildProcess;
+  /** The next JSON line the child writes. */
+  next(): Promise<Attempt>;
+  send(command: "retry" | "close"): void;
+  exited: Promise<number | null>;
+}
+
+/** Starts a child process that opens a SqliteStore on `path` (as "nobody" when this process is root). */
+export function startStoreChild(path: string, options: { busyWaitMs?: number } = {}): StoreChild {
+  const folder = buildChild();
+  const child = spawn(process.execPath, [join(folder, "child.js"), path, String(options.busyWaitMs ?? 200)], {
+    cwd: folder,
+    env: { PATH: process.env.PATH ?? "", NODE_PATH: join(ROOT, "node_modules") },
+    stdio: ["pipe", "pipe", "pipe"],
+    ...(RUNNING_AS_ROOT ? { uid: CHILD_ID, gid: CHILD_ID } : {}),
+  });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffer = "";
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let end = buffer.indexOf("\n"); end >= 0; end = buffer.indexOf("\n")) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    process: child,
+    next: () =>
+      new Promise<Attempt>((resolve, reject) => {
+        const line = lines.shift();
+        if (line !== undefined) return resolve(JSON.parse(line) as Attempt);
+        const onExit = () =>
+          reject(new Error(`the store child exited before answering: ${stderr.slice(-2_000)}`));
+        child.once("exit", onExit);
+        waiting.push((text) => {
+          child.off("exit", onExit);
+          resolve(JSON.parse(text) as Attempt);
+        });
+      }),
+    send: (command) => child.stdin?.write(`${command}\n`),
+    exited,
+  };
+}
