@@ -160,16 +160,18 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     });
   const store =
     deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl, logger });
+  const metrics = new ServiceMetrics({
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    defaultMetrics: deps.defaultMetrics ?? true,
+  });
   const engine: Engine = createEngine({
     store,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
     rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
     maxMessageLength: config.maxMessageLength,
-  });
-  const metrics = new ServiceMetrics({
-    ...(deps.clock ? { clock: deps.clock } : {}),
-    defaultMetrics: deps.defaultMetrics ?? true,
+    // A failed load or save never changes the reply; it is counted apart from ordinary fallbacks.
+    onStoreError: (operation) => metrics.storeFailed(operation),
   });
   const messagesInFlight = new InFlight();
   const requestsInFlight = new InFlight();

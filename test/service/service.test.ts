@@ -122,6 +122,25 @@ describe("service: HTTP endpoints", () => {
     expect(logs.text).toContain("the session store does not answer");
   });
 
+  it("answers a red flag while the store is down, counts the failure apart from fallbacks, and keeps the key out of the log", async () => {
+    const logs = new LogCapture();
+    const web = stubWeb();
+    const service = await started(
+      { LOG_LEVEL: "info" },
+      { store: new BrokenStore(), logDestination: logs, web: web.factory },
+    );
+    const response = await fetch(`${service.url}/api/messages`, {
+      method: "POST",
+      body: JSON.stringify({ text: "my calf is swollen, red and hot" }),
+    });
+    expect(((await response.json()) as { intent: string }).intent).toBe("urgent");
+    const metrics = (await get(service, "/metrics")).text;
+    expect(metrics).toMatch(/crampbot_store_errors_total\{operation="get"\} 1/);
+    expect(metrics).toMatch(/crampbot_messages_total\{platform="web",intent="urgent"\} 1/);
+    expect(logs.text).toContain("store operation failed");
+    expect(logs.text).not.toContain("web:1");
+  });
+
   it("gives up on a store that hangs after storeCheckTimeoutMs", async () => {
     const hanging: SessionStore = {
       get: () => new Promise(() => {}),

@@ -163,7 +163,7 @@ describeLive("RedisStore when Redis goes away", () => {
     }
   });
 
-  it("keeps conversation ids out of the engine's log lines while Redis is down", async () => {
+  it("answers a red flag with 'seek medical help now' while Redis is down, and keeps conversation ids out of the engine's log lines", async () => {
     const server = await startRedisServer();
     const store = make(server.url);
     const logger = new Lines();
@@ -172,7 +172,9 @@ describeLive("RedisStore when Redis goes away", () => {
     await engine.handle({ ...message, text: "how much magnesium should I take?" });
     await server.stop();
     await engine.handle({ ...message, text: "what dose?" });
-    await engine.handle({ ...message, text: "my calf is swollen, red and hot" });
+    const urgent = await engine.handle({ ...message, text: "my calf is swollen, red and hot" });
+    expect(urgent.intent).toBe("urgent");
+    expect(urgent.text).toContain(engine.intents.urgent.reply.slice(0, 30));
     const text = logger.lines.join("\n");
     expect(text).toMatch(/E_STORE/);
     expect(text).not.toContain(SECRET_ID.slice(4));

@@ -434,7 +434,7 @@ describe("SqliteStore: conversation keys never reach a message or a log line", (
     expect(errors[0]?.message).toContain(`#${keyHash(SECRET_KEY)}`);
   });
 
-  it("logs no conversation key while the engine meets store errors", async () => {
+  it("answers a red flag and logs no conversation key while the engine meets store errors", async () => {
     const path = join(freshFolder(), "crampbot.db");
     const store = make(path, { busyWaitMs: 20 });
     const logger = new Lines();
@@ -447,7 +447,7 @@ describe("SqliteStore: conversation keys never reach a message or a log line", (
       text: "hello",
     });
     const other = new RawDatabase(path, { timeout: 0 });
-    other.exec("BEGIN IMMEDIATE");
+    other.exec("BEGIN EXCLUSIVE");
     try {
       await engine.handle({
         platform: "web",
@@ -456,6 +456,15 @@ describe("SqliteStore: conversation keys never reach a message or a log line", (
         kind: "text",
         text: "what dose?",
       });
+      // Neither read nor write can be had while another connection holds the file: a red flag is still answered.
+      const urgent = await engine.handle({
+        platform: "web",
+        conversationId: SECRET_ID,
+        userId: "u",
+        kind: "text",
+        text: "cramp in my calf and now it's swollen and warm to the touch",
+      });
+      expect(urgent.intent).toBe("urgent");
     } finally {
       other.exec("ROLLBACK");
       other.close();
