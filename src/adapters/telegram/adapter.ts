@@ -1,14 +1,18 @@
-// Wires the Telegram adapter: start (getMe, commands, webhook or polling), per-update handling, and stop.
+// Wires the Telegram adapter: start (getMe, commands, webhook or polling), per-update handling (validated at the
+// boundary, recorded in the ledger only once answered), readiness, and stop.
 import { Api, type Update } from "node-telegram-bot-api";
 import type { Reply } from "../../core/types.js";
 import { TELEGRAM_COMMANDS } from "./commands.js";
 import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./config.js";
 import { Dispatcher } from "./dispatcher.js";
 import { apiStatus, describeError, TelegramConfigError } from "./errors.js";
+import { TelegramHealth } from "./health.js";
 import { type BotIdentity, chatKeyOf, type ReplyTarget, translateUpdate } from "./inbound.js";
 import { UpdateLedger } from "./ledger.js";
+import { conversationHash } from "./log-keys.js";
 import { Outbox } from "./outbound.js";
 import { ALLOWED_UPDATES, type PollingOutcome, runPolling } from "./polling.js";
+import { parseUpdate } from "./schema.js";
 import { type AcceptResult, createWebhookEndpoint, type WebhookRequestHandler } from "./webhook.js";
 
 export type TelegramRunOutcome = PollingOutcome;
@@ -29,8 +33,13 @@ export interface TelegramAdapter {
   start(): Promise<void>;
   /** Stops polling (or accepting webhook updates) and waits for updates being handled. Idempotent. */
   stop(): Promise<void>;
-  /** Settles when the adapter stops: after stop(), or when polling gave up (409s, token rejected). */
+  /** Settles when the adapter stops: after stop(), or when polling gave up (token rejected). */
   readonly finished: Promise<TelegramRunOutcome>;
+  /**
+   * Readiness of a started adapter for /readyz: "ok", or "degraded (<why>)" while getUpdates keeps failing
+   * (Bot API unreachable, 409 Conflict) or replies cannot be delivered because the Bot API is unreachable.
+   */
+  status(): string;
 }
 
 const APOLOGY: Reply = {
@@ -56,11 +65,24 @@ export function createTelegramAdapter(
     // out retry_after themselves, with the injected sleep.
     maxRetryAfterMs: 1,
   });
+  const health = new TelegramHealth();
   const outbox = new Outbox(api, logger, {
     token,
     sleep: settings.sleep,
     maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
     maxRateLimitAttempts: settings.maxRateLimitAttempts,
+    sendAttempts: settings.sendAttempts,
+    sendRetryBaseDelayMs: settings.sendRetryBaseDelayMs,
+    sendRetryMaxDelayMs: settings.retryMaxDelayMs,
+    onSent: () => health.sendSucceeded(),
+    onUndelivered: (reason) => {
+      if (reason === "unreachable") health.sendUnreachable();
+      try {
+        deps.onUndelivered?.(reason);
+      } catch (err) {
+        logger.warn({ err: describeError(err, token) }, "telegram: counting an undelivered reply failed");
+      }
+    },
   });
   const ledger = new UpdateLedger(deps.store, logger, token);
   const dispatcher = new Dispatcher();
@@ -104,57 +126,76 @@ export function createTelegramAdapter(
     }
   }
 
-  async function handleUpdate(update: Update, bot: BotIdentity): Promise<void> {
+  /** Handles one validated update: "answered" once its reply was sent (or given up on), else "skipped". */
+  async function handleUpdate(update: Update, bot: BotIdentity): Promise<"answered" | "skipped"> {
     const updateId = update.update_id;
-    if (!(await ledger.claim(updateId))) {
-      logger.debug({ updateId }, "telegram: update already handled; skipped");
-      return;
+    const entry = await ledger.begin(updateId);
+    if (entry !== "new") {
+      logger.debug({ updateId, entry }, "telegram: update already answered or being answered; skipped");
+      return "skipped";
     }
-    const inbound = translateUpdate(update, bot);
-    if (inbound.callbackQueryId !== undefined) await acknowledge(inbound.callbackQueryId, updateId);
-    if (inbound.action === "ignore") {
-      logger.debug({ updateId, reason: inbound.reason }, "telegram: update ignored");
-      return;
-    }
-    const { message, target } = inbound;
-    const context = { updateId, conversationId: message.conversationId, kind: message.kind };
-    logger.debug(context, "telegram: update received");
-    const stopTyping = startTyping(target);
-    let reply: Reply;
     try {
-      reply = await handler.handle(message);
-    } catch (err) {
-      stopTyping();
-      logger.error(
-        { ...context, err: describeError(err, token) },
-        "telegram: the message handler failed; the bot goes on",
-      );
-      await outbox.sendReply(target, APOLOGY, { updateId });
-      return;
-    }
-    stopTyping();
-    await outbox.sendReply(target, reply, { updateId });
-  }
-
-  function dispatch(update: Update, bot: BotIdentity): void {
-    dispatcher.dispatch(chatKeyOf(update), async () => {
+      const inbound = translateUpdate(update, bot);
+      if (inbound.callbackQueryId !== undefined) await acknowledge(inbound.callbackQueryId, updateId);
+      if (inbound.action === "ignore") {
+        logger.debug({ updateId, reason: inbound.reason }, "telegram: update ignored");
+        return "skipped";
+      }
+      const { message, target } = inbound;
+      const conversation = conversationHash(message.conversationId);
+      const context = { updateId, conversation };
+      logger.debug({ ...context, kind: message.kind }, "telegram: update received");
+      const stopTyping = startTyping(target);
+      let reply: Reply;
       try {
-        await handleUpdate(update, bot);
+        reply = await handler.handle(message);
       } catch (err) {
         logger.error(
-          { updateId: update.update_id, err: describeError(err, token) },
-          "telegram: handling an update failed",
+          { ...context, kind: message.kind, err: describeError(err, token) },
+          "telegram: the message handler failed; the bot goes on",
         );
+        reply = APOLOGY;
+      } finally {
+        stopTyping();
       }
-    });
+      await outbox.sendReply(target, reply, context);
+      // Only now: a crash before this line makes Telegram deliver the update again (at least once).
+      await ledger.finish(updateId);
+      return "answered";
+    } finally {
+      ledger.release(updateId);
+    }
   }
 
-  function accept(update: Update): AcceptResult {
+  function dispatch(update: Update, bot: BotIdentity): Promise<AcceptResult> {
+    let result: AcceptResult = "answered";
+    return dispatcher
+      .dispatch(chatKeyOf(update), async () => {
+        try {
+          result = await handleUpdate(update, bot);
+        } catch (err) {
+          logger.error(
+            { updateId: update.update_id, err: describeError(err, token) },
+            "telegram: handling an update failed",
+          );
+        }
+      })
+      .then(() => result);
+  }
+
+  async function accept(raw: unknown): Promise<AcceptResult> {
     if (state === "stopping") return "stopping";
     if (state !== "running" || identity === undefined) return "not-ready";
+    const parsed = parseUpdate(raw);
+    if (!parsed.ok) {
+      logger.warn(
+        { updateId: parsed.updateId, problems: parsed.problems },
+        "telegram: malformed update skipped",
+      );
+      return "skipped";
+    }
     if (dispatcher.size >= settings.maxInFlight) return "busy";
-    dispatch(update, identity);
-    return "accepted";
+    return dispatch(parsed.update, identity);
   }
 
   async function registerCommands(): Promise<void> {
@@ -237,12 +278,17 @@ export function createTelegramAdapter(
           sleep: settings.sleep,
           signal: controller.signal,
           timeoutSeconds: settings.pollingTimeoutSeconds,
-          maxConflictRetries: settings.maxConflictRetries,
+          batchSize: Math.min(settings.maxInFlight, 100),
           retryBaseDelayMs: settings.retryBaseDelayMs,
           retryMaxDelayMs: settings.retryMaxDelayMs,
           maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
-          beforePoll: () => dispatcher.waitForRoom(settings.maxInFlight),
-          onUpdate: (update) => dispatch(update, bot),
+          onUpdate: async (update) => {
+            await dispatch(update, bot);
+          },
+          onPoll: (problem) => {
+            if (problem === undefined) health.pollSucceeded();
+            else health.pollFailed(problem);
+          },
         }).then(settle, (err: unknown) => {
           logger.error({ err: describeError(err, token) }, "telegram: polling crashed");
           settle({ reason: "fatal", error: err instanceof Error ? err : new Error(String(err)) });
@@ -280,5 +326,6 @@ export function createTelegramAdapter(
     start,
     stop,
     finished,
+    status: () => health.status(),
   };
 }
