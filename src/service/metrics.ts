@@ -9,6 +9,7 @@
  *   crampbot_reply_seconds{platform}           time to answer one message (histogram)
  *   crampbot_active_conversations              conversations with a message in the last 30 minutes, counted in
  *                                              memory by this instance
+ *   crampbot_replies_undelivered_total{platform}  replies an adapter could not deliver after its retries
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
@@ -31,6 +32,7 @@ export class ServiceMetrics {
   private readonly fallbacks: Counter;
   private readonly urgent: Counter;
   private readonly replySeconds: Histogram<"platform">;
+  private readonly undelivered: Counter<"platform">;
   private readonly clock: Clock;
   private readonly windowMs: number;
   /** Conversation → last message time, oldest first (a touched entry moves to the end). */
@@ -61,6 +63,12 @@ export class ServiceMetrics {
       help: "Time to answer one message, in seconds.",
       labelNames: ["platform"] as const,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.undelivered = new Counter({
+      name: "crampbot_replies_undelivered_total",
+      help: "Replies an adapter could not deliver after its retries (blocked, refused, or the platform unreachable).",
+      labelNames: ["platform"] as const,
       registers,
     });
     const metrics = this;
@@ -96,6 +104,11 @@ export class ServiceMetrics {
   failed(message: IncomingMessage, seconds: number): void {
     this.messages.inc({ platform: message.platform, intent: "error" });
     this.replySeconds.observe({ platform: message.platform }, seconds);
+  }
+
+  /** Records a reply the `platform` adapter gave up delivering. */
+  replyUndelivered(platform: string): void {
+    this.undelivered.inc({ platform });
   }
 
   activeConversations(): number {

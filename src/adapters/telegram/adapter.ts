@@ -9,7 +9,7 @@ import { apiStatus, describeError, TelegramConfigError } from "./errors.js";
 import { TelegramHealth } from "./health.js";
 import { type BotIdentity, chatKeyOf, type ReplyTarget, translateUpdate } from "./inbound.js";
 import { UpdateLedger } from "./ledger.js";
-import { conversationHash } from "./log-keys.js";
+import { conversationHash, withoutIds } from "./log-keys.js";
 import { Outbox } from "./outbound.js";
 import { ALLOWED_UPDATES, type PollingOutcome, runPolling } from "./polling.js";
 import { parseUpdate } from "./schema.js";
@@ -150,8 +150,10 @@ export function createTelegramAdapter(
       try {
         reply = await handler.handle(message);
       } catch (err) {
+        // The error may come from far below (a store key in its message): no chat id may ride along.
+        const ids = [message.conversationId, String(target.chatId), message.userId];
         logger.error(
-          { ...context, kind: message.kind, err: describeError(err, token) },
+          { ...context, kind: message.kind, err: withoutIds(describeError(err, token), ids) },
           "telegram: the message handler failed; the bot goes on",
         );
         reply = APOLOGY;

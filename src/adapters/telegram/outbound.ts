@@ -5,6 +5,7 @@ import type { Logger, Reply } from "../../core/types.js";
 import type { Sleep } from "./config.js";
 import { apiStatus, describeError, isTransient, retryAfterSeconds } from "./errors.js";
 import type { ReplyTarget } from "./inbound.js";
+import { withoutIds } from "./log-keys.js";
 import { buildKeyboard, type InlineKeyboard, markupToHtml, markupToPlain } from "./render.js";
 import { splitMessage } from "./split.js";
 
@@ -151,7 +152,7 @@ export class Outbox {
           conversation: context.conversation,
           attempt,
           delayMs,
-          err: describeError(failure, this.settings.token),
+          err: withoutIds(describeError(failure, this.settings.token), [String(target.chatId)]),
         },
         "telegram: sending a reply failed; retrying",
       );
@@ -164,7 +165,7 @@ export class Outbox {
         updateId: context.updateId,
         conversation: context.conversation,
         reason,
-        err: describeError(failure, this.settings.token),
+        err: withoutIds(describeError(failure, this.settings.token), [String(target.chatId)]),
       },
       reason === "blocked"
         ? "telegram: the bot cannot write to this chat (blocked or removed); reply not delivered"

@@ -362,6 +362,14 @@ export class FakeTelegram {
     };
   }
 
+  /**
+   * A hand-made update with a fresh update_id and any fields, e.g. a malformed one Telegram might still send
+   * (`{ message: null }`, a message without `chat`, a callback_query without `from`). Not queued.
+   */
+  rawUpdate(fields: Record<string, unknown>): FakeUpdate {
+    return { update_id: this.nextUpdateId++, ...fields } as FakeUpdate;
+  }
+
   /** Queues an update for getUpdates (and wakes a held long poll). Returns it. */
   enqueue(update: FakeUpdate): FakeUpdate {
     this.queue.push({ update, delivered: false });
