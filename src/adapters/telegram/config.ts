@@ -44,7 +44,10 @@ export interface TelegramAdapterOptions {
    * injected sleep, and the adapter retries sends and polls itself. Default 0.
    */
   requestRetries?: number;
-  /** Client timeout of one ordinary request (not the long poll). Default 60000. */
+  /**
+   * Client timeout of one ordinary request (not the long poll, which gets its own timeout plus 10 s). Short, as a
+   * hung send holds up the next getUpdates (a batch is confirmed once answered). Default 15000.
+   */
   requestTimeoutMs?: number;
   /**
    * Updates being handled at once: the getUpdates batch size (at most 100), and in webhook mode the deliveries
@@ -176,7 +179,7 @@ export function resolveOptions(options: TelegramAdapterOptions): ResolvedOptions
     maxRateLimitWaitMs: positive(options.maxRateLimitWaitMs, 60_000),
     maxRateLimitAttempts: positive(options.maxRateLimitAttempts, 3, 1),
     requestRetries: positive(options.requestRetries, 0),
-    requestTimeoutMs: positive(options.requestTimeoutMs, 60_000, 1),
+    requestTimeoutMs: positive(options.requestTimeoutMs, 15_000, 1),
     maxInFlight: positive(options.maxInFlight, 64, 1),
     typingDelayMs: positive(options.typingDelayMs, 1500),
     sleep: options.sleep ?? realSleep,

@@ -84,6 +84,8 @@ export type Fault =
   | { kind: "429"; retryAfter?: number }
   | { kind: "500" }
   | { kind: "drop" }
+  /** No answer at all: the request is held until the client gives up or the fake closes (status stays 0). */
+  | { kind: "hang" }
   | { kind: "409"; description?: string }
   /** Any other error answer, e.g. `{ kind: "error", code: 400, description: "Bad Request: ..." }`. */
   | { kind: "error"; code: number; description: string };
@@ -512,6 +514,7 @@ export class FakeTelegram {
   }
 
   private applyFault(res: ServerResponse, call: RecordedCall, fault: Fault): void {
+    if (fault.kind === "hang") return;
     if (fault.kind === "drop") {
       call.status = -1;
       this.notify(call);
