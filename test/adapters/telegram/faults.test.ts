@@ -1,6 +1,6 @@
 // The Telegram adapter under faults (issue 7): malformed updates in both modes, 409s and network errors while
 // polling, a crash with updates in flight, replies that cannot be sent, captions, and chat ids kept out of logs.
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   createTelegramAdapter,
   handledUpdateKey,
@@ -68,6 +68,20 @@ function statusRecordingSleep(adapter: () => TelegramAdapter | undefined): {
 }
 
 describe("telegram adapter: malformed updates", () => {
+  /** Unhandled rejections and uncaught exceptions: in `crampbot serve` the crash handler exits on each. */
+  const escaped: unknown[] = [];
+  const onEscape = (error: unknown) => escaped.push(error);
+  beforeEach(() => {
+    escaped.length = 0;
+    process.on("unhandledRejection", onEscape);
+    process.on("uncaughtException", onEscape);
+    return () => {
+      process.off("unhandledRejection", onEscape);
+      process.off("uncaughtException", onEscape);
+      expect(escaped).toEqual([]);
+    };
+  });
+
   it("polling: skips each malformed update without its content, confirms it, and answers the next good one", async () => {
     const { fake, handler, logger, adapter } = await startBot();
     const bad = poison(fake).map((update) => fake.enqueue(update));
