@@ -5,7 +5,7 @@ import type { Reply } from "../../core/types.js";
 import { TELEGRAM_COMMANDS } from "./commands.js";
 import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./config.js";
 import { Dispatcher } from "./dispatcher.js";
-import { apiStatus, describeError, TelegramConfigError } from "./errors.js";
+import { apiStatus, describeError, isTransient, TelegramConfigError } from "./errors.js";
 import { TelegramHealth } from "./health.js";
 import { type BotIdentity, chatKeyOf, type ReplyTarget, translateUpdate } from "./inbound.js";
 import { UpdateLedger } from "./ledger.js";
@@ -28,7 +28,9 @@ export interface TelegramAdapter {
   readonly webhookPath: string | undefined;
   /**
    * Checks the token (getMe), registers the commands, then sets the webhook or starts polling in
-   * the background. Throws TelegramConfigError when Telegram rejects the token or the webhook.
+   * the background. Throws TelegramConfigError when Telegram rejects the token or the webhook. When the Bot
+   * API cannot be reached (network, timeout, 5xx) it resolves anyway, reports "degraded" and keeps connecting in
+   * the background (a rejected token found then settles {@link finished} with "unauthorized").
    */
   start(): Promise<void>;
   /** Stops polling (or accepting webhook updates) and waits for updates being handled. Idempotent. */
@@ -90,6 +92,7 @@ export function createTelegramAdapter(
   let identity: BotIdentity | undefined;
   let state: "new" | "starting" | "running" | "stopping" = "new";
   let polling: Promise<void> | undefined;
+  let connecting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   let settle: (outcome: TelegramRunOutcome) => void = () => {};
   const finished = new Promise<TelegramRunOutcome>((resolve) => {
@@ -247,60 +250,121 @@ export function createTelegramAdapter(
     }
   }
 
+  /** getMe, the command menu, then the webhook (or no webhook, for polling). Throws as start() documents. */
+  async function connect(): Promise<BotIdentity> {
+    let me: Awaited<ReturnType<Api["getMe"]>>;
+    try {
+      me = await api.getMe();
+    } catch (err) {
+      const status = apiStatus(err);
+      if (status === 401 || status === 404) {
+        throw new TelegramConfigError(
+          "TELEGRAM_TOKEN_REJECTED",
+          `Telegram rejected TELEGRAM_TOKEN (HTTP ${status}): check the token with @BotFather (was it revoked?).`,
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+    const bot: BotIdentity = { id: me.id, username: me.username ?? "" };
+    await registerCommands();
+    if (webhook) await setWebhook(webhook.url, webhook.secret);
+    else await removeStaleWebhook();
+    return bot;
+  }
+
+  function run(bot: BotIdentity): void {
+    identity = bot;
+    state = "running";
+    health.connected();
+    if (!webhook) {
+      polling = runPolling({
+        api,
+        logger,
+        token,
+        sleep: settings.sleep,
+        signal: controller.signal,
+        timeoutSeconds: settings.pollingTimeoutSeconds,
+        batchSize: Math.min(settings.maxInFlight, 100),
+        retryBaseDelayMs: settings.retryBaseDelayMs,
+        retryMaxDelayMs: settings.retryMaxDelayMs,
+        maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
+        onUpdate: async (update) => {
+          await dispatch(update, bot);
+        },
+        onPoll: (problem) => {
+          if (problem === undefined) health.pollSucceeded();
+          else health.pollFailed(problem);
+        },
+      }).then(settle, (err: unknown) => {
+        logger.error({ err: describeError(err, token) }, "telegram: polling crashed");
+        settle({ reason: "fatal", error: err instanceof Error ? err : new Error(String(err)) });
+      });
+    }
+    logger.info({ mode: webhook ? "webhook" : "polling", bot: bot.username }, "telegram: adapter started");
+  }
+
+  /** After an unreachable Bot API at start: connects in the background with capped backoff until it works. */
+  async function keepConnecting(): Promise<void> {
+    for (let failures = 1; !controller.signal.aborted; failures++) {
+      const delayMs = Math.min(settings.retryBaseDelayMs * 2 ** (failures - 1), settings.retryMaxDelayMs);
+      try {
+        await settings.sleep(delayMs, controller.signal);
+      } catch {
+        return; // stopped while waiting
+      }
+      if (controller.signal.aborted) return;
+      let bot: BotIdentity;
+      try {
+        bot = await connect();
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        if (!isTransient(err)) {
+          logger.error({ err: describeError(err, token) }, "telegram: connecting failed for good; stopping");
+          settle({
+            reason:
+              err instanceof TelegramConfigError && err.code === "TELEGRAM_TOKEN_REJECTED"
+                ? "unauthorized"
+                : "fatal",
+            error: err instanceof Error ? err : new Error(String(err)),
+          });
+          return;
+        }
+        logger.warn(
+          { err: describeError(err, token), failures, delayMs },
+          "telegram: Bot API still unreachable; retrying",
+        );
+        continue;
+      }
+      if (controller.signal.aborted) return;
+      run(bot);
+      return;
+    }
+  }
+
   async function start(): Promise<void> {
     if (state !== "new") throw new Error(`The Telegram adapter cannot start: it is ${state}.`);
     state = "starting";
+    let bot: BotIdentity;
     try {
-      let me: Awaited<ReturnType<Api["getMe"]>>;
-      try {
-        me = await api.getMe();
-      } catch (err) {
-        const status = apiStatus(err);
-        if (status === 401 || status === 404) {
-          throw new TelegramConfigError(
-            "TELEGRAM_TOKEN_REJECTED",
-            `Telegram rejected TELEGRAM_TOKEN (HTTP ${status}): check the token with @BotFather (was it revoked?).`,
-            { cause: err },
-          );
-        }
+      bot = await connect();
+    } catch (err) {
+      if (!isTransient(err) || controller.signal.aborted) {
+        if (state === "starting") state = "new";
         throw err;
       }
-      const bot: BotIdentity = { id: me.id, username: me.username ?? "" };
-      identity = bot;
-      await registerCommands();
-      if (webhook) await setWebhook(webhook.url, webhook.secret);
-      else await removeStaleWebhook();
-      if (controller.signal.aborted) return;
-      state = "running";
-      if (!webhook) {
-        polling = runPolling({
-          api,
-          logger,
-          token,
-          sleep: settings.sleep,
-          signal: controller.signal,
-          timeoutSeconds: settings.pollingTimeoutSeconds,
-          batchSize: Math.min(settings.maxInFlight, 100),
-          retryBaseDelayMs: settings.retryBaseDelayMs,
-          retryMaxDelayMs: settings.retryMaxDelayMs,
-          maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
-          onUpdate: async (update) => {
-            await dispatch(update, bot);
-          },
-          onPoll: (problem) => {
-            if (problem === undefined) health.pollSucceeded();
-            else health.pollFailed(problem);
-          },
-        }).then(settle, (err: unknown) => {
-          logger.error({ err: describeError(err, token) }, "telegram: polling crashed");
-          settle({ reason: "fatal", error: err instanceof Error ? err : new Error(String(err)) });
-        });
-      }
-      logger.info({ mode: webhook ? "webhook" : "polling", bot: bot.username }, "telegram: adapter started");
-    } catch (err) {
-      if (state === "starting") state = "new";
-      throw err;
+      // The Bot API cannot be reached right now: start anyway (the web chat must not wait for Telegram), report
+      // degraded, and connect in the background. Webhook deliveries meanwhile get 503, so Telegram retries them.
+      logger.warn(
+        { err: describeError(err, token) },
+        "telegram: Bot API unreachable at start; the adapter keeps trying in the background",
+      );
+      health.connecting();
+      connecting = keepConnecting();
+      return;
     }
+    if (controller.signal.aborted) return;
+    run(bot);
   }
 
   function stop(): Promise<void> {
@@ -308,6 +372,7 @@ export function createTelegramAdapter(
       const wasRunning = state === "running";
       state = "stopping";
       controller.abort();
+      await connecting;
       await polling;
       await dispatcher.drain();
       settle({ reason: "stopped" });

@@ -12,9 +12,19 @@ const POLL_DETAIL: Record<PollProblem, string> = {
 };
 
 export class TelegramHealth {
+  private reachedAtStart = true;
   private pollFailures = 0;
   private pollProblem: PollProblem = "unreachable";
   private sendFailures = 0;
+
+  /** start() could not reach the Bot API and keeps trying in the background. */
+  connecting(): void {
+    this.reachedAtStart = false;
+  }
+
+  connected(): void {
+    this.reachedAtStart = true;
+  }
 
   pollFailed(problem: PollProblem): void {
     this.pollFailures += 1;
@@ -36,6 +46,7 @@ export class TelegramHealth {
 
   /** "ok", or "degraded (<why>)". */
   status(): string {
+    if (!this.reachedAtStart) return "degraded (Bot API unreachable at start; connecting)";
     if (this.pollFailures >= DEGRADED_AFTER_FAILURES) return `degraded (${POLL_DETAIL[this.pollProblem]})`;
     if (this.sendFailures >= DEGRADED_AFTER_FAILURES)
       return "degraded (sendMessage failing: Bot API unreachable)";

@@ -174,6 +174,44 @@ describe("telegram adapter: polling under faults", () => {
     expect(logger.at("info").some((entry) => entry.msg?.includes("polling resumed"))).toBe(true);
   });
 
+  it("starts while the Bot API is unreachable, reports degraded, and connects in the background", async () => {
+    let bot: TelegramAdapter | undefined;
+    const { sleep, statuses } = statusRecordingSleep(() => bot);
+    const { fake, adapter } = await startBot({
+      options: { sleep },
+      start: false,
+      beforeStart: (f) => f.failNext("getMe", 3, { kind: "drop" }),
+    });
+    bot = adapter;
+    await adapter.start(); // resolves: the service (and its web chat) does not wait for Telegram
+    fake.sendText(alice, dm, "hello once you are up");
+    const [sent] = await fake.waitForCalls("sendMessage", 1, { okOnly: true });
+    expect(sent?.params.text).toBe("You said: hello once you are up");
+    expect(statuses.slice(0, 3)).toEqual(
+      Array(3).fill("degraded (Bot API unreachable at start; connecting)"),
+    );
+    expect(fake.callsOf("getMe").map((call) => call.status)).toEqual([-1, -1, -1, 200]);
+    expect(adapter.status()).toBe("ok");
+  });
+
+  it("still fails start at once for a rejected token, and stops if the token is rejected while connecting", async () => {
+    const rejected = await startBot({
+      start: false,
+      beforeStart: (f) => f.failNext("getMe", 1, { kind: "error", code: 401, description: "Unauthorized" }),
+    });
+    await expect(rejected.adapter.start()).rejects.toMatchObject({ code: "TELEGRAM_TOKEN_REJECTED" });
+
+    const later = await startBot({
+      start: false,
+      beforeStart: (f) => {
+        f.failNext("getMe", 1, { kind: "drop" });
+        f.failNext("getMe", 1, { kind: "error", code: 401, description: "Unauthorized" });
+      },
+    });
+    await later.adapter.start();
+    expect(await later.adapter.finished).toMatchObject({ reason: "unauthorized" });
+  });
+
   // A regression guard for the offset bookkeeping around failures (it passed before the fixes too).
   it("keeps its offset across failures: nothing fetched before a failure is lost or answered twice", async () => {
     const { fake, handler } = await startBot();
