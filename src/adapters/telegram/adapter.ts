@@ -319,7 +319,7 @@ export function createTelegramAdapter(
         bot = await connect();
       } catch (err) {
         if (controller.signal.aborted) return;
-        if (!isTransient(err)) {
+        if (!(isTransient(err) || apiStatus(err) === 429)) {
           logger.error({ err: describeError(err, token) }, "telegram: connecting failed for good; stopping");
           settle({
             reason:
@@ -349,11 +349,11 @@ export function createTelegramAdapter(
     try {
       bot = await connect();
     } catch (err) {
-      if (!isTransient(err) || controller.signal.aborted) {
+      if (!(isTransient(err) || apiStatus(err) === 429) || controller.signal.aborted) {
         if (state === "starting") state = "new";
         throw err;
       }
-      // The Bot API cannot be reached right now: start anyway (the web chat must not wait for Telegram), report
+      // The Bot API cannot be reached right now (or asks to wait): start anyway (the web chat must not wait for Telegram), report
       // degraded, and connect in the background. Webhook deliveries meanwhile get 503, so Telegram retries them.
       logger.warn(
         { err: describeError(err, token) },
