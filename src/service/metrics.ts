@@ -12,6 +12,7 @@
  *                                              still counts under its intent
  *   crampbot_active_conversations              conversations with a message in the last 30 minutes, counted in
  *                                              memory by this instance (at most `maxTrackedConversations`)
+ *   crampbot_replies_undelivered_total{platform}  replies an adapter could not deliver after its retries
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
@@ -54,6 +55,7 @@ export class ServiceMetrics {
   private readonly urgent: Counter;
   private readonly replySeconds: Histogram<"platform">;
   private readonly storeErrors: Counter<"operation">;
+  private readonly undelivered: Counter<"platform">;
   private readonly clock: Clock;
   private readonly windowMs: number;
   private readonly maxTracked: number;
@@ -92,6 +94,12 @@ export class ServiceMetrics {
       name: "crampbot_store_errors_total",
       help: "Session-store failures, by operation (the reply may still have been sent).",
       labelNames: ["operation"] as const,
+      registers,
+    });
+    this.undelivered = new Counter({
+      name: "crampbot_replies_undelivered_total",
+      help: "Replies an adapter could not deliver after its retries (blocked, refused, or the platform unreachable).",
+      labelNames: ["platform"] as const,
       registers,
     });
     const metrics = this;
@@ -141,6 +149,11 @@ export class ServiceMetrics {
   failed(message: IncomingMessage, seconds: number): void {
     this.messages.inc({ platform: message.platform, intent: "error" });
     this.replySeconds.observe({ platform: message.platform }, seconds);
+  }
+
+  /** Records a reply the `platform` adapter gave up delivering. */
+  replyUndelivered(platform: string): void {
+    this.undelivered.inc({ platform });
   }
 
   activeConversations(): number {

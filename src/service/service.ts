@@ -314,7 +314,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     if (!telegramConfig) return;
     const { createTelegramAdapter } = await import("../adapters/telegram/index.js");
     const telegram = createTelegramAdapter(
-      { handler, store, logger },
+      { handler, store, logger, onUndelivered: () => metrics.replyUndelivered("telegram") },
       {
         token: telegramConfig.token,
         ...(telegramConfig.apiRoot ? { apiRoot: telegramConfig.apiRoot } : {}),
@@ -336,7 +336,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     if (telegram.webhookPath !== undefined) routes.set(telegram.webhookPath, telegram.webhookHandler);
     parts.push({
       name: "telegram",
-      status: () => (finished ? `stopped (${finished})` : started ? "ok" : "starting"),
+      status: () => (finished ? `stopped (${finished})` : started ? telegram.status() : "starting"),
       stop: () => telegram.stop(),
     });
     await telegram.start();

@@ -9,6 +9,7 @@ import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits,
 import type { Logger, MessageHandler } from "../../core/types.js";
 import type { AdapterContext } from "./context.js";
 import { DiscordAdapterError, describeError } from "./errors.js";
+import { guardedShardingStrategy } from "./gateway-guard.js";
 import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
@@ -141,6 +142,8 @@ export class DiscordAdapter {
       partials: [Partials.Channel],
       allowedMentions: NO_PINGS,
       ...(this.#options.apiRoot ? { rest: { api: this.#options.apiRoot } } : {}),
+      // Every gateway event passes the boundary check first; nothing Discord sends can stop the process.
+      ws: { buildStrategy: (manager) => guardedShardingStrategy(manager, this.#context.logger) },
     });
     const { logger } = this.#context;
     client.on(Events.MessageCreate, (message) => this.#track(() => onMessage(this.#context, message)));

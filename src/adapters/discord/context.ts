@@ -1,6 +1,7 @@
 // What the message and interaction listeners share: the handler, the logger, and a failure-proof handler call.
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
 import { describeError } from "./errors.js";
+import { conversationHash } from "./log-keys.js";
 import type { Sequencer } from "./sequencer.js";
 
 export interface AdapterContext {
@@ -20,7 +21,7 @@ export async function ask(context: AdapterContext, message: IncomingMessage): Pr
     context.logger.error(
       {
         platform: message.platform,
-        conversationId: message.conversationId,
+        conversation: conversationHash(message.conversationId),
         kind: message.kind,
         err: describeError(error),
       },

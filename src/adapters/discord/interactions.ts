@@ -10,6 +10,7 @@ import { ASK_OPTION, commandText } from "./commands.js";
 import { type AdapterContext, ask } from "./context.js";
 import { buttonMessage, type Origin, textMessage } from "./conversation.js";
 import { describeError } from "./errors.js";
+import { conversationHash } from "./log-keys.js";
 import { apologyPart, NO_PINGS, replyParts } from "./outgoing.js";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
@@ -50,7 +51,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
     return;
   }
   context.logger.debug(
-    { ...log, conversationId: incoming.conversationId, kind: incoming.kind },
+    { ...log, conversation: conversationHash(incoming.conversationId), kind: incoming.kind },
     "discord: interaction received",
   );
   await context.sequencer.run(incoming.conversationId, async () => {
@@ -63,7 +64,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
       }
     } catch (error) {
       context.logger.warn(
-        { ...log, conversationId: incoming.conversationId, err: describeError(error) },
+        { ...log, conversation: conversationHash(incoming.conversationId), err: describeError(error) },
         "discord: sending the interaction reply failed",
       );
     }

@@ -4,6 +4,7 @@ import type { IncomingMessage } from "../../core/types.js";
 import { type AdapterContext, ask } from "./context.js";
 import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
 import { describeError } from "./errors.js";
+import { conversationHash } from "./log-keys.js";
 import { apologyPart, replyParts } from "./outgoing.js";
 
 /** A DM from a human, or a guild message from a human that mentions the bot itself (not @everyone or a role). */
@@ -32,7 +33,7 @@ export async function onMessage(context: AdapterContext, message: Message): Prom
   context.logger.debug(
     {
       platform: "discord",
-      conversationId: incoming.conversationId,
+      conversation: conversationHash(incoming.conversationId),
       kind: incoming.kind,
       messageId: message.id,
     },
@@ -58,7 +59,11 @@ async function answer(
     }
   } catch (error) {
     context.logger.warn(
-      { platform: "discord", conversationId: incoming.conversationId, err: describeError(error) },
+      {
+        platform: "discord",
+        conversation: conversationHash(incoming.conversationId),
+        err: describeError(error),
+      },
       "discord: sending the reply failed",
     );
   }

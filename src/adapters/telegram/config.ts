@@ -1,6 +1,7 @@
 // The adapter's options, their defaults and validation (TELEGRAM_TOKEN, webhook settings), and an env reader.
 import type { Logger, MessageHandler, SessionStore } from "../../core/types.js";
 import { TelegramConfigError } from "./errors.js";
+import type { UndeliveredReason } from "./outbound.js";
 
 /** Waits `ms`; rejects (or resolves early) when `signal` aborts. Injected so tests need not wait. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -23,21 +24,35 @@ export interface TelegramAdapterOptions {
   webhook?: TelegramWebhookOptions;
   /** getUpdates long-poll timeout in seconds (0-50). Default 30. */
   pollingTimeoutSeconds?: number;
-  /** How many 409 Conflict answers in a row polling tolerates before giving up. Default 5. */
-  maxConflictRetries?: number;
-  /** First polling retry delay after a failure; doubles up to `retryMaxDelayMs`. Default 1000. */
+  /**
+   * First polling retry delay after a failure (network, 5xx, 409 Conflict, another 4xx); doubles up to
+   * `retryMaxDelayMs`. Polling retries for as long as the adapter runs; only a rejected token stops it. Default 1000.
+   */
   retryBaseDelayMs?: number;
-  /** Default 30000. */
+  /** The longest polling retry delay, and of a reply's send retries. Default 30000. */
   retryMaxDelayMs?: number;
+  /** Attempts to send one reply part when the Bot API fails transiently (network, timeout, 5xx). Default 4. */
+  sendAttempts?: number;
+  /** First wait before a reply part is sent again; doubles up to `retryMaxDelayMs`. Default 1000. */
+  sendRetryBaseDelayMs?: number;
   /** Longest 429 retry_after waited out, in ms; longer ones fail the send. Default 60000. */
   maxRateLimitWaitMs?: number;
   /** Attempts per API call when Telegram answers 429. Default 3. */
   maxRateLimitAttempts?: number;
-  /** The library's own retries of one request on network errors and 5xx. Default 2. */
+  /**
+   * The library's own retries of one request on network errors and 5xx. They wait with real timers, not the
+   * injected sleep, and the adapter retries sends and polls itself. Default 0.
+   */
   requestRetries?: number;
-  /** Client timeout of one ordinary request (not the long poll). Default 60000. */
+  /**
+   * Client timeout of one ordinary request (not the long poll, which gets its own timeout plus 10 s). Short, as a
+   * hung send holds up the next getUpdates (a batch is confirmed once answered). Default 15000.
+   */
   requestTimeoutMs?: number;
-  /** Updates being handled at once before polling pauses (webhook: answers 503). Default 64. */
+  /**
+   * Updates being handled at once: the getUpdates batch size (at most 100), and in webhook mode the deliveries
+   * taken at once before answering 503. Default 64.
+   */
   maxInFlight?: number;
   /** Show "typing…" when the handler takes longer than this; 0 disables. Default 1500. */
   typingDelayMs?: number;
@@ -48,9 +63,14 @@ export interface TelegramAdapterOptions {
 export interface TelegramAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
   handler: MessageHandler;
-  /** Records handled update ids (key `telegram:update:<id>`). */
+  /** Records answered update ids (key `telegram:update:<id>`): the ledger that dedupes redeliveries. */
   store: SessionStore;
   logger: Logger;
+  /**
+   * Told once for every reply that could not be delivered after its retries (the service counts them in
+   * /metrics). Default: nothing (the failure is logged either way).
+   */
+  onUndelivered?: (reason: UndeliveredReason) => void;
 }
 
 export interface ResolvedOptions {
@@ -58,9 +78,10 @@ export interface ResolvedOptions {
   apiRoot: string | undefined;
   webhook: Required<TelegramWebhookOptions> | undefined;
   pollingTimeoutSeconds: number;
-  maxConflictRetries: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
+  sendAttempts: number;
+  sendRetryBaseDelayMs: number;
   maxRateLimitWaitMs: number;
   maxRateLimitAttempts: number;
   requestRetries: number;
@@ -151,13 +172,14 @@ export function resolveOptions(options: TelegramAdapterOptions): ResolvedOptions
     apiRoot: options.apiRoot,
     webhook: resolveWebhook(options.webhook),
     pollingTimeoutSeconds: Math.min(positive(options.pollingTimeoutSeconds, 30), 50),
-    maxConflictRetries: positive(options.maxConflictRetries, 5),
     retryBaseDelayMs: positive(options.retryBaseDelayMs, 1000, 1),
     retryMaxDelayMs: positive(options.retryMaxDelayMs, 30_000, 1),
+    sendAttempts: Math.floor(positive(options.sendAttempts, 4, 1)),
+    sendRetryBaseDelayMs: positive(options.sendRetryBaseDelayMs, 1000, 1),
     maxRateLimitWaitMs: positive(options.maxRateLimitWaitMs, 60_000),
     maxRateLimitAttempts: positive(options.maxRateLimitAttempts, 3, 1),
-    requestRetries: positive(options.requestRetries, 2),
-    requestTimeoutMs: positive(options.requestTimeoutMs, 60_000, 1),
+    requestRetries: positive(options.requestRetries, 0),
+    requestTimeoutMs: positive(options.requestTimeoutMs, 15_000, 1),
     maxInFlight: positive(options.maxInFlight, 64, 1),
     typingDelayMs: positive(options.typingDelayMs, 1500),
     sleep: options.sleep ?? realSleep,

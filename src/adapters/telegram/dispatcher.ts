@@ -9,8 +9,11 @@ export class Dispatcher {
     return this.running.size;
   }
 
-  /** Queues `task` after earlier tasks of the same `key`. The task must not throw (it is caught anyway). */
-  dispatch(key: string, task: () => Promise<void>): void {
+  /**
+   * Queues `task` after earlier tasks of the same `key`; the promise settles when it has run (it never rejects:
+   * the task must not throw, and is caught anyway).
+   */
+  dispatch(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const run = previous.then(task).catch(() => {});
     this.tails.set(key, run);
@@ -19,11 +22,7 @@ export class Dispatcher {
       this.running.delete(run);
       if (this.tails.get(key) === run) this.tails.delete(key);
     });
-  }
-
-  /** Resolves once fewer than `max` tasks are in flight. */
-  async waitForRoom(max: number): Promise<void> {
-    while (this.running.size >= max) await Promise.race(this.running);
+    return run;
   }
 
   /** Resolves when every accepted task has finished (including ones queued meanwhile). */

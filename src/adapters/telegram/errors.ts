@@ -1,5 +1,11 @@
 // Errors of the Telegram adapter: its configuration error, and log-safe summaries of library errors.
-import { TelegramApiError, TelegramBotError } from "node-telegram-bot-api";
+import {
+  NetworkError,
+  ParseError,
+  TelegramApiError,
+  TelegramBotError,
+  TimeoutError,
+} from "node-telegram-bot-api";
 import { CrampBotError } from "../../core/errors.js";
 
 export type TelegramConfigErrorCode =
@@ -51,4 +57,13 @@ export function apiStatus(err: unknown): number | undefined {
 /** The retry_after of a 429 in seconds, if `err` is one. */
 export function retryAfterSeconds(err: unknown): number | undefined {
   return err instanceof TelegramApiError && err.errorCode === 429 ? err.retryAfter : undefined;
+}
+
+/**
+ * Whether trying `err`'s request again later may succeed: the Bot API could not be reached, timed out, answered
+ * garbage or a 5xx. A 4xx (bad request, blocked by the user, chat gone) will fail the same way again.
+ */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof TelegramApiError) return err.errorCode >= 500;
+  return err instanceof NetworkError || err instanceof TimeoutError || err instanceof ParseError;
 }

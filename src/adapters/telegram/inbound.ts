@@ -48,7 +48,7 @@ function isGroup(type: string): boolean {
   return type === "group" || type === "supergroup";
 }
 
-/** The key updates of one chat are serialised on (answers in a chat stay in order). */
+/** The key updates of one chat are serialised on (answers in a chat stay in order). Takes a validated update. */
 export function chatKeyOf(update: Update): string {
   if ("message" in update) return `chat:${update.message.chat.id}`;
   if ("callback_query" in update) {
@@ -114,8 +114,16 @@ function fromMessage(message: Message, bot: BotIdentity): Inbound {
   };
   const repliesToBot = message.reply_to_message?.from?.id === bot.id;
 
-  if (typeof message.text === "string") {
-    const command = parseCommand(message.text);
+  // A caption is what the person wrote about a photo or document: read it as the message (a red flag in a
+  // caption is answered like one in a text).
+  const written =
+    typeof message.text === "string"
+      ? { text: message.text, entities: message.entities }
+      : typeof message.caption === "string" && message.caption.trim() !== ""
+        ? { text: message.caption, entities: message.caption_entities }
+        : undefined;
+  if (written !== undefined) {
+    const command = parseCommand(written.text);
     if (command) {
       const ours =
         command.target === undefined
@@ -128,10 +136,10 @@ function fromMessage(message: Message, bot: BotIdentity): Inbound {
         target: target(message, group),
       };
     }
-    const mentioned = mentionsBot(message.text, message.entities, bot);
+    const mentioned = mentionsBot(written.text, written.entities, bot);
     if (group && !mentioned && !repliesToBot)
       return { action: "ignore", reason: "group message not addressed to the bot" };
-    const text = mentioned ? stripMention(message.text, bot) : message.text.trim();
+    const text = mentioned ? stripMention(written.text, bot) : written.text.trim();
     // A bare "@bot" is treated like /start: the person wants to know what the bot does.
     return {
       action: "handle",
@@ -141,10 +149,7 @@ function fromMessage(message: Message, bot: BotIdentity): Inbound {
   }
 
   if (UNSUPPORTED_CONTENT.some((field) => message[field] !== undefined)) {
-    const mentioned =
-      typeof message.caption === "string" && mentionsBot(message.caption, message.caption_entities, bot);
-    if (group && !mentioned && !repliesToBot)
-      return { action: "ignore", reason: "group media not addressed to the bot" };
+    if (group && !repliesToBot) return { action: "ignore", reason: "group media not addressed to the bot" };
     return { action: "handle", message: { ...base, kind: "unsupported" }, target: target(message, group) };
   }
   return { action: "ignore", reason: "service message" };

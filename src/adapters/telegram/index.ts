@@ -11,4 +11,5 @@ export {
 } from "./config.js";
 export { TelegramConfigError, type TelegramConfigErrorCode } from "./errors.js";
 export { handledUpdateKey } from "./ledger.js";
+export type { UndeliveredReason } from "./outbound.js";
 export type { WebhookRequestHandler } from "./webhook.js";

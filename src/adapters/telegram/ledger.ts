@@ -1,4 +1,4 @@
-// Remembers handled update ids in the SessionStore so an update Telegram delivers twice is handled once.
+// The update ledger: handled update ids in the SessionStore, so a redelivered update is answered once.
 import type { Logger, SessionStore } from "../../core/types.js";
 import { describeError } from "./errors.js";
 
@@ -9,37 +9,63 @@ export function handledUpdateKey(updateId: number): string {
   return `telegram:update:${updateId}`;
 }
 
+/** What {@link UpdateLedger.begin} found: a first delivery, one already answered, or one being answered now. */
+export type LedgerEntry = "new" | "done" | "in-flight";
+
+/**
+ * At-least-once delivery with the ledger as dedupe: an update is recorded as done only after its reply was
+ * sent (or finally given up on, which is counted), and Telegram's offset or webhook answer confirms it only
+ * after that. A crash before the record loses nothing, Telegram delivers the update again; a duplicate reply is
+ * possible only for a crash between the send and the record.
+ */
 export class UpdateLedger {
-  /** Ids being claimed right now, so two concurrent deliveries cannot both pass the store check. */
-  private readonly claiming = new Set<number>();
+  /** Ids being handled by this process, so a redelivery meanwhile is not handled twice. */
+  private readonly inFlight = new Set<number>();
 
   constructor(
     private readonly store: SessionStore,
     private readonly logger: Logger,
     private readonly token: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
-   * True when this is the first delivery of `updateId` (and records it); false for a redelivery.
-   * The id is recorded before the update is handled: a crash mid-handling loses that update rather
-   * than answering it twice. If the store fails, the update is handled anyway (and the failure logged).
+   * Starts handling `updateId` unless it was handled before or is being handled. A "new" entry must be ended
+   * with {@link finish} (answered) or {@link release} (not answered). If the store fails, the update is handled
+   * anyway (and the failure logged): answering twice is better than not at all.
    */
-  async claim(updateId: number): Promise<boolean> {
-    if (this.claiming.has(updateId)) return false;
-    this.claiming.add(updateId);
-    const key = handledUpdateKey(updateId);
+  async begin(updateId: number): Promise<LedgerEntry> {
+    if (this.inFlight.has(updateId)) return "in-flight";
+    this.inFlight.add(updateId);
     try {
-      if ((await this.store.get(key)) !== undefined) return false;
-      await this.store.set(key, { handledAt: Date.now() }, HANDLED_UPDATE_TTL_MS);
-      return true;
+      if ((await this.store.get(handledUpdateKey(updateId))) === undefined) return "new";
     } catch (err) {
       this.logger.warn(
         { updateId, err: describeError(err, this.token) },
-        "telegram: session store failed; handling the update anyway",
+        "telegram: the session store failed reading the update ledger; handling the update anyway",
       );
-      return true;
-    } finally {
-      this.claiming.delete(updateId);
+      return "new";
     }
+    this.inFlight.delete(updateId);
+    return "done";
+  }
+
+  /** Records `updateId` as answered. A store failure is logged: a redelivery of it would be answered again. */
+  async finish(updateId: number): Promise<void> {
+    try {
+      await this.store.set(handledUpdateKey(updateId), { handledAt: this.now() }, HANDLED_UPDATE_TTL_MS);
+    } catch (err) {
+      this.logger.warn(
+        { updateId, err: describeError(err, this.token) },
+        "telegram: the session store failed recording an answered update; a redelivery would be answered again",
+      );
+    } finally {
+      this.inFlight.delete(updateId);
+    }
+  }
+
+  /** Ends handling without a record (ignored updates); a redelivery is looked at again. */
+  release(updateId: number): void {
+    this.inFlight.delete(updateId);
   }
 }

@@ -1,11 +1,19 @@
-// Long polling: a getUpdates loop with offset, backoff on failures, bounded 409 retries and 429 waits.
+// Long polling: a getUpdates loop that validates each update, confirms a batch only once it is answered, and
+// retries every failure but a rejected token with capped backoff, for as long as the adapter runs.
 import type { Api, Update } from "node-telegram-bot-api";
 import type { Logger } from "../../core/types.js";
 import type { Sleep } from "./config.js";
 import { apiStatus, describeError, retryAfterSeconds } from "./errors.js";
+import type { PollProblem } from "./health.js";
+import { parseUpdate, updateIdOf } from "./schema.js";
 
 /** The only update kinds the adapter handles; Telegram does not send the others. */
 export const ALLOWED_UPDATES = ["message", "callback_query"];
+
+/** 409s are logged on the first one and then once per this many, so a long conflict is visible but not noisy. */
+const CONFLICT_LOG_EVERY = 20;
+/** The bounded wait of the last getUpdates at stop, which only confirms the answered updates. */
+const CONFIRM_TIMEOUT_MS = 2000;
 
 export type PollingOutcome =
   | { reason: "stopped" }
@@ -18,14 +26,15 @@ export interface PollingSettings {
   sleep: Sleep;
   signal: AbortSignal;
   timeoutSeconds: number;
-  maxConflictRetries: number;
+  /** Most updates fetched (and handled at once) per getUpdates, 1-100. */
+  batchSize: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   maxRateLimitWaitMs: number;
-  /** Awaited before each getUpdates (back-pressure while many updates are in flight). */
-  beforePoll: () => Promise<void>;
-  /** Takes one update; must not throw and should not block (handling happens in the background). */
-  onUpdate: (update: Update) => void;
+  /** Takes one valid update and settles once it is answered (or given up on); must not reject. */
+  onUpdate: (update: Update) => Promise<void>;
+  /** Told after each getUpdates: undefined when it succeeded, else what failed (readiness). */
+  onPoll: (problem: PollProblem | undefined) => void;
 }
 
 function backoff(failures: number, baseMs: number, maxMs: number): number {
@@ -37,16 +46,20 @@ function asError(err: unknown): Error {
 }
 
 /**
- * Polls until `signal` aborts or polling cannot go on (token rejected, too many 409s, another 4xx).
- * The offset moves past an update as soon as it is handed to `onUpdate`.
+ * Polls until `signal` aborts or Telegram rejects the token (401/404, an operator must fix it). Every other
+ * failure (network, 5xx, 409 Conflict, 429, another 4xx) is retried with capped backoff, forever.
+ *
+ * A batch is confirmed (the next getUpdates' offset moves past it) only after every update in it was answered:
+ * a crash mid-batch makes Telegram deliver the batch again, and the ledger skips what was already answered.
+ * A malformed update is logged without content and skipped; its offset is confirmed with the batch.
  *
  * The library has its own loops (`longPoll`, `Bot.startPolling`), but they treat the first 409 as
- * fatal, retry at a fixed delay and cannot take an injected sleep; this loop is the same idea with
- * those three points handled.
+ * fatal, retry at a fixed delay, confirm on receipt and cannot take an injected sleep.
  */
 export async function runPolling(settings: PollingSettings): Promise<PollingOutcome> {
   const { api, logger, signal } = settings;
   let offset: number | undefined;
+  let confirmed: number | undefined;
   let failures = 0;
   let conflicts = 0;
   const wait = async (ms: number): Promise<boolean> => {
@@ -57,62 +70,92 @@ export async function runPolling(settings: PollingSettings): Promise<PollingOutc
     }
     return !signal.aborted;
   };
+  const params = (timeout: number) => ({
+    offset,
+    timeout,
+    limit: settings.batchSize,
+    allowed_updates: ALLOWED_UPDATES,
+  });
 
   while (!signal.aborted) {
-    await settings.beforePoll();
-    if (signal.aborted) break;
-    let updates: Update[];
+    let batch: unknown;
     try {
-      updates = await api.getUpdates(
-        { offset, timeout: settings.timeoutSeconds, allowed_updates: ALLOWED_UPDATES },
-        signal,
-      );
+      batch = await api.getUpdates(params(settings.timeoutSeconds), signal);
+      if (!Array.isArray(batch)) throw new TypeError("getUpdates did not return a list");
     } catch (err) {
       if (signal.aborted) break;
       const status = apiStatus(err);
       const summary = describeError(err, settings.token);
+      if (status === 401 || status === 404) {
+        settings.onPoll("rejected");
+        logger.error({ err: summary }, "telegram: Telegram rejected TELEGRAM_TOKEN while polling; stopping");
+        return { reason: "unauthorized", error: asError(err) };
+      }
       if (status === 409) {
         conflicts += 1;
-        if (conflicts > settings.maxConflictRetries) {
-          logger.error({ err: summary, conflicts }, "telegram: still 409 Conflict; giving up polling");
-          return { reason: "conflict", error: asError(err) };
-        }
-        if (conflicts === 1) {
+        settings.onPoll("conflict");
+        if (conflicts === 1 || conflicts % CONFLICT_LOG_EVERY === 0) {
           logger.warn(
-            { err: summary, maxRetries: settings.maxConflictRetries },
-            "telegram: 409 Conflict from getUpdates: another process is polling with this TELEGRAM_TOKEN or a webhook is set; stop the other instance (or delete the webhook). Retrying a few times",
+            { err: summary, conflicts },
+            "telegram: 409 Conflict from getUpdates: another process is polling with this TELEGRAM_TOKEN or a webhook is set; stop the other instance (or delete the webhook). Retrying until it is gone",
           );
         }
         if (!(await wait(backoff(conflicts, settings.retryBaseDelayMs, settings.retryMaxDelayMs)))) break;
         continue;
       }
+      failures += 1;
       if (status === 429) {
         const waitMs = Math.min((retryAfterSeconds(err) ?? 1) * 1000, settings.maxRateLimitWaitMs);
         logger.warn({ retryAfterMs: waitMs }, "telegram: getUpdates rate limited (429); waiting");
         if (!(await wait(waitMs))) break;
         continue;
       }
-      if (status === 401 || status === 404) {
-        logger.error({ err: summary }, "telegram: Telegram rejected TELEGRAM_TOKEN while polling; stopping");
-        return { reason: "unauthorized", error: asError(err) };
-      }
-      if (status !== undefined && status < 500) {
-        logger.error({ err: summary }, "telegram: getUpdates failed with a client error; stopping polling");
-        return { reason: "fatal", error: asError(err) };
-      }
-      failures += 1;
+      settings.onPoll(status !== undefined && status < 500 ? "rejected" : "unreachable");
       const delayMs = backoff(failures, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
-      logger.warn({ err: summary, failures, delayMs }, "telegram: getUpdates failed; retrying");
+      logger[status !== undefined && status < 500 ? "error" : "warn"](
+        { err: summary, failures, delayMs },
+        "telegram: getUpdates failed; retrying",
+      );
       if (!(await wait(delayMs))) break;
       continue;
     }
+    settings.onPoll(undefined);
     if (failures > 0 || conflicts > 0) logger.info({ failures, conflicts }, "telegram: polling resumed");
     failures = 0;
     conflicts = 0;
-    for (const update of updates) {
-      offset = Math.max(offset ?? 0, update.update_id + 1);
-      settings.onUpdate(update);
+    confirmed = offset;
+    const answering: Promise<void>[] = [];
+    for (const raw of batch as unknown[]) {
+      const id = updateIdOf(raw);
+      if (id !== undefined) offset = Math.max(offset ?? 0, id + 1);
+      const parsed = parseUpdate(raw);
+      if (!parsed.ok) {
+        logger.warn(
+          { updateId: parsed.updateId, problems: parsed.problems },
+          "telegram: malformed update skipped",
+        );
+        continue;
+      }
+      answering.push(settings.onUpdate(parsed.update));
     }
+    // Handled in the background (chats in parallel, in order within a chat); the next poll confirms them all.
+    await Promise.allSettled(answering);
   }
+  if (offset !== undefined && offset !== confirmed) await confirm(settings, offset);
   return { reason: "stopped" };
+}
+
+/** Confirms the answered updates at stop, so the next start does not fetch them again (best effort, bounded). */
+async function confirm(settings: PollingSettings, offset: number): Promise<void> {
+  try {
+    await settings.api.getUpdates(
+      { offset, timeout: 0, limit: 1, allowed_updates: ALLOWED_UPDATES },
+      AbortSignal.timeout(CONFIRM_TIMEOUT_MS),
+    );
+  } catch (err) {
+    settings.logger.debug(
+      { err: describeError(err, settings.token) },
+      "telegram: confirming the last updates at stop failed; the ledger skips them when they come again",
+    );
+  }
 }

@@ -1,13 +1,17 @@
-// The webhook endpoint: a node:http (req, res) handler that checks the secret in constant time, caps the body and acks fast.
+// The webhook endpoint: a node:http (req, res) handler that checks the secret in constant time, caps the body,
+// and answers once the update is answered (200), skipped as malformed or seen (200), or cannot be taken (503).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
-import type { Update } from "node-telegram-bot-api";
 import type { Logger } from "../../core/types.js";
+import { updateIdOf } from "./schema.js";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
-/** What the adapter did with a delivered update. Anything but "accepted" makes Telegram deliver it again later. */
-export type AcceptResult = "accepted" | "not-ready" | "busy" | "stopping";
+/**
+ * What the adapter did with a delivered update: answered it, or skipped it (malformed, or already answered),
+ * both confirmed with 200; the others get 503, so Telegram delivers the update again later.
+ */
+export type AcceptResult = "answered" | "skipped" | "not-ready" | "busy" | "stopping";
 
 export type WebhookRequestHandler = (req: HttpRequest, res: ServerResponse) => void;
 
@@ -16,7 +20,8 @@ export interface WebhookEndpointSettings {
   secret: string | undefined;
   maxBodyBytes: number;
   logger: Logger;
-  accept: (update: Update) => AcceptResult;
+  /** Validates and handles one update (any JSON object with an update_id); settles once it is answered. */
+  accept: (update: unknown) => Promise<AcceptResult>;
 }
 
 function digest(value: string): Buffer {
@@ -31,15 +36,9 @@ function secretMatches(received: string | string[] | undefined, expected: Buffer
 }
 
 function send(res: ServerResponse, status: number, body = "", headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(body);
-}
-
-function isUpdate(value: unknown): value is Update {
-  if (typeof value !== "object" || value === null) return false;
-  const id = (value as { update_id?: unknown }).update_id;
-  return typeof id === "number" && Number.isSafeInteger(id) && id >= 0;
 }
 
 export function createWebhookEndpoint(settings: WebhookEndpointSettings): WebhookRequestHandler {
@@ -84,10 +83,28 @@ export function createWebhookEndpoint(settings: WebhookEndpointSettings): Webhoo
       } catch {
         return send(res, 400, "Bad Request");
       }
-      if (!isUpdate(update)) return send(res, 400, "Bad Request");
-      const result = settings.accept(update);
-      if (result === "accepted") return send(res, 200, "");
-      send(res, 503, "Service Unavailable", { "retry-after": "5" });
+      // Without an update_id it is not a Telegram update at all; anything else is validated by accept().
+      if (updateIdOf(update) === undefined) return send(res, 400, "Bad Request");
+      // Nothing a sender puts in the body may throw out of this handler (web chat shares the process).
+      let accepted: Promise<AcceptResult>;
+      try {
+        accepted = settings.accept(update);
+      } catch (err) {
+        accepted = Promise.reject(err);
+      }
+      accepted.then(
+        (result) => {
+          if (result === "answered" || result === "skipped") return send(res, 200, "");
+          send(res, 503, "Service Unavailable", { "retry-after": "5" });
+        },
+        (err: unknown) => {
+          logger.error(
+            { updateId: updateIdOf(update), err: { name: err instanceof Error ? err.name : "NonError" } },
+            "telegram: handling a webhook update failed",
+          );
+          send(res, 500, "Internal Server Error");
+        },
+      );
     });
   };
 }

@@ -223,14 +223,20 @@ describe("telegram adapter: private chats", () => {
     expect(conflictLines[0]?.msg).toMatch(/another process is polling/);
   });
 
-  it("gives up after a bounded number of 409s", async () => {
-    const { adapter, logger } = await startBot({
-      options: { maxConflictRetries: 2 },
-      beforeStart: (f) => f.failNext("getUpdates", 10, { kind: "409" }),
+  it("never gives up on 409s: polling goes on until the other poller is gone", async () => {
+    const { fake, logger, adapter, waits } = await startBot({
+      beforeStart: (f) => f.failNext("getUpdates", 30, { kind: "409" }),
     });
-    const outcome = await adapter.finished;
-    expect(outcome.reason).toBe("conflict");
-    expect(logger.at("error").some((entry) => entry.msg?.includes("giving up"))).toBe(true);
+    fake.sendText(alice, dm, "still polling?");
+    const [sent] = await fake.waitForCalls("sendMessage", 1, { okOnly: true });
+    expect(sent?.params.text).toBe("You said: still polling?");
+    expect(fake.callsOf("getUpdates").filter((call) => call.status === 409)).toHaveLength(30);
+    // Capped backoff: doubling from 1 s up to 30 s, then 30 s for as long as it lasts.
+    expect(waits.slice(0, 7)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(Math.max(...waits)).toBe(30000);
+    // One line for the first 409 and one per 20 more, not one per retry.
+    expect(logger.entries.filter((entry) => entry.msg?.includes("409"))).toHaveLength(2);
+    expect(adapter.status()).toBe("ok");
   });
 
   it("deletes a leftover webhook before polling", async () => {

@@ -197,9 +197,14 @@ export class FakeDiscord {
 
   /** A user sends the bot a direct message (MESSAGE_CREATE with channel_type 1). */
   sendDirectMessage(from: ApiUser, content: string): ApiMessage {
-    const message = messagePayload({ channel: this.state.dmChannelFor(from), author: from, content });
+    const message = this.directMessagePayload(from, content);
     this.gateway.dispatch("MESSAGE_CREATE", message);
     return message;
+  }
+
+  /** The MESSAGE_CREATE body of a DM, not sent: to send it changed (e.g. malformed) with {@link dispatch}. */
+  directMessagePayload(from: ApiUser, content: string): ApiMessage {
+    return messagePayload({ channel: this.state.dmChannelFor(from), author: from, content });
   }
 
   /**

@@ -84,6 +84,8 @@ export type Fault =
   | { kind: "429"; retryAfter?: number }
   | { kind: "500" }
   | { kind: "drop" }
+  /** No answer at all: the request is held until the client gives up or the fake closes (status stays 0). */
+  | { kind: "hang" }
   | { kind: "409"; description?: string }
   /** Any other error answer, e.g. `{ kind: "error", code: 400, description: "Bad Request: ..." }`. */
   | { kind: "error"; code: number; description: string };
@@ -362,6 +364,14 @@ export class FakeTelegram {
     };
   }
 
+  /**
+   * A hand-made update with a fresh update_id and any fields, e.g. a malformed one Telegram might still send
+   * (`{ message: null }`, a message without `chat`, a callback_query without `from`). Not queued.
+   */
+  rawUpdate(fields: Record<string, unknown>): FakeUpdate {
+    return { update_id: this.nextUpdateId++, ...fields } as FakeUpdate;
+  }
+
   /** Queues an update for getUpdates (and wakes a held long poll). Returns it. */
   enqueue(update: FakeUpdate): FakeUpdate {
     this.queue.push({ update, delivered: false });
@@ -504,6 +514,7 @@ export class FakeTelegram {
   }
 
   private applyFault(res: ServerResponse, call: RecordedCall, fault: Fault): void {
+    if (fault.kind === "hang") return;
     if (fault.kind === "drop") {
       call.status = -1;
       this.notify(call);
