@@ -1,7 +1,7 @@
 // Conversation context: follow-ups that lean on the answer before ("what dose?", "and for magnesium?", "tell me more"),
 // and when that context is forgotten (30 minutes of silence, "start over").
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/context.js";
+import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/state.js";
 import type { Reply } from "../../src/core/types.js";
 import { type Bot, type Chat, createBot, describeReply, MINUTE, START, sayAll } from "../support/bot.js";
 

@@ -1,15 +1,69 @@
 /**
- * The check-up dialogue: five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
+ * Role: the check-up dialogue plug-in (intents/checkup.yaml). Five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
  * sleep), then tips that each cite their section. Buttons or free text; an answer not understood is asked again once
  * with an example, then skipped.
  */
-import type { CheckupData } from "../intents.js";
+import { z } from "zod";
 import type { KnowledgeBase } from "../knowledge.js";
-import { type Analysis, type Lexicon, PhraseTable } from "../lexicon.js";
+import { type Analysis, type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import { parseNumber } from "../numbers.js";
 import type { Replies } from "../replies.js";
 import type { Suggestion } from "../types.js";
-import type { CheckupState, DialogueInput, DialogueStep } from "./dialogue.js";
+import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
+
+const words = z.array(z.string().min(1));
+
+const optionSchema = z.object({
+  id: z.string().regex(/^[a-z-]+$/),
+  label: z.string().max(40),
+  patterns: words,
+});
+
+const checkupSchema = z.object({
+  intent: z.literal("checkup"),
+  display_name: z.string().min(1).max(30),
+  offered_when_lost: z.boolean().optional(),
+  examples: words.min(1),
+  /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
+  trigger_words: words,
+  intro: z.string(),
+  stop_words: words,
+  stopped: z.string(),
+  skip_words: words,
+  skipped: z.string(),
+  resumed: z.string(),
+  questions: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z-]+$/),
+        text: z.string(),
+        reprompt: z.string(),
+        amount: z.object({ low_below: z.number(), high_from: z.number() }).optional(),
+        options: z.array(optionSchema).min(2).max(5),
+      }),
+    )
+    .min(4)
+    .max(5),
+  tips: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) })),
+  ),
+  tips_intro: z.string(),
+  all_good: z.string(),
+  tip_source: z.string(),
+  closing_suggestions: words,
+});
+export type CheckupData = z.infer<typeof checkupSchema>;
+
+export interface CheckupState {
+  kind: "checkup";
+  /** Index of the question being asked. */
+  step: number;
+  /** Option id chosen per question id; skipped questions are absent. */
+  answers: Record<string, string>;
+  /** The current question was already asked again once. */
+  retried: boolean;
+}
 
 /** Litres per unit people use for water. */
 const LITRES_PER_UNIT: Record<string, number> = {
@@ -31,7 +85,7 @@ const LITRES_PER_UNIT: Record<string, number> = {
 
 export const CHECKUP_BUTTON = "checkup:";
 
-export class Checkup {
+export class Checkup implements Dialogue {
   private readonly tables: PhraseTable<string>[];
   private readonly stopWords = new PhraseTable<true>();
   private readonly skipWords = new PhraseTable<true>();
@@ -65,6 +119,9 @@ export class Checkup {
 
   /** Reads the user's answer to the current question. */
   answer(state: CheckupState, input: DialogueInput): DialogueStep {
+    // Another button (a topic, another dialogue) is for the engine to read, whatever the question.
+    if (input.buttonId !== undefined && !input.buttonId.startsWith(CHECKUP_BUTTON))
+      return { type: "unrecognised" };
     const question = this.data.questions[state.step];
     if (!question) return this.finish(state);
     if (input.buttonId !== undefined) {
@@ -176,10 +233,15 @@ export function readLitres(stems: readonly string[]): number | null {
   return bare <= 4 ? bare : bare * (LITRES_PER_UNIT.glass ?? 0.25);
 }
 
-/** True when the phrases cover the whole message (a word or two of filler aside). */
-export function wholeMatch(table: PhraseTable<true>, terms: readonly string[]): boolean {
-  if (terms.length === 0 || terms.length > 5) return false;
-  const hits = table.findAll(terms);
-  const covered = hits.reduce((n, h) => n + h.length, 0);
-  return hits.length > 0 && covered >= terms.length - 1;
-}
+/** The check-up as registered in registry.ts. */
+export const checkupDialogue: DialoguePlugin<CheckupData> = {
+  name: "checkup",
+  schema: checkupSchema,
+  // Option patterns and stop words are read in answers (skip words never were registered: kept as they were).
+  vocabulary: (data) => [
+    data.questions.flatMap((q) => q.options.flatMap((o) => o.patterns)).join(" "),
+    data.stop_words.join(" "),
+  ],
+  create: (data, { lexicon, knowledge, replies }: DialogueContext) =>
+    new Checkup(data, lexicon, knowledge, replies),
+};

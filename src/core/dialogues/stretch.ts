@@ -1,17 +1,44 @@
 /**
- * The stretch coach: the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
+ * Role: the stretch-coach dialogue plug-in (intents/stretch.yaml): the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
  * leg, switch legs), driven by "next" / "done", "back" and "stop".
  */
-import type { StretchData } from "../intents.js";
-import { type Lexicon, PhraseTable } from "../lexicon.js";
+import { z } from "zod";
+import { type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Replies } from "../replies.js";
-import { wholeMatch } from "./checkup.js";
-import type { DialogueInput, DialogueStep, StretchState } from "./dialogue.js";
+import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
+
+const words = z.array(z.string().min(1));
+
+const stretchSchema = z.object({
+  intent: z.literal("stretch"),
+  display_name: z.string().min(1).max(30),
+  offered_when_lost: z.boolean().optional(),
+  section: z.string(),
+  examples: words.min(1),
+  trigger_words: words,
+  intro: z.string(),
+  steps: z.array(z.string().max(500)).min(3),
+  finished: z.string(),
+  next_words: words,
+  back_words: words,
+  stop_words: words,
+  stopped: z.string(),
+  resumed: z.string(),
+  next_label: z.string().max(40),
+  stop_label: z.string().max(40),
+  finished_suggestions: words,
+});
+export type StretchData = z.infer<typeof stretchSchema>;
+
+export interface StretchState {
+  kind: "stretch";
+  step: number;
+}
 
 export const STRETCH_NEXT = "stretch:next";
 export const STRETCH_STOP = "stretch:stop";
 
-export class Stretch {
+export class Stretch implements Dialogue {
   private readonly next = new PhraseTable<true>();
   private readonly back = new PhraseTable<true>();
   private readonly stop = new PhraseTable<true>();
@@ -64,9 +91,10 @@ export class Stretch {
         sections: [this.data.section],
       };
     }
+    const state: StretchState = { kind: "stretch", step };
     return {
       type: "continue",
-      state: { kind: "stretch", step },
+      state,
       text: [...notes, text].join("\n\n"),
       suggestions: [
         { label: this.data.next_label, id: STRETCH_NEXT },
@@ -75,3 +103,12 @@ export class Stretch {
     };
   }
 }
+
+/** The stretch coach as registered in registry.ts. */
+export const stretchDialogue: DialoguePlugin<StretchData> = {
+  name: "stretch",
+  schema: stretchSchema,
+  // "Next" and "stop" are read in answers ("back" never was registered: kept as it was).
+  vocabulary: (data) => [[...data.next_words, ...data.stop_words].join(" ")],
+  create: (data, { lexicon, replies }: DialogueContext) => new Stretch(data, lexicon, replies),
+};

@@ -1,8 +1,9 @@
 // The check-up dialogue: five habit questions, answered with buttons or free text, then tips citing their sections.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConversationState } from "../../../src/core/context.js";
-import { readLitres, wholeMatch } from "../../../src/core/dialogues/checkup.js";
-import { PhraseTable } from "../../../src/core/lexicon.js";
+import type { CheckupData } from "../../../src/core/dialogues/checkup.js";
+import { readLitres } from "../../../src/core/dialogues/checkup.js";
+import { PhraseTable, wholeMatch } from "../../../src/core/lexicon.js";
+import type { ConversationState } from "../../../src/core/state.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
 import type { Reply } from "../../../src/core/types.js";
 import { type Bot, type Chat, createBot, describeReply, ManualClock } from "../../support/bot.js";
@@ -12,7 +13,7 @@ beforeAll(() => {
   bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 });
 
-const data = () => bot.engine.intents.checkup;
+const data = () => bot.engine.intents.dialogues.checkup as CheckupData;
 const question = (n: number) => data().questions[n]?.text ?? "";
 
 /** The question a reply asks, as "n/5", or null. */
