@@ -287,16 +287,26 @@ export const RULES: readonly Rule[] = [
 /** At most this many words not explained by any phrase, for "about cramps in general". */
 const OTHER_CONTENT = 1;
 
-/** Runs the rules in order; the first decision wins (the last rule always decides). */
+/** The first rule that decides, and its decision (the last rule always decides). */
+export function firstRule(
+  s: Signals,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  rules: readonly Rule[] = RULES,
+): { rule: string; decision: RuleDecision } {
+  for (const rule of rules) {
+    const decision = rule.decide(s, state, index);
+    if (decision !== null) return { rule: rule.name, decision };
+  }
+  return { rule: "fallback", decision: fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index) };
+}
+
+/** Runs the rules in order; the first decision wins. */
 export function decide(
   s: Signals,
   state: ConversationState,
   index: KnowledgeIndex,
   rules: readonly Rule[] = RULES,
 ): RuleDecision {
-  for (const rule of rules) {
-    const decision = rule.decide(s, state, index);
-    if (decision !== null) return decision;
-  }
-  return fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index);
+  return firstRule(s, state, index, rules).decision;
 }
