@@ -22,7 +22,7 @@ const ruleSchema = z.object({
   all: z.array(words.min(1)).min(1),
   some: z.object({ min: z.number().int().min(1), of: words.min(1) }).optional(),
   unless: words.optional(),
-  /** How close (in words) the phrases of different groups must stand. Default: 8. */
+  /** How close (in words) the phrases of different groups must stand. Default: 12 (redflags.ts). */
   window: z.number().int().min(1).optional(),
 });
 export type RuleData = z.infer<typeof ruleSchema>;

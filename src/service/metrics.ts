@@ -12,7 +12,13 @@
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Clock, IncomingMessage, MessageHandler, Reply } from "../core/types.js";
+import {
+  type Clock,
+  type IncomingMessage,
+  type MessageHandler,
+  type Reply,
+  systemClock,
+} from "../core/types.js";
 
 export const ACTIVE_WINDOW_MS = 30 * 60 * 1000;
 
@@ -37,7 +43,7 @@ export class ServiceMetrics {
   private readonly lastSeen = new Map<string, number>();
 
   constructor(options: MetricsOptions = {}) {
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
     this.windowMs = options.activeWindowMs ?? ACTIVE_WINDOW_MS;
     const registers = [this.registry];
     this.messages = new Counter({
