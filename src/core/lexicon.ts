@@ -22,6 +22,8 @@ export const lexiconSchema = z.object({
   main_facet: z.string().optional(),
   /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
   declinable_facets: words.optional(),
+  /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
+  litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   anchors: words,
   followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
   drop: words,

@@ -65,24 +65,6 @@ export interface CheckupState {
   retried: boolean;
 }
 
-/** Litres per unit people use for water. */
-const LITRES_PER_UNIT: Record<string, number> = {
-  l: 1,
-  litre: 1,
-  liter: 1,
-  ltr: 1,
-  ml: 0.001,
-  millilitre: 0.001,
-  milliliter: 0.001,
-  glass: 0.25,
-  cup: 0.25,
-  mug: 0.3,
-  bottle: 0.5,
-  pint: 0.57,
-  oz: 0.03,
-  ounce: 0.03,
-};
-
 export const CHECKUP_BUTTON = "checkup:";
 
 export class Checkup implements Dialogue {
@@ -152,7 +134,7 @@ export class Checkup implements Dialogue {
     const table = this.tables[step];
     if (!question || !table) return null;
     if (question.amount) {
-      const litres = readLitres(analysis.stems);
+      const litres = readLitres(analysis.stems, this.lexicon.data.litres_per_unit ?? {});
       if (litres !== null) {
         if (litres < question.amount.low_below) return "low";
         return litres < question.amount.high_from ? "mid" : "high";
@@ -212,10 +194,21 @@ export class Checkup implements Dialogue {
   }
 }
 
-/** Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number. */
-export function readLitres(stems: readonly string[]): number | null {
+/** A bare number from this on is millilitres. */
+const MILLILITRES_FROM = 100;
+/** A bare number up to this is litres; above it (and below {@link MILLILITRES_FROM}), glasses. */
+const LITRES_UP_TO = 4;
+
+/**
+ * Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number; `perUnit` is the
+ * lexicon's `litres_per_unit` (stemmed unit words).
+ */
+export function readLitres(
+  stems: readonly string[],
+  litresPerUnit: Readonly<Record<string, number>>,
+): number | null {
   for (let i = 0; i < stems.length; i++) {
-    const perUnit = LITRES_PER_UNIT[stems[i] ?? ""];
+    const perUnit = litresPerUnit[stems[i] ?? ""];
     if (perUnit === undefined || i === 0) continue;
     let amount = parseNumber(stems[i - 1] ?? "");
     if (amount === null) continue;
@@ -229,8 +222,8 @@ export function readLitres(stems: readonly string[]): number | null {
     .filter((n) => n > 0);
   const bare = numbers.length === 1 && stems.length <= 3 ? numbers[0] : undefined;
   if (bare === undefined) return null;
-  if (bare >= 100) return bare / 1000;
-  return bare <= 4 ? bare : bare * (LITRES_PER_UNIT.glass ?? 0.25);
+  if (bare >= MILLILITRES_FROM) return bare / 1000;
+  return bare <= LITRES_UP_TO ? bare : bare * (litresPerUnit.glass ?? 0.25);
 }
 
 /** The check-up as registered in registry.ts. */
