@@ -1,9 +1,9 @@
 /** Picks the session store from configuration: Redis when a URL is set, else SQLite (":memory:" for a throwaway). */
-import type { Clock, SessionStore } from "../types.js";
+import type { Clock, SessionStore } from "../../core/types.js";
 import { RedisStore } from "./redis.js";
 import { SqliteStore } from "./sqlite.js";
 
-export { MemoryStore, type MemoryStoreOptions } from "./memory.js";
+export { MemoryStore, type MemoryStoreOptions } from "../../core/store/memory.js";
 export { RedisStore, type RedisStoreOptions, redactRedisUrl } from "./redis.js";
 export { SqliteStore, type SqliteStoreOptions } from "./sqlite.js";
 

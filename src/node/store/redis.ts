@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
-import { CrampBotError } from "../errors.js";
-import type { SessionStore } from "../types.js";
+import { CrampBotError } from "../../core/errors.js";
+import type { SessionStore } from "../../core/types.js";
 
 export interface RedisStoreOptions {
   /**

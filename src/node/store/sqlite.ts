@@ -5,8 +5,8 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { CrampBotError } from "../errors.js";
-import type { Clock, SessionStore } from "../types.js";
+import { CrampBotError } from "../../core/errors.js";
+import type { Clock, SessionStore } from "../../core/types.js";
 
 export interface SqliteStoreOptions {
   /**
