@@ -19,7 +19,7 @@ import { Reader, type Signals } from "./reader.js";
 import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
 import { decide, RULES, type Rule, target } from "./rules.js";
-import { CONTEXT_TTL_MS, type ConversationState, restoreState } from "./state.js";
+import { CONTEXT_TTL_MS, type ConversationState, freshState, restoreState } from "./state.js";
 import { MemoryStore } from "./store/memory.js";
 import { isRateLimited, type RateLimit, remember, transitionFor } from "./transition.js";
 import {
@@ -132,6 +132,9 @@ export class Engine implements MessageHandler {
     this.intents = intents;
     this.rules = rules ?? RULES;
     const plugins = (dialogues ?? DIALOGUES).map((plugin) => {
+      // "dialogue:resume" is the resume button's id, so no dialogue may be called that.
+      if (!/^[a-z][a-z-]*$/.test(plugin.name) || plugin.name === "resume")
+        throw new CrampBotError("E_DIALOGUE", `"${plugin.name}" cannot be a dialogue's name`);
       const data = intents.dialogues[plugin.name];
       if (data === undefined)
         throw new DataError(`${plugin.name}.yaml`, "(file)", "is missing: the dialogue needs its data");
@@ -212,7 +215,7 @@ export class Engine implements MessageHandler {
 
   /** Whatever failed, a red flag still gets "seek medical help now": the check needs no state. */
   private failureReply(message: IncomingMessage): Reply {
-    const state = restoreState(undefined, 0, 0);
+    const state = freshState(0);
     try {
       const text = message.kind === "text" ? (message.text ?? "") : "";
       if (text.length > 0 && this.reader.read(text.slice(0, RED_FLAG_SCAN_LIMIT)).redFlags.urgent !== null) {
