@@ -84,8 +84,8 @@ export class Renderer {
       case "step": {
         const { step } = decision;
         const intent: Intent = decision.name;
-        if (step.type === "exit") return r.plain(intent, [step.text], r.topicSuggestions());
-        return r.plain(intent, [...advisories, step.text], step.suggestions);
+        if (step.type === "exit") return r.plain(intent, step.parts, r.topicSuggestions());
+        return r.plain(intent, [...advisories, ...step.parts], step.suggestions);
       }
       case "nothing-paused":
         return r.plain("fallback", [m.no_context], r.topicSuggestions());

@@ -66,9 +66,9 @@ const breathe: DialoguePlugin<BreatheData> = {
   create: (data) => {
     const show = (step: number): DialogueStep => {
       const text = data.steps[step];
-      if (text === undefined) return { type: "finish", text: data.done, suggestions: [], sections: [] };
+      if (text === undefined) return { type: "finish", parts: [data.done], suggestions: [], sections: [] };
       const state: BreatheState = { kind: "breathe", step };
-      return { type: "continue", state, text, suggestions: [] };
+      return { type: "continue", state, parts: [text], suggestions: [] };
     };
     const dialogue: Dialogue = {
       start: () => show(0),

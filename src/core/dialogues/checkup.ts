@@ -114,7 +114,7 @@ export class Checkup implements Dialogue {
     }
     const analysis = this.lexicon.analyze(input.text ?? "");
     const terms = analysis.terms;
-    if (wholeMatch(this.stopWords, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.stopWords, terms)) return { type: "exit", parts: [this.data.stopped] };
     if (wholeMatch(this.skipWords, terms)) return this.advance(state, question.id, null, [this.data.skipped]);
     const optionId = this.readOption(state.step, analysis);
     if (optionId === null) return { type: "unrecognised" };
@@ -166,8 +166,7 @@ export class Checkup implements Dialogue {
       label: o.label,
       id: `${CHECKUP_BUTTON}${question.id}:${o.id}`,
     }));
-    const text = [...notes, override ?? question.text].join("\n\n");
-    return { type: "continue", state, text, suggestions };
+    return { type: "continue", state, parts: [...notes, override ?? question.text], suggestions };
   }
 
   private finish(state: CheckupState, notes: string[] = []): DialogueStep {
@@ -184,10 +183,10 @@ export class Checkup implements Dialogue {
     const anyDose = sections.some((id) => this.knowledge.byId.get(id)?.dose);
     const messages = this.replies.messages;
     const body = tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
-    const text = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer].join("\n\n");
+    const parts = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer];
     return {
       type: "finish",
-      text,
+      parts,
       suggestions: this.replies.suggestions(this.data.closing_suggestions),
       sections,
     };

@@ -15,14 +15,17 @@ export interface DialogueState {
   kind: string;
 }
 
-/** The outcome of one dialogue step: a discriminated union the engine switches on. */
+/**
+ * The outcome of one dialogue step: a discriminated union the engine switches on. `parts` are the reply's paragraphs,
+ * from the dialogue's data; the renderer assembles the reply from them.
+ */
 export type DialogueStep =
   /** Ask (or tell) the next thing; the dialogue continues with `state`. */
-  | { type: "continue"; state: DialogueState; text: string; suggestions: Suggestion[] }
+  | { type: "continue"; state: DialogueState; parts: string[]; suggestions: Suggestion[] }
   /** The dialogue ended normally. */
-  | { type: "finish"; text: string; suggestions: Suggestion[]; sections: string[] }
+  | { type: "finish"; parts: string[]; suggestions: Suggestion[]; sections: string[] }
   /** The user left ("stop", "cancel"). */
-  | { type: "exit"; text: string }
+  | { type: "exit"; parts: string[] }
   /** The message is not an answer to the current step; the engine decides what it is. */
   | { type: "unrecognised" };
 

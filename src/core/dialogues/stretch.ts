@@ -67,10 +67,10 @@ export class Stretch implements Dialogue {
 
   answer(state: StretchState, input: DialogueInput): DialogueStep {
     if (input.buttonId === STRETCH_NEXT) return this.show(state.step + 1, []);
-    if (input.buttonId === STRETCH_STOP) return { type: "exit", text: this.data.stopped };
+    if (input.buttonId === STRETCH_STOP) return { type: "exit", parts: [this.data.stopped] };
     if (input.buttonId !== undefined) return { type: "unrecognised" };
     const terms = this.lexicon.analyze(input.text ?? "").terms;
-    if (wholeMatch(this.stop, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.stop, terms)) return { type: "exit", parts: [this.data.stopped] };
     if (wholeMatch(this.back, terms)) return this.show(Math.max(0, state.step - 1), []);
     if (wholeMatch(this.next, terms)) return this.show(state.step + 1, []);
     return { type: "unrecognised" };
@@ -86,7 +86,7 @@ export class Stretch implements Dialogue {
     if (text === undefined) {
       return {
         type: "finish",
-        text: [...notes, this.data.finished].join("\n\n"),
+        parts: [...notes, this.data.finished],
         suggestions: this.replies.suggestions(this.data.finished_suggestions),
         sections: [this.data.section],
       };
@@ -95,7 +95,7 @@ export class Stretch implements Dialogue {
     return {
       type: "continue",
       state,
-      text: [...notes, text].join("\n\n"),
+      parts: [...notes, text],
       suggestions: [
         { label: this.data.next_label, id: STRETCH_NEXT },
         { label: this.data.stop_label, id: STRETCH_STOP },
