@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Keeps the core platform-neutral: only src/adapters/<platform> may import that platform's SDK, and nothing else may.
+// Keeps the core platform-neutral and pure: only src/adapters/<platform> may import that platform's SDK, and nothing
+// else may; src/core (logic and ports) imports nothing from the platform (node:*, bare Node built-ins) nor the stores'
+// drivers (ioredis, better-sqlite3) — those live in src/node.
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join, relative, sep } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -9,6 +12,9 @@ const SDKS = {
   telegram: [/^node-telegram-bot-api(\/|$)/],
   web: [/^botkit(\/|$)/, /^botbuilder/],
 };
+/** What src/core may never import. */
+const NOT_IN_CORE = [/^node:/, /^ioredis(\/|$)/, /^better-sqlite3(\/|$)/];
+const NODE_BUILTINS = new Set(builtinModules);
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)[^"'`]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
 
@@ -26,6 +32,10 @@ for (const file of files(join(ROOT, "src"))) {
   const text = readFileSync(file, "utf8");
   for (const match of text.matchAll(IMPORT)) {
     const spec = match[1] ?? match[2] ?? match[3] ?? "";
+    const bare = spec.split("/")[0] ?? spec;
+    if (rel.startsWith("src/core/") && (NOT_IN_CORE.some((p) => p.test(spec)) || NODE_BUILTINS.has(bare))) {
+      problems.push(`${rel}: imports "${spec}", which the pure core may not import (move it to src/node/)`);
+    }
     for (const [platform, patterns] of Object.entries(SDKS)) {
       if (patterns.some((p) => p.test(spec)) && owner !== platform) {
         problems.push(`${rel}: imports "${spec}", which only src/adapters/${platform}/ may import`);
@@ -37,4 +47,6 @@ if (problems.length > 0) {
   process.stderr.write(`Platform boundary check failed:\n${problems.map((p) => `  ${p}`).join("\n")}\n`);
   process.exit(1);
 }
-process.stdout.write("boundaries: ok (platform SDKs imported only by their adapters)\n");
+process.stdout.write(
+  "boundaries: ok (platform SDKs imported only by their adapters; src/core free of node:*, ioredis, better-sqlite3)\n",
+);

@@ -1,8 +1,8 @@
 /** Child process of the benchmark: the engine alone answers the eval texts, then prints its own peak RSS (MB). */
 import { join } from "node:path";
 import { loadQuestions } from "../cli/eval.js";
-import { createEngine } from "../core/engine.js";
-import { PACKAGE_ROOT as ROOT } from "../core/paths.js";
+import { createEngine } from "../node/create-engine.js";
+import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 
 const messages = Number(process.argv[2] ?? 20_000);
 const texts = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
-import { createEngine } from "../core/engine.js";
-import { loadKnowledge } from "../core/knowledge.js";
-import { PACKAGE_ROOT as ROOT } from "../core/paths.js";
+import { createEngine } from "../node/create-engine.js";
+import { loadKnowledge } from "../node/load.js";
+import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 import { benchWeb } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);

@@ -10,11 +10,11 @@ import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWebAdapter } from "../adapters/web/index.js";
-import { createEngine } from "../core/engine.js";
 import { silentLogger } from "../core/logger.js";
-import { RedisStore } from "../core/store/redis.js";
-import { SqliteStore } from "../core/store/sqlite.js";
 import type { SessionStore } from "../core/types.js";
+import { createEngine } from "../node/create-engine.js";
+import { RedisStore } from "../node/store/redis.js";
+import { SqliteStore } from "../node/store/sqlite.js";
 
 export interface WebFigures {
   store: string;

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
-import type { EngineOptions } from "../core/engine.js";
-import { PACKAGE_ROOT } from "../core/paths.js";
 import type { MessageHandler } from "../core/types.js";
+import type { CreateEngineOptions as EngineOptions } from "../node/create-engine.js";
+import { PACKAGE_ROOT } from "../node/paths.js";
 
 export interface LabelledTurn {
   text: string;

@@ -1,7 +1,8 @@
 /** The `crampbot` command line: chat, ask, batch, eval (and the service commands). */
-import { createEngine } from "../core/engine.js";
+
 import { CrampBotError } from "../core/errors.js";
-import { stderrLogger } from "../core/logger.js";
+import { createEngine } from "../node/create-engine.js";
+import { stderrLogger } from "../node/logger.js";
 import { runAsk } from "./ask.js";
 import { runBatch } from "./batch.js";
 import { runChat } from "./chat.js";

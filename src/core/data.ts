@@ -1,5 +1,7 @@
-/** Loading of the project's data files (knowledge and intents): YAML and Markdown front matter, validated by schema. */
-import { readFileSync } from "node:fs";
+/**
+ * Role: parsing of the project's data texts (knowledge and intents): YAML and Markdown front matter, validated by
+ * schema. Pure — it is given the text; reading files is src/node/files.ts's job. Errors name the file and the field.
+ */
 import yaml from "js-yaml";
 import type { z } from "zod";
 import { DataError } from "./errors.js";
@@ -23,24 +25,20 @@ function parseYamlText(file: string, text: string): unknown {
   }
 }
 
-/** Reads and validates a YAML file. */
-export function loadYamlFile<T>(file: string, schema: z.ZodType<T>): T {
-  return validate(file, schema, parseYamlText(file, readText(file)));
+/** Parses and validates a YAML text; `file` names it in errors. */
+export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>): T {
+  return validate(file, schema, parseYamlText(file, text));
 }
 
-/** Reads a Markdown file with YAML front matter; validates the front matter and returns it with the body. */
-export function loadFrontMatterFile<T>(file: string, schema: z.ZodType<T>): { meta: T; body: string } {
-  const text = readText(file).replace(/^\uFEFF/, "");
+/** Parses a Markdown text with YAML front matter; validates the front matter and returns it with the body. */
+export function parseFrontMatter<T>(
+  file: string,
+  source: string,
+  schema: z.ZodType<T>,
+): { meta: T; body: string } {
+  const text = source.replace(/^\uFEFF/, "");
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) throw new DataError(file, "(front matter)", "is missing: the file must start with a --- block");
   const meta = validate(file, schema, parseYamlText(file, match[1] ?? ""));
   return { meta, body: (match[2] ?? "").trim() };
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new DataError(file, "(file)", "cannot be read", { cause: error });
-  }
 }

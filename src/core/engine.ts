@@ -1,44 +1,54 @@
 /**
- * The engine: one platform-neutral message in, one reply out. A short middleware chain — observe (logging and the
- * error boundary), session (load, lock, save), input guard, safety (red flags), rate limit, open dialogue, match —
- * over the matcher, the context resolver and the two dialogues. All state lives in the injected session store.
+ * Role: the engine — one platform-neutral message in, one reply out. A turn reads like its description: load the
+ * state; guard (bad input) → safety (red flags) → rate limit → open dialogue → decide (rules.ts) → transition
+ * (transition.ts) → render (render.ts); save the state. Each step hands the next a decision, never a half-made
+ * reply, and no step reads state another replaced. It is given plain values (knowledge, intents, a store, a clock,
+ * a logger); src/node/create-engine.ts does the default wiring from files. All state lives in the session store.
  */
-import { createHash } from "node:crypto";
-import { join } from "node:path";
-import {
-  CONTEXT_TTL_MS,
-  ContextResolver,
-  type ConversationState,
-  type Decision,
-  freshState,
-  restoreState,
-} from "./context.js";
-import { CHECKUP_BUTTON, Checkup } from "./dialogues/checkup.js";
-import type { DialogueInput, DialogueState, DialogueStep } from "./dialogues/dialogue.js";
-import { Stretch } from "./dialogues/stretch.js";
-import { CrampBotError } from "./errors.js";
-import { type Intents, loadIntents } from "./intents.js";
-import { type KnowledgeBase, loadKnowledge } from "./knowledge.js";
+import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
+import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
+import { DIALOGUES } from "./dialogues/registry.js";
+import { CrampBotError, DataError } from "./errors.js";
+import { shortHash } from "./hash.js";
+import type { Intents } from "./intents.js";
+import type { KnowledgeBase } from "./knowledge.js";
+import { KnowledgeIndex } from "./knowledge-index.js";
 import { silentLogger } from "./logger.js";
-import { Matcher, type Signals } from "./matcher.js";
-import { compose, type Middleware } from "./middleware.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
-import { PACKAGE_ROOT } from "./paths.js";
-import { compose as composeText, ids, Replies } from "./replies.js";
+import { Reader, type Signals } from "./reader.js";
+import { Renderer } from "./render.js";
+import { Replies } from "./replies.js";
+import { decide, RULES, type Rule, target } from "./rules.js";
+import { CONTEXT_TTL_MS, type ConversationState, freshState, restoreState } from "./state.js";
 import { MemoryStore } from "./store/memory.js";
-import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "./types.js";
+import { isRateLimited, type RateLimit, remember, transitionFor } from "./transition.js";
+import {
+  type Clock,
+  type IncomingMessage,
+  type Logger,
+  type MessageHandler,
+  type Reply,
+  type SessionStore,
+  systemClock,
+} from "./types.js";
 
 export interface EngineOptions {
+  /** The knowledge base (see src/node/load.ts, or build one in memory with knowledge.ts). Required. */
+  knowledge: KnowledgeBase;
+  /** The intents, plain values (see src/node/load.ts). Required. */
+  intents: Intents;
+  /** Real English words never "corrected" into a keyword, and everyday ones. Default: none. */
+  words?: { english: ReadonlySet<string>; common: ReadonlySet<string> };
+  /** The dialogues offered; each needs its data in `intents.dialogues`. Default: the registry (dialogues/registry.ts). */
+  dialogues?: readonly DialoguePlugin<DialogueData>[];
+  /** The rules, in order. Default: {@link RULES}. */
+  rules?: readonly Rule[];
   /** Where conversation state lives. Default: a new {@link MemoryStore}. */
   store?: SessionStore;
   /** Time source. Default: the system clock. */
   clock?: Clock;
   /** Structured logger; message text only at debug level. Default: silent. */
   logger?: Logger;
-  /** Folder of section files. Default: the package's knowledge/. */
-  knowledgeDir?: string;
-  /** Folder of intent files. Default: the package's intents/. */
-  intentsDir?: string;
   /** Context expires after this much silence. Default: 30 minutes. */
   contextTtlMs?: number;
   /** Per-conversation rate limit. Default: 20 messages per 60 seconds. */
@@ -60,11 +70,14 @@ export interface EngineOptions {
 /** The store operations a turn makes. */
 export type StoreOperation = "get" | "set" | "lock" | "release";
 
-type Settings = Required<Omit<EngineOptions, "store" | "clock" | "logger" | "onStoreError">>;
+interface Settings {
+  contextTtlMs: number;
+  rateLimit: RateLimit;
+  maxMessageLength: number;
+  storeTimeoutMs: number;
+}
 
 const DEFAULTS: Settings = {
-  knowledgeDir: join(PACKAGE_ROOT, "knowledge"),
-  intentsDir: join(PACKAGE_ROOT, "intents"),
   contextTtlMs: CONTEXT_TTL_MS,
   rateLimit: { messages: 20, windowMs: 60_000 },
   maxMessageLength: 2000,
@@ -79,53 +92,90 @@ const STORE_LOCK_TTL_MS = 10_000;
 
 /** Longest text scanned for red flags even when it is too long to answer. */
 const RED_FLAG_SCAN_LIMIT = 20_000;
-const MAX_VISITED = 32;
 
-/** One message on its way through the chain. */
-interface Turn {
-  message: IncomingMessage;
-  now: number;
-  state: ConversationState;
+/** What the guard read: the message's signals (null for a button) and its advisories. */
+interface Read {
   signals: Signals | null;
   /** "See your doctor soon" notes that go first in whatever reply is given. */
   advisories: string[];
-  /** A decision already made for this message (by the dialogue step, when a question interrupts it). */
-  decision: Decision | null;
-  reply: Reply | null;
 }
 
 export class Engine implements MessageHandler {
   readonly knowledge: KnowledgeBase;
   readonly intents: Intents;
-  readonly matcher: Matcher;
+  readonly reader: Reader;
+  readonly index: KnowledgeIndex;
   private readonly settings: Settings;
   private readonly store: SessionStore;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly onStoreError: (operation: StoreOperation, error: unknown) => void;
-  private readonly replies: Replies;
-  private readonly resolver: ContextResolver;
-  private readonly checkup: Checkup;
-  private readonly stretch: Stretch;
+  private readonly renderer: Renderer;
+  private readonly rules: readonly Rule[];
+  private readonly dialogues = new Map<string, Dialogue>();
+  private readonly transition: (
+    state: ConversationState,
+    decision: Decision,
+    now: number,
+  ) => ConversationState;
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly run: (turn: Turn) => Promise<void>;
 
-  constructor(options: EngineOptions = {}) {
-    const { store, clock, logger, onStoreError, ...rest } = options;
+  constructor(options: EngineOptions) {
+    const { store, clock, logger, onStoreError, knowledge, intents, words, dialogues, rules, ...rest } =
+      options;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
-    this.clock = clock ?? { now: () => Date.now() };
+    this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
     this.logger = logger ?? silentLogger;
     this.onStoreError = onStoreError ?? (() => undefined);
-    this.knowledge = loadKnowledge(this.settings.knowledgeDir);
-    this.intents = loadIntents(this.settings.intentsDir);
-    this.matcher = new Matcher(this.knowledge, this.intents);
-    this.replies = new Replies(this.knowledge, this.intents.messages);
-    this.resolver = new ContextResolver(this.matcher, this.knowledge);
-    this.checkup = new Checkup(this.intents.checkup, this.intents.lexicon, this.knowledge, this.replies);
-    this.stretch = new Stretch(this.intents.stretch, this.intents.lexicon, this.replies);
-    const chain: Middleware<Turn>[] = [this.guard, this.safety, this.rateLimit, this.dialogue, this.match];
-    this.run = compose(chain);
+    this.knowledge = knowledge;
+    this.intents = intents;
+    this.rules = rules ?? RULES;
+    const plugins = (dialogues ?? DIALOGUES).map((plugin) => {
+      // "dialogue:resume" is the resume button's id, so no dialogue may be called that.
+      if (!/^[a-z][a-z-]*$/.test(plugin.name) || plugin.name === "resume")
+        throw new CrampBotError("E_DIALOGUE", `"${plugin.name}" cannot be a dialogue's name`);
+      const data = intents.dialogues[plugin.name];
+      if (data === undefined)
+        throw new DataError(`${plugin.name}.yaml`, "(file)", "is missing: the dialogue needs its data");
+      return { plugin, data };
+    });
+    this.reader = new Reader({
+      lexicon: intents.lexicon,
+      words,
+      knowledge,
+      smallTalk: intents.smallTalk,
+      urgent: intents.urgent,
+      dialogues: plugins.map(({ plugin, data }) => ({
+        name: plugin.name,
+        data,
+        vocabulary: plugin.vocabulary(data),
+      })),
+    });
+    checkFacets(knowledge, this.reader);
+    checkFollowups(knowledge, this.reader.triggers.names);
+    this.index = new KnowledgeIndex(knowledge, this.reader);
+    const offered = plugins
+      .filter(({ data }) => data.offered_when_lost)
+      .map(({ plugin }) => `dialogue:${plugin.name}`);
+    const names = new Map(plugins.map(({ plugin, data }) => [plugin.name, data.display_name]));
+    const replies = new Replies(knowledge, intents.messages, names, [...this.index.lost, ...offered]);
+    this.renderer = new Renderer(intents, this.index, replies, offered);
+    for (const { plugin, data } of plugins) {
+      this.dialogues.set(
+        plugin.name,
+        plugin.create(data, { lexicon: this.reader.lexicon, knowledge, replies }),
+      );
+    }
+    this.transition = transitionFor(this.settings.rateLimit);
+  }
+
+  /**
+   * The reader under its old name, for tests written against the matcher (test/core/redflags.test.ts).
+   * @deprecated use {@link Engine.reader}.
+   */
+  get matcher(): { signals(text: string): Signals } {
+    return { signals: (text) => this.reader.read(text) };
   }
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
@@ -165,19 +215,16 @@ export class Engine implements MessageHandler {
 
   /** Whatever failed, a red flag still gets "seek medical help now": the check needs no state. */
   private failureReply(message: IncomingMessage): Reply {
+    const state = freshState(0);
     try {
       const text = message.kind === "text" ? (message.text ?? "") : "";
-      if (
-        text.length > 0 &&
-        this.matcher.signals(text.slice(0, RED_FLAG_SCAN_LIMIT)).redFlags.urgent !== null
-      ) {
-        const urgent = this.intents.urgent;
-        return this.replies.plain("urgent", [urgent.reply], this.replies.suggestions(urgent.suggestions));
+      if (text.length > 0 && this.reader.read(text.slice(0, RED_FLAG_SCAN_LIMIT)).redFlags.urgent !== null) {
+        return this.renderer.render({ kind: "urgent" }, state, []);
       }
     } catch {
       // The red-flag check itself failed: the apology below is all that is left.
     }
-    return this.replies.plain("fallback", [this.intents.messages.error]);
+    return this.renderer.render({ kind: "notice", key: "error", topics: false }, state, []);
   }
 
   async close(): Promise<void> {
@@ -232,10 +279,10 @@ export class Engine implements MessageHandler {
   }
 
   /**
-   * One turn: load the state, run the chain, save the state. The store never decides the reply: a load that fails
-   * gives a fresh (stateless) turn, whose red-flag check and answer are the same as ever, and a save that fails is
-   * reported while the computed reply still goes out. After a failed load nothing is saved, so a passing fault
-   * cannot overwrite the real conversation with a fresh one.
+   * One turn: load the state, decide, transition, render, save the state. The store never decides the reply: a load
+   * that fails gives a fresh (stateless) turn, whose red-flag check and answer are the same as ever, and a save that
+   * fails is reported while the computed reply still goes out. After a failed load nothing is saved, so a passing
+   * fault cannot overwrite the real conversation with a fresh one.
    */
   private async turn(message: IncomingMessage): Promise<Reply> {
     const now = this.clock.now();
@@ -249,19 +296,130 @@ export class Engine implements MessageHandler {
       this.storeFailed("get", message.conversationId, error);
     }
     const state = restoreState(stored, now, this.settings.contextTtlMs);
-    const turn: Turn = { message, now, state, signals: null, advisories: [], decision: null, reply: null };
-    await this.run(turn);
-    const reply = turn.reply ?? this.replies.plain("fallback", [this.intents.messages.error]);
-    turn.state.updatedAt = now;
-    turn.state.suggestions = reply.suggestions;
+    const { decision, advisories } = this.decideTurn(message, state, now);
+    const next = this.transition(state, decision, now);
+    const reply = this.renderer.render(decision, next, advisories);
     if (loaded) {
       try {
-        await this.bounded(this.store.set(key, turn.state, this.settings.contextTtlMs), "set");
+        await this.bounded(
+          this.store.set(key, remember(next, reply, now), this.settings.contextTtlMs),
+          "set",
+        );
       } catch (error) {
         this.storeFailed("set", message.conversationId, error);
       }
     }
     return reply;
+  }
+
+  /** guard → safety → rate limit → open dialogue → rules: the first step that decides, decides. */
+  private decideTurn(
+    message: IncomingMessage,
+    state: ConversationState,
+    now: number,
+  ): { decision: Decision; advisories: string[] } {
+    const guarded = this.guard(message);
+    if ("kind" in guarded) return { decision: guarded, advisories: [] };
+    const { signals, advisories } = guarded;
+    // Red flags win over everything: dialogues, rate limits, small talk.
+    if (signals?.redFlags.urgent != null) return { decision: { kind: "urgent" }, advisories };
+    if (isRateLimited(state, now, this.settings.rateLimit))
+      return { decision: { kind: "rate-limited" }, advisories };
+    const decision =
+      this.openDialogue(message, signals, state) ?? this.decideMessage(message, signals, state);
+    return { decision, advisories };
+  }
+
+  /** Bad input gets a clear, kind notice: non-text, empty, too long, unreadable, emoji only, another language. */
+  private guard(message: IncomingMessage): Read | Decision {
+    if (message.kind === "unsupported") return { kind: "notice", key: "unsupported", topics: false };
+    if (message.kind === "button") return { signals: null, advisories: [] };
+    const text = message.text ?? "";
+    if (text.trim().length === 0) return { kind: "notice", key: "empty", topics: true };
+    const max = this.settings.maxMessageLength;
+    if (text.length > max) {
+      // Too long to answer, but never too long to catch a red flag.
+      const scanned = this.reader.read(text.slice(0, RED_FLAG_SCAN_LIMIT));
+      if (scanned.redFlags.urgent !== null) return { signals: scanned, advisories: [] };
+      return { kind: "notice", key: "too_long", topics: false, max };
+    }
+    if (!hasReadableContent(text)) {
+      const emoji = /\p{Extended_Pictographic}/u.test(text);
+      return { kind: "notice", key: emoji ? "emoji_only" : "unreadable", topics: true };
+    }
+    const signals = this.reader.read(text);
+    const { analysis } = signals;
+    // Another language: another script, or mostly non-English words among which some are another language's.
+    const foreign =
+      nonLatinShare(text) > 0.5 ||
+      (analysis.tokenCount >= 3 &&
+        analysis.foreignCount >= 1 &&
+        analysis.nonEnglishCount * 2 >= analysis.tokenCount);
+    if (foreign && signals.redFlags.urgent === null)
+      return { kind: "notice", key: "not_english", topics: false };
+    return { signals, advisories: signals.redFlags.advisories };
+  }
+
+  /**
+   * An open dialogue reads the message first. What it does not recognise is decided by the rules: a real question
+   * pauses the dialogue (and is answered); anything weaker is asked again. A button it does not know is left to the
+   * rules with the dialogue still open. Start over always goes to the rules.
+   */
+  private openDialogue(
+    message: IncomingMessage,
+    signals: Signals | null,
+    state: ConversationState,
+  ): Decision | null {
+    const active = state.dialogue;
+    const dialogue = active === null ? undefined : this.dialogues.get(active.kind);
+    if (active === null || dialogue === undefined || signals?.smallTalk === "reset") return null;
+    const input: DialogueInput =
+      message.kind === "button" ? { buttonId: message.buttonId ?? "" } : { text: message.text ?? "" };
+    const step = dialogue.answer(active, input);
+    if (step.type !== "unrecognised") return { kind: "step", name: active.kind, step, from: "answer" };
+    if (message.kind === "button" || signals === null) return null;
+    const decision = decide(signals, state, this.index, this.rules);
+    const interrupts =
+      // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
+      decision.kind === "answer" ||
+      (decision.kind === "dialogue" && decision.name !== active.kind) ||
+      (decision.kind === "smalltalk" && decision.intent !== "reset") ||
+      (decision.kind === "fallback" && decision.reason === "out-of-scope");
+    if (interrupts) return { kind: "interrupt", paused: active, question: this.act(decision, state) };
+    const retry = dialogue.notUnderstood(active);
+    if (retry.type === "unrecognised") return { kind: "notice", key: "error", topics: false };
+    return { kind: "step", name: active.kind, step: retry, from: "answer" };
+  }
+
+  /** The rules' decision for a typed message, or a pressed button's target. */
+  private decideMessage(
+    message: IncomingMessage,
+    signals: Signals | null,
+    state: ConversationState,
+  ): Decision {
+    if (message.kind === "button") {
+      const decision = target(message.buttonId ?? "", this.index);
+      return decision.kind === "no-context" ? { kind: "unknown-button" } : this.act(decision, state);
+    }
+    if (signals === null) return { kind: "notice", key: "error", topics: false };
+    return this.act(decide(signals, state, this.index, this.rules), state);
+  }
+
+  /** A rule's decision to start or resume a dialogue becomes that dialogue's step. */
+  private act(decision: RuleDecision, state: ConversationState): ActedDecision {
+    if (decision.kind === "dialogue") {
+      const step = this.dialogues.get(decision.name)?.start();
+      if (step === undefined || step.type === "unrecognised") return { kind: "no-context" };
+      return { kind: "step", name: decision.name, step, from: "start" };
+    }
+    if (decision.kind === "resume") {
+      const paused = state.paused;
+      const step = paused === null ? undefined : this.dialogues.get(paused.kind)?.resume(paused);
+      if (paused === null || step === undefined || step.type === "unrecognised")
+        return { kind: "nothing-paused" };
+      return { kind: "step", name: paused.kind, step, from: "resume" };
+    }
+    return decision;
   }
 
   /** A store operation that takes longer than `storeTimeoutMs` counts as failed (it may still finish later). */
@@ -288,288 +446,30 @@ export class Engine implements MessageHandler {
     );
     this.onStoreError(operation, error);
   }
+}
 
-  /** Bad input gets a clear, kind reply: non-text, empty, too long, unreadable, emoji only, another language. */
-  private guard: Middleware<Turn> = async (turn, next) => {
-    const { message } = turn;
-    const m = this.intents.messages;
-    if (message.kind === "unsupported") {
-      turn.reply = this.replies.plain("fallback", [m.unsupported]);
-      return;
-    }
-    if (message.kind === "button") return next();
-    const text = message.text ?? "";
-    if (text.trim().length === 0) {
-      turn.reply = this.replies.plain("fallback", [m.empty], this.replies.topicSuggestions());
-      return;
-    }
-    if (text.length > this.settings.maxMessageLength) {
-      // Too long to answer, but never too long to catch a red flag.
-      const scanned = this.matcher.signals(text.slice(0, RED_FLAG_SCAN_LIMIT));
-      turn.signals = scanned;
-      if (scanned.redFlags.urgent !== null) return next();
-      const tooLong = m.too_long.replace("{max}", this.settings.maxMessageLength.toLocaleString("en-GB"));
-      turn.reply = this.replies.plain("fallback", [tooLong]);
-      return;
-    }
-    if (!hasReadableContent(text)) {
-      const emoji = /\p{Extended_Pictographic}/u.test(text);
-      turn.reply = this.replies.plain(
-        "fallback",
-        [emoji ? m.emoji_only : m.unreadable],
-        this.replies.topicSuggestions(),
-      );
-      return;
-    }
-    const signals = this.matcher.signals(text);
-    turn.signals = signals;
-    const { analysis } = signals;
-    // Another language: another script, or mostly non-English words among which some are another language's.
-    const foreign =
-      nonLatinShare(text) > 0.5 ||
-      (analysis.tokenCount >= 3 &&
-        analysis.foreignCount >= 1 &&
-        analysis.nonEnglishCount * 2 >= analysis.tokenCount);
-    if (foreign && signals.redFlags.urgent === null) {
-      turn.reply = this.replies.plain("fallback", [m.not_english]);
-      return;
-    }
-    turn.advisories = signals.redFlags.advisories;
-    return next();
-  };
-
-  /** Red flags win over everything: dialogues, rate limits, small talk. */
-  private safety: Middleware<Turn> = async (turn, next) => {
-    if (turn.signals?.redFlags.urgent == null) return next();
-    const urgent = this.intents.urgent;
-    if (turn.state.dialogue !== null) {
-      turn.state.paused = turn.state.dialogue;
-      turn.state.dialogue = null;
-    }
-    turn.reply = this.replies.plain("urgent", [urgent.reply], this.replies.suggestions(urgent.suggestions));
-  };
-
-  private rateLimit: Middleware<Turn> = async (turn, next) => {
-    const { messages, windowMs } = this.settings.rateLimit;
-    const recent = turn.state.recent.filter((t) => turn.now - t < windowMs);
-    const limited = recent.length >= messages;
-    if (!limited) recent.push(turn.now);
-    turn.state.recent = recent.slice(-messages);
-    if (limited) {
-      turn.reply = this.replies.plain("fallback", [this.intents.messages.rate_limited]);
-      return;
-    }
-    return next();
-  };
-
-  /** An open dialogue reads the message first; a real question is answered and the dialogue offered to resume. */
-  private dialogue: Middleware<Turn> = async (turn, next) => {
-    const { state, message, signals } = turn;
-    const active = state.dialogue;
-    if (active === null) return next();
-    if (signals?.smallTalk === "reset") return next();
-    const input: DialogueInput =
-      message.kind === "button" ? { buttonId: message.buttonId ?? "" } : { text: message.text ?? "" };
-    const step = this.stepDialogue(active, input);
-    if (step.type !== "unrecognised") {
-      turn.reply = this.applyStep(turn, active.kind, step);
-      return;
-    }
-    if (message.kind === "button") return next();
-    const decision = signals ? this.resolver.resolve(signals, state, message.text ?? "") : null;
-    const interrupts =
-      decision !== null &&
-      // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
-      (decision.kind === "answer" ||
-        (decision.kind === "dialogue" && decision.name !== active.kind) ||
-        (decision.kind === "smalltalk" && decision.intent !== "reset") ||
-        (decision.kind === "fallback" && decision.reason === "out-of-scope"));
-    if (!interrupts) {
-      const retry =
-        active.kind === "checkup" ? this.checkup.notUnderstood(active) : this.stretch.notUnderstood(active);
-      turn.reply = this.applyStep(turn, active.kind, retry);
-      return;
-    }
-    state.paused = active;
-    state.dialogue = null;
-    turn.decision = decision;
-    return next();
-  };
-
-  private match: Middleware<Turn> = async (turn) => {
-    const { message, state } = turn;
-    let decision: Decision;
-    if (message.kind === "button") {
-      decision = this.resolver.target(message.buttonId ?? "");
-      if (decision.kind === "no-context") {
-        turn.reply = this.replies.plain(
-          "fallback",
-          [this.intents.messages.unknown_button],
-          this.replies.topicSuggestions(),
-        );
-        return;
-      }
-    } else if (turn.decision) {
-      decision = turn.decision;
-    } else if (turn.signals) {
-      decision = this.resolver.resolve(turn.signals, state, message.text ?? "");
-    } else {
-      return;
-    }
-    turn.reply = this.decide(turn, decision);
-    // A question asked mid-dialogue: answer it, then offer to carry on.
-    const paused = state.paused;
-    if (paused && turn.reply.intent !== "urgent" && state.dialogue === null && decision.kind !== "resume") {
-      const name = this.intents.messages.dialogue_names[paused.kind];
-      turn.reply = {
-        ...turn.reply,
-        text: composeText([turn.reply.text, this.intents.messages.resume_offer.replace("{dialogue}", name)]),
-        suggestions: [
-          { label: this.intents.messages.resume_label.replace("{dialogue}", name), id: ids.resume },
-          ...turn.reply.suggestions,
-        ].slice(0, 5),
-      };
-    }
-  };
-
-  private decide(turn: Turn, decision: Decision): Reply {
-    const { state } = turn;
-    const m = this.intents.messages;
-    const advisories = turn.advisories;
-    switch (decision.kind) {
-      case "answer": {
-        const { section, deeper } = decision;
-        const reply = this.replies.answer(section, {
-          first: state.answers === 0,
-          deeper,
-          advisories,
-          exclude: state.visited,
-        });
-        state.answers++;
-        state.topic = section.topic;
-        state.facet = section.facet;
-        state.section = section.id;
-        state.moreShown = deeper;
-        state.visited = [...state.visited.filter((v) => v !== section.id), section.id].slice(-MAX_VISITED);
-        return reply;
-      }
-      case "clarify": {
-        const titles = decision.options.map((o) => `**${o.title}**`);
-        const text = m.clarify.replace("{options}", titles.join(m.clarify_joiner));
-        state.topic = null;
-        state.section = null;
-        state.facet = decision.facet;
-        return this.replies.plain(
-          "clarify",
-          [...advisories, text],
-          this.replies.suggestions(decision.options.map((o) => o.id)),
-        );
-      }
-      case "smalltalk": {
-        const talk = this.intents.smallTalk.find((t) => t.intent === decision.intent);
-        if (decision.intent === "reset") {
-          const recent = state.recent;
-          turn.state = { ...freshState(turn.now), recent };
-        }
-        return this.replies.plain(
-          decision.intent,
-          [...advisories, talk?.replies[0]],
-          this.replies.suggestions(talk?.suggestions ?? []),
-        );
-      }
-      case "dialogue": {
-        state.paused = null;
-        const step = decision.name === "checkup" ? this.checkup.start() : this.stretch.start();
-        return this.applyStep(turn, decision.name, step);
-      }
-      case "resume": {
-        const paused = state.paused;
-        state.paused = null;
-        if (paused === null)
-          return this.replies.plain("fallback", [m.no_context], this.replies.topicSuggestions());
-        const step = paused.kind === "checkup" ? this.checkup.resume(paused) : this.stretch.resume(paused);
-        return this.applyStep(turn, paused.kind, step);
-      }
-      case "nothing-more": {
-        const unseen = [
-          "causes",
-          "prevention",
-          "stretching",
-          "hydration",
-          "magnesium",
-          "vitamin-d",
-          "stress",
-        ].filter((id) => !state.visited.includes(id));
-        // Still an answer about the current section, so it names that section.
-        const current = state.section === null ? undefined : this.knowledge.byId.get(state.section);
-        const reply = this.replies.plain(
-          current ? "answer" : "fallback",
-          [m.more_none, current ? m.source.replace("{heading}", current.heading) : null],
-          this.replies.suggestions([...unseen.slice(0, 3), "dialogue:checkup"]),
-        );
-        return current ? { ...reply, section: { id: current.id, heading: current.heading } } : reply;
-      }
-      case "no-context":
-        return this.replies.plain("fallback", [...advisories, m.no_context], this.replies.topicSuggestions());
-      case "fallback": {
-        const guesses = decision.guesses.map((g) => g.id);
-        if (guesses.length > 0) {
-          return this.replies.plain(
-            "fallback",
-            [...advisories, m.fallback_with_guess],
-            this.replies.suggestions(guesses),
-          );
-        }
-        return this.replies.plain(
-          "fallback",
-          [...advisories, m.fallback[0]],
-          this.replies.topicSuggestions(),
-        );
-      }
-    }
-  }
-
-  private stepDialogue(active: DialogueState, input: DialogueInput): DialogueStep {
-    if (
-      input.buttonId !== undefined &&
-      active.kind === "checkup" &&
-      !input.buttonId.startsWith(CHECKUP_BUTTON)
-    ) {
-      return { type: "unrecognised" };
-    }
-    return active.kind === "checkup"
-      ? this.checkup.answer(active, input)
-      : this.stretch.answer(active, input);
-  }
-
-  private applyStep(turn: Turn, kind: "checkup" | "stretch", step: DialogueStep): Reply {
-    const { state } = turn;
-    switch (step.type) {
-      case "continue":
-        state.dialogue = step.state;
-        return this.replies.plain(kind, [...turn.advisories, step.text], step.suggestions);
-      case "finish":
-        state.dialogue = null;
-        state.answers++;
-        return this.replies.plain(kind, [...turn.advisories, step.text], step.suggestions);
-      case "exit":
-        state.dialogue = null;
-        return this.replies.plain(kind, [step.text], this.replies.topicSuggestions());
-      case "unrecognised":
-        return this.replies.plain("fallback", [this.intents.messages.error]);
-    }
+/** Every section's facet is one the lexicon knows (its facet table). */
+function checkFacets(knowledge: KnowledgeBase, reader: Reader): void {
+  const facets = new Set([
+    ...Object.keys(reader.lexicon.data.facets),
+    ...Object.keys(reader.lexicon.data.weak_facets),
+  ]);
+  for (const section of knowledge.sections) {
+    if (!facets.has(section.facet))
+      throw new DataError(section.file, "facet", `"${section.facet}" is not a facet of intents/lexicon.yaml`);
   }
 }
 
-/** Builds an engine with defaults merged once; see {@link EngineOptions}. */
-export function createEngine(options: EngineOptions = {}): Engine {
-  return new Engine(options);
+/** Every "dialogue:<name>" follow-up names a registered dialogue. */
+function checkFollowups(knowledge: KnowledgeBase, dialogues: ReadonlySet<string>): void {
+  for (const section of knowledge.sections) {
+    for (const followup of section.followups) {
+      if (followup.startsWith("dialogue:") && !dialogues.has(followup.slice("dialogue:".length)))
+        throw new DataError(section.file, "followups", `names an unknown dialogue "${followup}"`);
+    }
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function shortHash(value: string): string {
-  return createHash("sha256").update(value).digest("hex").slice(0, 12);
 }

@@ -1,74 +1,66 @@
 /**
- * The knowledge base: one Markdown file per article section in knowledge/, validated at load.
- * A bad file stops start-up with an error naming the file and the field.
+ * Role: the knowledge base's shape and validation — one Markdown section per article section, with its roles in
+ * front matter. Pure: {@link parseSection} is given a file's text and {@link buildKnowledge} the parsed sections
+ * (src/node/load.ts reads knowledge/; a test may build a two-section base in memory). A bad section stops start-up
+ * with an error naming the file and the field.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
-import { loadFrontMatterFile } from "./data.js";
+import { parseFrontMatter } from "./data.js";
 import { DataError } from "./errors.js";
-
-/** The fixed section ids: the batch contract and every evaluation use them. */
-export const SECTION_IDS = [
-  "overview",
-  "causes",
-  "magnesium",
-  "magnesium.food",
-  "magnesium.supplements",
-  "vitamin-d",
-  "vitamin-d.sunlight",
-  "vitamin-d.food",
-  "vitamin-d.supplements",
-  "prevention",
-  "stretching",
-  "hydration",
-  "acupuncture",
-  "massage",
-  "stress",
-  "summary",
-] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
-
-/** Topics that say something about cramps in general; a specific topic named in the same message wins over them. */
-export const GENERAL_TOPICS: readonly string[] = ["overview", "causes", "prevention", "summary"];
-
-/**
- * General topics that, asked while talking about a specific remedy and with words from its answer ("what should I
- * do before bed?" after stress), mean that remedy rather than the general section.
- */
-export const WHAT_TO_DO_TOPICS: readonly string[] = ["prevention", "overview"];
-
-export const FACETS = ["overview", "cause", "food", "supplements", "sunlight", "how-to", "summary"] as const;
 
 const MAX_ANSWER = 700;
 
+/** A section id: lower-case words joined by hyphens, a child after one dot ("vitamin-d.food"). */
+export const SECTION_ID = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/;
+
 const followup = z
   .string()
-  .regex(
-    /^(dialogue:(checkup|stretch)|[a-z.-]+)$/,
-    "must be a section id or dialogue:checkup / dialogue:stretch",
-  );
+  .regex(/^(dialogue:[a-z][a-z-]*|[a-z0-9.-]+)$/, "must be a section id or dialogue:<name>");
+
+/** What a section does besides answering: all optional, read by the rules and the renderer. */
+const rolesSchema = z
+  .object({
+    /** Says something about cramps in general: a specific topic named in the same message wins over it. */
+    general: z.boolean().optional(),
+    /**
+     * A "what can I do" section: asked while on a specific remedy with words from its answer ("what should I do before
+     * bed?" after stress), it means that remedy.
+     */
+    what_to_do: z.boolean().optional(),
+    /** The answer for a message clearly about cramps that names nothing else. */
+    default: z.boolean().optional(),
+    /** Place in the "what else?" tour when a section has no unseen follow-ups (1 first). */
+    tour: z.number().int().min(1).optional(),
+    /** Place among the topics offered when the bot is lost (1 first). */
+    lost: z.number().int().min(1).optional(),
+  })
+  .strict();
 
 const sectionSchema = z.object({
-  id: z.enum(SECTION_IDS),
+  id: z.string().regex(SECTION_ID, "must be lower-case words with hyphens, a child after one dot"),
   title: z.string().min(2).max(30),
   heading: z.string().min(3).max(120),
   topic: z.string().min(2),
-  facet: z.enum(FACETS),
+  facet: z.string().min(2),
   dose: z.boolean().optional(),
+  roles: rolesSchema.optional(),
   keywords: z.array(z.string().min(1)).min(3),
   questions: z.array(z.string().min(3)).min(2),
   followups: z.array(followup).min(1).max(3),
 });
 
+export type SectionRoles = z.infer<typeof rolesSchema>;
+
 export interface Section {
-  id: SectionId;
+  id: string;
   title: string;
   heading: string;
   topic: string;
-  facet: (typeof FACETS)[number];
+  /** The aspect of its topic the section answers; one of the lexicon's facets. */
+  facet: string;
   /** True when the answer gives an amount: it then carries the dose caution. */
   dose: boolean;
+  roles: SectionRoles;
   keywords: string[];
   questions: string[];
   followups: string[];
@@ -83,40 +75,44 @@ export interface KnowledgeBase {
   byId: Map<string, Section>;
 }
 
-/** Loads and validates every section file in `dir`. */
-export function loadKnowledge(dir: string): KnowledgeBase {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort();
-  const sections: Section[] = [];
+/** Parses one section file's text; `file` (its path or name) names it in errors and must be `<id>.md`. */
+export function parseSection(file: string, text: string): Section {
+  const { meta, body } = parseFrontMatter(file, text, sectionSchema);
+  const name = file.split(/[\\/]/).pop() ?? file;
+  if (`${meta.id}.md` !== name) throw new DataError(file, "id", `must match the file name (${name})`);
+  if (meta.topic !== meta.id.split(".")[0])
+    throw new DataError(file, "topic", "must be the id before the first dot");
+  const [answer = "", more = ""] = body.split(/^## More\s*$/m).map((part) => part.trim());
+  if (answer.length === 0)
+    throw new DataError(file, "answer", "is empty: write the answer below the front matter");
+  if (answer.length > MAX_ANSWER)
+    throw new DataError(file, "answer", `is longer than ${MAX_ANSWER} characters`);
+  if (more.length > MAX_ANSWER) throw new DataError(file, "more", `is longer than ${MAX_ANSWER} characters`);
+  return { ...meta, dose: meta.dose ?? false, roles: meta.roles ?? {}, answer, more, file };
+}
+
+/** The knowledge base of these sections: ids unique, every follow-up naming a section there is. */
+export function buildKnowledge(sections: readonly Section[]): KnowledgeBase {
   const byId = new Map<string, Section>();
-  for (const name of files) {
-    const file = join(dir, name);
-    const { meta, body } = loadFrontMatterFile(file, sectionSchema);
-    if (`${meta.id}.md` !== name) throw new DataError(file, "id", `must match the file name (${name})`);
-    if (meta.topic !== meta.id.split(".")[0])
-      throw new DataError(file, "topic", "must be the id before the first dot");
-    const [answer = "", more = ""] = body.split(/^## More\s*$/m).map((part) => part.trim());
-    if (answer.length === 0)
-      throw new DataError(file, "answer", "is empty: write the answer below the front matter");
-    if (answer.length > MAX_ANSWER)
-      throw new DataError(file, "answer", `is longer than ${MAX_ANSWER} characters`);
-    if (more.length > MAX_ANSWER)
-      throw new DataError(file, "more", `is longer than ${MAX_ANSWER} characters`);
-    const section: Section = { ...meta, dose: meta.dose ?? false, answer, more, file };
-    sections.push(section);
+  for (const section of sections) {
+    if (!SECTION_ID.test(section.id)) throw new DataError(section.file, "id", "is not a valid section id");
+    if (byId.has(section.id)) throw new DataError(section.file, "id", `"${section.id}" is used twice`);
     byId.set(section.id, section);
-  }
-  for (const id of SECTION_IDS) {
-    if (!byId.has(id))
-      throw new DataError(join(dir, `${id}.md`), "(file)", "is missing: every section id needs a file");
   }
   for (const section of sections) {
     for (const target of section.followups) {
+      if (target === section.id) throw new DataError(section.file, "followups", "names the section itself");
       if (!target.startsWith("dialogue:") && !byId.has(target)) {
         throw new DataError(section.file, "followups", `names an unknown section "${target}"`);
       }
     }
   }
-  return { sections, byId };
+  return { sections: [...sections], byId };
+}
+
+/** Sections with a numbered role (the tour, the topics offered when lost), in that order. */
+export function sectionsInRole(knowledge: KnowledgeBase, role: "tour" | "lost"): Section[] {
+  return knowledge.sections
+    .filter((s) => s.roles[role] !== undefined)
+    .sort((a, b) => (a.roles[role] ?? 0) - (b.roles[role] ?? 0));
 }

@@ -1,9 +1,10 @@
 /**
- * The lexicon: turns a message into canonical terms. Normalises, expands contractions, stems, corrects misspellings
- * against the known vocabulary and replaces synonyms and phrases with the canonical word the knowledge base uses.
+ * Role: the lexicon — turns a message into canonical terms. Normalises, expands contractions, stems, corrects
+ * misspellings against the known vocabulary and replaces synonyms and phrases with the canonical word the knowledge
+ * base uses. Built and frozen in one call: the vocabulary (the lexicon's own lists plus every text the bot knows) is
+ * given to the constructor, and never changes after.
  */
 import { z } from "zod";
-import { loadYamlFile } from "./data.js";
 import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
 
 const words = z.array(z.string().min(1));
@@ -14,6 +15,15 @@ export const lexiconSchema = z.object({
   units: z.record(z.string(), z.string()),
   facets: z.record(z.string(), words),
   weak_facets: z.record(z.string(), words),
+  /**
+   * The facet of a topic's main section ("what is it, does it work"): it only chooses among one topic's sections and
+   * weighs less than a named keyword. Default: none.
+   */
+  main_facet: z.string().optional(),
+  /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
+  declinable_facets: words.optional(),
+  /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
+  litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   anchors: words,
   followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
   drop: words,
@@ -137,16 +147,18 @@ export class Lexicon {
   private readonly corrections = new Map<string, string | null>();
   private readonly foreign = new Set<string>();
   private readonly dropped: Set<string>;
-  private frozen = false;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
    * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
+   * @param vocabulary texts whose words are known besides the lexicon's own (knowledge, intents), in order: a
+   *   spelling correction prefers, at equal distance, the word registered first. Default: none.
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
     private readonly commonWords: ReadonlySet<string> = new Set(),
+    vocabulary: readonly string[] = [],
   ) {
     this.data = data;
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
@@ -176,15 +188,11 @@ export class Lexicon {
       Object.keys(data.units),
     ];
     for (const list of lists) this.addVocabulary(list.join(" "));
+    for (const text of vocabulary) this.addVocabulary(text);
   }
 
-  static load(file: string, words?: { english: ReadonlySet<string>; common: ReadonlySet<string> }): Lexicon {
-    return new Lexicon(loadYamlFile(file, lexiconSchema), words?.english, words?.common);
-  }
-
-  /** Registers the words of a text as known (knowledge and intents call this before the first message). */
-  addVocabulary(text: string): void {
-    if (this.frozen) throw new Error("vocabulary is frozen");
+  /** Registers the words of a text as known; only while the constructor builds the lexicon. */
+  private addVocabulary(text: string): void {
     for (const token of this.expandContractions(tokenize(normalizeText(text)))) {
       if (/\d/.test(token)) continue;
       this.vocabulary.add(stem(token));
@@ -196,11 +204,6 @@ export class Lexicon {
       if (bucket) bucket.push(token);
       else this.byFirstLetter.set(first, [token]);
     }
-  }
-
-  /** Stops vocabulary changes; corrections are cached from here on. */
-  freeze(): void {
-    this.frozen = true;
   }
 
   isKnown(word: string): boolean {
@@ -336,7 +339,15 @@ export class Lexicon {
       }
     }
     if (this.corrections.size >= CORRECTION_CACHE_LIMIT) this.corrections.clear();
-    if (this.frozen) this.corrections.set(word, best);
+    this.corrections.set(word, best);
     return best;
   }
+}
+
+/** True when the phrases cover the whole message (a word or two of filler aside): "stop", "next please". */
+export function wholeMatch(table: PhraseTable<true>, terms: readonly string[]): boolean {
+  if (terms.length === 0 || terms.length > 5) return false;
+  const hits = table.findAll(terms);
+  const covered = hits.reduce((n, h) => n + h.length, 0);
+  return hits.length > 0 && covered >= terms.length - 1;
 }

@@ -1,6 +1,7 @@
 /**
- * Builds replies: the answer text with its source line and the "not medical advice" lines, suggestion buttons with
- * stable ids, and the fixed messages from intents/messages.yaml. No reply text is written here.
+ * Role: reply parts — the answer text with its source line and the "not medical advice" lines, suggestion buttons
+ * with stable ids, and the text joiner. Used by render.ts (and by dialogues for their buttons); no reply text is
+ * written here, it all comes from intents/ and knowledge/.
  */
 import type { Messages } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
@@ -16,16 +17,26 @@ export const ids = {
 } as const;
 
 export class Replies {
+  /**
+   * @param dialogueNames each registered dialogue's display name, by name.
+   * @param lost the targets offered when the bot does not know (section ids, "dialogue:<name>"), in order.
+   */
   constructor(
     private readonly knowledge: KnowledgeBase,
     readonly messages: Messages,
+    private readonly dialogueNames: ReadonlyMap<string, string>,
+    private readonly lost: readonly string[],
   ) {}
 
-  /** A suggestion for a follow-up target: a section id, "dialogue:checkup" or "dialogue:stretch". */
+  /** A dialogue's display name ("check-up"). */
+  dialogueName(name: string): string {
+    return this.dialogueNames.get(name) ?? name;
+  }
+
+  /** A suggestion for a follow-up target: a section id or "dialogue:<name>". */
   suggestion(target: string): Suggestion | null {
     if (target.startsWith("dialogue:")) {
-      const name = target.slice("dialogue:".length);
-      const label = this.messages.dialogue_names[name as keyof Messages["dialogue_names"]];
+      const label = this.dialogueNames.get(target.slice("dialogue:".length));
       return label ? { label: capitalise(label), id: target } : null;
     }
     const section = this.knowledge.byId.get(target);
@@ -46,7 +57,7 @@ export class Replies {
   ): Reply {
     const body = opts.deeper && section.more.length > 0 ? section.more : section.answer;
     const notice = section.dose ? this.messages.dose_caution : opts.first ? this.messages.disclaimer : null;
-    const text = compose([
+    const text = joinParts([
       ...opts.advisories,
       body,
       this.messages.source.replace("{heading}", section.heading),
@@ -63,17 +74,17 @@ export class Replies {
 
   /** A reply that is not an answer from a section. */
   plain(intent: Intent, parts: (string | null | undefined)[], suggestions: Suggestion[] = []): Reply {
-    return { intent, text: compose(parts), suggestions, section: null };
+    return { intent, text: joinParts(parts), suggestions, section: null };
   }
 
-  /** The topics offered when the bot does not know. */
+  /** The topics offered when the bot does not know (the sections and dialogues with that role). */
   topicSuggestions(): Suggestion[] {
-    return this.suggestions(["causes", "prevention", "magnesium", "vitamin-d", "dialogue:checkup"]);
+    return this.suggestions(this.lost);
   }
 }
 
 /** Joins non-empty parts with blank lines and keeps the result within {@link MAX_REPLY}. */
-export function compose(parts: (string | null | undefined)[]): string {
+export function joinParts(parts: (string | null | undefined)[]): string {
   const text = parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n\n");
   return text.length <= MAX_REPLY ? text : `${text.slice(0, MAX_REPLY - 1).trimEnd()}…`;
 }

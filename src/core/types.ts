@@ -1,10 +1,13 @@
 /**
- * The platform-neutral shapes every adapter translates to and from.
+ * Role: the ports — the platform-neutral shapes every adapter translates to and from.
  * Nothing in here knows about Discord, Telegram or the web: adapters map their updates to an
  * {@link IncomingMessage} and render a {@link Reply} back natively.
  */
 
-/** What kind of reply the engine produced; stable, used by the batch contract and evaluations. */
+/**
+ * What kind of reply the engine produced; stable, used by the batch contract and evaluations. A dialogue's steps
+ * carry the dialogue's registered name (the shipped ones: "checkup", "stretch").
+ */
 export type Intent =
   | "answer"
   | "clarify"
@@ -14,9 +17,11 @@ export type Intent =
   | "goodbye"
   | "help"
   | "urgent"
-  | "checkup"
-  | "stretch"
-  | "reset";
+  | "reset"
+  | DialogueIntent;
+
+/** A registered dialogue's name, as the intent of its steps. */
+export type DialogueIntent = string & {};
 
 /** A follow-up the user can pick: a button, an inline keyboard key, a quick reply. */
 export interface Suggestion {
@@ -99,3 +104,6 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
+
+/** The system clock: the one default {@link Clock}. */
+export const systemClock: Clock = { now: () => Date.now() };

@@ -17,7 +17,13 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { StoreOperation } from "../core/errors.js";
-import type { Clock, IncomingMessage, MessageHandler, Reply } from "../core/types.js";
+import {
+  type Clock,
+  type IncomingMessage,
+  type MessageHandler,
+  type Reply,
+  systemClock,
+} from "../core/types.js";
 
 export const ACTIVE_WINDOW_MS = 30 * 60 * 1000;
 
@@ -63,7 +69,7 @@ export class ServiceMetrics {
   private readonly lastSeen = new Map<string, number>();
 
   constructor(options: MetricsOptions = {}) {
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
     this.windowMs = options.activeWindowMs ?? ACTIVE_WINDOW_MS;
     this.maxTracked = Math.max(1, options.maxTrackedConversations ?? 100_000);
     const registers = [this.registry];

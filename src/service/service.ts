@@ -21,16 +21,16 @@ import type { Socket } from "node:net";
 import type { DestinationStream } from "pino";
 import type { DiscordAdapterOptions } from "../adapters/discord/index.js";
 import type { TelegramAdapterOptions } from "../adapters/telegram/index.js";
-import { createEngine, type Engine } from "../core/engine.js";
 import { CrampBotError } from "../core/errors.js";
+import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
+import { createEngine, type Engine } from "../node/create-engine.js";
 import {
   checkStore as checkAnyStore,
   createStore,
   RedisStore,
   redactRedisUrl,
   SqliteStore,
-} from "../core/store/index.js";
-import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
+} from "../node/store/index.js";
 import { type Config, secretsOf } from "./config.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";

@@ -1,7 +1,7 @@
 // Conversation context: follow-ups that lean on the answer before ("what dose?", "and for magnesium?", "tell me more"),
 // and when that context is forgotten (30 minutes of silence, "start over").
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/context.js";
+import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/state.js";
 import type { Reply } from "../../src/core/types.js";
 import { type Bot, type Chat, createBot, describeReply, MINUTE, START, sayAll } from "../support/bot.js";
 
@@ -182,6 +182,23 @@ describe("forgetting the context", () => {
     const reply = await chat.say("how much magnesium should I take");
     expect(reply.intent).toBe("answer");
     expect(reply.suggestions.map((s) => s.id)).not.toContain("dialogue:resume");
+  });
+
+  it("start over mid-check-up offers no resume", async () => {
+    // The check-up is paused by a question, then the user starts over: nothing is left to carry on with.
+    const chat = bot.chat();
+    await chat.say("/checkup");
+    const question = await chat.say("how much magnesium should I take?");
+    expect(question.suggestions[0]?.id).toBe("dialogue:resume");
+    const reset = await chat.say("start over");
+    expect(reset.intent).toBe("reset");
+    expect(reset.text).not.toContain("carry on");
+    expect(reset.suggestions.map((s) => s.id)).not.toContain("dialogue:resume");
+    const resumed = await chat.say("resume");
+    expect(resumed.intent, describeReply(resumed)).not.toBe("checkup");
+    const stored = (await bot.store.get(`conv:${chat.id}`)) as { paused: unknown; dialogue: unknown };
+    expect(stored.paused).toBeNull();
+    expect(stored.dialogue).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
-import type { ConversationState } from "../../src/core/context.js";
+import type { ConversationState } from "../../src/core/state.js";
 import type { IncomingMessage, Logger, Reply } from "../../src/core/types.js";
 import { type Bot, createBot, describeReply, INTENTS, ManualClock, MINUTE } from "../support/bot.js";
 import { ROOT } from "../support/data.js";

@@ -2,16 +2,24 @@
 import { rmSync } from "node:fs";
 import { basename } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { CheckupData } from "../../src/core/dialogues/checkup.js";
+import type { StretchData } from "../../src/core/dialogues/stretch.js";
 import { DataError } from "../../src/core/errors.js";
-import { type Intents, loadIntents } from "../../src/core/intents.js";
-import { type KnowledgeBase, loadKnowledge } from "../../src/core/knowledge.js";
+import type { Intents } from "../../src/core/intents.js";
+import type { KnowledgeBase } from "../../src/core/knowledge.js";
+import { loadIntents, loadKnowledge } from "../../src/node/load.js";
 import { copyData, type DataCopy, INTENTS_DIR, KNOWLEDGE_DIR } from "../support/data.js";
 
 describe("the shipped intents", () => {
-  let intents: Intents;
+  let intents: Intents & { checkup: CheckupData; stretch: StretchData };
   let kb: KnowledgeBase;
   beforeAll(() => {
-    intents = loadIntents(INTENTS_DIR);
+    const loaded = loadIntents(INTENTS_DIR);
+    intents = {
+      ...loaded,
+      checkup: loaded.dialogues.checkup as CheckupData,
+      stretch: loaded.dialogues.stretch as StretchData,
+    };
     kb = loadKnowledge(KNOWLEDGE_DIR);
   });
 

@@ -7,6 +7,7 @@ function smallLexicon(
   extra: Partial<LexiconData> = {},
   english: string[] = [],
   common: string[] = [],
+  vocabulary: string[] = [],
 ): Lexicon {
   const data: LexiconData = {
     contractions: { "can't": "can not", cant: "can not", "won't": "will not", wont: "will not" },
@@ -36,7 +37,7 @@ function smallLexicon(
     out_of_scope: ["zinc", "tonic water"],
     ...extra,
   };
-  return new Lexicon(data, new Set(english), new Set(common));
+  return new Lexicon(data, new Set(english), new Set(common), vocabulary);
 }
 
 describe("PhraseTable", () => {
@@ -120,19 +121,18 @@ describe("a lexicon built from data", () => {
     expect(lexicon.analyze("por favor").foreignCount).toBe(1);
   });
 
-  it("refuses new vocabulary once frozen", () => {
-    const lexicon = smallLexicon();
-    lexicon.addVocabulary("stretch");
+  it("is built with its whole vocabulary in one call, and corrects towards it", () => {
+    const lexicon = smallLexicon({}, [], [], ["stretch your calves"]);
     expect(lexicon.isKnown("stretch")).toBe(true);
-    lexicon.freeze();
-    expect(() => lexicon.addVocabulary("massage")).toThrow(/frozen/);
+    expect(lexicon.isKnown("massage")).toBe(false);
+    expect(lexicon.analyze("strech").stems).toEqual(["stretch"]);
   });
 });
 
 describe("the shipped lexicon (intents/lexicon.yaml with the knowledge vocabulary)", () => {
   let lexicon: Lexicon;
   beforeAll(() => {
-    lexicon = createBot().engine.intents.lexicon;
+    lexicon = createBot().engine.reader.lexicon;
   });
   const terms = (text: string) => lexicon.analyze(text).terms;
 

@@ -124,27 +124,27 @@ describe("small talk and commands", () => {
   });
 });
 
-describe("matcher signals", () => {
+describe("reader signals", () => {
   it("finds the topic, the facet and the anchor of a question", () => {
-    const s = bot.engine.matcher.signals("how much magnesium should I take for my cramps");
-    expect(bot.engine.matcher.rankTopics(s)[0]?.topic).toBe("magnesium");
+    const s = bot.engine.reader.read("how much magnesium should I take for my cramps");
+    expect(bot.engine.index.rankTopics(s)[0]?.topic).toBe("magnesium");
     expect(s.facets.get("supplements")).toBeGreaterThan(0);
     expect(s.anchored).toBe(true);
     expect(s.outOfScope).toBe(false);
   });
 
   it("sees 'and for magnesium?' as a topic switch and 'tell me more' as a follow-up", () => {
-    expect(bot.engine.matcher.signals("and for magnesium?").switchTopic).toBe(true);
-    expect(bot.engine.matcher.signals("tell me more").followup).toBe("more");
-    expect(bot.engine.matcher.signals("what else?").followup).toBe("next");
-    expect(bot.engine.matcher.signals("tell me more about magnesium").followup).toBeNull();
+    expect(bot.engine.reader.read("and for magnesium?").switchTopic).toBe(true);
+    expect(bot.engine.reader.read("tell me more").followup).toBe("more");
+    expect(bot.engine.reader.read("what else?").followup).toBe("next");
+    expect(bot.engine.reader.read("tell me more about magnesium").followup).toBeNull();
   });
 
   it("ignores an out-of-scope word in the backstory of a long message but not in its question", () => {
     const story =
       "I have had night cramps for years and I tried eating a banana before bed, which did nothing at all. " +
       "How much magnesium should I take?";
-    expect(bot.engine.matcher.signals(story).outOfScope).toBe(false);
-    expect(bot.engine.matcher.signals("how much potassium should I take?").outOfScope).toBe(true);
+    expect(bot.engine.reader.read(story).outOfScope).toBe(false);
+    expect(bot.engine.reader.read("how much potassium should I take?").outOfScope).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // The metrics decorator: counts by platform and intent, fallbacks, red flags, reply time, active conversations.
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
 import type { IncomingMessage, MessageHandler, Reply } from "../../src/core/types.js";
+import { createEngine } from "../../src/node/create-engine.js";
 import { ServiceMetrics, withMetrics } from "../../src/service/metrics.js";
 
 function text(conversationId: string, body: string, platform = "telegram"): IncomingMessage {

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SOURCES = ["core/errors.ts", "core/store/key-hash.ts", "core/store/sqlite.ts"];
+const SOURCES = ["core/errors.ts", "core/hash.ts", "core/store/key-hash.ts", "node/store/sqlite.ts"];
 
 /** As root, children run as this user and group ("nobody"); otherwise as the current user. */
 export const CHILD_ID = 65_534;
@@ -17,7 +17,7 @@ export const RUNNING_AS_ROOT = typeof process.getuid === "function" && process.g
 
 const SCRIPT = `
 import { createInterface } from "node:readline";
-import { SqliteStore } from "./core/store/sqlite.js";
+import { SqliteStore } from "./node/store/sqlite.js";
 const store = new SqliteStore({ path: process.argv[2], sweepEveryMs: 0, busyWaitMs: Number(process.argv[3]) });
 async function attempt() {
   try {
@@ -56,7 +56,14 @@ export function buildChild(): string {
   }
   writeFileSync(join(out, "package.json"), '{"type":"module"}\n');
   writeFileSync(join(out, "child.js"), SCRIPT);
-  for (const folder of [out, join(out, "core"), join(out, "core", "store")]) chmodSync(folder, 0o755);
+  for (const folder of [
+    out,
+    join(out, "core"),
+    join(out, "core", "store"),
+    join(out, "node"),
+    join(out, "node", "store"),
+  ])
+    chmodSync(folder, 0o755);
   built = out;
   return out;
 }

@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createEngine, type Engine } from "../../src/core/engine.js";
-import { RedisStore } from "../../src/core/store/redis.js";
 import type { IncomingMessage } from "../../src/core/types.js";
+import { createEngine, type Engine } from "../../src/node/create-engine.js";
+import { RedisStore } from "../../src/node/store/redis.js";
 import { REDIS_SERVER, type RedisServer, startRedisServer } from "../support/redis-server.js";
 
 const describeLive = REDIS_SERVER ? describe : describe.skip;

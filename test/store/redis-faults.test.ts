@@ -5,11 +5,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
 import { StoreError } from "../../src/core/errors.js";
 import { keyHash } from "../../src/core/store/key-hash.js";
-import { RedisStore } from "../../src/core/store/redis.js";
 import type { Logger } from "../../src/core/types.js";
+import { createEngine } from "../../src/node/create-engine.js";
+import { RedisStore } from "../../src/node/store/redis.js";
 import { waitFor } from "../service/support.js";
 import { freePort, ping, REDIS_SERVER, startRedisServer } from "../support/redis-server.js";
 

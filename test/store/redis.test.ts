@@ -5,8 +5,8 @@ import { inspect } from "node:util";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CrampBotError } from "../../src/core/errors.js";
-import { createStore } from "../../src/core/store/index.js";
-import { RedisStore, redactRedisUrl } from "../../src/core/store/redis.js";
+import { createStore } from "../../src/node/store/index.js";
+import { RedisStore, redactRedisUrl } from "../../src/node/store/redis.js";
 import {
   freePort,
   REDIS_SERVER,

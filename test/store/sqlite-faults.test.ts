@@ -15,11 +15,11 @@ import {
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
 import { StoreError } from "../../src/core/errors.js";
 import { keyHash } from "../../src/core/store/key-hash.js";
-import { SqliteStore, type SqliteStoreOptions } from "../../src/core/store/sqlite.js";
 import type { Logger } from "../../src/core/types.js";
+import { createEngine } from "../../src/node/create-engine.js";
+import { SqliteStore, type SqliteStoreOptions } from "../../src/node/store/sqlite.js";
 import { createService } from "../../src/service/service.js";
 import { tempDir, testConfig } from "../service/support.js";
 import {

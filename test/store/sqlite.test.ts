@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { CrampBotError } from "../../src/core/errors.js";
-import { createStore } from "../../src/core/store/index.js";
-import { SqliteStore } from "../../src/core/store/sqlite.js";
+import { createStore } from "../../src/node/store/index.js";
+import { SqliteStore } from "../../src/node/store/sqlite.js";
 import { describeSessionStoreContract, ManualClock } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "crampbot-sqlite-"));

@@ -2,9 +2,10 @@
  * Shared helpers for the core behaviour tests: an engine with a hand-driven clock and an in-memory store, and
  * conversations that send text or button presses to it. Nothing here patches globals or mocks library objects.
  */
-import { createEngine, type Engine, type EngineOptions } from "../../src/core/engine.js";
+import type { Engine } from "../../src/core/engine.js";
 import { MemoryStore } from "../../src/core/store/memory.js";
 import type { Clock, IncomingMessage, Intent, Reply, SessionStore } from "../../src/core/types.js";
+import { createEngine, type CreateEngineOptions as EngineOptions } from "../../src/node/create-engine.js";
 
 /** 22:00 UTC on a winter night: an arbitrary, fixed start for every clock. */
 export const START = Date.UTC(2025, 0, 15, 22, 0, 0);

@@ -1,7 +1,7 @@
 // The web chat's refusal texts (too large, too many sockets, too many new conversations), read from intents/messages.yaml.
 import { join } from "node:path";
 import { z } from "zod";
-import { loadYamlFile } from "../../core/data.js";
+import { loadYamlFile } from "../../node/files.js";
 
 /** The keys of messages.yaml the web adapter owns; the engine reads the others and ignores these. */
 const schema = z.object({

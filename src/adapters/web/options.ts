@@ -1,8 +1,8 @@
 // The web adapter's options, their defaults and validation, and a reader for the WEB_* environment variables.
 
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../core/paths.js";
 import type { Clock, Logger, MessageHandler } from "../../core/types.js";
+import { PACKAGE_ROOT } from "../../node/paths.js";
 import { WebAdapterError } from "./errors.js";
 
 export interface WebAdapterDeps {

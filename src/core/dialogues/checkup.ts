@@ -1,37 +1,73 @@
 /**
- * The check-up dialogue: five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
+ * Role: the check-up dialogue plug-in (intents/checkup.yaml). Five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
  * sleep), then tips that each cite their section. Buttons or free text; an answer not understood is asked again once
  * with an example, then skipped.
  */
-import type { CheckupData } from "../intents.js";
+import { z } from "zod";
 import type { KnowledgeBase } from "../knowledge.js";
-import { type Analysis, type Lexicon, PhraseTable } from "../lexicon.js";
+import { type Analysis, type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import { parseNumber } from "../numbers.js";
 import type { Replies } from "../replies.js";
 import type { Suggestion } from "../types.js";
-import type { CheckupState, DialogueInput, DialogueStep } from "./dialogue.js";
+import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
 
-/** Litres per unit people use for water. */
-const LITRES_PER_UNIT: Record<string, number> = {
-  l: 1,
-  litre: 1,
-  liter: 1,
-  ltr: 1,
-  ml: 0.001,
-  millilitre: 0.001,
-  milliliter: 0.001,
-  glass: 0.25,
-  cup: 0.25,
-  mug: 0.3,
-  bottle: 0.5,
-  pint: 0.57,
-  oz: 0.03,
-  ounce: 0.03,
-};
+const words = z.array(z.string().min(1));
+
+const optionSchema = z.object({
+  id: z.string().regex(/^[a-z-]+$/),
+  label: z.string().max(40),
+  patterns: words,
+});
+
+const checkupSchema = z.object({
+  intent: z.literal("checkup"),
+  display_name: z.string().min(1).max(30),
+  offered_when_lost: z.boolean().optional(),
+  examples: words.min(1),
+  /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
+  trigger_words: words,
+  intro: z.string(),
+  stop_words: words,
+  stopped: z.string(),
+  skip_words: words,
+  skipped: z.string(),
+  resumed: z.string(),
+  questions: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z-]+$/),
+        text: z.string(),
+        reprompt: z.string(),
+        amount: z.object({ low_below: z.number(), high_from: z.number() }).optional(),
+        options: z.array(optionSchema).min(2).max(5),
+      }),
+    )
+    .min(4)
+    .max(5),
+  tips: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) })),
+  ),
+  tips_intro: z.string(),
+  all_good: z.string(),
+  tip_source: z.string(),
+  closing_suggestions: words,
+});
+export type CheckupData = z.infer<typeof checkupSchema>;
+
+export interface CheckupState {
+  kind: "checkup";
+  /** Index of the question being asked. */
+  step: number;
+  /** Option id chosen per question id; skipped questions are absent. */
+  answers: Record<string, string>;
+  /** The current question was already asked again once. */
+  retried: boolean;
+}
 
 export const CHECKUP_BUTTON = "checkup:";
 
-export class Checkup {
+export class Checkup implements Dialogue {
   private readonly tables: PhraseTable<string>[];
   private readonly stopWords = new PhraseTable<true>();
   private readonly skipWords = new PhraseTable<true>();
@@ -65,6 +101,9 @@ export class Checkup {
 
   /** Reads the user's answer to the current question. */
   answer(state: CheckupState, input: DialogueInput): DialogueStep {
+    // Another button (a topic, another dialogue) is for the engine to read, whatever the question.
+    if (input.buttonId !== undefined && !input.buttonId.startsWith(CHECKUP_BUTTON))
+      return { type: "unrecognised" };
     const question = this.data.questions[state.step];
     if (!question) return this.finish(state);
     if (input.buttonId !== undefined) {
@@ -75,7 +114,7 @@ export class Checkup {
     }
     const analysis = this.lexicon.analyze(input.text ?? "");
     const terms = analysis.terms;
-    if (wholeMatch(this.stopWords, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.stopWords, terms)) return { type: "exit", parts: [this.data.stopped] };
     if (wholeMatch(this.skipWords, terms)) return this.advance(state, question.id, null, [this.data.skipped]);
     const optionId = this.readOption(state.step, analysis);
     if (optionId === null) return { type: "unrecognised" };
@@ -95,7 +134,7 @@ export class Checkup {
     const table = this.tables[step];
     if (!question || !table) return null;
     if (question.amount) {
-      const litres = readLitres(analysis.stems);
+      const litres = readLitres(analysis.stems, this.lexicon.data.litres_per_unit ?? {});
       if (litres !== null) {
         if (litres < question.amount.low_below) return "low";
         return litres < question.amount.high_from ? "mid" : "high";
@@ -127,8 +166,7 @@ export class Checkup {
       label: o.label,
       id: `${CHECKUP_BUTTON}${question.id}:${o.id}`,
     }));
-    const text = [...notes, override ?? question.text].join("\n\n");
-    return { type: "continue", state, text, suggestions };
+    return { type: "continue", state, parts: [...notes, override ?? question.text], suggestions };
   }
 
   private finish(state: CheckupState, notes: string[] = []): DialogueStep {
@@ -145,20 +183,31 @@ export class Checkup {
     const anyDose = sections.some((id) => this.knowledge.byId.get(id)?.dose);
     const messages = this.replies.messages;
     const body = tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
-    const text = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer].join("\n\n");
+    const parts = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer];
     return {
       type: "finish",
-      text,
+      parts,
       suggestions: this.replies.suggestions(this.data.closing_suggestions),
       sections,
     };
   }
 }
 
-/** Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number. */
-export function readLitres(stems: readonly string[]): number | null {
+/** A bare number from this on is millilitres. */
+const MILLILITRES_FROM = 100;
+/** A bare number up to this is litres; above it (and below {@link MILLILITRES_FROM}), glasses. */
+const LITRES_UP_TO = 4;
+
+/**
+ * Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number; `perUnit` is the
+ * lexicon's `litres_per_unit` (stemmed unit words).
+ */
+export function readLitres(
+  stems: readonly string[],
+  litresPerUnit: Readonly<Record<string, number>>,
+): number | null {
   for (let i = 0; i < stems.length; i++) {
-    const perUnit = LITRES_PER_UNIT[stems[i] ?? ""];
+    const perUnit = litresPerUnit[stems[i] ?? ""];
     if (perUnit === undefined || i === 0) continue;
     let amount = parseNumber(stems[i - 1] ?? "");
     if (amount === null) continue;
@@ -172,14 +221,19 @@ export function readLitres(stems: readonly string[]): number | null {
     .filter((n) => n > 0);
   const bare = numbers.length === 1 && stems.length <= 3 ? numbers[0] : undefined;
   if (bare === undefined) return null;
-  if (bare >= 100) return bare / 1000;
-  return bare <= 4 ? bare : bare * (LITRES_PER_UNIT.glass ?? 0.25);
+  if (bare >= MILLILITRES_FROM) return bare / 1000;
+  return bare <= LITRES_UP_TO ? bare : bare * (litresPerUnit.glass ?? 0.25);
 }
 
-/** True when the phrases cover the whole message (a word or two of filler aside). */
-export function wholeMatch(table: PhraseTable<true>, terms: readonly string[]): boolean {
-  if (terms.length === 0 || terms.length > 5) return false;
-  const hits = table.findAll(terms);
-  const covered = hits.reduce((n, h) => n + h.length, 0);
-  return hits.length > 0 && covered >= terms.length - 1;
-}
+/** The check-up as registered in registry.ts. */
+export const checkupDialogue: DialoguePlugin<CheckupData> = {
+  name: "checkup",
+  schema: checkupSchema,
+  // Option patterns and stop words are read in answers (skip words never were registered: kept as they were).
+  vocabulary: (data) => [
+    data.questions.flatMap((q) => q.options.flatMap((o) => o.patterns)).join(" "),
+    data.stop_words.join(" "),
+  ],
+  create: (data, { lexicon, knowledge, replies }: DialogueContext) =>
+    new Checkup(data, lexicon, knowledge, replies),
+};

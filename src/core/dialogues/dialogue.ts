@@ -1,32 +1,31 @@
-/** What every guided dialogue shares: its plain-data state and the result of one step. */
+/**
+ * Role: the dialogue plug-in contract. A guided dialogue (the check-up, the stretch coach, ...) is one data file in
+ * intents/ plus one TypeScript file implementing {@link DialoguePlugin}, registered in registry.ts. The engine, the
+ * reader and the rules only ever see this interface and the dialogue's name as data.
+ */
+import type { z } from "zod";
+import type { KnowledgeBase } from "../knowledge.js";
+import type { Lexicon } from "../lexicon.js";
+import type { Replies } from "../replies.js";
 import type { Suggestion } from "../types.js";
 
-export interface CheckupState {
-  kind: "checkup";
-  /** Index of the question being asked. */
-  step: number;
-  /** Option id chosen per question id; skipped questions are absent. */
-  answers: Record<string, string>;
-  /** The current question was already asked again once. */
-  retried: boolean;
-}
-
-export interface StretchState {
-  kind: "stretch";
-  step: number;
-}
-
 /** Plain, JSON-serialisable dialogue state: it lives in the session store between messages. */
-export type DialogueState = CheckupState | StretchState;
+export interface DialogueState {
+  /** The dialogue's registered name. */
+  kind: string;
+}
 
-/** The outcome of one dialogue step: a discriminated union the engine switches on. */
+/**
+ * The outcome of one dialogue step: a discriminated union the engine switches on. `parts` are the reply's paragraphs,
+ * from the dialogue's data; the renderer assembles the reply from them.
+ */
 export type DialogueStep =
   /** Ask (or tell) the next thing; the dialogue continues with `state`. */
-  | { type: "continue"; state: DialogueState; text: string; suggestions: Suggestion[] }
+  | { type: "continue"; state: DialogueState; parts: string[]; suggestions: Suggestion[] }
   /** The dialogue ended normally. */
-  | { type: "finish"; text: string; suggestions: Suggestion[]; sections: string[] }
+  | { type: "finish"; parts: string[]; suggestions: Suggestion[]; sections: string[] }
   /** The user left ("stop", "cancel"). */
-  | { type: "exit"; text: string }
+  | { type: "exit"; parts: string[] }
   /** The message is not an answer to the current step; the engine decides what it is. */
   | { type: "unrecognised" };
 
@@ -36,4 +35,47 @@ export interface DialogueInput {
   buttonId?: string;
   /** The text, when the user typed. */
   text?: string;
+}
+
+/** A running dialogue: its four steps. */
+export interface Dialogue {
+  start(): DialogueStep;
+  /** Reads the user's answer to the current step (a button or text). */
+  answer(state: DialogueState, input: DialogueInput): DialogueStep;
+  /** Picks up again after an interruption. */
+  resume(state: DialogueState): DialogueStep;
+  /** The message was not an answer and not a question worth leaving for: ask again. */
+  notUnderstood(state: DialogueState): DialogueStep;
+}
+
+/** What every dialogue's data file holds besides its script. */
+export interface DialogueData {
+  /** Shown in "carry on with the {dialogue}?" and on its button. */
+  display_name: string;
+  /** Requests that start it: "/checkup", "quiz me", "walk me through the stretch". */
+  examples: string[];
+  /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
+  trigger_words: string[];
+  /** Offered (as a suggestion) when the bot is lost or has nothing more to say. Default: false. */
+  offered_when_lost?: boolean;
+}
+
+/** What a dialogue's constructor is given. */
+export interface DialogueContext {
+  lexicon: Lexicon;
+  knowledge: KnowledgeBase;
+  replies: Replies;
+}
+
+/** A dialogue as registered: its name, its data file's schema and how to build it. */
+export interface DialoguePlugin<D extends DialogueData = DialogueData> {
+  /** Registered name: the data file is intents/<name>.yaml, suggestions name it "dialogue:<name>". */
+  readonly name: string;
+  readonly schema: z.ZodType<D>;
+  /**
+   * Texts whose words the dialogue reads in answers, registered with the lexicon after every dialogue's examples (the
+   * order the lexicon was always built in).
+   */
+  vocabulary(data: D): string[];
+  create(data: D, context: DialogueContext): Dialogue;
 }

@@ -1,17 +1,44 @@
 /**
- * The stretch coach: the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
+ * Role: the stretch-coach dialogue plug-in (intents/stretch.yaml): the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
  * leg, switch legs), driven by "next" / "done", "back" and "stop".
  */
-import type { StretchData } from "../intents.js";
-import { type Lexicon, PhraseTable } from "../lexicon.js";
+import { z } from "zod";
+import { type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Replies } from "../replies.js";
-import { wholeMatch } from "./checkup.js";
-import type { DialogueInput, DialogueStep, StretchState } from "./dialogue.js";
+import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
+
+const words = z.array(z.string().min(1));
+
+const stretchSchema = z.object({
+  intent: z.literal("stretch"),
+  display_name: z.string().min(1).max(30),
+  offered_when_lost: z.boolean().optional(),
+  section: z.string(),
+  examples: words.min(1),
+  trigger_words: words,
+  intro: z.string(),
+  steps: z.array(z.string().max(500)).min(3),
+  finished: z.string(),
+  next_words: words,
+  back_words: words,
+  stop_words: words,
+  stopped: z.string(),
+  resumed: z.string(),
+  next_label: z.string().max(40),
+  stop_label: z.string().max(40),
+  finished_suggestions: words,
+});
+export type StretchData = z.infer<typeof stretchSchema>;
+
+export interface StretchState {
+  kind: "stretch";
+  step: number;
+}
 
 export const STRETCH_NEXT = "stretch:next";
 export const STRETCH_STOP = "stretch:stop";
 
-export class Stretch {
+export class Stretch implements Dialogue {
   private readonly next = new PhraseTable<true>();
   private readonly back = new PhraseTable<true>();
   private readonly stop = new PhraseTable<true>();
@@ -40,10 +67,10 @@ export class Stretch {
 
   answer(state: StretchState, input: DialogueInput): DialogueStep {
     if (input.buttonId === STRETCH_NEXT) return this.show(state.step + 1, []);
-    if (input.buttonId === STRETCH_STOP) return { type: "exit", text: this.data.stopped };
+    if (input.buttonId === STRETCH_STOP) return { type: "exit", parts: [this.data.stopped] };
     if (input.buttonId !== undefined) return { type: "unrecognised" };
     const terms = this.lexicon.analyze(input.text ?? "").terms;
-    if (wholeMatch(this.stop, terms)) return { type: "exit", text: this.data.stopped };
+    if (wholeMatch(this.stop, terms)) return { type: "exit", parts: [this.data.stopped] };
     if (wholeMatch(this.back, terms)) return this.show(Math.max(0, state.step - 1), []);
     if (wholeMatch(this.next, terms)) return this.show(state.step + 1, []);
     return { type: "unrecognised" };
@@ -59,15 +86,16 @@ export class Stretch {
     if (text === undefined) {
       return {
         type: "finish",
-        text: [...notes, this.data.finished].join("\n\n"),
+        parts: [...notes, this.data.finished],
         suggestions: this.replies.suggestions(this.data.finished_suggestions),
         sections: [this.data.section],
       };
     }
+    const state: StretchState = { kind: "stretch", step };
     return {
       type: "continue",
-      state: { kind: "stretch", step },
-      text: [...notes, text].join("\n\n"),
+      state,
+      parts: [...notes, text],
       suggestions: [
         { label: this.data.next_label, id: STRETCH_NEXT },
         { label: this.data.stop_label, id: STRETCH_STOP },
@@ -75,3 +103,12 @@ export class Stretch {
     };
   }
 }
+
+/** The stretch coach as registered in registry.ts. */
+export const stretchDialogue: DialoguePlugin<StretchData> = {
+  name: "stretch",
+  schema: stretchSchema,
+  // "Next" and "stop" are read in answers ("back" never was registered: kept as it was).
+  vocabulary: (data) => [[...data.next_words, ...data.stop_words].join(" ")],
+  create: (data, { lexicon, replies }: DialogueContext) => new Stretch(data, lexicon, replies),
+};

@@ -1,12 +1,12 @@
 /**
- * The short hash that stands for a store key (or conversation id) in error messages and log lines: the first 12 hex
- * digits of its SHA-256, as the engine logs conversations. Keys hold conversation ids, and a web conversation id is
- * the visitor's bearer cookie: the raw key must never reach a log.
+ * The short hash that stands for a store key (or conversation id) in error messages and log lines: the engine's own
+ * conversation hash (the first 12 hex digits of its SHA-256). Keys hold conversation ids, and a web conversation id
+ * is the visitor's bearer cookie: the raw key must never reach a log.
  */
-import { createHash } from "node:crypto";
+import { shortHash } from "../hash.js";
 
 export function keyHash(key: string): string {
-  return createHash("sha256").update(key).digest("hex").slice(0, 12);
+  return shortHash(key);
 }
 
 /** How an error message names a key: `key #<hash>`. */

@@ -1,6 +1,6 @@
 // Real conversations with the real engine through the real discord.js client and the fake Discord.
 import { afterEach, describe, expect, it } from "vitest";
-import { createEngine } from "../../../src/core/engine.js";
+import { createEngine } from "../../../src/node/create-engine.js";
 import { runDiscordCleanups, setupDiscord } from "../../fakes/discord/harness.js";
 
 afterEach(runDiscordCleanups);

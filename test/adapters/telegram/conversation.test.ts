@@ -1,8 +1,8 @@
 // Real conversations with the real engine through the real Telegram library and the fake Bot API.
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createTelegramAdapter } from "../../../src/adapters/telegram/index.js";
-import { createEngine } from "../../../src/core/engine.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
+import { createEngine } from "../../../src/node/create-engine.js";
 import { fakeUser, privateChat, startFakeTelegram } from "../../fakes/telegram-api/server.js";
 import { RecordingLogger } from "./support.js";
 

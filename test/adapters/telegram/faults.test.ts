@@ -8,7 +8,7 @@ import {
   type TelegramAdapter,
   type UndeliveredReason,
 } from "../../../src/adapters/telegram/index.js";
-import { createEngine } from "../../../src/core/engine.js";
+import { createEngine } from "../../../src/node/create-engine.js";
 import {
   type FakeTelegram,
   type FakeUpdate,

@@ -8,9 +8,9 @@ import {
   type WebAdapterOptions,
   type WebChatAdapter,
 } from "../../../src/adapters/web/index.js";
-import { createEngine, type Engine } from "../../../src/core/engine.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
 import type { Clock, IncomingMessage, Logger, SessionStore } from "../../../src/core/types.js";
+import { createEngine, type Engine } from "../../../src/node/create-engine.js";
 
 export interface LogLine {
   level: string;

@@ -1,8 +1,9 @@
 // The check-up dialogue: five habit questions, answered with buttons or free text, then tips citing their sections.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConversationState } from "../../../src/core/context.js";
-import { readLitres, wholeMatch } from "../../../src/core/dialogues/checkup.js";
-import { PhraseTable } from "../../../src/core/lexicon.js";
+import type { CheckupData } from "../../../src/core/dialogues/checkup.js";
+import { readLitres } from "../../../src/core/dialogues/checkup.js";
+import { PhraseTable, wholeMatch } from "../../../src/core/lexicon.js";
+import type { ConversationState } from "../../../src/core/state.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
 import type { Reply } from "../../../src/core/types.js";
 import { type Bot, type Chat, createBot, describeReply, ManualClock } from "../../support/bot.js";
@@ -12,7 +13,8 @@ beforeAll(() => {
   bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 });
 
-const data = () => bot.engine.intents.checkup;
+const data = () => bot.engine.intents.dialogues.checkup as CheckupData;
+const units = () => bot.engine.intents.lexicon.litres_per_unit ?? {};
 const question = (n: number) => data().questions[n]?.text ?? "";
 
 /** The question a reply asks, as "n/5", or null. */
@@ -246,16 +248,16 @@ describe("the check-up state is plain data", () => {
 
 describe("reading free-text answers", () => {
   it("reads litres from amounts people type", () => {
-    expect(readLitres(["1.5", "l"])).toBe(1.5);
-    expect(readLitres(["about", "a", "litre"])).toBe(1);
-    expect(readLitres(["half", "a", "litre"])).toBe(0.5);
-    expect(readLitres(["6", "glass"])).toBe(1.5);
-    expect(readLitres(["2000", "ml"])).toBe(2);
-    expect(readLitres(["2"])).toBe(2);
-    expect(readLitres(["8"])).toBe(2);
-    expect(readLitres(["1500"])).toBe(1.5);
-    expect(readLitres(["a", "lot"])).toBeNull();
-    expect(readLitres(["no"])).toBeNull();
+    expect(readLitres(["1.5", "l"], units())).toBe(1.5);
+    expect(readLitres(["about", "a", "litre"], units())).toBe(1);
+    expect(readLitres(["half", "a", "litre"], units())).toBe(0.5);
+    expect(readLitres(["6", "glass"], units())).toBe(1.5);
+    expect(readLitres(["2000", "ml"], units())).toBe(2);
+    expect(readLitres(["2"], units())).toBe(2);
+    expect(readLitres(["8"], units())).toBe(2);
+    expect(readLitres(["1500"], units())).toBe(1.5);
+    expect(readLitres(["a", "lot"], units())).toBeNull();
+    expect(readLitres(["no"], units())).toBeNull();
   });
 
   it("matches a phrase that makes up the whole message, a filler word aside", () => {

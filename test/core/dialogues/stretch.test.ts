@@ -1,5 +1,6 @@
 // The stretch coach: the article's calf stretch one step at a time, driven by "next", "back" and "stop".
 import { beforeAll, describe, expect, it } from "vitest";
+import type { StretchData } from "../../../src/core/dialogues/stretch.js";
 import type { Reply } from "../../../src/core/types.js";
 import { type Bot, createBot } from "../../support/bot.js";
 
@@ -8,7 +9,7 @@ beforeAll(() => {
   bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 });
 
-const data = () => bot.engine.intents.stretch;
+const data = () => bot.engine.intents.dialogues.stretch as StretchData;
 
 describe("the stretch coach", () => {
   it("walks through every step on 'next': position, lean, hold, release, 6–8 times per leg, switch legs", async () => {

@@ -1,6 +1,6 @@
 // The in-memory store as the engine uses it (the shared SessionStore contract lives in test/store/).
 import { describe, expect, it } from "vitest";
-import type { ConversationState } from "../../../src/core/context.js";
+import type { ConversationState } from "../../../src/core/state.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
 import { createBot, ManualClock, MINUTE } from "../../support/bot.js";
 

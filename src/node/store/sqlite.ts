@@ -19,9 +19,9 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { CrampBotError, StoreError, type StoreOperation } from "../errors.js";
-import type { Clock, Logger, SessionStore } from "../types.js";
-import { keyLabel } from "./key-hash.js";
+import { CrampBotError, StoreError, type StoreOperation } from "../../core/errors.js";
+import { keyLabel } from "../../core/store/key-hash.js";
+import type { Clock, Logger, SessionStore } from "../../core/types.js";
 
 export interface SqliteStoreOptions {
   /**

@@ -1,10 +1,10 @@
 /** Picks the session store from configuration: Redis when a URL is set, else SQLite (":memory:" for a throwaway). */
-import type { Clock, Logger, SessionStore } from "../types.js";
+import type { Clock, Logger, SessionStore } from "../../core/types.js";
 import { RedisStore } from "./redis.js";
 import { SqliteStore } from "./sqlite.js";
 
-export { keyHash } from "./key-hash.js";
-export { MemoryStore, type MemoryStoreOptions } from "./memory.js";
+export { keyHash } from "../../core/store/key-hash.js";
+export { MemoryStore, type MemoryStoreOptions } from "../../core/store/memory.js";
 export { RedisStore, type RedisStoreOptions, redactRedisUrl } from "./redis.js";
 export { SqliteStore, type SqliteStoreOptions } from "./sqlite.js";
 

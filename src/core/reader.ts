@@ -1,28 +1,36 @@
 /**
- * The matcher: reads one message, without context, into signals — which topics, sections and facets it names,
- * whether it is small talk, a dialogue request, a follow-up phrase, out of scope or a red flag.
- * Context resolution (src/core/context.ts) turns the signals and the conversation state into a decision.
+ * Role: the reader — one message in, its {@link Signals} out, without context: which topics, sections and facets it
+ * names, whether it is small talk, a dialogue request, a follow-up phrase, out of scope or a red flag. It owns the
+ * lexicon, built and frozen in one call over every text the bot knows. Deciding what to do with the signals is the
+ * rules' job (rules.ts); queries over the knowledge are the index's (knowledge-index.ts).
  */
-import Fuse from "fuse.js";
-import type { Intents, SmallTalk } from "./intents.js";
-import { GENERAL_TOPICS, type KnowledgeBase, type Section } from "./knowledge.js";
-import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import type { DialogueData } from "./dialogues/dialogue.js";
+import type { SmallTalk, UrgentData } from "./intents.js";
+import type { KnowledgeBase, Section } from "./knowledge.js";
+import { type Analysis, Lexicon, type LexiconData, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
-/** Evidence below this is too weak to answer from. */
-const MIN_EVIDENCE = 0.45;
 /** A weak facet word ("take", "daily") counts this much. */
 const WEAK_FACET = 0.4;
 /** Messages longer than this are read sentence by sentence for what they ask. */
 const STORY_LENGTH = 120;
+/** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
+const EXCLUDE_REACH = 4;
+/** A declining word this many words before a declinable facet turns it down. */
+const DECLINE_REACH = 3;
+/** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
+const SHORT_QUESTION = 12;
+/** ...or when unknown words times this outnumber the content words. */
+const UNKNOWN_SHARE = 2.5;
 
 type SmallTalkIntent = SmallTalk["intent"];
-export type DialogueName = "checkup" | "stretch";
 export type FollowupKind = "more" | "next" | "affirm" | "resume";
 
 export interface Signals {
+  /** The message as sent (for did-you-mean guesses). */
+  text: string;
   analysis: Analysis;
   redFlags: RedFlagResult;
   /** Evidence per topic (magnesium, stretching, ...). */
@@ -32,7 +40,8 @@ export interface Signals {
   /** Evidence per facet (food, supplements, ...). */
   facets: Map<string, number>;
   smallTalk: SmallTalkIntent | null;
-  dialogue: DialogueName | null;
+  /** The registered name of the dialogue the message asks for. */
+  dialogue: string | null;
   followup: FollowupKind | null;
   /** "and for ...", "same question for ...": switch topic, keep the facet. */
   switchTopic: boolean;
@@ -42,10 +51,32 @@ export interface Signals {
   anchored: boolean;
   /** Content words that are neither known nor part of any matched phrase. */
   unknown: string[];
+  /** Unknown words matter: a short question (they are likely its subject), or many of them. */
+  unknownMatters: boolean;
+  /** The message's content terms (neutral words, anchors and the out-of-scope marker aside). */
+  content: string[];
   /** Non-neutral terms not explained by any topic, section or facet phrase. */
   otherContent: number;
   /** The message points back at the last answer ("what can I do about that?"). */
   pointsBack: boolean;
+}
+
+/** A registered dialogue as the reader needs it: its name and data. */
+export interface ReadableDialogue {
+  name: string;
+  data: DialogueData;
+  /** Texts the dialogue reads in answers (its plug-in's vocabulary). */
+  vocabulary: string[];
+}
+
+export interface ReaderInput {
+  lexicon: LexiconData;
+  /** Real English words (never corrected) and everyday ones (never a question's subject). Default: none. */
+  words?: { english: ReadonlySet<string>; common: ReadonlySet<string> };
+  knowledge: KnowledgeBase;
+  smallTalk: SmallTalk[];
+  urgent: UrgentData;
+  dialogues: readonly ReadableDialogue[];
 }
 
 interface Posting {
@@ -53,69 +84,99 @@ interface Posting {
   weight: number;
 }
 
-export class Matcher {
-  private readonly lexicon: Lexicon;
+/** Dialogue requests: slash commands and example requests, matched on content words. */
+export class DialogueTriggers {
+  private readonly examples: { name: string; terms: Set<string>; trigger: boolean }[] = [];
+  private readonly commands = new Map<string, string>();
+  /** Every registered dialogue's name. */
+  readonly names: ReadonlySet<string>;
+
+  constructor(
+    dialogues: readonly ReadableDialogue[],
+    content: (terms: string[]) => string[],
+    lexicon: Lexicon,
+  ) {
+    this.names = new Set(dialogues.map((d) => d.name));
+    const triggerWords = new Set(
+      dialogues.flatMap((d) => d.data.trigger_words.flatMap((w) => lexicon.terms(w))),
+    );
+    for (const { name, data } of dialogues) {
+      for (const example of data.examples) {
+        if (example.startsWith("/")) {
+          this.commands.set(example.slice(1).toLowerCase(), name);
+          continue;
+        }
+        const terms = content(lexicon.terms(example));
+        if (terms.length > 0) {
+          const trigger = terms.some((t) => triggerWords.has(t));
+          this.examples.push({ name, terms: new Set(terms), trigger });
+        }
+      }
+    }
+  }
+
+  command(name: string): string | null {
+    return this.commands.get(name) ?? null;
+  }
+
+  /**
+   * The dialogue whose example's content words are all in `content`, and at most one word more ("quiz me on my
+   * habits" = "quiz me"); a trigger (an example with a word only dialogues use, such as "walk me through") allows any
+   * number more. The longest such example wins.
+   */
+  byContent(content: Set<string>): string | null {
+    if (content.size === 0) return null;
+    let best: { name: string; size: number } | null = null;
+    for (const example of this.examples) {
+      if ([...example.terms].some((t) => !content.has(t))) continue;
+      if (!example.trigger && content.size - example.terms.size > 1) continue;
+      if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
+    }
+    return best?.name ?? null;
+  }
+}
+
+export class Reader {
+  readonly lexicon: Lexicon;
+  readonly triggers: DialogueTriggers;
   private readonly redFlags: RedFlags;
   private readonly keywordTable = new PhraseTable<Posting[]>();
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
-  private readonly dialogueExamples: { name: DialogueName; terms: Set<string>; trigger: boolean }[] = [];
-  private readonly commands = new Map<string, DialogueName>();
-  private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly neutral: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
+  private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
-  private readonly fuse: Fuse<{
-    id: string;
-    title: string;
-    keywords: string[];
-    questions: string[];
-    answer: string;
-  }>;
 
-  constructor(
-    private readonly knowledge: KnowledgeBase,
-    intents: Intents,
-  ) {
-    this.lexicon = intents.lexicon;
-    const lexicon = this.lexicon;
-    for (const section of knowledge.sections) {
-      lexicon.addVocabulary(
-        [section.title, section.answer, section.more, ...section.keywords, ...section.questions].join(" "),
-      );
-    }
-    for (const talk of intents.smallTalk) lexicon.addVocabulary(talk.examples.join(" "));
-    lexicon.addVocabulary([...intents.checkup.examples, ...intents.stretch.examples].join(" "));
-    for (const question of intents.checkup.questions) {
-      lexicon.addVocabulary(question.options.flatMap((o) => o.patterns).join(" "));
-    }
-    lexicon.addVocabulary(
-      [...intents.checkup.stop_words, ...intents.stretch.next_words, ...intents.stretch.stop_words].join(" "),
-    );
-    lexicon.addVocabulary(
-      [...intents.urgent.rules, ...intents.urgent.advisories]
+  constructor(input: ReaderInput) {
+    const { knowledge, smallTalk, urgent, dialogues } = input;
+    // Every text the bot knows, in the order a spelling correction prefers at equal distance.
+    const vocabulary = [
+      ...knowledge.sections.map((s) => [s.title, s.answer, s.more, ...s.keywords, ...s.questions].join(" ")),
+      ...smallTalk.map((talk) => talk.examples.join(" ")),
+      dialogues.flatMap((d) => d.data.examples).join(" "),
+      ...dialogues.flatMap((d) => d.vocabulary),
+      [...urgent.rules, ...urgent.advisories]
         .flatMap((r) => [...r.all.flat(), ...(r.some?.of ?? []), ...(r.unless ?? [])])
         .join(" "),
-    );
-    lexicon.freeze();
-    this.redFlags = new RedFlags(intents.urgent, lexicon);
+    ];
+    const lexicon = new Lexicon(input.lexicon, input.words?.english, input.words?.common, vocabulary);
+    this.lexicon = lexicon;
+    this.redFlags = new RedFlags(urgent, lexicon);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
+    this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
-    this.indexSections();
-    for (const section of knowledge.sections) {
-      const text = [section.answer, section.more, ...section.keywords].join(" ");
-      this.sectionVocabulary.set(section.id, new Set(this.contentTerms(lexicon.terms(text))));
-    }
+    this.indexSections(knowledge);
     for (const [facet, phrases] of Object.entries(lexicon.data.weak_facets)) {
       for (const phrase of phrases)
         this.facetTable.set(inScope(lexicon.terms(phrase)), { facet, weight: WEAK_FACET });
@@ -128,54 +189,14 @@ export class Matcher {
       for (const phrase of followups[kind]) this.followupTable.set(inScope(lexicon.terms(phrase)), kind);
     }
     for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
-    for (const talk of intents.smallTalk) {
+    for (const talk of smallTalk) {
       for (const example of talk.examples)
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
-    const triggerWords = new Set(
-      [...intents.checkup.trigger_words, ...intents.stretch.trigger_words].flatMap((w) => lexicon.terms(w)),
-    );
-    for (const [name, examples] of [
-      ["checkup", intents.checkup.examples],
-      ["stretch", intents.stretch.examples],
-    ] as const) {
-      for (const example of examples) {
-        if (example.startsWith("/")) {
-          this.commands.set(example.slice(1).toLowerCase(), name);
-          continue;
-        }
-        const terms = this.contentTerms(lexicon.terms(example));
-        if (terms.length > 0) {
-          const trigger = terms.some((t) => triggerWords.has(t));
-          this.dialogueExamples.push({ name, terms: new Set(terms), trigger });
-        }
-      }
-    }
-    // Fuse indexes only short fields; it serves the fallback's "did you mean" guesses, off the hot path.
-    this.fuse = new Fuse(
-      knowledge.sections.map((s) => ({
-        id: s.id as string,
-        title: s.title,
-        keywords: s.keywords,
-        questions: s.questions,
-        answer: s.answer.slice(0, 160),
-      })),
-      {
-        keys: [
-          { name: "title", weight: 3 },
-          { name: "keywords", weight: 4 },
-          { name: "questions", weight: 2 },
-          { name: "answer", weight: 1 },
-        ],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.4,
-        minMatchCharLength: 3,
-      },
-    );
+    this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
   }
 
-  /** The lexicon analysis of a text (exposed for dialogues that read free-text answers). */
+  /** The lexicon analysis of a text (for dialogues that read free-text answers). */
   analyze(text: string): Analysis {
     return this.lexicon.analyze(text);
   }
@@ -185,7 +206,7 @@ export class Matcher {
    * and aspect come from the sentence that asks (when it names any), red flags and "clearly about cramps" from all
    * of it.
    */
-  signals(text: string): Signals {
+  read(text: string): Signals {
     const full = this.signalsOf(text);
     const question = questionSentence(text);
     if (question === null) return full;
@@ -194,6 +215,7 @@ export class Matcher {
     if (asked.topics.size === 0 && asked.facets.size === 0) return { ...full, outOfScope: asked.outOfScope };
     const merged = {
       ...asked,
+      text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
       dialogue: full.dialogue,
@@ -202,6 +224,11 @@ export class Matcher {
     // the story.
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /** The content terms of a trusted phrase (a section title standing in for "it"). */
+  contentOf(text: string): string[] {
+    return this.contentTerms(this.lexicon.terms(text));
   }
 
   private signalsOf(text: string): Signals {
@@ -215,7 +242,7 @@ export class Matcher {
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= 4)) continue;
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
       const bonus = 1 + 0.3 * (match.length - 1);
       const perTopic = new Map<string, number>();
       for (const posting of match.value) {
@@ -236,7 +263,7 @@ export class Matcher {
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const turnedDown = match.value.facet === "supplements" && this.declined(terms, match.start);
+      const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (!turnedDown) add(facets, match.value.facet, match.value.weight);
     }
 
@@ -247,74 +274,33 @@ export class Matcher {
       if (!explained[i] && !this.neutral.has(term) && !this.anchors.has(term) && !/^\d/.test(term))
         otherContent++;
     });
+    const content = this.contentTerms(terms);
+    const unknown = analysis.unknown;
 
     return {
+      text,
       analysis,
       redFlags: this.redFlags.check(analysis),
       topics,
       sections,
       facets,
-      smallTalk: this.smallTalk(terms, explained, analysis.unknown, text.includes("?")),
-      dialogue: this.dialogue(text, terms),
+      smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
+      dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: this.startsWithSwitch(terms),
       outOfScope,
       anchored,
-      unknown: analysis.unknown,
+      unknown,
+      unknownMatters:
+        unknown.length > 0 &&
+        (analysis.tokenCount <= SHORT_QUESTION || unknown.length * UNKNOWN_SHARE > content.length),
+      content,
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
     };
   }
 
-  /** Topics ranked by evidence, specific ones before general ones of similar weight. */
-  rankTopics(s: Signals): { topic: string; score: number }[] {
-    const ranked = [...s.topics.entries()]
-      .filter(([, score]) => score >= MIN_EVIDENCE)
-      .map(([topic, score]) => ({ topic, score }));
-    const specific = ranked.filter((t) => !GENERAL_TOPICS.includes(t.topic));
-    const pool = specific.length > 0 ? specific : ranked;
-    return pool.sort((a, b) => b.score - a.score);
-  }
-
-  /** The best section of a topic for the message's facets (or a facet carried from context). */
-  sectionOf(topic: string, s: Signals, carriedFacet: string | null): Section | undefined {
-    const candidates = this.knowledge.sections.filter((sec) => sec.topic === topic);
-    let best: Section | undefined;
-    let bestScore = -1;
-    for (const section of candidates) {
-      const isParent = !section.id.includes(".");
-      // The aspect asked about weighs a little more than a keyword: "lack of sun" is about sunlight, not deficiency.
-      // The overview aspect ("does it do anything?") is the default one and weighs less than a named keyword.
-      const facetWeight = section.facet === "overview" ? 0.9 : 1.2;
-      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * facetWeight;
-      if (carriedFacet !== null && section.facet === carriedFacet) score += 0.5;
-      // The parent section is the default when nothing points to a child.
-      if (isParent) score += 0.05;
-      if (score > bestScore) {
-        bestScore = score;
-        best = section;
-      }
-    }
-    return best;
-  }
-
-  /** Sections having a facet, across topics. */
-  sectionsWithFacet(facet: string): Section[] {
-    return this.knowledge.sections.filter((s) => s.facet === facet);
-  }
-
-  /** Fuse's fuzzy guesses over short section fields, for "did you mean"; only for short messages (cheap there). */
-  guesses(text: string, limit: number): Section[] {
-    const query = text.trim();
-    if (query.length < 3 || query.length > 40) return [];
-    return this.fuse
-      .search(query, { limit })
-      .filter((r) => (r.score ?? 1) < 0.35)
-      .map((r) => this.knowledge.byId.get(r.item.id))
-      .filter((s): s is Section => s !== undefined);
-  }
-
-  private indexSections(): void {
+  private indexSections(knowledge: KnowledgeBase): void {
     const postings = new Map<string, { terms: string[]; list: Posting[] }>();
     const put = (terms: string[], section: Section, weight: number) => {
       if (terms.length === 0) return;
@@ -325,7 +311,7 @@ export class Matcher {
       else entry.list.push({ section, weight });
       postings.set(key, entry);
     };
-    for (const section of this.knowledge.sections) {
+    for (const section of knowledge.sections) {
       for (const keyword of section.keywords) {
         const terms = inScope(this.lexicon.terms(keyword));
         // A keyword made only of neutral or anchor words would match every cramp question.
@@ -355,16 +341,9 @@ export class Matcher {
     return this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
   }
 
-  /** A declining word up to three words before ("rather not take pills", "avoid supplements"). */
+  /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
   private declined(terms: readonly string[], start: number): boolean {
-    return terms.slice(Math.max(0, start - 3), start).some((t) => this.decliners.has(t));
-  }
-
-  /** Unknown words matter in a short question (they are likely its subject), or when they are many. */
-  unknownMatters(s: Signals): boolean {
-    if (s.unknown.length === 0) return false;
-    if (s.analysis.tokenCount <= 12) return true;
-    return s.unknown.length * 2.5 > this.contentTerms(s.analysis.terms).length;
+    return terms.slice(Math.max(0, start - DECLINE_REACH), start).some((t) => this.decliners.has(t));
   }
 
   private contentTerms(terms: string[]): string[] {
@@ -413,44 +392,10 @@ export class Matcher {
    * A dialogue request: a slash command, or a message with the content words of an example
    * ("can you walk me through the calf stretch" = "walk me through stretch"), filler aside.
    */
-  private dialogue(text: string, terms: string[]): DialogueName | null {
+  private dialogue(text: string, content: string[]): string | null {
     const command = /^\s*\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
-    if (command !== undefined) return this.commands.get(command) ?? null;
-    return this.dialogueByContent(new Set(this.contentTerms(terms)));
-  }
-
-  /**
-   * A dialogue request about the conversation's topic: "walk me through it" while talking about the stretch.
-   * The topic's title words stand in for "it".
-   */
-  dialogueInContext(s: Signals, topic: string): DialogueName | null {
-    const title = this.knowledge.sections.find((sec) => sec.topic === topic && !sec.id.includes("."))?.title;
-    if (title === undefined) return null;
-    const content = new Set([
-      ...this.contentTerms(s.analysis.terms),
-      ...this.contentTerms(this.lexicon.terms(title)),
-    ]);
-    return this.dialogueByContent(content);
-  }
-
-  /** How many of the message's content words the section's own text uses (for follow-ups on the current answer). */
-  overlap(s: Signals, sectionId: string): number {
-    const vocabulary = this.sectionVocabulary.get(sectionId);
-    if (!vocabulary) return 0;
-    return this.contentTerms(s.analysis.terms).filter((t) => vocabulary.has(t)).length;
-  }
-
-  private dialogueByContent(content: Set<string>): DialogueName | null {
-    if (content.size === 0) return null;
-    // Every word of the example, and at most one word more ("quiz me on my habits" = "quiz me"); a trigger (an
-    // example with a word only dialogues use, such as "walk me through") allows any number more.
-    let best: { name: DialogueName; size: number } | null = null;
-    for (const example of this.dialogueExamples) {
-      if ([...example.terms].some((t) => !content.has(t))) continue;
-      if (!example.trigger && content.size - example.terms.size > 1) continue;
-      if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
-    }
-    return best?.name ?? null;
+    if (command !== undefined) return this.triggers.command(command);
+    return this.triggers.byContent(new Set(content));
   }
 
   /** A follow-up phrase that makes up the whole message, give or take filler words. */

@@ -12,9 +12,9 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
-import { StoreError, type StoreOperation } from "../errors.js";
-import type { SessionStore } from "../types.js";
-import { keyLabel } from "./key-hash.js";
+import { StoreError, type StoreOperation } from "../../core/errors.js";
+import { keyLabel } from "../../core/store/key-hash.js";
+import type { SessionStore } from "../../core/types.js";
 
 export interface RedisStoreOptions {
   /**

@@ -1,0 +1,312 @@
+/**
+ * Role: the rules — one ordered list of small named rules, each `decide(signals, state, index)` giving a decision or
+ * null; the first that decides wins. Each rule's thresholds stand next to it. The order, and why, is recorded in
+ * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
+ */
+import type { RuleDecision } from "./decision.js";
+import type { Section } from "./knowledge.js";
+import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
+import type { FollowupKind, Signals } from "./reader.js";
+import type { ConversationState } from "./state.js";
+
+export interface Rule {
+  readonly name: string;
+  decide(s: Signals, state: ConversationState, index: KnowledgeIndex): RuleDecision | null;
+}
+
+/** Did-you-mean guesses offered when nothing matched. */
+const GUESSES = 3;
+
+function fallback(
+  reason: "out-of-scope" | "unknown" | "no-match",
+  s: Signals,
+  index: KnowledgeIndex,
+): RuleDecision {
+  return { kind: "fallback", reason, guesses: reason === "no-match" ? index.guesses(s.text, GUESSES) : [] };
+}
+
+const answer = (section: Section, deeper = false): RuleDecision => ({ kind: "answer", section, deeper });
+
+/** The last answer again, its deeper paragraph if not shown yet. */
+function current(state: ConversationState, index: KnowledgeIndex): RuleDecision | null {
+  const section = index.section(state.section);
+  if (!section) return null;
+  return answer(section, !state.moreShown && section.more.length > 0);
+}
+
+/** The strongest topic, and whether it is a specific one (not about cramps in general). */
+function top(s: Signals, index: KnowledgeIndex): { top: RankedTopic | undefined; specific: boolean } {
+  const first = index.rankTopics(s)[0];
+  return { top: first, specific: first !== undefined && !index.isGeneral(first.topic) };
+}
+
+/** The strongest facet named, the main facet aside (it only picks among one topic's sections). */
+function facetOf(s: Signals, index: KnowledgeIndex): string | null {
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [key, score] of s.facets) {
+    if (key === index.mainFacet) continue;
+    if (score > bestScore) {
+      best = key;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A general topic picked up from a phrase like "what helps" gives way to a named aspect ("which supplements help"). */
+function facetFirst(s: Signals, index: KnowledgeIndex): boolean {
+  const { top: first, specific } = top(s, index);
+  const facet = facetOf(s, index);
+  return first !== undefined && !specific && facet !== null && (s.facets.get(facet) ?? 0) >= FACET_FIRST;
+}
+/** A named aspect this strong wins over a general topic. */
+const FACET_FIRST = 1;
+
+/** The topic ranking is read by the rules below only when a topic leads and no named aspect goes first. */
+function topicLeads(s: Signals, index: KnowledgeIndex): RankedTopic | null {
+  const first = top(s, index).top;
+  return first !== undefined && !facetFirst(s, index) ? first : null;
+}
+
+/** Two topics this close are asked about rather than guessed. */
+const CLARIFY_RATIO = 0.75;
+
+function closeSecond(s: Signals, index: KnowledgeIndex): RankedTopic | null {
+  const [first, second] = index.rankTopics(s);
+  return first && second && second.score >= CLARIFY_RATIO * first.score ? second : null;
+}
+
+/** What a follow-up phrase asks for, given the conversation. */
+function followup(kind: FollowupKind, state: ConversationState, index: KnowledgeIndex): RuleDecision {
+  if (kind === "resume" && state.paused !== null) return { kind: "resume" };
+  if (kind === "affirm") {
+    if (state.paused !== null) return { kind: "resume" };
+    const first = state.suggestions[0];
+    if (first) return target(first.id, index);
+    return { kind: "no-context" };
+  }
+  const section = index.section(state.section);
+  if (!section) return { kind: "no-context" };
+  if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
+    return answer(section, true);
+  }
+  const next = section.followups.find((t) => !state.visited.includes(t) && !t.startsWith("dialogue:"));
+  const following = next === undefined ? undefined : index.section(next);
+  if (following) return answer(following);
+  return { kind: "nothing-more" };
+}
+
+/** What a suggestion id asks for: "section:<id>", "dialogue:<name>", "dialogue:resume". */
+export function target(id: string, index: KnowledgeIndex): RuleDecision {
+  if (id.startsWith("section:")) {
+    const section = index.section(id.slice("section:".length));
+    if (section) return answer(section);
+  }
+  if (id === "dialogue:resume") return { kind: "resume" };
+  if (id.startsWith("dialogue:")) {
+    const name = id.slice("dialogue:".length);
+    if (index.dialogues.has(name)) return { kind: "dialogue", name };
+  }
+  return { kind: "no-context" };
+}
+
+/** The facet to keep when the message switches topic without naming an aspect ("and for vitamin D?"). */
+function carriedFacet(s: Signals, state: ConversationState, topic: string): string | null {
+  if (state.facet === null || s.facets.size > 0 || topic === state.topic) return null;
+  const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
+  return s.switchTopic || short ? state.facet : null;
+}
+/** A message this short, with nothing else in it, keeps the last answer's aspect ("vitamin d?"). */
+const CARRY_TOKENS = 3;
+
+/** A few words from the last answer this many or fewer times make "what can I do about that" about it. */
+const WHAT_TO_DO_SCORE = 1;
+
+/** The rules, in order: the first that decides wins. */
+export const RULES: readonly Rule[] = [
+  {
+    // "/checkup", "walk me through the stretch".
+    name: "dialogue-request",
+    decide: (s) => (s.dialogue !== null && !s.outOfScope ? { kind: "dialogue", name: s.dialogue } : null),
+  },
+  {
+    // "walk me through it" while talking about the stretch.
+    name: "dialogue-about-the-topic",
+    decide: (s, state, index) => {
+      if (state.topic === null || s.outOfScope || s.topics.size > 0) return null;
+      const name = index.dialogueAbout(s, state.topic);
+      return name === null ? null : { kind: "dialogue", name };
+    },
+  },
+  {
+    // "thanks", "hello", "start over".
+    name: "small-talk",
+    decide: (s) => (s.smallTalk !== null ? { kind: "smalltalk", intent: s.smallTalk } : null),
+  },
+  {
+    // "tell me more", "what else", "yes", "carry on": about the conversation, never the knowledge.
+    name: "follow-up-phrase",
+    decide: (s, state, index) => (s.followup !== null ? followup(s.followup, state, index) : null),
+  },
+  {
+    // "my cramps began with a new medicine": the advisory names the section that answers it.
+    name: "advisory-section",
+    decide: (s, _state, index) => {
+      const advised = index.section(s.redFlags.advisorySections[0] ?? null);
+      return advised && !top(s, index).specific ? answer(advised) : null;
+    },
+  },
+  {
+    // "does zinc help?": a topic the article does not cover, unless a specific topic is asked about cramps.
+    name: "out-of-scope",
+    decide: (s, _state, index) =>
+      s.outOfScope && !(top(s, index).specific && s.anchored) ? fallback("out-of-scope", s, index) : null,
+  },
+  {
+    // "what can I do about that?" while on a specific topic: a general phrase plus a pointer to the last answer.
+    name: "stays-on-topic",
+    decide: (s, state, index) => {
+      const { top: first, specific } = top(s, index);
+      const section = index.section(state.section);
+      if (!first || specific || !section || index.isGeneral(section.topic)) return null;
+      const stays =
+        s.pointsBack ||
+        (index.isWhatToDo(first.topic) &&
+          first.score <= WHAT_TO_DO_SCORE &&
+          index.overlap(s, section.id) > 0);
+      return stays ? current(state, index) : null;
+    },
+  },
+  {
+    // Two close topics, but the aspect asked about exists for only one of them ("the lack of sun"): that one.
+    name: "only-one-topic-has-the-facet",
+    decide: (s, _state, index) => {
+      if (!topicLeads(s, index) || !top(s, index).specific || !closeSecond(s, index)) return null;
+      const facet = facetOf(s, index);
+      if (facet === null) return null;
+      const withFacet = index
+        .rankTopics(s)
+        .filter((r) => index.sectionsWithFacet(facet).some((x) => x.topic === r.topic));
+      const only = withFacet.length === 1 ? withFacet[0] : undefined;
+      const section = only ? index.sectionOf(only.topic, s, null) : undefined;
+      return section ? answer(section) : null;
+    },
+  },
+  {
+    // "magnesium or vitamin D?": two specific topics about as strong, neither the one talked about: ask.
+    name: "clarify-close-topics",
+    decide: (s, state, index) => {
+      const first = topicLeads(s, index);
+      const second = closeSecond(s, index);
+      if (!first || !top(s, index).specific || !second || second.topic === state.topic) return null;
+      const options = [first.topic, second.topic]
+        .map((t) => index.sectionOf(t, s, null))
+        .filter((x): x is Section => x !== undefined);
+      return { kind: "clarify", options, facet: facetOf(s, index) };
+    },
+  },
+  {
+    // "does selenium help cramps?" read as a general question: its unknown subject matters more.
+    name: "unknown-subject-of-a-general-question",
+    decide: (s, _state, index) =>
+      topicLeads(s, index) && !top(s, index).specific && s.unknownMatters && !s.anchored
+        ? fallback("unknown", s, index)
+        : null,
+  },
+  {
+    // The leading topic's best section for the aspect asked about (or the one carried over).
+    name: "leading-topic",
+    decide: (s, state, index) => {
+      const first = topicLeads(s, index);
+      if (!first) return null;
+      const section = index.sectionOf(first.topic, s, carriedFacet(s, state, first.topic));
+      return section ? answer(section) : null;
+    },
+  },
+  {
+    // An aspect with an unknown subject ("how much selenium a day?"): not ours.
+    name: "unknown-subject-of-an-aspect",
+    decide: (s, _state, index) =>
+      facetOf(s, index) !== null && s.unknownMatters && !s.anchored ? fallback("unknown", s, index) : null,
+  },
+  {
+    // "what dose?" while on magnesium: the aspect of the topic talked about.
+    name: "aspect-of-the-current-topic",
+    decide: (s, state, index) => {
+      if (facetOf(s, index) === null || state.topic === null || index.isGeneral(state.topic)) return null;
+      const section = index.sectionOf(state.topic, s, null);
+      return section ? answer(section) : null;
+    },
+  },
+  {
+    // "which foods help?" with no topic: the one section with that aspect, or ask among several.
+    name: "aspect-across-topics",
+    decide: (s, _state, index) => {
+      const facet = facetOf(s, index);
+      if (facet === null) return null;
+      const candidates = index.sectionsWithFacet(facet);
+      const only = candidates[0];
+      if (candidates.length === 1 && only) return answer(only);
+      if (candidates.length > 1) return { kind: "clarify", options: candidates, facet };
+      return null;
+    },
+  },
+  {
+    // "how hard should I press?" after massage: words from the answer just given.
+    name: "about-the-last-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      return section && s.unknown.length === 0 && index.overlap(s, section.id) > 0
+        ? current(state, index)
+        : null;
+    },
+  },
+  {
+    // "can I do it on myself?" right after an answer: about that answer.
+    name: "points-back",
+    decide: (s, state, index) =>
+      s.pointsBack && s.unknown.length === 0 && s.topics.size === 0 ? current(state, index) : null,
+  },
+  {
+    // "my cramps are awful": clearly about cramps, naming nothing else: the overview.
+    name: "about-cramps-in-general",
+    decide: (s, _state, index) => {
+      const section = index.defaultSection;
+      return section && s.anchored && s.unknown.length === 0 && s.otherContent <= OTHER_CONTENT
+        ? answer(section)
+        : null;
+    },
+  },
+  {
+    // Nothing decided: "I don't know", with guesses when nothing matched at all.
+    name: "fallback",
+    decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
+  },
+];
+/** At most this many words not explained by any phrase, for "about cramps in general". */
+const OTHER_CONTENT = 1;
+
+/** The first rule that decides, and its decision (the last rule always decides). */
+export function firstRule(
+  s: Signals,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  rules: readonly Rule[] = RULES,
+): { rule: string; decision: RuleDecision } {
+  for (const rule of rules) {
+    const decision = rule.decide(s, state, index);
+    if (decision !== null) return { rule: rule.name, decision };
+  }
+  return { rule: "fallback", decision: fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index) };
+}
+
+/** Runs the rules in order; the first decision wins. */
+export function decide(
+  s: Signals,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  rules: readonly Rule[] = RULES,
+): RuleDecision {
+  return firstRule(s, state, index, rules).decision;
+}

@@ -1,0 +1,63 @@
+/**
+ * Role: the conversation state — the plain, JSON-serialisable data kept per conversation, a fresh one, and the
+ * restoring of a stored one. It changes only in transition.ts.
+ */
+import type { DialogueState } from "./dialogues/dialogue.js";
+import type { Suggestion } from "./types.js";
+
+/** Context expires after this much silence. */
+export const CONTEXT_TTL_MS = 30 * 60 * 1000;
+
+/** Everything CrampBot remembers about one conversation. Plain, JSON-serialisable data. */
+export interface ConversationState {
+  v: 1;
+  /** Last message time (ms); context older than the TTL is dropped. */
+  updatedAt: number;
+  /** Answers given so far: the first one carries the "not medical advice" line. */
+  answers: number;
+  topic: string | null;
+  facet: string | null;
+  section: string | null;
+  /** The deeper paragraph of `section` was shown. */
+  moreShown: boolean;
+  /** Sections answered in this conversation, oldest first (bounded). */
+  visited: string[];
+  /** The suggestions of the last reply, for "yes" / "1". */
+  suggestions: Suggestion[];
+  /** The dialogue in progress. */
+  dialogue: DialogueState | null;
+  /** A dialogue interrupted by a question, offered to resume. */
+  paused: DialogueState | null;
+  /** Times of recent messages, for the rate limit (bounded). */
+  recent: number[];
+}
+
+export function freshState(now: number): ConversationState {
+  return {
+    v: 1,
+    updatedAt: now,
+    answers: 0,
+    topic: null,
+    facet: null,
+    section: null,
+    moreShown: false,
+    visited: [],
+    suggestions: [],
+    dialogue: null,
+    paused: null,
+    recent: [],
+  };
+}
+
+/** Loaded state if it is current and well-formed; otherwise a fresh one (keeping the rate-limit window). */
+export function restoreState(value: unknown, now: number, ttlMs: number): ConversationState {
+  if (!isState(value)) return freshState(now);
+  if (now - value.updatedAt > ttlMs) return { ...freshState(now), recent: value.recent };
+  return value;
+}
+
+function isState(value: unknown): value is ConversationState {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<ConversationState>;
+  return v.v === 1 && typeof v.updatedAt === "number" && Array.isArray(v.visited) && Array.isArray(v.recent);
+}

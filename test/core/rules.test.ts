@@ -1,0 +1,126 @@
+// The rules, one test each, named for the rule: a message (and a conversation so far) that this rule, and no earlier
+// one, decides. The list's order is recorded in docs/adr/0005-decision-core.md.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RuleDecision } from "../../src/core/decision.js";
+import type { Engine } from "../../src/core/engine.js";
+import { firstRule, RULES } from "../../src/core/rules.js";
+import { type ConversationState, freshState } from "../../src/core/state.js";
+import { createBot, START } from "../support/bot.js";
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createBot().engine;
+});
+
+/** The state after an answer from `sectionId` (as the transition leaves it). */
+function after(sectionId: string, more = false): ConversationState {
+  const section = engine.knowledge.byId.get(sectionId);
+  if (!section) throw new Error(`no section ${sectionId}`);
+  return {
+    ...freshState(START),
+    answers: 1,
+    topic: section.topic,
+    facet: section.facet,
+    section: section.id,
+    moreShown: more,
+    visited: [section.id],
+  };
+}
+
+function decided(text: string, state: ConversationState = freshState(START)) {
+  return firstRule(engine.reader.read(text), state, engine.index);
+}
+
+/** A short description of a decision: its kind and what it names. */
+function summary(decision: RuleDecision): string {
+  switch (decision.kind) {
+    case "answer":
+      return `answer ${decision.section.id}${decision.deeper ? " (more)" : ""}`;
+    case "clarify":
+      return `clarify ${decision.options.map((o) => o.id).join(" / ")}`;
+    case "smalltalk":
+      return `smalltalk ${decision.intent}`;
+    case "dialogue":
+      return `dialogue ${decision.name}`;
+    case "fallback":
+      return `fallback ${decision.reason}`;
+    default:
+      return decision.kind;
+  }
+}
+
+const cases: { rule: string; text: string; state?: () => ConversationState; want: string }[] = [
+  { rule: "dialogue-request", text: "/checkup", want: "dialogue checkup" },
+  {
+    rule: "dialogue-about-the-topic",
+    text: "walk me through it",
+    state: () => after("stretching"),
+    want: "dialogue stretch",
+  },
+  { rule: "small-talk", text: "thank you", want: "smalltalk thanks" },
+  {
+    rule: "follow-up-phrase",
+    text: "tell me more",
+    state: () => after("magnesium"),
+    want: "answer magnesium (more)",
+  },
+  { rule: "advisory-section", text: "my cramps started when I began a new medicine", want: "answer causes" },
+  { rule: "out-of-scope", text: "does zinc help?", want: "fallback out-of-scope" },
+  {
+    rule: "stays-on-topic",
+    text: "what can I do about that before bed?",
+    state: () => after("stress"),
+    want: "answer stress (more)",
+  },
+  {
+    rule: "only-one-topic-has-the-facet",
+    text: "could a lack of sun be part of it?",
+    want: "answer vitamin-d.sunlight",
+  },
+  { rule: "clarify-close-topics", text: "magnesium or vitamin d?", want: "clarify magnesium / vitamin-d" },
+  {
+    rule: "unknown-subject-of-a-general-question",
+    text: "how to prevent blisters",
+    want: "fallback unknown",
+  },
+  { rule: "leading-topic", text: "how much magnesium should I take", want: "answer magnesium.supplements" },
+  { rule: "unknown-subject-of-an-aspect", text: "what dose of xylitol?", want: "fallback unknown" },
+  {
+    rule: "aspect-of-the-current-topic",
+    text: "what dose?",
+    state: () => after("magnesium"),
+    want: "answer magnesium.supplements",
+  },
+  {
+    rule: "aspect-across-topics",
+    text: "what dose?",
+    want: "clarify magnesium.supplements / vitamin-d.supplements",
+  },
+  {
+    rule: "about-the-last-answer",
+    text: "does it soften the muscle?",
+    state: () => after("massage"),
+    want: "answer massage (more)",
+  },
+  {
+    rule: "points-back",
+    text: "can I do it on myself?",
+    state: () => after("acupuncture"),
+    want: "answer acupuncture (more)",
+  },
+  { rule: "about-cramps-in-general", text: "my cramps", want: "answer overview" },
+  { rule: "fallback", text: "qwxz plorg", want: "fallback unknown" },
+];
+
+describe("each rule decides the message it is for", () => {
+  for (const { rule, text, state, want } of cases) {
+    it(`${rule}: "${text}" -> ${want}`, () => {
+      const result = decided(text, state?.());
+      expect({ rule: result.rule, decision: summary(result.decision) }).toEqual({ rule, decision: want });
+    });
+  }
+
+  it("has a test for every rule, in the rules' order", () => {
+    expect(cases.map((c) => c.rule)).toEqual(RULES.map((r) => r.name));
+  });
+});
