@@ -1,10 +1,13 @@
 /**
  * Medical red flags and advisories, from intents/urgent.yaml. Checked on every message before anything else: a red
- * flag wins over small talk, answers and dialogues. Negated mentions ("no swelling") do not count.
+ * flag wins over small talk, answers and dialogues. Negated mentions ("no swelling") do not count. Phrases are matched
+ * as written and again with filler words left out ("I can't really catch my breath"), and a cramp that lasted longer
+ * than the configured minutes is found however the duration is said ("a quarter of an hour", "twenty mins", "more
+ * than ten minutes").
  */
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
-import { parseNumber } from "./numbers.js";
+import { type Duration, findDurations } from "./numbers.js";
 
 interface Hit {
   rule: number;
@@ -26,6 +29,12 @@ interface Found {
   at: number;
 }
 
+/** A phrase found in a message: where it starts and ends (exclusive), as indexes into the message's stems. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
 /** A duration counts when a cramp word is this close to it. */
@@ -39,8 +48,11 @@ export interface RedFlagResult {
   advisorySections: string[];
 }
 
-const MINUTE_WORDS = new Set(["minute", "min", "mins", "minut"]);
-const HOUR_WORDS = new Set(["hour", "hr", "hrs", "hour"]);
+/** A sequence of words with, for each, its index in the message's stems. */
+interface Sequence {
+  words: string[];
+  at: number[];
+}
 
 export class RedFlags {
   private readonly stemTable = new PhraseTable<Hit[]>();
@@ -49,9 +61,11 @@ export class RedFlags {
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
   private readonly breaks: Set<string>;
+  /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
+  private readonly filler: Set<string>;
   private readonly durationContext: Set<string>;
-  private readonly durationUnless: Set<string>;
-  private readonly durationConnectors: Set<string>;
+  private readonly durationUnless = new PhraseTable<true>();
+  private readonly durationConnectors = new PhraseTable<true>();
 
   constructor(
     private readonly data: UrgentData,
@@ -59,9 +73,10 @@ export class RedFlags {
   ) {
     this.negators = new Set(data.negators);
     this.breaks = new Set(data.negation_breaks);
+    this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
-    this.durationUnless = new Set(data.duration_unless.flatMap((w) => lexicon.stems(w)));
-    this.durationConnectors = new Set(data.duration_connectors.flatMap((w) => lexicon.stems(w)));
+    for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -71,10 +86,7 @@ export class RedFlags {
   }
 
   check(analysis: Analysis): RedFlagResult {
-    const hits = [
-      ...this.collect(this.stemTable, analysis.stems, (i) => i),
-      ...this.collect(this.termTable, analysis.terms, (i) => analysis.termStarts[i] ?? i),
-    ];
+    const hits = this.hits(analysis);
     let urgent: string | null = null;
     for (const [i, rule] of this.rules.entries()) {
       if (this.fires(rule, i, hits)) {
@@ -94,6 +106,41 @@ export class RedFlags {
     return { urgent, advisories, advisorySections };
   }
 
+  /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
+  firing(analysis: Analysis): string[] {
+    const hits = this.hits(analysis);
+    const names = this.rules.filter((rule, i) => this.fires(rule, i, hits)).map((rule) => rule.name);
+    if (this.longDuration(analysis)) names.push("long-duration");
+    return names;
+  }
+
+  private hits(analysis: Analysis): Found[] {
+    const { stems, terms, termStarts } = analysis;
+    const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
+    const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
+    const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
+    // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
+    for (const [table, seq] of [
+      [this.stemTable, stemSeq],
+      [this.termTable, termSeq],
+    ] as const) {
+      const reduced = this.withoutFiller(seq);
+      if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
+    }
+    return hits;
+  }
+
+  private withoutFiller(seq: Sequence): Sequence {
+    const words: string[] = [];
+    const at: number[] = [];
+    seq.words.forEach((word, i) => {
+      if (this.filler.has(word)) return;
+      words.push(word);
+      at.push(seq.at[i] ?? i);
+    });
+    return { words, at };
+  }
+
   private compile(rule: RuleData, index: number): CompiledRule {
     rule.all.forEach((group, g) => {
       for (const phrase of group) this.add(phrase, { rule: index, group: g, phrase });
@@ -109,28 +156,32 @@ export class RedFlags {
   }
 
   private add(phrase: string, hit: Hit): void {
+    const stems = this.lexicon.stems(phrase);
+    const terms = this.lexicon.terms(phrase);
+    const written = stems.join(" ");
     for (const [table, form] of [
-      [this.stemTable, this.lexicon.stems(phrase)],
-      [this.termTable, this.lexicon.terms(phrase)],
+      [this.stemTable, stems],
+      [this.termTable, terms],
     ] as const) {
       // An out-of-scope word stands for many topics; it must not stand in for a red-flag word.
       if (form.includes(OUT_OF_SCOPE)) continue;
-      const key = form;
-      const existing = table.matchExact(key);
-      if (existing) existing.push(hit);
-      else table.set(key, [hit]);
+      // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
+      // such a phrase is matched as written.
+      if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      const existing = table.matchExact(form);
+      if (existing) {
+        if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
+          existing.push(hit);
+      } else table.set(form, [hit]);
     }
   }
 
-  private collect(
-    table: PhraseTable<Hit[]>,
-    seq: readonly string[],
-    position: (i: number) => number,
-  ): Found[] {
+  private collect(table: PhraseTable<Hit[]>, seq: Sequence): Found[] {
     const out: Found[] = [];
-    for (const match of table.everyMatch(seq)) {
-      const negated = this.isNegated(seq, match.start);
-      for (const hit of match.value) out.push({ hit, negated, at: position(match.start) });
+    for (const match of table.everyMatch(seq.words)) {
+      const negated = this.isNegated(seq.words, match.start);
+      const at = seq.at[match.start] ?? match.start;
+      for (const hit of match.value) out.push({ hit, negated, at });
     }
     return out;
   }
@@ -161,30 +212,74 @@ export class RedFlags {
     return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
   }
 
-  /** "a cramp for 20 minutes", "cramping for two hours": longer than the configured minutes. */
+  /**
+   * A cramp that lasted longer than the configured minutes, however it is said: "a cramp for 20 minutes", "been
+   * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
+   * that long is a red flag even once it has stopped). Not a duration that measures something else.
+   */
   private longDuration(analysis: Analysis): boolean {
     const { stems, terms, termStarts } = analysis;
-    const context = terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : []));
-    if (context.length === 0) return false;
-    for (let i = 1; i < stems.length; i++) {
-      const unit = stems[i] ?? "";
-      const isMinutes = MINUTE_WORDS.has(unit);
-      const isHours = HOUR_WORDS.has(unit);
-      if (!isMinutes && !isHours) continue;
-      const amount = parseNumber(stems[i - 1] ?? "");
-      if (amount === null) continue;
-      // "I sleep 5 hours", "a 10 hour flight", "20 minutes ago": the duration belongs to something else.
-      const before = stems.slice(Math.max(0, i - 4), i - 1);
-      const after = stems.slice(i + 1, i + 2);
-      if ([...before, ...after].some((w) => this.durationUnless.has(w))) continue;
-      // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
-      // a count of something else ("I barely get two hours in a row").
-      const near = [...stems.slice(Math.max(0, i - 3), i - 1), ...stems.slice(i + 1, i + 3)];
-      if (!near.some((w) => this.durationConnectors.has(w))) continue;
-      const minutes = isHours ? amount * 60 : amount;
-      if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW))
-        return true;
-    }
-    return false;
+    const contextAt = new Set(
+      terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
+    );
+    if (contextAt.size === 0) return false;
+    const limit = this.data.long_cramp_minutes;
+    const durations = findDurations(stems).filter(
+      (d) => d.isLength && (d.minutes > limit || (d.lowerBound && d.minutes >= limit)),
+    );
+    if (durations.length === 0) return false;
+    const connectors = spans(this.durationConnectors, stems);
+    const unless = spans(this.durationUnless, stems);
+    return durations.some(
+      (d) =>
+        [...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) &&
+        // "I sleep 5 hours", "20 minutes ago", "every 20 minutes": the duration belongs to something else.
+        !unless.some((u) => near(u, d, 3, 1)) &&
+        !this.measuresSomethingElse(stems, d, contextAt, connectors) &&
+        // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
+        // a count of something else ("I barely get two hours in a row").
+        connectors.some((c) => near(c, d, 2, 2)),
+    );
   }
+
+  /** "a 10 hour flight", "the 20 minute walk", "20 minutes of sunshine": the duration describes the next word. */
+  private measuresSomethingElse(
+    stems: readonly string[],
+    d: Duration,
+    contextAt: ReadonlySet<number>,
+    connectors: readonly Span[],
+  ): boolean {
+    const next = d.end < stems.length ? d.end : -1;
+    if (next < 0 || contextAt.has(next)) return false;
+    if (stems[next] === "of") return !contextAt.has(next + 1);
+    const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
+    return determiner && !connectors.some((c) => c.start === next);
+  }
+}
+
+/** Words that make "a 10 hour ..." describe a thing rather than say how long something lasted. */
+const DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "my",
+  "his",
+  "her",
+  "our",
+  "their",
+  "that",
+  "this",
+  "each",
+  "every",
+]);
+
+function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
+  return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));
+}
+
+/** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */
+function near(span: Span, d: Duration, before: number, after: number): boolean {
+  if (span.end <= d.start) return d.start - span.end < before;
+  if (span.start >= d.end) return span.start - d.end < after;
+  return false;
 }
