@@ -91,6 +91,8 @@ const DIGIT_UNITS: Record<string, number> = { m: 1, h: 60, s: 1 / 60 };
 const LOWER_BOUND_BEFORE = [
   ["more", "than"],
   ["longer", "than"],
+  ["more", "then"],
+  ["longer", "then"],
   ["over"],
   ["at", "least"],
   ["upward", "of"],

@@ -37,8 +37,10 @@ interface Span {
 
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
+/** In a rule, stands for any duration that says how long something lasted ("15 min", "a quarter of an hour"). */
+export const DURATION_CLASS = "<duration>";
 /** A duration counts when a cramp word is this close to it. */
-const DURATION_WINDOW = 10;
+const DURATION_WINDOW = 12;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -66,6 +68,8 @@ export class RedFlags {
   private readonly durationContext: Set<string>;
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
+  /** Rule groups that hold the phrase class `<duration>`. */
+  private readonly durationSlots: Hit[] = [];
 
   constructor(
     private readonly data: UrgentData,
@@ -86,7 +90,8 @@ export class RedFlags {
   }
 
   check(analysis: Analysis): RedFlagResult {
-    const hits = this.hits(analysis);
+    const reading = this.lengths(analysis);
+    const hits = this.hits(analysis, reading);
     let urgent: string | null = null;
     for (const [i, rule] of this.rules.entries()) {
       if (this.fires(rule, i, hits)) {
@@ -94,7 +99,7 @@ export class RedFlags {
         break;
       }
     }
-    if (urgent === null && this.longDuration(analysis)) urgent = "cramp-that-will-not-ease";
+    if (urgent === null && this.longDuration(reading)) urgent = "cramp-that-will-not-ease";
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
@@ -108,13 +113,14 @@ export class RedFlags {
 
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
   firing(analysis: Analysis): string[] {
-    const hits = this.hits(analysis);
+    const reading = this.lengths(analysis);
+    const hits = this.hits(analysis, reading);
     const names = this.rules.filter((rule, i) => this.fires(rule, i, hits)).map((rule) => rule.name);
-    if (this.longDuration(analysis)) names.push("long-duration");
+    if (this.longDuration(reading)) names.push("long-duration");
     return names;
   }
 
-  private hits(analysis: Analysis): Found[] {
+  private hits(analysis: Analysis, reading: Reading): Found[] {
     const { stems, terms, termStarts } = analysis;
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
@@ -126,6 +132,9 @@ export class RedFlags {
     ] as const) {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
+    }
+    for (const d of reading.durations) {
+      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
     }
     return hits;
   }
@@ -143,7 +152,10 @@ export class RedFlags {
 
   private compile(rule: RuleData, index: number): CompiledRule {
     rule.all.forEach((group, g) => {
-      for (const phrase of group) this.add(phrase, { rule: index, group: g, phrase });
+      for (const phrase of group) {
+        if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
+        else this.add(phrase, { rule: index, group: g, phrase });
+      }
     });
     for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
     for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
@@ -178,8 +190,17 @@ export class RedFlags {
 
   private collect(table: PhraseTable<Hit[]>, seq: Sequence): Found[] {
     const out: Found[] = [];
-    for (const match of table.everyMatch(seq.words)) {
-      const negated = this.isNegated(seq.words, match.start);
+    const matches = table.everyMatch(seq.words);
+    // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
+    // of "can't lift" does not negate "foot".
+    const ownWords = new Set<number>();
+    for (const match of matches) {
+      for (let i = match.start; i < match.start + match.length; i++) {
+        if (this.negators.has(seq.words[i] ?? "")) ownWords.add(i);
+      }
+    }
+    for (const match of matches) {
+      const negated = this.isNegated(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
       for (const hit of match.value) out.push({ hit, negated, at });
     }
@@ -187,11 +208,11 @@ export class RedFlags {
   }
 
   /** A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. */
-  private isNegated(seq: readonly string[], start: number): boolean {
+  private isNegated(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): boolean {
     for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
       const word = seq[i] ?? "";
       if (this.breaks.has(word)) return false;
-      if (this.negators.has(word)) return true;
+      if (this.negators.has(word) && !ownWords.has(i)) return true;
     }
     return false;
   }
@@ -213,48 +234,68 @@ export class RedFlags {
   }
 
   /**
-   * A cramp that lasted longer than the configured minutes, however it is said: "a cramp for 20 minutes", "been
-   * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
-   * that long is a red flag even once it has stopped). Not a duration that measures something else.
+   * How long something lasted, for each duration in the message that says so: not a point in time or an interval
+   * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
+   * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private longDuration(analysis: Analysis): boolean {
+  private lengths(analysis: Analysis): Reading {
     const { stems, terms, termStarts } = analysis;
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
-    if (contextAt.size === 0) return false;
-    const limit = this.data.long_cramp_minutes;
-    const durations = findDurations(stems).filter(
-      (d) => d.isLength && (d.minutes > limit || (d.lowerBound && d.minutes >= limit)),
-    );
-    if (durations.length === 0) return false;
+    const found = findDurations(stems).filter((d) => d.isLength);
+    if (found.length === 0) return { durations: [], contextAt, connectors: [] };
     const connectors = spans(this.durationConnectors, stems);
     const unless = spans(this.durationUnless, stems);
+    const durations = found.filter(
+      (d) =>
+        !unless.some((u) => near(u, d, 3, 1)) &&
+        !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
+    );
+    return { durations, contextAt, connectors };
+  }
+
+  /**
+   * A cramp that lasted longer than the configured minutes, however it is said: "a cramp for 20 minutes", "been
+   * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
+   * that long is a red flag even once it has stopped).
+   */
+  private longDuration({ durations, contextAt, connectors }: Reading): boolean {
+    const limit = this.data.long_cramp_minutes;
     return durations.some(
       (d) =>
+        (d.minutes > limit || (d.lowerBound && d.minutes >= limit)) &&
         [...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) &&
-        // "I sleep 5 hours", "20 minutes ago", "every 20 minutes": the duration belongs to something else.
-        !unless.some((u) => near(u, d, 3, 1)) &&
-        !this.measuresSomethingElse(stems, d, contextAt, connectors) &&
         // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
         // a count of something else ("I barely get two hours in a row").
         connectors.some((c) => near(c, d, 2, 2)),
     );
   }
 
-  /** "a 10 hour flight", "the 20 minute walk", "20 minutes of sunshine": the duration describes the next word. */
+  /** "a 10 hour flight", "the 20 minute walk", "20 minutes of sunshine": the duration describes the next words. */
   private measuresSomethingElse(
     stems: readonly string[],
     d: Duration,
     contextAt: ReadonlySet<number>,
     connectors: readonly Span[],
+    unless: readonly Span[],
   ): boolean {
     const next = d.end < stems.length ? d.end : -1;
     if (next < 0 || contextAt.has(next)) return false;
     if (stems[next] === "of") return !contextAt.has(next + 1);
+    // "it took me 20 minutes to get back to sleep", "30 minutes to drive home"
+    if (stems[next] === "to") return unless.some((u) => u.start > next && u.start <= next + 4);
     const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
     return determiner && !connectors.some((c) => c.start === next);
   }
+}
+
+/** The durations of one message that say how long something lasted, and what stands near them. */
+interface Reading {
+  durations: Duration[];
+  /** Where a duration-context word ("cramp", "calf") starts, as indexes into the stems. */
+  contextAt: ReadonlySet<number>;
+  connectors: Span[];
 }
 
 /** Words that make "a 10 hour ..." describe a thing rather than say how long something lasted. */
