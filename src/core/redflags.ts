@@ -120,7 +120,8 @@ export class RedFlags {
     return names;
   }
 
-  private hits(analysis: Analysis, reading: Reading): Found[] {
+  /** Every phrase found in the message, by the rule it belongs to. */
+  private hits(analysis: Analysis, reading: Reading): Map<number, Found[]> {
     const { stems, terms, termStarts } = analysis;
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
@@ -136,7 +137,13 @@ export class RedFlags {
     for (const d of reading.durations) {
       for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
     }
-    return hits;
+    const byRule = new Map<number, Found[]>();
+    for (const found of hits) {
+      const list = byRule.get(found.hit.rule);
+      if (list) list.push(found);
+      else byRule.set(found.hit.rule, [found]);
+    }
+    return byRule;
   }
 
   private withoutFiller(seq: Sequence): Sequence {
@@ -217,11 +224,12 @@ export class RedFlags {
     return false;
   }
 
-  private fires(rule: CompiledRule, index: number, hits: Found[]): boolean {
+  private fires(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): boolean {
+    const hits = byRule.get(index);
+    if (hits === undefined) return false;
     const positions: number[][] = Array.from({ length: rule.groups }, () => []);
     const some = new Set<string>();
     for (const { hit, negated, at } of hits) {
-      if (hit.rule !== index) continue;
       if (hit.group === -2) return false;
       if (negated) continue;
       if (hit.group === -1) some.add(hit.phrase);
