@@ -112,8 +112,8 @@ const QUALIFIERS: [string[], boolean][] = [
 
 /** After a duration, these make it a point in time, not a length: "20 minutes ago", "an hour later", "20 min in". */
 const POINT_AFTER = ["ago", "later", "earlier", "after", "into", "back", "previously"];
-/** Before a duration, these make it an interval between things: "every 20 minutes", "within an hour". */
-const INTERVAL_BEFORE = ["every", "each", "per", "within", "once"];
+/** Before a duration, these make it an interval or a time taken: "every 20 minutes", "within an hour", "10k in an hour". */
+const INTERVAL_BEFORE = ["every", "each", "per", "within", "once", "in"];
 
 /** A duration read from a message. */
 export interface Duration {
