@@ -187,6 +187,9 @@ export class RedFlags {
       // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
       // such a phrase is matched as written.
       if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      // An exception names one idiom, which its synonyms are not: "dragging my feet" (putting something off) is
+      // not "dragging my foot" (a weak foot), though the lexicon reads "feet" as "foot".
+      if (table === this.termTable && hit.group === -2) continue;
       const existing = table.matchExact(form);
       if (existing) {
         if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
