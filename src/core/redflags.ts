@@ -1,10 +1,13 @@
 /**
  * Medical red flags and advisories, from intents/urgent.yaml. Checked on every message before anything else: a red
- * flag wins over small talk, answers and dialogues. Negated mentions ("no swelling") do not count.
+ * flag wins over small talk, answers and dialogues. Negated mentions ("no swelling") do not count. Phrases are matched
+ * as written and again with filler words left out ("I can't really catch my breath"), and a cramp that lasted longer
+ * than the configured minutes is found however the duration is said ("a quarter of an hour", "twenty mins", "more
+ * than ten minutes").
  */
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
-import { parseNumber } from "./numbers.js";
+import { type Duration, findDurations } from "./numbers.js";
 
 interface Hit {
   rule: number;
@@ -26,10 +29,18 @@ interface Found {
   at: number;
 }
 
+/** A phrase found in a message: where it starts and ends (exclusive), as indexes into the message's stems. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
+/** In a rule, stands for any duration that says how long something lasted ("15 min", "a quarter of an hour"). */
+export const DURATION_CLASS = "<duration>";
 /** A duration counts when a cramp word is this close to it. */
-const DURATION_WINDOW = 10;
+const DURATION_WINDOW = 12;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -39,8 +50,11 @@ export interface RedFlagResult {
   advisorySections: string[];
 }
 
-const MINUTE_WORDS = new Set(["minute", "min", "mins", "minut"]);
-const HOUR_WORDS = new Set(["hour", "hr", "hrs", "hour"]);
+/** A sequence of words with, for each, its index in the message's stems. */
+interface Sequence {
+  words: string[];
+  at: number[];
+}
 
 export class RedFlags {
   private readonly stemTable = new PhraseTable<Hit[]>();
@@ -49,9 +63,13 @@ export class RedFlags {
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
   private readonly breaks: Set<string>;
+  /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
+  private readonly filler: Set<string>;
   private readonly durationContext: Set<string>;
-  private readonly durationUnless: Set<string>;
-  private readonly durationConnectors: Set<string>;
+  private readonly durationUnless = new PhraseTable<true>();
+  private readonly durationConnectors = new PhraseTable<true>();
+  /** Rule groups that hold the phrase class `<duration>`. */
+  private readonly durationSlots: Hit[] = [];
 
   constructor(
     private readonly data: UrgentData,
@@ -59,9 +77,10 @@ export class RedFlags {
   ) {
     this.negators = new Set(data.negators);
     this.breaks = new Set(data.negation_breaks);
+    this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
-    this.durationUnless = new Set(data.duration_unless.flatMap((w) => lexicon.stems(w)));
-    this.durationConnectors = new Set(data.duration_connectors.flatMap((w) => lexicon.stems(w)));
+    for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -71,10 +90,8 @@ export class RedFlags {
   }
 
   check(analysis: Analysis): RedFlagResult {
-    const hits = [
-      ...this.collect(this.stemTable, analysis.stems, (i) => i),
-      ...this.collect(this.termTable, analysis.terms, (i) => analysis.termStarts[i] ?? i),
-    ];
+    const reading = this.lengths(analysis);
+    const hits = this.hits(analysis, reading);
     let urgent: string | null = null;
     for (const [i, rule] of this.rules.entries()) {
       if (this.fires(rule, i, hits)) {
@@ -82,7 +99,7 @@ export class RedFlags {
         break;
       }
     }
-    if (urgent === null && this.longDuration(analysis)) urgent = "cramp-that-will-not-ease";
+    if (urgent === null && this.longDuration(reading)) urgent = "cramp-that-will-not-ease";
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
@@ -94,9 +111,58 @@ export class RedFlags {
     return { urgent, advisories, advisorySections };
   }
 
+  /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
+  firing(analysis: Analysis): string[] {
+    const reading = this.lengths(analysis);
+    const hits = this.hits(analysis, reading);
+    const names = this.rules.filter((rule, i) => this.fires(rule, i, hits)).map((rule) => rule.name);
+    if (this.longDuration(reading)) names.push("long-duration");
+    return names;
+  }
+
+  /** Every phrase found in the message, by the rule it belongs to. */
+  private hits(analysis: Analysis, reading: Reading): Map<number, Found[]> {
+    const { stems, terms, termStarts } = analysis;
+    const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
+    const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
+    const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
+    // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
+    for (const [table, seq] of [
+      [this.stemTable, stemSeq],
+      [this.termTable, termSeq],
+    ] as const) {
+      const reduced = this.withoutFiller(seq);
+      if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
+    }
+    for (const d of reading.durations) {
+      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
+    }
+    const byRule = new Map<number, Found[]>();
+    for (const found of hits) {
+      const list = byRule.get(found.hit.rule);
+      if (list) list.push(found);
+      else byRule.set(found.hit.rule, [found]);
+    }
+    return byRule;
+  }
+
+  private withoutFiller(seq: Sequence): Sequence {
+    const words: string[] = [];
+    const at: number[] = [];
+    seq.words.forEach((word, i) => {
+      if (this.filler.has(word)) return;
+      words.push(word);
+      at.push(seq.at[i] ?? i);
+    });
+    return { words, at };
+  }
+
   private compile(rule: RuleData, index: number): CompiledRule {
     rule.all.forEach((group, g) => {
-      for (const phrase of group) this.add(phrase, { rule: index, group: g, phrase });
+      for (const phrase of group) {
+        if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
+        else this.add(phrase, { rule: index, group: g, phrase });
+      }
     });
     for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
     for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
@@ -109,47 +175,64 @@ export class RedFlags {
   }
 
   private add(phrase: string, hit: Hit): void {
+    const stems = this.lexicon.stems(phrase);
+    const terms = this.lexicon.terms(phrase);
+    const written = stems.join(" ");
     for (const [table, form] of [
-      [this.stemTable, this.lexicon.stems(phrase)],
-      [this.termTable, this.lexicon.terms(phrase)],
+      [this.stemTable, stems],
+      [this.termTable, terms],
     ] as const) {
       // An out-of-scope word stands for many topics; it must not stand in for a red-flag word.
       if (form.includes(OUT_OF_SCOPE)) continue;
-      const key = form;
-      const existing = table.matchExact(key);
-      if (existing) existing.push(hit);
-      else table.set(key, [hit]);
+      // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
+      // such a phrase is matched as written.
+      if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      // An exception names one idiom, which its synonyms are not: "dragging my feet" (putting something off) is
+      // not "dragging my foot" (a weak foot), though the lexicon reads "feet" as "foot".
+      if (table === this.termTable && hit.group === -2) continue;
+      const existing = table.matchExact(form);
+      if (existing) {
+        if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
+          existing.push(hit);
+      } else table.set(form, [hit]);
     }
   }
 
-  private collect(
-    table: PhraseTable<Hit[]>,
-    seq: readonly string[],
-    position: (i: number) => number,
-  ): Found[] {
+  private collect(table: PhraseTable<Hit[]>, seq: Sequence): Found[] {
     const out: Found[] = [];
-    for (const match of table.everyMatch(seq)) {
-      const negated = this.isNegated(seq, match.start);
-      for (const hit of match.value) out.push({ hit, negated, at: position(match.start) });
+    const matches = table.everyMatch(seq.words);
+    // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
+    // of "can't lift" does not negate "foot".
+    const ownWords = new Set<number>();
+    for (const match of matches) {
+      for (let i = match.start; i < match.start + match.length; i++) {
+        if (this.negators.has(seq.words[i] ?? "")) ownWords.add(i);
+      }
+    }
+    for (const match of matches) {
+      const negated = this.isNegated(seq.words, match.start, ownWords);
+      const at = seq.at[match.start] ?? match.start;
+      for (const hit of match.value) out.push({ hit, negated, at });
     }
     return out;
   }
 
   /** A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. */
-  private isNegated(seq: readonly string[], start: number): boolean {
+  private isNegated(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): boolean {
     for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
       const word = seq[i] ?? "";
       if (this.breaks.has(word)) return false;
-      if (this.negators.has(word)) return true;
+      if (this.negators.has(word) && !ownWords.has(i)) return true;
     }
     return false;
   }
 
-  private fires(rule: CompiledRule, index: number, hits: Found[]): boolean {
+  private fires(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): boolean {
+    const hits = byRule.get(index);
+    if (hits === undefined) return false;
     const positions: number[][] = Array.from({ length: rule.groups }, () => []);
     const some = new Set<string>();
     for (const { hit, negated, at } of hits) {
-      if (hit.rule !== index) continue;
       if (hit.group === -2) return false;
       if (negated) continue;
       if (hit.group === -1) some.add(hit.phrase);
@@ -161,30 +244,94 @@ export class RedFlags {
     return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
   }
 
-  /** "a cramp for 20 minutes", "cramping for two hours": longer than the configured minutes. */
-  private longDuration(analysis: Analysis): boolean {
+  /**
+   * How long something lasted, for each duration in the message that says so: not a point in time or an interval
+   * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
+   * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
+   */
+  private lengths(analysis: Analysis): Reading {
     const { stems, terms, termStarts } = analysis;
-    const context = terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : []));
-    if (context.length === 0) return false;
-    for (let i = 1; i < stems.length; i++) {
-      const unit = stems[i] ?? "";
-      const isMinutes = MINUTE_WORDS.has(unit);
-      const isHours = HOUR_WORDS.has(unit);
-      if (!isMinutes && !isHours) continue;
-      const amount = parseNumber(stems[i - 1] ?? "");
-      if (amount === null) continue;
-      // "I sleep 5 hours", "a 10 hour flight", "20 minutes ago": the duration belongs to something else.
-      const before = stems.slice(Math.max(0, i - 4), i - 1);
-      const after = stems.slice(i + 1, i + 2);
-      if ([...before, ...after].some((w) => this.durationUnless.has(w))) continue;
-      // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
-      // a count of something else ("I barely get two hours in a row").
-      const near = [...stems.slice(Math.max(0, i - 3), i - 1), ...stems.slice(i + 1, i + 3)];
-      if (!near.some((w) => this.durationConnectors.has(w))) continue;
-      const minutes = isHours ? amount * 60 : amount;
-      if (minutes > this.data.long_cramp_minutes && context.some((c) => Math.abs(c - i) <= DURATION_WINDOW))
-        return true;
-    }
-    return false;
+    const contextAt = new Set(
+      terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
+    );
+    const found = findDurations(stems).filter((d) => d.isLength);
+    if (found.length === 0) return { durations: [], contextAt, connectors: [] };
+    const connectors = spans(this.durationConnectors, stems);
+    const unless = spans(this.durationUnless, stems);
+    const durations = found.filter(
+      (d) =>
+        !unless.some((u) => near(u, d, 3, 1)) &&
+        !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
+    );
+    return { durations, contextAt, connectors };
   }
+
+  /**
+   * A cramp that lasted longer than the configured minutes, however it is said: "a cramp for 20 minutes", "been
+   * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
+   * that long is a red flag even once it has stopped).
+   */
+  private longDuration({ durations, contextAt, connectors }: Reading): boolean {
+    const limit = this.data.long_cramp_minutes;
+    return durations.some(
+      (d) =>
+        (d.minutes > limit || (d.lowerBound && d.minutes >= limit)) &&
+        [...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) &&
+        // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
+        // a count of something else ("I barely get two hours in a row").
+        connectors.some((c) => near(c, d, 2, 2)),
+    );
+  }
+
+  /** "a 10 hour flight", "the 20 minute walk", "20 minutes of sunshine": the duration describes the next words. */
+  private measuresSomethingElse(
+    stems: readonly string[],
+    d: Duration,
+    contextAt: ReadonlySet<number>,
+    connectors: readonly Span[],
+    unless: readonly Span[],
+  ): boolean {
+    const next = d.end < stems.length ? d.end : -1;
+    if (next < 0 || contextAt.has(next)) return false;
+    if (stems[next] === "of") return !contextAt.has(next + 1);
+    // "it took me 20 minutes to get back to sleep", "30 minutes to drive home"
+    if (stems[next] === "to") return unless.some((u) => u.start > next && u.start <= next + 4);
+    const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
+    return determiner && !connectors.some((c) => c.start === next);
+  }
+}
+
+/** The durations of one message that say how long something lasted, and what stands near them. */
+interface Reading {
+  durations: Duration[];
+  /** Where a duration-context word ("cramp", "calf") starts, as indexes into the stems. */
+  contextAt: ReadonlySet<number>;
+  connectors: Span[];
+}
+
+/** Words that make "a 10 hour ..." describe a thing rather than say how long something lasted. */
+const DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "my",
+  "his",
+  "her",
+  "our",
+  "their",
+  "that",
+  "this",
+  "each",
+  "every",
+]);
+
+function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
+  return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));
+}
+
+/** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */
+function near(span: Span, d: Duration, before: number, after: number): boolean {
+  if (span.end <= d.start) return d.start - span.end < before;
+  if (span.start >= d.end) return span.start - d.end < after;
+  return false;
 }
