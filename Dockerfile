@@ -1,15 +1,22 @@
 # CrampBot service image (`crampbot serve`), in three stages:
 #   build      node:20-slim + every dependency (npm ci, install scripts off), compiles src/ to dist/ with tsc.
 #   prod-deps  node:20-slim + build tools: production dependencies only (npm ci --omit=dev --ignore-scripts, so the
-#              `prepare` script's tsc does not run), then `npm rebuild better-sqlite3` builds its native module
-#              (a prebuilt binary when one downloads, else compiled with python3/make/g++).
-#   runtime    node:20-slim with dist/ (plus the web chat's page), bin/, knowledge/, intents/ and the production node_modules only; runs as the
-#              unprivileged `node` user, listens on 0.0.0.0:3000, keeps the SQLite file in the /data volume
-#              (DATABASE_PATH=/data/crampbot.db) and checks GET /healthz with a node one-liner (no curl).
+#              `prepare` script's tsc does not run), then `npm rebuild better-sqlite3` builds its native module: a
+#              prebuilt binary when one downloads, else compiled with python3/make/g++ against the Node headers the
+#              image already has in /usr/local/include/node (npm_config_nodedir), so node-gyp downloads nothing.
+#              Then everything the runtime never reads is deleted: better-sqlite3's sources and objects (~26 MB),
+#              source maps, TypeScript sources and declarations of the dependencies, npm's cache.
+#   runtime    node:20-slim with dist/ (plus the web chat's page), bin/, knowledge/, intents/, the health check and
+#              the pruned production node_modules only (no compiler, no build leftovers); runs as the unprivileged
+#              `node` user (uid 1000), listens on 0.0.0.0:3000, keeps the SQLite file in the /data volume
+#              (DATABASE_PATH=/data/crampbot.db).
 # Build: docker build -t crampbot .
-# Run:   docker run --rm -p 3000:3000 -v crampbot-data:/data --env-file .env crampbot
-# SIGTERM (docker stop) drains and exits within SHUTDOWN_TIMEOUT_MS (default 10 s, docker's default grace period):
-# raise `docker stop -t` / stop_grace_period if you raise it.
+# Run:   docker run -d --name crampbot -p 127.0.0.1:3000:3000 -v crampbot-data:/data --env-file .env \
+#          --stop-timeout 15 crampbot
+# Stopping: `docker stop` sends STOPSIGNAL (SIGTERM); the service stops taking messages, finishes those in flight,
+# closes the store and exits 0 within SHUTDOWN_TIMEOUT_MS, which the image sets to 8 s, below `docker stop`'s default
+# 10 s grace (and README's --stop-timeout 15 / compose's stop_grace_period 15s). Raise the grace with it.
+# A /data the node user cannot write (a root-owned bind mount) stops start-up with one line saying how to fix it.
 
 FROM node:20-slim AS build
 WORKDIR /app
@@ -24,16 +31,27 @@ WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
+# node-gyp's headers: the ones this image's Node was installed with, never a download.
+ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm rebuild better-sqlite3 \
-  && npm cache clean --force
+  && node -e "require('/app/node_modules/better-sqlite3')(':memory:').close()" \
+  && cd node_modules/better-sqlite3 \
+  && find build -mindepth 1 -not -path build/Release -not -path build/Release/better_sqlite3.node -delete \
+  && rm -rf deps src \
+  && cd /app \
+  && find node_modules -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \) -delete \
+  && node -e "require('/app/node_modules/better-sqlite3')(':memory:').close()" \
+  && npm cache clean --force \
+  && rm -rf /root/.npm /root/.cache /tmp/*
 
 FROM node:20-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATABASE_PATH=/data/crampbot.db
+    DATABASE_PATH=/data/crampbot.db \
+    SHUTDOWN_TIMEOUT_MS=8000
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -43,11 +61,13 @@ COPY package.json ./
 COPY bin ./bin
 COPY knowledge ./knowledge
 COPY intents ./intents
+COPY scripts/docker-healthcheck.js ./scripts/docker-healthcheck.js
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# On the container's own address, not 127.0.0.1: a server on the container's loopback is not reachable through -p.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "scripts/docker-healthcheck.js"]
 STOPSIGNAL SIGTERM
 CMD ["node", "bin/crampbot.js", "serve"]

@@ -1,12 +1,14 @@
 /**
  * `crampbot serve` (npm start): parse the configuration, create the service, start it, wait for SIGTERM or SIGINT,
- * stop it. Configuration and start-up problems are one line each on standard error (never a stack trace) and exit 1.
+ * stop it. Configuration and start-up problems are one line each on standard error (never a stack trace) and exit 1;
+ * so is a DATABASE_PATH folder this user cannot write (./data-dir.ts).
  * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once.
  */
 import { createWebAdapter, webOptionsFromEnv } from "../adapters/web/index.js";
 import type { CrampBotError } from "../core/errors.js";
 import type { Logger } from "../core/types.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
+import { dataDirProblem } from "./data-dir.js";
 import { secretScrubber } from "./logger.js";
 import { createService, type Service } from "./service.js";
 
@@ -19,6 +21,12 @@ export async function serve(env: Env = process.env): Promise<number> {
     return 1;
   }
   const config = parsed.config;
+  // Before anything starts: a folder SQLite cannot write gets a line that says how to fix it.
+  const dataProblem = config.redisUrl ? undefined : dataDirProblem(config.databasePath);
+  if (dataProblem) {
+    process.stderr.write(`crampbot: ${dataProblem}\n`);
+    return 1;
+  }
   const scrub = secretScrubber(secretsOf(config));
   const fail = (error: unknown): number => {
     const message = error instanceof Error ? error.message : String(error);

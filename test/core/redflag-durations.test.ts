@@ -6,7 +6,7 @@ import { findDurations } from "../../src/core/numbers.js";
 import { createBot, describeReply } from "../support/bot.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
-const stems = (text: string) => bot.engine.intents.lexicon.analyze(text).stems;
+const stems = (text: string) => bot.engine.reader.lexicon.analyze(text).stems;
 const urgent = (text: string) => bot.engine.matcher.signals(text).redFlags.urgent;
 
 describe("reading a duration", () => {

@@ -12,7 +12,7 @@ let lexicon: Lexicon;
 const bot = createBot();
 const { rules } = bot.engine.intents.urgent;
 beforeAll(() => {
-  lexicon = bot.engine.intents.lexicon;
+  lexicon = bot.engine.reader.lexicon;
   redFlags = new RedFlags(bot.engine.intents.urgent, lexicon);
 });
 

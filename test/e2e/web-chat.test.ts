@@ -1,15 +1,18 @@
 // The real chat page in headless Debian Chromium (playwright-core) against the real engine: ask, follow up, check-up,
 // a long pasted story, and the notices the page shows for an over-cap message and for too many open chat windows.
-// Needs /usr/bin/chromium (CI installs it); fails with a clear message without it. CRAMPBOT_SKIP_BROWSER=1 skips it.
-import { existsSync, mkdirSync } from "node:fs";
+// Needs Debian's /usr/bin/chromium (.ci/run installs it): skipped with one line without it, failed without it in CI.
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { closeAll, longStory, startWebServer, type WebServer } from "../adapters/web/support.js";
+import { CHROMIUM, describeNeeding } from "../support/system-programs.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-const skip = process.env.CRAMPBOT_SKIP_BROWSER === "1";
+const describeInBrowser = describeNeeding(
+  CHROMIUM,
+  "browser test of the web chat (test/e2e/web-chat.test.ts)",
+);
 
 /** The bot rows in the log (the greeting is the first). */
 function botRows(page: Page) {
@@ -41,20 +44,14 @@ async function botText(page: Page, index: number): Promise<string> {
   return text(row.locator(".bubble"));
 }
 
-describe.skipIf(skip)("web chat in a real browser", () => {
+describeInBrowser("web chat in a real browser", () => {
   let browser: Browser | undefined;
   let web: WebServer;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Debian's Chromium at ${CHROMIUM}, which is missing: install it ` +
-          "(apt-get install chromium) or set CRAMPBOT_SKIP_BROWSER=1 to skip this test.",
-      );
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM.path,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
     web = await startWebServer();

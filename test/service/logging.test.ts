@@ -6,7 +6,8 @@ import { createServiceLogger, REDACTED, secretScrubber } from "../../src/service
 import { createService } from "../../src/service/service.js";
 import { FakeDiscord } from "../fakes/discord/index.js";
 import { fakeUser, privateChat, startFakeTelegram } from "../fakes/telegram-api/server.js";
-import { REDIS_SERVER, type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { describeNeeding, REDIS_SERVER } from "../support/system-programs.js";
 import { LogCapture } from "./support.js";
 
 const TELEGRAM_TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_0123456";
@@ -65,7 +66,10 @@ describe("service logger", () => {
   });
 });
 
-const describeLive = REDIS_SERVER ? describe : describe.skip;
+const describeLive = describeNeeding(
+  REDIS_SERVER,
+  "service log scrubbing with a REDIS_URL password (test/service/logging.test.ts)",
+);
 
 describeLive("service logs with fake tokens, a webhook secret and a REDIS_URL password", () => {
   let redis: RedisServer;

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import type { IncomingMessage } from "../../src/core/types.js";
 import { createEngine, type Engine } from "../../src/node/create-engine.js";
 import { RedisStore } from "../../src/node/store/redis.js";
-import { REDIS_SERVER, type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { describeNeeding, REDIS_SERVER } from "../support/system-programs.js";
 
-const describeLive = REDIS_SERVER ? describe : describe.skip;
-if (!REDIS_SERVER)
-  console.warn("lock tests skipped: no redis-server on PATH (apt-get install -y redis-server)");
+const describeLive = describeNeeding(
+  REDIS_SERVER,
+  "Redis lock and two-engine tests (test/store/lock.test.ts)",
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,18 +4,17 @@
 // engine's log lines.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, expect, it } from "vitest";
 import { StoreError } from "../../src/core/errors.js";
 import { keyHash } from "../../src/core/store/key-hash.js";
 import type { Logger } from "../../src/core/types.js";
 import { createEngine } from "../../src/node/create-engine.js";
 import { RedisStore } from "../../src/node/store/redis.js";
 import { waitFor } from "../service/support.js";
-import { freePort, ping, REDIS_SERVER, startRedisServer } from "../support/redis-server.js";
+import { freePort, ping, startRedisServer } from "../support/redis-server.js";
+import { describeNeeding, REDIS_SERVER } from "../support/system-programs.js";
 
-const describeLive = REDIS_SERVER ? describe : describe.skip;
-if (!REDIS_SERVER)
-  console.warn("Redis fault tests skipped: no redis-server on PATH (apt-get install -y redis-server)");
+const describeLive = describeNeeding(REDIS_SERVER, "Redis fault tests (test/store/redis-faults.test.ts)");
 
 const SECRET_ID = "web:fedcba9876543210fedcba9876543210";
 const SECRET_KEY = `conv:${SECRET_ID}`;
@@ -71,7 +70,7 @@ class Lines implements Logger {
 /** A redis-server on a given port (to bring Redis back where the store expects it). */
 async function redisOnPort(port: number): Promise<{ stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
-    REDIS_SERVER ?? "redis-server",
+    REDIS_SERVER.path ?? "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
     { stdio: "ignore" },
   );

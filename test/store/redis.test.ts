@@ -9,15 +9,14 @@ import { createStore } from "../../src/node/store/index.js";
 import { RedisStore, redactRedisUrl } from "../../src/node/store/redis.js";
 import {
   freePort,
-  REDIS_SERVER,
   REDIS_START_BOUND_MS,
   type RedisServer,
   startRedisServer,
 } from "../support/redis-server.js";
+import { describeNeeding, REDIS_SERVER } from "../support/system-programs.js";
 import { describeSessionStoreContract } from "./contract.js";
 
 const ENV_URL = process.env.REDIS_URL || undefined;
-const SERVER_BINARY = ENV_URL ? undefined : REDIS_SERVER;
 
 /** Thrown errors must not reveal `secret` anywhere a logger could look: message, cause, stack, own fields. */
 function expectHidden(err: unknown, secret: string): void {
@@ -94,13 +93,10 @@ describe("RedisStore without a server", () => {
   });
 });
 
-const describeLive = ENV_URL || SERVER_BINARY ? describe : describe.skip;
-if (!ENV_URL && !SERVER_BINARY) {
-  console.warn(
-    "RedisStore live tests skipped: REDIS_URL is not set and no redis-server binary is on PATH " +
-      "(apt-get install -y redis-server, or set REDIS_URL=redis://host:port/db).",
-  );
-}
+// REDIS_URL names a server to use instead of starting one, so redis-server is needed only without it.
+const describeLive = ENV_URL
+  ? describe
+  : describeNeeding(REDIS_SERVER, "RedisStore live tests (test/store/redis.test.ts; or set REDIS_URL)");
 
 describeLive(`RedisStore against ${ENV_URL ? "REDIS_URL" : "a redis-server started by this test"}`, () => {
   let url = ENV_URL ?? "";
@@ -110,7 +106,7 @@ describeLive(`RedisStore against ${ENV_URL ? "REDIS_URL" : "a redis-server start
   const prefix = `crampbot-test:${randomUUID()}:`;
 
   beforeAll(async () => {
-    if (!ENV_URL && SERVER_BINARY) {
+    if (!ENV_URL) {
       server = await startRedisServer();
       url = server.url;
     }

@@ -1,27 +1,11 @@
-// A throwaway redis-server of our own on a free port, for the tests that need a live Redis.
+// A throwaway redis-server of our own on a free port, for the tests that need a live Redis (whether one is installed,
+// and what a test does without it: ./system-programs.ts).
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-
-/** The full path of the executable `name` in a PATH folder, or undefined when there is none. */
-export function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this folder.
-    }
-  }
-  return undefined;
-}
-
-/** The redis-server binary on PATH, if any: tests that need one skip without it. */
-export const REDIS_SERVER = findOnPath("redis-server");
+import { join } from "node:path";
+import { REDIS_SERVER } from "./system-programs.js";
 
 /** How long startRedisServer waits for the server to answer PING, in ms. */
 export const REDIS_START_BOUND_MS = 10_000;
@@ -68,7 +52,8 @@ export interface RedisServer {
 
 /** Starts a throwaway redis-server on a free port (no persistence); `password` sets requirepass. */
 export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServer> {
-  if (!REDIS_SERVER) throw new Error("redis-server is not on PATH (apt-get install -y redis-server)");
+  const binary = REDIS_SERVER.path;
+  if (binary === undefined) throw new Error(`redis-server is not on PATH (${REDIS_SERVER.install})`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "crampbot-redis-"));
   const args = [
@@ -84,7 +69,7 @@ export async function startRedisServer(options: { password?: string } = {}): Pro
     dir,
   ];
   if (options.password) args.push("--requirepass", options.password);
-  const child: ChildProcess = spawn(REDIS_SERVER, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
