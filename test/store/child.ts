@@ -2,14 +2,19 @@
 // run by a plain `node` child, which reports each attempt as one JSON line and takes "retry" / "close" on stdin.
 // As root the child runs as "nobody", so file permissions bind it as they bind a service user.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SOURCES = ["core/errors.ts", "core/hash.ts", "core/store/key-hash.ts", "node/store/sqlite.ts"];
+/**
+ * better-sqlite3 and what it loads at run time, copied next to the child: "nobody" may not be able to read the
+ * checkout's node_modules (a clone under a private temporary folder, say). Its C sources are left behind.
+ */
+const RUNTIME_PACKAGES = ["better-sqlite3", "bindings", "file-uri-to-path"];
 
 /** As root, children run as this user and group ("nobody"); otherwise as the current user. */
 export const CHILD_ID = 65_534;
@@ -54,6 +59,13 @@ export function buildChild(): string {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, js);
   }
+  for (const name of RUNTIME_PACKAGES) {
+    const from = join(ROOT, "node_modules", name);
+    cpSync(from, join(out, "node_modules", name), {
+      recursive: true,
+      filter: (path) => !["deps", "src"].includes(relative(from, path).split(sep)[0] ?? ""),
+    });
+  }
   writeFileSync(join(out, "package.json"), '{"type":"module"}\n');
   writeFileSync(join(out, "child.js"), SCRIPT);
   for (const folder of [
@@ -94,7 +106,7 @@ export function startStoreChild(path: string, options: { busyWaitMs?: number } =
   const folder = buildChild();
   const child = spawn(process.execPath, [join(folder, "child.js"), path, String(options.busyWaitMs ?? 200)], {
     cwd: folder,
-    env: { PATH: process.env.PATH ?? "", NODE_PATH: join(ROOT, "node_modules") },
+    env: { PATH: process.env.PATH ?? "" },
     stdio: ["pipe", "pipe", "pipe"],
     ...(RUNNING_AS_ROOT ? { uid: CHILD_ID, gid: CHILD_ID } : {}),
   });
