@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
+import { Numbers, numbersSchema } from "./numbers.js";
 
 const words = z.array(z.string().min(1));
 
@@ -24,6 +25,8 @@ export const lexiconSchema = z.object({
   declinable_facets: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
+  /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
+  numbers: numbersSchema.optional(),
   anchors: words,
   followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
   drop: words,
@@ -138,6 +141,8 @@ const CORRECTION_CACHE_LIMIT = 5000;
 
 export class Lexicon {
   readonly data: LexiconData;
+  /** Amounts and durations, read with this lexicon's number words. */
+  readonly numbers: Numbers;
   private readonly contractions = new Map<string, string[]>();
   private readonly synonyms = new PhraseTable<string>();
   private readonly units = new Map<string, string>();
@@ -161,6 +166,7 @@ export class Lexicon {
     vocabulary: readonly string[] = [],
   ) {
     this.data = data;
+    this.numbers = new Numbers(data.numbers);
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));

@@ -7,7 +7,7 @@
  */
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
-import { type Duration, findDurations } from "./numbers.js";
+import type { Duration } from "./numbers.js";
 
 interface Hit {
   rule: number;
@@ -254,7 +254,7 @@ export class RedFlags {
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
-    const found = findDurations(stems).filter((d) => d.isLength);
+    const found = this.lexicon.numbers.durations(stems).filter((d) => d.isLength);
     if (found.length === 0) return { durations: [], contextAt, connectors: [] };
     const connectors = spans(this.durationConnectors, stems);
     const unless = spans(this.durationUnless, stems);

@@ -2,7 +2,6 @@
 // lasted over ten minutes is a red flag even once it has stopped; "20 minutes ago" or "every 20 minutes" is a point
 // in time or an interval, and "a 10 hour flight" or "I walk for 30 minutes" measures something else.
 import { describe, expect, it } from "vitest";
-import { findDurations } from "../../src/core/numbers.js";
 import { createBot, describeReply } from "../support/bot.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
@@ -41,7 +40,7 @@ describe("reading a duration", () => {
   ];
   for (const [text, minutes, lowerBound = false] of cases) {
     it(`reads "${text}" as ${minutes} minutes${lowerBound ? " or more" : ""}`, () => {
-      const [d, ...rest] = findDurations(stems(text));
+      const [d, ...rest] = bot.engine.reader.lexicon.numbers.durations(stems(text));
       expect(rest).toEqual([]);
       expect(d?.minutes).toBeCloseTo(minutes, 5);
       expect(d?.lowerBound).toBe(lowerBound);
@@ -57,12 +56,16 @@ describe("reading a duration", () => {
     "20 minutes into my run",
   ]) {
     it(`reads "${text}" as a point in time or an interval, not a length`, () => {
-      expect(findDurations(stems(text)).map((d) => d.isLength)).toEqual([false]);
+      expect(bot.engine.reader.lexicon.numbers.durations(stems(text)).map((d) => d.isLength)).toEqual([
+        false,
+      ]);
     });
   }
 
   it("reads no duration where there is none", () => {
-    expect(findDurations(stems("I take a tablet a day and have cramps at night"))).toEqual([]);
+    expect(
+      bot.engine.reader.lexicon.numbers.durations(stems("I take a tablet a day and have cramps at night")),
+    ).toEqual([]);
   });
 });
 

@@ -3,10 +3,11 @@
  * sleep), then tips that each cite their section. Buttons or free text; an answer not understood is asked again once
  * with an example, then skipped.
  */
+
 import { z } from "zod";
 import type { KnowledgeBase } from "../knowledge.js";
 import { type Analysis, type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
-import { parseNumber } from "../numbers.js";
+import type { Numbers } from "../numbers.js";
 import type { Replies } from "../replies.js";
 import type { Suggestion } from "../types.js";
 import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
@@ -134,7 +135,11 @@ export class Checkup implements Dialogue {
     const table = this.tables[step];
     if (!question || !table) return null;
     if (question.amount) {
-      const litres = readLitres(analysis.stems, this.lexicon.data.litres_per_unit ?? {});
+      const litres = readLitres(
+        analysis.stems,
+        this.lexicon.data.litres_per_unit ?? {},
+        this.lexicon.numbers,
+      );
       if (litres !== null) {
         if (litres < question.amount.low_below) return "low";
         return litres < question.amount.high_from ? "mid" : "high";
@@ -200,26 +205,27 @@ const LITRES_UP_TO = 4;
 
 /**
  * Litres from "1.5 l", "about a litre", "6 glasses", "2000 ml", "half a litre", or a bare number; `perUnit` is the
- * lexicon's `litres_per_unit` (stemmed unit words).
+ * lexicon's `litres_per_unit` (stemmed unit words), `numbers` its number words.
  */
 export function readLitres(
   stems: readonly string[],
   litresPerUnit: Readonly<Record<string, number>>,
+  numbers: Numbers,
 ): number | null {
   for (let i = 0; i < stems.length; i++) {
     const perUnit = litresPerUnit[stems[i] ?? ""];
     if (perUnit === undefined || i === 0) continue;
-    let amount = parseNumber(stems[i - 1] ?? "");
+    let amount = numbers.parse(stems[i - 1] ?? "");
     if (amount === null) continue;
     if (amount === 1 && stems[i - 2] === "half") amount = 0.5;
     return amount * perUnit;
   }
   // A bare number counts only when written in digits: "a lot" is not one litre.
-  const numbers = stems
+  const digits = stems
     .filter((t) => /^\d/.test(t))
     .map(Number)
     .filter((n) => n > 0);
-  const bare = numbers.length === 1 && stems.length <= 3 ? numbers[0] : undefined;
+  const bare = digits.length === 1 && stems.length <= 3 ? digits[0] : undefined;
   if (bare === undefined) return null;
   if (bare >= MILLILITRES_FROM) return bare / 1000;
   return bare <= LITRES_UP_TO ? bare : bare * (litresPerUnit.glass ?? 0.25);

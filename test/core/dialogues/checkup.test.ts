@@ -15,6 +15,7 @@ beforeAll(() => {
 
 const data = () => bot.engine.intents.dialogues.checkup as CheckupData;
 const units = () => bot.engine.intents.lexicon.litres_per_unit ?? {};
+const numbers = () => bot.engine.reader.lexicon.numbers;
 const question = (n: number) => data().questions[n]?.text ?? "";
 
 /** The question a reply asks, as "n/5", or null. */
@@ -248,16 +249,16 @@ describe("the check-up state is plain data", () => {
 
 describe("reading free-text answers", () => {
   it("reads litres from amounts people type", () => {
-    expect(readLitres(["1.5", "l"], units())).toBe(1.5);
-    expect(readLitres(["about", "a", "litre"], units())).toBe(1);
-    expect(readLitres(["half", "a", "litre"], units())).toBe(0.5);
-    expect(readLitres(["6", "glass"], units())).toBe(1.5);
-    expect(readLitres(["2000", "ml"], units())).toBe(2);
-    expect(readLitres(["2"], units())).toBe(2);
-    expect(readLitres(["8"], units())).toBe(2);
-    expect(readLitres(["1500"], units())).toBe(1.5);
-    expect(readLitres(["a", "lot"], units())).toBeNull();
-    expect(readLitres(["no"], units())).toBeNull();
+    expect(readLitres(["1.5", "l"], units(), numbers())).toBe(1.5);
+    expect(readLitres(["about", "a", "litre"], units(), numbers())).toBe(1);
+    expect(readLitres(["half", "a", "litre"], units(), numbers())).toBe(0.5);
+    expect(readLitres(["6", "glass"], units(), numbers())).toBe(1.5);
+    expect(readLitres(["2000", "ml"], units(), numbers())).toBe(2);
+    expect(readLitres(["2"], units(), numbers())).toBe(2);
+    expect(readLitres(["8"], units(), numbers())).toBe(2);
+    expect(readLitres(["1500"], units(), numbers())).toBe(1.5);
+    expect(readLitres(["a", "lot"], units(), numbers())).toBeNull();
+    expect(readLitres(["no"], units(), numbers())).toBeNull();
   });
 
   it("matches a phrase that makes up the whole message, a filler word aside", () => {
