@@ -8,7 +8,7 @@
 import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
 import { DIALOGUES } from "./dialogues/registry.js";
-import { CrampBotError, DataError } from "./errors.js";
+import { DataError, DialogueError, StoreError, type StoreOperation } from "./errors.js";
 import { shortHash } from "./hash.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeBase } from "./knowledge.js";
@@ -64,11 +64,11 @@ export interface EngineOptions {
    * Told of every store operation that failed or timed out; the reply was still given. Default: none (the failure
    * is logged either way).
    */
-  onStoreError?: (operation: StoreOperation, error: unknown) => void;
+  onStoreError?: (operation: TurnStoreOperation, error: unknown) => void;
 }
 
 /** The store operations a turn makes. */
-export type StoreOperation = "get" | "set" | "lock" | "release";
+export type TurnStoreOperation = Extract<StoreOperation, "get" | "set" | "lock" | "unlock">;
 
 interface Settings {
   contextTtlMs: number;
@@ -109,7 +109,7 @@ export class Engine implements MessageHandler {
   private readonly store: SessionStore;
   private readonly clock: Clock;
   private readonly logger: Logger;
-  private readonly onStoreError: (operation: StoreOperation, error: unknown) => void;
+  private readonly onStoreError: (operation: TurnStoreOperation, error: unknown) => void;
   private readonly renderer: Renderer;
   private readonly rules: readonly Rule[];
   private readonly dialogues = new Map<string, Dialogue>();
@@ -134,7 +134,7 @@ export class Engine implements MessageHandler {
     const plugins = (dialogues ?? DIALOGUES).map((plugin) => {
       // "dialogue:resume" is the resume button's id, so no dialogue may be called that.
       if (!/^[a-z][a-z-]*$/.test(plugin.name) || plugin.name === "resume")
-        throw new CrampBotError("E_DIALOGUE", `"${plugin.name}" cannot be a dialogue's name`);
+        throw new DialogueError(`"${plugin.name}" cannot be a dialogue's name`);
       const data = intents.dialogues[plugin.name];
       if (data === undefined)
         throw new DataError(`${plugin.name}.yaml`, "(file)", "is missing: the dialogue needs its data");
@@ -271,8 +271,8 @@ export class Engine implements MessageHandler {
     } finally {
       // A failed release is not the turn's failure: the state is saved, and the lock expires after its TTL.
       if (release !== null) {
-        await this.bounded(release(), "release").catch((error: unknown) =>
-          this.storeFailed("release", conversationId, error),
+        await this.bounded(release(), "unlock").catch((error: unknown) =>
+          this.storeFailed("unlock", conversationId, error),
         );
       }
     }
@@ -423,12 +423,15 @@ export class Engine implements MessageHandler {
   }
 
   /** A store operation that takes longer than `storeTimeoutMs` counts as failed (it may still finish later). */
-  private bounded<T>(operation: Promise<T>, name: StoreOperation): Promise<T> {
+  private bounded<T>(operation: Promise<T>, name: TurnStoreOperation): Promise<T> {
     const ms = this.settings.storeTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new CrampBotError("E_STORE_TIMEOUT", `store ${name} took longer than ${ms} ms`)),
+        () =>
+          reject(
+            new StoreError(name, `store ${name} took longer than ${ms} ms`, { code: "E_STORE_TIMEOUT" }),
+          ),
         ms,
       );
     });
@@ -436,7 +439,7 @@ export class Engine implements MessageHandler {
   }
 
   /** Logs (with the conversation's short hash, never its key) and reports a failed store operation. */
-  private storeFailed(operation: StoreOperation, conversationId: string, error: unknown): void {
+  private storeFailed(operation: TurnStoreOperation, conversationId: string, error: unknown): void {
     const conversation = shortHash(conversationId);
     const err = error as { message?: unknown; code?: unknown };
     const message = String(err?.message ?? error).replaceAll(conversationId, conversation);
