@@ -21,6 +21,8 @@ const STORY_LENGTH = 120;
 const EXCLUDE_REACH = 4;
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
+/** A topic this strong is named (a title word or keyword, not a word from an example question). */
+const NAMES_TOPIC = WEIGHT.title;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
 /** ...or when unknown words times this outnumber the content words. */
@@ -210,12 +212,17 @@ export class Reader {
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
-    this.scope = new Scope(input.scope ?? NO_SCOPE, lexicon, (t) => this.namesSpecificTopic(t));
+    this.scope = new Scope(
+      input.scope ?? NO_SCOPE,
+      lexicon,
+      (t) => this.namesSpecificTopic(t),
+      (t) => this.signalsOf(t).anchored,
+    );
   }
 
-  /** The text names a specific topic the article covers (not only cramps in general). */
+  /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
   private namesSpecificTopic(text: string): boolean {
-    return [...this.signalsOf(text).topics.keys()].some((t) => !this.generalTopics.has(t));
+    return [...this.signalsOf(text).topics].some(([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t));
   }
 
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */

@@ -18,8 +18,13 @@ const topicSchema = z.object({
   terms: words.min(1),
   /** A safe pointer, never advice the article does not give. */
   note: z.string().min(1).max(500).optional(),
-  /** A situation that changes who any advice is for (pregnancy, a child): it counts anywhere in the message. */
+  /**
+   * A situation that changes who any advice is for (pregnancy, a child): it is the subject when told in the story too,
+   * unless the message names a topic the article covers ("I'm pregnant and my midwife said drink more: how much?").
+   */
   context: z.boolean().optional(),
+  /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
+  yields_when: words.optional(),
 });
 export type ScopeTopic = z.infer<typeof topicSchema>;
 
@@ -27,10 +32,16 @@ export const scopeSchema = z
   .object({
     reply: z.string().includes("{name}"),
     reply_suffix: z.string(),
-    /** Words before a topic that make it backstory ("I'm on", "I already", "apart from"). */
+    /** Words before a topic that make it backstory ("I'm on", "I already"); a question after may still point back. */
     passing: words,
+    /** Words before a topic that set it aside ("apart from", "forget the"): never the subject. */
+    set_aside: words,
+    /** Words opening the clause after a topic that dismiss it ("pregnant, but not asking about that"). */
+    dismissals: words,
     /** Words by which a later question points back at something told before ("is there anything in it?"). */
     refers_back: words,
+    /** Plural pointers ("could they be the cause?"): they point back only in a question that names the cramps. */
+    refers_back_plural: words,
     /** Words just before a topic that deny it ("not pregnant"). */
     negators: words,
     topics: z.array(topicSchema).min(1),
@@ -50,7 +61,10 @@ export const NO_SCOPE: ScopeData = {
   reply: "{name}",
   reply_suffix: "",
   passing: [],
+  set_aside: [],
+  dismissals: [],
   refers_back: [],
+  refers_back_plural: [],
   negators: [],
   topics: [],
 };
@@ -81,23 +95,37 @@ interface Clause {
 export class Scope {
   private readonly table = new PhraseTable<ScopeTopic>();
   private readonly passingTable = new PhraseTable<true>();
+  private readonly setAsideTable = new PhraseTable<true>();
+  private readonly dismissals = new PhraseTable<true>();
+  private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
+  private readonly refersBackPlural: Set<string>;
 
   /**
    * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
+   * @param namesCramps whether a text is clearly about cramps (the reader's anchors).
    */
   constructor(
     data: ScopeData,
     private readonly lexicon: Lexicon,
     private readonly namesTopic: (text: string) => boolean,
+    private readonly namesCramps: (text: string) => boolean,
   ) {
     for (const topic of data.topics) {
       for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
+    for (const topic of data.topics) {
+      const table = new PhraseTable<true>();
+      for (const phrase of topic.yields_when ?? []) table.set(lexicon.stems(phrase), true);
+      if (table.size > 0) this.yields.set(topic.id, table);
+    }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
+    this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
   }
 
   /** Every term, for the lexicon's vocabulary (so a drug's name is not "corrected" into a known word). */
@@ -115,13 +143,18 @@ export class Scope {
     const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems));
     let subject: ScopeTopic | null = null;
     const passing: string[] = [];
+    const whole = numbered(stems);
     clauses.forEach((clause, at) => {
       const own = stemmed[at] ?? [];
+      const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
       for (const hit of this.table.findAll(own)) {
         const topic = hit.value;
         if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
-        if (subject === null && this.isSubject(topic, clause, own, hit.start, clauses.slice(at + 1), stemmed.slice(at + 1)))
-          subject = topic;
+        const yields = this.yields.get(topic.id)?.findAll(whole).length ?? 0;
+        const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
+        const asked =
+          subject === null && !dismissed && yields === 0 && this.isSubject(topic, clause, own, hit.start, later, text);
+        if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
     });
@@ -138,15 +171,24 @@ export class Scope {
     clause: Clause,
     stems: readonly string[],
     start: number,
-    later: readonly Clause[],
-    laterStems: readonly string[][],
+    later: { clauses: readonly Clause[]; stems: readonly string[][] },
+    text: string,
   ): boolean {
+    if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
-    if (!backstory && (topic.context === true || clause.asks)) return true;
-    const asks = later.map((c, i) => ({ c, stems: laterStems[i] ?? [] })).filter((x) => x.c.asks);
+    if (!backstory && clause.asks) return true;
+    // A situation told in the story is what the question is about, unless the message names a topic of ours.
+    if (topic.context === true) return !backstory && !this.namesTopic(text);
+    const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
     if (asks.length === 0) return false;
-    const pointsBack = asks.some((x) => x.stems.some((s) => this.refersBack.has(s)));
-    return pointsBack && !asks.some((x) => this.namesTopic(x.c.text));
+    // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
+    const pointsBack = asks.some(
+      (x) =>
+        x.stems.some((s) => this.refersBack.has(s)) ||
+        (x.stems.some((s) => this.refersBackPlural.has(s)) && this.namesCramps(x.c.text)),
+    );
+    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it.
+    return pointsBack && !this.namesTopic(later.clauses.map((c) => c.text).join(". "));
   }
 
   /** A phrase of the table lies within `reach` words before `start`. */
