@@ -156,6 +156,15 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "does tonic water help cramps?", "is magnesium safe when pregnant?": a topic next to the article is the subject.
+    name: "scope-topic",
+    // Before small talk: "what about ice?" is not a request for help. Start over still wins.
+    decide: (s) =>
+      s.scope?.subject != null && s.smallTalk !== "reset"
+        ? { kind: "fallback", reason: "out-of-scope", guesses: [], scope: s.scope.subject }
+        : null,
+  },
+  {
     // "thanks", "hello", "start over".
     name: "small-talk",
     decide: (s) => (s.smallTalk !== null ? { kind: "smalltalk", intent: s.smallTalk } : null),
@@ -164,14 +173,6 @@ export const RULES: readonly Rule[] = [
     // "tell me more", "what else", "yes", "carry on": about the conversation, never the knowledge.
     name: "follow-up-phrase",
     decide: (s, state, index) => (s.followup !== null ? followup(s.followup, state, index) : null),
-  },
-  {
-    // "does tonic water help cramps?", "is magnesium safe when pregnant?": a topic next to the article is the subject.
-    name: "scope-topic",
-    decide: (s) =>
-      s.scope?.subject != null
-        ? { kind: "fallback", reason: "out-of-scope", guesses: [], scope: s.scope.subject }
-        : null,
   },
   {
     // "my cramps began with a new medicine": the advisory names the section that answers it.

@@ -25,6 +25,8 @@ const topicSchema = z.object({
   context: z.boolean().optional(),
   /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
   yields_when: words.optional(),
+  /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
+  yields_unless: words.optional(),
 });
 export type ScopeTopic = z.infer<typeof topicSchema>;
 
@@ -98,6 +100,7 @@ export class Scope {
   private readonly setAsideTable = new PhraseTable<true>();
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
+  private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   private readonly refersBackPlural: Set<string>;
@@ -122,6 +125,9 @@ export class Scope {
       const table = new PhraseTable<true>();
       for (const phrase of topic.yields_when ?? []) table.set(lexicon.stems(phrase), true);
       if (table.size > 0) this.yields.set(topic.id, table);
+      const unless = new PhraseTable<true>();
+      for (const phrase of topic.yields_unless ?? []) unless.set(lexicon.stems(phrase), true);
+      if (unless.size > 0) this.yieldsUnless.set(topic.id, unless);
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
@@ -150,10 +156,12 @@ export class Scope {
       for (const hit of this.table.findAll(own)) {
         const topic = hit.value;
         if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
-        const yields = this.yields.get(topic.id)?.findAll(whole).length ?? 0;
+        const yields =
+          (this.yields.get(topic.id)?.findAll(whole).length ?? 0) > 0 &&
+          (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         const asked =
-          subject === null && !dismissed && yields === 0 && this.isSubject(topic, clause, own, hit.start, later, text);
+          subject === null && !dismissed && !yields && this.isSubject(topic, clause, own, hit.start, later, text);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
