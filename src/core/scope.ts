@@ -136,7 +136,11 @@ export class Scope {
 
   /** Every term, for the lexicon's vocabulary (so a drug's name is not "corrected" into a known word). */
   static vocabulary(data: ScopeData): string {
-    return data.topics.flatMap((t) => t.terms).join(" ");
+    // The number placeholder is no word: "numm" must still be corrected to "numb".
+    return data.topics
+      .flatMap((t) => t.terms)
+      .join(" ")
+      .replace(/\bNUM\b/g, " ");
   }
 
   /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
