@@ -21,14 +21,25 @@ export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
 /** The default when no file is given: the urgent reply repeated as it is, no new-subject phrases. */
 export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [] };
 
+/** A topic this strong is named (a keyword or title word; words from example questions weigh less). */
+const NAMED = 0.8;
+
 /**
  * The message still follows up the red flag: the conversation had an urgent reply, and the message is neither small
  * talk (thanks, bye, start over: answered as such), a slash command, nor a clearly new subject.
  */
-export function followsUpRedFlag(s: Signals, state: ConversationState, settleAfter: number): boolean {
+export function followsUpRedFlag(
+  s: Signals,
+  state: ConversationState,
+  settleAfter: number,
+  /** Topics that name nothing specific (cramps in general, "what to do"). */
+  isVague: (topic: string) => boolean,
+): boolean {
   const red = state.redFlag;
   if (red === null || s.smallTalk !== null || /^\s*\//.test(s.text)) return false;
   if (s.newSubject) return false;
-  const newQuestion = !s.pointsBack && (s.anchored || s.topics.size > 0 || s.scope?.subject != null);
+  // A vague "what should I do?" is still about the red flag; a question naming cramps or a topic may be new.
+  const specific = [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t));
+  const newQuestion = !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);
   return !(red.followups >= settleAfter && newQuestion);
 }

@@ -27,7 +27,12 @@ export type RuleDecision =
   | { kind: "nothing-more" }
   | { kind: "no-context" }
   /** `scope`: the topic next to the article that the message is about (named in the reply). */
-  | { kind: "fallback"; reason: "out-of-scope" | "unknown" | "no-match"; guesses: Section[]; scope?: ScopeTopic }
+  | {
+      kind: "fallback";
+      reason: "out-of-scope" | "unknown" | "no-match";
+      guesses: Section[];
+      scope?: ScopeTopic;
+    }
   /** A follow-up to a red flag ("it's probably nothing though?"): "seek help now" again. */
   | { kind: "urgent"; followup: true };
 

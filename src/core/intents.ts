@@ -4,9 +4,9 @@
  * own plug-in's schema (dialogues/).
  */
 import { z } from "zod";
+import type { AfterUrgentData } from "./after-urgent.js";
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { LexiconData } from "./lexicon.js";
-import type { AfterUrgentData } from "./after-urgent.js";
 import type { ScopeData } from "./scope.js";
 
 const words = z.array(z.string().min(1));

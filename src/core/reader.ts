@@ -222,7 +222,9 @@ export class Reader {
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
   private namesSpecificTopic(text: string): boolean {
-    return [...this.signalsOf(text).topics].some(([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t));
+    return [...this.signalsOf(text).topics].some(
+      ([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t),
+    );
   }
 
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */
@@ -245,7 +247,9 @@ export class Reader {
       scope.subject !== null ||
       (signals.outOfScope &&
         whole.terms.some((t, i) => t === OUT_OF_SCOPE && !scope.covered.has(whole.termStarts[i] ?? -1)));
-    return { ...signals, scope, outOfScope };
+    // A message about a topic next to the article is not small talk ("would a warm bath help?"); start over still is.
+    const smallTalk = scope.subject !== null && signals.smallTalk !== "reset" ? null : signals.smallTalk;
+    return { ...signals, scope, outOfScope, smallTalk };
   }
 
   /** The signals of a message's topics and aspects, and the analysis of the whole message. */

@@ -55,7 +55,9 @@ export class Renderer {
       case "urgent": {
         const urgent = this.intents.urgent;
         // A follow-up ("can it wait?") hears why the answer does not change, then the same urgent reply.
-        const prefix = decision.followup ? (this.intents.afterUrgent ?? DEFAULT_AFTER_URGENT).reply_prefix : null;
+        const prefix = decision.followup
+          ? (this.intents.afterUrgent ?? DEFAULT_AFTER_URGENT).reply_prefix
+          : null;
         return r.plain("urgent", [prefix, urgent.reply], r.suggestions(urgent.suggestions));
       }
       case "rate-limited":

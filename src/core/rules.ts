@@ -134,7 +134,10 @@ const SETTLE_AFTER = 2;
 function staysUrgent(settleAfter: number): Rule {
   return {
     name: "stays-urgent",
-    decide: (s, state) => (followsUpRedFlag(s, state, settleAfter) ? { kind: "urgent", followup: true } : null),
+    decide: (s, state, index) =>
+      followsUpRedFlag(s, state, settleAfter, (t) => index.isGeneral(t) || index.isWhatToDo(t))
+        ? { kind: "urgent", followup: true }
+        : null,
   };
 }
 

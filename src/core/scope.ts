@@ -165,7 +165,10 @@ export class Scope {
           (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         const asked =
-          subject === null && !dismissed && !yields && this.isSubject(topic, clause, own, hit.start, later, text);
+          subject === null &&
+          !dismissed &&
+          !yields &&
+          this.isSubject(topic, clause, own, hit.start, later, text);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }

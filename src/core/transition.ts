@@ -64,8 +64,7 @@ export function transition(
  */
 function afterRedFlag(state: ConversationState, decision: Decision): ConversationState["redFlag"] {
   if (state.redFlag === null) return null;
-  const keeps =
-    decision.kind === "smalltalk" && decision.intent !== "goodbye" && decision.intent !== "reset";
+  const keeps = decision.kind === "smalltalk" && decision.intent !== "goodbye" && decision.intent !== "reset";
   return keeps ? { followups: state.redFlag.followups + 1 } : null;
 }
 

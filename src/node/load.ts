@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { afterUrgentSchema } from "../core/after-urgent.js";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
 import { DIALOGUES } from "../core/dialogues/registry.js";
 import { DataError } from "../core/errors.js";
@@ -16,7 +17,6 @@ import {
 } from "../core/intents.js";
 import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
 import { lexiconSchema } from "../core/lexicon.js";
-import { afterUrgentSchema } from "../core/after-urgent.js";
 import { scopeSchema } from "../core/scope.js";
 import { loadYamlFile, readText } from "./files.js";
 

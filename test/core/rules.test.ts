@@ -55,7 +55,12 @@ function afterRedFlag(followups = 0): ConversationState {
 }
 
 const cases: { rule: string; text: string; state?: () => ConversationState; want: string }[] = [
-  { rule: "stays-urgent", text: "it's probably nothing though?", state: () => afterRedFlag(), want: "urgent" },
+  {
+    rule: "stays-urgent",
+    text: "it's probably nothing though?",
+    state: () => afterRedFlag(),
+    want: "urgent",
+  },
   { rule: "dialogue-request", text: "/checkup", want: "dialogue checkup" },
   {
     rule: "dialogue-about-the-topic",

@@ -26,7 +26,10 @@ const SUBJECTS: [string, string][] = [
   ["is a shot of pickle brine any use when my calf goes", "pickle-juice"],
   ["bar of soap under sheet cramps myth?", "soap"],
   ["my doc just upped my simvastatin and I wonder, can that do cramps in legs?", "medicines"],
-  ["Good evening. I am expecting a baby in May. The cramps in my calves are very bad. What is safe for me?", "pregnancy"],
+  [
+    "Good evening. I am expecting a baby in May. The cramps in my calves are very bad. What is safe for me?",
+    "pregnancy",
+  ],
   ["is it ok to take magnesium while breastfeeding", "pregnancy"],
   ["my 4 year old cries at night with her legs hurting, is that growing pains", "children"],
   ["hey so what's the difference between restless leg syndrome and a cramp", "restless-legs"],
@@ -81,8 +84,12 @@ describe("a topic only mentioned in passing leaves the question to be answered a
 describe("the safe pointers", () => {
   it("says quinine is not recommended, pregnancy goes to the midwife, a new medicine to the doctor", async () => {
     expect((await ask("is quinine good for cramps?")).text).toMatch(/not recommended.*serious side effects/s);
-    expect((await ask("I'm pregnant, can I take magnesium for the cramps?")).text).toMatch(/midwife or doctor/);
-    expect((await ask("could my atorvastatin be behind the cramps?")).text).toMatch(/doctor who prescribed it/);
+    expect((await ask("I'm pregnant, can I take magnesium for the cramps?")).text).toMatch(
+      /midwife or doctor/,
+    );
+    expect((await ask("could my atorvastatin be behind the cramps?")).text).toMatch(
+      /doctor who prescribed it/,
+    );
   });
 
   it("never suggests the section a topic next to the article sounds like", async () => {
@@ -98,8 +105,14 @@ describe("reading clauses", () => {
       { text: "I tried bananas", asks: true },
       { text: "what else can I do?", asks: true },
     ]);
-    expect(clausesOf("I take iron. It did nothing. What helps?").map((c) => c.asks)).toEqual([false, false, true]);
-    expect(clausesOf("iron deficiency leg cramps")).toEqual([{ text: "iron deficiency leg cramps", asks: true }]);
+    expect(clausesOf("I take iron. It did nothing. What helps?").map((c) => c.asks)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(clausesOf("iron deficiency leg cramps")).toEqual([
+      { text: "iron deficiency leg cramps", asks: true },
+    ]);
   });
 });
 
