@@ -16,6 +16,8 @@ const topicSchema = z.object({
   name: z.string().min(1),
   /** Words and phrases as people write them; "NUM" stands for any number ("my son is NUM"). */
   terms: words.min(1),
+  /** Longer phrases that contain a term but are not the topic ("ice cold water" is not ice on the calf). */
+  not_terms: words.optional(),
   /** A safe pointer, never advice the article does not give. */
   note: z.string().min(1).max(500).optional(),
   /**
@@ -92,10 +94,13 @@ interface Clause {
   text: string;
   /** The clause belongs to a sentence that asks (has a question mark, or is the last when none has). */
   asks: boolean;
+  /** Which sentence of the message it is in, from 0. */
+  sentence: number;
 }
 
 export class Scope {
-  private readonly table = new PhraseTable<ScopeTopic>();
+  /** Terms to their topic; a `not_terms` phrase maps to null, and being longer it wins at its position. */
+  private readonly table = new PhraseTable<ScopeTopic | null>();
   private readonly passingTable = new PhraseTable<true>();
   private readonly setAsideTable = new PhraseTable<true>();
   private readonly dismissals = new PhraseTable<true>();
@@ -117,6 +122,7 @@ export class Scope {
   ) {
     for (const topic of data.topics) {
       for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
+      for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
@@ -145,7 +151,7 @@ export class Scope {
 
   /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
   read(text: string, stems: readonly string[]): ScopeSignal | null {
-    const hits = this.table.findAll(numbered(stems));
+    const hits = this.found(numbered(stems));
     if (hits.length === 0) return null;
     const covered = new Set<number>();
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
@@ -157,7 +163,7 @@ export class Scope {
     clauses.forEach((clause, at) => {
       const own = stemmed[at] ?? [];
       const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
-      for (const hit of this.table.findAll(own)) {
+      for (const hit of this.found(own)) {
         const topic = hit.value;
         if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
         const yields =
@@ -191,7 +197,12 @@ export class Scope {
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
-    if (!backstory && clause.asks) return true;
+    if (!backstory && clause.asks) {
+      // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of
+      // ours, so the one before it is backstory. A situation (pregnancy, a child) still colours the whole question.
+      const rest = later.clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+      return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
+    }
     // A situation told in the story is what the question is about, unless the message names a topic of ours.
     if (topic.context === true) return !backstory && !this.namesTopic(text);
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
@@ -206,6 +217,13 @@ export class Scope {
     return pointsBack && !this.namesTopic(later.clauses.map((c) => c.text).join(". "));
   }
 
+  /** The topics' terms found in `stems`, `not_terms` left out. */
+  private found(stems: readonly string[]): { value: ScopeTopic; start: number; length: number }[] {
+    return this.table
+      .findAll(stems)
+      .filter((hit): hit is { value: ScopeTopic; start: number; length: number } => hit.value !== null);
+  }
+
   /** A phrase of the table lies within `reach` words before `start`. */
   private before(table: PhraseTable<true>, stems: readonly string[], start: number, reach: number): boolean {
     return table.findAll(stems.slice(Math.max(0, start - reach), start)).length > 0;
@@ -214,7 +232,8 @@ export class Scope {
 
 /** Stems with every number replaced by the placeholder terms use ("my son is nine" = "my son is NUM"). */
 function numbered(stems: readonly string[]): string[] {
-  return stems.map((s) => (parseNumber(s) !== null ? NUM : s));
+  // "a" and "an" count as one in a duration ("a minute"), but are no number here ("expecting a baby").
+  return stems.map((s) => (s !== "a" && s !== "an" && parseNumber(s) !== null ? NUM : s));
 }
 
 /**
@@ -228,7 +247,7 @@ export function clausesOf(text: string): Clause[] {
   sentences.forEach((sentence, i) => {
     const asks = anyQuestion ? sentence.includes("?") : i === sentences.length - 1;
     for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s\bbut\b\s/i)) {
-      if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks });
+      if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks, sentence: i });
     }
   });
   return clauses;

@@ -55,6 +55,11 @@ const PASSING: [string, string][] = [
   ["forget the heat packs, does massage help a cramp?", "massage"],
   ["Been using ice packs for ages, no joy. Does stretching before bed help?", "stretching"],
   ["my daughter drives me to my appointments, could low sunlight be why I get cramps?", "vitamin-d.sunlight"],
+  // Added after the first run, from probing: a topic before a question about one of ours is backstory.
+  ["I have arthritis, but how do I stretch my calf?", "stretching"],
+  ["I use a heating pad for my back, does massage help cramps?", "massage"],
+  ["does ice cold water help cramps?", "hydration"],
+  ["I wasn't expecting cramps this bad, how do I stop them?", "prevention"],
 ];
 
 describe("a topic next to the article that is the message's subject gets the honest reply", () => {
@@ -102,8 +107,8 @@ describe("the safe pointers", () => {
 describe("reading clauses", () => {
   it("splits sentences at commas and dashes, and marks the ones that ask", () => {
     expect(clausesOf("I tried bananas, what else can I do?")).toEqual([
-      { text: "I tried bananas", asks: true },
-      { text: "what else can I do?", asks: true },
+      { text: "I tried bananas", asks: true, sentence: 0 },
+      { text: "what else can I do?", asks: true, sentence: 0 },
     ]);
     expect(clausesOf("I take iron. It did nothing. What helps?").map((c) => c.asks)).toEqual([
       false,
@@ -111,7 +116,7 @@ describe("reading clauses", () => {
       true,
     ]);
     expect(clausesOf("iron deficiency leg cramps")).toEqual([
-      { text: "iron deficiency leg cramps", asks: true },
+      { text: "iron deficiency leg cramps", asks: true, sentence: 0 },
     ]);
   });
 });
