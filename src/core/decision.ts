@@ -5,6 +5,7 @@
 import type { DialogueState, DialogueStep } from "./dialogues/dialogue.js";
 import type { SmallTalk } from "./intents.js";
 import type { Section } from "./knowledge.js";
+import type { ScopeTopic } from "./scope.js";
 
 /** A fixed message from intents/messages.yaml that is a whole reply (bad input, the rate limit, ...). */
 export type NoticeKey =
@@ -25,7 +26,15 @@ export type RuleDecision =
   | { kind: "resume" }
   | { kind: "nothing-more" }
   | { kind: "no-context" }
-  | { kind: "fallback"; reason: "out-of-scope" | "unknown" | "no-match"; guesses: Section[] };
+  /** `scope`: the topic next to the article that the message is about (named in the reply). */
+  | {
+      kind: "fallback";
+      reason: "out-of-scope" | "unknown" | "no-match";
+      guesses: Section[];
+      scope?: ScopeTopic;
+    }
+  /** A follow-up to a red flag ("it's probably nothing though?"): "seek help now" again. */
+  | { kind: "urgent"; followup: true };
 
 /** A rule's decision after the engine has asked the dialogue it names for its first (or resumed) step. */
 export type ActedDecision =
@@ -41,7 +50,7 @@ export type Decision =
   /** Bad input, before the message counts: a fixed message; `topics`: offer the topics. `max` fills {max}. */
   | { kind: "notice"; key: NoticeKey; topics: boolean; max?: number }
   /** A red flag: seek medical help now. An open dialogue is paused. */
-  | { kind: "urgent" }
+  | { kind: "urgent"; followup?: undefined }
   /** Too many messages in the window. */
   | { kind: "rate-limited" }
   /** A button whose target no longer exists. */

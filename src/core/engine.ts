@@ -146,6 +146,8 @@ export class Engine implements MessageHandler {
       knowledge,
       smallTalk: intents.smallTalk,
       urgent: intents.urgent,
+      scope: intents.scope,
+      newSubject: intents.afterUrgent?.new_subject,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,
         data,

@@ -4,8 +4,10 @@
  * own plug-in's schema (dialogues/).
  */
 import { z } from "zod";
+import type { AfterUrgentData } from "./after-urgent.js";
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { LexiconData } from "./lexicon.js";
+import type { ScopeData } from "./scope.js";
 
 const words = z.array(z.string().min(1));
 
@@ -77,6 +79,10 @@ export interface Intents {
   messages: Messages;
   /** Each registered dialogue's data, by dialogue name. */
   dialogues: Record<string, DialogueData>;
+  /** Topics next to the article that it does not cover (intents/scope.yaml). Default: none. */
+  scope?: ScopeData;
+  /** What follows a red flag (intents/after-urgent.yaml). Default: {@link DEFAULT_AFTER_URGENT}. */
+  afterUrgent?: AfterUrgentData;
 }
 
 /** The small-talk files, one per small-talk intent. */

@@ -9,6 +9,7 @@ import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
 import { type Analysis, Lexicon, type LexiconData, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
+import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
 
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
@@ -20,6 +21,8 @@ const STORY_LENGTH = 120;
 const EXCLUDE_REACH = 4;
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
+/** A topic this strong is named (a title word or keyword, not a word from an example question). */
+const NAMES_TOPIC = WEIGHT.title;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
 /** ...or when unknown words times this outnumber the content words. */
@@ -59,6 +62,10 @@ export interface Signals {
   otherContent: number;
   /** The message points back at the last answer ("what can I do about that?"). */
   pointsBack: boolean;
+  /** The topic next to the article the message is about, or mentions in passing (scope.ts); null for none. */
+  scope: ScopeSignal | null;
+  /** The message opens a new subject ("in general, ...", "different question"): a red flag's follow-ups end. */
+  newSubject: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -77,6 +84,10 @@ export interface ReaderInput {
   smallTalk: SmallTalk[];
   urgent: UrgentData;
   dialogues: readonly ReadableDialogue[];
+  /** Topics next to the article that it does not cover (intents/scope.yaml). Default: none. */
+  scope?: ScopeData;
+  /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
+  newSubject?: readonly string[];
 }
 
 interface Posting {
@@ -152,6 +163,9 @@ export class Reader {
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
+  private readonly scope: Scope;
+  private readonly generalTopics: Set<string>;
+  private readonly newSubjectTable = new PhraseTable<true>();
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -164,6 +178,8 @@ export class Reader {
       [...urgent.rules, ...urgent.advisories]
         .flatMap((r) => [...r.all.flat(), ...(r.some?.of ?? []), ...(r.unless ?? [])])
         .join(" "),
+      // Last, so the scope terms never change a correction's tie-break among the bot's own words.
+      Scope.vocabulary(input.scope ?? NO_SCOPE),
     ];
     const lexicon = new Lexicon(input.lexicon, input.words?.english, input.words?.common, vocabulary);
     this.lexicon = lexicon;
@@ -194,6 +210,21 @@ export class Reader {
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
+    for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
+    this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
+    this.scope = new Scope(
+      input.scope ?? NO_SCOPE,
+      lexicon,
+      (t) => this.namesSpecificTopic(t),
+      (t) => this.signalsOf(t).anchored,
+    );
+  }
+
+  /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
+  private namesSpecificTopic(text: string): boolean {
+    return [...this.signalsOf(text).topics].some(
+      ([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t),
+    );
   }
 
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */
@@ -207,12 +238,30 @@ export class Reader {
    * of it.
    */
   read(text: string): Signals {
+    const { signals, whole } = this.readTopics(text);
+    const scope = this.scope.read(text, whole.stems);
+    if (scope === null) return signals;
+    // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
+    // only an out-of-scope word the scope topics do not explain still does.
+    const outOfScope =
+      scope.subject !== null ||
+      (signals.outOfScope &&
+        whole.terms.some((t, i) => t === OUT_OF_SCOPE && !scope.covered.has(whole.termStarts[i] ?? -1)));
+    // A message about a topic next to the article is not small talk ("would a warm bath help?"); start over still is.
+    const smallTalk = scope.subject !== null && signals.smallTalk !== "reset" ? null : signals.smallTalk;
+    return { ...signals, scope, outOfScope, smallTalk };
+  }
+
+  /** The signals of a message's topics and aspects, and the analysis of the whole message. */
+  private readTopics(text: string): { signals: Signals; whole: Analysis } {
     const full = this.signalsOf(text);
+    const whole = full.analysis;
     const question = questionSentence(text);
-    if (question === null) return full;
+    if (question === null) return { signals: full, whole };
     const asked = this.signalsOf(question);
     // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-    if (asked.topics.size === 0 && asked.facets.size === 0) return { ...full, outOfScope: asked.outOfScope };
+    if (asked.topics.size === 0 && asked.facets.size === 0)
+      return { signals: { ...full, outOfScope: asked.outOfScope }, whole };
     const merged = {
       ...asked,
       text,
@@ -222,8 +271,9 @@ export class Reader {
     };
     // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
     // the story.
-    if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
-    return merged;
+    if (asked.topics.size === 0)
+      return { signals: { ...merged, topics: full.topics, sections: full.sections }, whole };
+    return { signals: merged, whole };
   }
 
   /** The content terms of a trusted phrase (a section title standing in for "it"). */
@@ -297,6 +347,8 @@ export class Reader {
       content,
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
+      scope: null,
+      newSubject: this.newSubjectTable.findAll(terms).length > 0,
     };
   }
 

@@ -3,10 +3,12 @@
  * decision, the conversation's new state and the "see your doctor soon" notes, with text from intents/ and
  * knowledge/ only.
  */
+import { DEFAULT_AFTER_URGENT } from "./after-urgent.js";
 import type { Decision } from "./decision.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { ids, joinParts, type Replies } from "./replies.js";
+import { NO_SCOPE } from "./scope.js";
 import type { ConversationState } from "./state.js";
 import type { Intent, Reply } from "./types.js";
 
@@ -52,7 +54,11 @@ export class Renderer {
       }
       case "urgent": {
         const urgent = this.intents.urgent;
-        return r.plain("urgent", [urgent.reply], r.suggestions(urgent.suggestions));
+        // A follow-up ("can it wait?") hears why the answer does not change, then the same urgent reply.
+        const prefix = decision.followup
+          ? (this.intents.afterUrgent ?? DEFAULT_AFTER_URGENT).reply_prefix
+          : null;
+        return r.plain("urgent", [prefix, urgent.reply], r.suggestions(urgent.suggestions));
       }
       case "rate-limited":
         return r.plain("fallback", [m.rate_limited]);
@@ -103,6 +109,13 @@ export class Renderer {
       case "no-context":
         return r.plain("fallback", [...advisories, m.no_context], r.topicSuggestions());
       case "fallback": {
+        if (decision.scope) {
+          // A topic next to the article: say honestly it is not covered, with its safe pointer, then what is.
+          const scope = this.intents.scope ?? NO_SCOPE;
+          const { name, note } = decision.scope;
+          const parts = [...advisories, scope.reply.replace("{name}", name), note, scope.reply_suffix];
+          return r.plain("fallback", parts, r.topicSuggestions());
+        }
         const guesses = decision.guesses.map((g) => g.id);
         if (guesses.length > 0) {
           return r.plain("fallback", [...advisories, m.fallback_with_guess], r.suggestions(guesses));

@@ -3,6 +3,7 @@
  * null; the first that decides wins. Each rule's thresholds stand next to it. The order, and why, is recorded in
  * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
  */
+import { followsUpRedFlag } from "./after-urgent.js";
 import type { RuleDecision } from "./decision.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
@@ -123,8 +124,26 @@ const CARRY_TOKENS = 3;
 /** A few words from the last answer this many or fewer times make "what can I do about that" about it. */
 const WHAT_TO_DO_SCORE = 1;
 
+/**
+ * After this many urgent follow-ups, a question that names cramps or a topic without pointing back ("how do I
+ * stretch my calves?") is a new subject; before, it is still taken as about the red flag.
+ */
+const SETTLE_AFTER = 2;
+
+/** "it's probably nothing though?" after a red flag: the urgent reply again, before any other rule. */
+function staysUrgent(settleAfter: number): Rule {
+  return {
+    name: "stays-urgent",
+    decide: (s, state, index) =>
+      followsUpRedFlag(s, state, settleAfter, (t) => index.isGeneral(t) || index.isWhatToDo(t))
+        ? { kind: "urgent", followup: true }
+        : null,
+  };
+}
+
 /** The rules, in order: the first that decides wins. */
 export const RULES: readonly Rule[] = [
+  staysUrgent(SETTLE_AFTER),
   {
     // "/checkup", "walk me through the stretch".
     name: "dialogue-request",
@@ -138,6 +157,15 @@ export const RULES: readonly Rule[] = [
       const name = index.dialogueAbout(s, state.topic);
       return name === null ? null : { kind: "dialogue", name };
     },
+  },
+  {
+    // "does tonic water help cramps?", "is magnesium safe when pregnant?": a topic next to the article is the subject.
+    name: "scope-topic",
+    // Before small talk: "what about ice?" is not a request for help. Start over still wins.
+    decide: (s) =>
+      s.scope?.subject != null && s.smallTalk !== "reset"
+        ? { kind: "fallback", reason: "out-of-scope", guesses: [], scope: s.scope.subject }
+        : null,
   },
   {
     // "thanks", "hello", "start over".

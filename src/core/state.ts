@@ -30,6 +30,11 @@ export interface ConversationState {
   paused: DialogueState | null;
   /** Times of recent messages, for the rate limit (bounded). */
   recent: number[];
+  /**
+   * The conversation had an urgent reply and its follow-ups still belong to it ("can it wait till Monday?");
+   * `followups`: how many were answered urgently since. Null when there is no red flag to follow up.
+   */
+  redFlag: { followups: number } | null;
 }
 
 export function freshState(now: number): ConversationState {
@@ -46,6 +51,7 @@ export function freshState(now: number): ConversationState {
     dialogue: null,
     paused: null,
     recent: [],
+    redFlag: null,
   };
 }
 
@@ -53,7 +59,8 @@ export function freshState(now: number): ConversationState {
 export function restoreState(value: unknown, now: number, ttlMs: number): ConversationState {
   if (!isState(value)) return freshState(now);
   if (now - value.updatedAt > ttlMs) return { ...freshState(now), recent: value.recent };
-  return value;
+  // A state saved before `redFlag` existed has none.
+  return { ...value, redFlag: value.redFlag ?? null };
 }
 
 function isState(value: unknown): value is ConversationState {

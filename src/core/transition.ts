@@ -39,20 +39,33 @@ export function transition(
     // Bad input does not count against the rate limit, nor change anything.
     case "notice":
       return state;
-    // A red flag pauses an open dialogue, so it can be offered again after.
-    case "urgent":
-      return state.dialogue === null ? state : { ...state, paused: state.dialogue, dialogue: null };
+    // A red flag pauses an open dialogue, so it can be offered again after; its follow-ups are counted.
+    case "urgent": {
+      const redFlag = { followups: decision.followup ? (state.redFlag?.followups ?? 0) + 1 : 0 };
+      const paused = state.dialogue === null ? state : { ...state, paused: state.dialogue, dialogue: null };
+      return { ...paused, redFlag };
+    }
     case "rate-limited":
       return { ...state, recent: inWindow(state, now, limit).slice(-limit.messages) };
     case "interrupt":
       return acted(
-        { ...counted(state, now, limit), paused: decision.paused, dialogue: null },
+        { ...counted(state, now, limit), paused: decision.paused, dialogue: null, redFlag: null },
         decision.question,
         now,
       );
     default:
-      return acted(counted(state, now, limit), decision, now);
+      return { ...acted(counted(state, now, limit), decision, now), redFlag: afterRedFlag(state, decision) };
   }
+}
+
+/**
+ * What is left of a red flag after a reply that is not urgent: thanks, hello or help keep it (and count as a
+ * follow-up: "thanks, but can it wait?" is still about it); goodbye, start over and any other answer end it.
+ */
+function afterRedFlag(state: ConversationState, decision: Decision): ConversationState["redFlag"] {
+  if (state.redFlag === null) return null;
+  const keeps = decision.kind === "smalltalk" && decision.intent !== "goodbye" && decision.intent !== "reset";
+  return keeps ? { followups: state.redFlag.followups + 1 } : null;
 }
 
 /** The state after a reply: its suggestions are kept for "yes" / "1", and the time for the context's expiry. */

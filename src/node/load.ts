@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { afterUrgentSchema } from "../core/after-urgent.js";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
 import { DIALOGUES } from "../core/dialogues/registry.js";
 import { DataError } from "../core/errors.js";
@@ -16,6 +17,7 @@ import {
 } from "../core/intents.js";
 import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
 import { lexiconSchema } from "../core/lexicon.js";
+import { scopeSchema } from "../core/scope.js";
 import { loadYamlFile, readText } from "./files.js";
 
 /** Loads and validates every section file in `dir` (knowledge/). */
@@ -40,6 +42,8 @@ export function loadIntents(
     smallTalk: SMALL_TALK_FILES.map((name) => loadYamlFile(join(dir, `${name}.yaml`), smallTalkSchema)),
     urgent: loadYamlFile(join(dir, "urgent.yaml"), urgentSchema),
     messages: loadYamlFile(join(dir, "messages.yaml"), messagesSchema),
+    scope: loadYamlFile(join(dir, "scope.yaml"), scopeSchema),
+    afterUrgent: loadYamlFile(join(dir, "after-urgent.yaml"), afterUrgentSchema),
     dialogues: Object.fromEntries(
       dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
     ),

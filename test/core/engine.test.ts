@@ -23,7 +23,11 @@ function expectWellFormed(reply: Reply, context: string): void {
   expect(INTENTS, why).toContain(reply.intent);
   expect(reply.text.trim().length, why).toBeGreaterThan(0);
   expect(reply.text.length, why).toBeLessThanOrEqual(1500);
-  expect(reply.text, why).not.toMatch(/quinine|tonic/i);
+  // Quinine is named only to say the article does not cover it and it is not recommended (intents/scope.yaml).
+  if (/quinine|tonic/i.test(reply.text)) {
+    expect(reply.intent, why).toBe("fallback");
+    expect(reply.text, why).toMatch(/doesn't cover quinine[\s\S]*not recommended/);
+  }
   for (const s of reply.suggestions) {
     expect(Buffer.byteLength(s.id, "utf8"), `${why}: ${s.id}`).toBeLessThanOrEqual(48);
     expect(s.id, why).toMatch(/^[\x21-\x7e]+$/);

@@ -74,16 +74,20 @@ describe("out-of-scope questions get the fallback, never a wrong answer", () => 
       const reply = await ask(question);
       expect(reply.intent, describeReply(reply)).toBe("fallback");
       expect(reply.section).toBeNull();
-      expect(reply.text).toContain(bot.engine.intents.messages.fallback[0]);
+      // The plain fallback, or the honest reply of a topic next to the article (intents/scope.yaml).
+      const scopeReply = /^The article doesn't cover /;
+      if (!scopeReply.test(reply.text)) expect(reply.text).toContain(bot.engine.intents.messages.fallback[0]);
       expect(reply.suggestions.length).toBeGreaterThan(0);
     });
   }
 
-  it("never answers a quinine or tonic water question with anything that mentions them", async () => {
+  it("answers a quinine or tonic water question only with the honest reply: not covered, not recommended", async () => {
     for (const question of ["does quinine help cramps", "is tonic water good for leg cramps"]) {
       const reply = await ask(question);
       expect(reply.intent).toBe("fallback");
-      expect(reply.text).not.toMatch(/quinine|tonic/i);
+      expect(reply.section).toBeNull();
+      expect(reply.text).toMatch(/^The article doesn't cover quinine or tonic water/);
+      expect(reply.text).toMatch(/not recommended/);
     }
   });
 });

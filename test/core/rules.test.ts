@@ -49,7 +49,18 @@ function summary(decision: RuleDecision): string {
   }
 }
 
+/** The state right after an urgent reply ("seek help now"), with `followups` answered urgently since. */
+function afterRedFlag(followups = 0): ConversationState {
+  return { ...freshState(START), redFlag: { followups } };
+}
+
 const cases: { rule: string; text: string; state?: () => ConversationState; want: string }[] = [
+  {
+    rule: "stays-urgent",
+    text: "it's probably nothing though?",
+    state: () => afterRedFlag(),
+    want: "urgent",
+  },
   { rule: "dialogue-request", text: "/checkup", want: "dialogue checkup" },
   {
     rule: "dialogue-about-the-topic",
@@ -57,6 +68,7 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     state: () => after("stretching"),
     want: "dialogue stretch",
   },
+  { rule: "scope-topic", text: "does tonic water help cramps?", want: "fallback out-of-scope" },
   { rule: "small-talk", text: "thank you", want: "smalltalk thanks" },
   {
     rule: "follow-up-phrase",
@@ -65,7 +77,7 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer magnesium (more)",
   },
   { rule: "advisory-section", text: "my cramps started when I began a new medicine", want: "answer causes" },
-  { rule: "out-of-scope", text: "does zinc help?", want: "fallback out-of-scope" },
+  { rule: "out-of-scope", text: "does creatine help?", want: "fallback out-of-scope" },
   {
     rule: "stays-on-topic",
     text: "what can I do about that before bed?",

@@ -1,0 +1,45 @@
+/**
+ * Role: after a red flag — the data of intents/after-urgent.yaml (what makes a follow-up a new subject, the words put
+ * before the repeated "seek help now"), and the test of whether a message after an urgent reply still belongs to it.
+ * The state it reads (`ConversationState.redFlag`) changes only in transition.ts; the rule is "stays-urgent" in
+ * rules.ts. Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
+ */
+import { z } from "zod";
+import type { Signals } from "./reader.js";
+import type { ConversationState } from "./state.js";
+
+const words = z.array(z.string().min(1));
+
+export const afterUrgentSchema = z.object({
+  /** Put before the urgent reply when it is repeated for a follow-up ("it's probably nothing though?"). */
+  reply_prefix: z.string().max(500),
+  /** Phrases that open a new subject ("in general", "different question"): the urgent follow-ups end. */
+  new_subject: words,
+});
+export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
+
+/** The default when no file is given: the urgent reply repeated as it is, no new-subject phrases. */
+export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [] };
+
+/** A topic this strong is named (a keyword or title word; words from example questions weigh less). */
+const NAMED = 0.8;
+
+/**
+ * The message still follows up the red flag: the conversation had an urgent reply, and the message is neither small
+ * talk (thanks, bye, start over: answered as such), a slash command, nor a clearly new subject.
+ */
+export function followsUpRedFlag(
+  s: Signals,
+  state: ConversationState,
+  settleAfter: number,
+  /** Topics that name nothing specific (cramps in general, "what to do"). */
+  isVague: (topic: string) => boolean,
+): boolean {
+  const red = state.redFlag;
+  if (red === null || s.smallTalk !== null || /^\s*\//.test(s.text)) return false;
+  if (s.newSubject) return false;
+  // A vague "what should I do?" is still about the red flag; a question naming cramps or a topic may be new.
+  const specific = [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t));
+  const newQuestion = !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);
+  return !(red.followups >= settleAfter && newQuestion);
+}

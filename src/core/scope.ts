@@ -1,0 +1,254 @@
+/**
+ * Role: scope — the topics next to the article that it does not cover (intents/scope.yaml), and the reading of a
+ * message for them: which scope topic it is about, and whether that topic is its subject or only mentioned in passing
+ * ("I'm on statins, but how many reps of the stretch?"). Deciding what to do with it is the rules' job (rules.ts);
+ * the reply is the renderer's (render.ts). Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
+ */
+import { z } from "zod";
+import { type Lexicon, PhraseTable } from "./lexicon.js";
+import { parseNumber } from "./numbers.js";
+
+const words = z.array(z.string().min(1));
+
+const topicSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case words joined by hyphens"),
+  /** Named in the reply: "The article doesn't cover {name}". */
+  name: z.string().min(1),
+  /** Words and phrases as people write them; "NUM" stands for any number ("my son is NUM"). */
+  terms: words.min(1),
+  /** Longer phrases that contain a term but are not the topic ("ice cold water" is not ice on the calf). */
+  not_terms: words.optional(),
+  /** A safe pointer, never advice the article does not give. */
+  note: z.string().min(1).max(500).optional(),
+  /**
+   * A situation that changes who any advice is for (pregnancy, a child): it is the subject when told in the story too,
+   * unless the message names a topic the article covers ("I'm pregnant and my midwife said drink more: how much?").
+   */
+  context: z.boolean().optional(),
+  /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
+  yields_when: words.optional(),
+  /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
+  yields_unless: words.optional(),
+});
+export type ScopeTopic = z.infer<typeof topicSchema>;
+
+export const scopeSchema = z
+  .object({
+    reply: z.string().includes("{name}"),
+    reply_suffix: z.string(),
+    /** Words before a topic that make it backstory ("I'm on", "I already"); a question after may still point back. */
+    passing: words,
+    /** Words before a topic that set it aside ("apart from", "forget the"): never the subject. */
+    set_aside: words,
+    /** Words opening the clause after a topic that dismiss it ("pregnant, but not asking about that"). */
+    dismissals: words,
+    /** Words by which a later question points back at something told before ("is there anything in it?"). */
+    refers_back: words,
+    /** Plural pointers ("could they be the cause?"): they point back only in a question that names the cramps. */
+    refers_back_plural: words,
+    /** Words just before a topic that deny it ("not pregnant"). */
+    negators: words,
+    topics: z.array(topicSchema).min(1),
+  })
+  .superRefine((data, ctx) => {
+    const seen = new Set<string>();
+    data.topics.forEach((topic, i) => {
+      if (seen.has(topic.id))
+        ctx.addIssue({ code: "custom", path: ["topics", i, "id"], message: `"${topic.id}" is used twice` });
+      seen.add(topic.id);
+    });
+  });
+export type ScopeData = z.infer<typeof scopeSchema>;
+
+/** No topics: every message is in scope (the default when no scope file is given). */
+export const NO_SCOPE: ScopeData = {
+  reply: "{name}",
+  reply_suffix: "",
+  passing: [],
+  set_aside: [],
+  dismissals: [],
+  refers_back: [],
+  refers_back_plural: [],
+  negators: [],
+  topics: [],
+};
+
+/** What a message says about the scope topics. */
+export interface ScopeSignal {
+  /** The scope topic the message is about (its subject), or null. */
+  subject: ScopeTopic | null;
+  /** Scope topics only mentioned in passing (backstory, set aside). */
+  passing: string[];
+  /** Positions in the message's stems covered by a scope topic (to discount the lexicon's out-of-scope marker). */
+  covered: Set<number>;
+}
+
+/** A passing word this many words before a topic makes it backstory. */
+const PASSING_REACH = 5;
+/** A negator this many words before a topic denies it. */
+const NEGATOR_REACH = 2;
+/** The placeholder for any number in a term. */
+const NUM = "num";
+
+interface Clause {
+  text: string;
+  /** The clause belongs to a sentence that asks (has a question mark, or is the last when none has). */
+  asks: boolean;
+  /** Which sentence of the message it is in, from 0. */
+  sentence: number;
+}
+
+export class Scope {
+  /** Terms to their topic; a `not_terms` phrase maps to null, and being longer it wins at its position. */
+  private readonly table = new PhraseTable<ScopeTopic | null>();
+  private readonly passingTable = new PhraseTable<true>();
+  private readonly setAsideTable = new PhraseTable<true>();
+  private readonly dismissals = new PhraseTable<true>();
+  private readonly yields = new Map<string, PhraseTable<true>>();
+  private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
+  private readonly negators = new PhraseTable<true>();
+  private readonly refersBack: Set<string>;
+  private readonly refersBackPlural: Set<string>;
+
+  /**
+   * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
+   * @param namesCramps whether a text is clearly about cramps (the reader's anchors).
+   */
+  constructor(
+    data: ScopeData,
+    private readonly lexicon: Lexicon,
+    private readonly namesTopic: (text: string) => boolean,
+    private readonly namesCramps: (text: string) => boolean,
+  ) {
+    for (const topic of data.topics) {
+      for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
+      for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
+    }
+    for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
+    for (const topic of data.topics) {
+      const table = new PhraseTable<true>();
+      for (const phrase of topic.yields_when ?? []) table.set(lexicon.stems(phrase), true);
+      if (table.size > 0) this.yields.set(topic.id, table);
+      const unless = new PhraseTable<true>();
+      for (const phrase of topic.yields_unless ?? []) unless.set(lexicon.stems(phrase), true);
+      if (unless.size > 0) this.yieldsUnless.set(topic.id, unless);
+    }
+    for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
+    this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
+    this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
+  }
+
+  /** Every term, for the lexicon's vocabulary (so a drug's name is not "corrected" into a known word). */
+  static vocabulary(data: ScopeData): string {
+    // The number placeholder is no word: "numm" must still be corrected to "numb".
+    return data.topics
+      .flatMap((t) => t.terms)
+      .join(" ")
+      .replace(/\bNUM\b/g, " ");
+  }
+
+  /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
+  read(text: string, stems: readonly string[]): ScopeSignal | null {
+    const hits = this.found(numbered(stems));
+    if (hits.length === 0) return null;
+    const covered = new Set<number>();
+    for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
+    const clauses = clausesOf(text);
+    const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems));
+    let subject: ScopeTopic | null = null;
+    const passing: string[] = [];
+    const whole = numbered(stems);
+    clauses.forEach((clause, at) => {
+      const own = stemmed[at] ?? [];
+      const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
+      for (const hit of this.found(own)) {
+        const topic = hit.value;
+        if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
+        const yields =
+          (this.yields.get(topic.id)?.findAll(whole).length ?? 0) > 0 &&
+          (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
+        const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
+        const asked =
+          subject === null &&
+          !dismissed &&
+          !yields &&
+          this.isSubject(topic, clause, own, hit.start, later, text);
+        if (asked) subject = topic;
+        else if (!passing.includes(topic.id)) passing.push(topic.id);
+      }
+    });
+    return { subject, passing, covered };
+  }
+
+  /**
+   * The topic is what is asked about: a situation (pregnancy, a child) anywhere; a topic in a clause that asks; or a
+   * topic told before (or set aside) when the question after it points back at it ("is there anything in it?") and
+   * names no topic of ours ("so what about the magnesium dose?").
+   */
+  private isSubject(
+    topic: ScopeTopic,
+    clause: Clause,
+    stems: readonly string[],
+    start: number,
+    later: { clauses: readonly Clause[]; stems: readonly string[][] },
+    text: string,
+  ): boolean {
+    if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
+    const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
+    if (!backstory && clause.asks) {
+      // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of
+      // ours, so the one before it is backstory. A situation (pregnancy, a child) still colours the whole question.
+      const rest = later.clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+      return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
+    }
+    // A situation told in the story is what the question is about, unless the message names a topic of ours.
+    if (topic.context === true) return !backstory && !this.namesTopic(text);
+    const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
+    if (asks.length === 0) return false;
+    // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
+    const pointsBack = asks.some(
+      (x) =>
+        x.stems.some((s) => this.refersBack.has(s)) ||
+        (x.stems.some((s) => this.refersBackPlural.has(s)) && this.namesCramps(x.c.text)),
+    );
+    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it.
+    return pointsBack && !this.namesTopic(later.clauses.map((c) => c.text).join(". "));
+  }
+
+  /** The topics' terms found in `stems`, `not_terms` left out. */
+  private found(stems: readonly string[]): { value: ScopeTopic; start: number; length: number }[] {
+    return this.table
+      .findAll(stems)
+      .filter((hit): hit is { value: ScopeTopic; start: number; length: number } => hit.value !== null);
+  }
+
+  /** A phrase of the table lies within `reach` words before `start`. */
+  private before(table: PhraseTable<true>, stems: readonly string[], start: number, reach: number): boolean {
+    return table.findAll(stems.slice(Math.max(0, start - reach), start)).length > 0;
+  }
+}
+
+/** Stems with every number replaced by the placeholder terms use ("my son is nine" = "my son is NUM"). */
+function numbered(stems: readonly string[]): string[] {
+  // "a" and "an" count as one in a duration ("a minute"), but are no number here ("expecting a baby").
+  return stems.map((s) => (s !== "a" && s !== "an" && parseNumber(s) !== null ? NUM : s));
+}
+
+/**
+ * The message's clauses, in order: sentences split at commas, semicolons, colons and dashes. A clause asks when its
+ * sentence has a question mark, or, when none has, when it is in the last sentence.
+ */
+export function clausesOf(text: string): Clause[] {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  const anyQuestion = sentences.some((s) => s.includes("?"));
+  const clauses: Clause[] = [];
+  sentences.forEach((sentence, i) => {
+    const asks = anyQuestion ? sentence.includes("?") : i === sentences.length - 1;
+    for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s\bbut\b\s/i)) {
+      if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks, sentence: i });
+    }
+  });
+  return clauses;
+}
