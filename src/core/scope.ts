@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { type Lexicon, PhraseTable } from "./lexicon.js";
-import { parseNumber } from "./numbers.js";
+import type { Numbers } from "./numbers.js";
 
 const words = z.array(z.string().min(1));
 
@@ -151,15 +151,15 @@ export class Scope {
 
   /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
   read(text: string, stems: readonly string[]): ScopeSignal | null {
-    const hits = this.found(numbered(stems));
+    const hits = this.found(numbered(stems, this.lexicon.numbers));
     if (hits.length === 0) return null;
     const covered = new Set<number>();
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
     const clauses = clausesOf(text);
-    const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems));
+    const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems, this.lexicon.numbers));
     let subject: ScopeTopic | null = null;
     const passing: string[] = [];
-    const whole = numbered(stems);
+    const whole = numbered(stems, this.lexicon.numbers);
     clauses.forEach((clause, at) => {
       const own = stemmed[at] ?? [];
       const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
@@ -231,9 +231,9 @@ export class Scope {
 }
 
 /** Stems with every number replaced by the placeholder terms use ("my son is nine" = "my son is NUM"). */
-function numbered(stems: readonly string[]): string[] {
+function numbered(stems: readonly string[], numbers: Numbers): string[] {
   // "a" and "an" count as one in a duration ("a minute"), but are no number here ("expecting a baby").
-  return stems.map((s) => (s !== "a" && s !== "an" && parseNumber(s) !== null ? NUM : s));
+  return stems.map((s) => (s !== "a" && s !== "an" && numbers.parse(s) !== null ? NUM : s));
 }
 
 /**
