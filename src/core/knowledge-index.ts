@@ -6,6 +6,7 @@
 import Fuse from "fuse.js";
 import { type KnowledgeBase, type Section, sectionsInRole } from "./knowledge.js";
 import type { Reader, Signals } from "./reader.js";
+import { Siblings } from "./siblings.js";
 
 /** Evidence below this is too weak to answer from. */
 const MIN_EVIDENCE = 0.45;
@@ -42,6 +43,8 @@ export class KnowledgeIndex {
   readonly lost: readonly string[];
   /** The registered dialogues' names (a "dialogue:<name>" suggestion must name one). */
   readonly dialogues: ReadonlySet<string>;
+  /** Sibling topics, answered together when a question fits both (siblings.ts). */
+  readonly siblings: Siblings;
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, string[]>();
   private readonly ranked = new WeakMap<Signals, RankedTopic[]>();
@@ -65,6 +68,7 @@ export class KnowledgeIndex {
     this.tour = sectionsInRole(knowledge, "tour").map((s) => s.id);
     this.lost = sectionsInRole(knowledge, "lost").map((s) => s.id);
     this.dialogues = reader.triggers.names;
+    this.siblings = new Siblings(knowledge, reader.lexicon);
     for (const section of sections) {
       const text = [section.answer, section.more, ...section.keywords].join(" ");
       this.sectionVocabulary.set(section.id, new Set(reader.contentOf(text)));

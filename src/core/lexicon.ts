@@ -22,6 +22,10 @@ export const lexiconSchema = z.object({
   main_facet: z.string().optional(),
   /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
   declinable_facets: words.optional(),
+  /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
+  choice: words.optional(),
+  /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
+  amount: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   anchors: words,
