@@ -113,7 +113,9 @@ export function target(id: string, index: KnowledgeIndex): RuleDecision {
 
 /** The facet to keep when the message switches topic without naming an aspect ("and for vitamin D?"). */
 function carriedFacet(s: Signals, state: ConversationState, topic: string): string | null {
-  if (state.facet === null || s.facets.size > 0 || topic === state.topic) return null;
+  // After an answer from two siblings, naming one of them ("magnesium") picks its section with that aspect.
+  const both = (state.also ?? []).length > 0;
+  if (state.facet === null || s.facets.size > 0 || (topic === state.topic && !both)) return null;
   const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
   return s.switchTopic || short ? state.facet : null;
 }
