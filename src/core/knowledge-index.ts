@@ -16,6 +16,8 @@ const FACET_WEIGHT = 1.2;
 const MAIN_FACET_WEIGHT = 0.9;
 /** A facet carried over from the last answer ("and for vitamin D?") counts this much. */
 const CARRIED_FACET = 0.5;
+/** Evidence this strong (a keyword of its own) names a section. */
+const NAMED_SECTION = 1;
 /** The parent section is the default when nothing points to a child. */
 const PARENT_BONUS = 0.05;
 /** Did-you-mean guesses are made only for messages this long (Fuse is cheap there). */
@@ -128,11 +130,18 @@ export class KnowledgeIndex {
   sectionOf(topic: string, s: Signals, carriedFacet: string | null): Section | undefined {
     let best: Section | undefined;
     let bestScore = -1;
+    // An amount asks about the thing named: with a child section named by its own keyword ("almonds"), amount words
+    // ("how many ... a day") count only for the child named most strongly.
+    let named = 0;
+    for (const x of this.knowledge.sections)
+      if (x.topic === topic && x.id.includes(".")) named = Math.max(named, s.sections.get(x.id) ?? 0);
     for (const section of this.knowledge.sections) {
       if (section.topic !== topic) continue;
       const isParent = !section.id.includes(".");
       const facetWeight = section.facet === this.mainFacet ? MAIN_FACET_WEIGHT : FACET_WEIGHT;
-      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * facetWeight;
+      const amount = named >= NAMED_SECTION && (s.sections.get(section.id) ?? 0) < named;
+      const facet = (s.facets.get(section.facet) ?? 0) - (amount ? (s.amountFacets.get(section.facet) ?? 0) : 0);
+      let score = (s.sections.get(section.id) ?? 0) + facet * facetWeight;
       if (carriedFacet !== null && section.facet === carriedFacet) score += CARRIED_FACET;
       if (isParent) score += PARENT_BONUS;
       if (score > bestScore) {
