@@ -275,7 +275,9 @@ export const RULES: readonly Rule[] = [
     name: "aspect-of-sibling-topics",
     decide: (s, _state, index) => {
       const facet = facetOf(s, index);
-      if (facet === null || index.siblings.asksToChoose(s) || index.siblings.asksAmount(s)) return null;
+      // A weak hint ("twice a week") never decides on its own.
+      if (facet === null || (s.facets.get(facet) ?? 0) < FACET_FIRST) return null;
+      if (index.siblings.asksToChoose(s) || index.siblings.asksAmount(s)) return null;
       const both = index.siblings.across(index.sectionsWithFacet(facet));
       return both ? { kind: "answer-both", sections: both } : null;
     },
