@@ -48,9 +48,14 @@ export class Siblings {
     return [...candidates].sort((x, y) => this.place(x.topic) - this.place(y.topic));
   }
 
-  /** The message asks to choose ("which is better", "which one first"): asked back, not answered for both. */
+  /**
+   * The message asks to choose ("which is better", "which one first"), or names the two joined by "or" and asks
+   * nothing about them ("magnesium or vitamin D?"): asked back, not answered for both.
+   */
   asksToChoose(s: Signals): boolean {
-    return this.choice.findAll(s.analysis.terms).length > 0;
+    const { terms } = s.analysis;
+    if (terms.includes("or") && s.facets.size === 0) return true;
+    return this.choice.findAll(terms).length > 0;
   }
 
   /** The message asks for an amount ("how much", "what dose"): of what, when nothing is named, is asked back. */
