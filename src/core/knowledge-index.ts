@@ -140,7 +140,8 @@ export class KnowledgeIndex {
       const isParent = !section.id.includes(".");
       const facetWeight = section.facet === this.mainFacet ? MAIN_FACET_WEIGHT : FACET_WEIGHT;
       const amount = named >= NAMED_SECTION && (s.sections.get(section.id) ?? 0) < named;
-      const facet = (s.facets.get(section.facet) ?? 0) - (amount ? (s.amountFacets.get(section.facet) ?? 0) : 0);
+      const facet =
+        (s.facets.get(section.facet) ?? 0) - (amount ? (s.amountFacets.get(section.facet) ?? 0) : 0);
       let score = (s.sections.get(section.id) ?? 0) + facet * facetWeight;
       if (carriedFacet !== null && section.facet === carriedFacet) score += CARRIED_FACET;
       if (isParent) score += PARENT_BONUS;

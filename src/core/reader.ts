@@ -275,7 +275,8 @@ export class Reader {
       if (turnedDown) continue;
       add(facets, match.value.facet, match.value.weight);
       const words = terms.slice(match.start, match.start + match.length);
-      if (words.every((t) => this.amountTerms.has(t))) add(amountFacets, match.value.facet, match.value.weight);
+      if (words.every((t) => this.amountTerms.has(t)))
+        add(amountFacets, match.value.facet, match.value.weight);
     }
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);

@@ -80,7 +80,10 @@ export class Replies {
    * source line, then the dose caution if any gives an amount, else the disclaimer on the conversation's first answer.
    * `section` is the first; `sections` names them all.
    */
-  answerBoth(sections: readonly Section[], opts: { first: boolean; advisories: string[]; exclude?: string[] }): Reply {
+  answerBoth(
+    sections: readonly Section[],
+    opts: { first: boolean; advisories: string[]; exclude?: string[] },
+  ): Reply {
     const m = this.messages;
     const [one, two] = sections;
     const opening =
