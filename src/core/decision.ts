@@ -21,6 +21,8 @@ export type NoticeKey =
 export type RuleDecision =
   | { kind: "answer"; section: Section; deeper: boolean }
   | { kind: "clarify"; options: Section[]; facet: string | null }
+  /** One reply from two (or more) sibling sections, in article order; the first is the reply's `section`. */
+  | { kind: "answer-both"; sections: Section[] }
   | { kind: "smalltalk"; intent: SmallTalk["intent"] }
   | { kind: "dialogue"; name: string }
   | { kind: "resume" }

@@ -384,6 +384,7 @@ export class Engine implements MessageHandler {
     const interrupts =
       // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
       decision.kind === "answer" ||
+      decision.kind === "answer-both" ||
       (decision.kind === "dialogue" && decision.name !== active.kind) ||
       (decision.kind === "smalltalk" && decision.intent !== "reset") ||
       (decision.kind === "fallback" && decision.reason === "out-of-scope");

@@ -55,6 +55,8 @@ export const messagesSchema = z.object({
   clarify: z.string().includes("{options}"),
   clarify_joiner: z.string(),
   more_none: z.string(),
+  /** Opens an answer from two sibling sections; {first} and {second} are their titles. Default: no opening line. */
+  both: z.string().optional(),
   no_context: z.string(),
   empty: z.string(),
   unreadable: z.string(),

@@ -6,6 +6,7 @@
 import Fuse from "fuse.js";
 import { type KnowledgeBase, type Section, sectionsInRole } from "./knowledge.js";
 import type { Reader, Signals } from "./reader.js";
+import { Siblings } from "./siblings.js";
 
 /** Evidence below this is too weak to answer from. */
 const MIN_EVIDENCE = 0.45;
@@ -15,6 +16,8 @@ const FACET_WEIGHT = 1.2;
 const MAIN_FACET_WEIGHT = 0.9;
 /** A facet carried over from the last answer ("and for vitamin D?") counts this much. */
 const CARRIED_FACET = 0.5;
+/** Evidence this strong (a keyword of its own) names a section. */
+const NAMED_SECTION = 1;
 /** The parent section is the default when nothing points to a child. */
 const PARENT_BONUS = 0.05;
 /** Did-you-mean guesses are made only for messages this long (Fuse is cheap there). */
@@ -42,6 +45,8 @@ export class KnowledgeIndex {
   readonly lost: readonly string[];
   /** The registered dialogues' names (a "dialogue:<name>" suggestion must name one). */
   readonly dialogues: ReadonlySet<string>;
+  /** Sibling topics, answered together when a question fits both (siblings.ts). */
+  readonly siblings: Siblings;
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, string[]>();
   private readonly ranked = new WeakMap<Signals, RankedTopic[]>();
@@ -65,6 +70,7 @@ export class KnowledgeIndex {
     this.tour = sectionsInRole(knowledge, "tour").map((s) => s.id);
     this.lost = sectionsInRole(knowledge, "lost").map((s) => s.id);
     this.dialogues = reader.triggers.names;
+    this.siblings = new Siblings(knowledge, reader.lexicon);
     for (const section of sections) {
       const text = [section.answer, section.more, ...section.keywords].join(" ");
       this.sectionVocabulary.set(section.id, new Set(reader.contentOf(text)));
@@ -124,11 +130,19 @@ export class KnowledgeIndex {
   sectionOf(topic: string, s: Signals, carriedFacet: string | null): Section | undefined {
     let best: Section | undefined;
     let bestScore = -1;
+    // An amount asks about the thing named: with a child section named by its own keyword ("almonds"), amount words
+    // ("how many ... a day") count only for the child named most strongly.
+    let named = 0;
+    for (const x of this.knowledge.sections)
+      if (x.topic === topic && x.id.includes(".")) named = Math.max(named, s.sections.get(x.id) ?? 0);
     for (const section of this.knowledge.sections) {
       if (section.topic !== topic) continue;
       const isParent = !section.id.includes(".");
       const facetWeight = section.facet === this.mainFacet ? MAIN_FACET_WEIGHT : FACET_WEIGHT;
-      let score = (s.sections.get(section.id) ?? 0) + (s.facets.get(section.facet) ?? 0) * facetWeight;
+      const amount = named >= NAMED_SECTION && (s.sections.get(section.id) ?? 0) < named;
+      const facet =
+        (s.facets.get(section.facet) ?? 0) - (amount ? (s.amountFacets.get(section.facet) ?? 0) : 0);
+      let score = (s.sections.get(section.id) ?? 0) + facet * facetWeight;
       if (carriedFacet !== null && section.facet === carriedFacet) score += CARRIED_FACET;
       if (isParent) score += PARENT_BONUS;
       if (score > bestScore) {

@@ -29,6 +29,11 @@ const rolesSchema = z
     what_to_do: z.boolean().optional(),
     /** The answer for a message clearly about cramps that names nothing else. */
     default: z.boolean().optional(),
+    /**
+     * On a topic's parent section: the name of a group of sibling topics the article sets side by side (the two
+     * deficiencies). A question that fits two siblings equally is answered from both (siblings.ts).
+     */
+    siblings: z.string().min(2).optional(),
     /** Place in the "what else?" tour when a section has no unseen follow-ups (1 first). */
     tour: z.number().int().min(1).optional(),
     /** Place among the topics offered when the bot is lost (1 first). */

@@ -23,6 +23,15 @@ export const lexiconSchema = z.object({
   main_facet: z.string().optional(),
   /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
   declinable_facets: words.optional(),
+  /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
+  choice: words.optional(),
+  /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
+  amount: words.optional(),
+  /**
+   * Real words a dictionary may lack (exercise classes, brand-like words): never spelling-corrected, so "pilates" is
+   * not read as "plate". Default: none.
+   */
+  keep: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
@@ -152,6 +161,8 @@ export class Lexicon {
   private readonly corrections = new Map<string, string | null>();
   private readonly foreign = new Set<string>();
   private readonly dropped: Set<string>;
+  /** Words never corrected (lexicon `keep`). */
+  private readonly kept: Set<string>;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
@@ -168,6 +179,7 @@ export class Lexicon {
     this.data = data;
     this.numbers = new Numbers(data.numbers);
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
+    this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
@@ -224,6 +236,8 @@ export class Lexicon {
   /** Full analysis of a user's message. */
   analyze(text: string): Analysis {
     const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    // A capitalised word inside a sentence ("I live in Hobart") is a name: never corrected into a keyword ("heart").
+    const names = properNames(text);
     const unknown: string[] = [];
     let foreignCount = 0;
     let nonEnglishCount = 0;
@@ -245,7 +259,8 @@ export class Lexicon {
         nonEnglishCount++;
       }
       if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
-      const corrected = this.englishWords.has(token) ? null : this.correct(token);
+      const corrected =
+        this.englishWords.has(token) || this.kept.has(token) || names.has(token) ? null : this.correct(token);
       if (corrected === null) {
         // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
         // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
@@ -348,6 +363,23 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/**
+ * Words written with a capital letter and the rest lower case, not first in their sentence and not "I": names of
+ * places, people and things ("Hobart", "Pilates"), normalised. Shouted words (all capitals) are not names.
+ */
+export function properNames(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!/\p{Lu}/u.test(text)) return names;
+  for (const sentence of text.split(/[.!?\n]+/)) {
+    const words = sentence.trim().split(/\s+/);
+    for (let i = 1; i < words.length; i++) {
+      const word = (words[i] ?? "").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+      if (/^\p{Lu}\p{Ll}{2,}$/u.test(word)) names.add(normalizeText(word));
+    }
+  }
+  return names;
 }
 
 /** True when the phrases cover the whole message (a word or two of filler aside): "stop", "next please". */

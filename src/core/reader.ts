@@ -42,6 +42,11 @@ export interface Signals {
   sections: Map<string, number>;
   /** Evidence per facet (food, supplements, ...). */
   facets: Map<string, number>;
+  /**
+   * The part of each facet's evidence that comes from amount words (lexicon `amount`: "how many", "a day", "80 mg"):
+   * an amount asks about the thing named ("how many almonds a day" is about almonds, not supplements).
+   */
+  amountFacets: Map<string, number>;
   smallTalk: SmallTalkIntent | null;
   /** The registered name of the dialogue the message asks for. */
   dialogue: string | null;
@@ -166,6 +171,7 @@ export class Reader {
   private readonly scope: Scope;
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
+  private readonly amountTerms: Set<string>;
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -192,6 +198,7 @@ export class Reader {
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
+    this.amountTerms = new Set((lexicon.data.amount ?? []).flatMap((w) => lexicon.terms(w)));
     this.indexSections(knowledge);
     for (const [facet, phrases] of Object.entries(lexicon.data.weak_facets)) {
       for (const phrase of phrases)
@@ -310,11 +317,16 @@ export class Reader {
     }
 
     const facets = new Map<string, number>();
+    const amountFacets = new Map<string, number>();
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
-      if (!turnedDown) add(facets, match.value.facet, match.value.weight);
+      if (turnedDown) continue;
+      add(facets, match.value.facet, match.value.weight);
+      const words = terms.slice(match.start, match.start + match.length);
+      if (words.every((t) => this.amountTerms.has(t)))
+        add(amountFacets, match.value.facet, match.value.weight);
     }
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);
@@ -334,6 +346,7 @@ export class Reader {
       topics,
       sections,
       facets,
+      amountFacets,
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),

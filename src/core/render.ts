@@ -74,6 +74,12 @@ export class Renderer {
           advisories: [...advisories],
           exclude: state.visited,
         });
+      case "answer-both":
+        return r.answerBoth(decision.sections, {
+          first: state.answers === 1,
+          advisories: [...advisories],
+          exclude: state.visited,
+        });
       case "clarify": {
         const titles = decision.options.map((o) => `**${o.title}**`);
         const text = m.clarify.replace("{options}", titles.join(m.clarify_joiner));

@@ -10,6 +10,9 @@ import type { Intent, Reply, Suggestion } from "./types.js";
 /** Replies fit in this many characters on every platform. */
 export const MAX_REPLY = 1500;
 
+/** Suggestions on an answer from sibling sections (their follow-ups together). */
+const MAX_BOTH_SUGGESTIONS = 4;
+
 /** Stable suggestion ids. */
 export const ids = {
   section: (id: string) => `section:${id}`,
@@ -69,6 +72,39 @@ export class Replies {
       text,
       suggestions: this.suggestions(targets.length > 0 ? targets : section.followups),
       section: { id: section.id, heading: section.heading },
+    };
+  }
+
+  /**
+   * One answer from sibling sections, in article order: an optional opening line, each section's answer with its
+   * source line, then the dose caution if any gives an amount, else the disclaimer on the conversation's first answer.
+   * `section` is the first; `sections` names them all.
+   */
+  answerBoth(
+    sections: readonly Section[],
+    opts: { first: boolean; advisories: string[]; exclude?: string[] },
+  ): Reply {
+    const m = this.messages;
+    const [one, two] = sections;
+    const opening =
+      m.both && one && two ? m.both.replace("{first}", one.title).replace("{second}", two.title) : null;
+    const notice = sections.some((x) => x.dose) ? m.dose_caution : opts.first ? m.disclaimer : null;
+    const text = joinParts([
+      ...opts.advisories,
+      opening,
+      ...sections.flatMap((x) => [x.answer, m.source.replace("{heading}", x.heading)]),
+      notice,
+    ]);
+    const answered = sections.map((x) => x.id);
+    const all = [...new Set(sections.flatMap((x) => x.followups))].filter((t) => !answered.includes(t));
+    const unseen = all.filter((t) => !(opts.exclude ?? []).includes(t));
+    const refs = sections.map((x) => ({ id: x.id, heading: x.heading }));
+    return {
+      intent: "answer",
+      text,
+      suggestions: this.suggestions((unseen.length > 0 ? unseen : all).slice(0, MAX_BOTH_SUGGESTIONS)),
+      section: refs[0] ?? null,
+      sections: refs,
     };
   }
 

@@ -114,7 +114,9 @@ export function target(id: string, index: KnowledgeIndex): RuleDecision {
 
 /** The facet to keep when the message switches topic without naming an aspect ("and for vitamin D?"). */
 function carriedFacet(s: Signals, state: ConversationState, topic: string): string | null {
-  if (state.facet === null || s.facets.size > 0 || topic === state.topic) return null;
+  // After an answer from two siblings, naming one of them ("magnesium") picks its section with that aspect.
+  const both = (state.also ?? []).length > 0;
+  if (state.facet === null || s.facets.size > 0 || (topic === state.topic && !both)) return null;
   const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
   return s.switchTopic || short ? state.facet : null;
 }
@@ -222,6 +224,21 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "foods with magnesium and vitamin D", "which vitamin am I missing?": two sibling topics about as strong, the
+    // same aspect of each, no choice asked for: both in one reply.
+    name: "sibling-topics",
+    decide: (s, _state, index) => {
+      const first = topicLeads(s, index);
+      const second = closeSecond(s, index);
+      if (!first || !top(s, index).specific || !second || index.siblings.asksToChoose(s)) return null;
+      const pair = index.siblings.pair(first.topic, second.topic);
+      if (!pair) return null;
+      const sections = pair.map((t) => index.sectionOf(t, s, null)).filter((x): x is Section => !!x);
+      const [one, two] = sections;
+      return one && two && one.facet === two.facet ? { kind: "answer-both", sections } : null;
+    },
+  },
+  {
     // "magnesium or vitamin D?": two specific topics about as strong, neither the one talked about: ask.
     name: "clarify-close-topics",
     decide: (s, state, index) => {
@@ -259,12 +276,38 @@ export const RULES: readonly Rule[] = [
       facetOf(s, index) !== null && s.unknownMatters && !s.anchored ? fallback("unknown", s, index) : null,
   },
   {
+    // "how much?" right after an answer from two sibling sections: that aspect of both again.
+    name: "aspect-of-both-siblings",
+    decide: (s, state, index) => {
+      const facet = facetOf(s, index);
+      if (facet === null || state.topic === null || (state.also ?? []).length === 0 || s.topics.size > 0)
+        return null;
+      const topics = [state.topic, ...(state.also ?? []).map((id) => index.section(id)?.topic)];
+      const sections = index.sectionsWithFacet(facet).filter((x) => topics.includes(x.topic));
+      const both = index.siblings.across(sections);
+      return both && both.length === topics.length ? { kind: "answer-both", sections: both } : null;
+    },
+  },
+  {
     // "what dose?" while on magnesium: the aspect of the topic talked about.
     name: "aspect-of-the-current-topic",
     decide: (s, state, index) => {
       if (facetOf(s, index) === null || state.topic === null || index.isGeneral(state.topic)) return null;
       const section = index.sectionOf(state.topic, s, null);
       return section ? answer(section) : null;
+    },
+  },
+  {
+    // "what should I eat for cramps?", "which supplements help?" with no topic: the aspect exists only in sibling
+    // topics, so both in one reply; unless a choice is asked for, or an amount of nothing named ("how much?").
+    name: "aspect-of-sibling-topics",
+    decide: (s, _state, index) => {
+      const facet = facetOf(s, index);
+      // A weak hint ("twice a week") never decides on its own.
+      if (facet === null || (s.facets.get(facet) ?? 0) < FACET_FIRST) return null;
+      if (index.siblings.asksToChoose(s) || index.siblings.asksAmount(s)) return null;
+      const both = index.siblings.across(index.sectionsWithFacet(facet));
+      return both ? { kind: "answer-both", sections: both } : null;
     },
   },
   {

@@ -18,6 +18,11 @@ export interface ConversationState {
   topic: string | null;
   facet: string | null;
   section: string | null;
+  /**
+   * Optional: the sibling sections answered together with `section` ("what should I eat?" answered for both), so a
+   * follow-up aspect ("how much?") covers both again. Absent or empty after any other answer.
+   */
+  also?: string[];
   /** The deeper paragraph of `section` was shown. */
   moreShown: boolean;
   /** Sections answered in this conversation, oldest first (bounded). */

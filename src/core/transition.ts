@@ -85,10 +85,27 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
         section: section.id,
         moreShown: deeper,
         visited: [...state.visited.filter((v) => v !== section.id), section.id].slice(-MAX_VISITED),
+        also: [],
+      };
+    }
+    case "answer-both": {
+      // The first section is the current one (as the reply's `section`); the others are kept for "how much?".
+      const [first, ...others] = decision.sections;
+      if (!first) return state;
+      const ids = decision.sections.map((x) => x.id);
+      return {
+        ...state,
+        answers: state.answers + 1,
+        topic: first.topic,
+        facet: first.facet,
+        section: first.id,
+        moreShown: false,
+        visited: [...state.visited.filter((v) => !ids.includes(v)), ...ids].slice(-MAX_VISITED),
+        also: others.map((x) => x.id),
       };
     }
     case "clarify":
-      return { ...state, topic: null, section: null, facet: decision.facet };
+      return { ...state, topic: null, section: null, facet: decision.facet, also: [] };
     case "smalltalk":
       // Start over: everything but the rate-limit window is forgotten, a paused dialogue too.
       return decision.intent === "reset" ? { ...freshState(now), recent: state.recent } : state;

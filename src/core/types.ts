@@ -48,6 +48,11 @@ export interface Reply {
   suggestions: Suggestion[];
   /** The section an answer came from; null for everything that is not an answer. */
   section: SectionRef | null;
+  /**
+   * Optional: every section an answer from two sibling sections came from, in article order (`section` is the first).
+   * Absent on every other reply. The batch contract carries `section` only.
+   */
+  sections?: SectionRef[];
 }
 
 /** What kind of content the platform message carried. Non-text content gets a kind "text only" reply. */

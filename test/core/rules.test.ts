@@ -36,6 +36,8 @@ function summary(decision: RuleDecision): string {
   switch (decision.kind) {
     case "answer":
       return `answer ${decision.section.id}${decision.deeper ? " (more)" : ""}`;
+    case "answer-both":
+      return `answer both ${decision.sections.map((x) => x.id).join(" + ")}`;
     case "clarify":
       return `clarify ${decision.options.map((o) => o.id).join(" / ")}`;
     case "smalltalk":
@@ -89,6 +91,11 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     text: "could a lack of sun be part of it?",
     want: "answer vitamin-d.sunlight",
   },
+  {
+    rule: "sibling-topics",
+    text: "foods with magnesium and vitamin d",
+    want: "answer both magnesium.food + vitamin-d.food",
+  },
   { rule: "clarify-close-topics", text: "magnesium or vitamin d?", want: "clarify magnesium / vitamin-d" },
   {
     rule: "unknown-subject-of-a-general-question",
@@ -98,10 +105,21 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
   { rule: "leading-topic", text: "how much magnesium should I take", want: "answer magnesium.supplements" },
   { rule: "unknown-subject-of-an-aspect", text: "what dose of xylitol?", want: "fallback unknown" },
   {
+    rule: "aspect-of-both-siblings",
+    text: "how much?",
+    state: () => ({ ...after("magnesium.food"), also: ["vitamin-d.food"] }),
+    want: "answer both magnesium.supplements + vitamin-d.supplements",
+  },
+  {
     rule: "aspect-of-the-current-topic",
     text: "what dose?",
     state: () => after("magnesium"),
     want: "answer magnesium.supplements",
+  },
+  {
+    rule: "aspect-of-sibling-topics",
+    text: "what should I eat for cramps?",
+    want: "answer both magnesium.food + vitamin-d.food",
   },
   {
     rule: "aspect-across-topics",

@@ -1,0 +1,69 @@
+/**
+ * Role: sibling topics — topics the article sets side by side (the two deficiencies, magnesium and vitamin D), read
+ * from the parent sections' `siblings` role in knowledge/ front matter. A question that fits two siblings equally
+ * ("what should I eat for cramps?", "which vitamin am I missing?") is answered from both in one reply, in article
+ * order, unless it asks to choose between them ("which is better", the lexicon's `choice` words) or asks for an
+ * amount of nothing named ("how much should I take?", the lexicon's `amount` words). See docs/adr/0008.
+ */
+import type { KnowledgeBase, Section } from "./knowledge.js";
+import type { Lexicon } from "./lexicon.js";
+import { PhraseTable } from "./lexicon.js";
+import type { Signals } from "./reader.js";
+
+export class Siblings {
+  /** Each sibling topic's group name (its parent section's `siblings` role). */
+  private readonly groupOf = new Map<string, string>();
+  /** Each topic's place in the article (its first section's place in the knowledge base). */
+  private readonly order = new Map<string, number>();
+  private readonly choice = new PhraseTable<true>();
+  private readonly amount = new PhraseTable<true>();
+
+  constructor(knowledge: KnowledgeBase, lexicon: Lexicon) {
+    knowledge.sections.forEach((section, i) => {
+      if (!this.order.has(section.topic)) this.order.set(section.topic, i);
+      const group = section.roles.siblings;
+      if (group !== undefined) this.groupOf.set(section.topic, group);
+    });
+    for (const phrase of lexicon.data.choice ?? []) this.choice.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.amount ?? []) this.amount.set(lexicon.terms(phrase), true);
+  }
+
+  /** The two topics in article order when they are siblings; null otherwise. */
+  pair(a: string, b: string): [string, string] | null {
+    const group = this.groupOf.get(a);
+    if (a === b || group === undefined || this.groupOf.get(b) !== group) return null;
+    return this.place(a) <= this.place(b) ? [a, b] : [b, a];
+  }
+
+  /**
+   * Sections with one facet that all belong to sibling topics of one group, one per topic, in article order; null
+   * when any candidate is outside the group (then the question is a real choice, asked back).
+   */
+  across(candidates: readonly Section[]): Section[] | null {
+    const first = candidates[0];
+    const group = first === undefined ? undefined : this.groupOf.get(first.topic);
+    if (candidates.length < 2 || group === undefined) return null;
+    if (candidates.some((c) => this.groupOf.get(c.topic) !== group)) return null;
+    if (new Set(candidates.map((c) => c.topic)).size !== candidates.length) return null;
+    return [...candidates].sort((x, y) => this.place(x.topic) - this.place(y.topic));
+  }
+
+  /**
+   * The message asks to choose ("which is better", "which one first"), or names the two joined by "or" and asks
+   * nothing about them ("magnesium or vitamin D?"): asked back, not answered for both.
+   */
+  asksToChoose(s: Signals): boolean {
+    const { terms } = s.analysis;
+    if (terms.includes("or") && s.facets.size === 0) return true;
+    return this.choice.findAll(terms).length > 0;
+  }
+
+  /** The message asks for an amount ("how much", "what dose"): of what, when nothing is named, is asked back. */
+  asksAmount(s: Signals): boolean {
+    return this.amount.findAll(s.analysis.terms).length > 0;
+  }
+
+  private place(topic: string): number {
+    return this.order.get(topic) ?? Number.MAX_SAFE_INTEGER;
+  }
+}
