@@ -7,14 +7,16 @@
 // its content) and slash commands, but it cannot read other guild messages (which it ignores anyway).
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger, MessageHandler } from "../../core/types.js";
+import { loadApology } from "../shared/apology.js";
+import { errorSummary } from "../shared/errors.js";
+import { Sequencer } from "../shared/sequencer.js";
 import type { AdapterContext } from "./context.js";
-import { DiscordAdapterError, describeError } from "./errors.js";
+import { DiscordAdapterError } from "./errors.js";
 import { guardedShardingStrategy } from "./gateway-guard.js";
 import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
 import { NO_PINGS } from "./outgoing.js";
-import { Sequencer } from "./sequencer.js";
 
 export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
@@ -58,6 +60,7 @@ export class DiscordAdapter {
       handler: deps.handler,
       logger: deps.logger,
       typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
+      apology: loadApology(),
       sequencer: new Sequencer(),
     };
     this.#messageContent = options.messageContentIntent ?? true;
@@ -152,14 +155,14 @@ export class DiscordAdapter {
     );
     // An 'error' event without a listener would throw and kill the process.
     client.on(Events.Error, (error) =>
-      logger.error({ platform: "discord", err: describeError(error) }, "discord: client error"),
+      logger.error({ platform: "discord", err: errorSummary(error) }, "discord: client error"),
     );
     client.on(Events.Warn, (detail) =>
       logger.warn({ platform: "discord", detail }, "discord: client warning"),
     );
     client.on(Events.ShardError, (error, shardId) =>
       logger.warn(
-        { platform: "discord", shardId, err: describeError(error) },
+        { platform: "discord", shardId, err: errorSummary(error) },
         "discord: gateway connection error",
       ),
     );
@@ -184,7 +187,7 @@ export class DiscordAdapter {
     if (this.#state !== "running" && this.#state !== "starting") return;
     const task = run().catch((error: unknown) => {
       this.#context.logger.error(
-        { platform: "discord", err: describeError(error) },
+        { platform: "discord", err: errorSummary(error) },
         "discord: event handling failed",
       );
     });

@@ -1,12 +1,7 @@
 // Errors of the Telegram adapter: its configuration error, and log-safe summaries of library errors.
-import {
-  NetworkError,
-  ParseError,
-  TelegramApiError,
-  TelegramBotError,
-  TimeoutError,
-} from "node-telegram-bot-api";
+import { NetworkError, ParseError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
 import { CrampBotError } from "../../core/errors.js";
+import { type ErrorSummary, errorSummary } from "../shared/errors.js";
 
 export type TelegramConfigErrorCode =
   | "TELEGRAM_TOKEN_MISSING"
@@ -25,28 +20,15 @@ export class TelegramConfigError extends CrampBotError {
   }
 }
 
-/** What is logged about an error: no stack of user data, and never the bot token. */
-export interface ErrorSummary {
-  name: string;
-  message: string;
-  code?: string;
-  status?: number;
-}
-
-/** Summarises `err` for a log line, replacing any occurrence of `token` with a placeholder. */
+/**
+ * Summarises `err` for a log line with the shared summary, the bot token scrubbed; a Telegram API error is
+ * described by its own description and status.
+ */
 export function describeError(err: unknown, token: string): ErrorSummary {
-  const scrub = (text: string) => (token === "" ? text : text.split(token).join("<TELEGRAM_TOKEN>"));
   if (err instanceof TelegramApiError) {
-    return { name: err.name, message: scrub(err.description), code: err.code, status: err.errorCode };
+    return errorSummary(err, [token], { message: err.description, code: err.code, status: err.errorCode });
   }
-  if (err instanceof TelegramBotError) return { name: err.name, message: scrub(err.message), code: err.code };
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string"
-      ? { name: err.name, message: scrub(err.message), code }
-      : { name: err.name, message: scrub(err.message) };
-  }
-  return { name: "NonError", message: scrub(String(err)) };
+  return errorSummary(err, [token]);
 }
 
 /** The HTTP-like status of a Telegram API error, if `err` is one. */

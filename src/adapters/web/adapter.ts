@@ -1,5 +1,6 @@
 // Wires the web chat: the page and its assets, Botkit's webhook POST /api/messages and the chat WebSocket, and close().
 import type { IncomingMessage as HttpRequest, Server as HttpServer, ServerResponse } from "node:http";
+import { loadApology } from "../shared/apology.js";
 import { loadAssets, sendAsset } from "./assets.js";
 import { createWebBot } from "./bot.js";
 import { ConversationBudget } from "./budget.js";
@@ -52,7 +53,7 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
     settings.newConversationsPerMinute,
     deps.clock ?? { now: () => Date.now() },
   );
-  const bot = createWebBot(deps.handler, logger);
+  const bot = createWebBot(deps.handler, logger, loadApology(settings.intentsDir));
   let state: "open" | "closing" | "closed" = "open";
   let closing: Promise<void> | undefined;
   const inFlight = new Set<Promise<unknown>>();

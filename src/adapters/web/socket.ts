@@ -4,9 +4,10 @@ import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
 import type { Logger } from "../../core/types.js";
+import { errorSummary } from "../shared/errors.js";
+import { Sequencer } from "../shared/sequencer.js";
 import type { WebBot } from "./bot.js";
 import { type ConversationBudget, clientAddress } from "./budget.js";
-import { describeError } from "./errors.js";
 import { type Session, sessionFromRequest } from "./identity.js";
 import type { WebNotices } from "./notices.js";
 import type { WebSettings } from "./options.js";
@@ -62,7 +63,8 @@ interface Connection {
   address: string;
   alive: boolean;
   pending: number;
-  queue: Promise<void>;
+  /** Its key in the shared sequencer: one socket's turns are answered in order. */
+  key: string;
 }
 
 export interface SocketContext {
@@ -100,6 +102,8 @@ function frameText(data: unknown): string | undefined {
 }
 
 export function createChatSocketServer(context: SocketContext): ChatSocketServer {
+  const turns = new Sequencer();
+  let nextConnection = 0;
   const { settings, bot, logger, notices, budget } = context;
   const wss = new (loadWs().Server)({
     noServer: true,
@@ -119,7 +123,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
   function send(ws: WsSocket, value: unknown): void {
     if (ws.readyState !== OPEN) return;
     ws.send(JSON.stringify(value), (err) => {
-      if (err) logger.debug({ err: describeError(err) }, "web: sending on the chat socket failed");
+      if (err) logger.debug({ err: errorSummary(err) }, "web: sending on the chat socket failed");
     });
   }
 
@@ -216,7 +220,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       address,
       alive: true,
       pending: 0,
-      queue: Promise.resolve(),
+      key: String(nextConnection++),
     };
     connections.set(ws, connection);
     ws.on("pong", () => {
@@ -248,10 +252,10 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
         return;
       }
       connection.pending += 1;
-      connection.queue = connection.queue
-        .then(() => answer(ws, connection, data))
+      void turns
+        .run(connection.key, () => answer(ws, connection, data))
         .catch((err: unknown) => {
-          logger.error({ err: describeError(err), user: session.userId }, "web: a chat socket turn failed");
+          logger.error({ err: errorSummary(err), user: session.userId }, "web: a chat socket turn failed");
           send(ws, {
             type: "error",
             error: "internal_error",

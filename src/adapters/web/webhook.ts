@@ -1,9 +1,9 @@
 // POST /api/messages, Botkit's webhook: {"type":"message","text"} in, the array of reply messages out; the cookie is the user.
 import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
 import type { Logger } from "../../core/types.js";
+import { errorSummary } from "../shared/errors.js";
 import type { WebBot } from "./bot.js";
 import { type ConversationBudget, clientAddress } from "./budget.js";
-import { describeError } from "./errors.js";
 import { readBody, sendError, sendJson } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
 import type { WebNotices } from "./notices.js";
@@ -106,7 +106,7 @@ export function createWebhookHandler(
 
   return (req, res) => {
     handle(req, res).catch((err: unknown) => {
-      logger.error({ err: describeError(err) }, "web: a webhook turn failed");
+      logger.error({ err: errorSummary(err) }, "web: a webhook turn failed");
       sendError(res, 500, "internal_error", "Something went wrong on our side; please try again.");
     });
   };
