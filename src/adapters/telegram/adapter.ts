@@ -3,16 +3,18 @@
 import { Api, type Update } from "node-telegram-bot-api";
 import type { Reply } from "../../core/types.js";
 import { loadApology } from "../shared/apology.js";
+import type { PlatformAdapter } from "../shared/contract.js";
 import { conversationHash } from "../shared/hash.js";
 import { Sequencer } from "../shared/sequencer.js";
 import { typingAfter } from "../shared/typing.js";
+import { apiStatus, describeError, isTransient } from "./api-errors.js";
 import { TELEGRAM_COMMANDS } from "./commands.js";
-import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./config.js";
-import { apiStatus, describeError, isTransient, TelegramConfigError } from "./errors.js";
+import { TelegramConfigError } from "./errors.js";
 import { TelegramHealth } from "./health.js";
 import { type BotIdentity, chatKeyOf, type ReplyTarget, translateUpdate } from "./inbound.js";
 import { UpdateLedger } from "./ledger.js";
 import { withoutIds } from "./log-keys.js";
+import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./options.js";
 import { Outbox } from "./outbound.js";
 import { ALLOWED_UPDATES, type PollingOutcome, runPolling } from "./polling.js";
 import { parseUpdate } from "./schema.js";
@@ -20,7 +22,8 @@ import { type AcceptResult, createWebhookEndpoint, type WebhookRequestHandler } 
 
 export type TelegramRunOutcome = PollingOutcome;
 
-export interface TelegramAdapter {
+export interface TelegramAdapter extends PlatformAdapter {
+  readonly name: "telegram";
   readonly mode: "polling" | "webhook";
   /**
    * The node:http `(req, res)` handler for Telegram's webhook POSTs; mount it at {@link webhookPath}.
@@ -374,15 +377,19 @@ export function createTelegramAdapter(
     return stopping;
   }
 
+  const webhookHandler = createWebhookEndpoint({
+    secret: webhook?.secret,
+    maxBodyBytes: webhook?.maxBodyBytes ?? 0,
+    logger,
+    accept,
+  });
+  const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
   return {
+    name: "telegram",
     mode: webhook ? "webhook" : "polling",
-    webhookHandler: createWebhookEndpoint({
-      secret: webhook?.secret,
-      maxBodyBytes: webhook?.maxBodyBytes ?? 0,
-      logger,
-      accept,
-    }),
-    webhookPath: webhook ? new URL(webhook.url).pathname : undefined,
+    webhookHandler,
+    webhookPath,
+    routes: new Map(webhookPath === undefined ? [] : [[webhookPath, webhookHandler]]),
     start,
     stop,
     finished,

@@ -38,6 +38,8 @@ export interface WebBot {
   runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]>;
   /** True once Botkit has booted. */
   readonly booted: boolean;
+  /** Resolves once Botkit has booted. */
+  readonly boot: Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -50,8 +52,13 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
     storage: NO_STORAGE,
   });
   let booted = false;
+  let markBooted: () => void = () => {};
+  const boot = new Promise<void>((resolve) => {
+    markBooted = resolve;
+  });
   controller.ready(() => {
     booted = true;
+    markBooted();
   });
 
   controller.on("message", async (bot: BotWorker, message: BotkitMessage) => {
@@ -99,6 +106,7 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
 
   return {
     runTurn,
+    boot,
     get booted() {
       return booted;
     },

@@ -8,6 +8,7 @@
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger, MessageHandler } from "../../core/types.js";
 import { loadApology } from "../shared/apology.js";
+import type { PlatformAdapter } from "../shared/contract.js";
 import { errorSummary } from "../shared/errors.js";
 import { Sequencer } from "../shared/sequencer.js";
 import type { AdapterContext } from "./context.js";
@@ -41,7 +42,8 @@ const DEFAULT_TYPING_DELAY_MS = 1500;
 
 type State = "idle" | "starting" | "running" | "stopped";
 
-export class DiscordAdapter {
+export class DiscordAdapter implements PlatformAdapter {
+  readonly name = "discord";
   /** Settles once, after a started adapter stops: by stop() or because the gateway closed for good. */
   readonly finished: Promise<DiscordRunOutcome>;
   readonly #context: AdapterContext;
@@ -52,6 +54,7 @@ export class DiscordAdapter {
   #settle: (outcome: DiscordRunOutcome) => void = () => {};
   #client: Client | null = null;
   #state: State = "idle";
+  #stopping: Promise<void> | undefined;
 
   /** Validates the options at once: a missing or malformed token / application id throws DiscordAdapterError. */
   constructor(deps: DiscordAdapterDeps, options: DiscordAdapterOptions) {
@@ -115,12 +118,21 @@ export class DiscordAdapter {
   }
 
   /** Stops taking events, lets replies in progress finish (bounded), then closes the connection. Idempotent. */
-  async stop(): Promise<void> {
-    await this.#shutdown({ reason: "stopped" });
+  stop(): Promise<void> {
+    return this.#shutdown({ reason: "stopped" });
   }
 
-  async #shutdown(outcome: DiscordRunOutcome): Promise<void> {
-    if (this.#state === "stopped") return;
+  /** For /readyz: "ok" while connected (the service reports "starting" and "stopped (…)" itself). */
+  status(): string {
+    return this.#state === "running" ? "ok" : this.#state;
+  }
+
+  #shutdown(outcome: DiscordRunOutcome): Promise<void> {
+    this.#stopping ??= this.#close(outcome);
+    return this.#stopping;
+  }
+
+  async #close(outcome: DiscordRunOutcome): Promise<void> {
     this.#state = "stopped";
     const client = this.#client;
     this.#client = null;
@@ -207,7 +219,7 @@ export class DiscordAdapter {
   }
 }
 
-/** The same as `new DiscordAdapter(deps, options)`, in the style of createTelegramAdapter. */
+/** The same as `new DiscordAdapter(deps, options)`. */
 export function createDiscordAdapter(
   deps: DiscordAdapterDeps,
   options: DiscordAdapterOptions,
