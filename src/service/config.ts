@@ -145,11 +145,18 @@ function pick(env: Env, names: Iterable<string>): Record<string, string> {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /**
- * Validates every variable — the service's and each platform's, each once — and reports all problems at once,
+ * Validates every variable — the service's and each platform's of `platforms` (default: the adapter table), each once — and reports all problems at once,
  * one line each, in the order of the variables (then the pairing problems).
  */
-export function parseConfig(env: Env = process.env): ConfigResult {
-  const order = Object.keys(ENV_DEFAULTS);
+export function parseConfig(
+  env: Env = process.env,
+  platforms: readonly Platform[] = PLATFORMS,
+): ConfigResult {
+  const order = [
+    ...Object.keys(CORE_HEAD),
+    ...platforms.flatMap((platform) => Object.keys(platform.env.variables)),
+    ...Object.keys(CORE_TAIL),
+  ];
   const issues: { variable: string; message: string }[] = [];
   const collect = (error: z.ZodError) => {
     for (const issue of error.issues)
@@ -159,12 +166,12 @@ export function parseConfig(env: Env = process.env): ConfigResult {
   if (!core.success) collect(core.error);
   const isSet = (name: string) => (env[name] ?? "").trim() !== "";
   const pairing: string[] = [];
-  const platforms: Record<string, unknown> = {};
-  for (const platform of PLATFORMS) {
+  const settings: Record<string, unknown> = {};
+  for (const platform of platforms) {
     const result = (platform.env.schema as z.ZodType<unknown>).safeParse(
       pick(env, Object.keys(platform.env.variables)),
     );
-    if (result.success) platforms[platform.name] = result.data;
+    if (result.success) settings[platform.name] = result.data;
     else collect(result.error);
     pairing.push(...(platform.env.pairing?.(isSet) ?? []));
   }
@@ -176,12 +183,12 @@ export function parseConfig(env: Env = process.env): ConfigResult {
     .map((issue) => issue.message);
   const problems = [...sorted, ...pairing];
   if (!core.success || problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { ...buildCore(core.data), ...platforms } as Config };
+  return { ok: true, config: { ...buildCore(core.data), ...settings } as Config };
 }
 
 /** Like {@link parseConfig}, but throws a {@link ConfigError}. */
-export function loadConfig(env: Env = process.env): Config {
-  const result = parseConfig(env);
+export function loadConfig(env: Env = process.env, platforms: readonly Platform[] = PLATFORMS): Config {
+  const result = parseConfig(env, platforms);
   if (!result.ok) throw new ConfigError(result.problems);
   return result.config;
 }
