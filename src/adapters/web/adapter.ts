@@ -1,11 +1,12 @@
 // Wires the web chat: the page and its assets, Botkit's webhook POST /api/messages and the chat WebSocket, and close().
 import type { IncomingMessage as HttpRequest, Server as HttpServer, ServerResponse } from "node:http";
 import { loadApology } from "../shared/apology.js";
+import { commandsFor } from "../shared/commands.js";
 import type { AdapterOutcome, PlatformAdapter } from "../shared/contract.js";
 import { loadAssets, sendAsset } from "./assets.js";
 import { createWebBot } from "./bot.js";
 import { ConversationBudget } from "./budget.js";
-import { sendError } from "./http.js";
+import { sendError, sendJson } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
 import { loadNotices } from "./notices.js";
 import { resolveOptions, type WebAdapterDeps, type WebAdapterOptions } from "./options.js";
@@ -20,6 +21,8 @@ export const WEB_PATHS = {
   webhook: "/api/messages",
   /** The chat WebSocket (upgrade only). */
   socket: SOCKET_PATH,
+  /** GET/HEAD: the chat's help, the commands of intents/commands.yaml offered on the web (name, description, sends). */
+  commands: "/api/commands",
 } as const;
 
 export interface WebChatAdapter extends PlatformAdapter {
@@ -58,6 +61,11 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
   const settings = resolveOptions(options);
   const assets = loadAssets();
   const notices = loadNotices(settings.intentsDir);
+  const help = commandsFor("web", settings.intentsDir).map(({ name, description, sends }) => ({
+    name,
+    description,
+    sends,
+  }));
   const { logger } = deps;
   const budget = new ConversationBudget(
     settings.newConversationsPerMinute,
@@ -89,6 +97,14 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === WEB_PATHS.webhook) {
       webhook(req, res);
+      return true;
+    }
+    if (path === WEB_PATHS.commands) {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        sendError(res, 405, "method_not_allowed", "Use GET.", { allow: "GET, HEAD" });
+      } else {
+        sendJson(res, 200, { commands: help });
+      }
       return true;
     }
     if (path === WEB_PATHS.socket) {
