@@ -1,17 +1,15 @@
 // The chat WebSocket at /ws: Origin and cookie checked at the upgrade, capped frames and sockets, one turn at a time.
+
 import type { IncomingMessage as HttpRequest, Server as HttpServer } from "node:http";
 import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
-import type { Logger } from "../../core/types.js";
 import { errorSummary } from "../shared/errors.js";
 import { Sequencer } from "../shared/sequencer.js";
-import type { WebBot } from "./bot.js";
-import { type ConversationBudget, clientAddress } from "./budget.js";
+import { clientAddress } from "./budget.js";
+import type { ChatContext } from "./context.js";
 import { type Session, sessionFromRequest } from "./identity.js";
-import type { WebNotices } from "./notices.js";
-import type { WebSettings } from "./options.js";
-import { judgeOrigin } from "./origin.js";
+import { isForeignOrigin } from "./origin.js";
 import { parseClientMessage } from "./protocol.js";
 
 export const SOCKET_PATH = "/ws";
@@ -67,15 +65,7 @@ interface Connection {
   key: string;
 }
 
-export interface SocketContext {
-  settings: WebSettings;
-  bot: WebBot;
-  logger: Logger;
-  notices: WebNotices;
-  budget: ConversationBudget;
-  isOpen(): boolean;
-  track<T>(work: Promise<T>): Promise<T>;
-}
+export type SocketContext = ChatContext;
 
 export interface ChatSocketServer {
   /** Handles upgrades to /ws on `server`; attaching the same server again does nothing. */
@@ -279,11 +269,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       refuse(socket, 503, "unavailable", "The chat is not available right now; try again shortly.");
       return;
     }
-    if (judgeOrigin(req, settings.allowedOrigins) === "foreign") {
-      logger.warn(
-        { origin: req.headers.origin?.slice(0, 100) },
-        "web: chat socket from a foreign origin refused",
-      );
+    if (isForeignOrigin(req, settings.allowedOrigins, logger, "chat socket")) {
       refuse(socket, 403, "forbidden_origin", "This origin may not open the chat.");
       return;
     }
