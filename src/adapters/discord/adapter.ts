@@ -17,7 +17,7 @@ import { guardedShardingStrategy } from "./gateway-guard.js";
 import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
-import { NO_PINGS } from "./outgoing.js";
+import { NO_PINGS } from "./outbound.js";
 
 export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */

@@ -11,7 +11,7 @@ import { conversationHash } from "../shared/hash.js";
 import { ASK_OPTION, commandText } from "./commands.js";
 import { type AdapterContext, ask } from "./context.js";
 import { buttonMessage, type Origin, textMessage } from "./conversation.js";
-import { NO_PINGS, replyParts } from "./outgoing.js";
+import { NO_PINGS, replyParts } from "./outbound.js";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 

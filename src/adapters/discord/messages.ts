@@ -6,7 +6,7 @@ import { conversationHash } from "../shared/hash.js";
 import { typingAfter } from "../shared/typing.js";
 import { type AdapterContext, ask } from "./context.js";
 import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
-import { replyParts } from "./outgoing.js";
+import { replyParts } from "./outbound.js";
 
 /** A DM from a human, or a guild message from a human that mentions the bot itself (not @everyone or a role). */
 export function shouldAnswer(message: Message, botId: string): boolean {
