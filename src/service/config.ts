@@ -1,29 +1,19 @@
 /**
- * The service's configuration: every environment variable `serve` reads, validated once at start with zod.
- * Each problem becomes one line naming the variable; secret values (tokens, the webhook secret, REDIS_URL, which may
- * carry a password) are never echoed. An empty value counts as unset.
+ * The service's configuration: every environment variable `serve` reads, validated once at start with zod — the
+ * service's own (this file) and each platform's, declared by its module in the adapter table (platforms.ts) and
+ * composed here. Each problem becomes one line naming the variable; secret values (tokens, the webhook secret,
+ * REDIS_URL, which may carry a password) are never echoed. An empty value counts as unset.
  */
 import { z } from "zod";
-import { validateApiRoot, validateApplicationId, validateToken } from "../adapters/discord/options.js";
-import { assertTelegramToken } from "../adapters/telegram/config.js";
+import type { Platform } from "../adapters/shared/contract.js";
+import { fail, integer, quote, variable } from "../adapters/shared/env.js";
 import { CrampBotError } from "../core/errors.js";
+import { PLATFORMS } from "./platforms.js";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
-export interface TelegramConfig {
-  token: string;
-  apiRoot?: string;
-  /** Webhook mode when set (both variables); long polling otherwise. */
-  webhook?: { url: string; secret: string };
-}
-
-export interface DiscordConfig {
-  token: string;
-  applicationId: string;
-  apiRoot?: string;
-}
-
-export interface Config {
+/** What the service itself reads. */
+export interface CoreConfig {
   /** PORT; 0 picks a free port (the log line "crampbot serving" names it). */
   port: number;
   host: string;
@@ -35,18 +25,21 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Longest message read, in characters. */
   maxMessageLength: number;
-  /** Origins allowed to use the web chat (scheme://host[:port]); empty: the web adapter's default. */
-  allowedOrigins: string[];
-  /** Set when TELEGRAM_TOKEN is. */
-  telegram: TelegramConfig | undefined;
-  /** Set when DISCORD_TOKEN (and DISCORD_APPLICATION_ID) are. */
-  discord: DiscordConfig | undefined;
   /** How long SIGTERM may take: finish messages in flight, close the stores. */
   shutdownTimeoutMs: number;
 }
 
-/** Every variable the service reads, with its default ("" = unset). The order is the one of `.env.example`. */
-export const ENV_DEFAULTS = {
+type SettingsOf<P> = P extends Platform<string, infer S> ? S : never;
+
+/** One field per platform of the table, named after it: its settings, or undefined when it is not configured. */
+export type PlatformConfigs = {
+  [P in (typeof PLATFORMS)[number] as P["name"]]: SettingsOf<P> | undefined;
+};
+
+export type Config = CoreConfig & PlatformConfigs;
+
+/** The service's own variables with their defaults ("" = unset), before and after the platforms' in .env.example. */
+const CORE_HEAD = {
   PORT: "3000",
   HOST: "127.0.0.1",
   LOG_LEVEL: "info",
@@ -54,18 +47,17 @@ export const ENV_DEFAULTS = {
   REDIS_URL: "",
   RATE_LIMIT_PER_MINUTE: "20",
   MAX_MESSAGE_LENGTH: "2000",
-  ALLOWED_ORIGINS: "",
-  TELEGRAM_TOKEN: "",
-  TELEGRAM_API_ROOT: "",
-  TELEGRAM_WEBHOOK_URL: "",
-  TELEGRAM_WEBHOOK_SECRET: "",
-  DISCORD_TOKEN: "",
-  DISCORD_APPLICATION_ID: "",
-  DISCORD_API_ROOT: "",
-  SHUTDOWN_TIMEOUT_MS: "10000",
 } as const;
+const CORE_TAIL = { SHUTDOWN_TIMEOUT_MS: "10000" } as const;
 
-export type EnvName = keyof typeof ENV_DEFAULTS;
+/** Every variable the service reads, with its default ("" = unset). The order is the one of `.env.example`. */
+export const ENV_DEFAULTS: Readonly<Record<string, string>> = {
+  ...CORE_HEAD,
+  ...Object.assign({}, ...PLATFORMS.map((platform) => platform.env.variables)),
+  ...CORE_TAIL,
+};
+
+export type EnvName = string;
 
 /** A configuration that cannot start the service; `problems` holds one line per problem. */
 export class ConfigError extends CrampBotError {
@@ -79,72 +71,8 @@ export class ConfigError extends CrampBotError {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{16,256}$/;
 
-/** A value safe to quote in a problem line (non-secret variables only). */
-function quote(raw: string): string {
-  const clipped = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
-  return JSON.stringify(clipped);
-}
-
-type Ctx = z.RefinementCtx;
-
-function fail(ctx: Ctx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
-/** An optional variable: unset (or blank) → undefined, otherwise checked by `check`. */
-function variable<T>(check: (raw: string, ctx: Ctx) => T) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): T | undefined =>
-      raw === undefined || raw.trim() === "" ? undefined : check(raw, ctx),
-    );
-}
-
-function integer(name: EnvName, min: number, max: number) {
-  return variable((raw, ctx) => {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) {
-      return fail(
-        ctx,
-        `${name} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")} (got ${quote(raw)})`,
-      );
-    }
-    return value;
-  });
-}
-
-/** Runs one of the adapters' own validators; their messages name the variable and never echo a secret. */
-function adapterCheck<T>(check: (raw: string) => T) {
-  return variable((raw, ctx) => {
-    try {
-      return check(raw);
-    } catch (error) {
-      return fail(ctx, error instanceof Error ? error.message : String(error));
-    }
-  });
-}
-
-function httpUrl(name: EnvName, protocols: string[], hint: string) {
-  return variable((raw, ctx) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      url = undefined;
-    }
-    if (url === undefined || !protocols.includes(url.protocol)) {
-      return fail(ctx, `${name} must be ${hint} (got ${quote(raw)})`);
-    }
-    return raw.trim();
-  });
-}
-
-const schema = z.object({
+const coreSchema = z.object({
   PORT: integer("PORT", 0, 65_535),
   HOST: variable((raw, ctx) => {
     const host = raw.trim();
@@ -185,166 +113,94 @@ const schema = z.object({
   }),
   RATE_LIMIT_PER_MINUTE: integer("RATE_LIMIT_PER_MINUTE", 1, 100_000),
   MAX_MESSAGE_LENGTH: integer("MAX_MESSAGE_LENGTH", 1, 1_000_000),
-  ALLOWED_ORIGINS: variable((raw, ctx) => {
-    const origins: string[] = [];
-    for (const entry of raw.split(",")) {
-      const text = entry.trim();
-      if (text === "") continue;
-      let origin: string | undefined;
-      try {
-        const url = new URL(text);
-        const bare =
-          (url.protocol === "http:" || url.protocol === "https:") &&
-          url.username === "" &&
-          url.password === "" &&
-          url.pathname === "/" &&
-          url.search === "" &&
-          url.hash === "" &&
-          !/[?#]/.test(text) &&
-          /^[a-z]+:\/\/[^/]+\/?$/i.test(text);
-        origin = bare ? url.origin : undefined;
-      } catch {
-        origin = undefined;
-      }
-      if (origin === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          message: `ALLOWED_ORIGINS: ${quote(text)} is not an origin (expected scheme://host[:port], no path, e.g. https://example.com)`,
-        });
-        continue;
-      }
-      if (!origins.includes(origin)) origins.push(origin);
-    }
-    return origins;
-  }),
-  TELEGRAM_TOKEN: adapterCheck((raw) => {
-    assertTelegramToken(raw);
-    return raw;
-  }),
-  TELEGRAM_API_ROOT: httpUrl(
-    "TELEGRAM_API_ROOT",
-    ["http:", "https:"],
-    "an http(s) URL such as http://127.0.0.1:8081",
-  ),
-  TELEGRAM_WEBHOOK_URL: httpUrl(
-    "TELEGRAM_WEBHOOK_URL",
-    ["https:"],
-    "an absolute https:// URL such as https://bot.example.com/telegram",
-  ),
-  TELEGRAM_WEBHOOK_SECRET: variable((raw, ctx) => {
-    if (!WEBHOOK_SECRET.test(raw)) {
-      return fail(
-        ctx,
-        `TELEGRAM_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - (got ${raw.length} characters)`,
-      );
-    }
-    return raw;
-  }),
-  DISCORD_TOKEN: adapterCheck(validateToken),
-  DISCORD_APPLICATION_ID: adapterCheck(validateApplicationId),
-  DISCORD_API_ROOT: adapterCheck((raw) => validateApiRoot(raw) ?? raw),
   SHUTDOWN_TIMEOUT_MS: integer("SHUTDOWN_TIMEOUT_MS", 100, 3_600_000),
 });
 
 type Env = Record<string, string | undefined>;
-type Parsed = z.infer<typeof schema>;
+type CoreValues = z.infer<typeof coreSchema>;
 
-/** Variables that only mean something together with another one. */
-function pairingProblems(env: Env): string[] {
-  const set = (name: EnvName) => (env[name] ?? "").trim() !== "";
-  const problems: string[] = [];
-  for (const name of ["TELEGRAM_API_ROOT", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET"] as const) {
-    if (set(name) && !set("TELEGRAM_TOKEN")) {
-      problems.push(`${name} is set but TELEGRAM_TOKEN is not (set the token to run on Telegram)`);
-    }
-  }
-  if (set("TELEGRAM_TOKEN") && set("TELEGRAM_WEBHOOK_URL") !== set("TELEGRAM_WEBHOOK_SECRET")) {
-    const missing = set("TELEGRAM_WEBHOOK_URL") ? "TELEGRAM_WEBHOOK_SECRET" : "TELEGRAM_WEBHOOK_URL";
-    problems.push(
-      `${missing} is not set: webhook mode needs both TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET (leave both unset for long polling)`,
-    );
-  }
-  if (set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")) {
-    problems.push(
-      "DISCORD_APPLICATION_ID is not set: copy the Application ID from the Discord developer portal (General Information)",
-    );
-  }
-  for (const name of ["DISCORD_APPLICATION_ID", "DISCORD_API_ROOT"] as const) {
-    if (set(name) && !set("DISCORD_TOKEN")) {
-      problems.push(`${name} is set but DISCORD_TOKEN is not (set the token to run on Discord)`);
-    }
-  }
-  return problems;
+function buildCore(values: CoreValues): CoreConfig {
+  return {
+    port: values.PORT ?? Number(CORE_HEAD.PORT),
+    host: values.HOST ?? CORE_HEAD.HOST,
+    logLevel: values.LOG_LEVEL ?? (CORE_HEAD.LOG_LEVEL as LogLevel),
+    databasePath: values.DATABASE_PATH ?? CORE_HEAD.DATABASE_PATH,
+    redisUrl: values.REDIS_URL,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? Number(CORE_HEAD.RATE_LIMIT_PER_MINUTE),
+    maxMessageLength: values.MAX_MESSAGE_LENGTH ?? Number(CORE_HEAD.MAX_MESSAGE_LENGTH),
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? Number(CORE_TAIL.SHUTDOWN_TIMEOUT_MS),
+  };
 }
 
-function build(values: Parsed): Config {
-  const telegram: TelegramConfig | undefined =
-    values.TELEGRAM_TOKEN === undefined
-      ? undefined
-      : {
-          token: values.TELEGRAM_TOKEN,
-          ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT } : {}),
-          ...(values.TELEGRAM_WEBHOOK_URL && values.TELEGRAM_WEBHOOK_SECRET
-            ? { webhook: { url: values.TELEGRAM_WEBHOOK_URL, secret: values.TELEGRAM_WEBHOOK_SECRET } }
-            : {}),
-        };
-  const discord: DiscordConfig | undefined =
-    values.DISCORD_TOKEN === undefined || values.DISCORD_APPLICATION_ID === undefined
-      ? undefined
-      : {
-          token: values.DISCORD_TOKEN,
-          applicationId: values.DISCORD_APPLICATION_ID,
-          ...(values.DISCORD_API_ROOT ? { apiRoot: values.DISCORD_API_ROOT } : {}),
-        };
-  return {
-    port: values.PORT ?? Number(ENV_DEFAULTS.PORT),
-    host: values.HOST ?? ENV_DEFAULTS.HOST,
-    logLevel: values.LOG_LEVEL ?? (ENV_DEFAULTS.LOG_LEVEL as LogLevel),
-    databasePath: values.DATABASE_PATH ?? ENV_DEFAULTS.DATABASE_PATH,
-    redisUrl: values.REDIS_URL,
-    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? Number(ENV_DEFAULTS.RATE_LIMIT_PER_MINUTE),
-    maxMessageLength: values.MAX_MESSAGE_LENGTH ?? Number(ENV_DEFAULTS.MAX_MESSAGE_LENGTH),
-    allowedOrigins: values.ALLOWED_ORIGINS ?? [],
-    telegram,
-    discord,
-    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? Number(ENV_DEFAULTS.SHUTDOWN_TIMEOUT_MS),
-  };
+/** The variables of `names` that are present in `env`. */
+function pick(env: Env, names: Iterable<string>): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined) raw[name] = value;
+  }
+  return raw;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** Validates every variable and reports all problems at once, one line each. */
-export function parseConfig(env: Env = process.env): ConfigResult {
-  const raw: Partial<Record<EnvName, string>> = {};
-  for (const name of Object.keys(ENV_DEFAULTS) as EnvName[]) {
-    const value = env[name];
-    if (value !== undefined) raw[name] = value;
-  }
-  const result = schema.safeParse(raw);
-  const problems = [
-    ...(result.success ? [] : result.error.issues.map((issue) => issue.message)),
-    ...pairingProblems(env),
+/**
+ * Validates every variable — the service's and each platform's of `platforms` (default: the adapter table), each once — and reports all problems at once,
+ * one line each, in the order of the variables (then the pairing problems).
+ */
+export function parseConfig(
+  env: Env = process.env,
+  platforms: readonly Platform[] = PLATFORMS,
+): ConfigResult {
+  const order = [
+    ...Object.keys(CORE_HEAD),
+    ...platforms.flatMap((platform) => Object.keys(platform.env.variables)),
+    ...Object.keys(CORE_TAIL),
   ];
-  if (!result.success || problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: build(result.data) };
+  const issues: { variable: string; message: string }[] = [];
+  const collect = (error: z.ZodError) => {
+    for (const issue of error.issues)
+      issues.push({ variable: String(issue.path[0] ?? ""), message: issue.message });
+  };
+  const core = coreSchema.safeParse(pick(env, [...Object.keys(CORE_HEAD), ...Object.keys(CORE_TAIL)]));
+  if (!core.success) collect(core.error);
+  const isSet = (name: string) => (env[name] ?? "").trim() !== "";
+  const pairing: string[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const platform of platforms) {
+    const result = (platform.env.schema as z.ZodType<unknown>).safeParse(
+      pick(env, Object.keys(platform.env.variables)),
+    );
+    if (result.success) settings[platform.name] = result.data;
+    else collect(result.error);
+    pairing.push(...(platform.env.pairing?.(isSet) ?? []));
+  }
+  // A problem of no one variable (a rule across them) sorts after the variables' own.
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const sorted = issues
+    .map((issue, index) => ({ ...issue, index }))
+    .sort((a, b) => rank(a.variable) - rank(b.variable) || a.index - b.index)
+    .map((issue) => issue.message);
+  const problems = [...sorted, ...pairing];
+  if (!core.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: { ...buildCore(core.data), ...settings } as Config };
 }
 
 /** Like {@link parseConfig}, but throws a {@link ConfigError}. */
-export function loadConfig(env: Env = process.env): Config {
-  const result = parseConfig(env);
+export function loadConfig(env: Env = process.env, platforms: readonly Platform[] = PLATFORMS): Config {
+  const result = parseConfig(env, platforms);
   if (!result.ok) throw new ConfigError(result.problems);
   return result.config;
 }
 
-/** The values that must never reach a log line: tokens, the webhook secret, the REDIS_URL password. */
+/** The values that must never reach a log line: each platform's secrets (tokens, the webhook secret), the REDIS_URL password. */
 export function secretsOf(config: Config): string[] {
-  const secrets = [
-    config.telegram?.token,
-    // The part after "<bot id>:" is the secret itself; the bot id alone is public.
-    config.telegram?.token.slice(config.telegram.token.indexOf(":") + 1),
-    config.telegram?.webhook?.secret,
-    config.discord?.token,
-  ];
+  const secrets: (string | undefined)[] = [];
+  for (const platform of PLATFORMS) {
+    const settings = (config as unknown as Record<string, unknown>)[platform.name];
+    const list = platform.env.secrets as ((settings: unknown) => string[]) | undefined;
+    if (settings !== undefined && list) secrets.push(...list(settings));
+  }
   if (config.redisUrl) {
     try {
       const url = new URL(config.redisUrl);

@@ -4,12 +4,12 @@
  * so is a DATABASE_PATH folder this user cannot write (./data-dir.ts).
  * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once.
  */
-import { createWebAdapter, webOptionsFromEnv } from "../adapters/web/index.js";
 import type { CrampBotError } from "../core/errors.js";
 import type { Logger } from "../core/types.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
 import { dataDirProblem } from "./data-dir.js";
 import { secretScrubber } from "./logger.js";
+import { PLATFORMS } from "./platforms.js";
 import { createService, type Service } from "./service.js";
 
 type Env = Record<string, string | undefined>;
@@ -36,14 +36,8 @@ export async function serve(env: Env = process.env): Promise<number> {
 
   let service: Service;
   try {
-    // The web chat is the default way in: it needs no token and no other server.
-    service = createService(config, {
-      web: ({ handler, logger, config: c }) =>
-        createWebAdapter(
-          { handler, logger },
-          { ...webOptionsFromEnv(env), allowedOrigins: c.allowedOrigins },
-        ),
-    });
+    // Every configured platform of the table runs; the web chat always (it needs no token and no other server).
+    service = createService(config);
   } catch (error) {
     return fail(error);
   }
@@ -104,8 +98,12 @@ function errorSummary(error: unknown): Record<string, unknown> {
   return { name: error.name, message: error.message, code: (error as CrampBotError).code };
 }
 
+/** The configured platforms besides the web chat (which the line names already). */
 function adapterNames(config: Config): string {
-  return [config.telegram ? "telegram" : "", config.discord ? "discord" : ""].filter(Boolean).join(", ");
+  const settings = config as unknown as Record<string, unknown>;
+  return PLATFORMS.filter((platform) => platform.name !== "web" && settings[platform.name] !== undefined)
+    .map((platform) => platform.name)
+    .join(", ");
 }
 
 function waitForSignal(): { received: Promise<NodeJS.Signals>; wasReceived(): boolean } {

@@ -1,12 +1,13 @@
 /**
  * The service: one engine behind a metrics decorator, the session store, the HTTP server (health, readiness,
- * metrics, the Telegram webhook, the web chat) and every platform adapter whose tokens are configured.
+ * metrics, and whatever the adapters mount on it) and every configured platform of the adapter table
+ * (platforms.ts), each run through the one contract of src/adapters/shared/contract.ts.
  *
  *   GET /healthz   200 while the process is up
  *   GET /readyz    200 when the store answers and every started adapter is ready; else 503 naming what is not
  *   GET /metrics   Prometheus text (see metrics.ts)
- *   POST <path of TELEGRAM_WEBHOOK_URL>   Telegram's webhook, in webhook mode
- *   anything else  the web adapter, when one is mounted (deps.web), else 404
+ *   <an adapter's routes>   e.g. POST <path of TELEGRAM_WEBHOOK_URL>, Telegram's webhook, in webhook mode
+ *   anything else  offered to each adapter's handleHttp (the web chat), else 404
  *
  * stop() takes no new messages (HTTP 503 for webhook and API requests, adapters stop polling), finishes the ones
  * in flight, closes the server and the store, all within SHUTDOWN_TIMEOUT_MS.
@@ -19,8 +20,8 @@ import {
 } from "node:http";
 import type { Socket } from "node:net";
 import type { DestinationStream } from "pino";
-import type { DiscordAdapterOptions } from "../adapters/discord/index.js";
-import type { TelegramAdapterOptions } from "../adapters/telegram/index.js";
+import type { AdapterOutcome, Platform, PlatformAdapter, RouteHandler } from "../adapters/shared/contract.js";
+import { errorSummary } from "../adapters/shared/errors.js";
 import { CrampBotError } from "../core/errors.js";
 import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
 import { createEngine, type Engine } from "../node/create-engine.js";
@@ -34,11 +35,12 @@ import {
 import { type Config, secretsOf } from "./config.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";
+import { PLATFORMS } from "./platforms.js";
 
-// ---- the web adapter's slot ---------------------------------------------------------------------------------
+// ---- a custom web chat (tests) ---------------------------------------------------------------------------------
 
 /**
- * What the service needs from a web chat adapter (src/adapters/web): an HTTP handler that claims its own requests
+ * A web chat mounted in place of the table's (tests: ServiceDeps.web): an HTTP handler that claims its own requests
  * and a WebSocket endpoint on the service's server. The optional methods are used when present.
  */
 export interface WebAdapter {
@@ -74,15 +76,19 @@ export interface ServiceDeps {
   /** Default: createStore(config): Redis when REDIS_URL is set, else SQLite at DATABASE_PATH. Closed by stop(). */
   store?: SessionStore;
   clock?: Clock;
+  /** The adapter table. Default: PLATFORMS (platforms.ts); each runs when its settings in `config` are set. */
+  platforms?: readonly Platform[];
   /**
-   * The web chat. A factory is called once by createService with the service's handler, store and logger (use it so
-   * web messages are counted in the metrics); an adapter object is mounted as it is.
+   * A web chat in place of the table's "web" platform (tests). A factory is called once by createService with the
+   * service's handler, store and logger (so web messages are counted in the metrics); an object is mounted as it is.
    */
   web?: WebAdapter | WebAdapterFactory;
-  /** Extra Telegram adapter options (tests: pollingTimeoutSeconds, typingDelayMs, sleep). */
-  telegram?: Partial<TelegramAdapterOptions>;
-  /** Extra Discord adapter options. */
-  discord?: Partial<DiscordAdapterOptions>;
+  /** Extra adapter options by platform name, passed to create() as context.overrides. Default: none. */
+  overrides?: Readonly<Record<string, unknown>>;
+  /** Shorthand for overrides.telegram (tests: pollingTimeoutSeconds, typingDelayMs, sleep). */
+  telegram?: unknown;
+  /** Shorthand for overrides.discord. */
+  discord?: unknown;
   /** Collect prom-client's default process metrics. Default: true. */
   defaultMetrics?: boolean;
   /** How long /readyz waits for the store. Default: 2,000 ms. */
@@ -191,7 +197,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
   let draining = false;
   let stopping: Promise<void> | undefined;
   const parts: Part[] = [];
-  const routes = new Map<string, (req: HttpRequest, res: ServerResponse) => void>();
+  const routes = new Map<string, RouteHandler>();
   const sockets = new Set<Socket>();
   const storeCheckTimeoutMs = deps.storeCheckTimeoutMs ?? 2_000;
   let storeWasOk = true;
@@ -209,21 +215,23 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
   });
   server.on("error", (error) => logger.error({ err: errorSummary(error) }, "http: server error"));
 
-  // ==== WEB ADAPTER MOUNT POINT =================================================================================
-  // The web chat (src/adapters/web) plugs in here through deps.web: its WebSocket endpoint is attached to this
-  // server now, its HTTP requests are offered to handleHttp() after the health, metrics and Telegram routes.
-  const web: WebAdapter | undefined =
-    typeof deps.web === "function" ? deps.web({ handler, store, logger, config }) : deps.web;
-  if (web) {
+  // A custom web chat (tests) is created now, as before the table existed; the table's adapters at start().
+  const customWeb: PlatformAdapter | undefined = deps.web
+    ? fromWebChat(typeof deps.web === "function" ? deps.web({ handler, store, logger, config }) : deps.web)
+    : undefined;
+  const httpHandlers: PlatformAdapter[] = [];
+  let upgradeGuarded = false;
+
+  function guardUpgrades(): void {
+    if (upgradeGuarded) return;
+    upgradeGuarded = true;
     // While draining, new WebSocket upgrades are refused (the adapter's own listener then sees a closed socket).
     server.prependListener("upgrade", (_req: HttpRequest, socket: Socket) => {
       if (!draining) return;
       socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\n\r\n");
       socket.destroy();
     });
-    web.attachWebSocket(server);
   }
-  // ==============================================================================================================
 
   async function onRequest(req: HttpRequest, res: ServerResponse): Promise<void> {
     const path = pathOf(req.url);
@@ -236,7 +244,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     }
     const route = routes.get(path);
     if (route) return route(req, res);
-    if (web?.handleHttp(req, res)) return;
+    for (const adapter of httpHandlers) if (adapter.handleHttp?.(req, res)) return;
     send(res, 404, { error: "not found" });
   }
 
@@ -309,77 +317,53 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     });
   }
 
-  async function startTelegram(): Promise<void> {
-    const telegramConfig = config.telegram;
-    if (!telegramConfig) return;
-    const { createTelegramAdapter } = await import("../adapters/telegram/index.js");
-    const telegram = createTelegramAdapter(
-      { handler, store, logger, onUndelivered: () => metrics.replyUndelivered("telegram") },
-      {
-        token: telegramConfig.token,
-        ...(telegramConfig.apiRoot ? { apiRoot: telegramConfig.apiRoot } : {}),
-        ...(telegramConfig.webhook ? { webhook: telegramConfig.webhook } : {}),
-        ...deps.telegram,
-      },
-    );
+  /** Mounts one adapter (routes, HTTP handler, server attachment), lists it for /readyz and stop(), starts it. */
+  async function run(adapter: PlatformAdapter): Promise<void> {
+    const name = adapter.name;
     let started = false;
     let finished: string | undefined;
-    void telegram.finished.then((outcome) => {
+    void adapter.finished.then((outcome: AdapterOutcome) => {
       finished = outcome.reason;
       if (outcome.reason !== "stopped" && !draining) {
-        logger.error(
-          { adapter: "telegram", reason: outcome.reason },
-          "telegram: the adapter stopped on its own",
-        );
+        logger.error({ ...outcome, adapter: name }, `${name}: the adapter stopped on its own`);
       }
     });
-    if (telegram.webhookPath !== undefined) routes.set(telegram.webhookPath, telegram.webhookHandler);
+    for (const [path, route] of adapter.routes ?? []) routes.set(path, route);
+    if (adapter.handleHttp) httpHandlers.push(adapter);
+    if (adapter.attach) {
+      guardUpgrades();
+      adapter.attach(server);
+    }
     parts.push({
-      name: "telegram",
-      status: () => (finished ? `stopped (${finished})` : started ? telegram.status() : "starting"),
-      stop: () => telegram.stop(),
+      name,
+      status: () => (finished ? `stopped (${finished})` : started ? adapter.status() : "starting"),
+      stop: () => adapter.stop(),
     });
-    await telegram.start();
+    await adapter.start();
     started = true;
   }
 
-  async function startDiscord(): Promise<void> {
-    const discordConfig = config.discord;
-    if (!discordConfig) return;
-    const { createDiscordAdapter } = await import("../adapters/discord/index.js");
-    const discord = createDiscordAdapter(
-      { handler, logger },
-      { ...discordConfig, drainTimeoutMs: drainBudgetMs(), ...deps.discord },
-    );
-    let started = false;
-    let finished: string | undefined;
-    void discord.finished.then((outcome) => {
-      finished = outcome.reason;
-      if (outcome.reason !== "stopped" && !draining) {
-        logger.error({ adapter: "discord", ...outcome }, "discord: the adapter stopped on its own");
+  /** Every configured platform of the table, in order; its module loads its SDK only now (dynamic import). */
+  async function startPlatforms(): Promise<void> {
+    const settingsOf = config as unknown as Record<string, unknown>;
+    for (const platform of deps.platforms ?? PLATFORMS) {
+      if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
+      if (platform.name === "web" && customWeb) {
+        await run(customWeb);
+        continue;
       }
-    });
-    parts.push({
-      name: "discord",
-      status: () => (finished ? `stopped (${finished})` : started ? "ok" : "starting"),
-      stop: () => discord.stop(),
-    });
-    await discord.start();
-    started = true;
-  }
-
-  async function startWeb(): Promise<void> {
-    if (!web) return;
-    let started = false;
-    parts.push({
-      name: "web",
-      status: () => (!started ? "starting" : web.ready?.() === false ? "not ready" : "ok"),
-      stop: async () => {
-        await web.stop?.();
-      },
-    });
-    await web.start?.();
-    started = true;
+      const settings = settingsOf[platform.name];
+      if (settings === undefined) continue;
+      const adapter = await platform.create(settings, {
+        handler,
+        store,
+        logger,
+        drainTimeoutMs: drainBudgetMs(),
+        onUndelivered: () => metrics.replyUndelivered(platform.name),
+        overrides: deps.overrides?.[platform.name] ?? (deps as Record<string, unknown>)[platform.name],
+      });
+      await run(adapter);
+    }
   }
 
   async function start(): Promise<void> {
@@ -389,7 +373,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
       // A bad or read-only DATABASE_PATH, or a file another process holds, fails here (exit 1), not at a message.
       if (store instanceof SqliteStore) await store.open();
       // stop() may be called while starting (a signal during a slow login): start nothing after it.
-      for (const step of [listen, startWeb, startTelegram, startDiscord]) {
+      for (const step of [listen, startPlatforms]) {
         if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
         await step();
       }
@@ -528,9 +512,28 @@ function describeStore(store: SessionStore, config: Config): string {
   return store.constructor.name;
 }
 
-/** A log-safe summary of an error (the logger scrubs secrets from it as well). */
-function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
+/** The contract's shape for a custom web chat (ServiceDeps.web). */
+function fromWebChat(web: WebAdapter): PlatformAdapter {
+  let settle: (outcome: AdapterOutcome) => void = () => {};
+  const finished = new Promise<AdapterOutcome>((resolve) => {
+    settle = resolve;
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    name: "web",
+    start: async () => {
+      await web.start?.();
+    },
+    stop: () => {
+      stopping ??= (async () => {
+        await web.stop?.();
+        settle({ reason: "stopped" });
+      })();
+      return stopping;
+    },
+    status: () => (web.ready?.() === false ? "not ready" : "ok"),
+    finished,
+    handleHttp: (req, res) => web.handleHttp(req, res),
+    attach: (server) => web.attachWebSocket(server),
+  };
 }

@@ -23,7 +23,7 @@ describe("service config", () => {
       redisUrl: undefined,
       rateLimitPerMinute: 20,
       maxMessageLength: 2000,
-      allowedOrigins: [],
+      web: { allowedOrigins: [] },
       telegram: undefined,
       discord: undefined,
       shutdownTimeoutMs: 10_000,
@@ -61,7 +61,7 @@ describe("service config", () => {
       redisUrl: "redis://:pw-secret@cache:6379/1",
       rateLimitPerMinute: 60,
       maxMessageLength: 500,
-      allowedOrigins: ["https://example.com", "http://localhost:8080"],
+      web: { allowedOrigins: ["https://example.com", "http://localhost:8080"] },
       telegram: {
         token: TELEGRAM_TOKEN,
         apiRoot: "http://127.0.0.1:8081",

@@ -97,7 +97,7 @@ describe("service: HTTP endpoints", () => {
     expect((await get(service, "/healthz")).json()).toEqual({ status: "ok" });
     const ready = await get(service, "/readyz");
     expect(ready.status).toBe(200);
-    expect(ready.json()).toEqual({ status: "ready", checks: { service: "ok", store: "ok" } });
+    expect(ready.json()).toEqual({ status: "ready", checks: { service: "ok", store: "ok", web: "ok" } });
     await service.handler.handle({
       platform: "cli",
       conversationId: "c1",
@@ -118,7 +118,10 @@ describe("service: HTTP endpoints", () => {
     const service = await started({ LOG_LEVEL: "warn" }, { store: new BrokenStore(), logDestination: logs });
     const ready = await get(service, "/readyz");
     expect(ready.status).toBe(503);
-    expect(ready.json()).toEqual({ status: "not ready", checks: { service: "ok", store: "unavailable" } });
+    expect(ready.json()).toEqual({
+      status: "not ready",
+      checks: { service: "ok", store: "unavailable", web: "ok" },
+    });
     expect(logs.text).toContain("the session store does not answer");
   });
 
@@ -181,7 +184,7 @@ describe("service: Telegram", () => {
     );
     expect((await get(service, "/readyz")).json()).toEqual({
       status: "ready",
-      checks: { service: "ok", store: "ok", telegram: "ok" },
+      checks: { service: "ok", store: "ok", web: "ok", telegram: "ok" },
     });
     fake.sendText(alice, dm, "how much magnesium should I take?");
     const [sent] = await fake.waitForCalls("sendMessage", 1, { okOnly: true });
@@ -247,7 +250,7 @@ describe("service: the web adapter slot", () => {
     const service = await started({ ALLOWED_ORIGINS: "https://chat.example.com" }, { web: web.factory });
     expect(web.seen.server).toBe(service.server);
     expect(web.seen.started).toBe(true);
-    expect(web.seen.context?.config.allowedOrigins).toEqual(["https://chat.example.com"]);
+    expect(web.seen.context?.config.web?.allowedOrigins).toEqual(["https://chat.example.com"]);
     const response = await post(service, "/api/messages", { text: "what causes leg cramps?" });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { intent: string }).intent).toBe("answer");

@@ -8,6 +8,7 @@ import {
   Routes,
   SlashCommandBuilder,
 } from "discord.js";
+import { commandMessage, commandsFor } from "../shared/commands.js";
 import { DiscordAdapterError } from "./errors.js";
 import {
   type DiscordOptions,
@@ -20,35 +21,29 @@ import {
 export const ASK_OPTION = "question";
 const QUESTION_MAX_LENGTH = 500;
 
-/** Commands other than /ask are passed to the handler as their own name: "/topics", "/checkup", ... */
-const PLAIN_COMMANDS = {
-  topics: "Show what I can tell you about night leg cramps",
-  checkup: "Start a short check-up of your night cramps",
-  stretch: "Walk through the calf stretch step by step",
-  reset: "Forget this conversation and start over",
-} as const;
+/** The slash commands of intents/commands.yaml offered on Discord. */
+const COMMANDS = commandsFor("discord");
 
-export const COMMAND_NAMES = ["ask", ...Object.keys(PLAIN_COMMANDS)] as readonly string[];
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((command) => command.name);
 
 /** The slash command definitions (JSON bodies); contexts apply to global registration only. */
 export function commandDefinitions(
   scope: "global" | "guild" = "global",
 ): RESTPutAPIApplicationCommandsJSONBody {
-  const builders = [
-    new SlashCommandBuilder()
-      .setName("ask")
-      .setDescription("Ask a question about night leg cramps")
-      .addStringOption((option) =>
+  const builders = COMMANDS.map((command) => {
+    const builder = new SlashCommandBuilder().setName(command.name).setDescription(command.description);
+    const { argument } = command;
+    if (argument) {
+      builder.addStringOption((option) =>
         option
-          .setName(ASK_OPTION)
-          .setDescription("Your question, e.g. why do my legs cramp at night?")
+          .setName(argument.name)
+          .setDescription(argument.description)
           .setRequired(true)
           .setMaxLength(QUESTION_MAX_LENGTH),
-      ),
-    ...Object.entries(PLAIN_COMMANDS).map(([name, description]) =>
-      new SlashCommandBuilder().setName(name).setDescription(description),
-    ),
-  ];
+      );
+    }
+    return builder;
+  });
   for (const builder of builders) {
     if (scope === "global") {
       builder
@@ -61,8 +56,8 @@ export function commandDefinitions(
 
 /** The text the handler receives for a command: the question for /ask, "/<name>" otherwise; null if unknown. */
 export function commandText(name: string, question: string | null): string | null {
-  if (name === "ask") return (question ?? "").trim();
-  return Object.hasOwn(PLAIN_COMMANDS, name) ? `/${name}` : null;
+  const command = COMMANDS.find((entry) => entry.name === name);
+  return command === undefined ? null : commandMessage(command, question ?? "");
 }
 
 export interface RegisterCommandsOptions extends DiscordOptions {

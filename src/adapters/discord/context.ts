@@ -1,14 +1,16 @@
 // What the message and interaction listeners share: the handler, the logger, and a failure-proof handler call.
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
-import { describeError } from "./errors.js";
-import { conversationHash } from "./log-keys.js";
-import type { Sequencer } from "./sequencer.js";
+import { errorSummary } from "../shared/errors.js";
+import { conversationHash } from "../shared/hash.js";
+import type { Sequencer } from "../shared/sequencer.js";
 
 export interface AdapterContext {
   handler: MessageHandler;
   logger: Logger;
   /** Show "typing…" in the channel when the handler takes longer than this (ms); 0 disables it. */
   typingDelayMs: number;
+  /** Sent when the handler fails: messages.error of intents/. */
+  apology: Reply;
   /** Keeps handler calls and replies in order within a conversation. */
   sequencer: Sequencer;
 }
@@ -23,7 +25,7 @@ export async function ask(context: AdapterContext, message: IncomingMessage): Pr
         platform: message.platform,
         conversation: conversationHash(message.conversationId),
         kind: message.kind,
-        err: describeError(error),
+        err: errorSummary(error),
       },
       "discord: handler failed",
     );

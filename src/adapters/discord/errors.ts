@@ -24,15 +24,3 @@ export class DiscordAdapterError extends CrampBotError {
     super(code, message, options);
   }
 }
-
-/** A log-safe summary of any error: no request bodies (message text), no URLs (interaction tokens). */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
-  const summary: Record<string, unknown> = { name: error.name, message: error.message };
-  const { code, status, method } = error as { code?: unknown; status?: unknown; method?: unknown };
-  if (code !== undefined) summary.code = code;
-  if (typeof status === "number") summary.status = status;
-  if (typeof method === "string") summary.method = method;
-  if (error.stack) summary.stack = error.stack;
-  return summary;
-}

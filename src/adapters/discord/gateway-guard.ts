@@ -4,7 +4,7 @@
 import { type IShardingStrategy, SimpleShardingStrategy, type WebSocketOptions } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../../core/types.js";
-import { describeError } from "./errors.js";
+import { errorSummary } from "../shared/errors.js";
 
 /** The @discordjs/ws manager discord.js hands to `ws.buildStrategy`. */
 export type GatewayManager = Parameters<NonNullable<WebSocketOptions["buildStrategy"]>>[0];
@@ -115,7 +115,7 @@ export function guardedShardingStrategy(manager: GatewayManager, logger: Logger)
         {
           platform: "discord",
           event: typeof dispatch?.t === "string" ? dispatch.t : event,
-          err: describeError(error),
+          err: errorSummary(error),
         },
         "discord: handling a gateway event failed; skipped",
       );

@@ -5,7 +5,7 @@ export {
   type DiscordAdapterDeps,
   type DiscordAdapterOptions,
   type DiscordRunOutcome,
-} from "./client.js";
+} from "./adapter.js";
 export {
   COMMAND_NAMES,
   commandDefinitions,

@@ -6,12 +6,12 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { IncomingMessage } from "../../core/types.js";
+import { errorSummary } from "../shared/errors.js";
+import { conversationHash } from "../shared/hash.js";
 import { ASK_OPTION, commandText } from "./commands.js";
 import { type AdapterContext, ask } from "./context.js";
 import { buttonMessage, type Origin, textMessage } from "./conversation.js";
-import { describeError } from "./errors.js";
-import { conversationHash } from "./log-keys.js";
-import { apologyPart, NO_PINGS, replyParts } from "./outgoing.js";
+import { NO_PINGS, replyParts } from "./outbound.js";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -45,7 +45,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
     await interaction.deferReply();
   } catch (error) {
     context.logger.warn(
-      { ...log, err: describeError(error) },
+      { ...log, err: errorSummary(error) },
       "discord: acknowledging the interaction failed",
     );
     return;
@@ -56,7 +56,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
   );
   await context.sequencer.run(incoming.conversationId, async () => {
     const reply = await ask(context, incoming);
-    const parts = reply ? replyParts(reply) : [apologyPart()];
+    const parts = replyParts(reply ?? context.apology);
     try {
       for (const [index, part] of parts.entries()) {
         if (index === 0) await interaction.editReply(part);
@@ -64,7 +64,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
       }
     } catch (error) {
       context.logger.warn(
-        { ...log, conversation: conversationHash(incoming.conversationId), err: describeError(error) },
+        { ...log, conversation: conversationHash(incoming.conversationId), err: errorSummary(error) },
         "discord: sending the interaction reply failed",
       );
     }

@@ -1,11 +1,12 @@
 // Answers direct messages and mentions of the bot in guild channels; ignores bots (itself included) and the rest.
 import type { Message, SendableChannels } from "discord.js";
 import type { IncomingMessage } from "../../core/types.js";
+import { errorSummary } from "../shared/errors.js";
+import { conversationHash } from "../shared/hash.js";
+import { typingAfter } from "../shared/typing.js";
 import { type AdapterContext, ask } from "./context.js";
 import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
-import { describeError } from "./errors.js";
-import { conversationHash } from "./log-keys.js";
-import { apologyPart, replyParts } from "./outgoing.js";
+import { replyParts } from "./outbound.js";
 
 /** A DM from a human, or a guild message from a human that mentions the bot itself (not @everyone or a role). */
 export function shouldAnswer(message: Message, botId: string): boolean {
@@ -48,9 +49,14 @@ async function answer(
   channel: SendableChannels,
   incoming: IncomingMessage,
 ): Promise<void> {
-  const stopTyping = typingAfter(context, channel);
+  const stopTyping = typingAfter(
+    context.typingDelayMs,
+    () => channel.sendTyping(),
+    (error) =>
+      context.logger.debug({ platform: "discord", err: errorSummary(error) }, "discord: typing failed"),
+  );
   const reply = await ask(context, incoming).finally(stopTyping);
-  const parts = reply ? replyParts(reply) : [apologyPart()];
+  const parts = replyParts(reply ?? context.apology);
   try {
     for (const [index, part] of parts.entries()) {
       // In a guild channel the first part replies to the question, so readers see who was answered.
@@ -62,21 +68,9 @@ async function answer(
       {
         platform: "discord",
         conversation: conversationHash(incoming.conversationId),
-        err: describeError(error),
+        err: errorSummary(error),
       },
       "discord: sending the reply failed",
     );
   }
-}
-
-/** Shows "typing…" if the handler is still busy after typingDelayMs; returns the function that cancels it. */
-function typingAfter(context: AdapterContext, channel: SendableChannels): () => void {
-  if (context.typingDelayMs <= 0) return () => {};
-  const timer = setTimeout(() => {
-    channel.sendTyping().catch((error: unknown) => {
-      context.logger.debug({ platform: "discord", err: describeError(error) }, "discord: typing failed");
-    });
-  }, context.typingDelayMs);
-  timer.unref();
-  return () => clearTimeout(timer);
 }

@@ -1,4 +1,5 @@
 // Renders the core's light markup as Discord markdown, defuses pings, and splits text at Discord's 2,000 limit.
+import { PROSE_SEPARATORS, splitText } from "../shared/split.js";
 
 /** Discord's limit on message content, in characters. */
 export const DISCORD_CONTENT_LIMIT = 2000;
@@ -37,48 +38,11 @@ export function renderReplyText(text: string): string {
   return neutraliseMentions(renderMarkup(text.replace(/\r\n?/g, "\n")));
 }
 
-const SEPARATORS = ["\n\n", "\n", " "] as const;
-
 /**
- * Splits text into parts of at most `limit` characters: at paragraph breaks first, then at line breaks,
- * then between words, and only as a last resort inside a word (never inside a surrogate pair).
+ * Splits text into parts of at most `limit` characters with the shared splitter: at paragraph breaks first, then
+ * at line breaks, then between words. Blank text gives one empty part (the buttons may still need a message).
  */
 export function splitMessage(text: string, limit: number = DISCORD_CONTENT_LIMIT): string[] {
-  const parts = splitAt(text, limit, 0)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  return parts.length > 0 ? parts : [text.trim()];
-}
-
-function splitAt(text: string, limit: number, level: number): string[] {
-  if (text.length <= limit) return [text];
-  const separator = SEPARATORS[level];
-  if (separator === undefined) return hardCut(text, limit);
-  const pieces = text.split(separator).flatMap((piece) => splitAt(piece, limit, level + 1));
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const piece of pieces) {
-    if (current === undefined) current = piece;
-    else if (current.length + separator.length + piece.length <= limit) current += separator + piece;
-    else {
-      chunks.push(current);
-      current = piece;
-    }
-  }
-  if (current !== undefined) chunks.push(current);
-  return chunks;
-}
-
-function hardCut(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    let cut = limit;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  chunks.push(rest);
-  return chunks;
+  const parts = splitText(text, { limit, separators: PROSE_SEPARATORS });
+  return parts.length > 0 ? parts : [""];
 }

@@ -2,14 +2,19 @@
 // boundary, recorded in the ledger only once answered), readiness, and stop.
 import { Api, type Update } from "node-telegram-bot-api";
 import type { Reply } from "../../core/types.js";
+import { loadApology } from "../shared/apology.js";
+import type { PlatformAdapter } from "../shared/contract.js";
+import { conversationHash } from "../shared/hash.js";
+import { Sequencer } from "../shared/sequencer.js";
+import { typingAfter } from "../shared/typing.js";
+import { apiStatus, describeError, isTransient } from "./api-errors.js";
 import { TELEGRAM_COMMANDS } from "./commands.js";
-import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./config.js";
-import { Dispatcher } from "./dispatcher.js";
-import { apiStatus, describeError, isTransient, TelegramConfigError } from "./errors.js";
+import { TelegramConfigError } from "./errors.js";
 import { TelegramHealth } from "./health.js";
 import { type BotIdentity, chatKeyOf, type ReplyTarget, translateUpdate } from "./inbound.js";
 import { UpdateLedger } from "./ledger.js";
-import { conversationHash, withoutIds } from "./log-keys.js";
+import { withoutIds } from "./log-keys.js";
+import { resolveOptions, type TelegramAdapterDeps, type TelegramAdapterOptions } from "./options.js";
 import { Outbox } from "./outbound.js";
 import { ALLOWED_UPDATES, type PollingOutcome, runPolling } from "./polling.js";
 import { parseUpdate } from "./schema.js";
@@ -17,7 +22,8 @@ import { type AcceptResult, createWebhookEndpoint, type WebhookRequestHandler } 
 
 export type TelegramRunOutcome = PollingOutcome;
 
-export interface TelegramAdapter {
+export interface TelegramAdapter extends PlatformAdapter {
+  readonly name: "telegram";
   readonly mode: "polling" | "webhook";
   /**
    * The node:http `(req, res)` handler for Telegram's webhook POSTs; mount it at {@link webhookPath}.
@@ -44,13 +50,6 @@ export interface TelegramAdapter {
   status(): string;
 }
 
-const APOLOGY: Reply = {
-  intent: "fallback",
-  text: "Sorry, something went wrong on my side. Please try again in a moment.",
-  suggestions: [],
-  section: null,
-};
-
 /** Creates the adapter. Throws TelegramConfigError at once for a missing or malformed token or bad webhook options. */
 export function createTelegramAdapter(
   deps: TelegramAdapterDeps,
@@ -59,6 +58,7 @@ export function createTelegramAdapter(
   const settings = resolveOptions(options);
   const { handler, logger } = deps;
   const { token, webhook } = settings;
+  const apology = loadApology();
   const api = new Api(token, {
     ...(settings.apiRoot === undefined ? {} : { apiRoot: settings.apiRoot }),
     maxRetries: settings.requestRetries,
@@ -87,7 +87,7 @@ export function createTelegramAdapter(
     },
   });
   const ledger = new UpdateLedger(deps.store, logger, token);
-  const dispatcher = new Dispatcher();
+  const dispatcher = new Sequencer();
   const controller = new AbortController();
   let identity: BotIdentity | undefined;
   let state: "new" | "starting" | "running" | "stopping" = "new";
@@ -100,20 +100,16 @@ export function createTelegramAdapter(
   });
 
   function startTyping(target: ReplyTarget): () => void {
-    if (settings.typingDelayMs <= 0) return () => {};
-    const timer = setTimeout(() => {
-      const params = {
-        chat_id: target.chatId,
-        action: "typing",
-        ...(target.threadId === undefined ? {} : { message_thread_id: target.threadId }),
-      };
-      api
-        .sendChatAction(params)
-        .catch((err: unknown) =>
-          logger.debug({ err: describeError(err, token) }, "telegram: typing indicator failed"),
-        );
-    }, settings.typingDelayMs);
-    return () => clearTimeout(timer);
+    const params = {
+      chat_id: target.chatId,
+      action: "typing",
+      ...(target.threadId === undefined ? {} : { message_thread_id: target.threadId }),
+    };
+    return typingAfter(
+      settings.typingDelayMs,
+      () => api.sendChatAction(params),
+      (err) => logger.debug({ err: describeError(err, token) }, "telegram: typing indicator failed"),
+    );
   }
 
   async function acknowledge(callbackQueryId: string, updateId: number): Promise<void> {
@@ -159,7 +155,7 @@ export function createTelegramAdapter(
           { ...context, kind: message.kind, err: withoutIds(describeError(err, token), ids) },
           "telegram: the message handler failed; the bot goes on",
         );
-        reply = APOLOGY;
+        reply = apology;
       } finally {
         stopTyping();
       }
@@ -175,7 +171,7 @@ export function createTelegramAdapter(
   function dispatch(update: Update, bot: BotIdentity): Promise<AcceptResult> {
     let result: AcceptResult = "answered";
     return dispatcher
-      .dispatch(chatKeyOf(update), async () => {
+      .run(chatKeyOf(update), async () => {
         try {
           result = await handleUpdate(update, bot);
         } catch (err) {
@@ -381,15 +377,19 @@ export function createTelegramAdapter(
     return stopping;
   }
 
+  const webhookHandler = createWebhookEndpoint({
+    secret: webhook?.secret,
+    maxBodyBytes: webhook?.maxBodyBytes ?? 0,
+    logger,
+    accept,
+  });
+  const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
   return {
+    name: "telegram",
     mode: webhook ? "webhook" : "polling",
-    webhookHandler: createWebhookEndpoint({
-      secret: webhook?.secret,
-      maxBodyBytes: webhook?.maxBodyBytes ?? 0,
-      logger,
-      accept,
-    }),
-    webhookPath: webhook ? new URL(webhook.url).pathname : undefined,
+    webhookHandler,
+    webhookPath,
+    routes: new Map(webhookPath === undefined ? [] : [[webhookPath, webhookHandler]]),
     start,
     stop,
     finished,

@@ -1,14 +1,11 @@
-// The bot's slash commands: the menu registered with setMyCommands, and how command text reaches the core.
+// The bot's slash commands: the menu registered with setMyCommands (intents/commands.yaml), and how command text
+// reaches the core.
+import { commandsFor } from "../shared/commands.js";
 
 /** Shown in Telegram's command menu; the core understands each as the text "/<command>". */
-export const TELEGRAM_COMMANDS = [
-  { command: "start", description: "Say hello and see what I can do" },
-  { command: "help", description: "How to ask me about night leg cramps" },
-  { command: "topics", description: "Topics I can answer" },
-  { command: "checkup", description: "Quick check: when to see a doctor" },
-  { command: "stretch", description: "A bedtime stretch routine" },
-  { command: "reset", description: "Forget this conversation" },
-] as const;
+export const TELEGRAM_COMMANDS: readonly { command: string; description: string }[] = commandsFor(
+  "telegram",
+).map((entry) => ({ command: entry.name, description: entry.description }));
 
 const KNOWN = new Set<string>(TELEGRAM_COMMANDS.map((entry) => entry.command));
 

@@ -1,11 +1,4 @@
-// Errors of the Telegram adapter: its configuration error, and log-safe summaries of library errors.
-import {
-  NetworkError,
-  ParseError,
-  TelegramApiError,
-  TelegramBotError,
-  TimeoutError,
-} from "node-telegram-bot-api";
+// The Telegram adapter's configuration error (no SDK import: the environment schema uses it before any load).
 import { CrampBotError } from "../../core/errors.js";
 
 export type TelegramConfigErrorCode =
@@ -23,47 +16,4 @@ export class TelegramConfigError extends CrampBotError {
     super(code, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "TelegramConfigError";
   }
-}
-
-/** What is logged about an error: no stack of user data, and never the bot token. */
-export interface ErrorSummary {
-  name: string;
-  message: string;
-  code?: string;
-  status?: number;
-}
-
-/** Summarises `err` for a log line, replacing any occurrence of `token` with a placeholder. */
-export function describeError(err: unknown, token: string): ErrorSummary {
-  const scrub = (text: string) => (token === "" ? text : text.split(token).join("<TELEGRAM_TOKEN>"));
-  if (err instanceof TelegramApiError) {
-    return { name: err.name, message: scrub(err.description), code: err.code, status: err.errorCode };
-  }
-  if (err instanceof TelegramBotError) return { name: err.name, message: scrub(err.message), code: err.code };
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string"
-      ? { name: err.name, message: scrub(err.message), code }
-      : { name: err.name, message: scrub(err.message) };
-  }
-  return { name: "NonError", message: scrub(String(err)) };
-}
-
-/** The HTTP-like status of a Telegram API error, if `err` is one. */
-export function apiStatus(err: unknown): number | undefined {
-  return err instanceof TelegramApiError ? err.errorCode : undefined;
-}
-
-/** The retry_after of a 429 in seconds, if `err` is one. */
-export function retryAfterSeconds(err: unknown): number | undefined {
-  return err instanceof TelegramApiError && err.errorCode === 429 ? err.retryAfter : undefined;
-}
-
-/**
- * Whether trying `err`'s request again later may succeed: the Bot API could not be reached, timed out, answered
- * garbage or a 5xx. A 4xx (bad request, blocked by the user, chat gone) will fail the same way again.
- */
-export function isTransient(err: unknown): boolean {
-  if (err instanceof TelegramApiError) return err.errorCode >= 500;
-  return err instanceof NetworkError || err instanceof TimeoutError || err instanceof ParseError;
 }

@@ -1,6 +1,6 @@
 // The update ledger: handled update ids in the SessionStore, so a redelivered update is answered once.
 import type { Logger, SessionStore } from "../../core/types.js";
-import { describeError } from "./errors.js";
+import { describeError } from "./api-errors.js";
 
 /** How long a handled update id is remembered: Telegram keeps undelivered updates for 24 hours. */
 export const HANDLED_UPDATE_TTL_MS = 24 * 60 * 60 * 1000;

@@ -2,10 +2,10 @@
 // transient failures retried with backoff, and a reply that finally cannot be sent reported (and counted).
 import type { Api } from "node-telegram-bot-api";
 import type { Logger, Reply } from "../../core/types.js";
-import type { Sleep } from "./config.js";
-import { apiStatus, describeError, isTransient, retryAfterSeconds } from "./errors.js";
+import { apiStatus, describeError, isTransient, retryAfterSeconds } from "./api-errors.js";
 import type { ReplyTarget } from "./inbound.js";
 import { withoutIds } from "./log-keys.js";
+import type { Sleep } from "./options.js";
 import { buildKeyboard, type InlineKeyboard, markupToHtml, markupToPlain } from "./render.js";
 import { splitMessage } from "./split.js";
 

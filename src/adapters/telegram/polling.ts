@@ -2,9 +2,9 @@
 // retries every failure but a rejected token with capped backoff, for as long as the adapter runs.
 import type { Api, Update } from "node-telegram-bot-api";
 import type { Logger } from "../../core/types.js";
-import type { Sleep } from "./config.js";
-import { apiStatus, describeError, retryAfterSeconds } from "./errors.js";
+import { apiStatus, describeError, retryAfterSeconds } from "./api-errors.js";
 import type { PollProblem } from "./health.js";
+import type { Sleep } from "./options.js";
 import { parseUpdate, updateIdOf } from "./schema.js";
 
 /** The only update kinds the adapter handles; Telegram does not send the others. */

@@ -1,9 +1,12 @@
 // Wires the web chat: the page and its assets, Botkit's webhook POST /api/messages and the chat WebSocket, and close().
 import type { IncomingMessage as HttpRequest, Server as HttpServer, ServerResponse } from "node:http";
+import { loadApology } from "../shared/apology.js";
+import { commandsFor } from "../shared/commands.js";
+import type { AdapterOutcome, PlatformAdapter } from "../shared/contract.js";
 import { loadAssets, sendAsset } from "./assets.js";
 import { createWebBot } from "./bot.js";
 import { ConversationBudget } from "./budget.js";
-import { sendError } from "./http.js";
+import { sendError, sendJson } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
 import { loadNotices } from "./notices.js";
 import { resolveOptions, type WebAdapterDeps, type WebAdapterOptions } from "./options.js";
@@ -18,9 +21,12 @@ export const WEB_PATHS = {
   webhook: "/api/messages",
   /** The chat WebSocket (upgrade only). */
   socket: SOCKET_PATH,
+  /** GET/HEAD: the chat's help, the commands of intents/commands.yaml offered on the web (name, description, sends). */
+  commands: "/api/commands",
 } as const;
 
-export interface WebChatAdapter {
+export interface WebChatAdapter extends PlatformAdapter {
+  readonly name: "web";
   /**
    * The node:http request handler. Returns true when it handled the request (GET/HEAD /, /chat.js, /chat.css;
    * anything to /api/messages and /ws), false when the service should route it elsewhere.
@@ -33,8 +39,16 @@ export interface WebChatAdapter {
    * chat socket (1001) and shuts Botkit down. Idempotent.
    */
   close(): Promise<void>;
-  /** The same as close(), under the name the service's adapter slot uses. */
+  /** The same as close(): the contract's name. */
   stop(): Promise<void>;
+  /** Nothing to connect: resolves once Botkit has booted. */
+  start(): Promise<void>;
+  /** "ok" while ready() is true, else "not ready". */
+  status(): string;
+  /** Settles with reason "stopped" once close() has finished. */
+  readonly finished: Promise<AdapterOutcome>;
+  /** The same as attachWebSocket(). */
+  attach(server: HttpServer): void;
   /** True while the adapter answers messages: Botkit has booted and close() has not been called. */
   ready(): boolean;
 }
@@ -47,14 +61,23 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
   const settings = resolveOptions(options);
   const assets = loadAssets();
   const notices = loadNotices(settings.intentsDir);
+  const help = commandsFor("web", settings.intentsDir).map(({ name, description, sends }) => ({
+    name,
+    description,
+    sends,
+  }));
   const { logger } = deps;
   const budget = new ConversationBudget(
     settings.newConversationsPerMinute,
     deps.clock ?? { now: () => Date.now() },
   );
-  const bot = createWebBot(deps.handler, logger);
+  const bot = createWebBot(deps.handler, logger, loadApology(settings.intentsDir));
   let state: "open" | "closing" | "closed" = "open";
   let closing: Promise<void> | undefined;
+  let settle: (outcome: AdapterOutcome) => void = () => {};
+  const finished = new Promise<AdapterOutcome>((resolve) => {
+    settle = resolve;
+  });
   const inFlight = new Set<Promise<unknown>>();
 
   const isOpen = () => state === "open" && bot.booted;
@@ -74,6 +97,14 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === WEB_PATHS.webhook) {
       webhook(req, res);
+      return true;
+    }
+    if (path === WEB_PATHS.commands) {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        sendError(res, 405, "method_not_allowed", "Use GET.", { allow: "GET, HEAD" });
+      } else {
+        sendJson(res, 200, { commands: help });
+      }
       return true;
     }
     if (path === WEB_PATHS.socket) {
@@ -114,16 +145,22 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
       await bot.shutdown();
       state = "closed";
       logger.info({}, "web: chat adapter closed");
+      settle({ reason: "stopped" });
     })();
     return closing;
   }
 
   logger.info({ paths: WEB_PATHS }, "web: chat adapter created");
   return {
+    name: "web",
     handleHttp,
     attachWebSocket: (server) => sockets.attach(server),
+    attach: (server) => sockets.attach(server),
     close,
     stop: close,
+    start: () => bot.boot,
+    status: () => (isOpen() ? "ok" : "not ready"),
+    finished,
     ready: isOpen,
   };
 }

@@ -3,7 +3,7 @@ import type { Storage, TurnContext } from "botbuilder";
 import { WebAdapter } from "botbuilder-adapter-web";
 import { Botkit, type BotkitMessage, type BotWorker } from "botkit";
 import type { Logger, MessageHandler, Reply } from "../../core/types.js";
-import { describeError } from "./errors.js";
+import { errorSummary } from "../shared/errors.js";
 import type { Session } from "./identity.js";
 import { type ClientInput, type OutgoingMessage, toIncoming, toOutgoing } from "./protocol.js";
 
@@ -14,13 +14,6 @@ interface TurnInput {
   session: Session;
   input: ClientInput;
 }
-
-const APOLOGY: Reply = {
-  intent: "fallback",
-  text: "Sorry, something went wrong on my side. Please try again in a moment.",
-  suggestions: [],
-  section: null,
-};
 
 /**
  * The library's WebAdapter, minus its own WebSocket server. Botkit calls `init()` to open that server on Botkit's
@@ -45,10 +38,12 @@ export interface WebBot {
   runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]>;
   /** True once Botkit has booted. */
   readonly booted: boolean;
+  /** Resolves once Botkit has booted. */
+  readonly boot: Promise<void>;
   shutdown(): Promise<void>;
 }
 
-export function createWebBot(handler: MessageHandler, logger: Logger): WebBot {
+export function createWebBot(handler: MessageHandler, logger: Logger, apology: Reply): WebBot {
   const adapter = new CrampBotWebAdapter();
   const controller = new Botkit({
     adapter,
@@ -57,8 +52,13 @@ export function createWebBot(handler: MessageHandler, logger: Logger): WebBot {
     storage: NO_STORAGE,
   });
   let booted = false;
+  let markBooted: () => void = () => {};
+  const boot = new Promise<void>((resolve) => {
+    markBooted = resolve;
+  });
   controller.ready(() => {
     booted = true;
+    markBooted();
   });
 
   controller.on("message", async (bot: BotWorker, message: BotkitMessage) => {
@@ -71,10 +71,10 @@ export function createWebBot(handler: MessageHandler, logger: Logger): WebBot {
       reply = await handler.handle(incoming);
     } catch (err) {
       logger.error(
-        { err: describeError(err), user: turn.session.userId, kind: incoming.kind },
+        { err: errorSummary(err), user: turn.session.userId, kind: incoming.kind },
         "web: the message handler failed; the chat goes on",
       );
-      reply = APOLOGY;
+      reply = apology;
     }
     await bot.reply(message, { ...toOutgoing(reply) });
   });
@@ -106,6 +106,7 @@ export function createWebBot(handler: MessageHandler, logger: Logger): WebBot {
 
   return {
     runTurn,
+    boot,
     get booted() {
       return booted;
     },

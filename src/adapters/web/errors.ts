@@ -13,13 +13,3 @@ export class WebAdapterError extends CrampBotError {
     super(code, message, options);
   }
 }
-
-/** A log-safe summary of any error: name, message, code; never a request body or a cookie. */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
-  const summary: Record<string, unknown> = { name: error.name, message: error.message };
-  const { code } = error as { code?: unknown };
-  if (code !== undefined) summary.code = code;
-  if (error.stack) summary.stack = error.stack;
-  return summary;
-}

@@ -1,5 +1,7 @@
 // The Origin check of the WebSocket upgrade and the webhook: a foreign web page must not talk as our visitor.
+
 import type { IncomingMessage as HttpRequest } from "node:http";
+import type { Logger } from "../../core/types.js";
 
 export type OriginVerdict = "allowed" | "absent" | "foreign";
 
@@ -38,4 +40,19 @@ function ownHost(host: string | undefined, protocol: string): string | undefined
   } catch {
     return undefined;
   }
+}
+
+/**
+ * True (after a warning naming `what` and the origin, clipped) when `req` comes from a foreign origin: the caller
+ * then refuses it in its own protocol.
+ */
+export function isForeignOrigin(
+  req: HttpRequest,
+  allowed: ReadonlySet<string> | undefined,
+  logger: Logger,
+  what: string,
+): boolean {
+  if (judgeOrigin(req, allowed) !== "foreign") return false;
+  logger.warn({ origin: req.headers.origin?.slice(0, 100) }, `web: ${what} from a foreign origin refused`);
+  return true;
 }

@@ -1,16 +1,15 @@
 // The chat WebSocket at /ws: Origin and cookie checked at the upgrade, capped frames and sockets, one turn at a time.
+
 import type { IncomingMessage as HttpRequest, Server as HttpServer } from "node:http";
 import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
-import type { Logger } from "../../core/types.js";
-import type { WebBot } from "./bot.js";
-import { type ConversationBudget, clientAddress } from "./budget.js";
-import { describeError } from "./errors.js";
+import { errorSummary } from "../shared/errors.js";
+import { Sequencer } from "../shared/sequencer.js";
+import { clientAddress } from "./budget.js";
+import type { ChatContext } from "./context.js";
 import { type Session, sessionFromRequest } from "./identity.js";
-import type { WebNotices } from "./notices.js";
-import type { WebSettings } from "./options.js";
-import { judgeOrigin } from "./origin.js";
+import { isForeignOrigin } from "./origin.js";
 import { parseClientMessage } from "./protocol.js";
 
 export const SOCKET_PATH = "/ws";
@@ -62,18 +61,11 @@ interface Connection {
   address: string;
   alive: boolean;
   pending: number;
-  queue: Promise<void>;
+  /** Its key in the shared sequencer: one socket's turns are answered in order. */
+  key: string;
 }
 
-export interface SocketContext {
-  settings: WebSettings;
-  bot: WebBot;
-  logger: Logger;
-  notices: WebNotices;
-  budget: ConversationBudget;
-  isOpen(): boolean;
-  track<T>(work: Promise<T>): Promise<T>;
-}
+export type SocketContext = ChatContext;
 
 export interface ChatSocketServer {
   /** Handles upgrades to /ws on `server`; attaching the same server again does nothing. */
@@ -100,6 +92,8 @@ function frameText(data: unknown): string | undefined {
 }
 
 export function createChatSocketServer(context: SocketContext): ChatSocketServer {
+  const turns = new Sequencer();
+  let nextConnection = 0;
   const { settings, bot, logger, notices, budget } = context;
   const wss = new (loadWs().Server)({
     noServer: true,
@@ -119,7 +113,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
   function send(ws: WsSocket, value: unknown): void {
     if (ws.readyState !== OPEN) return;
     ws.send(JSON.stringify(value), (err) => {
-      if (err) logger.debug({ err: describeError(err) }, "web: sending on the chat socket failed");
+      if (err) logger.debug({ err: errorSummary(err) }, "web: sending on the chat socket failed");
     });
   }
 
@@ -216,7 +210,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       address,
       alive: true,
       pending: 0,
-      queue: Promise.resolve(),
+      key: String(nextConnection++),
     };
     connections.set(ws, connection);
     ws.on("pong", () => {
@@ -248,10 +242,10 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
         return;
       }
       connection.pending += 1;
-      connection.queue = connection.queue
-        .then(() => answer(ws, connection, data))
+      void turns
+        .run(connection.key, () => answer(ws, connection, data))
         .catch((err: unknown) => {
-          logger.error({ err: describeError(err), user: session.userId }, "web: a chat socket turn failed");
+          logger.error({ err: errorSummary(err), user: session.userId }, "web: a chat socket turn failed");
           send(ws, {
             type: "error",
             error: "internal_error",
@@ -275,11 +269,7 @@ export function createChatSocketServer(context: SocketContext): ChatSocketServer
       refuse(socket, 503, "unavailable", "The chat is not available right now; try again shortly.");
       return;
     }
-    if (judgeOrigin(req, settings.allowedOrigins) === "foreign") {
-      logger.warn(
-        { origin: req.headers.origin?.slice(0, 100) },
-        "web: chat socket from a foreign origin refused",
-      );
+    if (isForeignOrigin(req, settings.allowedOrigins, logger, "chat socket")) {
       refuse(socket, 403, "forbidden_origin", "This origin may not open the chat.");
       return;
     }

@@ -1,27 +1,15 @@
 // POST /api/messages, Botkit's webhook: {"type":"message","text"} in, the array of reply messages out; the cookie is the user.
+
 import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
-import type { Logger } from "../../core/types.js";
-import type { WebBot } from "./bot.js";
-import { type ConversationBudget, clientAddress } from "./budget.js";
-import { describeError } from "./errors.js";
+import { errorSummary } from "../shared/errors.js";
+import { clientAddress } from "./budget.js";
+import type { ChatContext } from "./context.js";
 import { readBody, sendError, sendJson } from "./http.js";
 import { newSession, sessionCookie, sessionFromRequest } from "./identity.js";
-import type { WebNotices } from "./notices.js";
-import type { WebSettings } from "./options.js";
-import { judgeOrigin } from "./origin.js";
+import { isForeignOrigin } from "./origin.js";
 import { parseClientMessage } from "./protocol.js";
 
-export interface WebhookContext {
-  settings: WebSettings;
-  bot: WebBot;
-  logger: Logger;
-  notices: WebNotices;
-  budget: ConversationBudget;
-  /** False before Botkit booted and after close(): requests get 503. */
-  isOpen(): boolean;
-  /** Registers a turn so close() can wait for it. */
-  track<T>(work: Promise<T>): Promise<T>;
-}
+export type WebhookContext = ChatContext;
 
 export function createWebhookHandler(
   context: WebhookContext,
@@ -35,11 +23,7 @@ export function createWebhookHandler(
       });
       return;
     }
-    if (judgeOrigin(req, settings.allowedOrigins) === "foreign") {
-      logger.warn(
-        { origin: req.headers.origin?.slice(0, 100) },
-        "web: webhook call from a foreign origin refused",
-      );
+    if (isForeignOrigin(req, settings.allowedOrigins, logger, "webhook call")) {
       sendError(res, 403, "forbidden_origin", "This origin may not use the chat.");
       return;
     }
@@ -106,7 +90,7 @@ export function createWebhookHandler(
 
   return (req, res) => {
     handle(req, res).catch((err: unknown) => {
-      logger.error({ err: describeError(err) }, "web: a webhook turn failed");
+      logger.error({ err: errorSummary(err) }, "web: a webhook turn failed");
       sendError(res, 500, "internal_error", "Something went wrong on our side; please try again.");
     });
   };

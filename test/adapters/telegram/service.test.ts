@@ -62,7 +62,7 @@ describe("service: Telegram under faults", () => {
     await fake.waitForCalls("sendMessage", 1, { okOnly: true });
     expect(await readyz(service)).toEqual({
       status: 200,
-      body: { status: "ready", checks: { service: "ok", store: "ok", telegram: "ok" } },
+      body: { status: "ready", checks: { service: "ok", store: "ok", web: "ok", telegram: "ok" } },
     });
   });
 

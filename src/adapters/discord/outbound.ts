@@ -7,9 +7,6 @@ import { renderReplyText, splitMessage } from "./render.js";
 /** No reply may ping anyone: no @everyone/@here, roles, users, nor the author of the replied-to message. */
 export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
 
-/** Shown when the handler fails; never includes details. */
-export const APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment.";
-
 export interface OutgoingPart {
   content: string;
   components: ActionRowBuilder<ButtonBuilder>[];
@@ -26,8 +23,4 @@ export function replyParts(reply: Reply): OutgoingPart[] {
     components: index === texts.length - 1 ? rows : [],
     allowedMentions: NO_PINGS,
   }));
-}
-
-export function apologyPart(): OutgoingPart {
-  return { content: APOLOGY, components: [], allowedMentions: NO_PINGS };
 }

@@ -116,6 +116,11 @@ export function assertTelegramToken(token: unknown): asserts token is string {
   }
 }
 
+/** The rule for a webhook secret (TELEGRAM_WEBHOOK_SECRET): what Telegram accepts as secret_token. */
+export function isWebhookSecret(secret: unknown): boolean {
+  return typeof secret === "string" && SECRET_PATTERN.test(secret);
+}
+
 function positive(value: number | undefined, fallback: number, min = 0): number {
   return value === undefined || !Number.isFinite(value) || value < min ? fallback : value;
 }
@@ -136,7 +141,7 @@ function resolveWebhook(
       "The Telegram webhook URL (TELEGRAM_WEBHOOK_URL) must be an absolute https:// URL.",
     );
   }
-  if (typeof webhook.secret !== "string" || !SECRET_PATTERN.test(webhook.secret)) {
+  if (!isWebhookSecret(webhook.secret)) {
     throw new TelegramConfigError(
       "TELEGRAM_WEBHOOK_INVALID",
       "The Telegram webhook secret (TELEGRAM_WEBHOOK_SECRET) must be 16-256 characters of A-Z, a-z, 0-9, _ and -.",

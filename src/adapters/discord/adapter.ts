@@ -7,14 +7,17 @@
 // its content) and slash commands, but it cannot read other guild messages (which it ignores anyway).
 import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger, MessageHandler } from "../../core/types.js";
+import { loadApology } from "../shared/apology.js";
+import type { PlatformAdapter } from "../shared/contract.js";
+import { errorSummary } from "../shared/errors.js";
+import { Sequencer } from "../shared/sequencer.js";
 import type { AdapterContext } from "./context.js";
-import { DiscordAdapterError, describeError } from "./errors.js";
+import { DiscordAdapterError } from "./errors.js";
 import { guardedShardingStrategy } from "./gateway-guard.js";
 import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
-import { NO_PINGS } from "./outgoing.js";
-import { Sequencer } from "./sequencer.js";
+import { NO_PINGS } from "./outbound.js";
 
 export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
@@ -39,7 +42,8 @@ const DEFAULT_TYPING_DELAY_MS = 1500;
 
 type State = "idle" | "starting" | "running" | "stopped";
 
-export class DiscordAdapter {
+export class DiscordAdapter implements PlatformAdapter {
+  readonly name = "discord";
   /** Settles once, after a started adapter stops: by stop() or because the gateway closed for good. */
   readonly finished: Promise<DiscordRunOutcome>;
   readonly #context: AdapterContext;
@@ -50,6 +54,7 @@ export class DiscordAdapter {
   #settle: (outcome: DiscordRunOutcome) => void = () => {};
   #client: Client | null = null;
   #state: State = "idle";
+  #stopping: Promise<void> | undefined;
 
   /** Validates the options at once: a missing or malformed token / application id throws DiscordAdapterError. */
   constructor(deps: DiscordAdapterDeps, options: DiscordAdapterOptions) {
@@ -58,6 +63,7 @@ export class DiscordAdapter {
       handler: deps.handler,
       logger: deps.logger,
       typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
+      apology: loadApology(),
       sequencer: new Sequencer(),
     };
     this.#messageContent = options.messageContentIntent ?? true;
@@ -112,12 +118,21 @@ export class DiscordAdapter {
   }
 
   /** Stops taking events, lets replies in progress finish (bounded), then closes the connection. Idempotent. */
-  async stop(): Promise<void> {
-    await this.#shutdown({ reason: "stopped" });
+  stop(): Promise<void> {
+    return this.#shutdown({ reason: "stopped" });
   }
 
-  async #shutdown(outcome: DiscordRunOutcome): Promise<void> {
-    if (this.#state === "stopped") return;
+  /** For /readyz: "ok" while connected (the service reports "starting" and "stopped (…)" itself). */
+  status(): string {
+    return this.#state === "running" ? "ok" : this.#state;
+  }
+
+  #shutdown(outcome: DiscordRunOutcome): Promise<void> {
+    this.#stopping ??= this.#close(outcome);
+    return this.#stopping;
+  }
+
+  async #close(outcome: DiscordRunOutcome): Promise<void> {
     this.#state = "stopped";
     const client = this.#client;
     this.#client = null;
@@ -152,14 +167,14 @@ export class DiscordAdapter {
     );
     // An 'error' event without a listener would throw and kill the process.
     client.on(Events.Error, (error) =>
-      logger.error({ platform: "discord", err: describeError(error) }, "discord: client error"),
+      logger.error({ platform: "discord", err: errorSummary(error) }, "discord: client error"),
     );
     client.on(Events.Warn, (detail) =>
       logger.warn({ platform: "discord", detail }, "discord: client warning"),
     );
     client.on(Events.ShardError, (error, shardId) =>
       logger.warn(
-        { platform: "discord", shardId, err: describeError(error) },
+        { platform: "discord", shardId, err: errorSummary(error) },
         "discord: gateway connection error",
       ),
     );
@@ -184,7 +199,7 @@ export class DiscordAdapter {
     if (this.#state !== "running" && this.#state !== "starting") return;
     const task = run().catch((error: unknown) => {
       this.#context.logger.error(
-        { platform: "discord", err: describeError(error) },
+        { platform: "discord", err: errorSummary(error) },
         "discord: event handling failed",
       );
     });
@@ -204,7 +219,7 @@ export class DiscordAdapter {
   }
 }
 
-/** The same as `new DiscordAdapter(deps, options)`, in the style of createTelegramAdapter. */
+/** The same as `new DiscordAdapter(deps, options)`. */
 export function createDiscordAdapter(
   deps: DiscordAdapterDeps,
   options: DiscordAdapterOptions,

@@ -1,0 +1,57 @@
+// The Discord platform for the service's table: its environment schema, and create(), which loads the adapter
+// (and discord.js) only when DISCORD_TOKEN is set.
+import { z } from "zod";
+import { definePlatform } from "../shared/contract.js";
+import { checkedBy } from "../shared/env.js";
+import type { DiscordAdapterOptions } from "./adapter.js";
+import { type DiscordOptions, validateApiRoot, validateApplicationId, validateToken } from "./options.js";
+
+const schema = z
+  .object({
+    DISCORD_TOKEN: checkedBy(validateToken),
+    DISCORD_APPLICATION_ID: checkedBy(validateApplicationId),
+    DISCORD_API_ROOT: checkedBy((raw) => validateApiRoot(raw) ?? raw),
+  })
+  .transform((values): DiscordOptions | undefined =>
+    values.DISCORD_TOKEN === undefined || values.DISCORD_APPLICATION_ID === undefined
+      ? undefined
+      : {
+          token: values.DISCORD_TOKEN,
+          applicationId: values.DISCORD_APPLICATION_ID,
+          ...(values.DISCORD_API_ROOT ? { apiRoot: values.DISCORD_API_ROOT } : {}),
+        },
+  );
+
+export const discordPlatform = definePlatform({
+  name: "discord",
+  env: {
+    variables: { DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "", DISCORD_API_ROOT: "" },
+    schema,
+    pairing(isSet) {
+      const problems: string[] = [];
+      if (isSet("DISCORD_TOKEN") && !isSet("DISCORD_APPLICATION_ID")) {
+        problems.push(
+          "DISCORD_APPLICATION_ID is not set: copy the Application ID from the Discord developer portal (General Information)",
+        );
+      }
+      for (const name of ["DISCORD_APPLICATION_ID", "DISCORD_API_ROOT"]) {
+        if (isSet(name) && !isSet("DISCORD_TOKEN")) {
+          problems.push(`${name} is set but DISCORD_TOKEN is not (set the token to run on Discord)`);
+        }
+      }
+      return problems;
+    },
+    secrets: (settings) => [settings.token],
+  },
+  async create(settings, context) {
+    const { createDiscordAdapter } = await import("./adapter.js");
+    return createDiscordAdapter(
+      { handler: context.handler, logger: context.logger },
+      {
+        ...settings,
+        drainTimeoutMs: context.drainTimeoutMs,
+        ...(context.overrides as Partial<DiscordAdapterOptions> | undefined),
+      },
+    );
+  },
+});
