@@ -15,6 +15,7 @@ import type { KnowledgeBase } from "./knowledge.js";
 import { KnowledgeIndex } from "./knowledge-index.js";
 import { silentLogger } from "./logger.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
+import { checkKinds, knownFacets } from "./question-kinds.js";
 import { Reader, type Signals } from "./reader.js";
 import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
@@ -146,6 +147,7 @@ export class Engine implements MessageHandler {
       knowledge,
       smallTalk: intents.smallTalk,
       urgent: intents.urgent,
+      kinds: intents.kinds,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,
         data,
@@ -153,6 +155,7 @@ export class Engine implements MessageHandler {
       })),
     });
     checkFacets(knowledge, this.reader);
+    if (intents.kinds) checkKinds(intents.kinds, knowledge, knownFacets(intents.lexicon));
     checkFollowups(knowledge, this.reader.triggers.names);
     this.index = new KnowledgeIndex(knowledge, this.reader);
     const offered = plugins

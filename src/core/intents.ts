@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { LexiconData } from "./lexicon.js";
+import type { KindsData } from "./question-kinds.js";
 
 const words = z.array(z.string().min(1));
 
@@ -75,6 +76,8 @@ export interface Intents {
   smallTalk: SmallTalk[];
   urgent: UrgentData;
   messages: Messages;
+  /** Question kinds and ruled-out markers (kinds.yaml). Default: none (question-kinds.ts `NO_KINDS`). */
+  kinds?: KindsData;
   /** Each registered dialogue's data, by dialogue name. */
   dialogues: Record<string, DialogueData>;
 }

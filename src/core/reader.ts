@@ -8,7 +8,9 @@ import type { DialogueData } from "./dialogues/dialogue.js";
 import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
 import { type Analysis, Lexicon, type LexiconData, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
+import { RuledOut } from "./ruled-out.js";
 
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
@@ -59,6 +61,12 @@ export interface Signals {
   otherContent: number;
   /** The message points back at the last answer ("what can I do about that?"). */
   pointsBack: boolean;
+  /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
+  kind: QuestionKind | null;
+  /** A longer message that tells a story, then asks. */
+  story: boolean;
+  /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
+  ruledOut: string[];
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -77,6 +85,8 @@ export interface ReaderInput {
   smallTalk: SmallTalk[];
   urgent: UrgentData;
   dialogues: readonly ReadableDialogue[];
+  /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
+  kinds?: KindsData;
 }
 
 interface Posting {
@@ -152,6 +162,12 @@ export class Reader {
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
+  readonly kinds: QuestionKinds;
+  private readonly ruledOutFinder: RuledOut;
+  /** Topics about cramps in general: never "ruled out". */
+  private readonly generalTopics: Set<string>;
+  /** Each section's topic, by section id. */
+  private readonly topicOf: Map<string, string>;
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -164,6 +180,10 @@ export class Reader {
       [...urgent.rules, ...urgent.advisories]
         .flatMap((r) => [...r.all.flat(), ...(r.some?.of ?? []), ...(r.unless ?? [])])
         .join(" "),
+      // Last, so a spelling correction still prefers the words above at equal distance.
+      ...Object.values((input.kinds ?? NO_KINDS).kinds).map((k) =>
+        k.phrases.join(" ").replaceAll("...", " "),
+      ),
     ];
     const lexicon = new Lexicon(input.lexicon, input.words?.english, input.words?.common, vocabulary);
     this.lexicon = lexicon;
@@ -194,6 +214,11 @@ export class Reader {
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
     }
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
+    const kinds = input.kinds ?? NO_KINDS;
+    this.kinds = new QuestionKinds(kinds, lexicon);
+    this.ruledOutFinder = new RuledOut(kinds.ruled_out, lexicon);
+    this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
+    this.generalTopics = new Set(knowledge.sections.filter((s) => s.roles.general).map((s) => s.topic));
   }
 
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */
@@ -202,28 +227,89 @@ export class Reader {
   }
 
   /**
-   * Signals of a message. A longer message that tells a story and then asks is read for its question: the topic
-   * and aspect come from the sentence that asks (when it names any), red flags and "clearly about cramps" from all
-   * of it.
+   * Signals of a message. A longer message that tells a story and then asks is read for its question: the topic,
+   * aspect and kind come from the sentence that asks (when it names any), red flags and "clearly about cramps" from
+   * all of it. Topics the person says they already do or ruled out are set aside (ruled-out.ts).
    */
   read(text: string): Signals {
     const full = this.signalsOf(text);
+    const asked = this.readAsked(text, full);
+    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return asked;
+    return this.withoutRuledOut(
+      asked,
+      this.ruledOutFinder.find(
+        text,
+        (terms) => this.specificTopics(terms),
+        (terms) => this.kinds.kindOf(terms) !== null,
+      ),
+    );
+  }
+
+  private readAsked(text: string, full: Signals): Signals {
     const question = questionSentence(text);
-    if (question === null) return full;
+    if (question === null) return { ...full, kind: this.kindOf(full) };
     const asked = this.signalsOf(question);
-    // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-    if (asked.topics.size === 0 && asked.facets.size === 0) return { ...full, outOfScope: asked.outOfScope };
+    const kind = this.kindOf(asked);
+    // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
+    const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
       ...asked,
+      ...story,
       text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
       dialogue: full.dialogue,
     };
+    if (asked.topics.size === 0 && asked.facets.size === 0) {
+      // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to.
+      const before = kind !== null && asked.pointsBack ? sentenceBefore(text, question) : null;
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && pointed.topics.size > 0)
+        return { ...merged, topics: pointed.topics, sections: pointed.sections };
+      // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
+      if (kind?.section && !kind.keepsTopic) return merged;
+      // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
+      return { ...full, ...story, outOfScope: asked.outOfScope };
+    }
     // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
     // the story.
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /** The kind a message asks, with the facet evidence it adds ("does vitamin D help?" is about vitamin D itself). */
+  private kindOf(s: Signals): QuestionKind | null {
+    const kind = this.kinds.kindOf(s.analysis.terms);
+    // Only where the lexicon's facet words have not already said it ("any good" is both).
+    if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
+      add(s.facets, kind.facet, kind.facetWeight);
+    return kind;
+  }
+
+  /**
+   * The signals without the ruled-out topics. A question about an aspect ("how much should I take?") keeps them
+   * when nothing else is named: the subject is then one of them.
+   */
+  private withoutRuledOut(s: Signals, ruledOut: string[]): Signals {
+    if (ruledOut.length === 0) return s;
+    const out = new Set(ruledOut);
+    const others = [...s.topics.keys()].filter((t) => !out.has(t) && !this.generalTopics.has(t));
+    if ((s.kind === null || s.kind.keepsTopic) && others.length === 0) return { ...s, ruledOut };
+    const topics = new Map([...s.topics].filter(([t]) => !out.has(t)));
+    const sections = new Map([...s.sections].filter(([id]) => !out.has(this.topicOf.get(id) ?? "")));
+    return { ...s, topics, sections, ruledOut };
+  }
+
+  /** The specific topics a clause names by keyword or title word (question words are too weak to rule out). */
+  private specificTopics(terms: string[]): Set<string> {
+    const topics = new Set<string>();
+    for (const match of this.keywordTable.findAll(terms)) {
+      for (const posting of match.value) {
+        if (posting.weight >= WEIGHT.title && !this.generalTopics.has(posting.section.topic))
+          topics.add(posting.section.topic);
+      }
+    }
+    return topics;
   }
 
   /** The content terms of a trusted phrase (a section title standing in for "it"). */
@@ -297,6 +383,9 @@ export class Reader {
       content,
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
+      kind: null,
+      story: false,
+      ruledOut: [],
     };
   }
 
@@ -426,6 +515,13 @@ function questionSentence(text: string): string | null {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
   if (sentences.length < 2) return null;
   return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
+}
+
+/** The sentence just before `question` in `text`, or null. */
+function sentenceBefore(text: string, question: string): string | null {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  const at = sentences.lastIndexOf(question);
+  return at > 0 ? (sentences[at - 1] ?? null) : null;
 }
 
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */

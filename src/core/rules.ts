@@ -179,6 +179,29 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "...what is my body telling me?", "any ideas?" after a story, "what's the number one cause?": a question
+    // kind a general section answers (intents/kinds.yaml), with no specific topic or aspect named (ADR 7).
+    name: "general-question-kind",
+    decide: (s, _state, index) => {
+      const kind = s.kind;
+      if (kind?.section == null || kind.keepsTopic) return null;
+      if (top(s, index).specific || facetOf(s, index) !== null) return null;
+      // "what causes blisters?": an unknown subject is not ours.
+      if (s.unknownMatters && !s.anchored) return null;
+      const section = index.section(kind.section);
+      return section ? answer(section) : null;
+    },
+  },
+  {
+    // "I already drink plenty, so not that" after the causes: it narrows the general answer just given.
+    name: "rules-out-from-the-general-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (s.ruledOut.length === 0 || !section || !index.isGeneral(section.topic)) return null;
+      return index.rankTopics(s).length === 0 && facetOf(s, index) === null ? answer(section) : null;
+    },
+  },
+  {
     // Two close topics, but the aspect asked about exists for only one of them ("the lack of sun"): that one.
     name: "only-one-topic-has-the-facet",
     decide: (s, _state, index) => {
@@ -308,5 +331,9 @@ export function decide(
   index: KnowledgeIndex,
   rules: readonly Rule[] = RULES,
 ): RuleDecision {
-  return firstRule(s, state, index, rules).decision;
+  const { decision } = firstRule(s, state, index, rules);
+  // What the person already does or ruled out goes with the answer: the transition keeps it for the conversation.
+  return decision.kind === "answer" && s.ruledOut.length > 0
+    ? { ...decision, ruledOut: s.ruledOut }
+    : decision;
 }

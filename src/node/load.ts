@@ -16,6 +16,7 @@ import {
 } from "../core/intents.js";
 import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
 import { lexiconSchema } from "../core/lexicon.js";
+import { kindsSchema } from "../core/question-kinds.js";
 import { loadYamlFile, readText } from "./files.js";
 
 /** Loads and validates every section file in `dir` (knowledge/). */
@@ -40,6 +41,7 @@ export function loadIntents(
     smallTalk: SMALL_TALK_FILES.map((name) => loadYamlFile(join(dir, `${name}.yaml`), smallTalkSchema)),
     urgent: loadYamlFile(join(dir, "urgent.yaml"), urgentSchema),
     messages: loadYamlFile(join(dir, "messages.yaml"), messagesSchema),
+    kinds: loadYamlFile(join(dir, "kinds.yaml"), kindsSchema),
     dialogues: Object.fromEntries(
       dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
     ),
