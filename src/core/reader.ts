@@ -240,7 +240,8 @@ export class Reader {
       this.ruledOutFinder.find(
         text,
         (terms) => this.specificTopics(terms),
-        (terms) => this.kinds.kindOf(terms) !== null,
+        // A clause asks when it has a question word of a general kind ("why would..."); "a day" (a dose) does not.
+        (terms) => this.kinds.kindOf(terms)?.section != null,
       ),
     );
   }

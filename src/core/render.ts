@@ -67,6 +67,7 @@ export class Renderer {
           deeper: decision.deeper,
           advisories: [...advisories],
           exclude: state.visited,
+          omit: this.index.sectionsOfTopics(state.ruledOut ?? []),
         });
       case "clarify": {
         const titles = decision.options.map((o) => `**${o.title}**`);

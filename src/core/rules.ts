@@ -185,7 +185,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, _state, index) => {
       const kind = s.kind;
       if (kind?.section == null || kind.keepsTopic) return null;
-      if (top(s, index).specific || facetOf(s, index) !== null) return null;
+      // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
+      if (top(s, index).specific || (facetOf(s, index) !== null && s.ruledOut.length === 0)) return null;
       // "what causes blisters?": an unknown subject is not ours.
       if (s.unknownMatters && !s.anchored) return null;
       const section = index.section(kind.section);

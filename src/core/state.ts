@@ -30,6 +30,8 @@ export interface ConversationState {
   paused: DialogueState | null;
   /** Times of recent messages, for the rate limit (bounded). */
   recent: number[];
+  /** Topics the person said they already do or ruled out, left out of suggestions. Absent in older states: none. */
+  ruledOut?: string[];
 }
 
 export function freshState(now: number): ConversationState {
