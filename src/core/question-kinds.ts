@@ -95,14 +95,21 @@ export class QuestionKinds {
    * in English: "what is the dose" is not a "what is it").
    */
   kindOf(terms: readonly string[]): QuestionKind | null {
+    return this.match(terms)?.kind ?? null;
+  }
+
+  /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
+  match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     for (const pattern of this.patterns) {
       const hit = find(terms, pattern.parts);
       if (!hit) continue;
+      // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
+      if (pattern.parts.length > 1) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
       if (!best || hit.length > best.length || (hit.length === best.length && hit.start < best.start))
         best = { kind: pattern.kind, ...hit };
     }
-    return best?.kind ?? null;
+    return best;
   }
 }
 

@@ -22,6 +22,8 @@ const STORY_LENGTH = 120;
 const EXCLUDE_REACH = 4;
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
+/** A clause whose question word starts within this many words asks ("so why do..."). */
+const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
 /** ...or when unknown words times this outnumber the content words. */
@@ -240,15 +242,19 @@ export class Reader {
       this.ruledOutFinder.find(
         text,
         (terms) => this.specificTopics(terms),
-        // A clause asks when it has a question word of a general kind ("why would..."); "a day" (a dose) does not.
-        (terms) => this.kinds.kindOf(terms)?.section != null,
+        // A clause asks when it opens with a question word of a general kind ("why would...", "so why do..."); "a
+        // day" (a dose) or "my magnesium is normal" does not.
+        (terms) => {
+          const hit = this.kinds.match(terms);
+          return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
+        },
       ),
     );
   }
 
   private readAsked(text: string, full: Signals): Signals {
     const question = questionSentence(text);
-    if (question === null) return { ...full, kind: this.kindOf(full) };
+    if (question === null) return { ...full, kind: this.kindOf(full, askingSentence(text)) };
     const asked = this.signalsOf(question);
     const kind = this.kindOf(asked);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
@@ -279,8 +285,10 @@ export class Reader {
   }
 
   /** The kind a message asks, with the facet evidence it adds ("does vitamin D help?" is about vitamin D itself). */
-  private kindOf(s: Signals): QuestionKind | null {
-    const kind = this.kinds.kindOf(s.analysis.terms);
+  private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
+    // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
+    const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
+    const kind = this.kinds.kindOf(terms);
     // Only where the lexicon's facet words have not already said it ("any good" is both).
     if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
       add(s.facets, kind.facet, kind.facetWeight);
@@ -516,6 +524,14 @@ function questionSentence(text: string): string | null {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
   if (sentences.length < 2) return null;
   return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
+}
+
+/** In a message of several sentences, the last one that asks ("?"); null when there is one sentence or none asks. */
+function askingSentence(text: string): string | null {
+  if (!text.includes("?")) return null;
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (sentences.length < 2) return null;
+  return [...sentences].reverse().find((x) => x.includes("?")) ?? null;
 }
 
 /** The sentence just before `question` in `text`, or null. */

@@ -123,6 +123,9 @@ const CARRY_TOKENS = 3;
 /** A few words from the last answer this many or fewer times make "what can I do about that" about it. */
 const WHAT_TO_DO_SCORE = 1;
 
+/** A general topic with this much evidence is named, not just implied by a question word. */
+const NAMED_GENERAL = 1;
+
 /** The rules, in order: the first that decides wins. */
 export const RULES: readonly Rule[] = [
   {
@@ -186,11 +189,20 @@ export const RULES: readonly Rule[] = [
       const kind = s.kind;
       if (kind?.section == null || kind.keepsTopic) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
-      if (top(s, index).specific || (facetOf(s, index) !== null && s.ruledOut.length === 0)) return null;
+      // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
+      // closing line ("...Where should I start?").
+      const facet = facetOf(s, index);
+      const named = facet !== null && (!s.story || (s.facets.get(facet) ?? 0) >= FACET_FIRST);
+      if (top(s, index).specific || (named && s.ruledOut.length === 0)) return null;
       // "what causes blisters?": an unknown subject is not ours.
       if (s.unknownMatters && !s.anchored) return null;
       const section = index.section(kind.section);
-      return section ? answer(section) : null;
+      if (!section) return null;
+      // "...give me the main takeaways so I know where to start": another general section named by its own words.
+      const first = top(s, index).top;
+      const other = first !== undefined && first.topic !== section.topic && first.score >= NAMED_GENERAL;
+      if (other && index.section(first.topic) !== index.defaultSection) return null;
+      return answer(section);
     },
   },
   {
