@@ -237,19 +237,17 @@ export class Reader {
     const full = this.signalsOf(text);
     const asked = this.readAsked(text, full);
     if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return asked;
-    return this.withoutRuledOut(
-      asked,
-      this.ruledOutFinder.find(
-        text,
-        (terms) => this.specificTopics(terms),
-        // A clause asks when it opens with a question word of a general kind ("why would...", "so why do..."); "a
-        // day" (a dose) or "my magnesium is normal" does not.
-        (terms) => {
-          const hit = this.kinds.match(terms);
-          return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
-        },
-      ),
+    const found = this.ruledOutFinder.find(
+      text,
+      (terms) => this.specificTopics(terms),
+      // A clause asks when it opens with a question word of a general kind ("why would...", "so why do..."); "a
+      // day" (a dose) or "my magnesium is normal" does not.
+      (terms) => {
+        const hit = this.kinds.match(terms);
+        return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
+      },
     );
+    return this.withoutRuledOut(asked, found.topics, found.rejected);
   }
 
   private readAsked(text: string, full: Signals): Signals {
@@ -297,13 +295,15 @@ export class Reader {
 
   /**
    * The signals without the ruled-out topics. A question about an aspect ("how much should I take?") keeps them
-   * when nothing else is named: the subject is then one of them.
+   * when nothing else is named: the subject is then one of them; so does a statement ("I eat loads of fibre, do I need
+   * more water"), unless it rejects them outright ("I already drink plenty, so not that").
    */
-  private withoutRuledOut(s: Signals, ruledOut: string[]): Signals {
+  private withoutRuledOut(s: Signals, ruledOut: string[], rejected: boolean): Signals {
     if (ruledOut.length === 0) return s;
     const out = new Set(ruledOut);
     const others = [...s.topics.keys()].filter((t) => !out.has(t) && !this.generalTopics.has(t));
-    if ((s.kind === null || s.kind.keepsTopic) && others.length === 0) return { ...s, ruledOut };
+    const keeps = s.kind === null ? !rejected : s.kind.keepsTopic;
+    if (keeps && others.length === 0) return { ...s, ruledOut };
     const topics = new Map([...s.topics].filter(([t]) => !out.has(t)));
     const sections = new Map([...s.sections].filter(([id]) => !out.has(this.topicOf.get(id) ?? "")));
     return { ...s, topics, sections, ruledOut };

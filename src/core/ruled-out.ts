@@ -38,7 +38,7 @@ export class RuledOut {
   }
 
   /**
-   * The topics the text rules out. `topicsOf` gives the specific topics a clause's terms name. A marker rules out
+   * The topics the text rules out, and whether it says so outright ("so not that": a marker that points back). `topicsOf` gives the specific topics a clause's terms name. A marker rules out
    * the topics of its own clause; one whose clause names none points back: to the clause before, or, opening its
    * sentence ("And still, ..."), to the whole sentence before. A negation in the clause cancels it ("I don't drink
    * enough"), and a question's own topics are never ruled out (`asks`: the clause has a question word).
@@ -47,7 +47,7 @@ export class RuledOut {
     text: string,
     topicsOf: (terms: string[]) => Set<string>,
     asks: (terms: string[]) => boolean,
-  ): string[] {
+  ): { topics: string[]; rejected: boolean } {
     const sentences = splitClauses(text).map((sentence) =>
       sentence.map((c, i) => {
         const terms = this.lexicon.analyze(c.text).terms;
@@ -60,6 +60,7 @@ export class RuledOut {
     );
     const out = new Set<string>();
     const asked = new Set<string>();
+    let rejected = false;
     clauses.forEach((clause, i) => {
       const own = topicsOf(clause.terms);
       if (clause.question) {
@@ -68,6 +69,7 @@ export class RuledOut {
       }
       const hits = this.markers.findAll(clause.terms);
       if (hits.length === 0) return;
+      if (hits.some((h) => h.value)) rejected = true;
       const inMarker = new Array<boolean>(clause.terms.length).fill(false);
       for (const h of hits) for (let k = h.start; k < h.start + h.length; k++) inMarker[k] = true;
       if (own.size > 0) {
@@ -81,7 +83,7 @@ export class RuledOut {
         : [clauses[i - 1]].filter((c): c is Clause & { sentence: number } => c !== undefined && !c.question);
       for (const c of before) for (const t of topicsOf(c.terms)) out.add(t);
     });
-    return [...out].filter((t) => !asked.has(t));
+    return { topics: [...out].filter((t) => !asked.has(t)), rejected };
   }
 }
 
