@@ -155,7 +155,9 @@ export class Engine implements MessageHandler {
       })),
     });
     checkFacets(knowledge, this.reader);
-    if (intents.kinds) checkKinds(intents.kinds, knowledge, knownFacets(intents.lexicon));
+    // A kind's facet must exist; its section may be missing from a knowledge base built in memory (the kind then
+    // has no general answer there), as with small talk's suggestions. createEngine() checks both for the files.
+    if (intents.kinds) checkKinds(intents.kinds, null, knownFacets(intents.lexicon));
     checkFollowups(knowledge, this.reader.triggers.names);
     this.index = new KnowledgeIndex(knowledge, this.reader);
     const offered = plugins

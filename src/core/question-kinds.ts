@@ -46,10 +46,14 @@ const FILE = "kinds.yaml";
 /** In "a ... b", b may follow a within this many words. */
 const GAP = 4;
 
-/** Every kind's section is a section and its facet a facet (errors name the file and field). */
-export function checkKinds(data: KindsData, knowledge: KnowledgeBase, facets: ReadonlySet<string>): void {
+/** Every kind's facet is a facet and (with a knowledge base) its section a section; errors name file and field. */
+export function checkKinds(
+  data: KindsData,
+  knowledge: KnowledgeBase | null,
+  facets: ReadonlySet<string>,
+): void {
   for (const [name, kind] of Object.entries(data.kinds)) {
-    if (kind.section !== undefined && !knowledge.byId.has(kind.section))
+    if (knowledge !== null && kind.section !== undefined && !knowledge.byId.has(kind.section))
       throw new DataError(FILE, `kinds.${name}.section`, `names no section ("${kind.section}")`);
     if (kind.facet !== undefined && !facets.has(kind.facet))
       throw new DataError(FILE, `kinds.${name}.facet`, `names no facet ("${kind.facet}")`);
