@@ -19,7 +19,8 @@ export type NoticeKey =
 
 /** What the rules decide: an answer, a question back, small talk, a dialogue, or "I don't know". */
 export type RuleDecision =
-  | { kind: "answer"; section: Section; deeper: boolean }
+  /** `ruledOut`: topics the person already does or ruled out (left out of the suggestions). */
+  | { kind: "answer"; section: Section; deeper: boolean; ruledOut?: string[] }
   | { kind: "clarify"; options: Section[]; facet: string | null }
   /** One reply from two (or more) sibling sections, in article order; the first is the reply's `section`. */
   | { kind: "answer-both"; sections: Section[] }

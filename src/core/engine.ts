@@ -15,6 +15,7 @@ import type { KnowledgeBase } from "./knowledge.js";
 import { KnowledgeIndex } from "./knowledge-index.js";
 import { silentLogger } from "./logger.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
+import { checkKinds, knownFacets } from "./question-kinds.js";
 import { Reader, type Signals } from "./reader.js";
 import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
@@ -148,6 +149,7 @@ export class Engine implements MessageHandler {
       urgent: intents.urgent,
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
+      kinds: intents.kinds,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,
         data,
@@ -155,6 +157,9 @@ export class Engine implements MessageHandler {
       })),
     });
     checkFacets(knowledge, this.reader);
+    // A kind's facet must exist; its section may be missing from a knowledge base built in memory (the kind then
+    // has no general answer there), as with small talk's suggestions. createEngine() checks both for the files.
+    if (intents.kinds) checkKinds(intents.kinds, null, knownFacets(intents.lexicon));
     checkFollowups(knowledge, this.reader.triggers.names);
     this.index = new KnowledgeIndex(knowledge, this.reader);
     const offered = plugins

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AfterUrgentData } from "./after-urgent.js";
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { LexiconData } from "./lexicon.js";
+import type { KindsData } from "./question-kinds.js";
 import type { ScopeData } from "./scope.js";
 
 const words = z.array(z.string().min(1));
@@ -79,6 +80,8 @@ export interface Intents {
   smallTalk: SmallTalk[];
   urgent: UrgentData;
   messages: Messages;
+  /** Question kinds and ruled-out markers (kinds.yaml). Default: none (question-kinds.ts `NO_KINDS`). */
+  kinds?: KindsData;
   /** Each registered dialogue's data, by dialogue name. */
   dialogues: Record<string, DialogueData>;
   /** Topics next to the article that it does not cover (intents/scope.yaml). Default: none. */

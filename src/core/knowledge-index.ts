@@ -158,6 +158,12 @@ export class KnowledgeIndex {
     return this.knowledge.sections.filter((s) => s.facet === facet);
   }
 
+  /** The ids of every section of these topics (for leaving ruled-out topics out of suggestions). */
+  sectionsOfTopics(topics: readonly string[]): string[] {
+    if (topics.length === 0) return [];
+    return this.knowledge.sections.filter((s) => topics.includes(s.topic)).map((s) => s.id);
+  }
+
   /** How many of the message's content words the section's own text uses (for follow-ups on the current answer). */
   overlap(s: Signals, sectionId: string): number {
     const vocabulary = this.sectionVocabulary.get(sectionId);

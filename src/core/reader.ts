@@ -8,7 +8,9 @@ import type { DialogueData } from "./dialogues/dialogue.js";
 import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
 import { type Analysis, Lexicon, type LexiconData, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
+import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
 
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
@@ -23,6 +25,8 @@ const EXCLUDE_REACH = 4;
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
 const NAMES_TOPIC = WEIGHT.title;
+/** A clause whose question word starts within this many words asks ("so why do..."). */
+const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
 /** ...or when unknown words times this outnumber the content words. */
@@ -71,6 +75,12 @@ export interface Signals {
   scope: ScopeSignal | null;
   /** The message opens a new subject ("in general, ...", "different question"): a red flag's follow-ups end. */
   newSubject: boolean;
+  /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
+  kind: QuestionKind | null;
+  /** A longer message that tells a story, then asks. */
+  story: boolean;
+  /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
+  ruledOut: string[];
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -93,6 +103,8 @@ export interface ReaderInput {
   scope?: ScopeData;
   /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
   newSubject?: readonly string[];
+  /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
+  kinds?: KindsData;
 }
 
 interface Posting {
@@ -169,9 +181,14 @@ export class Reader {
   private readonly excludeTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
+  /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
+  readonly kinds: QuestionKinds;
+  private readonly ruledOutFinder: RuledOut;
+  /** Each section's topic, by section id. */
+  private readonly topicOf: Map<string, string>;
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -186,6 +203,10 @@ export class Reader {
         .join(" "),
       // Last, so the scope terms never change a correction's tie-break among the bot's own words.
       Scope.vocabulary(input.scope ?? NO_SCOPE),
+      // Last, so a spelling correction still prefers the words above at equal distance.
+      ...Object.values((input.kinds ?? NO_KINDS).kinds).map((k) =>
+        k.phrases.join(" ").replaceAll("...", " "),
+      ),
     ];
     const lexicon = new Lexicon(input.lexicon, input.words?.english, input.words?.common, vocabulary);
     this.lexicon = lexicon;
@@ -225,6 +246,10 @@ export class Reader {
       (t) => this.namesSpecificTopic(t),
       (t) => this.signalsOf(t).anchored,
     );
+    const kinds = input.kinds ?? NO_KINDS;
+    this.kinds = new QuestionKinds(kinds, lexicon);
+    this.ruledOutFinder = new RuledOut(kinds.ruled_out, lexicon);
+    this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -240,12 +265,14 @@ export class Reader {
   }
 
   /**
-   * Signals of a message. A longer message that tells a story and then asks is read for its question: the topic
-   * and aspect come from the sentence that asks (when it names any), red flags and "clearly about cramps" from all
-   * of it.
+   * Signals of a message. A longer message that tells a story and then asks is read for its question: the topic,
+   * aspect and kind come from the sentence that asks (when it names any), red flags and "clearly about cramps" from
+   * all of it. Topics the person says they already do or ruled out are set aside (ruled-out.ts).
    */
   read(text: string): Signals {
-    const { signals, whole } = this.readTopics(text);
+    const full = this.signalsOf(text);
+    const whole = full.analysis;
+    const signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole.stems);
     if (scope === null) return signals;
     // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
@@ -259,28 +286,92 @@ export class Reader {
     return { ...signals, scope, outOfScope, smallTalk };
   }
 
-  /** The signals of a message's topics and aspects, and the analysis of the whole message. */
-  private readTopics(text: string): { signals: Signals; whole: Analysis } {
-    const full = this.signalsOf(text);
-    const whole = full.analysis;
+  /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
+  private readTopics(text: string, full: Signals): Signals {
+    const asked = this.readAsked(text, full);
+    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return asked;
+    const found = this.ruledOutFinder.find(
+      text,
+      (terms) => this.specificTopics(terms),
+      // A clause asks when it opens with a question word of a general kind ("why would...", "so why do..."); "a
+      // day" (a dose) or "my magnesium is normal" does not.
+      (terms) => {
+        const hit = this.kinds.match(terms);
+        return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
+      },
+    );
+    return this.withoutRuledOut(asked, found.topics, found.rejected);
+  }
+
+  private readAsked(text: string, full: Signals): Signals {
     const question = questionSentence(text);
-    if (question === null) return { signals: full, whole };
+    if (question === null) return { ...full, kind: this.kindOf(full, askingSentence(text)) };
     const asked = this.signalsOf(question);
-    // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-    if (asked.topics.size === 0 && asked.facets.size === 0)
-      return { signals: { ...full, outOfScope: asked.outOfScope }, whole };
+    const kind = this.kindOf(asked);
+    // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
+    const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
       ...asked,
+      ...story,
       text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
       dialogue: full.dialogue,
     };
+    if (asked.topics.size === 0 && asked.facets.size === 0) {
+      // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to.
+      const before = kind !== null && asked.pointsBack ? sentenceBefore(text, question) : null;
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && pointed.topics.size > 0)
+        return { ...merged, topics: pointed.topics, sections: pointed.sections };
+      // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
+      if (kind?.section && !kind.keepsTopic) return merged;
+      // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
+      return { ...full, ...story, outOfScope: asked.outOfScope };
+    }
     // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
     // the story.
-    if (asked.topics.size === 0)
-      return { signals: { ...merged, topics: full.topics, sections: full.sections }, whole };
-    return { signals: merged, whole };
+    if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
+    return merged;
+  }
+
+  /** The kind a message asks, with the facet evidence it adds ("does vitamin D help?" is about vitamin D itself). */
+  private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
+    // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
+    const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
+    const kind = this.kinds.kindOf(terms);
+    // Only where the lexicon's facet words have not already said it ("any good" is both).
+    if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
+      add(s.facets, kind.facet, kind.facetWeight);
+    return kind;
+  }
+
+  /**
+   * The signals without the ruled-out topics. A question about an aspect ("how much should I take?") keeps them
+   * when nothing else is named: the subject is then one of them; so does a statement ("I eat loads of fibre, do I need
+   * more water"), unless it rejects them outright ("I already drink plenty, so not that").
+   */
+  private withoutRuledOut(s: Signals, ruledOut: string[], rejected: boolean): Signals {
+    if (ruledOut.length === 0) return s;
+    const out = new Set(ruledOut);
+    const others = [...s.topics.keys()].filter((t) => !out.has(t) && !this.generalTopics.has(t));
+    const keeps = s.kind === null ? !rejected : s.kind.keepsTopic;
+    if (keeps && others.length === 0) return { ...s, ruledOut };
+    const topics = new Map([...s.topics].filter(([t]) => !out.has(t)));
+    const sections = new Map([...s.sections].filter(([id]) => !out.has(this.topicOf.get(id) ?? "")));
+    return { ...s, topics, sections, ruledOut };
+  }
+
+  /** The specific topics a clause names by keyword or title word (question words are too weak to rule out). */
+  private specificTopics(terms: string[]): Set<string> {
+    const topics = new Set<string>();
+    for (const match of this.keywordTable.findAll(terms)) {
+      for (const posting of match.value) {
+        if (posting.weight >= WEIGHT.title && !this.generalTopics.has(posting.section.topic))
+          topics.add(posting.section.topic);
+      }
+    }
+    return topics;
   }
 
   /** The content terms of a trusted phrase (a section title standing in for "it"). */
@@ -362,6 +453,9 @@ export class Reader {
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
+      kind: null,
+      story: false,
+      ruledOut: [],
     };
   }
 
@@ -491,6 +585,21 @@ function questionSentence(text: string): string | null {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
   if (sentences.length < 2) return null;
   return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
+}
+
+/** In a message of several sentences, the last one that asks ("?"); null when there is one sentence or none asks. */
+function askingSentence(text: string): string | null {
+  if (!text.includes("?")) return null;
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (sentences.length < 2) return null;
+  return [...sentences].reverse().find((x) => x.includes("?")) ?? null;
+}
+
+/** The sentence just before `question` in `text`, or null. */
+function sentenceBefore(text: string, question: string): string | null {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  const at = sentences.lastIndexOf(question);
+  return at > 0 ? (sentences[at - 1] ?? null) : null;
 }
 
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */

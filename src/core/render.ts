@@ -73,6 +73,7 @@ export class Renderer {
           deeper: decision.deeper,
           advisories: [...advisories],
           exclude: state.visited,
+          omit: this.index.sectionsOfTopics(state.ruledOut ?? []),
         });
       case "answer-both":
         return r.answerBoth(decision.sections, {

@@ -52,11 +52,12 @@ export class Replies {
 
   /**
    * An answer from a section. `first`: the first answer of the conversation (carries the disclaimer);
-   * `deeper`: show the "more" paragraph; `advisories`: notes that must come first.
+   * `deeper`: show the "more" paragraph; `advisories`: notes that must come first; `exclude`: section ids already
+   * seen, offered only when nothing else is; `omit`: section ids never offered (topics the person ruled out).
    */
   answer(
     section: Section,
-    opts: { first: boolean; deeper: boolean; advisories: string[]; exclude?: string[] },
+    opts: { first: boolean; deeper: boolean; advisories: string[]; exclude?: string[]; omit?: string[] },
   ): Reply {
     const body = opts.deeper && section.more.length > 0 ? section.more : section.answer;
     const notice = section.dose ? this.messages.dose_caution : opts.first ? this.messages.disclaimer : null;
@@ -66,11 +67,13 @@ export class Replies {
       this.messages.source.replace("{heading}", section.heading),
       notice,
     ]);
-    const targets = section.followups.filter((t) => !(opts.exclude ?? []).includes(t));
+    // `omit` (ruled out by the person) is never offered; `exclude` (already seen) only while others remain.
+    const offered = section.followups.filter((t) => !(opts.omit ?? []).includes(t));
+    const targets = offered.filter((t) => !(opts.exclude ?? []).includes(t));
     return {
       intent: "answer",
       text,
-      suggestions: this.suggestions(targets.length > 0 ? targets : section.followups),
+      suggestions: this.suggestions(targets.length > 0 ? targets : offered),
       section: { id: section.id, heading: section.heading },
     };
   }

@@ -142,6 +142,8 @@ function staysUrgent(settleAfter: number): Rule {
         : null,
   };
 }
+/** A general topic with this much evidence is named, not just implied by a question word. */
+const NAMED_GENERAL = 1;
 
 /** The rules, in order: the first that decides wins. */
 export const RULES: readonly Rule[] = [
@@ -206,6 +208,39 @@ export const RULES: readonly Rule[] = [
           first.score <= WHAT_TO_DO_SCORE &&
           index.overlap(s, section.id) > 0);
       return stays ? current(state, index) : null;
+    },
+  },
+  {
+    // "...what is my body telling me?", "any ideas?" after a story, "what's the number one cause?": a question
+    // kind a general section answers (intents/kinds.yaml), with no specific topic or aspect named (ADR 7).
+    name: "general-question-kind",
+    decide: (s, _state, index) => {
+      const kind = s.kind;
+      if (kind?.section == null || kind.keepsTopic) return null;
+      // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
+      // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
+      // closing line ("...Where should I start?").
+      const facet = facetOf(s, index);
+      const named = facet !== null && (!s.story || (s.facets.get(facet) ?? 0) >= FACET_FIRST);
+      if (top(s, index).specific || (named && s.ruledOut.length === 0)) return null;
+      // "what causes blisters?": an unknown subject is not ours.
+      if (s.unknownMatters && !s.anchored) return null;
+      const section = index.section(kind.section);
+      if (!section) return null;
+      // "...give me the main takeaways so I know where to start": another general section named by its own words.
+      const first = top(s, index).top;
+      const other = first !== undefined && first.topic !== section.topic && first.score >= NAMED_GENERAL;
+      if (other && index.section(first.topic) !== index.defaultSection) return null;
+      return answer(section);
+    },
+  },
+  {
+    // "I already drink plenty, so not that" after the causes: it narrows the general answer just given.
+    name: "rules-out-from-the-general-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (s.ruledOut.length === 0 || !section || !index.isGeneral(section.topic)) return null;
+      return index.rankTopics(s).length === 0 && facetOf(s, index) === null ? answer(section) : null;
     },
   },
   {
@@ -379,5 +414,9 @@ export function decide(
   index: KnowledgeIndex,
   rules: readonly Rule[] = RULES,
 ): RuleDecision {
-  return firstRule(s, state, index, rules).decision;
+  const { decision } = firstRule(s, state, index, rules);
+  // What the person already does or ruled out goes with the answer: the transition keeps it for the conversation.
+  return decision.kind === "answer" && s.ruledOut.length > 0
+    ? { ...decision, ruledOut: s.ruledOut }
+    : decision;
 }

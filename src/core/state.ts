@@ -40,6 +40,8 @@ export interface ConversationState {
    * `followups`: how many were answered urgently since. Null when there is no red flag to follow up.
    */
   redFlag: { followups: number } | null;
+  /** Topics the person said they already do or ruled out, left out of suggestions. Absent in older states: none. */
+  ruledOut?: string[];
 }
 
 export function freshState(now: number): ConversationState {

@@ -79,6 +79,7 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
       const { section, deeper } = decision;
       return {
         ...state,
+        ...ruledOut(state, section.topic, decision.ruledOut ?? []),
         answers: state.answers + 1,
         topic: section.topic,
         facet: section.facet,
@@ -118,6 +119,20 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
     default:
       return state;
   }
+}
+
+/**
+ * Topics ruled out so far, plus the answer's; a topic answered about is no longer ruled out (the person asked for
+ * it). Kept only when there are any, so states without them keep their shape.
+ */
+function ruledOut(
+  state: ConversationState,
+  topic: string,
+  added: readonly string[],
+): { ruledOut?: string[] } {
+  const before = state.ruledOut ?? [];
+  if (before.length === 0 && added.length === 0) return {};
+  return { ruledOut: [...new Set([...before, ...added])].filter((t) => t !== topic) };
 }
 
 function stepped(state: ConversationState, step: DialogueOutcome): ConversationState {

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { Engine, type EngineOptions } from "../core/engine.js";
+import { checkKinds, knownFacets } from "../core/question-kinds.js";
 import { loadEnglishWords } from "./english-words.js";
 import { loadIntents, loadKnowledge } from "./load.js";
 import { PACKAGE_ROOT } from "./paths.js";
@@ -20,6 +21,7 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   const { knowledgeDir, intentsDir, ...rest } = options;
   const knowledge = loadKnowledge(knowledgeDir ?? join(PACKAGE_ROOT, "knowledge"));
   const intents = loadIntents(intentsDir ?? join(PACKAGE_ROOT, "intents"), rest.dialogues);
+  if (intents.kinds) checkKinds(intents.kinds, knowledge, knownFacets(intents.lexicon));
   return new Engine({ ...rest, knowledge, intents, words: loadEnglishWords() });
 }
 

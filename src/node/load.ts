@@ -17,6 +17,7 @@ import {
 } from "../core/intents.js";
 import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
 import { lexiconSchema } from "../core/lexicon.js";
+import { kindsSchema } from "../core/question-kinds.js";
 import { scopeSchema } from "../core/scope.js";
 import { loadYamlFile, readText } from "./files.js";
 
@@ -44,6 +45,7 @@ export function loadIntents(
     messages: loadYamlFile(join(dir, "messages.yaml"), messagesSchema),
     scope: loadYamlFile(join(dir, "scope.yaml"), scopeSchema),
     afterUrgent: loadYamlFile(join(dir, "after-urgent.yaml"), afterUrgentSchema),
+    kinds: loadYamlFile(join(dir, "kinds.yaml"), kindsSchema),
     dialogues: Object.fromEntries(
       dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
     ),

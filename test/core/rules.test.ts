@@ -87,6 +87,17 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer stress (more)",
   },
   {
+    rule: "general-question-kind",
+    text: "my legs keep cramping at night what do I do",
+    want: "answer prevention",
+  },
+  {
+    rule: "rules-out-from-the-general-answer",
+    text: "I already drink plenty, so not that",
+    state: () => after("causes"),
+    want: "answer causes",
+  },
+  {
     rule: "only-one-topic-has-the-facet",
     text: "could a lack of sun be part of it?",
     want: "answer vitamin-d.sunlight",

@@ -1,0 +1,148 @@
+/**
+ * Role: question kinds — what a question asks (why, what to do, how much, is it safe, who gets it...), read from the
+ * phrases in intents/kinds.yaml: their shape (validated at load), the check against the knowledge, and the matcher
+ * that finds a message's kind. The rules decide what a kind means for the answer (rules.ts, ADR 7).
+ */
+import { z } from "zod";
+import { DataError } from "./errors.js";
+import type { KnowledgeBase } from "./knowledge.js";
+import type { Lexicon, LexiconData } from "./lexicon.js";
+
+const words = z.array(z.string().min(1));
+
+export const kindSchema = z.object({
+  section: z.string().min(1).optional(),
+  facet: z.string().min(1).optional(),
+  facet_weight: z.number().min(0).max(2).optional(),
+  keeps_topic: z.boolean().optional(),
+  phrases: words.min(1),
+  examples: words.min(1),
+});
+
+export const kindsSchema = z.object({
+  kinds: z.record(z.string().regex(/^[a-z][a-z-]*$/), kindSchema),
+  ruled_out: z.object({ markers: words.min(1), negations: words, back: words }),
+});
+export type KindsData = z.infer<typeof kindsSchema>;
+
+/** A question kind as the rules read it. */
+export interface QuestionKind {
+  name: string;
+  /** The general section answering it when no topic or aspect is named; null when it needs a topic. */
+  section: string | null;
+  /** The aspect of a named topic it asks about. */
+  facet: string | null;
+  /** Facet evidence it adds (0: the lexicon's facet words already say it). */
+  facetWeight: number;
+  /** A topic named earlier in the message stays the subject even when the person already uses it. */
+  keepsTopic: boolean;
+}
+
+/** No kinds: what a bot built without kinds.yaml reads. */
+export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negations: [], back: [] } };
+
+/** The file the kinds come from, for error messages. */
+const FILE = "kinds.yaml";
+/** In "a ... b", b may follow a within this many words. */
+const GAP = 4;
+
+/** Every kind's facet is a facet and (with a knowledge base) its section a section; errors name file and field. */
+export function checkKinds(
+  data: KindsData,
+  knowledge: KnowledgeBase | null,
+  facets: ReadonlySet<string>,
+): void {
+  for (const [name, kind] of Object.entries(data.kinds)) {
+    if (knowledge !== null && kind.section !== undefined && !knowledge.byId.has(kind.section))
+      throw new DataError(FILE, `kinds.${name}.section`, `names no section ("${kind.section}")`);
+    if (kind.facet !== undefined && !facets.has(kind.facet))
+      throw new DataError(FILE, `kinds.${name}.facet`, `names no facet ("${kind.facet}")`);
+  }
+}
+
+/** The facets the lexicon defines. */
+export function knownFacets(lexicon: LexiconData): Set<string> {
+  return new Set([...Object.keys(lexicon.facets), ...Object.keys(lexicon.weak_facets)]);
+}
+
+interface Pattern {
+  kind: QuestionKind;
+  parts: string[][];
+}
+
+/** Finds the kind of a question in its canonical terms. */
+export class QuestionKinds {
+  private readonly patterns: Pattern[] = [];
+  /** Every phrase's terms, so the reader can tell kind words from a topic's. */
+  readonly phraseTerms: string[][] = [];
+
+  constructor(data: KindsData, lexicon: Lexicon) {
+    for (const [name, raw] of Object.entries(data.kinds)) {
+      const kind: QuestionKind = {
+        name,
+        section: raw.section ?? null,
+        facet: raw.facet ?? null,
+        facetWeight: raw.facet_weight ?? 0,
+        keepsTopic: raw.keeps_topic ?? false,
+      };
+      for (const phrase of raw.phrases) {
+        const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
+        if (parts.some((p) => p.length === 0)) continue;
+        this.patterns.push({ kind, parts });
+        if (parts.length === 1 && parts[0]) this.phraseTerms.push(parts[0]);
+      }
+    }
+  }
+
+  /**
+   * The kind the terms ask: the match covering most words, the earliest of equal ones (question words come first
+   * in English: "what is the dose" is not a "what is it").
+   */
+  kindOf(terms: readonly string[]): QuestionKind | null {
+    return this.match(terms)?.kind ?? null;
+  }
+
+  /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
+  match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
+    let best: { kind: QuestionKind; start: number; length: number } | null = null;
+    for (const pattern of this.patterns) {
+      const hit = find(terms, pattern.parts);
+      if (!hit) continue;
+      // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
+      if (pattern.parts.length > 1) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
+      if (!best || hit.length > best.length || (hit.length === best.length && hit.start < best.start))
+        best = { kind: pattern.kind, ...hit };
+    }
+    return best;
+  }
+}
+
+/** The first place the parts occur in order, each within {@link GAP} words of the last; its start and word count. */
+function find(terms: readonly string[], parts: string[][]): { start: number; length: number } | null {
+  const [first, ...rest] = parts;
+  if (!first) return null;
+  for (let start = indexOf(terms, first, 0); start >= 0; start = indexOf(terms, first, start + 1)) {
+    let at = start + first.length;
+    let words = first.length;
+    let ok = true;
+    for (const part of rest) {
+      const next = indexOf(terms, part, at);
+      if (next < 0 || next - at > GAP) {
+        ok = false;
+        break;
+      }
+      at = next + part.length;
+      words += part.length;
+    }
+    if (ok) return { start, length: words };
+  }
+  return null;
+}
+
+function indexOf(terms: readonly string[], part: readonly string[], from: number): number {
+  outer: for (let i = from; i + part.length <= terms.length; i++) {
+    for (let j = 0; j < part.length; j++) if (terms[i + j] !== part[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,104 @@
+/**
+ * Role: ruled-out topics — what a person says they already do or have ruled out ("I drink 3 litres a day and still
+ * cramp", "I already stretch every night", "..., so I don't believe it is that"), found clause by clause with the
+ * markers in intents/kinds.yaml (`ruled_out`). The reader drops them from the topics asked about; the transition
+ * keeps them for the conversation, and the renderer leaves them out of the suggestions.
+ */
+import type { Lexicon } from "./lexicon.js";
+import { PhraseTable } from "./lexicon.js";
+import type { KindsData } from "./question-kinds.js";
+
+interface Clause {
+  terms: string[];
+  /** The clause ends a question: what is asked is never ruled out. */
+  question: boolean;
+  /** The first clause of its sentence. */
+  opens: boolean;
+}
+
+export class RuledOut {
+  private readonly markers = new PhraseTable<boolean>();
+  private readonly negations: Set<string>;
+
+  constructor(
+    data: KindsData["ruled_out"],
+    private readonly lexicon: Lexicon,
+  ) {
+    const back = new Set(data.back.map((m) => lexicon.terms(m).join(" ")));
+    for (const marker of data.markers) {
+      const terms = lexicon.terms(marker);
+      this.markers.set(terms, back.has(terms.join(" ")));
+    }
+    this.negations = new Set(data.negations.flatMap((w) => lexicon.terms(w)));
+  }
+
+  /** A quick test on the whole message's terms: no marker, nothing to look for (the common case). */
+  mayRuleOut(terms: readonly string[]): boolean {
+    return this.markers.size > 0 && this.markers.findAll(terms).length > 0;
+  }
+
+  /**
+   * The topics the text rules out, and whether it says so outright ("so not that": a marker that points back). `topicsOf` gives the specific topics a clause's terms name. A marker rules out
+   * the topics of its own clause; one whose clause names none points back: to the clause before, or, opening its
+   * sentence ("And still, ..."), to the whole sentence before. A negation in the clause cancels it ("I don't drink
+   * enough"), and a question's own topics are never ruled out (`asks`: the clause has a question word).
+   */
+  find(
+    text: string,
+    topicsOf: (terms: string[]) => Set<string>,
+    asks: (terms: string[]) => boolean,
+  ): { topics: string[]; rejected: boolean } {
+    const sentences = splitClauses(text).map((sentence) =>
+      sentence.map((c, i) => {
+        const terms = this.lexicon.analyze(c.text).terms;
+        // "Why would vitamin D matter if I already eat well": a clause with a question word asks, "?" or not.
+        return { ...c, terms, opens: i === 0, question: c.question || asks(terms) };
+      }),
+    );
+    const clauses: (Clause & { sentence: number })[] = sentences.flatMap((s, i) =>
+      s.map((c) => ({ terms: c.terms, question: c.question, opens: c.opens, sentence: i })),
+    );
+    const out = new Set<string>();
+    const asked = new Set<string>();
+    let rejected = false;
+    clauses.forEach((clause, i) => {
+      const own = topicsOf(clause.terms);
+      if (clause.question) {
+        for (const t of own) asked.add(t);
+        return;
+      }
+      const hits = this.markers.findAll(clause.terms);
+      if (hits.length === 0) return;
+      if (hits.some((h) => h.value)) rejected = true;
+      const inMarker = new Array<boolean>(clause.terms.length).fill(false);
+      for (const h of hits) for (let k = h.start; k < h.start + h.length; k++) inMarker[k] = true;
+      if (own.size > 0) {
+        const negated = clause.terms.some((t, k) => !inMarker[k] && this.negations.has(t));
+        if (!negated) for (const t of own) out.add(t);
+        return;
+      }
+      if (!hits.some((h) => h.value)) return;
+      const before = clause.opens
+        ? clauses.filter((c) => c.sentence === clause.sentence - 1 && !c.question)
+        : [clauses[i - 1]].filter((c): c is Clause & { sentence: number } => c !== undefined && !c.question);
+      for (const c of before) for (const t of topicsOf(c.terms)) out.add(t);
+    });
+    return { topics: [...out].filter((t) => !asked.has(t)), rejected };
+  }
+}
+
+/** Sentences, each cut into clauses at commas, semicolons and " so " / " but "; each clause knows if it asks. */
+function splitClauses(text: string): { text: string; question: boolean }[][] {
+  const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+  return sentences
+    .map((sentence) => {
+      const question = sentence.includes("?");
+      const parts = sentence
+        .split(/[,;:]|\s(?=(?:so|but|and still|though|tho)\s)/i)
+        .filter((p) => /\p{L}/u.test(p));
+      // Only the last clause of a question sentence asks; the ones before it may still rule out ("I drink plenty,
+      // so what else could it be?").
+      return parts.map((p, i) => ({ text: p, question: question && i === parts.length - 1 }));
+    })
+    .filter((s) => s.length > 0);
+}
