@@ -1,7 +1,6 @@
 /** The in-memory session store: the default, for one process. Entries expire after their TTL (injected clock). */
-import { StoreError } from "../errors.js";
-import type { Clock, SessionStore } from "../types.js";
-import { keyLabel } from "./key-hash.js";
+import { type Clock, type SessionStore, systemClock } from "../types.js";
+import { serialise } from "./serialise.js";
 
 export interface MemoryStoreOptions {
   /** Default: the system clock. */
@@ -16,7 +15,7 @@ export class MemoryStore implements SessionStore {
   private readonly maxEntries: number;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
     this.maxEntries = options.maxEntries ?? 100_000;
   }
 
@@ -32,17 +31,7 @@ export class MemoryStore implements SessionStore {
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    let json: string | undefined;
-    try {
-      json = JSON.stringify(value);
-    } catch (err) {
-      throw new StoreError("set", `Memory store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
-        cause: err,
-      });
-    }
-    if (json === undefined) {
-      throw new StoreError("set", `Memory store: the value for ${keyLabel(key)} is not JSON-serialisable`);
-    }
+    const json = serialise("Memory store", key, value);
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();

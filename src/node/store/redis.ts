@@ -14,6 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
 import { keyLabel } from "../../core/store/key-hash.js";
+import { serialise } from "../../core/store/serialise.js";
 import type { SessionStore } from "../../core/types.js";
 
 export interface RedisStoreOptions {
@@ -120,7 +121,7 @@ export class RedisStore implements SessionStore {
   /** A TTL of 0 or less deletes the entry (it would be expired at once); a non-finite one never expires. */
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     this.assertOpen("set");
-    const json = serialise(key, value);
+    const json = serialise("Redis store", key, value);
     if (Number.isNaN(ttlMs)) throw new StoreError("set", `Redis store: ttlMs for ${keyLabel(key)} is NaN`);
     try {
       await this.connected();
@@ -299,19 +300,4 @@ function passwordOf(url: string): string {
   } catch {
     return "";
   }
-}
-
-function serialise(key: string, value: unknown): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (err) {
-    throw new StoreError("set", `Redis store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
-      cause: err,
-    });
-  }
-  if (json === undefined) {
-    throw new StoreError("set", `Redis store: the value for ${keyLabel(key)} is not JSON-serialisable`);
-  }
-  return json;
 }

@@ -21,6 +21,7 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CrampBotError, StoreError, type StoreOperation } from "../../core/errors.js";
 import { keyLabel } from "../../core/store/key-hash.js";
+import { serialise } from "../../core/store/serialise.js";
 import type { Clock, Logger, SessionStore } from "../../core/types.js";
 
 export interface SqliteStoreOptions {
@@ -160,7 +161,7 @@ export class SqliteStore implements SessionStore {
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    const json = serialise(key, value);
+    const json = serialise("SQLite store", key, value);
     if (Number.isNaN(ttlMs)) throw new StoreError("set", `SQLite store: ttlMs for ${keyLabel(key)} is NaN`);
     await this.run("set", `could not write ${keyLabel(key)}`, (statements) => {
       const expiresAt = Number.isFinite(ttlMs) ? Math.min(Math.ceil(this.clock.now() + ttlMs), NEVER) : NEVER;
@@ -555,21 +556,6 @@ function hasTables(db: Database): boolean {
     n: number;
   };
   return row.n > 0;
-}
-
-function serialise(key: string, value: unknown): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (err) {
-    throw new StoreError("set", `SQLite store: the value for ${keyLabel(key)} is not JSON-serialisable`, {
-      cause: err,
-    });
-  }
-  if (json === undefined) {
-    throw new StoreError("set", `SQLite store: the value for ${keyLabel(key)} is not JSON-serialisable`);
-  }
-  return json;
 }
 
 let driver: DatabaseConstructor | undefined;
