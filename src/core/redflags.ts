@@ -39,8 +39,11 @@ interface Span {
 const DEFAULT_WINDOW = 12;
 /** In a rule, stands for any duration that says how long something lasted ("15 min", "a quarter of an hour"). */
 export const DURATION_CLASS = "<duration>";
-/** A duration counts when a cramp word is this close to it. */
-const DURATION_WINDOW = 12;
+/**
+ * A duration counts when a cramp word is this close to it: far enough for a clause between them ("a cramp in my calf
+ * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
+ */
+const DURATION_WINDOW = 15;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
