@@ -83,3 +83,16 @@ describe("near misses around the edges get an ordinary answer", () => {
     });
   }
 });
+
+describe("warmer and hotter about clothes and weather get an ordinary answer", () => {
+  for (const text of [
+    "do leg warmers help with night cramps?",
+    "should I keep my legs warmer at night to stop the cramps?",
+    "my calves cramp more in warmer weather, why?",
+  ]) {
+    it(`"${text}"`, async () => {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent, describeReply(reply)).not.toBe("urgent");
+    });
+  }
+});
