@@ -69,6 +69,7 @@ describe("near misses around the edges get an ordinary answer", () => {
     // a denied list
     "my calf isn't swollen, red or hot, it just cramps at night - why?",
     "no swelling, redness or warmth in the leg, just cramps at night",
+    "my calf is neither swollen nor hot, it only cramps at night. why?",
     // a clot named to be set aside
     "before you say it's a clot, both legs look the same and the cramp is gone in a minute. what prevents them?",
     // sitting for hours
