@@ -37,10 +37,17 @@ interface Span {
 
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
+/** Words that join a denied list ("not swollen, red or hot", "neither hot nor red"): the denial reaches past them. */
+const LIST_JOINERS = new Set(["or", "nor"]);
+/** How far back (in words) a negator reaches over a list joined by "or". */
+const MAX_LIST_REACH = 9;
 /** In a rule, stands for any duration that says how long something lasted ("15 min", "a quarter of an hour"). */
 export const DURATION_CLASS = "<duration>";
-/** A duration counts when a cramp word is this close to it. */
-const DURATION_WINDOW = 12;
+/**
+ * A duration counts when a cramp word is this close to it: far enough for a clause between them ("a cramp in my calf
+ * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
+ */
+const DURATION_WINDOW = 15;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -217,12 +224,17 @@ export class RedFlags {
     return out;
   }
 
-  /** A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. */
+  /**
+   * A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. A list joined by
+   * "or" carries the negator further: in "isn't swollen, red or hot" the "not" denies "hot" as well as "swollen".
+   */
   private isNegated(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): boolean {
-    for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    let reach = 3;
+    for (let i = start - 1; i >= 0 && i >= start - reach; i--) {
       const word = seq[i] ?? "";
       if (this.breaks.has(word)) return false;
       if (this.negators.has(word) && !ownWords.has(i)) return true;
+      if (LIST_JOINERS.has(word)) reach = Math.min(reach + 3, MAX_LIST_REACH);
     }
     return false;
   }
