@@ -177,14 +177,6 @@ export class Engine implements MessageHandler {
     this.transition = transitionFor(this.settings.rateLimit);
   }
 
-  /**
-   * The reader under its old name, for tests written against the matcher (test/core/redflags.test.ts).
-   * @deprecated use {@link Engine.reader}.
-   */
-  get matcher(): { signals(text: string): Signals } {
-    return { signals: (text) => this.reader.read(text) };
-  }
-
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
   async handle(message: IncomingMessage): Promise<Reply> {
     const started = performance.now();

@@ -6,7 +6,7 @@ import { createBot, describeReply } from "../support/bot.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 const stems = (text: string) => bot.engine.reader.lexicon.analyze(text).stems;
-const urgent = (text: string) => bot.engine.matcher.signals(text).redFlags.urgent;
+const urgent = (text: string) => bot.engine.reader.read(text).redFlags.urgent;
 
 describe("reading a duration", () => {
   const cases: [string, number, boolean?][] = [

@@ -39,7 +39,7 @@ describe("urgent symptoms get 'seek medical help' and no cramp tips", () => {
   ];
   for (const [text, rule] of cases) {
     it(`treats "${text}" as urgent (${rule})`, async () => {
-      expect(bot.engine.matcher.signals(text).redFlags.urgent).toBe(rule);
+      expect(bot.engine.reader.read(text).redFlags.urgent).toBe(rule);
       expectUrgent(await bot.chat().say(text), text);
     });
   }
@@ -93,7 +93,7 @@ describe("negations and near misses are not urgent", () => {
     "is red wine bad for cramps",
   ]) {
     it(`does not treat "${text}" as urgent`, async () => {
-      expect(bot.engine.matcher.signals(text).redFlags.urgent).toBeNull();
+      expect(bot.engine.reader.read(text).redFlags.urgent).toBeNull();
       const reply = await bot.chat().say(text);
       expect(reply.intent, describeReply(reply)).not.toBe("urgent");
     });
