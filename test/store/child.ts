@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SOURCES = ["core/errors.ts", "core/hash.ts", "core/store/key-hash.ts", "node/store/sqlite.ts"];
+/** The store the child opens; the sources it imports (relative imports, followed to the end) come with it. */
+const ENTRY = "node/store/sqlite.ts";
 /**
  * better-sqlite3 and what it loads at run time, copied next to the child: "nobody" may not be able to read the
  * checkout's node_modules (a clone under a private temporary folder, say). Its C sources are left behind.
@@ -50,8 +51,14 @@ let built: string | undefined;
 export function buildChild(): string {
   if (built) return built;
   const out = mkdtempSync(join(tmpdir(), "crampbot-store-child-"));
-  for (const file of SOURCES) {
+  const files = [ENTRY];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] ?? ENTRY;
     const source = readFileSync(join(ROOT, "src", file), "utf8");
+    for (const [, spec] of source.matchAll(/from "(\.\.?\/[^"]+)\.js"/g)) {
+      const imported = join(dirname(file), `${spec}.ts`);
+      if (!files.includes(imported)) files.push(imported);
+    }
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;
