@@ -4,11 +4,11 @@ import { basename } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CheckupData } from "../../src/core/dialogues/checkup.js";
 import type { StretchData } from "../../src/core/dialogues/stretch.js";
-import { DataError } from "../../src/core/errors.js";
+import type { DataError } from "../../src/core/errors.js";
 import type { Intents } from "../../src/core/intents.js";
 import type { KnowledgeBase } from "../../src/core/knowledge.js";
 import { loadIntents, loadKnowledge } from "../../src/node/load.js";
-import { copyData, type DataCopy, INTENTS_DIR, KNOWLEDGE_DIR } from "../support/data.js";
+import { copyData, type DataCopy, INTENTS_DIR, KNOWLEDGE_DIR, loadingError } from "../support/data.js";
 
 describe("the shipped intents", () => {
   let intents: Intents & { checkup: CheckupData; stretch: StretchData };
@@ -102,15 +102,7 @@ describe("a bad intents file", () => {
   let copy: DataCopy;
   afterEach(() => copy?.remove());
 
-  function loadError(): DataError {
-    try {
-      loadIntents(copy.dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DataError);
-      return error as DataError;
-    }
-    throw new Error("loading succeeded, but it should have failed");
-  }
+  const loadError = (): DataError => loadingError(() => loadIntents(copy.dir));
 
   it("stops loading when a fixed message is missing, naming the file and the field", () => {
     copy = copyData(INTENTS_DIR);

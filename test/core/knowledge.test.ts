@@ -6,7 +6,7 @@ import { DataError } from "../../src/core/errors.js";
 import { buildKnowledge, type KnowledgeBase, parseSection } from "../../src/core/knowledge.js";
 import { createEngine } from "../../src/node/create-engine.js";
 import { loadKnowledge } from "../../src/node/load.js";
-import { copyData, type DataCopy, KNOWLEDGE_DIR } from "../support/data.js";
+import { copyData, type DataCopy, KNOWLEDGE_DIR, loadingError } from "../support/data.js";
 
 /** The fixed section ids: the batch contract and every evaluation use them (pinned here, not in the code). */
 const SECTION_IDS = [
@@ -89,15 +89,7 @@ describe("a bad knowledge file", () => {
   let copy: DataCopy;
   afterEach(() => copy?.remove());
 
-  function loadError(): DataError {
-    try {
-      loadKnowledge(copy.dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DataError);
-      return error as DataError;
-    }
-    throw new Error("loading succeeded, but it should have failed");
-  }
+  const loadError = (): DataError => loadingError(() => loadKnowledge(copy.dir));
 
   it("stops loading when a required field is missing, naming the file and the field", () => {
     copy = copyData(KNOWLEDGE_DIR);

@@ -4,11 +4,11 @@
 // were written for this file, in styles the eval sets do not have, before the mechanism was tuned for them.
 import { basename } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DataError } from "../../src/core/errors.js";
+import type { DataError } from "../../src/core/errors.js";
 import { clausesOf } from "../../src/core/scope.js";
 import { loadIntents } from "../../src/node/load.js";
 import { type Bot, createBot, describeReply } from "../support/bot.js";
-import { copyData, type DataCopy, INTENTS_DIR } from "../support/data.js";
+import { copyData, type DataCopy, INTENTS_DIR, loadingError } from "../support/data.js";
 
 let bot: Bot;
 beforeAll(() => {
@@ -125,15 +125,7 @@ describe("a bad scope file", () => {
   let copy: DataCopy;
   afterEach(() => copy?.remove());
 
-  function loadError(): DataError {
-    try {
-      loadIntents(copy.dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DataError);
-      return error as DataError;
-    }
-    throw new Error("loading succeeded, but it should have failed");
-  }
+  const loadError = (): DataError => loadingError(() => loadIntents(copy.dir));
 
   it("stops loading when the reply lacks {name}, naming the file and the field", () => {
     copy = copyData(INTENTS_DIR);

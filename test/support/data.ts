@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DataError } from "../../src/core/errors.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const KNOWLEDGE_DIR = join(ROOT, "knowledge");
@@ -38,4 +39,15 @@ export function copyData(source: string): DataCopy {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The DataError that `load` throws; fails the test if it throws anything else or loads without error. */
+export function loadingError(load: () => unknown): DataError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error("loading succeeded, but it should have failed");
 }
