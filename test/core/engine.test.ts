@@ -315,6 +315,18 @@ describe("concurrency", () => {
   });
 });
 
+/** A logger that keeps every record, for tests that read what was logged. */
+function recordingLogger(): { records: { level: string; obj: object; msg?: string }[]; logger: Logger } {
+  const records: { level: string; obj: object; msg?: string }[] = [];
+  const keep = (level: string) => (obj: object, msg?: string) => {
+    records.push({ level, obj, msg });
+  };
+  return {
+    records,
+    logger: { debug: keep("debug"), info: keep("info"), warn: keep("warn"), error: keep("error") },
+  };
+}
+
 describe("failures", () => {
   it("still answers, statelessly, when every store call fails, and reports each failure", async () => {
     const failed: string[] = [];
@@ -340,13 +352,7 @@ describe("failures", () => {
   });
 
   it("gives the computed answer when the save fails, and keeps the conversation key out of the log", async () => {
-    const records: { level: string; obj: object; msg?: string }[] = [];
-    const logger: Logger = {
-      debug: (obj, msg) => records.push({ level: "debug", obj, msg }),
-      info: (obj, msg) => records.push({ level: "info", obj, msg }),
-      warn: (obj, msg) => records.push({ level: "warn", obj, msg }),
-      error: (obj, msg) => records.push({ level: "error", obj, msg }),
-    };
+    const { records, logger } = recordingLogger();
     const failed: string[] = [];
     const clock = new ManualClock();
     const own = createBot({
@@ -373,13 +379,7 @@ describe("failures", () => {
   });
 
   it("never logs the message text or the raw conversation id at info level", async () => {
-    const records: { level: string; obj: object; msg?: string }[] = [];
-    const logger: Logger = {
-      debug: (obj, msg) => records.push({ level: "debug", obj, msg }),
-      info: (obj, msg) => records.push({ level: "info", obj, msg }),
-      warn: (obj, msg) => records.push({ level: "warn", obj, msg }),
-      error: (obj, msg) => records.push({ level: "error", obj, msg }),
-    };
+    const { records, logger } = recordingLogger();
     const own = createBot({ logger });
     await own.chat("alice-private-chat").say("my secret question about magnesium");
     const info = records.filter((r) => r.level === "info");
