@@ -53,6 +53,36 @@ export interface Reply {
    * Absent on every other reply. The batch contract carries `section` only.
    */
   sections?: SectionRef[];
+  /**
+   * Optional: a picture that goes with the reply (a stretch step's figure, the check-up result card). Every adapter
+   * renders it from this one object; the text alone still carries everything (screen readers, the batch contract).
+   */
+  image?: ReplyImage;
+  /**
+   * Optional: ask "Helpful?" under this answer. Set on answers only (never on red-flag replies, small talk or dialogue
+   * steps), and at most once per answer.
+   */
+  feedback?: FeedbackAsk;
+}
+
+/** A picture as data: SVG source the adapters show inline or render to PNG once per picture. */
+export interface ReplyImage {
+  /** Stable name, e.g. "stretch-step-2" or "checkup-card"; with a hash of `svg` it keys any rendered copy. */
+  name: string;
+  /** Short description of what the picture shows, for screen readers and as the alt text. */
+  alt: string;
+  /** Self-contained SVG source (no external references, no scripts). */
+  svg: string;
+  /** Where the SVG lives in the repository, relative to its root; absent for generated pictures (the result card). */
+  path?: string;
+}
+
+/** What a "Helpful? yes / no" vote is about: votes are counted per section and per answer version. */
+export interface FeedbackAsk {
+  /** The section the answer came from (for an answer from two sections, the first). */
+  section: string;
+  /** The answer's version: a short hash of the section's text, so an edited section counts its votes afresh. */
+  version: string;
 }
 
 /** What kind of content the platform message carried. Non-text content gets a kind "text only" reply. */
