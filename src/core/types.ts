@@ -132,6 +132,18 @@ export interface SessionStore {
   lock?(key: string, ttlMs: number): Promise<() => Promise<void>>;
 }
 
+/** Why a message was kept for the maintainer's review. */
+export type ReviewReason = "fallback" | "clarify" | "unhelpful";
+
+/**
+ * Where questions the bot could not answer well go for review (off unless configured). Implementations redact the
+ * text and store it without any user, chat or conversation id. Recording is best effort: a failure never changes a
+ * reply.
+ */
+export interface ReviewLog {
+  record(entry: { text: string; reason: ReviewReason; at: number }): Promise<void>;
+}
+
 /** Minimal structured logger (pino-compatible subset). Message text is never logged at info level. */
 export interface Logger {
   debug(obj: object, msg?: string): void;
