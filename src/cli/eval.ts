@@ -66,8 +66,8 @@ function checkQuestion(where: string, value: unknown): LabelledQuestion {
   if (typeof value !== "object" || value === null)
     throw new DataError(where, "(line)", "is not a JSON object");
   const q = value as Record<string, unknown>;
-  if (typeof q.text !== "string" || q.text.trim() === "")
-    throw new DataError(where, "text", "must be the question's text");
+  // An empty text is a case too (the empty-message notice).
+  if (typeof q.text !== "string") throw new DataError(where, "text", "must be the question's text");
   if (typeof q.intent !== "string" || !/^[a-z][a-z-]*$/.test(q.intent))
     throw new DataError(where, "intent", "is not labelled: answer, clarify, fallback, urgent, greeting, ...");
   if (q.section !== null && typeof q.section !== "string")
