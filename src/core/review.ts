@@ -42,9 +42,11 @@ export const REDACTED = {
   number: "[number]",
 } as const;
 
-// Order matters: a URL can hold an @ and digits, an e-mail address an @, a phone number a long digit run.
-const URL_PATTERN =
-  /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|uk|de|fr|info|biz|me|ly|app|dev)(?:\/[^\s<>"']*)?/giu;
+// Order matters: a URL can hold an @ and digits, an e-mail address an @ and a domain, a phone number a long digit run.
+const URL_PATTERN = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"']+/giu;
+/** A bare domain ("cramps.com/page"), looked for after e-mail addresses are out. */
+const DOMAIN_PATTERN =
+  /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|uk|de|fr|info|biz|me|ly|app|dev)\b(?:\/[^\s<>"']*)?/giu;
 const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const MENTION_PATTERN = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
 /** Seven or more digits, possibly grouped by spaces, dots, dashes or brackets, perhaps after a "+". */
@@ -57,6 +59,7 @@ export function redact(text: string): string {
   return text
     .replace(URL_PATTERN, REDACTED.url)
     .replace(EMAIL_PATTERN, REDACTED.email)
+    .replace(DOMAIN_PATTERN, REDACTED.url)
     .replace(MENTION_PATTERN, REDACTED.mention)
     .replace(PHONE_PATTERN, REDACTED.phone)
     .replace(DIGITS_PATTERN, REDACTED.number);

@@ -107,7 +107,8 @@ export class RedisReviewLog implements ReviewStore {
 
   async close(): Promise<void> {
     if (!this.ownsClient) return;
-    if (this.client.status !== "ready") {
+    // Never connected: nothing to send. Otherwise QUIT waits for the appends still under way.
+    if (this.client.status === "wait" || this.client.status === "end") {
       this.client.disconnect();
       return;
     }
