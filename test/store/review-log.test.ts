@@ -25,16 +25,7 @@ const QUESTIONS = [
   "my member number is 48213, what about ashwagandha",
 ];
 /** What must never be stored: the ids, and everything redaction takes out. */
-const FORBIDDEN = [
-  CONVERSATION,
-  USER,
-  "jo.smith",
-  "example.com",
-  "7700",
-  "@drsmith",
-  "https://",
-  "48213",
-];
+const FORBIDDEN = [CONVERSATION, USER, "jo.smith", "example.com", "7700", "@drsmith", "https://", "48213"];
 
 /** Sends the questions through an engine recording into `review`, then checks what it kept. */
 async function recordThroughEngine(engine: Engine): Promise<void> {
@@ -79,7 +70,10 @@ describe("SQLite review log (a real file, shared with the session store)", () =>
     expect(review).toBeInstanceOf(SqliteReviewLog);
     const engine = createEngine({ store, clock, reviewLog: review });
     await recordThroughEngine(engine);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(
+      async () => ((await review.list()).length === QUESTIONS.length ? true : undefined),
+      "the rows",
+    );
     await engine.close();
     await review.close();
 
@@ -133,7 +127,10 @@ describeRedis("Redis review log (a throwaway redis-server)", () => {
     const engine = createEngine({ clock, reviewLog: review });
     await recordThroughEngine(engine);
     // Recording is fire and forget: wait until the four appends have reached Redis.
-    await waitFor(async () => ((await review.list()).length === QUESTIONS.length ? true : undefined), "the appends");
+    await waitFor(
+      async () => ((await review.list()).length === QUESTIONS.length ? true : undefined),
+      "the appends",
+    );
     await review.close();
 
     const reopened = new RedisReviewLog({ url: server.url, clock, keyPrefix });

@@ -79,6 +79,8 @@ export class SqliteReviewLog implements ReviewStore {
 
   async record(entry: { text: string; reason: ReviewReason; at: number }): Promise<void> {
     const row = reviewEntry(entry);
+    // better-sqlite3 is synchronous: write after the reply has gone, not inside the turn that recorded it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.run("record", (statements) => {
       statements.purge.run(this.cutoff());
       statements.insert.run(row.at, row.reason, row.text);
