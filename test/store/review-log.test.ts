@@ -137,7 +137,9 @@ describeRedis("Redis review log (a throwaway redis-server)", () => {
     onTestFinished(() => reopened.close());
     expect(await reopened.list()).toHaveLength(QUESTIONS.length);
     const raw = new Redis(server.url);
-    onTestFinished(() => raw.quit());
+    onTestFinished(async () => {
+      await raw.quit();
+    });
     expect(await raw.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}review`]);
     const members = await raw.zrange(`${keyPrefix}review`, 0, -1);
     expect(members).toHaveLength(QUESTIONS.length);
