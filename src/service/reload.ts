@@ -83,16 +83,21 @@ export interface ReloaderOptions {
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** A short hash of every file in the data folders (names and contents): the data version /metrics shows. */
+/**
+ * A short hash of the data files (names and contents): knowledge/*.md and intents/*.yaml, what the loaders read, so an
+ * editor's swap or backup file changes nothing. The data version /metrics shows.
+ */
 export function dataVersion(dirs: DataDirs): string {
   const hash = createHash("sha256");
-  for (const [label, dir] of [
-    ["knowledge", dirs.knowledgeDir],
-    ["intents", dirs.intentsDir],
+  for (const [label, dir, ending] of [
+    ["knowledge", dirs.knowledgeDir, ".md"],
+    ["intents", dirs.intentsDir, ".yaml"],
   ] as const) {
     let names: string[];
     try {
-      names = readdirSync(dir).sort();
+      names = readdirSync(dir)
+        .filter((name) => name.endsWith(ending))
+        .sort();
     } catch {
       names = [];
     }
