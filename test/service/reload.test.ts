@@ -172,6 +172,8 @@ describe("hot reload gated by the eval", { timeout: 90_000 }, () => {
     expect(reply.intent).toBe("answer");
     expect(settled).toBe(false);
     expect((await reloading).result).toBe("applied");
+    // An editor's swap file is not data: the version stays.
+    bot.knowledge.write(".hydration.md.swp", "half-saved");
     expect((await bot.service.reload()).result).toBe("unchanged");
     expect(await bot.metrics()).toContain('crampbot_data_reloads_total{outcome="unchanged"} 1');
   });
