@@ -3,8 +3,9 @@
  * precision and recall, and the misses. Single questions each get a new conversation; conversations keep context.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
+import { DataError } from "../core/errors.js";
 import type { MessageHandler } from "../core/types.js";
 import type { CreateEngineOptions as EngineOptions } from "../node/create-engine.js";
 import { PACKAGE_ROOT } from "../node/paths.js";
@@ -40,11 +41,46 @@ export interface EvalReport {
   byIntent: Map<string, { tp: number; fp: number; fn: number }>;
 }
 
+/**
+ * Reads a JSONL set, one labelled question a line. A line that is not one (bad JSON, an empty or missing intent, an
+ * answer without its section, no group) stops the run with an error naming the line and the field, so a set exported
+ * by `crampbot review` runs only once every line is labelled.
+ */
 export function loadQuestions(file: string): LabelledQuestion[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as LabelledQuestion);
+  const questions: LabelledQuestion[] = [];
+  for (const [index, line] of readFileSync(file, "utf8").split("\n").entries()) {
+    if (line.trim().length === 0) continue;
+    const where = `${file}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new DataError(where, "(line)", "is not a JSON object");
+    }
+    questions.push(checkQuestion(where, value));
+  }
+  return questions;
+}
+
+function checkQuestion(where: string, value: unknown): LabelledQuestion {
+  if (typeof value !== "object" || value === null)
+    throw new DataError(where, "(line)", "is not a JSON object");
+  const q = value as Record<string, unknown>;
+  // An empty text is a case too (the empty-message notice).
+  if (typeof q.text !== "string") throw new DataError(where, "text", "must be the question's text");
+  if (typeof q.intent !== "string" || !/^[a-z][a-z-]*$/.test(q.intent))
+    throw new DataError(where, "intent", "is not labelled: answer, clarify, fallback, urgent, greeting, ...");
+  if (q.section !== null && typeof q.section !== "string")
+    throw new DataError(where, "section", "must be a section id or null");
+  if (q.intent === "answer" && (typeof q.section !== "string" || q.section === ""))
+    throw new DataError(where, "section", "must name the section an answer comes from");
+  if (typeof q.group !== "string" || q.group === "")
+    throw new DataError(
+      where,
+      "group",
+      "must name the question's group (plain, red-flag, out-of-scope, ...)",
+    );
+  return value as LabelledQuestion;
 }
 
 export function loadConversations(file: string): LabelledConversation[] {
@@ -174,9 +210,15 @@ export async function runEval(
   output: Writable,
 ): Promise<number> {
   const verbose = args.includes("--verbose");
-  const setArg = args.find((a) => a.startsWith("--set="))?.slice("--set=".length);
-  const set = setArg ?? (args.includes("--holdout") ? "holdout" : "questions");
-  const dir = join(PACKAGE_ROOT, "test", "eval");
+  const setArg =
+    args.find((a) => a.startsWith("--set="))?.slice("--set=".length) ??
+    (args.includes("--set") ? args[args.indexOf("--set") + 1] : undefined);
+  const named = setArg ?? (args.includes("--holdout") ? "holdout" : "questions");
+  // A name is a set under test/eval/; a path (a "/" or ".jsonl" in it) is a file anywhere, such as an export of
+  // `crampbot review` being labelled, with its conversations file beside it if there is one.
+  const isPath = named.includes("/") || named.endsWith(".jsonl");
+  const dir = isPath ? dirname(resolve(named)) : join(PACKAGE_ROOT, "test", "eval");
+  const set = isPath ? basename(named).replace(/\.jsonl$/, "") : named;
   const questions = loadQuestions(join(dir, `${set}.jsonl`));
   const conversationFile = set === "questions" ? "conversations.json" : `${set}-conversations.json`;
   const conversations = existsSync(join(dir, conversationFile))
@@ -187,7 +229,9 @@ export async function runEval(
     questions,
     conversations,
   );
-  output.write(`set: test/eval/${set}.jsonl${conversations.length > 0 ? ` + ${conversationFile}` : ""}\n`);
+  output.write(
+    `set: ${isPath ? join(dir, `${set}.jsonl`) : `test/eval/${set}.jsonl`}${conversations.length > 0 ? ` + ${conversationFile}` : ""}\n`,
+  );
   output.write(formatReport(report, verbose));
   if (args.includes("--by-kind")) output.write(`\n${formatKinds(report)}`);
   return 0;

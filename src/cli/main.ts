@@ -14,15 +14,18 @@ Commands:
   chat                 chat in the terminal (type /reset to start over, /quit to leave)
   ask "<question>"     print one answer; --json prints the reply object
   batch                JSON lines {"conversation","text"} on stdin -> one JSON reply line each on stdout
-  eval [--verbose] [--set=NAME]
-                       run a labelled question set (test/eval/NAME.jsonl, default "questions") and print
-                       accuracy per group, per-intent precision and recall, and the misses
+  eval [--verbose] [--set=NAME|FILE]
+                       run a labelled question set (test/eval/NAME.jsonl, default "questions", or a .jsonl
+                       file) and print accuracy per group, per-intent precision and recall, and the misses
+  review [--export FILE]
+                       the questions the bot could not answer (kept with REVIEW_LOG=true), grouped, with
+                       counts and today's answer; --export writes them as an unlabelled eval set
   serve                run the service: HTTP health check, and Telegram / Discord when their tokens are set
   discord-register [--guild ID]
                        register the Discord slash commands globally, or for one guild
   help                 this text
 
-Environment: see README.md (PORT, HOST, LOG_LEVEL, TELEGRAM_*, DISCORD_*).
+Environment: see README.md (PORT, HOST, LOG_LEVEL, REVIEW_LOG, TELEGRAM_*, DISCORD_*).
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -41,6 +44,13 @@ export async function run(argv: string[]): Promise<number> {
         );
       case "eval":
         return await runEval(createEngine, rest, process.stdout);
+      case "review":
+        // Loaded only here: it reads the service's configuration (zod), which no other command needs at start.
+        return await (await import("./review.js")).runReview(rest, {
+          output: process.stdout,
+          errors: process.stderr,
+          makeEngine: () => createEngine(),
+        });
       case "serve":
         return await (await import("../service/serve.js")).serve(process.env);
       case "discord-register":

@@ -29,6 +29,8 @@ import {
   type Logger,
   type MessageHandler,
   type Reply,
+  type ReviewLog,
+  type ReviewReason,
   type SessionStore,
   systemClock,
 } from "./types.js";
@@ -66,6 +68,11 @@ export interface EngineOptions {
    * is logged either way).
    */
   onStoreError?: (operation: TurnStoreOperation, error: unknown) => void;
+  /**
+   * Where typed messages that got a fallback or a clarifying question go for the maintainer's review (review.ts: the
+   * backend redacts them and keeps no id). Best effort, off the reply's path. Default: none (nothing is recorded).
+   */
+  reviewLog?: ReviewLog;
 }
 
 /** The store operations a turn makes. */
@@ -111,6 +118,7 @@ export class Engine implements MessageHandler {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly onStoreError: (operation: TurnStoreOperation, error: unknown) => void;
+  private readonly reviewLog: ReviewLog | undefined;
   private readonly renderer: Renderer;
   private readonly rules: readonly Rule[];
   private readonly dialogues = new Map<string, Dialogue>();
@@ -122,8 +130,20 @@ export class Engine implements MessageHandler {
   private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(options: EngineOptions) {
-    const { store, clock, logger, onStoreError, knowledge, intents, words, dialogues, rules, ...rest } =
-      options;
+    const {
+      store,
+      clock,
+      logger,
+      onStoreError,
+      reviewLog,
+      knowledge,
+      intents,
+      words,
+      dialogues,
+      rules,
+      ...rest
+    } = options;
+    this.reviewLog = reviewLog;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
@@ -298,6 +318,7 @@ export class Engine implements MessageHandler {
     const { decision, advisories } = this.decideTurn(message, state, now);
     const next = this.transition(state, decision, now);
     const reply = this.renderer.render(decision, next, advisories);
+    this.review(message, decision, reply, now);
     if (loaded) {
       try {
         await this.bounded(
@@ -309,6 +330,30 @@ export class Engine implements MessageHandler {
       }
     }
     return reply;
+  }
+
+  /**
+   * A typed question the bot could not answer (fallback) or had to ask back about (clarify) goes to the review log:
+   * not bad input or the rate limit (notices), never a red flag or small talk (other intents). Fire and forget: the
+   * reply never waits for it, and a failure is logged without the text.
+   */
+  private review(message: IncomingMessage, decision: Decision, reply: Reply, now: number): void {
+    const log = this.reviewLog;
+    if (log === undefined || message.kind !== "text" || !message.text) return;
+    if (decision.kind === "notice" || decision.kind === "rate-limited") return;
+    const reason: ReviewReason | null =
+      reply.intent === "fallback" ? "fallback" : reply.intent === "clarify" ? "clarify" : null;
+    if (reason === null) return;
+    const failed = (error: unknown) =>
+      this.logger.warn(
+        { err: { code: (error as { code?: unknown })?.code ?? null }, reason },
+        "review log: could not record a message; the reply was still given",
+      );
+    try {
+      log.record({ text: message.text, reason, at: now }).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   /** guard → safety → rate limit → open dialogue → rules: the first step that decides, decides. */

@@ -27,6 +27,10 @@ export interface CoreConfig {
   maxMessageLength: number;
   /** How long SIGTERM may take: finish messages in flight, close the stores. */
   shutdownTimeoutMs: number;
+  /** REVIEW_LOG: keep unanswered questions (redacted, no ids) for `crampbot review`. Default: false. */
+  reviewLog: boolean;
+  /** REVIEW_RETENTION_DAYS: days a review entry is kept. Default: 30. */
+  reviewRetentionDays: number;
 }
 
 type SettingsOf<P> = P extends Platform<string, infer S> ? S : never;
@@ -47,6 +51,8 @@ const CORE_HEAD = {
   REDIS_URL: "",
   RATE_LIMIT_PER_MINUTE: "20",
   MAX_MESSAGE_LENGTH: "2000",
+  REVIEW_LOG: "",
+  REVIEW_RETENTION_DAYS: "30",
 } as const;
 const CORE_TAIL = { SHUTDOWN_TIMEOUT_MS: "10000" } as const;
 
@@ -114,6 +120,13 @@ const coreSchema = z.object({
   RATE_LIMIT_PER_MINUTE: integer("RATE_LIMIT_PER_MINUTE", 1, 100_000),
   MAX_MESSAGE_LENGTH: integer("MAX_MESSAGE_LENGTH", 1, 1_000_000),
   SHUTDOWN_TIMEOUT_MS: integer("SHUTDOWN_TIMEOUT_MS", 100, 3_600_000),
+  REVIEW_LOG: variable((raw, ctx) => {
+    const value = raw.trim().toLowerCase();
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    return fail(ctx, `REVIEW_LOG must be true or false (got ${quote(raw)})`);
+  }),
+  REVIEW_RETENTION_DAYS: integer("REVIEW_RETENTION_DAYS", 1, 3650),
 });
 
 type Env = Record<string, string | undefined>;
@@ -129,6 +142,8 @@ function buildCore(values: CoreValues): CoreConfig {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? Number(CORE_HEAD.RATE_LIMIT_PER_MINUTE),
     maxMessageLength: values.MAX_MESSAGE_LENGTH ?? Number(CORE_HEAD.MAX_MESSAGE_LENGTH),
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? Number(CORE_TAIL.SHUTDOWN_TIMEOUT_MS),
+    reviewLog: values.REVIEW_LOG ?? false,
+    reviewRetentionDays: values.REVIEW_RETENTION_DAYS ?? Number(CORE_HEAD.REVIEW_RETENTION_DAYS),
   };
 }
 

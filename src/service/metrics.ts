@@ -13,6 +13,7 @@
  *   crampbot_active_conversations              conversations with a message in the last 30 minutes, counted in
  *                                              memory by this instance (at most `maxTrackedConversations`)
  *   crampbot_replies_undelivered_total{platform}  replies an adapter could not deliver after its retries
+ *   crampbot_data_*                            the data version in use and the last reload (reload-metrics.ts)
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";

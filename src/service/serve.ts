@@ -2,7 +2,8 @@
  * `crampbot serve` (npm start): parse the configuration, create the service, start it, wait for SIGTERM or SIGINT,
  * stop it. Configuration and start-up problems are one line each on standard error (never a stack trace) and exit 1;
  * so is a DATABASE_PATH folder this user cannot write (./data-dir.ts).
- * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once.
+ * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once. SIGHUP, and any change to the
+ * files of knowledge/ or intents/, reloads the data behind the eval gate (reload.ts).
  */
 import type { CrampBotError } from "../core/errors.js";
 import type { Logger } from "../core/types.js";
@@ -37,11 +38,14 @@ export async function serve(env: Env = process.env): Promise<number> {
   let service: Service;
   try {
     // Every configured platform of the table runs; the web chat always (it needs no token and no other server).
-    service = createService(config);
+    service = createService(config, { watchData: true });
   } catch (error) {
     return fail(error);
   }
   installCrashHandlers(service.logger);
+  const running = service;
+  const onHangup = () => void running.reload("SIGHUP");
+  process.on("SIGHUP", onHangup);
   const signal = waitForSignal();
   const starting = service.start();
   // A signal during start-up stops the service half-started; start() then fails, which is expected.
@@ -59,6 +63,7 @@ export async function serve(env: Env = process.env): Promise<number> {
     );
   }
   const name = await signal.received;
+  process.off("SIGHUP", onHangup);
   service.logger.info({ signal: name, timeoutMs: config.shutdownTimeoutMs }, "signal received; stopping");
   // The hard limit: whatever still runs after SHUTDOWN_TIMEOUT_MS does not keep the process alive.
   const watchdog = setTimeout(() => {

@@ -9,6 +9,10 @@
  *   <an adapter's routes>   e.g. POST <path of TELEGRAM_WEBHOOK_URL>, Telegram's webhook, in webhook mode
  *   anything else  offered to each adapter's handleHttp (the web chat), else 404
  *
+ * Messages go to the live engine of the reloader (reload.ts): reload() — SIGHUP, or a change to the data files when
+ * watched — swaps in an engine over the new data only if it passes the eval gate. With REVIEW_LOG set, fallbacks and
+ * clarifying questions go to the review log (redacted, no ids) in the session store's backend.
+ *
  * stop() takes no new messages (HTTP 503 for webhook and API requests, adapters stop polling), finishes the ones
  * in flight, closes the server and the store, all within SHUTDOWN_TIMEOUT_MS.
  */
@@ -23,7 +27,16 @@ import type { DestinationStream } from "pino";
 import type { AdapterOutcome, Platform, PlatformAdapter, RouteHandler } from "../adapters/shared/contract.js";
 import { errorSummary } from "../adapters/shared/errors.js";
 import { CrampBotError } from "../core/errors.js";
-import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
+import type { ReviewStore } from "../core/review.js";
+import type {
+  Clock,
+  IncomingMessage,
+  Logger,
+  MessageHandler,
+  Reply,
+  ReviewLog,
+  SessionStore,
+} from "../core/types.js";
 import { createEngine, type Engine } from "../node/create-engine.js";
 import {
   checkStore as checkAnyStore,
@@ -32,10 +45,13 @@ import {
   redactRedisUrl,
   SqliteStore,
 } from "../node/store/index.js";
+import { createReviewLog } from "../node/store/review-log.js";
 import { type Config, secretsOf } from "./config.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";
 import { PLATFORMS } from "./platforms.js";
+import { type DataDirs, dataDirs, Reloader, type ReloaderOptions, type ReloadOutcome } from "./reload.js";
+import { registerReloadMetrics } from "./reload-metrics.js";
 
 // ---- a custom web chat (tests) ---------------------------------------------------------------------------------
 
@@ -93,6 +109,17 @@ export interface ServiceDeps {
   defaultMetrics?: boolean;
   /** How long /readyz waits for the store. Default: 2,000 ms. */
   storeCheckTimeoutMs?: number;
+  /** The data folders the engine is built from and reloaded from. Default: the package's knowledge/ and intents/. */
+  data?: Partial<DataDirs>;
+  /** Reload when a file in the data folders changes (`serve` turns it on). Default: false (SIGHUP / reload() only). */
+  watchData?: boolean;
+  /** Reload settings: the gate's set, the debounce (reload.ts). Default: the package's set, 300 ms. */
+  reload?: Pick<ReloaderOptions, "gateSet" | "debounceMs">;
+  /**
+   * Where unanswered questions go (closed by stop()). Default: with REVIEW_LOG set, the session store's backend
+   * (review-log.ts); else none.
+   */
+  reviewLog?: ReviewLog & Partial<Pick<ReviewStore, "close">>;
 }
 
 export interface Service {
@@ -112,6 +139,13 @@ export interface Service {
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
   readonly store: SessionStore;
+  /**
+   * Reloads knowledge/ and intents/ (SIGHUP, file changes): the new data goes live only if it loads and passes the
+   * eval gate; otherwise the old stays and one line says why. Never rejects.
+   */
+  reload(trigger?: string): Promise<ReloadOutcome>;
+  /** The live engine and its data version. */
+  readonly reloader: Reloader;
 }
 
 type Phase = "new" | "starting" | "running" | "stopping" | "stopped";
@@ -170,18 +204,41 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     ...(deps.clock ? { clock: deps.clock } : {}),
     defaultMetrics: deps.defaultMetrics ?? true,
   });
-  const engine: Engine = createEngine({
+  const reviewLog =
+    deps.reviewLog ??
+    (config.reviewLog
+      ? createReviewLog({
+          databasePath: config.databasePath,
+          redisUrl: config.redisUrl,
+          retentionDays: config.reviewRetentionDays,
+          ...(deps.clock ? { clock: deps.clock } : {}),
+        })
+      : undefined);
+  const engineOptions = {
     store,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
     rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
     maxMessageLength: config.maxMessageLength,
     // A failed load or save never changes the reply; it is counted apart from ordinary fallbacks.
-    onStoreError: (operation) => metrics.storeFailed(operation),
+    onStoreError: (operation: Parameters<typeof metrics.storeFailed>[0]) => metrics.storeFailed(operation),
+    ...(reviewLog ? { reviewLog } : {}),
+  };
+  const dirs = dataDirs(deps.data);
+  const engine: Engine = createEngine({ ...engineOptions, ...dirs });
+  // Every message goes through the reloader to whichever engine is live (reload.ts).
+  const reloader = new Reloader({
+    initial: engine,
+    dirs,
+    engine: engineOptions,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...deps.reload,
   });
+  registerReloadMetrics(metrics.registry, reloader);
   const messagesInFlight = new InFlight();
   const requestsInFlight = new InFlight();
-  const measured = withMetrics(engine, metrics);
+  const measured = withMetrics(reloader, metrics);
   const handler: MessageHandler = {
     async handle(message: IncomingMessage): Promise<Reply> {
       const leave = messagesInFlight.enter();
@@ -377,6 +434,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
         if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
         await step();
       }
+      if (deps.watchData) reloader.watch();
     } catch (error) {
       await stop().catch(() => {});
       throw error;
@@ -423,7 +481,16 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     const wasStarted = phase !== "new";
     draining = true;
     phase = "stopping";
+    await reloader.close();
+    const closeReviewLog = async () => {
+      try {
+        await reviewLog?.close?.();
+      } catch (error) {
+        logger.warn({ err: errorSummary(error) }, "shutdown: closing the review log failed");
+      }
+    };
     if (!wasStarted) {
+      await closeReviewLog();
       await store.close();
       phase = "stopped";
       return;
@@ -450,7 +517,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     await closeServer();
     try {
       // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
-      if (outcome === "drained") await engine.close();
+      await closeReviewLog();
+      if (outcome === "drained") await reloader.engine.close();
       else await store.close();
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "shutdown: closing the session store failed");
@@ -487,6 +555,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     metrics,
     logger,
     store,
+    reload: (trigger) => reloader.reload(trigger),
+    reloader,
   };
   return service;
 }

@@ -27,6 +27,8 @@ describe("service config", () => {
       telegram: undefined,
       discord: undefined,
       shutdownTimeoutMs: 10_000,
+      reviewLog: false,
+      reviewRetentionDays: 30,
     });
   });
 
@@ -52,6 +54,8 @@ describe("service config", () => {
       DISCORD_APPLICATION_ID,
       DISCORD_API_ROOT: "http://127.0.0.1:47123",
       SHUTDOWN_TIMEOUT_MS: "2500",
+      REVIEW_LOG: "true",
+      REVIEW_RETENTION_DAYS: "14",
     });
     expect(config).toEqual({
       port: 0,
@@ -73,6 +77,8 @@ describe("service config", () => {
         apiRoot: "http://127.0.0.1:47123",
       },
       shutdownTimeoutMs: 2500,
+      reviewLog: true,
+      reviewRetentionDays: 14,
     });
     expect(secretsOf(config).sort()).toEqual(
       [

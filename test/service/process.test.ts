@@ -1,17 +1,18 @@
 // The built CLI as a process (`node bin/crampbot.js serve`, compiled once here): configuration errors, SIGTERM with
-// a reply in flight, and conversations that survive a SIGKILL (SQLite + the fake Telegram Bot API).
+// a reply in flight, conversations that survive a SIGKILL (SQLite + the fake Telegram Bot API), and SIGHUP and file
+// edits reloading the data behind the eval gate (a copy of the built package, so its data can be edited).
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ENV_DEFAULTS } from "../../src/service/config.js";
+import { CookieClient } from "../adapters/web/support.js";
 import { type FakeTelegram, fakeUser, privateChat, startFakeTelegram } from "../fakes/telegram-api/server.js";
 import { tempDir, waitFor } from "./support.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "bin", "crampbot.js");
 const TELEGRAM_TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_0123456";
 /** Generous bound for start-up and for exit after a signal (no timing is asserted beyond it). */
 const BOUND_MS = 20_000;
@@ -31,10 +32,10 @@ interface Running {
 const children: ChildProcess[] = [];
 
 /** Starts `crampbot serve` with only the given service variables set (CI's own REDIS_URL etc. are cleared). */
-function serve(env: Record<string, string>): Running {
+function serve(env: Record<string, string>, root = ROOT): Running {
   const cleared = Object.fromEntries(Object.keys(ENV_DEFAULTS).map((name) => [name, ""]));
-  const child = spawn(process.execPath, [BIN, "serve"], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(root, "bin", "crampbot.js"), "serve"], {
+    cwd: root,
     env: { ...process.env, ...cleared, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -259,4 +260,85 @@ describe("crampbot serve (the built CLI)", () => {
       dir.remove();
     }
   }, 90_000);
+
+  it("reloads on SIGHUP and on file edits behind the eval gate; a dialogue open before the swap carries on", async () => {
+    // A copy of the built package: its own knowledge/ and intents/ (PACKAGE_ROOT is two folders above dist/node).
+    const pkg = tempDir("crampbot-reload-pkg-");
+    for (const part of [
+      "bin",
+      "dist",
+      "knowledge",
+      "intents",
+      "package.json",
+      join("src", "adapters", "web", "public"),
+    ])
+      cpSync(join(ROOT, part), join(pkg.path, part), { recursive: true });
+    mkdirSync(join(pkg.path, "test", "eval"), { recursive: true });
+    for (const name of ["questions.jsonl", "conversations.json"])
+      cpSync(join(ROOT, "test", "eval", name), join(pkg.path, "test", "eval", name));
+    symlinkSync(join(ROOT, "node_modules"), join(pkg.path, "node_modules"));
+    const edit = (file: string, from: string, to: string) => {
+      const path = join(pkg.path, file);
+      const text = readFileSync(path, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    const messages = (running: Running) => running.logs().map((line) => String(line.msg));
+    try {
+      const running = serve({ PORT: "0", DATABASE_PATH: join(pkg.path, "data", "crampbot.db") }, pkg.path);
+      const url = await ready(running);
+      const dialogue = new CookieClient(url);
+      expect((await dialogue.say("/checkup"))[0]?.text).toContain("1/5");
+      const asker = new CookieClient(url);
+      const water = "how much water should i drink a day?";
+      expect((await asker.say(water))[0]?.text).not.toContain("A very common culprit");
+
+      running.child.kill("SIGHUP");
+      await waitFor(
+        () =>
+          running
+            .logs()
+            .find((l) => l.msg === "reload: the data files are unchanged" && l.trigger === "SIGHUP"),
+        "SIGHUP with unchanged files",
+        BOUND_MS,
+      );
+
+      // A good edit goes live without a restart (the watcher, or SIGHUP, whichever comes first).
+      edit(
+        "knowledge/hydration.md",
+        "Not drinking enough is another common culprit.",
+        "A very common culprit is not drinking enough.",
+      );
+      running.child.kill("SIGHUP");
+      await waitFor(
+        () => messages(running).includes("reload: the new data is live") || undefined,
+        "the edit to go live",
+        60_000,
+      );
+      expect((await asker.say(water))[0]?.text).toContain("A very common culprit is not drinking enough.");
+      expect((await dialogue.say("about a litre"))[0]?.text).toContain("2/5");
+
+      // An edit that loses a red flag is refused; the old answers stay live.
+      edit("intents/urgent.yaml", "[chest, heart]", "[thorax]");
+      running.child.kill("SIGHUP");
+      const refused = await waitFor(
+        () => running.logs().find((l) => String(l.msg).startsWith("reload refused")),
+        "the broken edit to be refused",
+        60_000,
+      );
+      expect(String(refused.msg)).toContain("red-flag: 34/35 answered urgently");
+      expect((await new CookieClient(url).say("i have chest pain and my leg hurts"))[0]?.intent).toBe(
+        "urgent",
+      );
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toContain('crampbot_data_reload_info{outcome="refused"} 1');
+      expect(metrics).toMatch(/crampbot_data_reloads_total\{outcome="applied"\} 1\n/);
+      expect(messages(running).filter((m) => m.startsWith("reload refused"))).toHaveLength(1);
+
+      running.child.kill("SIGTERM");
+      expect((await within(running.exited, BOUND_MS, "exit after SIGTERM")).code).toBe(0);
+    } finally {
+      pkg.remove();
+    }
+  }, 180_000);
 });

@@ -1,0 +1,54 @@
+/**
+ * The in-memory review log: for tests, and for a service whose session store is in memory (`DATABASE_PATH=:memory:`).
+ * Same rules as the SQLite and Redis ones (review.ts): redacted on the way in, no ids, retention by the injected clock.
+ */
+import {
+  DEFAULT_RETENTION_DAYS,
+  type ReviewEntry,
+  type ReviewStore,
+  retentionCutoff,
+  reviewEntry,
+} from "../review.js";
+import { type Clock, type ReviewReason, systemClock } from "../types.js";
+
+export interface MemoryReviewLogOptions {
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Entries older than this many days are dropped. Default: 30. */
+  retentionDays?: number;
+  /** Most entries kept; the oldest goes first. Default: 10,000. */
+  maxEntries?: number;
+}
+
+export class MemoryReviewLog implements ReviewStore {
+  private entries: ReviewEntry[] = [];
+  private readonly clock: Clock;
+  private readonly retentionDays: number;
+  private readonly maxEntries: number;
+
+  constructor(options: MemoryReviewLogOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  async record(entry: { text: string; reason: ReviewReason; at: number }): Promise<void> {
+    await this.purge();
+    this.entries.push(reviewEntry(entry));
+    if (this.entries.length > this.maxEntries) this.entries.shift();
+  }
+
+  async list(): Promise<ReviewEntry[]> {
+    await this.purge();
+    return this.entries.map((entry) => ({ ...entry }));
+  }
+
+  async purge(): Promise<number> {
+    const cutoff = retentionCutoff(this.clock.now(), this.retentionDays);
+    const before = this.entries.length;
+    this.entries = this.entries.filter((entry) => entry.at >= cutoff);
+    return before - this.entries.length;
+  }
+
+  async close(): Promise<void> {}
+}
