@@ -75,9 +75,12 @@ describeWithBoth("deploy/nginx.conf before two instances", () => {
 
   afterAll(async () => {
     if (nginx && nginx.exitCode === null) {
+      // SIGTERM: the master stops its workers, then exits (SIGKILL would leave the workers running).
       const gone = new Promise((resolve) => nginx?.once("exit", resolve));
-      nginx.kill("SIGKILL");
+      nginx.kill("SIGTERM");
+      const timer = setTimeout(() => nginx?.kill("SIGKILL"), 10_000);
       await gone;
+      clearTimeout(timer);
     }
     await Promise.all(instances.map((instance) => stopServe(instance)));
     await killAll();
