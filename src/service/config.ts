@@ -180,6 +180,7 @@ export function parseConfig(
   const core = coreSchema.safeParse(pick(env, [...Object.keys(CORE_HEAD), ...Object.keys(CORE_TAIL)]));
   if (!core.success) collect(core.error);
   const isSet = (name: string) => (env[name] ?? "").trim() !== "";
+  const valueIn = (name: string) => (isSet(name) ? (env[name] ?? "").trim() : undefined);
   const pairing: string[] = [];
   const settings: Record<string, unknown> = {};
   for (const platform of platforms) {
@@ -188,7 +189,7 @@ export function parseConfig(
     );
     if (result.success) settings[platform.name] = result.data;
     else collect(result.error);
-    pairing.push(...(platform.env.pairing?.(isSet) ?? []));
+    pairing.push(...(platform.env.pairing?.(isSet, valueIn) ?? []));
   }
   // A problem of no one variable (a rule across them) sorts after the variables' own.
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);

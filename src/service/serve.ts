@@ -5,6 +5,7 @@
  * A stop that outlasts SHUTDOWN_TIMEOUT_MS exits 1; a second signal exits at once. SIGHUP, and any change to the
  * files of knowledge/ or intents/, reloads the data behind the eval gate (reload.ts).
  */
+import type { Platform } from "../adapters/shared/contract.js";
 import type { CrampBotError } from "../core/errors.js";
 import type { Logger } from "../core/types.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
@@ -15,8 +16,12 @@ import { createService, type Service } from "./service.js";
 
 type Env = Record<string, string | undefined>;
 
-export async function serve(env: Env = process.env): Promise<number> {
-  const parsed = parseConfig(env);
+/** `platforms`: the adapter table (default: all of PLATFORMS; a Discord shard process passes Discord's alone). */
+export async function serve(
+  env: Env = process.env,
+  platforms: readonly Platform[] = PLATFORMS,
+): Promise<number> {
+  const parsed = parseConfig(env, platforms);
   if (!parsed.ok) {
     for (const problem of parsed.problems) process.stderr.write(`crampbot: ${problem}\n`);
     return 1;
@@ -38,7 +43,10 @@ export async function serve(env: Env = process.env): Promise<number> {
   let service: Service;
   try {
     // Every configured platform of the table runs; the web chat always (it needs no token and no other server).
-    service = createService(config, { watchData: true });
+    service = createService(
+      config,
+      platforms === PLATFORMS ? { watchData: true } : { watchData: true, platforms },
+    );
   } catch (error) {
     return fail(error);
   }
@@ -56,7 +64,7 @@ export async function serve(env: Env = process.env): Promise<number> {
     service.logger.error({ err: errorSummary(error) }, "start failed");
     return exitSoon(fail(error));
   }
-  if (!signal.wasReceived()) {
+  if (!signal.wasReceived() && platforms === PLATFORMS) {
     process.stderr.write(
       `CrampBot is running: open ${service.url} for the web chat (health: /healthz, readiness: /readyz, metrics: /metrics). ` +
         `Adapters: ${adapterNames(config) || "none — set TELEGRAM_TOKEN or DISCORD_TOKEN"}. Press Ctrl+C to stop.\n`,

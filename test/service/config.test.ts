@@ -75,6 +75,7 @@ describe("service config", () => {
         token: DISCORD_TOKEN,
         applicationId: DISCORD_APPLICATION_ID,
         apiRoot: "http://127.0.0.1:47123",
+        sharding: { mode: "off" },
       },
       shutdownTimeoutMs: 2500,
       reviewLog: true,

@@ -48,6 +48,13 @@ export const REDIS_SERVER: SystemProgram = {
   install: "apt-get install -y redis-server",
 };
 
+/** nginx (Debian's nginx or nginx-light): the load-balancer test runs deploy/nginx.conf in front of two instances. */
+export const NGINX: SystemProgram = {
+  name: "nginx",
+  path: findOnPath("nginx", `${process.env.PATH ?? ""}${delimiter}/usr/sbin`),
+  install: "apt-get install -y nginx",
+};
+
 /** Whether CI is set (any value but "", "0" or "false"): then a missing program fails instead of skipping. */
 export function inCI(env: Record<string, string | undefined> = process.env): boolean {
   const value = env.CI?.trim().toLowerCase();

@@ -18,6 +18,7 @@ import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 import { type DiscordOptions, validateDiscordOptions } from "./options.js";
 import { NO_PINGS } from "./outbound.js";
+import { clientShardOptions, type DiscordSharding } from "./sharding.js";
 
 export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
@@ -32,6 +33,8 @@ export interface DiscordAdapterOptions extends DiscordOptions {
   typingDelayMs?: number;
   /** How long stop() waits for replies in progress before closing the connection (default 10 s). */
   drainTimeoutMs?: number;
+  /** Sharding in this process (mode "auto"); default off: one connection (see ./sharding.ts). */
+  sharding?: DiscordSharding;
 }
 
 /** Why the adapter finished: stop() was called, or Discord closed the gateway for good (e.g. 4004 token reset). */
@@ -50,6 +53,7 @@ export class DiscordAdapter implements PlatformAdapter {
   readonly #options: DiscordOptions;
   readonly #messageContent: boolean;
   readonly #drainMs: number;
+  readonly #sharding: DiscordSharding | undefined;
   readonly #inFlight = new Set<Promise<void>>();
   #settle: (outcome: DiscordRunOutcome) => void = () => {};
   #client: Client | null = null;
@@ -68,6 +72,7 @@ export class DiscordAdapter implements PlatformAdapter {
     };
     this.#messageContent = options.messageContentIntent ?? true;
     this.#drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;
+    this.#sharding = options.sharding;
     this.finished = new Promise((resolve) => {
       this.#settle = resolve;
     });
@@ -112,7 +117,12 @@ export class DiscordAdapter implements PlatformAdapter {
       );
     }
     logger.info(
-      { platform: "discord", botUserId: client.user?.id, guilds: client.guilds.cache.size },
+      {
+        platform: "discord",
+        botUserId: client.user?.id,
+        guilds: client.guilds.cache.size,
+        shards: client.ws.shards.size,
+      },
       "discord: connected",
     );
   }
@@ -157,6 +167,7 @@ export class DiscordAdapter implements PlatformAdapter {
       partials: [Partials.Channel],
       allowedMentions: NO_PINGS,
       ...(this.#options.apiRoot ? { rest: { api: this.#options.apiRoot } } : {}),
+      ...clientShardOptions(this.#sharding),
       // Every gateway event passes the boundary check first; nothing Discord sends can stop the process.
       ws: { buildStrategy: (manager) => guardedShardingStrategy(manager, this.#context.logger) },
     });

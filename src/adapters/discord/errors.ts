@@ -12,7 +12,10 @@ export type DiscordErrorCode =
   | "DISCORD_INTENTS_DISALLOWED"
   | "DISCORD_LOGIN_FAILED"
   | "DISCORD_REGISTER_FAILED"
-  | "DISCORD_ALREADY_STARTED";
+  | "DISCORD_ALREADY_STARTED"
+  | "DISCORD_SHARDING_MALFORMED"
+  | "DISCORD_SHARD_COUNT_MALFORMED"
+  | "DISCORD_SHARDS_FAILED";
 
 /** Thrown for a missing or malformed DISCORD_TOKEN / DISCORD_APPLICATION_ID and for failed logins. */
 export class DiscordAdapterError extends CrampBotError {

@@ -16,3 +16,11 @@ export {
 export { conversationId } from "./conversation.js";
 export { DiscordAdapterError, type DiscordErrorCode } from "./errors.js";
 export { type DiscordOptions, discordOptionsFromEnv, validateDiscordOptions } from "./options.js";
+export {
+  clientShardOptions,
+  type DiscordSharding,
+  isShardProcess,
+  type ShardingMode,
+  validateShardCount,
+  validateShardingMode,
+} from "./sharding.js";

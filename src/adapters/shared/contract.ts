@@ -64,8 +64,11 @@ export interface PlatformEnv<S> {
    * Each problem is one issue whose message is one line naming its variable and never quoting a secret.
    */
   readonly schema: z.ZodType<S | undefined>;
-  /** Problems of variables that only mean something together (one line each). Default: none. */
-  pairing?(isSet: (name: string) => boolean): string[];
+  /**
+   * Problems of variables that only mean something together (one line each), any variable of the service's
+   * (`valueIn`: a variable's trimmed value, undefined when unset or blank). Default: none.
+   */
+  pairing?(isSet: (name: string) => boolean, valueIn: (name: string) => string | undefined): string[];
   /** Values that must never reach a log line (tokens, secrets). Default: none. */
   secrets?(settings: S): string[];
 }

@@ -1,6 +1,8 @@
-// The update ledger: handled update ids in the SessionStore, so a redelivered update is answered once.
+// The update ledger: handled update ids in the SessionStore, so a redelivered update is answered once — by this
+// process, and by any other sharing the store when the store has a lock (Redis): ./ledger-claim.ts.
 import type { Logger, SessionStore } from "../../core/types.js";
 import { describeError } from "./api-errors.js";
+import { claimUpdate, type UpdateClaim } from "./ledger-claim.js";
 
 /** How long a handled update id is remembered: Telegram keeps undelivered updates for 24 hours. */
 export const HANDLED_UPDATE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +23,8 @@ export type LedgerEntry = "new" | "done" | "in-flight";
 export class UpdateLedger {
   /** Ids being handled by this process, so a redelivery meanwhile is not handled twice. */
   private readonly inFlight = new Set<number>();
+  /** The cross-process claims this process holds, released by finish() or release(). */
+  private readonly claims = new Map<number, UpdateClaim>();
 
   constructor(
     private readonly store: SessionStore,
@@ -37,6 +41,10 @@ export class UpdateLedger {
   async begin(updateId: number): Promise<LedgerEntry> {
     if (this.inFlight.has(updateId)) return "in-flight";
     this.inFlight.add(updateId);
+    // Another instance may be answering the same update right now (one Redis, two webhooks): wait for its claim,
+    // then the ledger below says whether it was answered.
+    const claim = await claimUpdate(this.store, updateId, this.logger, this.token);
+    if (claim !== undefined) this.claims.set(updateId, claim);
     try {
       if ((await this.store.get(handledUpdateKey(updateId))) === undefined) return "new";
     } catch (err) {
@@ -46,7 +54,7 @@ export class UpdateLedger {
       );
       return "new";
     }
-    this.inFlight.delete(updateId);
+    this.release(updateId);
     return "done";
   }
 
@@ -60,12 +68,15 @@ export class UpdateLedger {
         "telegram: the session store failed recording an answered update; a redelivery would be answered again",
       );
     } finally {
-      this.inFlight.delete(updateId);
+      this.release(updateId);
     }
   }
 
   /** Ends handling without a record (ignored updates); a redelivery is looked at again. */
   release(updateId: number): void {
     this.inFlight.delete(updateId);
+    const claim = this.claims.get(updateId);
+    this.claims.delete(updateId);
+    claim?.release();
   }
 }

@@ -1,10 +1,11 @@
 // FakeDiscord: REST + gateway on 127.0.0.1, with helpers to send user messages, slash commands and button clicks.
-import { FakeGateway } from "./gateway.js";
+import { FakeGateway, type ShardKey } from "./gateway.js";
 import {
   type ApiChannel,
   type ApiMessage,
   type ApiUser,
   ComponentTypes,
+  type FakeGuild,
   guildCreatePayload,
   InteractionTypes,
   interactionPayload,
@@ -12,6 +13,7 @@ import {
 } from "./payloads.js";
 import type { WaitOptions } from "./recorder.js";
 import { FakeRest, type RecordedRequest } from "./rest.js";
+import { shardOf } from "./shards.js";
 import { fakeBotToken, interactionToken, snowflake } from "./snowflake.js";
 import { FakeDiscordState, type OutgoingMessage } from "./state.js";
 
@@ -48,6 +50,15 @@ export interface FakeDiscordOptions {
   port?: number;
   /** Interaction callbacks later than this are refused with 10062 (default 3,000 ms, Discord's; 0 = never). */
   interactionDeadlineMs?: number;
+  /**
+   * The shard count GET /gateway/bot recommends (default 1). Clients identify each shard with `shard: [id, count]`
+   * and every event goes to the shard owning its guild ((guild_id >> 22) % count; DMs to shard 0).
+   */
+  shards?: number;
+  /** Guilds the bot is in (default 1); guild i gets an id owned by shard i % guildShards. */
+  guilds?: number;
+  /** The shard count the guild ids are laid out for (default `shards`): to test a client that shards otherwise. */
+  guildShards?: number;
 }
 
 /** Where a user message, command or click happens: a DM with the bot, or a guild text channel. */
@@ -84,6 +95,8 @@ export class FakeDiscord {
         userNames: options.userNames ?? ["Alice", "Bob", "Carol"],
         guildName: "Cramp Club",
         channelNames: options.channelNames ?? ["general", "random"],
+        guildCount: options.guilds ?? 1,
+        shardCount: options.guildShards ?? options.shards ?? 1,
         ...(options.applicationId ? { applicationId: options.applicationId } : {}),
         ...(options.token ? { token: options.token } : {}),
       },
@@ -98,23 +111,23 @@ export class FakeDiscord {
       token: state.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       allowedIntents,
-      readyPayload: () => ({
+      readyPayload: (shard) => ({
         v: 10,
         user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: state.guild.id, unavailable: true }],
+        guilds: guildsOf(state, shard).map((guild) => ({ id: guild.id, unavailable: true })),
         private_channels: [],
         relationships: [],
         presences: [],
         guild_join_requests: [],
         geo_ordered_rtc_regions: [],
         user_settings: {},
-        shard: [0, 1],
         application: { id: state.applicationId, flags: 0 },
       }),
-      guildCreatePayloads: () => [guildCreatePayload(state.guild)],
+      guildCreatePayloads: (shard) => guildsOf(state, shard).map((guild) => guildCreatePayload(guild)),
     });
     const rest = await FakeRest.start(state, {
       gatewayUrl: () => gateway.url,
+      shards: options.shards ?? 1,
       interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
       ...(options.port === undefined ? {} : { port: options.port }),
     });
@@ -154,11 +167,27 @@ export class FakeDiscord {
     throw new Error(`fake discord: no user named ${name}`);
   }
 
-  /** A guild text channel by name ("general", "random" by default). */
-  channel(name: string): ApiChannel {
-    const channel = this.state.guild.channels.find((candidate) => candidate.name === name);
-    if (!channel) throw new Error(`fake discord: no channel named ${name}`);
+  /** A guild text channel by name ("general", "random" by default), in the first guild or guild number `guild`. */
+  channel(name: string, guild = 0): ApiChannel {
+    const channel = this.state.guilds[guild]?.channels.find((candidate) => candidate.name === name);
+    if (!channel) throw new Error(`fake discord: no channel named ${name} in guild ${guild}`);
     return channel;
+  }
+
+  /** The ids of the guilds, the first one first. */
+  get guildIds(): string[] {
+    return this.state.guilds.map((guild) => guild.id);
+  }
+
+  /** Resolves once every shard of `shardCount` has identified (READY sent), with the shard keys seen. */
+  async waitForShards(shardCount: number, options?: WaitOptions): Promise<ShardKey[]> {
+    const seen = await this.gateway.identified.waitForCount(
+      ([id, count]) => count === shardCount && id < shardCount,
+      shardCount,
+      `${shardCount} shards`,
+      options,
+    );
+    return seen;
   }
 
   /** Every REST request received, in order. */
@@ -349,4 +378,9 @@ function outgoingPredicate(match: OutgoingMatch): (message: OutgoingMessage) => 
 function describeMatch(match: object): string {
   if (typeof match === "function") return "a predicate";
   return JSON.stringify(match, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
+}
+
+/** The guilds shard [id, count] owns: all of them for an unsharded client. */
+function guildsOf(state: FakeDiscordState, [id, count]: ShardKey): FakeGuild[] {
+  return state.guilds.filter((guild) => shardOf(guild.id, count) === id);
 }

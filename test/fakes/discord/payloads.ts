@@ -188,8 +188,8 @@ export function makeGuild(
   owner: ApiUser,
   members: ApiUser[],
   channelNames: string[],
+  id: string = snowflake(),
 ): FakeGuild {
-  const id = snowflake();
   const everyone: ApiRole = {
     id,
     name: "@everyone",

@@ -40,6 +40,8 @@ export const InteractionCallback = {
 export interface RestOptions {
   /** ws:// URL returned by GET /gateway/bot. */
   gatewayUrl(): string;
+  /** The shard count GET /gateway/bot recommends (default 1). Its max_concurrency is 16, as for large bots. */
+  shards?: number;
   /** Interactions answered later than this get 10062 Unknown interaction; 0 disables the check. */
   interactionDeadlineMs: number;
   /** Port to listen on (default 0: a random free port). */
@@ -158,8 +160,14 @@ export class FakeRest {
           status: 200,
           body: {
             url: this.#options.gatewayUrl(),
-            shards: 1,
-            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+            shards: this.#options.shards ?? 1,
+            session_start_limit: {
+              total: 1000,
+              remaining: 999,
+              reset_after: 14_400_000,
+              // 16 identify buckets: shards 0-15 may identify at once, so a sharded test waits no 5 s per shard.
+              max_concurrency: 16,
+            },
           },
         };
       case "GET gateway":
@@ -356,7 +364,8 @@ export class FakeRest {
   #commands(method: string, applicationId: string, guildId: string | undefined, body: unknown): Reply {
     const state = this.#state;
     if (applicationId !== state.applicationId) return apiError(403, 50001, "Missing Access");
-    if (guildId !== undefined && guildId !== state.guild.id) return apiError(403, 50001, "Missing Access");
+    if (guildId !== undefined && !state.guilds.some((guild) => guild.id === guildId))
+      return apiError(403, 50001, "Missing Access");
     const current = guildId === undefined ? state.globalCommands : (state.guildCommands.get(guildId) ?? []);
     if (method === "GET") return ok(current);
     const error = validateCommands(body);

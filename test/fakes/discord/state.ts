@@ -11,6 +11,7 @@ import {
   messagePayload,
 } from "./payloads.js";
 import { Recorder } from "./recorder.js";
+import { guildIdOnShard } from "./shards.js";
 import { snowflake } from "./snowflake.js";
 
 /** How a bot message reached Discord. */
@@ -59,6 +60,10 @@ export interface StateOptions {
   userNames: string[];
   guildName: string;
   channelNames: string[];
+  /** More guilds after the first ("<guildName> 2", ...), each with the same members and channel names. Default 1. */
+  guildCount?: number;
+  /** The shard count the guild ids are spread over: guild i lands on shard i % shardCount. Default 1. */
+  shardCount?: number;
 }
 
 export class FakeDiscordState {
@@ -66,7 +71,10 @@ export class FakeDiscordState {
   readonly applicationId: string;
   readonly token: string;
   readonly users = new Map<string, ApiUser>();
+  /** The first guild (the only one unless StateOptions.guildCount says more). */
   readonly guild: FakeGuild;
+  /** Every guild the bot is in, the first one first. */
+  readonly guilds: FakeGuild[];
   readonly channels = new Map<string, ApiChannel>();
   readonly messages = new Map<string, ApiMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
@@ -88,13 +96,19 @@ export class FakeDiscordState {
       const user = makeUser(name);
       this.users.set(user.id, user);
     }
-    this.guild = makeGuild(
-      options.guildName,
-      [...this.users.values()][0] ?? this.botUser,
-      this.guildMembers(),
-      [...options.channelNames],
+    const shardCount = options.shardCount ?? 1;
+    this.guilds = Array.from({ length: Math.max(1, options.guildCount ?? 1) }, (_, index) =>
+      makeGuild(
+        index === 0 ? options.guildName : `${options.guildName} ${index + 1}`,
+        [...this.users.values()][0] ?? this.botUser,
+        this.guildMembers(),
+        [...options.channelNames],
+        guildIdOnShard(index % shardCount, shardCount),
+      ),
     );
-    for (const channel of this.guild.channels) this.channels.set(channel.id, channel);
+    this.guild = this.guilds[0] as FakeGuild;
+    for (const guild of this.guilds)
+      for (const channel of guild.channels) this.channels.set(channel.id, channel);
   }
 
   guildMembers(): ApiUser[] {
