@@ -9,6 +9,7 @@ import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
 import { DIALOGUES } from "./dialogues/registry.js";
 import { DataError, DialogueError, StoreError, type StoreOperation } from "./errors.js";
+import { Feedback } from "./feedback.js";
 import { shortHash } from "./hash.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeBase } from "./knowledge.js";
@@ -21,14 +22,17 @@ import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
 import { decide, RULES, type Rule, target } from "./rules.js";
 import { CONTEXT_TTL_MS, type ConversationState, freshState, restoreState } from "./state.js";
+import { MemoryFeedbackStore } from "./store/feedback-memory.js";
 import { MemoryStore } from "./store/memory.js";
 import { isRateLimited, type RateLimit, remember, transitionFor } from "./transition.js";
 import {
   type Clock,
+  type FeedbackStore,
   type IncomingMessage,
   type Logger,
   type MessageHandler,
   type Reply,
+  type ReviewLog,
   type SessionStore,
   systemClock,
 } from "./types.js";
@@ -46,6 +50,17 @@ export interface EngineOptions {
   rules?: readonly Rule[];
   /** Where conversation state lives. Default: a new {@link MemoryStore}. */
   store?: SessionStore;
+  /**
+   * Where "Helpful?" votes on answers are counted (asked only when `intents.feedback` is set). Default: a new
+   * {@link MemoryFeedbackStore}. Closed by close().
+   */
+  feedback?: FeedbackStore;
+  /**
+   * Where questions whose answer was voted unhelpful go for review; while set, the text of the question behind the
+   * latest answer is kept in the conversation state until it is voted on or the next answer comes. Default: none
+   * (off: no question text is kept).
+   */
+  reviewLog?: ReviewLog;
   /** Time source. Default: the system clock. */
   clock?: Clock;
   /** Structured logger; message text only at debug level. Default: silent. */
@@ -120,10 +135,24 @@ export class Engine implements MessageHandler {
     now: number,
   ) => ConversationState;
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly feedbackStore: FeedbackStore;
+  private readonly feedback: Feedback;
 
   constructor(options: EngineOptions) {
-    const { store, clock, logger, onStoreError, knowledge, intents, words, dialogues, rules, ...rest } =
-      options;
+    const {
+      store,
+      clock,
+      logger,
+      onStoreError,
+      knowledge,
+      intents,
+      words,
+      dialogues,
+      rules,
+      feedback,
+      reviewLog,
+      ...rest
+    } = options;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
@@ -175,6 +204,16 @@ export class Engine implements MessageHandler {
       );
     }
     this.transition = transitionFor(this.settings.rateLimit);
+    this.feedbackStore = feedback ?? new MemoryFeedbackStore();
+    this.feedback = new Feedback({
+      data: intents.feedback,
+      knowledge,
+      index: this.index,
+      store: this.feedbackStore,
+      reviewLog,
+      logger: this.logger,
+      timeoutMs: this.settings.storeTimeoutMs,
+    });
   }
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
@@ -228,7 +267,7 @@ export class Engine implements MessageHandler {
 
   async close(): Promise<void> {
     await Promise.allSettled(this.locks.values());
-    await this.store.close();
+    await Promise.all([this.store.close(), this.feedbackStore.close()]);
   }
 
   /**
@@ -297,11 +336,14 @@ export class Engine implements MessageHandler {
     const state = restoreState(stored, now, this.settings.contextTtlMs);
     const { decision, advisories } = this.decideTurn(message, state, now);
     const next = this.transition(state, decision, now);
-    const reply = this.renderer.render(decision, next, advisories);
+    const reply = this.feedback.ask(decision, next, this.renderer.render(decision, next, advisories));
+    await this.feedback.record(decision, state, now);
+    // The question behind an answer is kept only for the review log, and only while it is on.
+    const question = this.feedback.keepsQuestions && message.kind === "text" ? message.text : undefined;
     if (loaded) {
       try {
         await this.bounded(
-          this.store.set(key, remember(next, reply, now), this.settings.contextTtlMs),
+          this.store.set(key, remember(next, reply, now, question), this.settings.contextTtlMs),
           "set",
         );
       } catch (error) {
@@ -325,7 +367,9 @@ export class Engine implements MessageHandler {
     if (isRateLimited(state, now, this.settings.rateLimit))
       return { decision: { kind: "rate-limited" }, advisories };
     const decision =
-      this.openDialogue(message, signals, state) ?? this.decideMessage(message, signals, state);
+      this.feedback.decide(message, state) ??
+      this.openDialogue(message, signals, state) ??
+      this.decideMessage(message, signals, state);
     return { decision, advisories };
   }
 
