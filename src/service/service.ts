@@ -23,8 +23,17 @@ import type { DestinationStream } from "pino";
 import type { AdapterOutcome, Platform, PlatformAdapter, RouteHandler } from "../adapters/shared/contract.js";
 import { errorSummary } from "../adapters/shared/errors.js";
 import { CrampBotError } from "../core/errors.js";
-import type { Clock, IncomingMessage, Logger, MessageHandler, Reply, SessionStore } from "../core/types.js";
+import type {
+  Clock,
+  FeedbackStore,
+  IncomingMessage,
+  Logger,
+  MessageHandler,
+  Reply,
+  SessionStore,
+} from "../core/types.js";
 import { createEngine, type Engine } from "../node/create-engine.js";
+import { createFeedbackStore } from "../node/store/feedback.js";
 import {
   checkStore as checkAnyStore,
   createStore,
@@ -33,6 +42,7 @@ import {
   SqliteStore,
 } from "../node/store/index.js";
 import { type Config, secretsOf } from "./config.js";
+import { countingVotes } from "./feedback.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";
 import { PLATFORMS } from "./platforms.js";
@@ -75,6 +85,11 @@ export interface ServiceDeps {
   logDestination?: DestinationStream;
   /** Default: createStore(config): Redis when REDIS_URL is set, else SQLite at DATABASE_PATH. Closed by stop(). */
   store?: SessionStore;
+  /**
+   * Where "Helpful?" votes are counted. Default: the session store's backend (the SQLite file's own table, the same
+   * Redis; memory beside any other store). Closed by stop().
+   */
+  feedback?: FeedbackStore;
   clock?: Clock;
   /** The adapter table. Default: PLATFORMS (platforms.ts); each runs when its settings in `config` are set. */
   platforms?: readonly Platform[];
@@ -112,6 +127,8 @@ export interface Service {
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
   readonly store: SessionStore;
+  /** The feedback store (votes also counted in the metrics). */
+  readonly feedback: FeedbackStore;
 }
 
 type Phase = "new" | "starting" | "running" | "stopping" | "stopped";
@@ -170,8 +187,10 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     ...(deps.clock ? { clock: deps.clock } : {}),
     defaultMetrics: deps.defaultMetrics ?? true,
   });
+  const feedback = countingVotes(deps.feedback ?? createFeedbackStore(store, config.redisUrl), metrics);
   const engine: Engine = createEngine({
     store,
+    feedback,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
     rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
@@ -424,7 +443,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     draining = true;
     phase = "stopping";
     if (!wasStarted) {
-      await store.close();
+      await Promise.all([store.close(), feedback.close()]);
       phase = "stopped";
       return;
     }
@@ -451,7 +470,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     try {
       // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
       if (outcome === "drained") await engine.close();
-      else await store.close();
+      else await Promise.all([store.close(), feedback.close()]);
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "shutdown: closing the session store failed");
       throw error;
@@ -487,6 +506,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     metrics,
     logger,
     store,
+    feedback,
   };
   return service;
 }
