@@ -12,15 +12,7 @@ import type { KnowledgeBase, Section } from "./knowledge.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import type { Replies } from "./replies.js";
 import type { ConversationState } from "./state.js";
-import type {
-  FeedbackStore,
-  FeedbackVote,
-  IncomingMessage,
-  Logger,
-  Reply,
-  ReviewLog,
-  Suggestion,
-} from "./types.js";
+import type { FeedbackStore, FeedbackVote, IncomingMessage, Logger, Reply, ReviewLog } from "./types.js";
 
 const label = z.string().min(1).max(40);
 const line = z.string().min(1).max(500);
@@ -229,11 +221,4 @@ export class Feedback {
       clearTimeout(timer);
     }
   }
-}
-
-/** The suggestions a reply offers as buttons, with the vote buttons after them (for adapters without a native row). */
-export function withVoteButtons(reply: Reply): Suggestion[] {
-  if (reply.feedback === undefined) return reply.suggestions;
-  const { yes, no } = reply.feedback;
-  return [...reply.suggestions, { label: yes.label, id: yes.id }, { label: no.label, id: no.id }];
 }

@@ -34,6 +34,11 @@ function setup(options: { reviewLog?: ReviewLog; feedback?: FeedbackStore } = {}
   return { bot, feedback, store };
 }
 
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("missing");
+  return value;
+}
+
 function ask(reply: Reply) {
   if (reply.feedback === undefined) throw new Error(`no feedback on ${reply.intent}: ${reply.text}`);
   return reply.feedback;
@@ -45,9 +50,8 @@ describe("the ask", () => {
     const reply = await bot.chat().say("how much magnesium should I take?");
     const feedback = ask(reply);
     const section = bot.engine.knowledge.byId.get(feedback.section);
-    expect(section).toBeDefined();
     expect(feedback.section).toBe(reply.section?.id);
-    expect(feedback.version).toBe(answerVersion(section!));
+    expect(feedback.version).toBe(answerVersion(defined(section)));
     expect(feedback.version).toMatch(/^[0-9a-f]{8}$/);
     expect(feedback.question).toBe(bot.engine.intents.feedback?.question);
     expect(feedback.yes.id).toBe(voteId("yes", feedback.section, feedback.version));
@@ -83,7 +87,7 @@ describe("the ask", () => {
 
   it("an edited section is a new version, so its votes are counted afresh", () => {
     const { bot } = setup();
-    const section = bot.engine.knowledge.sections[0]!;
+    const section = defined(bot.engine.knowledge.sections[0]);
     expect(answerVersion({ ...section, answer: `${section.answer} Edited.` })).not.toBe(
       answerVersion(section),
     );
@@ -171,7 +175,7 @@ describe("a vote", () => {
     const vote = await chat.press(ask(first).yes.id);
     expect(vote.intent).toBe("feedback");
     expect(await feedback.counts()).toHaveLength(1);
-    const next = await chat.press(step.suggestions[0]!.id);
+    const next = await chat.press(defined(step.suggestions[0]).id);
     expect(next.intent).toBe("checkup");
   });
 

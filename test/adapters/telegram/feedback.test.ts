@@ -32,7 +32,8 @@ describe("Telegram: feedback on answers", () => {
     fake.sendText(alice, dm, "how much magnesium should I take?");
     await fake.waitForCalls("sendMessage", 1, { okOnly: true });
     const answer = fake.sentMessages.at(-1);
-    const rows = (answer?.message.reply_markup as { inline_keyboard: Button[][] } | undefined)
+    if (answer === undefined) throw new Error("no answer sent");
+    const rows = (answer.message.reply_markup as { inline_keyboard: Button[][] } | undefined)
       ?.inline_keyboard;
     const votes = rows?.[0] ?? [];
     expect(votes.map((b) => b.text)).toEqual(["👍 Helpful", "👎 Not really"]);
@@ -49,10 +50,10 @@ describe("Telegram: feedback on answers", () => {
     ).toBe(true);
 
     const yes = votes[0]?.callback_data ?? "";
-    fake.pressButton(alice, answer!.message, yes);
+    fake.pressButton(alice, answer.message, yes);
     await fake.waitForCalls("sendMessage", 2, { okOnly: true });
     expect(fake.sentMessages.at(-1)?.message.text).toBe("Thanks for letting me know — glad it helped.");
-    fake.pressButton(alice, answer!.message, yes);
+    fake.pressButton(alice, answer.message, yes);
     await fake.waitForCalls("sendMessage", 3, { okOnly: true });
     expect(fake.sentMessages.at(-1)?.message.text).toBe("You've already rated that answer — thank you.");
     expect((await fake.waitForCalls("answerCallbackQuery", 2, { okOnly: true })).length).toBe(2);

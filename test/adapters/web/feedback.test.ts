@@ -24,6 +24,11 @@ async function started(env: Record<string, string> = {}): Promise<Service> {
   return service;
 }
 
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("missing");
+  return value;
+}
+
 async function answerFeedback(client: CookieClient): Promise<Feedback> {
   const [answer] = await client.say("how much magnesium should I take?");
   const feedback = (answer as unknown as { feedback?: Feedback }).feedback;
@@ -41,7 +46,7 @@ describe("web chat: feedback on answers", () => {
       ["yes", "👍 Helpful", "Yes, this answer was helpful"],
       ["no", "👎 Not really", "No, this answer was not helpful"],
     ]);
-    const no = feedback.options[1]!;
+    const no = defined(feedback.options[1]);
     expect(no.payload).toMatch(/^vote:no:magnesium\.supplements:[0-9a-f]{8}$/);
 
     const [thanks] = await client.press(no.title, no.payload);
@@ -69,13 +74,13 @@ describe("web chat: feedback on answers", () => {
     const env = { DATABASE_PATH: join(dir.path, "crampbot.db") };
     const first = await started(env);
     const client = new CookieClient(first.url);
-    const yes = (await answerFeedback(client)).options[0]!;
+    const yes = defined((await answerFeedback(client)).options[0]);
     await client.press(yes.title, yes.payload);
     await first.stop();
 
     const second = await started(env);
     const other = new CookieClient(second.url);
-    const again = (await answerFeedback(other)).options[0]!;
+    const again = defined((await answerFeedback(other)).options[0]);
     await other.press(again.title, again.payload);
     expect((await second.feedback.counts()).map((c) => [c.section, c.vote, c.count])).toEqual([
       ["magnesium.supplements", "yes", 2],
