@@ -11,8 +11,13 @@ import type { Reply } from "./types.js";
 
 /** Sections remembered as visited, newest last. */
 const MAX_VISITED = 32;
-/** Answers remembered as asked about and as voted on ("Helpful?"), newest last. */
-const MAX_FEEDBACK = 32;
+/**
+ * Answers remembered as asked about ("Helpful?"), newest last: a vote counts for one of the last few answers (older
+ * buttons have expired), and the state every turn reads and writes stays small.
+ */
+const MAX_OFFERED = 8;
+/** Answers remembered as voted on, newest last (each counted once). */
+const MAX_VOTED = 32;
 
 export interface RateLimit {
   messages: number;
@@ -54,7 +59,7 @@ export function transition(
     case "vote": {
       const key = answerKey(decision.section.id, decision.version);
       const { question, ...feedback } = state.feedback ?? { offered: [], voted: [] };
-      const voted = [...feedback.voted.filter((k) => k !== key), key].slice(-MAX_FEEDBACK);
+      const voted = [...feedback.voted.filter((k) => k !== key), key].slice(-MAX_VOTED);
       const kept = question !== undefined && question.answer !== key ? { question } : {};
       return { ...counted(state, now, limit), feedback: { ...feedback, voted, ...kept } };
     }
@@ -97,7 +102,7 @@ export function remember(
   const ask = reply.feedback;
   if (ask === undefined) return { ...next, feedback };
   const key = answerKey(ask.section, ask.version);
-  const offered = [...feedback.offered.filter((k) => k !== key), key].slice(-MAX_FEEDBACK);
+  const offered = [...feedback.offered.filter((k) => k !== key), key].slice(-MAX_OFFERED);
   const kept = question === undefined ? {} : { question: { answer: key, text: question } };
   return { ...next, feedback: { ...feedback, offered, ...kept } };
 }
