@@ -3,6 +3,7 @@
  * turns it into the next conversation state and render.ts into the reply. Nothing else passes between them.
  */
 import type { DialogueState, DialogueStep } from "./dialogues/dialogue.js";
+import type { VoteDecision } from "./feedback.js";
 import type { SmallTalk } from "./intents.js";
 import type { Section } from "./knowledge.js";
 import type { ScopeTopic } from "./scope.js";
@@ -59,7 +60,9 @@ export type Decision =
   /** A button whose target no longer exists. */
   | { kind: "unknown-button" }
   /** A question asked mid-dialogue: the dialogue is paused (and offered to resume), the question answered. */
-  | { kind: "interrupt"; paused: DialogueState; question: ActedDecision };
+  | { kind: "interrupt"; paused: DialogueState; question: ActedDecision }
+  /** A "Helpful?" vote on an answer (feedback.ts). */
+  | VoteDecision;
 
 /** A dialogue step that is a reply (an unrecognised message is not). */
 export type DialogueOutcome = Exclude<DialogueStep, { type: "unrecognised" }>;

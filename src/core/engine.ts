@@ -9,6 +9,7 @@ import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
 import { DIALOGUES } from "./dialogues/registry.js";
 import { DataError, DialogueError, StoreError, type StoreOperation } from "./errors.js";
+import { Feedback } from "./feedback.js";
 import { shortHash } from "./hash.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeBase } from "./knowledge.js";
@@ -21,10 +22,12 @@ import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
 import { decide, RULES, type Rule, target } from "./rules.js";
 import { CONTEXT_TTL_MS, type ConversationState, freshState, restoreState } from "./state.js";
+import { MemoryFeedbackStore } from "./store/feedback-memory.js";
 import { MemoryStore } from "./store/memory.js";
 import { isRateLimited, type RateLimit, remember, transitionFor } from "./transition.js";
 import {
   type Clock,
+  type FeedbackStore,
   type IncomingMessage,
   type Logger,
   type MessageHandler,
@@ -48,6 +51,11 @@ export interface EngineOptions {
   rules?: readonly Rule[];
   /** Where conversation state lives. Default: a new {@link MemoryStore}. */
   store?: SessionStore;
+  /**
+   * Where "Helpful?" votes on answers are counted (asked only when `intents.feedback` is set). Default: a new
+   * {@link MemoryFeedbackStore}. Closed by close().
+   */
+  feedback?: FeedbackStore;
   /** Time source. Default: the system clock. */
   clock?: Clock;
   /** Structured logger; message text only at debug level. Default: silent. */
@@ -70,7 +78,9 @@ export interface EngineOptions {
   onStoreError?: (operation: TurnStoreOperation, error: unknown) => void;
   /**
    * Where typed messages that got a fallback or a clarifying question go for the maintainer's review (review.ts: the
-   * backend redacts them and keeps no id). Best effort, off the reply's path. Default: none (nothing is recorded).
+   * backend redacts them and keeps no id), and questions whose answer was voted unhelpful; while set, the text of the
+   * question behind the latest answer is kept in the conversation state until it is voted on or the next answer
+   * comes. Best effort, off the reply's path. Default: none (nothing is recorded, no question text is kept).
    */
   reviewLog?: ReviewLog;
 }
@@ -128,6 +138,8 @@ export class Engine implements MessageHandler {
     now: number,
   ) => ConversationState;
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly feedbackStore: FeedbackStore;
+  private readonly feedback: Feedback;
 
   constructor(options: EngineOptions) {
     const {
@@ -141,6 +153,7 @@ export class Engine implements MessageHandler {
       words,
       dialogues,
       rules,
+      feedback,
       ...rest
     } = options;
     this.reviewLog = reviewLog;
@@ -195,6 +208,16 @@ export class Engine implements MessageHandler {
       );
     }
     this.transition = transitionFor(this.settings.rateLimit);
+    this.feedbackStore = feedback ?? new MemoryFeedbackStore();
+    this.feedback = new Feedback({
+      data: intents.feedback,
+      knowledge,
+      index: this.index,
+      store: this.feedbackStore,
+      reviewLog,
+      logger: this.logger,
+      timeoutMs: this.settings.storeTimeoutMs,
+    });
   }
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
@@ -248,7 +271,7 @@ export class Engine implements MessageHandler {
 
   async close(): Promise<void> {
     await Promise.allSettled(this.locks.values());
-    await this.store.close();
+    await Promise.all([this.store.close(), this.feedbackStore.close()]);
   }
 
   /**
@@ -317,12 +340,15 @@ export class Engine implements MessageHandler {
     const state = restoreState(stored, now, this.settings.contextTtlMs);
     const { decision, advisories } = this.decideTurn(message, state, now);
     const next = this.transition(state, decision, now);
-    const reply = this.renderer.render(decision, next, advisories);
+    const reply = this.feedback.ask(decision, next, this.renderer.render(decision, next, advisories));
     this.review(message, decision, reply, now);
+    await this.feedback.record(decision, state, now);
+    // The question behind an answer is kept only for the review log, and only while it is on.
+    const question = this.feedback.keepsQuestions && message.kind === "text" ? message.text : undefined;
     if (loaded) {
       try {
         await this.bounded(
-          this.store.set(key, remember(next, reply, now), this.settings.contextTtlMs),
+          this.store.set(key, remember(next, reply, now, question), this.settings.contextTtlMs),
           "set",
         );
       } catch (error) {
@@ -370,7 +396,9 @@ export class Engine implements MessageHandler {
     if (isRateLimited(state, now, this.settings.rateLimit))
       return { decision: { kind: "rate-limited" }, advisories };
     const decision =
-      this.openDialogue(message, signals, state) ?? this.decideMessage(message, signals, state);
+      this.feedback.decide(message, state) ??
+      this.openDialogue(message, signals, state) ??
+      this.decideMessage(message, signals, state);
     return { decision, advisories };
   }
 

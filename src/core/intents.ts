@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { AfterUrgentData } from "./after-urgent.js";
 import type { DialogueData } from "./dialogues/dialogue.js";
+import type { FeedbackData } from "./feedback.js";
 import type { LexiconData } from "./lexicon.js";
 import type { KindsData } from "./question-kinds.js";
 import type { ScopeData } from "./scope.js";
@@ -88,6 +89,8 @@ export interface Intents {
   scope?: ScopeData;
   /** What follows a red flag (intents/after-urgent.yaml). Default: {@link DEFAULT_AFTER_URGENT}. */
   afterUrgent?: AfterUrgentData;
+  /** "Helpful?" under answers and the thanks for a vote (intents/feedback.yaml). Default: none (no answer asks). */
+  feedback?: FeedbackData;
 }
 
 /** The small-talk files, one per small-talk intent. */

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_AFTER_URGENT } from "./after-urgent.js";
 import type { Decision } from "./decision.js";
+import { voteReply } from "./feedback.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { ids, joinParts, type Replies } from "./replies.js";
@@ -102,6 +103,8 @@ export class Renderer {
       }
       case "nothing-paused":
         return r.plain("fallback", [m.no_context], r.topicSuggestions());
+      case "vote":
+        return voteReply(decision, this.intents.feedback, state, r, this.index);
       case "nothing-more": {
         const unseen = this.index.tour.filter((id) => !state.visited.includes(id));
         // Still an answer about the current section, so it names that section.

@@ -42,6 +42,12 @@ export interface ConversationState {
   redFlag: { followups: number } | null;
   /** Topics the person said they already do or ruled out, left out of suggestions. Absent in older states: none. */
   ruledOut?: string[];
+  /**
+   * "Helpful?" on answers (feedback.ts): `offered`, the answers ("<section>:<version>") asked about; `voted`, those
+   * voted on (each counted once); `question`, the text of the question that got the latest answer, kept only while
+   * a review log is configured and dropped once voted or at the next answer. Absent in older states: none.
+   */
+  feedback?: { offered: string[]; voted: string[]; question?: { answer: string; text: string } };
 }
 
 export function freshState(now: number): ConversationState {

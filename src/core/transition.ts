@@ -5,11 +5,19 @@
  * the rate-limit window.
  */
 import type { ActedDecision, Decision, DialogueOutcome } from "./decision.js";
+import { answerKey } from "./feedback.js";
 import { type ConversationState, freshState } from "./state.js";
 import type { Reply } from "./types.js";
 
 /** Sections remembered as visited, newest last. */
 const MAX_VISITED = 32;
+/**
+ * Answers remembered as asked about ("Helpful?"), newest last: a vote counts for one of the last few answers (older
+ * buttons have expired), and the state every turn reads and writes stays small.
+ */
+const MAX_OFFERED = 8;
+/** Answers remembered as voted on, newest last (each counted once). */
+const MAX_VOTED = 32;
 
 export interface RateLimit {
   messages: number;
@@ -47,6 +55,14 @@ export function transition(
     }
     case "rate-limited":
       return { ...state, recent: inWindow(state, now, limit).slice(-limit.messages) };
+    // A vote counts against the rate limit and is remembered, so it is counted once; the question text goes.
+    case "vote": {
+      const key = answerKey(decision.section.id, decision.version);
+      const { question, ...feedback } = state.feedback ?? { offered: [], voted: [] };
+      const voted = [...feedback.voted.filter((k) => k !== key), key].slice(-MAX_VOTED);
+      const kept = question !== undefined && question.answer !== key ? { question } : {};
+      return { ...counted(state, now, limit), feedback: { ...feedback, voted, ...kept } };
+    }
     case "interrupt":
       return acted(
         { ...counted(state, now, limit), paused: decision.paused, dialogue: null, redFlag: null },
@@ -68,9 +84,27 @@ function afterRedFlag(state: ConversationState, decision: Decision): Conversatio
   return keeps ? { followups: state.redFlag.followups + 1 } : null;
 }
 
-/** The state after a reply: its suggestions are kept for "yes" / "1", and the time for the context's expiry. */
-export function remember(state: ConversationState, reply: Reply, now: number): ConversationState {
-  return { ...state, updatedAt: now, suggestions: reply.suggestions };
+/**
+ * The state after a reply: its suggestions are kept for "yes" / "1", and the time for the context's expiry. An answer
+ * that asks "Helpful?" is remembered as asked about, with `question` (the text that got it, given only while a review
+ * log is on); any answer drops the question text of the one before.
+ */
+export function remember(
+  state: ConversationState,
+  reply: Reply,
+  now: number,
+  question?: string,
+): ConversationState {
+  const next = { ...state, updatedAt: now, suggestions: reply.suggestions };
+  if (reply.intent !== "answer" || (reply.feedback === undefined && state.feedback === undefined))
+    return next;
+  const { question: _dropped, ...feedback } = state.feedback ?? { offered: [], voted: [] };
+  const ask = reply.feedback;
+  if (ask === undefined) return { ...next, feedback };
+  const key = answerKey(ask.section, ask.version);
+  const offered = [...feedback.offered.filter((k) => k !== key), key].slice(-MAX_OFFERED);
+  const kept = question === undefined ? {} : { question: { answer: key, text: question } };
+  return { ...next, feedback: { ...feedback, offered, ...kept } };
 }
 
 function acted(state: ConversationState, decision: ActedDecision | { kind: "unknown-button" }, now: number) {

@@ -18,6 +18,8 @@ export type Intent =
   | "help"
   | "urgent"
   | "reset"
+  /** The thanks for a "Helpful?" vote (a button press, so never in the batch contract). */
+  | "feedback"
   | DialogueIntent;
 
 /** A registered dialogue's name, as the intent of its steps. */
@@ -83,6 +85,39 @@ export interface FeedbackAsk {
   section: string;
   /** The answer's version: a short hash of the section's text, so an edited section counts its votes afresh. */
   version: string;
+  /** The question put with the two buttons ("Was this answer helpful?"), from intents/feedback.yaml. */
+  question: string;
+  /** The two votes as buttons: `id` is the stable vote id ("vote:yes:<section>:<version>", at most 48 bytes). */
+  yes: FeedbackOption;
+  no: FeedbackOption;
+}
+
+/** One vote button: a suggestion plus what screen readers say for it ("Yes, this answer was helpful"). */
+export interface FeedbackOption extends Suggestion {
+  description: string;
+}
+
+/** A "Helpful?" vote. */
+export type FeedbackVote = "yes" | "no";
+
+/** Votes of one section version, as a store counts them. */
+export interface FeedbackCount {
+  section: string;
+  version: string;
+  vote: FeedbackVote;
+  count: number;
+}
+
+/**
+ * Where "Helpful?" votes are counted, per section, answer version and vote. Implementations: memory (default),
+ * SQLite and Redis (src/node/store/), in the session store's backend. The engine records a vote at most once per
+ * answer; recording is best effort (a failure is logged and never changes the reply).
+ */
+export interface FeedbackStore {
+  record(vote: { section: string; version: string; vote: FeedbackVote; at: number }): Promise<void>;
+  /** Every count so far, in no particular order. */
+  counts(): Promise<FeedbackCount[]>;
+  close(): Promise<void>;
 }
 
 /** What kind of content the platform message carried. Non-text content gets a kind "text only" reply. */

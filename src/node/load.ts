@@ -8,6 +8,7 @@ import { afterUrgentSchema } from "../core/after-urgent.js";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
 import { DIALOGUES } from "../core/dialogues/registry.js";
 import { DataError } from "../core/errors.js";
+import { feedbackSchema } from "../core/feedback.js";
 import {
   type Intents,
   messagesSchema,
@@ -46,6 +47,7 @@ export function loadIntents(
     scope: loadYamlFile(join(dir, "scope.yaml"), scopeSchema),
     afterUrgent: loadYamlFile(join(dir, "after-urgent.yaml"), afterUrgentSchema),
     kinds: loadYamlFile(join(dir, "kinds.yaml"), kindsSchema),
+    feedback: loadYamlFile(join(dir, "feedback.yaml"), feedbackSchema),
     dialogues: Object.fromEntries(
       dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
     ),

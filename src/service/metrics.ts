@@ -14,6 +14,8 @@
  *                                              memory by this instance (at most `maxTrackedConversations`)
  *   crampbot_replies_undelivered_total{platform}  replies an adapter could not deliver after its retries
  *   crampbot_data_*                            the data version in use and the last reload (reload-metrics.ts)
+ *   crampbot_feedback_total{section,vote}      "Helpful?" votes counted (once per answer) by this instance, by
+ *                                              section and vote (yes, no); the store keeps them per answer version
  *   plus prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
@@ -63,6 +65,7 @@ export class ServiceMetrics {
   private readonly replySeconds: Histogram<"platform">;
   private readonly storeErrors: Counter<"operation">;
   private readonly undelivered: Counter<"platform">;
+  private readonly votes: Counter<"section" | "vote">;
   private readonly clock: Clock;
   private readonly windowMs: number;
   private readonly maxTracked: number;
@@ -107,6 +110,12 @@ export class ServiceMetrics {
       name: "crampbot_replies_undelivered_total",
       help: "Replies an adapter could not deliver after its retries (blocked, refused, or the platform unreachable).",
       labelNames: ["platform"] as const,
+      registers,
+    });
+    this.votes = new Counter({
+      name: "crampbot_feedback_total",
+      help: '"Helpful?" votes on answers, by section and vote (each answer counted once per conversation).',
+      labelNames: ["section", "vote"] as const,
       registers,
     });
     const metrics = this;
@@ -161,6 +170,11 @@ export class ServiceMetrics {
   /** Records a reply the `platform` adapter gave up delivering. */
   replyUndelivered(platform: string): void {
     this.undelivered.inc({ platform });
+  }
+
+  /** Records one counted "Helpful?" vote (sections are the knowledge base's, so the label set stays bounded). */
+  voted(section: string, vote: "yes" | "no"): void {
+    this.votes.inc({ section, vote });
   }
 
   activeConversations(): number {

@@ -30,6 +30,7 @@ import { CrampBotError } from "../core/errors.js";
 import type { ReviewStore } from "../core/review.js";
 import type {
   Clock,
+  FeedbackStore,
   IncomingMessage,
   Logger,
   MessageHandler,
@@ -38,6 +39,7 @@ import type {
   SessionStore,
 } from "../core/types.js";
 import { createEngine, type Engine } from "../node/create-engine.js";
+import { createFeedbackStore } from "../node/store/feedback.js";
 import {
   checkStore as checkAnyStore,
   createStore,
@@ -47,6 +49,7 @@ import {
 } from "../node/store/index.js";
 import { createReviewLog } from "../node/store/review-log.js";
 import { type Config, secretsOf } from "./config.js";
+import { countingVotes } from "./feedback.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";
 import { PLATFORMS } from "./platforms.js";
@@ -91,6 +94,11 @@ export interface ServiceDeps {
   logDestination?: DestinationStream;
   /** Default: createStore(config): Redis when REDIS_URL is set, else SQLite at DATABASE_PATH. Closed by stop(). */
   store?: SessionStore;
+  /**
+   * Where "Helpful?" votes are counted. Default: the session store's backend (the SQLite file's own table, the same
+   * Redis; memory beside any other store). Closed by stop().
+   */
+  feedback?: FeedbackStore;
   clock?: Clock;
   /** The adapter table. Default: PLATFORMS (platforms.ts); each runs when its settings in `config` are set. */
   platforms?: readonly Platform[];
@@ -146,6 +154,8 @@ export interface Service {
   reload(trigger?: string): Promise<ReloadOutcome>;
   /** The live engine and its data version. */
   readonly reloader: Reloader;
+  /** The feedback store (votes also counted in the metrics). */
+  readonly feedback: FeedbackStore;
 }
 
 type Phase = "new" | "starting" | "running" | "stopping" | "stopped";
@@ -214,8 +224,10 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
           ...(deps.clock ? { clock: deps.clock } : {}),
         })
       : undefined);
+  const feedback = countingVotes(deps.feedback ?? createFeedbackStore(store, config.redisUrl), metrics);
   const engineOptions = {
     store,
+    feedback,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
     rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
@@ -491,7 +503,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     };
     if (!wasStarted) {
       await closeReviewLog();
-      await store.close();
+      await Promise.all([store.close(), feedback.close()]);
       phase = "stopped";
       return;
     }
@@ -519,7 +531,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
       // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
       await closeReviewLog();
       if (outcome === "drained") await reloader.engine.close();
-      else await store.close();
+      else await Promise.all([store.close(), feedback.close()]);
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "shutdown: closing the session store failed");
       throw error;
@@ -557,6 +569,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     store,
     reload: (trigger) => reloader.reload(trigger),
     reloader,
+    feedback,
   };
   return service;
 }

@@ -1,5 +1,6 @@
 // The real chat page in headless Debian Chromium (playwright-core) against the real engine: ask, follow up, check-up,
-// a long pasted story, and the notices the page shows for an over-cap message and for too many open chat windows.
+// "Helpful?" with the keyboard and a screen reader's view of it, a long pasted story, and the notices the page shows
+// for an over-cap message and for too many open chat windows.
 // Needs Debian's /usr/bin/chromium (.ci/run installs it): skipped with one line without it, failed without it in CI.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -134,6 +135,66 @@ describeInBrowser("web chat in a real browser", () => {
 
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("offers 'Helpful?' under an answer, reachable by keyboard, labelled, and announces the thanks", async () => {
+    if (browser === undefined) throw new Error("the browser did not start");
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(web.url);
+    await page.locator("#status", { hasText: "Connected" }).waitFor();
+    await page.locator("#text").fill("hello");
+    await page.locator("#text").press("Enter");
+    await botRows(page).nth(1).waitFor({ timeout: 15_000 });
+    // Small talk asks nothing.
+    expect(await botRows(page).nth(1).locator(".feedback").count()).toBe(0);
+    await page.locator("#text").fill("how much magnesium should I take?");
+    await page.locator("#text").press("Enter");
+    expect(await botText(page, 2)).toContain("100 mg");
+    const answer = botRows(page).nth(2);
+
+    // What a screen reader finds: a group named by the question, two buttons with spoken labels, an empty status.
+    const group = answer.getByRole("group", { name: "Was this answer helpful?" });
+    expect(await group.ariaSnapshot()).toMatch(
+      /group "Was this answer helpful\?"[\s\S]*button "Yes, this answer was helpful"[\s\S]*button "No, this answer was not helpful"/,
+    );
+    const status = group.getByRole("status");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    expect(await text(status)).toBe("");
+    expect(await text(answer.locator(".feedback .vote").first())).toBe("👍 Helpful");
+
+    // From the message box, Shift+Tab walks back through the answer's suggestions to the votes.
+    await page.locator("#text").focus();
+    const focusedLabel = () => page.evaluate("document.activeElement?.getAttribute('aria-label') ?? ''");
+    let presses = 0;
+    while ((await focusedLabel()) !== "No, this answer was not helpful" && presses < 12) {
+      await page.keyboard.press("Shift+Tab");
+      presses++;
+    }
+    expect(await focusedLabel()).toBe("No, this answer was not helpful");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedLabel()).toBe("Yes, this answer was helpful");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+
+    // The thanks is written into the live region; the votes go and focus returns to the message box.
+    await status.filter({ hasText: "Thanks for telling me" }).waitFor({ timeout: 15_000 });
+    expect(await answer.locator(".feedback button").count()).toBe(0);
+    expect(await page.evaluate("document.activeElement?.id")).toBe("text");
+    // No bubble for the thanks; the did-you-mean suggestions sit under the answer voted on, the only ones left.
+    expect(await botRows(page).count()).toBe(3);
+    expect(await page.locator("#log .quick-replies").count()).toBe(1);
+    expect(await answer.locator(".quick-replies button").count()).toBeGreaterThan(0);
+    expect(web.seen.filter((m) => m.buttonId?.startsWith("vote:no:magnesium.supplements:"))).toHaveLength(1);
+    // A did-you-mean suggestion works like any other.
+    await answer.locator(".quick-replies button").first().click();
+    await botRows(page).nth(3).waitFor({ timeout: 15_000 });
+    expect(await text(botRows(page).nth(3).locator(".source"))).toMatch(/^Source: /);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat-feedback.png"), animations: "disabled" });
+    expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
 

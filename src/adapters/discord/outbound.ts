@@ -2,6 +2,7 @@
 import type { ActionRowBuilder, ButtonBuilder, MessageMentionOptions } from "discord.js";
 import type { Reply } from "../../core/types.js";
 import { suggestionRows } from "./buttons.js";
+import { withFeedbackRow } from "./feedback.js";
 import { renderReplyText, splitMessage } from "./render.js";
 
 /** No reply may ping anyone: no @everyone/@here, roles, users, nor the author of the replied-to message. */
@@ -14,7 +15,7 @@ export interface OutgoingPart {
 }
 
 export function replyParts(reply: Reply): OutgoingPart[] {
-  const rows = suggestionRows(reply.suggestions ?? []);
+  const rows = withFeedbackRow(suggestionRows(reply.suggestions ?? []), reply.feedback);
   let texts = splitMessage(renderReplyText(reply.text ?? ""));
   // Discord refuses a message with neither content nor components.
   if (rows.length === 0 && texts.every((text) => text === "")) texts = ["…"];

@@ -3,6 +3,7 @@
 import type { Api } from "node-telegram-bot-api";
 import type { Logger, Reply } from "../../core/types.js";
 import { apiStatus, describeError, isTransient, retryAfterSeconds } from "./api-errors.js";
+import { withFeedbackRow } from "./feedback.js";
 import type { ReplyTarget } from "./inbound.js";
 import { withoutIds } from "./log-keys.js";
 import type { Sleep } from "./options.js";
@@ -74,12 +75,13 @@ export class Outbox {
    */
   async sendReply(target: ReplyTarget, reply: Reply, context: SendContext): Promise<boolean> {
     const parts = splitMessage(reply.text);
-    const keyboard = buildKeyboard(reply.suggestions, (suggestion) =>
+    const suggestions = buildKeyboard(reply.suggestions, (suggestion) =>
       this.logger.warn(
         { updateId: context.updateId, suggestionIdBytes: Buffer.byteLength(suggestion.id, "utf8") },
         "telegram: dropped a suggestion whose id does not fit callback_data (1-64 bytes)",
       ),
     );
+    const keyboard = withFeedbackRow(suggestions, reply.feedback);
     if (parts.length === 0) {
       this.logger.warn(
         { updateId: context.updateId, intent: reply.intent },

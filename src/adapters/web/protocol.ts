@@ -1,5 +1,6 @@
 // The chat protocol: client messages ({type, text, quick_reply}) in, Botkit-style reply messages out.
 import type { IncomingMessage, Reply } from "../../core/types.js";
+import { feedbackField, type OutgoingFeedback } from "./feedback.js";
 import type { Session } from "./identity.js";
 
 /**
@@ -25,6 +26,8 @@ export type OutgoingMessage = {
   quick_replies: { title: string; payload: string }[];
   section: { id: string; heading: string } | null;
   intent: Reply["intent"];
+  /** On an answer that asks "Helpful?" (feedback.ts); absent otherwise. */
+  feedback?: OutgoingFeedback;
 };
 
 /** Button ids are short ASCII (Suggestion.id: at most 48 bytes); anything much longer is not one of ours. */
@@ -77,5 +80,6 @@ export function toOutgoing(reply: Reply): OutgoingMessage {
     })),
     section: reply.section === null ? null : { id: reply.section.id, heading: reply.section.heading },
     intent: reply.intent,
+    ...feedbackField(reply),
   };
 }

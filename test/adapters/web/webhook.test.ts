@@ -45,7 +45,15 @@ describe("web adapter: webhook POST /api/messages", () => {
       title: "Vitamin D supplements",
       payload: "section:vitamin-d.supplements",
     });
-    expect(Object.keys(reply).sort()).toEqual(["intent", "quick_replies", "section", "text", "type"]);
+    // An answer also asks "Helpful?" (docs/adr/0013; its shape: test/adapters/web/feedback.test.ts).
+    expect(Object.keys(reply).sort()).toEqual([
+      "feedback",
+      "intent",
+      "quick_replies",
+      "section",
+      "text",
+      "type",
+    ]);
   });
 
   it("issues an HttpOnly SameSite=Lax cookie and keys the conversation by it, not by `user`", async () => {

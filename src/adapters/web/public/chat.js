@@ -124,6 +124,9 @@
       source.append(label, document.createTextNode(section.heading));
       bubble.append(source);
     }
+    // "Helpful?" under an answer (feedback.js).
+    const feedback = window.CrampBotFeedback?.group(message.feedback);
+    if (feedback) item.append(feedback);
     const replies = Array.isArray(message.quick_replies) ? message.quick_replies : [];
     if (replies.length > 0) {
       const group = document.createElement("fieldset");
@@ -160,6 +163,8 @@
     if (message === null || typeof message !== "object") return;
     if (message.type === "message") {
       setWaiting(waiting - 1);
+      // The thanks for a vote is shown by the group voted in, not as a bubble.
+      if (window.CrampBotFeedback?.thank(message)) return;
       clearSuggestions();
       addBot(message);
     } else if (message.type === "error") {
@@ -291,5 +296,6 @@
     if (button !== null) say(button.dataset.say);
   });
 
+  window.CrampBotFeedback?.connect({ send, press, clearSuggestions, input });
   connect();
 })();

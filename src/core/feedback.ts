@@ -1,0 +1,224 @@
+/**
+ * Role: feedback on answers — the "Helpful?" ask put on answers, the vote ids and answer versions, the vote
+ * decision, the thanks reply, and the recording of a counted vote (in the FeedbackStore, and a "no" in the review
+ * log when one is configured). The state it reads (`ConversationState.feedback`) changes only in transition.ts.
+ * Text comes from intents/feedback.yaml; without that file no answer asks. Docs: docs/adr/0013-feedback-on-answers.md.
+ */
+import { z } from "zod";
+import type { Decision } from "./decision.js";
+import { DataError } from "./errors.js";
+import { sha256Hex } from "./hash.js";
+import type { KnowledgeBase, Section } from "./knowledge.js";
+import type { KnowledgeIndex } from "./knowledge-index.js";
+import type { Replies } from "./replies.js";
+import type { ConversationState } from "./state.js";
+import type { FeedbackStore, FeedbackVote, IncomingMessage, Logger, Reply, ReviewLog } from "./types.js";
+
+const label = z.string().min(1).max(40);
+const line = z.string().min(1).max(500);
+
+/** intents/feedback.yaml. */
+export const feedbackSchema = z.object({
+  /** Put with the two buttons. */
+  question: z.string().min(1).max(200),
+  yes_label: label,
+  no_label: label,
+  /** What screen readers say for each button. */
+  yes_description: z.string().min(1).max(200),
+  no_description: z.string().min(1).max(200),
+  /** The reply to a "yes"; to a "no" (followed by the did-you-mean suggestions); to a second press. */
+  thanks_yes: line,
+  thanks_no: line,
+  already_voted: line,
+});
+export type FeedbackData = z.infer<typeof feedbackSchema>;
+
+/** The vote decision: `repeat` when this conversation already voted on that answer (it is not counted again). */
+export type VoteDecision = {
+  kind: "vote";
+  vote: FeedbackVote;
+  section: Section;
+  version: string;
+  status: "counted" | "repeat";
+};
+
+/** Suggestion ids fit Telegram's callback_data and Suggestion.id's 48 bytes. */
+export const MAX_VOTE_ID_BYTES = 48;
+/** Hex digits of an answer version: enough to tell one section's edits apart, short enough for the id. */
+const VERSION_DIGITS = 8;
+const VOTE_ID = /^vote:(yes|no):([a-z0-9.-]+):([0-9a-f]{8})$/;
+/** Did-you-mean suggestions after a "no". */
+const MAX_GUESSES = 4;
+
+/** The stable id of a vote button: "vote:yes:<section>:<version>". */
+export function voteId(vote: FeedbackVote, section: string, version: string): string {
+  return `vote:${vote}:${section}:${version}`;
+}
+
+/** The vote a button id names, or null when it is not a well-formed vote id. */
+export function parseVoteId(id: string): { vote: FeedbackVote; section: string; version: string } | null {
+  const match = VOTE_ID.exec(id);
+  if (match === null) return null;
+  const [, vote, section, version] = match;
+  if (vote === undefined || section === undefined || version === undefined) return null;
+  return { vote: vote as FeedbackVote, section, version };
+}
+
+/** One answer, as the conversation state remembers it: "<section>:<version>". */
+export function answerKey(section: string, version: string): string {
+  return `${section}:${version}`;
+}
+
+/** The version of a section's answer: a short hash of its text, so an edited section counts its votes afresh. */
+export function answerVersion(section: Section): string {
+  return sha256Hex([section.heading, section.answer, section.more].join("\n")).slice(0, VERSION_DIGITS);
+}
+
+/** The section an answer decision answered from (the first of siblings); null for every other decision. */
+export function answeredSection(decision: Decision): Section | null {
+  const acted = decision.kind === "interrupt" ? decision.question : decision;
+  if (acted.kind === "answer") return acted.section;
+  if (acted.kind === "answer-both") return acted.sections[0] ?? null;
+  return null;
+}
+
+/** The reply to a vote: thanks; after a "no", the did-you-mean suggestions for the answer's topic. */
+export function voteReply(
+  decision: VoteDecision,
+  data: FeedbackData | undefined,
+  state: ConversationState,
+  replies: Replies,
+  index: KnowledgeIndex,
+): Reply {
+  if (data === undefined) return replies.plain("fallback", [replies.messages.unknown_button]);
+  if (decision.status === "repeat") return replies.plain("feedback", [data.already_voted], state.suggestions);
+  // A "yes" keeps the answer's own suggestions, so "1" still picks its first follow-up.
+  if (decision.vote === "yes") return replies.plain("feedback", [data.thanks_yes], state.suggestions);
+  const { section } = decision;
+  const sameTopic = index.sectionsOfTopics([section.topic]);
+  const targets = [...new Set([...sameTopic, ...section.followups])].filter(
+    (id) => id !== section.id && !id.startsWith("dialogue:"),
+  );
+  const guesses = replies.suggestions(targets).slice(0, MAX_GUESSES);
+  return replies.plain(
+    "feedback",
+    [data.thanks_no],
+    guesses.length > 0 ? guesses : replies.topicSuggestions(),
+  );
+}
+
+export interface FeedbackOptions {
+  /** intents/feedback.yaml; absent: no answer asks and a vote button counts as expired. */
+  data: FeedbackData | undefined;
+  knowledge: KnowledgeBase;
+  index: KnowledgeIndex;
+  store: FeedbackStore;
+  /** Where a "no" sends the question that got the answer. Absent: no question text is kept. */
+  reviewLog: ReviewLog | undefined;
+  logger: Logger;
+  /** Longest wait for the store or the review log, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** The engine's feedback step: asks on answers, decides votes, records counted ones. */
+export class Feedback {
+  private readonly versions = new Map<string, string>();
+
+  constructor(private readonly options: FeedbackOptions) {
+    for (const section of options.knowledge.sections) {
+      const version = answerVersion(section);
+      // A vote id must fit the platforms' button ids; section ids are short, but say so if one is not.
+      if (new TextEncoder().encode(voteId("yes", section.id, version)).length > MAX_VOTE_ID_BYTES)
+        throw new DataError(
+          section.file,
+          "id",
+          `is too long for a vote button id (${MAX_VOTE_ID_BYTES} bytes)`,
+        );
+      this.versions.set(section.id, version);
+    }
+  }
+
+  /** Question texts are kept in the state only while a review log takes them. */
+  get keepsQuestions(): boolean {
+    return this.options.reviewLog !== undefined && this.options.data !== undefined;
+  }
+
+  /**
+   * A vote button's decision; null for anything that is not a vote. A vote counts only for an answer this
+   * conversation was asked about (so a forged id counts nothing) and only once (a second press is a "repeat").
+   */
+  decide(message: IncomingMessage, state: ConversationState): Decision | null {
+    if (message.kind !== "button" || !(message.buttonId ?? "").startsWith("vote:")) return null;
+    const parsed = parseVoteId(message.buttonId ?? "");
+    const section = parsed === null ? undefined : this.options.index.section(parsed.section);
+    if (parsed === null || section === undefined || this.options.data === undefined)
+      return { kind: "unknown-button" };
+    const key = answerKey(parsed.section, parsed.version);
+    const { vote, version } = parsed;
+    if (state.feedback?.voted.includes(key))
+      return { kind: "vote", vote, section, version, status: "repeat" };
+    if (!state.feedback?.offered.includes(key)) return { kind: "unknown-button" };
+    return { kind: "vote", vote, section, version, status: "counted" };
+  }
+
+  /** The reply with "Helpful?" when it is an answer this conversation has not voted on yet. */
+  ask(decision: Decision, next: ConversationState, reply: Reply): Reply {
+    const { data } = this.options;
+    const section = answeredSection(decision);
+    const version = section === null ? undefined : this.versions.get(section.id);
+    if (data === undefined || section === null || version === undefined || reply.intent !== "answer")
+      return reply;
+    if (next.feedback?.voted.includes(answerKey(section.id, version))) return reply;
+    const option = (vote: FeedbackVote, label: string, description: string) => ({
+      label,
+      id: voteId(vote, section.id, version),
+      description,
+    });
+    return {
+      ...reply,
+      feedback: {
+        section: section.id,
+        version,
+        question: data.question,
+        yes: option("yes", data.yes_label, data.yes_description),
+        no: option("no", data.no_label, data.no_description),
+      },
+    };
+  }
+
+  /**
+   * Records a counted vote; after a "no", also the question that got the answer in the review log. `before` is
+   * the state the vote was decided on. Best effort: a failure is logged (without any text) and the reply stands.
+   */
+  async record(decision: Decision, before: ConversationState, now: number): Promise<void> {
+    if (decision.kind !== "vote" || decision.status !== "counted") return;
+    const { store, reviewLog } = this.options;
+    const { vote, version } = decision;
+    const section = decision.section.id;
+    await this.attempt("feedback", store.record({ section, version, vote, at: now }));
+    const question = before.feedback?.question;
+    if (vote !== "no" || reviewLog === undefined || question?.answer !== answerKey(section, version)) return;
+    await this.attempt("review", reviewLog.record({ text: question.text, reason: "unhelpful", at: now }));
+  }
+
+  private async attempt(target: "feedback" | "review", operation: Promise<void>): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([operation, timeout]);
+    } catch (error) {
+      const err = error as { message?: unknown; code?: unknown };
+      this.options.logger.warn(
+        { err: { message: String(err?.message ?? error), code: err?.code }, target },
+        target === "feedback" ? "feedback vote not recorded" : "unhelpful answer not sent to the review log",
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+// "Helpful?" on answers: asked on answers only, a vote counted once per answer, the thanks, and a "no" offering
+// the did-you-mean suggestions and sending the question (only while a review log is on) for review.
+import { describe, expect, it } from "vitest";
+import { answerVersion, parseVoteId, voteId } from "../../src/core/feedback.js";
+import type { ConversationState } from "../../src/core/state.js";
+import { MemoryFeedbackStore } from "../../src/core/store/feedback-memory.js";
+import { MemoryStore } from "../../src/core/store/memory.js";
+import type { FeedbackStore, Reply, ReviewLog, ReviewReason } from "../../src/core/types.js";
+import { createBot } from "../support/bot.js";
+
+/** A review log that keeps what it is given. */
+class RecordingReviewLog implements ReviewLog {
+  readonly entries: { text: string; reason: ReviewReason; at: number }[] = [];
+  async record(entry: { text: string; reason: ReviewReason; at: number }): Promise<void> {
+    this.entries.push(entry);
+  }
+}
+
+/** A feedback store that is down. */
+class BrokenFeedbackStore implements FeedbackStore {
+  async record(): Promise<void> {
+    throw new Error("down");
+  }
+  async counts(): Promise<never[]> {
+    return [];
+  }
+  async close(): Promise<void> {}
+}
+
+function setup(options: { reviewLog?: ReviewLog; feedback?: FeedbackStore } = {}) {
+  const feedback = options.feedback ?? new MemoryFeedbackStore();
+  const store = new MemoryStore();
+  const bot = createBot({ feedback, store, ...(options.reviewLog ? { reviewLog: options.reviewLog } : {}) });
+  return { bot, feedback, store };
+}
+
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("missing");
+  return value;
+}
+
+function ask(reply: Reply) {
+  if (reply.feedback === undefined) throw new Error(`no feedback on ${reply.intent}: ${reply.text}`);
+  return reply.feedback;
+}
+
+describe("the ask", () => {
+  it("comes with answers: the section, its version, the question and two vote buttons that fit 48 bytes", async () => {
+    const { bot } = setup();
+    const reply = await bot.chat().say("how much magnesium should I take?");
+    const feedback = ask(reply);
+    const section = bot.engine.knowledge.byId.get(feedback.section);
+    expect(feedback.section).toBe(reply.section?.id);
+    expect(feedback.version).toBe(answerVersion(defined(section)));
+    expect(feedback.version).toMatch(/^[0-9a-f]{8}$/);
+    expect(feedback.question).toBe(bot.engine.intents.feedback?.question);
+    expect(feedback.yes.id).toBe(voteId("yes", feedback.section, feedback.version));
+    expect(feedback.no.id).toBe(`vote:no:${feedback.section}:${feedback.version}`);
+    expect(feedback.yes.description.length).toBeGreaterThan(0);
+    for (const s of bot.engine.knowledge.sections) {
+      expect(Buffer.byteLength(voteId("yes", s.id, answerVersion(s)))).toBeLessThanOrEqual(48);
+    }
+  });
+
+  it("comes with an answer from two sibling sections, naming the first", async () => {
+    const { bot } = setup();
+    const reply = await bot.chat().say("what should I eat?");
+    expect(reply.sections?.length ?? 0).toBeGreaterThan(1);
+    expect(ask(reply).section).toBe(reply.section?.id);
+  });
+
+  it("never comes with red-flag replies, small talk, dialogue steps, clarify or fallback", async () => {
+    const { bot } = setup();
+    const chat = bot.chat();
+    const replies = [
+      await chat.say("hello"),
+      await chat.say("my calf is swollen, red and hot and it hurts to walk"),
+      await chat.say("thanks"),
+      await chat.say("what's the capital of France?"),
+      await chat.say("how much?"),
+      await chat.say("/checkup"),
+      await chat.press("dialogue:stretch"),
+    ];
+    expect(replies.map((r) => r.intent)).toContain("urgent");
+    for (const reply of replies) expect(reply.feedback, `${reply.intent}: ${reply.text}`).toBeUndefined();
+  });
+
+  it("an edited section is a new version, so its votes are counted afresh", () => {
+    const { bot } = setup();
+    const section = defined(bot.engine.knowledge.sections[0]);
+    expect(answerVersion({ ...section, answer: `${section.answer} Edited.` })).not.toBe(
+      answerVersion(section),
+    );
+  });
+
+  it("a vote id is read back, and nothing else passes for one", () => {
+    expect(parseVoteId("vote:yes:vitamin-d.food:0123abcd")).toEqual({
+      vote: "yes",
+      section: "vitamin-d.food",
+      version: "0123abcd",
+    });
+    for (const id of [
+      "vote:maybe:x:0123abcd",
+      "vote:yes:x:0123abc",
+      "vote:yes::0123abcd",
+      "section:x",
+      "vote:yes:X:0123abcd",
+    ])
+      expect(parseVoteId(id), id).toBeNull();
+  });
+});
+
+describe("a vote", () => {
+  it("is counted once per answer: a second press is thanked but not counted, and the answer stops asking", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const answer = await chat.say("how much magnesium should I take?");
+    const { yes, section, version } = ask(answer);
+    const first = await chat.press(yes.id);
+    expect(first.intent).toBe("feedback");
+    expect(first.text).toBe(bot.engine.intents.feedback?.thanks_yes);
+    // "yes" keeps the answer's suggestions, so "1" still picks its first follow-up.
+    expect(first.suggestions).toEqual(answer.suggestions);
+    const second = await chat.press(yes.id);
+    expect(second.intent).toBe("feedback");
+    expect(second.text).toBe(bot.engine.intents.feedback?.already_voted);
+    const third = await chat.press(ask(answer).no.id);
+    expect(third.text).toBe(bot.engine.intents.feedback?.already_voted);
+    expect(await feedback.counts()).toEqual([{ section, version, vote: "yes", count: 1 }]);
+    const again = await chat.say("how much magnesium should I take?");
+    expect(again.section?.id).toBe(section);
+    expect(again.feedback).toBeUndefined();
+  });
+
+  it("'no' offers the did-you-mean suggestions for that topic", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const answer = await chat.say("how much magnesium should I take?");
+    const { no, section } = ask(answer);
+    const reply = await chat.press(no.id);
+    expect(reply.intent).toBe("feedback");
+    expect(reply.text).toBe(bot.engine.intents.feedback?.thanks_no);
+    const topic = bot.engine.knowledge.byId.get(section)?.topic;
+    const ids = reply.suggestions.map((s) => s.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain(`section:${section}`);
+    expect(
+      ids.some((id) => bot.engine.knowledge.byId.get(id.slice("section:".length))?.topic === topic),
+    ).toBe(true);
+    expect((await feedback.counts()).map((c) => [c.section, c.vote, c.count])).toEqual([[section, "no", 1]]);
+  });
+
+  it("for an answer this conversation was not asked about counts nothing (a forged or expired button)", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const answer = await chat.say("how much magnesium should I take?");
+    const other = bot.chat();
+    const forged = await other.press(ask(answer).yes.id);
+    expect(forged.intent).toBe("fallback");
+    expect(forged.text).toBe(bot.engine.intents.messages.unknown_button);
+    expect(await chat.press("vote:yes:nosuchsection:0123abcd")).toMatchObject({ intent: "fallback" });
+    expect(await chat.press(`vote:yes:${ask(answer).section}:00000000`)).toMatchObject({
+      intent: "fallback",
+    });
+    expect(await feedback.counts()).toEqual([]);
+  });
+
+  it("on an earlier answer still counts, once, and leaves an open dialogue open", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const first = await chat.say("how much magnesium should I take?");
+    await chat.say("how do I stretch my calves?");
+    const step = await chat.say("/checkup");
+    expect(step.intent).toBe("checkup");
+    const vote = await chat.press(ask(first).yes.id);
+    expect(vote.intent).toBe("feedback");
+    expect(await feedback.counts()).toHaveLength(1);
+    const next = await chat.press(defined(step.suggestions[0]).id);
+    expect(next.intent).toBe("checkup");
+  });
+
+  it("whose store is down is still thanked", async () => {
+    const { bot } = setup({ feedback: new BrokenFeedbackStore() });
+    const chat = bot.chat();
+    const answer = await chat.say("how much magnesium should I take?");
+    expect((await chat.press(ask(answer).no.id)).intent).toBe("feedback");
+  });
+});
+
+describe("the review log", () => {
+  it("gets the question behind an answer voted 'no', once, and only that", async () => {
+    const reviewLog = new RecordingReviewLog();
+    const { bot } = setup({ reviewLog });
+    const chat = bot.chat();
+    const yes = await chat.say("is magnesium any good for cramps?");
+    await chat.press(ask(yes).yes.id);
+    const answer = await chat.say("how much magnesium should I take?");
+    await chat.press(ask(answer).no.id);
+    await chat.press(ask(answer).no.id);
+    expect(reviewLog.entries).toEqual([
+      { text: "how much magnesium should I take?", reason: "unhelpful", at: bot.clock.now() },
+    ]);
+  });
+
+  it("keeps the question text in the state only while on, and drops it once voted or at the next answer", async () => {
+    const reviewLog = new RecordingReviewLog();
+    const on = setup({ reviewLog });
+    const chat = on.bot.chat("c");
+    const state = async () => (await on.store.get("conv:c")) as ConversationState;
+    const first = await chat.say("how much magnesium should I take?");
+    expect((await state()).feedback?.question?.text).toBe("how much magnesium should I take?");
+    await chat.say("hello");
+    expect((await state()).feedback?.question?.text).toBe("how much magnesium should I take?");
+    await chat.say("how do I stretch my calves?");
+    expect((await state()).feedback?.question?.text).toBe("how do I stretch my calves?");
+    // A "no" on the first answer now: its question is gone, so nothing goes for review.
+    await chat.press(ask(first).no.id);
+    expect(reviewLog.entries).toEqual([]);
+    expect((await state()).feedback?.question?.text).toBe("how do I stretch my calves?");
+    const latest = (await state()).feedback?.offered.at(-1) ?? "";
+    const [section, version] = latest.split(":");
+    await chat.press(`vote:yes:${section}:${version}`);
+    expect((await state()).feedback?.question).toBeUndefined();
+
+    const off = setup();
+    const quiet = off.bot.chat("c");
+    await quiet.say("how much magnesium should I take?");
+    const saved = JSON.stringify(await off.store.get("conv:c"));
+    expect(saved).not.toContain("how much magnesium");
+  });
+});
