@@ -34,11 +34,11 @@ function mark(state: ReplyCardRow["state"], cx: number, cy: number): string {
 }
 
 /** The card's SVG: self-contained (no external references, no script), readable at phone width. */
-export function cardSvg(card: ReplyCard, sourceLine: (title: string) => string): string {
+export function cardSvg(card: ReplyCard): string {
   const height = HEADER + card.rows.length * ROW + FOOTER;
   const rows = card.rows.map((row, i) => {
     const top = HEADER + i * ROW;
-    const detail = row.source === null ? row.stateLabel : `${row.stateLabel} · ${sourceLine(row.source)}`;
+    const detail = row.sourceLabel === null ? row.stateLabel : `${row.stateLabel} · ${row.sourceLabel}`;
     return [
       i > 0
         ? `<line x1="24" y1="${top}" x2="${WIDTH - 24}" y2="${top}" stroke="#e5e7eb" stroke-width="2"/>`
@@ -60,9 +60,8 @@ export function cardSvg(card: ReplyCard, sourceLine: (title: string) => string):
 /** The card as a reply picture: its SVG, its alt text (every row in words) and the card as data. */
 export function cardImage(
   card: ReplyCard,
-  text: { source: string; alt_row: string; alt_row_with_source: string },
+  text: { alt_row: string; alt_row_with_source: string },
 ): ReplyImage {
-  const sourceLine = (title: string) => text.source.replace("{title}", title);
   const alt = [
     card.title,
     ...card.rows.map((row) =>
@@ -72,5 +71,5 @@ export function cardImage(
         .replace("{title}", row.source ?? ""),
     ),
   ].join(". ");
-  return { name: CHECKUP_CARD_NAME, alt: `${alt}.`, svg: cardSvg(card, sourceLine), card };
+  return { name: CHECKUP_CARD_NAME, alt: `${alt}.`, svg: cardSvg(card), card };
 }

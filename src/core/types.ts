@@ -97,6 +97,8 @@ export interface ReplyCardRow {
   stateLabel: string;
   /** The title of the article section the row's tip comes from; null when there is no tip. */
   source: string | null;
+  /** The source as shown ("from Calf stretch"); null when there is no tip. */
+  sourceLabel: string | null;
 }
 
 /** What a "Helpful? yes / no" vote is about: votes are counted per section and per answer version. */

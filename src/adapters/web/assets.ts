@@ -21,6 +21,8 @@ const FILES: Record<string, { file: string; contentType: string }> = {
   "/": { file: "index.html", contentType: "text/html; charset=utf-8" },
   "/chat.js": { file: "chat.js", contentType: "text/javascript; charset=utf-8" },
   "/chat.css": { file: "chat.css", contentType: "text/css; charset=utf-8" },
+  "/pictures.js": { file: "pictures.js", contentType: "text/javascript; charset=utf-8" },
+  "/pictures.css": { file: "pictures.css", contentType: "text/css; charset=utf-8" },
 };
 
 /** A Host header that can go into a header value as it is. */

@@ -220,7 +220,9 @@ export class Checkup implements Dialogue {
         // A habit with a tip is worth a look; answered without one, it looks fine; skipped, it is not answered.
         const state = chosen === undefined ? "skipped" : tip && section ? "look" : "fine";
         const label = card.habits[question.id] ?? question.id;
-        rows.push({ label, state, stateLabel: card.states[state], source: section?.title ?? null });
+        const source = section?.title ?? null;
+        const sourceLabel = source === null ? null : card.source.replace("{title}", source);
+        rows.push({ label, state, stateLabel: card.states[state], source, sourceLabel });
       }
       if (!tip || !section) continue;
       tips.push(`• ${tip.text} ${this.data.tip_source.replace("{title}", section.heading)}`);

@@ -117,17 +117,19 @@ describe("the check-up's result card", () => {
     const card = checkup().card;
     expect(last.image?.name).toBe(CHECKUP_CARD_NAME);
     expect(last.image?.path).toBeUndefined();
+    const row = (label: string, state: "fine" | "look", source: string | null = null) => ({
+      label,
+      state,
+      stateLabel: card?.states[state],
+      source,
+      sourceLabel: source === null ? null : `from ${source}`,
+    });
     expect(last.image?.card?.rows).toEqual([
-      { label: "Water", state: "fine", stateLabel: card?.states.fine, source: null },
-      { label: "Stretching", state: "look", stateLabel: card?.states.look, source: "Calf stretch" },
-      { label: "Nuts and seeds", state: "fine", stateLabel: card?.states.fine, source: null },
-      {
-        label: "Sun or vitamin D",
-        state: "look",
-        stateLabel: card?.states.look,
-        source: "Vitamin D supplements",
-      },
-      { label: "Stress and sleep", state: "fine", stateLabel: card?.states.fine, source: null },
+      row("Water", "fine"),
+      row("Stretching", "look", "Calf stretch"),
+      row("Nuts and seeds", "fine"),
+      row("Sun or vitamin D", "look", "Vitamin D supplements"),
+      row("Stress and sleep", "fine"),
     ]);
     const svg = last.image?.svg ?? "";
     expect(svgProblem(svg)).toBeNull();
@@ -168,10 +170,17 @@ describe("the check-up's result card", () => {
     const image = cardImage(
       {
         title: "A & B <c>",
-        rows: [{ label: '"x" < y', state: "look", stateLabel: "Worth a look", source: "S&T" }],
+        rows: [
+          {
+            label: '"x" < y',
+            state: "look",
+            stateLabel: "Worth a look",
+            source: "S&T",
+            sourceLabel: "from S&T",
+          },
+        ],
       },
       {
-        source: "from {title}",
         alt_row: "{habit}: {state}",
         alt_row_with_source: "{habit}: {state} ({title})",
       },
