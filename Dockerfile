@@ -4,10 +4,14 @@
 #              `prepare` script's tsc does not run), then `npm rebuild better-sqlite3` builds its native module: a
 #              prebuilt binary when one downloads, else compiled with python3/make/g++ against the Node headers the
 #              image already has in /usr/local/include/node (npm_config_nodedir), so node-gyp downloads nothing.
-#              Then everything the runtime never reads is deleted: better-sqlite3's sources and objects (~26 MB),
-#              source maps, TypeScript sources and declarations of the dependencies, npm's cache.
-#   runtime    node:20-slim with dist/ (plus the web chat's page), bin/, knowledge/, intents/, the health check and
-#              the pruned production node_modules only (no compiler, no build leftovers); runs as the unprivileged
+#              npm ci installs @resvg/resvg-js's prebuilt binary for this platform (an optional dependency in the lock
+#              file, e.g. @resvg/resvg-js-linux-x64-gnu; no install script, no download) and a tiny SVG rendering
+#              checks it is there. Then everything the runtime never reads is deleted: better-sqlite3's sources and
+#              objects (~26 MB), source maps, TypeScript sources and declarations of the dependencies, npm's cache.
+#   runtime    node:20-slim with dist/ (plus the web chat's page), bin/, knowledge/, intents/ (with the stretch
+#              drawings in intents/pictures/), the health check, the pruned production node_modules only (no compiler,
+#              no build leftovers) and the DejaVu fonts (fonts-dejavu-core), which the check-up card's PNG is drawn
+#              with (resvg reads /usr/share/fonts; slim images have no fonts); runs as the unprivileged
 #              `node` user (uid 1000), listens on 0.0.0.0:3000, keeps the SQLite file in the /data volume
 #              (DATABASE_PATH=/data/crampbot.db).
 # Build: docker build -t crampbot .
@@ -37,6 +41,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm rebuild better-sqlite3 \
   && node -e "require('/app/node_modules/better-sqlite3')(':memory:').close()" \
+  && node -e "const { Resvg } = require('/app/node_modules/@resvg/resvg-js'); new Resvg('<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>').render().asPng()" \
   && cd node_modules/better-sqlite3 \
   && find build -mindepth 1 -not -path build/Release -not -path build/Release/better_sqlite3.node -delete \
   && rm -rf deps src \
@@ -47,6 +52,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf /root/.npm /root/.cache /tmp/*
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

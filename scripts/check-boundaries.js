@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Keeps the core platform-neutral and pure: only src/adapters/<platform> may import that platform's SDK, and nothing
 // else may; src/core (logic and ports) imports nothing from the platform (node:*, bare Node built-ins) nor the stores'
-// drivers (ioredis, better-sqlite3) — those live in src/node.
+// drivers (ioredis, better-sqlite3) — those live in src/node — nor an image library (pictures are SVG strings there;
+// src/adapters/shared/png.ts renders them).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join, relative, sep } from "node:path";
@@ -13,7 +14,7 @@ const SDKS = {
   web: [/^botkit(\/|$)/, /^botbuilder/],
 };
 /** What src/core may never import. */
-const NOT_IN_CORE = [/^node:/, /^ioredis(\/|$)/, /^better-sqlite3(\/|$)/];
+const NOT_IN_CORE = [/^node:/, /^ioredis(\/|$)/, /^better-sqlite3(\/|$)/, /^@resvg\//];
 const NODE_BUILTINS = new Set(builtinModules);
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)[^"'`]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
@@ -48,5 +49,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 process.stdout.write(
-  "boundaries: ok (platform SDKs imported only by their adapters; src/core free of node:*, ioredis, better-sqlite3)\n",
+  "boundaries: ok (platform SDKs imported only by their adapters; src/core free of node:*, ioredis, better-sqlite3, @resvg)\n",
 );

@@ -1,7 +1,7 @@
 /**
  * `crampbot batch`: the machine contract. JSON lines {"conversation", "text"} in, exactly one JSON line out per input:
- * {"conversation", "intent", "section", "text", "suggestions"}. A malformed line gets an error object; the run goes on.
- * Nothing but JSON lines on standard output.
+ * {"conversation", "intent", "section", "text", "suggestions"}, plus "image" ({"name", "alt", "path"?}) only on a reply
+ * with a picture. A malformed line gets an error object; the run goes on. Nothing but JSON lines on standard output.
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -31,6 +31,16 @@ export async function runBatch(engine: MessageHandler, input: Readable, output: 
       section: reply.section?.id ?? null,
       text: reply.text,
       suggestions: reply.suggestions,
+      // The picture by name and alt text (and file, for a drawing); the SVG stays out of the line.
+      ...(reply.image
+        ? {
+            image: {
+              name: reply.image.name,
+              alt: reply.image.alt,
+              ...(reply.image.path ? { path: reply.image.path } : {}),
+            },
+          }
+        : {}),
     });
   }
   return 0;

@@ -201,10 +201,11 @@ export class Engine implements MessageHandler {
     const names = new Map(plugins.map(({ plugin, data }) => [plugin.name, data.display_name]));
     const replies = new Replies(knowledge, intents.messages, names, [...this.index.lost, ...offered]);
     this.renderer = new Renderer(intents, this.index, replies, offered);
+    const pictures = new Map(Object.entries(intents.pictures ?? {}));
     for (const { plugin, data } of plugins) {
       this.dialogues.set(
         plugin.name,
-        plugin.create(data, { lexicon: this.reader.lexicon, knowledge, replies }),
+        plugin.create(data, { lexicon: this.reader.lexicon, knowledge, replies, pictures }),
       );
     }
     this.transition = transitionFor(this.settings.rateLimit);

@@ -85,6 +85,11 @@ export interface Intents {
   kinds?: KindsData;
   /** Each registered dialogue's data, by dialogue name. */
   dialogues: Record<string, DialogueData>;
+  /**
+   * The SVG source of the pictures the dialogues name (intents/pictures/), by path relative to intents/; read and
+   * checked by the loader. Default: none (dialogue steps then carry no picture).
+   */
+  pictures?: Record<string, string>;
   /** Topics next to the article that it does not cover (intents/scope.yaml). Default: none. */
   scope?: ScopeData;
   /** What follows a red flag (intents/after-urgent.yaml). Default: {@link DEFAULT_AFTER_URGENT}. */

@@ -99,7 +99,8 @@ export class Renderer {
         const { step } = decision;
         const intent: Intent = decision.name;
         if (step.type === "exit") return r.plain(intent, step.parts, r.topicSuggestions());
-        return r.plain(intent, [...advisories, ...step.parts], step.suggestions);
+        const reply = r.plain(intent, [...advisories, ...step.parts], step.suggestions);
+        return step.image ? { ...reply, image: step.image } : reply;
       }
       case "nothing-paused":
         return r.plain("fallback", [m.no_context], r.topicSuggestions());

@@ -77,6 +77,30 @@ export interface ReplyImage {
   svg: string;
   /** Where the SVG lives in the repository, relative to its root; absent for generated pictures (the result card). */
   path?: string;
+  /**
+   * Optional: what a generated card shows, as data, for platforms that lay it out themselves (the web chat's HTML
+   * card). Absent on drawings.
+   */
+  card?: ReplyCard;
+}
+
+/** A result card as data: a title and one row per item, each with its state and, where there is one, its source. */
+export interface ReplyCard {
+  title: string;
+  rows: ReplyCardRow[];
+}
+
+export interface ReplyCardRow {
+  /** What the row is about ("Water"). */
+  label: string;
+  /** Stable state id: "fine" (looks fine), "look" (worth a look) or "skipped" (not answered). */
+  state: "fine" | "look" | "skipped";
+  /** The state as shown ("Looks fine"). */
+  stateLabel: string;
+  /** The title of the article section the row's tip comes from; null when there is no tip. */
+  source: string | null;
+  /** The source as shown ("from Calf stretch"); null when there is no tip. */
+  sourceLabel: string | null;
 }
 
 /** What a "Helpful? yes / no" vote is about: votes are counted per section and per answer version. */

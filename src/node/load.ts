@@ -1,8 +1,9 @@
 /**
  * Role: loading knowledge/ and intents/ from disk (outer ring) into the plain values the engine takes. Every file is
- * validated; a bad one stops start-up with an error naming the file and the field.
+ * validated; a bad one stops start-up with an error naming the file and the field. The pictures the dialogues name
+ * (intents/pictures/*.svg) are read here and checked to be self-contained SVG (core/svg.ts).
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterUrgentSchema } from "../core/after-urgent.js";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
@@ -20,6 +21,7 @@ import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowle
 import { lexiconSchema } from "../core/lexicon.js";
 import { kindsSchema } from "../core/question-kinds.js";
 import { scopeSchema } from "../core/scope.js";
+import { svgProblem } from "../core/svg.js";
 import { loadYamlFile, readText } from "./files.js";
 
 /** Loads and validates every section file in `dir` (knowledge/). */
@@ -39,6 +41,9 @@ export function loadIntents(
   dir: string,
   dialogues: readonly DialoguePlugin<DialogueData>[] = DIALOGUES,
 ): Intents {
+  const data = Object.fromEntries(
+    dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
+  );
   return {
     lexicon: loadYamlFile(join(dir, "lexicon.yaml"), lexiconSchema),
     smallTalk: SMALL_TALK_FILES.map((name) => loadYamlFile(join(dir, `${name}.yaml`), smallTalkSchema)),
@@ -48,8 +53,36 @@ export function loadIntents(
     afterUrgent: loadYamlFile(join(dir, "after-urgent.yaml"), afterUrgentSchema),
     kinds: loadYamlFile(join(dir, "kinds.yaml"), kindsSchema),
     feedback: loadYamlFile(join(dir, "feedback.yaml"), feedbackSchema),
-    dialogues: Object.fromEntries(
-      dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
-    ),
+    dialogues: data,
+    pictures: loadPictures(dir, dialogues, data),
   };
+}
+
+/**
+ * Reads every picture file the dialogues' data names, by its path relative to `dir`. A file that cannot be read or
+ * is not a self-contained SVG is a data error naming the data file, the field and the picture file.
+ */
+function loadPictures(
+  dir: string,
+  dialogues: readonly DialoguePlugin<DialogueData>[],
+  data: Record<string, DialogueData>,
+): Record<string, string> {
+  const pictures: Record<string, string> = {};
+  for (const dialogue of dialogues) {
+    const loaded = data[dialogue.name];
+    if (!dialogue.pictures || loaded === undefined) continue;
+    const source = join(dir, `${dialogue.name}.yaml`);
+    for (const { file, field } of dialogue.pictures(loaded)) {
+      let svg: string;
+      try {
+        svg = readFileSync(join(dir, file), "utf8");
+      } catch (error) {
+        throw new DataError(source, field, `names ${file}, which cannot be read`, { cause: error });
+      }
+      const problem = svgProblem(svg);
+      if (problem !== null) throw new DataError(source, field, `names ${file}, which ${problem}`);
+      pictures[file] = svg;
+    }
+  }
+  return pictures;
 }

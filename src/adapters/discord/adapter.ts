@@ -10,6 +10,7 @@ import type { Logger, MessageHandler } from "../../core/types.js";
 import { loadApology } from "../shared/apology.js";
 import type { PlatformAdapter } from "../shared/contract.js";
 import { errorSummary } from "../shared/errors.js";
+import { type PngRenderer, sharedPngRenderer } from "../shared/png.js";
 import { Sequencer } from "../shared/sequencer.js";
 import type { AdapterContext } from "./context.js";
 import { DiscordAdapterError } from "./errors.js";
@@ -24,6 +25,11 @@ export interface DiscordAdapterDeps {
   /** The core engine (or a middleware-wrapped one). */
   handler: MessageHandler;
   logger: Logger;
+  /**
+   * Renders reply pictures (stretch steps, the check-up card) to PNG attachments, once per picture. Default: the
+   * process's shared renderer (src/adapters/shared/png.ts), so the adapters share every rendered copy.
+   */
+  pictures?: PngRenderer;
 }
 
 export interface DiscordAdapterOptions extends DiscordOptions {
@@ -69,6 +75,7 @@ export class DiscordAdapter implements PlatformAdapter {
       typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
       apology: loadApology(),
       sequencer: new Sequencer(),
+      pictures: deps.pictures ?? sharedPngRenderer(),
     };
     this.#messageContent = options.messageContentIntent ?? true;
     this.#drainMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_MS;

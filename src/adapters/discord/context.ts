@@ -2,6 +2,7 @@
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
 import { errorSummary } from "../shared/errors.js";
 import { conversationHash } from "../shared/hash.js";
+import type { PngRenderer } from "../shared/png.js";
 import type { Sequencer } from "../shared/sequencer.js";
 
 export interface AdapterContext {
@@ -13,6 +14,8 @@ export interface AdapterContext {
   apology: Reply;
   /** Keeps handler calls and replies in order within a conversation. */
   sequencer: Sequencer;
+  /** Renders reply pictures to PNG, once per picture. Absent: pictures are left out, the text is sent. */
+  pictures?: PngRenderer;
 }
 
 /** Calls the handler; a failure is logged (without message text) and yields null instead of throwing. */

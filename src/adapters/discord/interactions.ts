@@ -8,10 +8,11 @@ import {
 import type { IncomingMessage } from "../../core/types.js";
 import { errorSummary } from "../shared/errors.js";
 import { conversationHash } from "../shared/hash.js";
+import { partsWithPicture } from "./attachment.js";
 import { ASK_OPTION, commandText } from "./commands.js";
 import { type AdapterContext, ask } from "./context.js";
 import { buttonMessage, type Origin, textMessage } from "./conversation.js";
-import { NO_PINGS, replyParts } from "./outbound.js";
+import { NO_PINGS } from "./outbound.js";
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -56,7 +57,7 @@ export async function onInteraction(context: AdapterContext, interaction: Intera
   );
   await context.sequencer.run(incoming.conversationId, async () => {
     const reply = await ask(context, incoming);
-    const parts = replyParts(reply ?? context.apology);
+    const parts = await partsWithPicture(context, reply ?? context.apology);
     try {
       for (const [index, part] of parts.entries()) {
         if (index === 0) await interaction.editReply(part);

@@ -4,9 +4,9 @@ import type { IncomingMessage } from "../../core/types.js";
 import { errorSummary } from "../shared/errors.js";
 import { conversationHash } from "../shared/hash.js";
 import { typingAfter } from "../shared/typing.js";
+import { partsWithPicture } from "./attachment.js";
 import { type AdapterContext, ask } from "./context.js";
 import { type Origin, stripBotMention, textMessage, unsupportedMessage } from "./conversation.js";
-import { replyParts } from "./outbound.js";
 
 /** A DM from a human, or a guild message from a human that mentions the bot itself (not @everyone or a role). */
 export function shouldAnswer(message: Message, botId: string): boolean {
@@ -56,7 +56,7 @@ async function answer(
       context.logger.debug({ platform: "discord", err: errorSummary(error) }, "discord: typing failed"),
   );
   const reply = await ask(context, incoming).finally(stopTyping);
-  const parts = replyParts(reply ?? context.apology);
+  const parts = await partsWithPicture(context, reply ?? context.apology);
   try {
     for (const [index, part] of parts.entries()) {
       // In a guild channel the first part replies to the question, so readers see who was answered.

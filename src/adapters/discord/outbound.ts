@@ -1,5 +1,11 @@
 // Turns a core Reply into the Discord message parts to send: rendered, split, buttons on the last part.
-import type { ActionRowBuilder, ButtonBuilder, MessageMentionOptions } from "discord.js";
+import type {
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  EmbedBuilder,
+  MessageMentionOptions,
+} from "discord.js";
 import type { Reply } from "../../core/types.js";
 import { suggestionRows } from "./buttons.js";
 import { withFeedbackRow } from "./feedback.js";
@@ -12,6 +18,9 @@ export interface OutgoingPart {
   content: string;
   components: ActionRowBuilder<ButtonBuilder>[];
   allowedMentions: MessageMentionOptions;
+  /** The reply's picture as an upload, and the embed showing it (first part only; see attachment.ts). */
+  files?: AttachmentBuilder[];
+  embeds?: EmbedBuilder[];
 }
 
 export function replyParts(reply: Reply): OutgoingPart[] {

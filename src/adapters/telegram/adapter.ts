@@ -5,6 +5,7 @@ import type { Reply } from "../../core/types.js";
 import { loadApology } from "../shared/apology.js";
 import type { PlatformAdapter } from "../shared/contract.js";
 import { conversationHash } from "../shared/hash.js";
+import { sharedPngRenderer } from "../shared/png.js";
 import { Sequencer } from "../shared/sequencer.js";
 import { typingAfter } from "../shared/typing.js";
 import { apiStatus, describeError, isTransient } from "./api-errors.js";
@@ -77,6 +78,7 @@ export function createTelegramAdapter(
     sendRetryBaseDelayMs: settings.sendRetryBaseDelayMs,
     sendRetryMaxDelayMs: settings.retryMaxDelayMs,
     onSent: () => health.sendSucceeded(),
+    pictures: deps.pictures ?? sharedPngRenderer(),
     onUndelivered: (reason) => {
       if (reason === "unreachable") health.sendUnreachable();
       try {

@@ -1,5 +1,7 @@
 // The adapter's options, their defaults and validation (TELEGRAM_TOKEN, webhook settings), and an env reader.
+
 import type { Logger, MessageHandler, SessionStore } from "../../core/types.js";
+import type { PngRenderer } from "../shared/png.js";
 import { TelegramConfigError } from "./errors.js";
 import type { UndeliveredReason } from "./outbound.js";
 
@@ -71,6 +73,11 @@ export interface TelegramAdapterDeps {
    * /metrics). Default: nothing (the failure is logged either way).
    */
   onUndelivered?: (reason: UndeliveredReason) => void;
+  /**
+   * Renders reply pictures (stretch steps, the check-up card) to PNG for sendPhoto, once per picture. Default: the
+   * process's shared renderer (src/adapters/shared/png.ts), so the adapters share every rendered copy.
+   */
+  pictures?: PngRenderer;
 }
 
 export interface ResolvedOptions {

@@ -1,12 +1,15 @@
 // Sends replies to Telegram: HTML parts within the length limit, keyboard on the last part, 429s waited out,
-// transient failures retried with backoff, and a reply that finally cannot be sent reported (and counted).
+// transient failures retried with backoff, and a reply that finally cannot be sent reported (and counted). A reply
+// with a picture goes first as a photo with its caption (photo.ts); a picture that cannot be rendered is left out.
 import type { Api } from "node-telegram-bot-api";
 import type { Logger, Reply } from "../../core/types.js";
+import type { PngRenderer, RenderedPicture } from "../shared/png.js";
 import { apiStatus, describeError, isTransient, retryAfterSeconds } from "./api-errors.js";
 import { withFeedbackRow } from "./feedback.js";
 import type { ReplyTarget } from "./inbound.js";
 import { withoutIds } from "./log-keys.js";
 import type { Sleep } from "./options.js";
+import { photoFile, splitCaption } from "./photo.js";
 import { buildKeyboard, type InlineKeyboard, markupToHtml, markupToPlain } from "./render.js";
 import { splitMessage } from "./split.js";
 
@@ -27,6 +30,8 @@ export interface OutboxSettings {
   onUndelivered: (reason: UndeliveredReason) => void;
   /** Told after every part sent. */
   onSent: () => void;
+  /** Renders reply pictures to PNG (once per picture). Default: none (pictures are left out, the text is sent). */
+  pictures?: PngRenderer;
 }
 
 /** What a log line may say about the reply being sent: never the chat id, only the conversation's short hash. */
@@ -74,7 +79,9 @@ export class Outbox {
    * (already logged and reported through `onUndelivered`); the parts after it are not sent.
    */
   async sendReply(target: ReplyTarget, reply: Reply, context: SendContext): Promise<boolean> {
-    const parts = splitMessage(reply.text);
+    const picture = await this.picture(reply, context);
+    const { caption, rest } = picture ? splitCaption(reply.text) : { caption: undefined, rest: [] };
+    const parts = picture ? rest : splitMessage(reply.text);
     const suggestions = buildKeyboard(reply.suggestions, (suggestion) =>
       this.logger.warn(
         { updateId: context.updateId, suggestionIdBytes: Buffer.byteLength(suggestion.id, "utf8") },
@@ -82,6 +89,23 @@ export class Outbox {
       ),
     );
     const keyboard = withFeedbackRow(suggestions, reply.feedback);
+    if (picture) {
+      const photo = { picture, caption: caption ?? "" };
+      const sent = await this.sendPart(
+        target,
+        photo.caption,
+        parts.length === 0 ? keyboard : undefined,
+        true,
+        context,
+        photo,
+      );
+      if (!sent) return false;
+      for (const [index, part] of parts.entries()) {
+        const last = index === parts.length - 1;
+        if (!(await this.sendPart(target, part, last ? keyboard : undefined, false, context))) return false;
+      }
+      return true;
+    }
     if (parts.length === 0) {
       this.logger.warn(
         { updateId: context.updateId, intent: reply.intent },
@@ -97,16 +121,34 @@ export class Outbox {
     return true;
   }
 
+  /** The reply's picture as PNG; null without one, without a renderer, or when rendering fails (logged). */
+  private async picture(reply: Reply, context: SendContext): Promise<RenderedPicture | null> {
+    if (!reply.image || !this.settings.pictures) return null;
+    try {
+      return await this.settings.pictures.render(reply.image);
+    } catch (err) {
+      this.logger.error(
+        {
+          updateId: context.updateId,
+          picture: reply.image.name,
+          err: describeError(err, this.settings.token),
+        },
+        "telegram: rendering a picture failed; sending the text alone",
+      );
+      return null;
+    }
+  }
+
   private async sendPart(
     target: ReplyTarget,
     markup: string,
     keyboard: InlineKeyboard | undefined,
     first: boolean,
     context: SendContext,
+    photo?: { picture: RenderedPicture },
   ): Promise<boolean> {
     const base = {
       chat_id: target.chatId,
-      link_preview_options: { is_disabled: true },
       ...(keyboard ? { reply_markup: keyboard } : {}),
       ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
       ...(first && target.replyToMessageId !== undefined
@@ -117,13 +159,26 @@ export class Outbox {
     let failure: unknown;
     for (let attempt = 1; attempt <= this.settings.sendAttempts; attempt++) {
       try {
-        await this.call("sendMessage", () =>
-          this.api.sendMessage(
-            plain
-              ? { ...base, text: markupToPlain(markup) }
-              : { ...base, text: markupToHtml(markup), parse_mode: "HTML" },
-          ),
-        );
+        if (photo) {
+          // A fresh InputFile per attempt: the bytes are in memory, so a retry sends them again.
+          const file = photoFile(photo.picture);
+          await this.call("sendPhoto", () =>
+            this.api.sendPhoto(
+              plain
+                ? { ...base, photo: file, caption: markupToPlain(markup) }
+                : { ...base, photo: file, caption: markupToHtml(markup), parse_mode: "HTML" },
+            ),
+          );
+        } else {
+          const text = { link_preview_options: { is_disabled: true } };
+          await this.call("sendMessage", () =>
+            this.api.sendMessage(
+              plain
+                ? { ...base, ...text, text: markupToPlain(markup) }
+                : { ...base, ...text, text: markupToHtml(markup), parse_mode: "HTML" },
+            ),
+          );
+        }
         this.settings.onSent();
         return true;
       } catch (err) {

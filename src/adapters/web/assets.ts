@@ -23,6 +23,8 @@ const FILES: Record<string, { file: string; contentType: string }> = {
   "/chat.css": { file: "chat.css", contentType: "text/css; charset=utf-8" },
   "/feedback.js": { file: "feedback.js", contentType: "text/javascript; charset=utf-8" },
   "/feedback.css": { file: "feedback.css", contentType: "text/css; charset=utf-8" },
+  "/pictures.js": { file: "pictures.js", contentType: "text/javascript; charset=utf-8" },
+  "/pictures.css": { file: "pictures.css", contentType: "text/css; charset=utf-8" },
 };
 
 /** A Host header that can go into a header value as it is. */

@@ -1,5 +1,5 @@
 // The chat protocol: client messages ({type, text, quick_reply}) in, Botkit-style reply messages out.
-import type { IncomingMessage, Reply } from "../../core/types.js";
+import type { IncomingMessage, Reply, ReplyCard, ReplyImage } from "../../core/types.js";
 import { feedbackField, type OutgoingFeedback } from "./feedback.js";
 import type { Session } from "./identity.js";
 
@@ -28,7 +28,19 @@ export type OutgoingMessage = {
   intent: Reply["intent"];
   /** On an answer that asks "Helpful?" (feedback.ts); absent otherwise. */
   feedback?: OutgoingFeedback;
+  /** Only on a reply with a picture: shown in the bubble (pictures.js), an image or, for a card, an HTML card. */
+  image?: OutgoingImage;
 };
+
+/** A reply's picture for the page: the SVG as a data: URL for an <img> (where no script of it can run), its alt text. */
+export interface OutgoingImage {
+  name: string;
+  alt: string;
+  /** `data:image/svg+xml;base64,...` */
+  src: string;
+  /** The card's rows, for the HTML card; absent for drawings. */
+  card?: ReplyCard;
+}
 
 /** Button ids are short ASCII (Suggestion.id: at most 48 bytes); anything much longer is not one of ours. */
 const MAX_PAYLOAD_CHARS = 100;
@@ -81,5 +93,11 @@ export function toOutgoing(reply: Reply): OutgoingMessage {
     section: reply.section === null ? null : { id: reply.section.id, heading: reply.section.heading },
     intent: reply.intent,
     ...feedbackField(reply),
+    ...(reply.image ? { image: outgoingImage(reply.image) } : {}),
   };
+}
+
+function outgoingImage(image: ReplyImage): OutgoingImage {
+  const src = `data:image/svg+xml;base64,${Buffer.from(image.svg, "utf8").toString("base64")}`;
+  return { name: image.name, alt: image.alt, src, ...(image.card ? { card: image.card } : {}) };
 }

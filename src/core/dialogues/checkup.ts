@@ -1,15 +1,16 @@
 /**
  * Role: the check-up dialogue plug-in (intents/checkup.yaml). Five questions about habits (water, stretching, nuts and seeds, sun or vitamin D, stress and
- * sleep), then tips that each cite their section. Buttons or free text; an answer not understood is asked again once
- * with an example, then skipped.
+ * sleep), then tips that each cite their section, with a result card (checkup-card.ts) showing each habit's state.
+ * Buttons or free text; an answer not understood is asked again once with an example, then skipped.
  */
 
 import { z } from "zod";
+import { cardImage } from "../checkup-card.js";
 import type { KnowledgeBase } from "../knowledge.js";
 import { type Analysis, type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Numbers } from "../numbers.js";
 import type { Replies } from "../replies.js";
-import type { Suggestion } from "../types.js";
+import type { ReplyCardRow, ReplyImage, Suggestion } from "../types.js";
 import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
 
 const words = z.array(z.string().min(1));
@@ -20,40 +21,72 @@ const optionSchema = z.object({
   patterns: words,
 });
 
-const checkupSchema = z.object({
-  intent: z.literal("checkup"),
-  display_name: z.string().min(1).max(30),
-  offered_when_lost: z.boolean().optional(),
-  examples: words.min(1),
-  /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
-  trigger_words: words,
-  intro: z.string(),
-  stop_words: words,
-  stopped: z.string(),
-  skip_words: words,
-  skipped: z.string(),
-  resumed: z.string(),
-  questions: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z-]+$/),
-        text: z.string(),
-        reprompt: z.string(),
-        amount: z.object({ low_below: z.number(), high_from: z.number() }).optional(),
-        options: z.array(optionSchema).min(2).max(5),
-      }),
-    )
-    .min(4)
-    .max(5),
-  tips: z.record(
-    z.string(),
-    z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) })),
-  ),
-  tips_intro: z.string(),
-  all_good: z.string(),
-  tip_source: z.string(),
-  closing_suggestions: words,
-});
+const checkupSchema = z
+  .object({
+    intent: z.literal("checkup"),
+    display_name: z.string().min(1).max(30),
+    offered_when_lost: z.boolean().optional(),
+    examples: words.min(1),
+    /** Words only a dialogue request uses: an example with one matches even inside a longer message. */
+    trigger_words: words,
+    intro: z.string(),
+    stop_words: words,
+    stopped: z.string(),
+    skip_words: words,
+    skipped: z.string(),
+    resumed: z.string(),
+    questions: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z-]+$/),
+          text: z.string(),
+          reprompt: z.string(),
+          amount: z.object({ low_below: z.number(), high_from: z.number() }).optional(),
+          options: z.array(optionSchema).min(2).max(5),
+        }),
+      )
+      .min(4)
+      .max(5),
+    tips: z.record(
+      z.string(),
+      z.record(z.string(), z.object({ section: z.string(), text: z.string().max(400) })),
+    ),
+    tips_intro: z.string(),
+    all_good: z.string(),
+    tip_source: z.string(),
+    closing_suggestions: words,
+    /** Optional: the result card shown with the tips. Default: no card. */
+    card: z
+      .object({
+        title: z.string().min(1).max(40),
+        /** Each question id's habit, as the card names it. */
+        habits: z.record(z.string(), z.string().min(1).max(30)),
+        states: z.object({
+          fine: z.string().min(1).max(20),
+          look: z.string().min(1).max(20),
+          skipped: z.string().min(1).max(20),
+        }),
+        /** Where a tip comes from, on the card: "{title}" is the section's title. */
+        source: z.string().includes("{title}"),
+        /** The alt text's line for a habit without a tip, and for one with a tip. */
+        alt_row: z.string(),
+        alt_row_with_source: z.string(),
+        /** Added to the tips: the habits that already look fine, so the text says all the card shows. */
+        fine_line: z.string().includes("{habits}"),
+        fine_joiner: z.string(),
+      })
+      .optional(),
+  })
+  .superRefine((data, ctx) => {
+    for (const question of data.questions) {
+      if (data.card && data.card.habits[question.id] === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["card", "habits"],
+          message: `has no habit for question "${question.id}"`,
+        });
+    }
+  });
 export type CheckupData = z.infer<typeof checkupSchema>;
 
 export interface CheckupState {
@@ -177,23 +210,44 @@ export class Checkup implements Dialogue {
   private finish(state: CheckupState, notes: string[] = []): DialogueStep {
     const tips: string[] = [];
     const sections: string[] = [];
+    const rows: ReplyCardRow[] = [];
+    const card = this.data.card;
     for (const question of this.data.questions) {
       const chosen = state.answers[question.id];
       const tip = chosen ? this.data.tips[question.id]?.[chosen] : undefined;
       const section = tip ? this.knowledge.byId.get(tip.section) : undefined;
+      if (card) {
+        // A habit with a tip is worth a look; answered without one, it looks fine; skipped, it is not answered.
+        const state = chosen === undefined ? "skipped" : tip && section ? "look" : "fine";
+        const label = card.habits[question.id] ?? question.id;
+        const source = section?.title ?? null;
+        const sourceLabel = source === null ? null : card.source.replace("{title}", source);
+        rows.push({ label, state, stateLabel: card.states[state], source, sourceLabel });
+      }
       if (!tip || !section) continue;
       tips.push(`• ${tip.text} ${this.data.tip_source.replace("{title}", section.heading)}`);
       sections.push(section.id);
     }
     const anyDose = sections.some((id) => this.knowledge.byId.get(id)?.dose);
     const messages = this.replies.messages;
-    const body = tips.length > 0 ? [this.data.tips_intro, tips.join("\n")].join("\n\n") : this.data.all_good;
+    const fine = rows.filter((row) => row.state === "fine").map((row) => row.label.toLowerCase());
+    // With some tips, say which habits already look fine: the text alone carries all the card shows.
+    const fineLine =
+      card && tips.length > 0 && fine.length > 0
+        ? card.fine_line.replace("{habits}", fine.join(card.fine_joiner))
+        : null;
+    const body =
+      tips.length > 0
+        ? [this.data.tips_intro, tips.join("\n"), fineLine].filter((p) => p !== null).join("\n\n")
+        : this.data.all_good;
     const parts = [...notes, body, anyDose ? messages.dose_caution : messages.disclaimer];
+    const image: ReplyImage | undefined = card ? cardImage({ title: card.title, rows }, card) : undefined;
     return {
       type: "finish",
       parts,
       suggestions: this.replies.suggestions(this.data.closing_suggestions),
       sections,
+      ...(image ? { image } : {}),
     };
   }
 }

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { KnowledgeBase } from "../knowledge.js";
 import type { Lexicon } from "../lexicon.js";
 import type { Replies } from "../replies.js";
-import type { Suggestion } from "../types.js";
+import type { ReplyImage, Suggestion } from "../types.js";
 
 /** Plain, JSON-serialisable dialogue state: it lives in the session store between messages. */
 export interface DialogueState {
@@ -20,10 +20,16 @@ export interface DialogueState {
  * from the dialogue's data; the renderer assembles the reply from them.
  */
 export type DialogueStep =
-  /** Ask (or tell) the next thing; the dialogue continues with `state`. */
-  | { type: "continue"; state: DialogueState; parts: string[]; suggestions: Suggestion[] }
-  /** The dialogue ended normally. */
-  | { type: "finish"; parts: string[]; suggestions: Suggestion[]; sections: string[] }
+  /** Ask (or tell) the next thing; the dialogue continues with `state`. `image`: a picture that goes with it. */
+  | {
+      type: "continue";
+      state: DialogueState;
+      parts: string[];
+      suggestions: Suggestion[];
+      image?: ReplyImage;
+    }
+  /** The dialogue ended normally. `image`: a picture that goes with the last reply (the check-up's card). */
+  | { type: "finish"; parts: string[]; suggestions: Suggestion[]; sections: string[]; image?: ReplyImage }
   /** The user left ("stop", "cancel"). */
   | { type: "exit"; parts: string[] }
   /** The message is not an answer to the current step; the engine decides what it is. */
@@ -65,6 +71,19 @@ export interface DialogueContext {
   lexicon: Lexicon;
   knowledge: KnowledgeBase;
   replies: Replies;
+  /**
+   * The SVG source of every picture the dialogues' data names, by its path relative to intents/ (as the data names
+   * it). The loader reads and checks the files; the core never reads a file. Default: none (no pictures shown).
+   */
+  pictures: ReadonlyMap<string, string>;
+}
+
+/** A picture file a dialogue's data names, and the field that names it (for load errors). */
+export interface PictureFile {
+  /** Relative to intents/, e.g. "pictures/stretch-1.svg". */
+  file: string;
+  /** The data field naming it, e.g. "pictures.0.file". */
+  field: string;
 }
 
 /** A dialogue as registered: its name, its data file's schema and how to build it. */
@@ -77,5 +96,7 @@ export interface DialoguePlugin<D extends DialogueData = DialogueData> {
    * order the lexicon was always built in).
    */
   vocabulary(data: D): string[];
+  /** Optional: the picture files the data names; the loader reads and checks each. Default: none. */
+  pictures?(data: D): PictureFile[];
   create(data: D, context: DialogueContext): Dialogue;
 }

@@ -1,33 +1,63 @@
 /**
  * Role: the stretch-coach dialogue plug-in (intents/stretch.yaml): the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
- * leg, switch legs), driven by "next" / "done", "back" and "stop".
+ * leg, switch legs), driven by "next" / "done", "back" and "stop". Each step may carry its line drawing
+ * (intents/pictures/, named with its alt text in `pictures`, one per step).
  */
 import { z } from "zod";
 import { type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Replies } from "../replies.js";
-import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
+import type { ReplyImage } from "../types.js";
+import type {
+  Dialogue,
+  DialogueContext,
+  DialogueInput,
+  DialoguePlugin,
+  DialogueStep,
+  PictureFile,
+} from "./dialogue.js";
 
 const words = z.array(z.string().min(1));
 
-const stretchSchema = z.object({
-  intent: z.literal("stretch"),
-  display_name: z.string().min(1).max(30),
-  offered_when_lost: z.boolean().optional(),
-  section: z.string(),
-  examples: words.min(1),
-  trigger_words: words,
-  intro: z.string(),
-  steps: z.array(z.string().max(500)).min(3),
-  finished: z.string(),
-  next_words: words,
-  back_words: words,
-  stop_words: words,
-  stopped: z.string(),
-  resumed: z.string(),
-  next_label: z.string().max(40),
-  stop_label: z.string().max(40),
-  finished_suggestions: words,
-});
+const stretchSchema = z
+  .object({
+    intent: z.literal("stretch"),
+    display_name: z.string().min(1).max(30),
+    offered_when_lost: z.boolean().optional(),
+    section: z.string(),
+    examples: words.min(1),
+    trigger_words: words,
+    intro: z.string(),
+    steps: z.array(z.string().max(500)).min(3),
+    finished: z.string(),
+    next_words: words,
+    back_words: words,
+    stop_words: words,
+    stopped: z.string(),
+    resumed: z.string(),
+    next_label: z.string().max(40),
+    stop_label: z.string().max(40),
+    finished_suggestions: words,
+    /**
+     * Optional: one picture per step, in step order — an SVG file in intents/pictures/ and its alt text (what the
+     * drawing shows, for screen readers). Default: steps without pictures.
+     */
+    pictures: z
+      .array(
+        z.object({
+          file: z.string().regex(/^pictures\/[a-z0-9-]+\.svg$/, 'must be "pictures/<name>.svg"'),
+          alt: z.string().min(1).max(200),
+        }),
+      )
+      .optional(),
+  })
+  .superRefine((data, ctx) => {
+    if (data.pictures && data.pictures.length !== data.steps.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pictures"],
+        message: `must have one entry per step (${data.steps.length}), has ${data.pictures.length}`,
+      });
+  });
 export type StretchData = z.infer<typeof stretchSchema>;
 
 export interface StretchState {
@@ -47,6 +77,7 @@ export class Stretch implements Dialogue {
     private readonly data: StretchData,
     private readonly lexicon: Lexicon,
     private readonly replies: Replies,
+    private readonly pictures: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const [table, words] of [
       [this.next, data.next_words],
@@ -92,6 +123,7 @@ export class Stretch implements Dialogue {
       };
     }
     const state: StretchState = { kind: "stretch", step };
+    const image = this.image(step);
     return {
       type: "continue",
       state,
@@ -100,7 +132,16 @@ export class Stretch implements Dialogue {
         { label: this.data.next_label, id: STRETCH_NEXT },
         { label: this.data.stop_label, id: STRETCH_STOP },
       ],
+      ...(image ? { image } : {}),
     };
+  }
+
+  /** The step's drawing; none when the data names no picture or its file was not loaded. */
+  private image(step: number): ReplyImage | undefined {
+    const picture = this.data.pictures?.[step];
+    const svg = picture ? this.pictures.get(picture.file) : undefined;
+    if (!picture || svg === undefined) return undefined;
+    return { name: `stretch-step-${step + 1}`, alt: picture.alt, svg, path: `intents/${picture.file}` };
   }
 }
 
@@ -110,5 +151,8 @@ export const stretchDialogue: DialoguePlugin<StretchData> = {
   schema: stretchSchema,
   // "Next" and "stop" are read in answers ("back" never was registered: kept as it was).
   vocabulary: (data) => [[...data.next_words, ...data.stop_words].join(" ")],
-  create: (data, { lexicon, replies }: DialogueContext) => new Stretch(data, lexicon, replies),
+  pictures: (data): PictureFile[] =>
+    (data.pictures ?? []).map((picture, i) => ({ file: picture.file, field: `pictures.${i}.file` })),
+  create: (data, { lexicon, replies, pictures }: DialogueContext) =>
+    new Stretch(data, lexicon, replies, pictures),
 };

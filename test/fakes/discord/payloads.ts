@@ -82,6 +82,39 @@ export interface MessageBody {
     guild_id?: string;
     fail_if_not_exists?: boolean;
   };
+  /** The attachments' metadata; `id` is the index N of the uploaded part `files[N]`. */
+  attachments?: { id: number | string; filename?: string; description?: string }[];
+  /** Not a Discord field: the files uploaded with the body (multipart `files[N]` parts), as the fake received them. */
+  files?: UploadedFile[];
+}
+
+/** One `files[N]` part of a multipart request. */
+export interface UploadedFile {
+  /** N of `files[N]`. */
+  index: number;
+  filename: string;
+  contentType: string | undefined;
+  data: Buffer;
+}
+
+/** The message's attachments as Discord shows them: metadata plus a URL for each uploaded file. */
+export function attachmentsOf(body: MessageBody, channelId: string, messageId: string): unknown[] {
+  return (body.attachments ?? []).flatMap((attachment) => {
+    const file = body.files?.find((f) => String(f.index) === String(attachment.id));
+    if (!file) return [];
+    const filename = attachment.filename ?? file.filename;
+    return [
+      {
+        id: `${messageId}${file.index}`,
+        filename,
+        size: file.data.length,
+        url: `https://cdn.discord.invalid/attachments/${channelId}/${messageId}/${filename}`,
+        proxy_url: `https://media.discord.invalid/attachments/${channelId}/${messageId}/${filename}`,
+        ...(file.contentType ? { content_type: file.contentType } : {}),
+        ...(attachment.description ? { description: attachment.description } : {}),
+      },
+    ];
+  });
 }
 
 export interface ApiMessage {

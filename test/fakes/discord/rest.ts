@@ -1,7 +1,7 @@
 // The fake REST API: a node:http server on 127.0.0.1 answering the /v10 routes a bot uses, recording each request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ApiMessage, InteractionTypes, type MessageBody } from "./payloads.js";
+import { type ApiMessage, InteractionTypes, type MessageBody, type UploadedFile } from "./payloads.js";
 import { Recorder } from "./recorder.js";
 import { snowflake } from "./snowflake.js";
 import type { FakeDiscordState, InteractionRecord, RegisteredCommand } from "./state.js";
@@ -93,7 +93,12 @@ export class FakeRest {
     let reply: Reply;
     try {
       const raw = await readBody(req);
-      body = raw.length > 0 ? JSON.parse(raw) : undefined;
+      const type = req.headers["content-type"] ?? "";
+      body = type.startsWith("multipart/form-data")
+        ? multipartBody(raw, type)
+        : raw.length > 0
+          ? JSON.parse(raw.toString("utf8"))
+          : undefined;
     } catch (error) {
       reply =
         error instanceof SyntaxError
@@ -391,7 +396,43 @@ function ok(body: unknown): Reply {
   return { status: 200, body };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * A multipart message body as Discord reads it: the JSON of the `payload_json` part, with the `files[N]` parts
+ * added under `files` (the fake's own field, so tests can see the bytes).
+ */
+function multipartBody(raw: Buffer, contentType: string): unknown {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) throw new SyntaxError("multipart body without boundary");
+  const delimiter = Buffer.from(`--${boundary}`);
+  let payload: unknown = {};
+  const files: UploadedFile[] = [];
+  let start = raw.indexOf(delimiter);
+  while (start !== -1) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    if (split !== -1) {
+      const headers = part.subarray(0, split).toString("utf8");
+      const data = part.subarray(split + 4);
+      const name = /name="([^"]*)"/i.exec(headers)?.[1];
+      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      const index = /^files\[(\d+)\]$/.exec(name ?? "")?.[1];
+      if (name === "payload_json") payload = JSON.parse(data.toString("utf8"));
+      else if (index !== undefined && filename !== undefined)
+        files.push({
+          index: Number(index),
+          filename,
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1],
+          data: Buffer.from(data),
+        });
+    }
+    start = next;
+  }
+  return typeof payload === "object" && payload !== null ? { ...payload, files } : payload;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -404,7 +445,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

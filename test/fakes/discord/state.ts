@@ -3,6 +3,7 @@ import {
   type ApiChannel,
   type ApiMessage,
   type ApiUser,
+  attachmentsOf,
   type FakeGuild,
   type MessageBody,
   makeDmChannel,
@@ -142,6 +143,8 @@ export class FakeDiscordState {
       ...(extra.webhook ? { webhookId: this.applicationId, applicationId: this.applicationId } : {}),
       joinedAt: this.guild.joinedAt,
     });
+    if (body.attachments) message.attachments = attachmentsOf(body, channel.id, message.id);
+    if (body.embeds) message.embeds = body.embeds;
     this.messages.set(message.id, message);
     channel.last_message_id = message.id;
     this.outgoing.add({ via, channelId: channel.id, body, message, ...extra });
@@ -158,6 +161,9 @@ export class FakeDiscordState {
   ): ApiMessage {
     if (body.content !== undefined) message.content = body.content ?? "";
     if (body.components !== undefined) message.components = body.components ?? [];
+    if (body.attachments !== undefined)
+      message.attachments = attachmentsOf(body, message.channel_id, message.id);
+    if (body.embeds !== undefined) message.embeds = body.embeds ?? [];
     message.edited_timestamp = new Date().toISOString();
     this.outgoing.add({ via, channelId: message.channel_id, interactionId, body, message });
     return message;

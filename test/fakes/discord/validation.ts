@@ -54,7 +54,10 @@ export function validateMessageBody(body: unknown, partial: boolean): ApiError |
   if (!Array.isArray(components)) return formError("components", "BASE_TYPE_ARRAY", "Must be an array.");
   const hasContent = typeof message.content === "string" && message.content.length > 0;
   const hasEmbeds = Array.isArray(message.embeds) && message.embeds.length > 0;
-  if (!partial && !hasContent && components.length === 0 && !hasEmbeds) {
+  const attachments = validateAttachments(message);
+  if (attachments) return attachments;
+  const hasFiles = (message.files ?? []).length > 0;
+  if (!partial && !hasContent && components.length === 0 && !hasEmbeds && !hasFiles) {
     return apiError(400, 50006, "Cannot send an empty message");
   }
   if (components.length > ROWS_LIMIT) {
@@ -160,6 +163,39 @@ export function validateCommands(body: unknown): ApiError | null {
         );
       }
     }
+  }
+  return null;
+}
+
+/**
+ * Uploaded files and their metadata must agree, as Discord checks: every `attachments[i].id` names an uploaded
+ * `files[N]` part (or is an existing attachment's snowflake on an edit), at most 10 files, a description of at most
+ * 1,024 characters; an embed's `attachment://name` image names an uploaded file.
+ */
+function validateAttachments(message: MessageBody): ApiError | null {
+  const files = message.files ?? [];
+  if (files.length > 10) return formError("files", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  for (const [i, attachment] of (message.attachments ?? []).entries()) {
+    const uploaded = files.some((file) => String(file.index) === String(attachment.id));
+    if (!uploaded && !/^\d{17,20}$/.test(String(attachment.id)))
+      return formError(`attachments.${i}.id`, "ATTACHMENT_NOT_FOUND", "Unknown attachment id.");
+    if (typeof attachment.description === "string" && attachment.description.length > 1024)
+      return formError(
+        `attachments.${i}.description`,
+        "BASE_TYPE_MAX_LENGTH",
+        "Must be 1024 or fewer in length.",
+      );
+  }
+  for (const [i, embed] of (message.embeds ?? []).entries()) {
+    const url = (embed as { image?: { url?: unknown } } | null)?.image?.url;
+    if (typeof url !== "string" || !url.startsWith("attachment://")) continue;
+    const name = url.slice("attachment://".length);
+    if (!files.some((file) => file.filename === name))
+      return formError(
+        `embeds.${i}.image.url`,
+        "ATTACHMENT_NOT_FOUND",
+        `No uploaded file is called ${name}.`,
+      );
   }
   return null;
 }

@@ -7,6 +7,7 @@ export const FAKE_TELEGRAM_TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_01234
 
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 const TEXT_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
 const CALLBACK_DATA_LIMIT = 64;
 const DEFAULT_MAX_HOLD_MS = 50_000;
 const DEFAULT_WAIT_MS = 5_000;
@@ -76,6 +77,25 @@ export interface SentMessage {
   message: FakeMessage;
   /** The raw `text` parameter (HTML when parse_mode is HTML). */
   raw: string;
+  parseMode?: string;
+  params: Record<string, unknown>;
+}
+
+/** An uploaded file part of a multipart request, as the fake keeps it. */
+export interface UploadedFile {
+  filename: string;
+  contentType: string | undefined;
+  size: number;
+  /** The part's bytes (to check, say, a PNG's signature). */
+  data: Buffer;
+}
+
+/** A photo the bot sent (sendPhoto with an uploaded file). */
+export interface SentPhoto {
+  message: FakeMessage;
+  file: UploadedFile;
+  /** The raw `caption` parameter (HTML when parse_mode is HTML); "" without one. */
+  rawCaption: string;
   parseMode?: string;
   params: Record<string, unknown>;
 }
@@ -253,6 +273,7 @@ export class FakeTelegram {
   readonly bot: FakeUser;
   readonly calls: RecordedCall[] = [];
   readonly sentMessages: SentMessage[] = [];
+  readonly sentPhotos: SentPhoto[] = [];
   apiRoot = "";
   commands: unknown[] = [];
   webhook: { url: string; secretToken?: string; allowedUpdates?: unknown } | undefined;
@@ -575,6 +596,8 @@ export class FakeTelegram {
         return this.getUpdates(params, res, call);
       case "sendmessage":
         return ok(this.sendMessage(params));
+      case "sendphoto":
+        return ok(this.sendPhoto(params));
       case "editmessagetext":
         return ok(this.editMessageText(params));
       case "answercallbackquery":
@@ -701,6 +724,44 @@ export class FakeTelegram {
     }
     this.messagesByKey.set(`${chat.id}:${message.message_id}`, message);
     this.sentMessages.push({ message, raw, params, ...(parseMode ? { parseMode } : {}) });
+    return message;
+  }
+
+  /** sendPhoto with an uploaded file (multipart): the caption is checked like a text, within 1,024 characters. */
+  private sendPhoto(params: Params): FakeMessage {
+    const chat = this.requireChat(params.chat_id);
+    const file = params.photo as UploadedFile | string | undefined;
+    if (typeof file !== "object" || file === null || !(file.data instanceof Buffer))
+      throw new ApiError(400, "Bad Request: there is no photo in the request");
+    if (file.size === 0) throw new ApiError(400, "Bad Request: file must be non-empty");
+    const rawCaption = typeof params.caption === "string" ? params.caption : "";
+    const parseMode = typeof params.parse_mode === "string" ? params.parse_mode : undefined;
+    let caption = rawCaption;
+    if (parseMode?.toLowerCase() === "html") {
+      const parsed = parseTelegramHtml(rawCaption);
+      if (!parsed.ok) throw new ApiError(400, `Bad Request: can't parse entities: ${parsed.error}`);
+      caption = parsed.text;
+    }
+    if (caption.length > CAPTION_LIMIT) throw new ApiError(400, "Bad Request: message caption is too long");
+    const markup = this.checkMarkup(params.reply_markup);
+    const message: FakeMessage = {
+      message_id: this.nextMessageId++,
+      date: unixNow(),
+      chat,
+      from: this.bot,
+      photo: [
+        {
+          file_id: `photo-${this.nextMessageId}`,
+          file_unique_id: `p${this.nextMessageId}`,
+          width: 720,
+          height: 720,
+        },
+      ],
+      ...(caption === "" ? {} : { caption }),
+    };
+    if (markup !== undefined) message.reply_markup = markup;
+    this.messagesByKey.set(`${chat.id}:${message.message_id}`, message);
+    this.sentPhotos.push({ message, file, rawCaption, params, ...(parseMode ? { parseMode } : {}) });
     return message;
   }
 
@@ -916,7 +977,12 @@ function parseMultipart(raw: Buffer, boundary: string): Params {
         params[name] =
           filename === undefined
             ? body.toString("utf8")
-            : { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1], size: body.length };
+            : ({
+                filename,
+                contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1],
+                size: body.length,
+                data: Buffer.from(body),
+              } satisfies UploadedFile);
       }
     }
     start = next;

@@ -115,6 +115,8 @@
       if (section !== null && isSourceLine(block)) continue;
       renderBlock(bubble, block);
     }
+    // A stretch step's drawing or the check-up card (pictures.js).
+    if (message.image) window.CrampBotPictures?.append(bubble, message.image);
     if (section !== null) {
       const source = document.createElement("p");
       source.className = "source";
