@@ -18,6 +18,9 @@ const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
 const WEAK_FACET = 0.4;
 /** Messages longer than this are read sentence by sentence for what they ask. */
+/** Small talk that must cover at least half of a message's words to count (see smallTalk). */
+const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
+
 const STORY_LENGTH = 120;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
@@ -543,8 +546,12 @@ export class Reader {
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
     const found = new Set(hits.map((h) => h.value));
+    // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
+    // what DOES help then") is part of that question, not a request for the menu.
+    if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
+    if (found.size === 0) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
-    return priority.find((p) => found.has(p)) ?? hits[0]?.value ?? null;
+    return priority.find((p) => found.has(p)) ?? hits.find((h) => found.has(h.value))?.value ?? null;
   }
 
   /**
