@@ -78,6 +78,8 @@ export interface Signals {
   scope: ScopeSignal | null;
   /** The message opens a new subject ("in general, ...", "different question"): a red flag's follow-ups end. */
   newSubject: boolean;
+  /** The message plays a red flag down or asks to be reassured ("I'll be fine right", "it's just sore now"). */
+  playsDown: boolean;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
   /** A longer message that tells a story, then asks. */
@@ -106,6 +108,8 @@ export interface ReaderInput {
   scope?: ScopeData;
   /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
   newSubject?: readonly string[];
+  /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
+  playDown?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
 }
@@ -187,6 +191,7 @@ export class Reader {
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
+  private readonly playDownTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -242,6 +247,7 @@ export class Reader {
     }
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -456,6 +462,7 @@ export class Reader {
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
+      playsDown: this.playDownTable.findAll(terms).length > 0,
       kind: null,
       story: false,
       ruledOut: [],
