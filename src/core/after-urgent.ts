@@ -15,11 +15,16 @@ export const afterUrgentSchema = z.object({
   reply_prefix: z.string().max(500),
   /** Phrases that open a new subject ("in general", "different question"): the urgent follow-ups end. */
   new_subject: words,
+  /**
+   * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
+   * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
+   */
+  play_down: words.default([]),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
 
 /** The default when no file is given: the urgent reply repeated as it is, no new-subject phrases. */
-export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [] };
+export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [], play_down: [] };
 
 /** A topic this strong is named (a keyword or title word; words from example questions weigh less). */
 const NAMED = 0.8;
@@ -36,8 +41,10 @@ export function followsUpRedFlag(
   isVague: (topic: string) => boolean,
 ): boolean {
   const red = state.redFlag;
-  if (red === null || s.smallTalk !== null || /^\s*\//.test(s.text)) return false;
-  if (s.newSubject) return false;
+  if (red === null || /^\s*\//.test(s.text) || s.newSubject) return false;
+  // "It's easing now, I'll be fine right?" asks to be told it can wait: the answer stays the same.
+  if (s.playsDown && s.smallTalk !== "reset" && s.smallTalk !== "goodbye") return true;
+  if (s.smallTalk !== null) return false;
   // A vague "what should I do?" is still about the red flag; a question naming cramps or a topic may be new.
   const specific = [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t));
   const newQuestion = !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);

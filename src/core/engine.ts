@@ -182,6 +182,7 @@ export class Engine implements MessageHandler {
       urgent: intents.urgent,
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
+      playDown: intents.afterUrgent?.play_down,
       kinds: intents.kinds,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,

@@ -18,6 +18,9 @@ const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
 const WEAK_FACET = 0.4;
 /** Messages longer than this are read sentence by sentence for what they ask. */
+/** Small talk that must cover at least half of a message's words to count (see smallTalk). */
+const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
+
 const STORY_LENGTH = 120;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
@@ -75,6 +78,8 @@ export interface Signals {
   scope: ScopeSignal | null;
   /** The message opens a new subject ("in general, ...", "different question"): a red flag's follow-ups end. */
   newSubject: boolean;
+  /** The message plays a red flag down or asks to be reassured ("I'll be fine right", "it's just sore now"). */
+  playsDown: boolean;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
   /** A longer message that tells a story, then asks. */
@@ -103,6 +108,8 @@ export interface ReaderInput {
   scope?: ScopeData;
   /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
   newSubject?: readonly string[];
+  /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
+  playDown?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
 }
@@ -184,6 +191,7 @@ export class Reader {
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
+  private readonly playDownTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -239,6 +247,7 @@ export class Reader {
     }
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -453,6 +462,7 @@ export class Reader {
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
+      playsDown: this.playDownTable.findAll(terms).length > 0,
       kind: null,
       story: false,
       ruledOut: [],
@@ -543,8 +553,12 @@ export class Reader {
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
     const found = new Set(hits.map((h) => h.value));
+    // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
+    // what DOES help then") is part of that question, not a request for the menu.
+    if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
+    if (found.size === 0) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
-    return priority.find((p) => found.has(p)) ?? hits[0]?.value ?? null;
+    return priority.find((p) => found.has(p)) ?? hits.find((h) => found.has(h.value))?.value ?? null;
   }
 
   /**
