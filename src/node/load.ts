@@ -4,7 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterUrgentSchema } from "../core/after-urgent.js";
+import type { z } from "zod";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
 import { DIALOGUES } from "../core/dialogues/registry.js";
 import { DataError } from "../core/errors.js";
@@ -15,10 +15,13 @@ import {
   smallTalkSchema,
   urgentSchema,
 } from "../core/intents.js";
-import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
-import { lexiconSchema } from "../core/lexicon.js";
-import { kindsSchema } from "../core/question-kinds.js";
-import { scopeSchema } from "../core/scope.js";
+import { buildKnowledge, type KnowledgeBase } from "../core/knowledge.js";
+import { afterUrgentSchema } from "../core/schemas/after-urgent.js";
+import { DIALOGUE_SCHEMAS } from "../core/schemas/dialogues.js";
+import { kindsSchema } from "../core/schemas/kinds.js";
+import { lexiconSchema } from "../core/schemas/lexicon.js";
+import { scopeSchema } from "../core/schemas/scope.js";
+import { parseSection } from "../core/schemas/section.js";
 import { loadYamlFile, readText } from "./files.js";
 
 /** Loads and validates every section file in `dir` (knowledge/). */
@@ -47,7 +50,15 @@ export function loadIntents(
     afterUrgent: loadYamlFile(join(dir, "after-urgent.yaml"), afterUrgentSchema),
     kinds: loadYamlFile(join(dir, "kinds.yaml"), kindsSchema),
     dialogues: Object.fromEntries(
-      dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
+      dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), schemaOf(d))] as const),
     ),
   };
+}
+
+/** A dialogue's data schema: its own, else the built-in one of that name. */
+function schemaOf(dialogue: DialoguePlugin<DialogueData>): z.ZodType<DialogueData> {
+  const schema = dialogue.schema ?? DIALOGUE_SCHEMAS[dialogue.name];
+  if (schema === undefined)
+    throw new DataError(`${dialogue.name}.yaml`, "(file)", "has no schema: give the dialogue plug-in one");
+  return schema;
 }

@@ -2,33 +2,12 @@
  * Role: the stretch-coach dialogue plug-in (intents/stretch.yaml): the article's calf stretch one step at a time (position, lean, hold, release, repetitions per
  * leg, switch legs), driven by "next" / "done", "back" and "stop".
  */
-import { z } from "zod";
 import { type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Replies } from "../replies.js";
+import type { StretchData } from "../schemas/stretch.js";
 import type { Dialogue, DialogueContext, DialogueInput, DialoguePlugin, DialogueStep } from "./dialogue.js";
 
-const words = z.array(z.string().min(1));
-
-const stretchSchema = z.object({
-  intent: z.literal("stretch"),
-  display_name: z.string().min(1).max(30),
-  offered_when_lost: z.boolean().optional(),
-  section: z.string(),
-  examples: words.min(1),
-  trigger_words: words,
-  intro: z.string(),
-  steps: z.array(z.string().max(500)).min(3),
-  finished: z.string(),
-  next_words: words,
-  back_words: words,
-  stop_words: words,
-  stopped: z.string(),
-  resumed: z.string(),
-  next_label: z.string().max(40),
-  stop_label: z.string().max(40),
-  finished_suggestions: words,
-});
-export type StretchData = z.infer<typeof stretchSchema>;
+export type { StretchData };
 
 export interface StretchState {
   kind: "stretch";
@@ -107,7 +86,6 @@ export class Stretch implements Dialogue {
 /** The stretch coach as registered in registry.ts. */
 export const stretchDialogue: DialoguePlugin<StretchData> = {
   name: "stretch",
-  schema: stretchSchema,
   // "Next" and "stop" are read in answers ("back" never was registered: kept as it was).
   vocabulary: (data) => [[...data.next_words, ...data.stop_words].join(" ")],
   create: (data, { lexicon, replies }: DialogueContext) => new Stretch(data, lexicon, replies),
