@@ -10,7 +10,7 @@ try {
   const artefact = buildArtefact(join(root, "knowledge"), join(root, "intents"));
   writeArtefact(DEFAULT_ARTEFACT, artefact);
   process.stdout.write(
-    `engine data: ${artefact.sections.length} sections, ${artefact.words.length} words -> dist/engine-data.json\n`,
+    `engine data: ${artefact.sections.length} sections, ${artefact.words.split("\n").length} words -> dist/engine-data.json\n`,
   );
 } catch (error) {
   process.stderr.write(`engine data: ${error instanceof Error ? error.message : String(error)}\n`);

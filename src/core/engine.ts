@@ -13,6 +13,7 @@ import { shortHash } from "./hash.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeBase } from "./knowledge.js";
 import { KnowledgeIndex } from "./knowledge-index.js";
+import type { PreparedTexts } from "./lexicon.js";
 import { silentLogger } from "./logger.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
 import { checkKinds, knownFacets } from "./question-kinds.js";
@@ -40,6 +41,11 @@ export interface EngineOptions {
   intents: Intents;
   /** Real English words never "corrected" into a keyword, and everyday ones. Default: none. */
   words?: { english: ReadonlySet<string>; common: ReadonlySet<string> };
+  /**
+   * The trusted texts' tokens and terms, precomputed with the engine data (lexicon.ts `PreparedTexts`): a faster start,
+   * the same engine. Default: none, all computed.
+   */
+  prepared?: PreparedTexts;
   /** The dialogues offered; each needs its data in `intents.dialogues`. Default: the registry (dialogues/registry.ts). */
   dialogues?: readonly DialoguePlugin<DialogueData>[];
   /** The rules, in order. Default: {@link RULES}. */
@@ -122,8 +128,19 @@ export class Engine implements MessageHandler {
   private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(options: EngineOptions) {
-    const { store, clock, logger, onStoreError, knowledge, intents, words, dialogues, rules, ...rest } =
-      options;
+    const {
+      store,
+      clock,
+      logger,
+      onStoreError,
+      knowledge,
+      intents,
+      words,
+      dialogues,
+      rules,
+      prepared,
+      ...rest
+    } = options;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
@@ -150,6 +167,7 @@ export class Engine implements MessageHandler {
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
       kinds: intents.kinds,
+      prepared,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,
         data,
@@ -175,6 +193,8 @@ export class Engine implements MessageHandler {
       );
     }
     this.transition = transitionFor(this.settings.rateLimit);
+    // Built: what is left to work out is messages, which are never in the precomputed texts.
+    this.reader.lexicon.forgetPrepared();
   }
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */

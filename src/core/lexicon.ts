@@ -109,6 +109,20 @@ export class PhraseTable<V> {
 
 const CORRECTION_CACHE_LIMIT = 5000;
 
+/**
+ * The tokens and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
+ * (src/node/artefact-build.ts): looking them up gives exactly what computing them gives, only without the cost at
+ * start-up. Messages are never looked up: they are not trusted texts, and the maps never grow while the bot runs.
+ */
+export interface PreparedTexts {
+  /** Text → its tokens after normalising and expanding contractions. */
+  tokens: Map<string, string[]>;
+  /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
+  terms: Map<string, string[]>;
+  /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
+  record?: boolean;
+}
+
 export class Lexicon {
   readonly data: LexiconData;
   /** Amounts and durations, read with this lexicon's number words. */
@@ -124,19 +138,24 @@ export class Lexicon {
   private readonly dropped: Set<string>;
   /** Words never corrected (lexicon `keep`). */
   private readonly kept: Set<string>;
+  /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
+  private prepared: PreparedTexts | null;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
    * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
    * @param vocabulary texts whose words are known besides the lexicon's own (knowledge, intents), in order: a
    *   spelling correction prefers, at equal distance, the word registered first. Default: none.
+   * @param prepared the trusted texts' tokens and terms, precomputed (or to record). Default: none, all computed.
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
     private readonly commonWords: ReadonlySet<string> = new Set(),
     vocabulary: readonly string[] = [],
+    prepared: PreparedTexts | null = null,
   ) {
+    this.prepared = prepared;
     this.data = data;
     this.numbers = new Numbers(data.numbers);
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
@@ -172,11 +191,12 @@ export class Lexicon {
 
   /** Registers the words of a text as known; only while the constructor builds the lexicon. */
   private addVocabulary(text: string): void {
-    for (const token of this.expandContractions(tokenize(normalizeText(text)))) {
+    for (const token of this.trustedTokens(text)) {
       if (/\d/.test(token)) continue;
+      // A word seen before has its stem in the vocabulary already (most words of the knowledge texts are repeats).
+      if (this.surface.has(token)) continue;
       this.vocabulary.add(stem(token));
       // Corrections are made on whole words: a stem of a misspelling ("stres" -> "stre") is misleading.
-      if (this.surface.has(token)) continue;
       this.surface.add(token);
       const first = token[0] ?? "";
       const bucket = this.byFirstLetter.get(first);
@@ -191,7 +211,17 @@ export class Lexicon {
 
   /** Canonical terms of a trusted phrase (knowledge keywords, intent examples): no spelling correction. */
   terms(text: string): string[] {
-    return this.replaceSynonyms(this.stems(text));
+    const prepared = this.prepared;
+    const known = prepared?.terms.get(text);
+    if (known !== undefined) return [...known];
+    const terms = this.replaceSynonyms(this.stems(text));
+    if (prepared?.record) prepared.terms.set(text, [...terms]);
+    return terms;
+  }
+
+  /** Drops the precomputed texts: the engine is built, and messages are never looked up in them. */
+  forgetPrepared(): void {
+    this.prepared = null;
   }
 
   /** Full analysis of a user's message. */
@@ -244,7 +274,17 @@ export class Lexicon {
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    return this.expandContractions(tokenize(normalizeText(text))).map(stem);
+    return this.trustedTokens(text).map(stem);
+  }
+
+  /** A trusted text's tokens after contractions, looked up when precomputed. */
+  private trustedTokens(text: string): string[] {
+    const prepared = this.prepared;
+    const known = prepared?.tokens.get(text);
+    if (known !== undefined) return known;
+    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    if (prepared?.record) prepared.tokens.set(text, [...tokens]);
+    return tokens;
   }
 
   private expandContractions(tokens: string[]): string[] {

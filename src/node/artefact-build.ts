@@ -5,7 +5,10 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import { Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
+import { buildKnowledge } from "../core/knowledge.js";
+import type { PreparedTexts } from "../core/lexicon.js";
 import { type ArtefactFile, currentSources } from "./artefact.js";
 import { loadEnglishWords } from "./english-words.js";
 import { loadIntents, loadKnowledge } from "./load.js";
@@ -16,8 +19,12 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   const { sections } = loadKnowledge(knowledgeDir);
   const intents = loadIntents(intentsDir);
   const { english, common } = loadEnglishWords();
-  const words = [...common, ...[...english].filter((w) => !common.has(w))];
-  const artefact: ArtefactFile = { sources, sections, intents, words, common: common.size };
+  const words = [...common, ...[...english].filter((w) => !common.has(w))].join("\n");
+  // The lexicon records every trusted text it works out while an engine over this data is built.
+  const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
+  const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
+  const artefact: ArtefactFile = { sources, sections, intents, words, common: common.size, texts };
   // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails
   // the build here rather than changing an answer later.
   const back = JSON.parse(JSON.stringify(artefact)) as ArtefactFile;

@@ -13,6 +13,7 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
+import type { PreparedTexts } from "../core/lexicon.js";
 import { PACKAGE_ROOT } from "./paths.js";
 
 /** Bumped whenever the file's layout changes: an artefact of another format is stale. */
@@ -46,10 +47,12 @@ export interface ArtefactFile {
   sources: ArtefactSources;
   sections: Section[];
   intents: Intents;
-  /** Every English word the lexicon reads, the common ones first. */
-  words: string[];
+  /** Every English word the lexicon reads, the common ones first, one per line (one string parses much faster). */
+  words: string;
   /** How many of `words`, from the start, are common. */
   common: number;
+  /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
+  texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
 }
 
 /** What a fresh artefact gives: the engine's data, as loading the files would. */
@@ -57,6 +60,7 @@ export interface EngineData {
   sections: Section[];
   intents: Intents;
   words: EnglishWords;
+  prepared: PreparedTexts;
 }
 
 /** Outcome of a read: the data, or why the artefact cannot be used. */
@@ -65,7 +69,8 @@ export type ArtefactRead =
   | { ok: false; reason: "missing" | "unreadable" | "stale" };
 
 /**
- * The compiled (or, under the tests, source) files whose code decides what the artefact holds, relative to the code
+ * The compiled (or, under the tests, source) files whose code decides what the artefact holds (the lexicon and the
+ * normaliser work out the texts' tokens and terms), relative to the code
  * root (dist/ or src/), without extension, and the folders whose every file does. A change to any of them (a new
  * field in a schema, a new data file loaded) makes an older artefact stale.
  */
@@ -74,6 +79,8 @@ const DERIVING_FILES = [
   "core/data",
   "core/intents",
   "core/knowledge",
+  "core/lexicon",
+  "core/normalize",
   "core/dialogues/registry",
   "node/load",
   "node/files",
@@ -134,13 +141,15 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
   }
   if (typeof parsed?.sources !== "object" || !sameSources(parsed.sources, now))
     return { ok: false, reason: "stale" };
-  const { words, common } = parsed;
+  const words = parsed.words.split("\n");
+  const { common } = parsed;
   return {
     ok: true,
     data: {
       sections: parsed.sections,
       intents: parsed.intents,
       words: { english: new Set(words), common: new Set(words.slice(0, common)) },
+      prepared: { tokens: new Map(parsed.texts.tokens), terms: new Map(parsed.texts.terms) },
     },
   };
 }

@@ -36,10 +36,10 @@ export function engineFromArtefact(options: CreateEngineOptions): Engine | null 
     debug(rest.logger, read.reason);
     return null;
   }
-  const { sections, intents, words } = read.data;
+  const { sections, intents, words, prepared } = read.data;
   const knowledge = buildKnowledge(sections);
   if (intents.kinds) checkKinds(intents.kinds, knowledge, knownFacets(intents.lexicon));
-  return new Engine({ ...rest, knowledge, intents, words });
+  return new Engine({ ...rest, knowledge, intents, words, prepared });
 }
 
 function debug(logger: Logger | undefined, reason: string): void {
