@@ -114,6 +114,8 @@ export class Engine implements MessageHandler {
   readonly index: KnowledgeIndex;
   private readonly settings: Settings;
   private readonly store: SessionStore;
+  /** The in-memory store answers at once and cannot hang: its operations need no timer each (the hot path). */
+  private readonly storeIsMemory: boolean;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly onStoreError: (operation: TurnStoreOperation, error: unknown) => void;
@@ -144,6 +146,7 @@ export class Engine implements MessageHandler {
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
+    this.storeIsMemory = this.store.constructor === MemoryStore;
     this.logger = logger ?? silentLogger;
     this.onStoreError = onStoreError ?? (() => undefined);
     this.knowledge = knowledge;
@@ -444,6 +447,7 @@ export class Engine implements MessageHandler {
 
   /** A store operation that takes longer than `storeTimeoutMs` counts as failed (it may still finish later). */
   private bounded<T>(operation: Promise<T>, name: TurnStoreOperation): Promise<T> {
+    if (this.storeIsMemory) return operation;
     const ms = this.settings.storeTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {

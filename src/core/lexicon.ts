@@ -109,6 +109,18 @@ export class PhraseTable<V> {
 
 const CORRECTION_CACHE_LIMIT = 5000;
 
+/** One token of a message as the lexicon reads it. */
+interface TokenReading {
+  /** Its stem, spelling-corrected. */
+  stem: string;
+  /** A function word of another language. */
+  foreign: boolean;
+  /** Neither an English word nor known to the bot. */
+  nonEnglish: boolean;
+  /** Neither known nor correctable: a possible out-of-scope word. */
+  unknown: boolean;
+}
+
 /**
  * The tokens and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
  * (src/node/artefact-build.ts): looking them up gives exactly what computing them gives, only without the cost at
@@ -134,6 +146,8 @@ export class Lexicon {
   private readonly surface = new Set<string>();
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  /** How each message word read, by token (names aside): see {@link reading}. */
+  private readonly readings = new Map<string, TokenReading>();
   private readonly foreign = new Set<string>();
   private readonly dropped: Set<string>;
   /** Words never corrected (lexicon `keep`). */
@@ -233,32 +247,11 @@ export class Lexicon {
     let foreignCount = 0;
     let nonEnglishCount = 0;
     const stems = tokens.map((raw) => {
-      // Stretched words ("sooo" was cut to "soo" by normalisation) are read without their doubled letters.
-      const squeezed = raw.replace(/(\p{L})\1+/gu, "$1");
-      const token =
-        squeezed !== raw &&
-        !this.surface.has(raw) &&
-        !this.englishWords.has(raw) &&
-        this.surface.has(squeezed)
-          ? squeezed
-          : raw;
-      const word = stem(token);
-      if (this.foreign.has(token)) {
-        foreignCount++;
-        nonEnglishCount++;
-      } else if (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token)) {
-        nonEnglishCount++;
-      }
-      if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
-      const corrected =
-        this.englishWords.has(token) || this.kept.has(token) || names.has(token) ? null : this.correct(token);
-      if (corrected === null) {
-        // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
-        // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
-        if (!this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token)) unknown.push(word);
-        return word;
-      }
-      return stem(corrected);
+      const reading = this.reading(raw, names);
+      if (reading.foreign) foreignCount++;
+      if (reading.nonEnglish) nonEnglishCount++;
+      if (reading.unknown) unknown.push(reading.stem);
+      return reading.stem;
     });
     const { terms, starts } = this.replaceSynonymsWithStarts(stems);
     return {
@@ -270,6 +263,49 @@ export class Lexicon {
       foreignCount,
       nonEnglishCount,
     };
+  }
+
+  /**
+   * How one token of a message reads. The same word reads the same in every message unless it is a name there, so
+   * the readings are cached (messages repeat their words), names aside.
+   */
+  private reading(raw: string, names: ReadonlySet<string>): TokenReading {
+    if (names.size > 0 && (names.has(raw) || names.has(withoutDoubles(raw))))
+      return this.readToken(raw, names);
+    const cached = this.readings.get(raw);
+    if (cached !== undefined) return cached;
+    const reading = this.readToken(raw, names);
+    if (this.readings.size >= CORRECTION_CACHE_LIMIT) this.readings.clear();
+    this.readings.set(raw, reading);
+    return reading;
+  }
+
+  private readToken(raw: string, names: ReadonlySet<string>): TokenReading {
+    // Stretched words ("sooo" was cut to "soo" by normalisation) are read without their doubled letters.
+    const squeezed = withoutDoubles(raw);
+    const token =
+      squeezed !== raw && !this.surface.has(raw) && !this.englishWords.has(raw) && this.surface.has(squeezed)
+        ? squeezed
+        : raw;
+    const word = stem(token);
+    const foreign = this.foreign.has(token);
+    const nonEnglish =
+      foreign || (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token));
+    const read = (stemmed: string, unknown: boolean): TokenReading => ({
+      stem: stemmed,
+      foreign,
+      nonEnglish,
+      unknown,
+    });
+    if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return read(word, false);
+    const corrected =
+      this.englishWords.has(token) || this.kept.has(token) || names.has(token) ? null : this.correct(token);
+    if (corrected === null) {
+      // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
+      // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
+      return read(word, !this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token));
+    }
+    return read(stem(corrected), false);
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
@@ -364,6 +400,18 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** The word with each run of one letter cut to one ("soo" -> "so"); most words have no run, and skip the regex. */
+function withoutDoubles(word: string): string {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // The same code unit twice, or the same surrogate pair twice (a letter outside the BMP).
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    if (code === word.charCodeAt(i - 1) || (low && i >= 3 && code === word.charCodeAt(i - 2)))
+      return word.replace(/(\p{L})\1+/gu, "$1");
+  }
+  return word;
 }
 
 /**

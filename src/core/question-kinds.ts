@@ -90,7 +90,10 @@ export class QuestionKinds {
   /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
   match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
+    // A pattern whose first word the message lacks cannot match: most are skipped at once (the hot path).
+    const present = new Set(terms);
     for (const pattern of this.patterns) {
+      if (!present.has(pattern.parts[0]?.[0] ?? "")) continue;
       const hit = find(terms, pattern.parts);
       if (!hit) continue;
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
