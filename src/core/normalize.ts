@@ -14,9 +14,10 @@ const REPEATS = /(\p{L})\1{2,}/gu;
 const NUMBER_UNIT = /(\d)([a-z]+)/g;
 // Lower-case words of two or more letters, single spaces, no digits, no letter repeated three times.
 const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
-const ASCII = /^[\x00-\x7f]*$/;
-// The ASCII members of CONTROL (\p{Cc}) and of SEPARATORS' complement (\p{L}, \p{N}: letters and digits).
-const ASCII_CONTROL = /[\x00-\x1f\x7f]/g;
+// Printable ASCII, tabs and line breaks: most messages. Their CONTROL characters are the last three, the members of
+// SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
+const ASCII = /^[\t\n\r -~]*$/;
+const ASCII_CONTROL = /[\t\n\r]/g;
 const ASCII_SEPARATORS = /[^a-z0-9'.]+/g;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
