@@ -1,5 +1,6 @@
 # CrampBot service image (`crampbot serve`), in three stages:
-#   build      node:20-slim + every dependency (npm ci, install scripts off), compiles src/ to dist/ with tsc.
+#   build      node:20-slim + every dependency (npm ci, install scripts off), compiles src/ to dist/ with tsc and
+#              precomputes the engine data (dist/engine-data.json).
 #   prod-deps  node:20-slim + build tools: production dependencies only (npm ci --omit=dev --ignore-scripts, so the
 #              `prepare` script's tsc does not run), then `npm rebuild better-sqlite3` builds its native module: a
 #              prebuilt binary when one downloads, else compiled with python3/make/g++ against the Node headers the
@@ -28,7 +29,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+COPY scripts/build-engine-data.js ./scripts/
+COPY knowledge ./knowledge
+COPY intents ./intents
+# The precomputed engine data (dist/engine-data.json, ADR 10); without it the engine reads the data files.
+RUN npx tsc -p tsconfig.build.json && node scripts/build-engine-data.js
 
 FROM node:20-slim AS prod-deps
 WORKDIR /app

@@ -1,8 +1,8 @@
 /** The `crampbot` command line: chat, ask, batch, eval (and the service commands). */
 
 import { CrampBotError } from "../core/errors.js";
-import { createEngine } from "../node/create-engine.js";
 import { stderrLogger } from "../node/logger.js";
+import { openEngine } from "../node/open-engine.js";
 import { runAsk } from "./ask.js";
 import { runBatch } from "./batch.js";
 import { runChat } from "./chat.js";
@@ -33,24 +33,26 @@ export async function run(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "chat":
-        return await runChat(createEngine(), process.stdin, process.stdout);
+        return await runChat(await openEngine(), process.stdin, process.stdout);
       case "ask":
-        return await runAsk(createEngine(), rest, process.stdout);
+        return await runAsk(await openEngine(), rest, process.stdout);
       case "batch":
         return await runBatch(
-          createEngine({ logger: stderrLogger(logLevel()) }),
+          await openEngine({ logger: stderrLogger(logLevel()) }),
           process.stdin,
           process.stdout,
         );
       case "eval":
-        return await runEval(createEngine, rest, process.stdout);
-      case "review":
+        return await runEval((await import("../node/create-engine.js")).createEngine, rest, process.stdout);
+      case "review": {
         // Loaded only here: it reads the service's configuration (zod), which no other command needs at start.
+        const { createEngine } = await import("../node/create-engine.js");
         return await (await import("./review.js")).runReview(rest, {
           output: process.stdout,
           errors: process.stderr,
           makeEngine: () => createEngine(),
         });
+      }
       case "serve":
         return await (await import("../service/serve.js")).serve(process.env);
       case "discord-register":

@@ -4,24 +4,11 @@
  * The state it reads (`ConversationState.redFlag`) changes only in transition.ts; the rule is "stays-urgent" in
  * rules.ts. Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
-import { z } from "zod";
 import type { Signals } from "./reader.js";
+import type { AfterUrgentData } from "./schemas/after-urgent.js";
 import type { ConversationState } from "./state.js";
 
-const words = z.array(z.string().min(1));
-
-export const afterUrgentSchema = z.object({
-  /** Put before the urgent reply when it is repeated for a follow-up ("it's probably nothing though?"). */
-  reply_prefix: z.string().max(500),
-  /** Phrases that open a new subject ("in general", "different question"): the urgent follow-ups end. */
-  new_subject: words,
-  /**
-   * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
-   * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
-   */
-  play_down: words.default([]),
-});
-export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
+export type { AfterUrgentData };
 
 /** The default when no file is given: the urgent reply repeated as it is, no new-subject phrases. */
 export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [], play_down: [] };

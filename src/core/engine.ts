@@ -14,6 +14,7 @@ import { shortHash } from "./hash.js";
 import type { Intents } from "./intents.js";
 import type { KnowledgeBase } from "./knowledge.js";
 import { KnowledgeIndex } from "./knowledge-index.js";
+import type { PreparedTexts } from "./lexicon.js";
 import { silentLogger } from "./logger.js";
 import { hasReadableContent, nonLatinShare } from "./normalize.js";
 import { checkKinds, knownFacets } from "./question-kinds.js";
@@ -45,6 +46,11 @@ export interface EngineOptions {
   intents: Intents;
   /** Real English words never "corrected" into a keyword, and everyday ones. Default: none. */
   words?: { english: ReadonlySet<string>; common: ReadonlySet<string> };
+  /**
+   * The trusted texts' tokens and terms, precomputed with the engine data (lexicon.ts `PreparedTexts`): a faster start,
+   * the same engine. Default: none, all computed.
+   */
+  prepared?: PreparedTexts;
   /** The dialogues offered; each needs its data in `intents.dialogues`. Default: the registry (dialogues/registry.ts). */
   dialogues?: readonly DialoguePlugin<DialogueData>[];
   /** The rules, in order. Default: {@link RULES}. */
@@ -125,6 +131,8 @@ export class Engine implements MessageHandler {
   readonly index: KnowledgeIndex;
   private readonly settings: Settings;
   private readonly store: SessionStore;
+  /** The in-memory store answers at once and cannot hang: its operations need no timer each (the hot path). */
+  private readonly storeIsMemory: boolean;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly onStoreError: (operation: TurnStoreOperation, error: unknown) => void;
@@ -154,12 +162,14 @@ export class Engine implements MessageHandler {
       dialogues,
       rules,
       feedback,
+      prepared,
       ...rest
     } = options;
     this.reviewLog = reviewLog;
     this.settings = { ...DEFAULTS, ...stripUndefined(rest) };
     this.clock = clock ?? systemClock;
     this.store = store ?? new MemoryStore({ clock: this.clock });
+    this.storeIsMemory = this.store.constructor === MemoryStore;
     this.logger = logger ?? silentLogger;
     this.onStoreError = onStoreError ?? (() => undefined);
     this.knowledge = knowledge;
@@ -184,6 +194,7 @@ export class Engine implements MessageHandler {
       newSubject: intents.afterUrgent?.new_subject,
       playDown: intents.afterUrgent?.play_down,
       kinds: intents.kinds,
+      prepared,
       dialogues: plugins.map(({ plugin, data }) => ({
         name: plugin.name,
         data,
@@ -220,6 +231,8 @@ export class Engine implements MessageHandler {
       logger: this.logger,
       timeoutMs: this.settings.storeTimeoutMs,
     });
+    // Built: what is left to work out is messages, which are never in the precomputed texts.
+    this.reader.lexicon.forgetPrepared();
   }
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
@@ -499,6 +512,7 @@ export class Engine implements MessageHandler {
 
   /** A store operation that takes longer than `storeTimeoutMs` counts as failed (it may still finish later). */
   private bounded<T>(operation: Promise<T>, name: TurnStoreOperation): Promise<T> {
+    if (this.storeIsMemory) return operation;
     const ms = this.settings.storeTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -4,34 +4,17 @@
  * log when one is configured). The state it reads (`ConversationState.feedback`) changes only in transition.ts.
  * Text comes from intents/feedback.yaml; without that file no answer asks. Docs: docs/adr/0013-feedback-on-answers.md.
  */
-import { z } from "zod";
 import type { Decision } from "./decision.js";
 import { DataError } from "./errors.js";
 import { sha256Hex } from "./hash.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import type { Replies } from "./replies.js";
+import type { FeedbackData } from "./schemas/feedback.js";
 import type { ConversationState } from "./state.js";
 import type { FeedbackStore, FeedbackVote, IncomingMessage, Logger, Reply, ReviewLog } from "./types.js";
 
-const label = z.string().min(1).max(40);
-const line = z.string().min(1).max(500);
-
-/** intents/feedback.yaml. */
-export const feedbackSchema = z.object({
-  /** Put with the two buttons. */
-  question: z.string().min(1).max(200),
-  yes_label: label,
-  no_label: label,
-  /** What screen readers say for each button. */
-  yes_description: z.string().min(1).max(200),
-  no_description: z.string().min(1).max(200),
-  /** The reply to a "yes"; to a "no" (followed by the did-you-mean suggestions); to a second press. */
-  thanks_yes: line,
-  thanks_no: line,
-  already_voted: line,
-});
-export type FeedbackData = z.infer<typeof feedbackSchema>;
+export type { FeedbackData };
 
 /** The vote decision: `repeat` when this conversation already voted on that answer (it is not counted again). */
 export type VoteDecision = {

@@ -71,7 +71,16 @@ export function sha256Hex(text: string): string {
   return [...h].map((x) => x.toString(16).padStart(8, "0")).join("");
 }
 
+/** Short hashes of the conversations seen lately: every message logs one, and SHA-256 in TypeScript is not free. */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 10_000;
+
 /** The short hash logs use in place of a conversation key. */
 export function shortHash(value: string): string {
-  return sha256Hex(value).slice(0, 12);
+  const known = recent.get(value);
+  if (known !== undefined) return known;
+  const hash = sha256Hex(value).slice(0, 12);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(value, hash);
+  return hash;
 }

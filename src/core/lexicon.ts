@@ -4,50 +4,11 @@
  * base uses. Built and frozen in one call: the vocabulary (the lexicon's own lists plus every text the bot knows) is
  * given to the constructor, and never changes after.
  */
-import { z } from "zod";
 import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
-import { Numbers, numbersSchema } from "./numbers.js";
+import { Numbers } from "./numbers.js";
+import type { LexiconData } from "./schemas/lexicon.js";
 
-const words = z.array(z.string().min(1));
-
-export const lexiconSchema = z.object({
-  contractions: z.record(z.string(), z.string()),
-  synonyms: z.record(z.string(), words),
-  units: z.record(z.string(), z.string()),
-  facets: z.record(z.string(), words),
-  weak_facets: z.record(z.string(), words),
-  /**
-   * The facet of a topic's main section ("what is it, does it work"): it only chooses among one topic's sections and
-   * weighs less than a named keyword. Default: none.
-   */
-  main_facet: z.string().optional(),
-  /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
-  declinable_facets: words.optional(),
-  /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
-  choice: words.optional(),
-  /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
-  amount: words.optional(),
-  /**
-   * Real words a dictionary may lack (exercise classes, brand-like words): never spelling-corrected, so "pilates" is
-   * not read as "plate". Default: none.
-   */
-  keep: words.optional(),
-  /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
-  litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
-  /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
-  numbers: numbersSchema.optional(),
-  anchors: words,
-  followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
-  drop: words,
-  pointers: words,
-  decline: words,
-  exclude: words,
-  filler: words,
-  neutral: words,
-  foreign: words,
-  out_of_scope: words,
-});
-export type LexiconData = z.infer<typeof lexiconSchema>;
+export type { LexiconData };
 
 /** The canonical term every out-of-scope topic is replaced with. */
 export const OUT_OF_SCOPE = "<out-of-scope>";
@@ -148,6 +109,32 @@ export class PhraseTable<V> {
 
 const CORRECTION_CACHE_LIMIT = 5000;
 
+/** One token of a message as the lexicon reads it. */
+interface TokenReading {
+  /** Its stem, spelling-corrected. */
+  stem: string;
+  /** A function word of another language. */
+  foreign: boolean;
+  /** Neither an English word nor known to the bot. */
+  nonEnglish: boolean;
+  /** Neither known nor correctable: a possible out-of-scope word. */
+  unknown: boolean;
+}
+
+/**
+ * The tokens and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
+ * (src/node/artefact-build.ts): looking them up gives exactly what computing them gives, only without the cost at
+ * start-up. Messages are never looked up: they are not trusted texts, and the maps never grow while the bot runs.
+ */
+export interface PreparedTexts {
+  /** Text → its tokens after normalising and expanding contractions. */
+  tokens: Map<string, string[]>;
+  /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
+  terms: Map<string, string[]>;
+  /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
+  record?: boolean;
+}
+
 export class Lexicon {
   readonly data: LexiconData;
   /** Amounts and durations, read with this lexicon's number words. */
@@ -159,23 +146,30 @@ export class Lexicon {
   private readonly surface = new Set<string>();
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  /** How each message word read, by token (names aside): see {@link reading}. */
+  private readonly readings = new Map<string, TokenReading>();
   private readonly foreign = new Set<string>();
   private readonly dropped: Set<string>;
   /** Words never corrected (lexicon `keep`). */
   private readonly kept: Set<string>;
+  /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
+  private prepared: PreparedTexts | null;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
    * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
    * @param vocabulary texts whose words are known besides the lexicon's own (knowledge, intents), in order: a
    *   spelling correction prefers, at equal distance, the word registered first. Default: none.
+   * @param prepared the trusted texts' tokens and terms, precomputed (or to record). Default: none, all computed.
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
     private readonly commonWords: ReadonlySet<string> = new Set(),
     vocabulary: readonly string[] = [],
+    prepared: PreparedTexts | null = null,
   ) {
+    this.prepared = prepared;
     this.data = data;
     this.numbers = new Numbers(data.numbers);
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
@@ -211,11 +205,12 @@ export class Lexicon {
 
   /** Registers the words of a text as known; only while the constructor builds the lexicon. */
   private addVocabulary(text: string): void {
-    for (const token of this.expandContractions(tokenize(normalizeText(text)))) {
+    for (const token of this.trustedTokens(text)) {
       if (/\d/.test(token)) continue;
+      // A word seen before has its stem in the vocabulary already (most words of the knowledge texts are repeats).
+      if (this.surface.has(token)) continue;
       this.vocabulary.add(stem(token));
       // Corrections are made on whole words: a stem of a misspelling ("stres" -> "stre") is misleading.
-      if (this.surface.has(token)) continue;
       this.surface.add(token);
       const first = token[0] ?? "";
       const bucket = this.byFirstLetter.get(first);
@@ -230,7 +225,17 @@ export class Lexicon {
 
   /** Canonical terms of a trusted phrase (knowledge keywords, intent examples): no spelling correction. */
   terms(text: string): string[] {
-    return this.replaceSynonyms(this.stems(text));
+    const prepared = this.prepared;
+    const known = prepared?.terms.get(text);
+    if (known !== undefined) return [...known];
+    const terms = this.replaceSynonyms(this.stems(text));
+    if (prepared?.record) prepared.terms.set(text, [...terms]);
+    return terms;
+  }
+
+  /** Drops the precomputed texts: the engine is built, and messages are never looked up in them. */
+  forgetPrepared(): void {
+    this.prepared = null;
   }
 
   /** Full analysis of a user's message. */
@@ -242,32 +247,11 @@ export class Lexicon {
     let foreignCount = 0;
     let nonEnglishCount = 0;
     const stems = tokens.map((raw) => {
-      // Stretched words ("sooo" was cut to "soo" by normalisation) are read without their doubled letters.
-      const squeezed = raw.replace(/(\p{L})\1+/gu, "$1");
-      const token =
-        squeezed !== raw &&
-        !this.surface.has(raw) &&
-        !this.englishWords.has(raw) &&
-        this.surface.has(squeezed)
-          ? squeezed
-          : raw;
-      const word = stem(token);
-      if (this.foreign.has(token)) {
-        foreignCount++;
-        nonEnglishCount++;
-      } else if (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token)) {
-        nonEnglishCount++;
-      }
-      if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return word;
-      const corrected =
-        this.englishWords.has(token) || this.kept.has(token) || names.has(token) ? null : this.correct(token);
-      if (corrected === null) {
-        // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
-        // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
-        if (!this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token)) unknown.push(word);
-        return word;
-      }
-      return stem(corrected);
+      const reading = this.reading(raw, names);
+      if (reading.foreign) foreignCount++;
+      if (reading.nonEnglish) nonEnglishCount++;
+      if (reading.unknown) unknown.push(reading.stem);
+      return reading.stem;
     });
     const { terms, starts } = this.replaceSynonymsWithStarts(stems);
     return {
@@ -281,9 +265,62 @@ export class Lexicon {
     };
   }
 
+  /**
+   * How one token of a message reads. The same word reads the same in every message unless it is a name there, so
+   * the readings are cached (messages repeat their words), names aside.
+   */
+  private reading(raw: string, names: ReadonlySet<string>): TokenReading {
+    if (names.size > 0 && (names.has(raw) || names.has(withoutDoubles(raw))))
+      return this.readToken(raw, names);
+    const cached = this.readings.get(raw);
+    if (cached !== undefined) return cached;
+    const reading = this.readToken(raw, names);
+    if (this.readings.size >= CORRECTION_CACHE_LIMIT) this.readings.clear();
+    this.readings.set(raw, reading);
+    return reading;
+  }
+
+  private readToken(raw: string, names: ReadonlySet<string>): TokenReading {
+    // Stretched words ("sooo" was cut to "soo" by normalisation) are read without their doubled letters.
+    const squeezed = withoutDoubles(raw);
+    const token =
+      squeezed !== raw && !this.surface.has(raw) && !this.englishWords.has(raw) && this.surface.has(squeezed)
+        ? squeezed
+        : raw;
+    const word = stem(token);
+    const foreign = this.foreign.has(token);
+    const nonEnglish =
+      foreign || (!this.englishWords.has(token) && !this.surface.has(token) && !/\d/.test(token));
+    const read = (stemmed: string, unknown: boolean): TokenReading => ({
+      stem: stemmed,
+      foreign,
+      nonEnglish,
+      unknown,
+    });
+    if (this.vocabulary.has(word) || /\d/.test(word) || word.length < 3) return read(word, false);
+    const corrected =
+      this.englishWords.has(token) || this.kept.has(token) || names.has(token) ? null : this.correct(token);
+    if (corrected === null) {
+      // A common English word the bot does not know is filler, not the subject of an out-of-scope question; nor
+      // is a verb or adverb form ("translating", "honestly"): subjects are nouns such as "selenium".
+      return read(word, !this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token));
+    }
+    return read(stem(corrected), false);
+  }
+
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    return this.expandContractions(tokenize(normalizeText(text))).map(stem);
+    return this.trustedTokens(text).map(stem);
+  }
+
+  /** A trusted text's tokens after contractions, looked up when precomputed. */
+  private trustedTokens(text: string): string[] {
+    const prepared = this.prepared;
+    const known = prepared?.tokens.get(text);
+    if (known !== undefined) return known;
+    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    if (prepared?.record) prepared.tokens.set(text, [...tokens]);
+    return tokens;
   }
 
   private expandContractions(tokens: string[]): string[] {
@@ -363,6 +400,18 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** The word with each run of one letter cut to one ("soo" -> "so"); most words have no run, and skip the regex. */
+function withoutDoubles(word: string): string {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    // The same code unit twice, or the same surrogate pair twice (a letter outside the BMP).
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    if (code === word.charCodeAt(i - 1) || (low && i >= 3 && code === word.charCodeAt(i - 2)))
+      return word.replace(/(\p{L})\1+/gu, "$1");
+  }
+  return word;
 }
 
 /**

@@ -14,14 +14,26 @@ const REPEATS = /(\p{L})\1{2,}/gu;
 const NUMBER_UNIT = /(\d)([a-z]+)/g;
 // Lower-case words of two or more letters, single spaces, no digits, no letter repeated three times.
 const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
+// Printable ASCII, tabs and line breaks: most messages. Their CONTROL characters are the last three, the members of
+// SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
+const ASCII = /^[\t\n\r -~]*$/;
+const ASCII_CONTROL = /[\t\n\r]/g;
+const ASCII_SEPARATORS = /[^a-z0-9'.]+/g;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
   // Fast path for text that is already plain (most knowledge and lexicon phrases): nothing to change.
   if (PLAIN.test(input)) return input;
-  let text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
-  text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
-  text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
+  let text: string;
+  if (ASCII.test(input)) {
+    // Most messages: no Unicode to compose, decompose or strip, so the same steps with ASCII classes, much faster.
+    text = input.replace(ASCII_CONTROL, " ").toLowerCase();
+    text = text.replace(APOSTROPHES, "'").replace(ASCII_SEPARATORS, " ");
+  } else {
+    text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
+    text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
+    text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
+  }
   // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.
   text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
   text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");

@@ -3,27 +3,12 @@
  * phrases in intents/kinds.yaml: their shape (validated at load), the check against the knowledge, and the matcher
  * that finds a message's kind. The rules decide what a kind means for the answer (rules.ts, ADR 7).
  */
-import { z } from "zod";
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
 import type { Lexicon, LexiconData } from "./lexicon.js";
+import type { KindsData } from "./schemas/kinds.js";
 
-const words = z.array(z.string().min(1));
-
-export const kindSchema = z.object({
-  section: z.string().min(1).optional(),
-  facet: z.string().min(1).optional(),
-  facet_weight: z.number().min(0).max(2).optional(),
-  keeps_topic: z.boolean().optional(),
-  phrases: words.min(1),
-  examples: words.min(1),
-});
-
-export const kindsSchema = z.object({
-  kinds: z.record(z.string().regex(/^[a-z][a-z-]*$/), kindSchema),
-  ruled_out: z.object({ markers: words.min(1), negations: words, back: words }),
-});
-export type KindsData = z.infer<typeof kindsSchema>;
+export type { KindsData };
 
 /** A question kind as the rules read it. */
 export interface QuestionKind {
@@ -105,7 +90,10 @@ export class QuestionKinds {
   /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
   match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
+    // A pattern whose first word the message lacks cannot match: most are skipped at once (the hot path).
+    const present = new Set(terms);
     for (const pattern of this.patterns) {
+      if (!present.has(pattern.parts[0]?.[0] ?? "")) continue;
       const hit = find(terms, pattern.parts);
       if (!hit) continue;
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.

@@ -7,7 +7,14 @@
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
-import { type Analysis, Lexicon, type LexiconData, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import {
+  type Analysis,
+  Lexicon,
+  type LexiconData,
+  OUT_OF_SCOPE,
+  PhraseTable,
+  type PreparedTexts,
+} from "./lexicon.js";
 import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
@@ -112,6 +119,8 @@ export interface ReaderInput {
   playDown?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
+  /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
+  prepared?: PreparedTexts;
 }
 
 interface Posting {
@@ -216,7 +225,8 @@ export class Reader {
         k.phrases.join(" ").replaceAll("...", " "),
       ),
     ];
-    const lexicon = new Lexicon(input.lexicon, input.words?.english, input.words?.common, vocabulary);
+    const { english, common } = input.words ?? {};
+    const lexicon = new Lexicon(input.lexicon, english, common, vocabulary, input.prepared);
     this.lexicon = lexicon;
     this.redFlags = new RedFlags(urgent, lexicon);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));

@@ -4,61 +4,11 @@
  * ("I'm on statins, but how many reps of the stretch?"). Deciding what to do with it is the rules' job (rules.ts);
  * the reply is the renderer's (render.ts). Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
-import { z } from "zod";
 import { type Lexicon, PhraseTable } from "./lexicon.js";
 import type { Numbers } from "./numbers.js";
+import type { ScopeData, ScopeTopic } from "./schemas/scope.js";
 
-const words = z.array(z.string().min(1));
-
-const topicSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case words joined by hyphens"),
-  /** Named in the reply: "The article doesn't cover {name}". */
-  name: z.string().min(1),
-  /** Words and phrases as people write them; "NUM" stands for any number ("my son is NUM"). */
-  terms: words.min(1),
-  /** Longer phrases that contain a term but are not the topic ("ice cold water" is not ice on the calf). */
-  not_terms: words.optional(),
-  /** A safe pointer, never advice the article does not give. */
-  note: z.string().min(1).max(500).optional(),
-  /**
-   * A situation that changes who any advice is for (pregnancy, a child): it is the subject when told in the story too,
-   * unless the message names a topic the article covers ("I'm pregnant and my midwife said drink more: how much?").
-   */
-  context: z.boolean().optional(),
-  /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
-  yields_when: words.optional(),
-  /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
-  yields_unless: words.optional(),
-});
-export type ScopeTopic = z.infer<typeof topicSchema>;
-
-export const scopeSchema = z
-  .object({
-    reply: z.string().includes("{name}"),
-    reply_suffix: z.string(),
-    /** Words before a topic that make it backstory ("I'm on", "I already"); a question after may still point back. */
-    passing: words,
-    /** Words before a topic that set it aside ("apart from", "forget the"): never the subject. */
-    set_aside: words,
-    /** Words opening the clause after a topic that dismiss it ("pregnant, but not asking about that"). */
-    dismissals: words,
-    /** Words by which a later question points back at something told before ("is there anything in it?"). */
-    refers_back: words,
-    /** Plural pointers ("could they be the cause?"): they point back only in a question that names the cramps. */
-    refers_back_plural: words,
-    /** Words just before a topic that deny it ("not pregnant"). */
-    negators: words,
-    topics: z.array(topicSchema).min(1),
-  })
-  .superRefine((data, ctx) => {
-    const seen = new Set<string>();
-    data.topics.forEach((topic, i) => {
-      if (seen.has(topic.id))
-        ctx.addIssue({ code: "custom", path: ["topics", i, "id"], message: `"${topic.id}" is used twice` });
-      seen.add(topic.id);
-    });
-  });
-export type ScopeData = z.infer<typeof scopeSchema>;
+export type { ScopeData, ScopeTopic };
 
 /** No topics: every message is in scope (the default when no scope file is given). */
 export const NO_SCOPE: ScopeData = {

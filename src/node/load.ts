@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterUrgentSchema } from "../core/after-urgent.js";
+import type { z } from "zod";
 import type { DialogueData, DialoguePlugin } from "../core/dialogues/dialogue.js";
 import { DIALOGUES } from "../core/dialogues/registry.js";
 import { DataError } from "../core/errors.js";
-import { feedbackSchema } from "../core/feedback.js";
 import {
   type Intents,
   messagesSchema,
@@ -17,10 +16,14 @@ import {
   smallTalkSchema,
   urgentSchema,
 } from "../core/intents.js";
-import { buildKnowledge, type KnowledgeBase, parseSection } from "../core/knowledge.js";
-import { lexiconSchema } from "../core/lexicon.js";
-import { kindsSchema } from "../core/question-kinds.js";
-import { scopeSchema } from "../core/scope.js";
+import { buildKnowledge, type KnowledgeBase } from "../core/knowledge.js";
+import { afterUrgentSchema } from "../core/schemas/after-urgent.js";
+import { DIALOGUE_SCHEMAS } from "../core/schemas/dialogues.js";
+import { feedbackSchema } from "../core/schemas/feedback.js";
+import { kindsSchema } from "../core/schemas/kinds.js";
+import { lexiconSchema } from "../core/schemas/lexicon.js";
+import { scopeSchema } from "../core/schemas/scope.js";
+import { parseSection } from "../core/schemas/section.js";
 import { svgProblem } from "../core/svg.js";
 import { loadYamlFile, readText } from "./files.js";
 
@@ -42,7 +45,7 @@ export function loadIntents(
   dialogues: readonly DialoguePlugin<DialogueData>[] = DIALOGUES,
 ): Intents {
   const data = Object.fromEntries(
-    dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), d.schema)] as const),
+    dialogues.map((d) => [d.name, loadYamlFile(join(dir, `${d.name}.yaml`), schemaOf(d))] as const),
   );
   return {
     lexicon: loadYamlFile(join(dir, "lexicon.yaml"), lexiconSchema),
@@ -85,4 +88,12 @@ function loadPictures(
     }
   }
   return pictures;
+}
+
+/** A dialogue's data schema: its own, else the built-in one of that name. */
+function schemaOf(dialogue: DialoguePlugin<DialogueData>): z.ZodType<DialogueData> {
+  const schema = dialogue.schema ?? DIALOGUE_SCHEMAS[dialogue.name];
+  if (schema === undefined)
+    throw new DataError(`${dialogue.name}.yaml`, "(file)", "has no schema: give the dialogue plug-in one");
+  return schema;
 }

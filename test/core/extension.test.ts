@@ -11,7 +11,8 @@ import type {
 import { DIALOGUES } from "../../src/core/dialogues/registry.js";
 import { Engine } from "../../src/core/engine.js";
 import type { Intents } from "../../src/core/intents.js";
-import { buildKnowledge, parseSection } from "../../src/core/knowledge.js";
+import { buildKnowledge } from "../../src/core/knowledge.js";
+import { parseSection } from "../../src/core/schemas/section.js";
 import { loadIntents, loadKnowledge } from "../../src/node/load.js";
 import { type Bot, createBot, openChat } from "../support/bot.js";
 import { INTENTS_DIR, KNOWLEDGE_DIR } from "../support/data.js";

@@ -86,11 +86,15 @@ export interface PictureFile {
   field: string;
 }
 
-/** A dialogue as registered: its name, its data file's schema and how to build it. */
+/** A dialogue as registered: its name, how to build it, and its data file's schema. */
 export interface DialoguePlugin<D extends DialogueData = DialogueData> {
   /** Registered name: the data file is intents/<name>.yaml, suggestions name it "dialogue:<name>". */
   readonly name: string;
-  readonly schema: z.ZodType<D>;
+  /**
+   * Validates its data file. Default: the schema registered under its name in schemas/dialogues.ts. The built-in
+   * dialogues keep theirs there, so that an engine started from the precomputed data never loads zod.
+   */
+  readonly schema?: z.ZodType<D>;
   /**
    * Texts whose words the dialogue reads in answers, registered with the lexicon after every dialogue's examples (the
    * order the lexicon was always built in).

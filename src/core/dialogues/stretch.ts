@@ -3,9 +3,9 @@
  * leg, switch legs), driven by "next" / "done", "back" and "stop". Each step may carry its line drawing
  * (intents/pictures/, named with its alt text in `pictures`, one per step).
  */
-import { z } from "zod";
 import { type Lexicon, PhraseTable, wholeMatch } from "../lexicon.js";
 import type { Replies } from "../replies.js";
+import type { StretchData } from "../schemas/stretch.js";
 import type { ReplyImage } from "../types.js";
 import type {
   Dialogue,
@@ -16,49 +16,7 @@ import type {
   PictureFile,
 } from "./dialogue.js";
 
-const words = z.array(z.string().min(1));
-
-const stretchSchema = z
-  .object({
-    intent: z.literal("stretch"),
-    display_name: z.string().min(1).max(30),
-    offered_when_lost: z.boolean().optional(),
-    section: z.string(),
-    examples: words.min(1),
-    trigger_words: words,
-    intro: z.string(),
-    steps: z.array(z.string().max(500)).min(3),
-    finished: z.string(),
-    next_words: words,
-    back_words: words,
-    stop_words: words,
-    stopped: z.string(),
-    resumed: z.string(),
-    next_label: z.string().max(40),
-    stop_label: z.string().max(40),
-    finished_suggestions: words,
-    /**
-     * Optional: one picture per step, in step order — an SVG file in intents/pictures/ and its alt text (what the
-     * drawing shows, for screen readers). Default: steps without pictures.
-     */
-    pictures: z
-      .array(
-        z.object({
-          file: z.string().regex(/^pictures\/[a-z0-9-]+\.svg$/, 'must be "pictures/<name>.svg"'),
-          alt: z.string().min(1).max(200),
-        }),
-      )
-      .optional(),
-  })
-  .superRefine((data, ctx) => {
-    if (data.pictures && data.pictures.length !== data.steps.length)
-      ctx.addIssue({
-        code: "custom",
-        path: ["pictures"],
-        message: `must have one entry per step (${data.steps.length}), has ${data.pictures.length}`,
-      });
-  });
-export type StretchData = z.infer<typeof stretchSchema>;
+export type { StretchData };
 
 export interface StretchState {
   kind: "stretch";
@@ -148,7 +106,6 @@ export class Stretch implements Dialogue {
 /** The stretch coach as registered in registry.ts. */
 export const stretchDialogue: DialoguePlugin<StretchData> = {
   name: "stretch",
-  schema: stretchSchema,
   // "Next" and "stop" are read in answers ("back" never was registered: kept as it was).
   vocabulary: (data) => [[...data.next_words, ...data.stop_words].join(" ")],
   pictures: (data): PictureFile[] =>

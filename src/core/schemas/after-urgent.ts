@@ -1,0 +1,17 @@
+/** Role: the schema of intents/after-urgent.yaml, validated when the file is read (src/node/load.ts). */
+import { z } from "zod";
+
+const words = z.array(z.string().min(1));
+
+export const afterUrgentSchema = z.object({
+  /** Put before the urgent reply when it is repeated for a follow-up ("it's probably nothing though?"). */
+  reply_prefix: z.string().max(500),
+  /** Phrases that open a new subject ("in general", "different question"): the urgent follow-ups end. */
+  new_subject: words,
+  /**
+   * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
+   * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
+   */
+  play_down: words.default([]),
+});
+export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;

@@ -1,0 +1,19 @@
+/** Role: the schema of intents/kinds.yaml, validated when the file is read (src/node/load.ts). */
+import { z } from "zod";
+
+const words = z.array(z.string().min(1));
+
+export const kindSchema = z.object({
+  section: z.string().min(1).optional(),
+  facet: z.string().min(1).optional(),
+  facet_weight: z.number().min(0).max(2).optional(),
+  keeps_topic: z.boolean().optional(),
+  phrases: words.min(1),
+  examples: words.min(1),
+});
+
+export const kindsSchema = z.object({
+  kinds: z.record(z.string().regex(/^[a-z][a-z-]*$/), kindSchema),
+  ruled_out: z.object({ markers: words.min(1), negations: words, back: words }),
+});
+export type KindsData = z.infer<typeof kindsSchema>;

@@ -1,0 +1,44 @@
+/** Role: the schema of intents/lexicon.yaml, validated when the file is read (src/node/load.ts). */
+import { z } from "zod";
+import { numbersSchema } from "./numbers.js";
+
+const words = z.array(z.string().min(1));
+
+export const lexiconSchema = z.object({
+  contractions: z.record(z.string(), z.string()),
+  synonyms: z.record(z.string(), words),
+  units: z.record(z.string(), z.string()),
+  facets: z.record(z.string(), words),
+  weak_facets: z.record(z.string(), words),
+  /**
+   * The facet of a topic's main section ("what is it, does it work"): it only chooses among one topic's sections and
+   * weighs less than a named keyword. Default: none.
+   */
+  main_facet: z.string().optional(),
+  /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
+  declinable_facets: words.optional(),
+  /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
+  choice: words.optional(),
+  /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
+  amount: words.optional(),
+  /**
+   * Real words a dictionary may lack (exercise classes, brand-like words): never spelling-corrected, so "pilates" is
+   * not read as "plate". Default: none.
+   */
+  keep: words.optional(),
+  /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
+  litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
+  /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
+  numbers: numbersSchema.optional(),
+  anchors: words,
+  followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
+  drop: words,
+  pointers: words,
+  decline: words,
+  exclude: words,
+  filler: words,
+  neutral: words,
+  foreign: words,
+  out_of_scope: words,
+});
+export type LexiconData = z.infer<typeof lexiconSchema>;

@@ -1,0 +1,45 @@
+/**
+ * Role: building the precomputed engine data (outer ring): reads and validates knowledge/ and intents/ as the engine
+ * would, cuts the word list, checks that the JSON gives back exactly what was read, and writes the file atomically.
+ * Run by `npm run build` (and so by `npm ci`) through scripts/build-engine-data.js; artefact.ts reads the file.
+ */
+import { renameSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { Engine } from "../core/engine.js";
+import { DataError } from "../core/errors.js";
+import { buildKnowledge } from "../core/knowledge.js";
+import type { PreparedTexts } from "../core/lexicon.js";
+import { type ArtefactFile, currentSources } from "./artefact.js";
+import { loadEnglishWords } from "./english-words.js";
+import { loadIntents, loadKnowledge } from "./load.js";
+
+/** The artefact of the data in these folders (the package's default dialogues). */
+export function buildArtefact(knowledgeDir: string, intentsDir: string): ArtefactFile {
+  const sources = currentSources(knowledgeDir, intentsDir);
+  const { sections } = loadKnowledge(knowledgeDir);
+  const intents = loadIntents(intentsDir);
+  const { english, common } = loadEnglishWords();
+  const words = [...common, ...[...english].filter((w) => !common.has(w))].join("\n");
+  // The lexicon records every trusted text it works out while an engine over this data is built.
+  const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
+  const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
+  const artefact: ArtefactFile = { sources, sections, intents, words, common: common.size, texts };
+  // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails
+  // the build here rather than changing an answer later.
+  const back = JSON.parse(JSON.stringify(artefact)) as ArtefactFile;
+  if (!isDeepStrictEqual(back.sections, sections) || !isDeepStrictEqual(back.intents, intents))
+    throw new DataError(
+      intentsDir,
+      "(artefact)",
+      "does not survive JSON: the engine data cannot be precomputed",
+    );
+  return artefact;
+}
+
+/** Writes the artefact to `file` through a temporary file, so a reader never sees half of it. */
+export function writeArtefact(file: string, artefact: ArtefactFile): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(artefact));
+  renameSync(temporary, file);
+}

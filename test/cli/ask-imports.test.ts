@@ -1,0 +1,59 @@
+// `crampbot ask` starts from the precomputed engine data and imports no adapter, SDK or service package, nor the
+// data files' readers (zod, js-yaml): cold start is about Node's own start-up (ADR 10).
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/data.js";
+
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  // The compiled CLI (built by `npm ci`); then the engine data for the data files as they are now, written
+  // atomically, so a test running the CLI meanwhile sees the old file or the new one, never half of either.
+  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
+    await run("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 240_000 });
+  }
+  await run(process.execPath, [join(ROOT, "scripts", "build-engine-data.js")], {
+    cwd: ROOT,
+    timeout: 60_000,
+  });
+}, 300_000);
+
+const HEAVY = [
+  "zod",
+  "js-yaml",
+  "discord.js",
+  "node-telegram-bot-api",
+  "botkit",
+  "botbuilder",
+  "ioredis",
+  "better-sqlite3",
+  "prom-client",
+  "pino",
+];
+
+describe("crampbot ask", () => {
+  it("answers without importing adapters, SDKs, the service or the data files' readers", async () => {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        "--import",
+        join(ROOT, "test", "support", "trace-imports.mjs"),
+        join(ROOT, "bin", "crampbot.js"),
+        "ask",
+        "how much magnesium should I take?",
+      ],
+      { cwd: ROOT, timeout: 30_000 },
+    );
+    expect(stdout).toMatch(/magnesium/i);
+    const packages = new Set(
+      [...stderr.matchAll(/^module file:\/\/.*?\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]),
+    );
+    expect([...packages].filter((name) => HEAVY.includes(name ?? ""))).toEqual([]);
+    expect(stderr).not.toMatch(/dist\/(adapters|service)\//);
+    // The engine's own modules were traced, so an empty list above means something.
+    expect(stderr).toMatch(/dist\/core\/engine\.js/);
+  });
+});

@@ -1,0 +1,114 @@
+// The precomputed engine data (src/node/artefact.ts): an engine from it answers exactly as one from the data files,
+// and an artefact that no longer matches the data files (or the code, or the format) is never used.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadQuestions } from "../../src/cli/eval.js";
+import type { Reply } from "../../src/core/types.js";
+import { type ArtefactFile, readArtefact } from "../../src/node/artefact.js";
+import { buildArtefact, writeArtefact } from "../../src/node/artefact-build.js";
+import { createEngine, type Engine } from "../../src/node/create-engine.js";
+import { engineFromArtefact, openEngine } from "../../src/node/open-engine.js";
+import { copyData, type DataCopy, ROOT } from "../support/data.js";
+
+let knowledge: DataCopy;
+let intents: DataCopy;
+let folder: string;
+let file: string;
+
+beforeAll(() => {
+  knowledge = copyData(join(ROOT, "knowledge"));
+  intents = copyData(join(ROOT, "intents"));
+  folder = mkdtempSync(join(tmpdir(), "crampbot-artefact-"));
+  file = join(folder, "engine-data.json");
+  writeArtefact(file, buildArtefact(knowledge.dir, intents.dir));
+});
+
+afterAll(() => {
+  knowledge.remove();
+  intents.remove();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const ask = (engine: Engine, text: string, conversation = "c"): Promise<Reply> =>
+  engine.handle({ platform: "test", conversationId: conversation, userId: "u", kind: "text", text });
+
+const options = () => ({ knowledgeDir: knowledge.dir, intentsDir: intents.dir, artefact: file });
+
+describe("the precomputed engine data", () => {
+  it("is used while it matches the data files, and answers as the files do, word for word", async () => {
+    expect(readArtefact(file, knowledge.dir, intents.dir).ok).toBe(true);
+    const fromArtefact = engineFromArtefact(options());
+    expect(fromArtefact).not.toBeNull();
+    const fromFiles = createEngine({ ...options(), artefact: false });
+    const questions = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);
+    // One conversation for all, so context (follow-ups, dialogues) is compared too.
+    for (const text of questions) {
+      expect(await ask(fromArtefact as Engine, text), text).toEqual(await ask(fromFiles, text));
+    }
+  });
+
+  it("is stale once a data file changes: the edited file is read instead", async () => {
+    const copy = copyData(knowledge.dir);
+    try {
+      copy.edit("magnesium.md", /^title: .*$/m, "title: Magnesium edited");
+      expect(readArtefact(file, copy.dir, intents.dir)).toEqual({ ok: false, reason: "stale" });
+      expect(engineFromArtefact({ ...options(), knowledgeDir: copy.dir })).toBeNull();
+      const engine = createEngine({ ...options(), knowledgeDir: copy.dir });
+      expect(engine.knowledge.byId.get("magnesium")?.title).toBe("Magnesium edited");
+      const reply = await (await openEngine({ ...options(), knowledgeDir: copy.dir })).handle({
+        platform: "test",
+        conversationId: "c",
+        userId: "u",
+        kind: "text",
+        text: "tell me about magnesium",
+      });
+      expect(reply.section?.id).toBe("magnesium");
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("is stale when a file is added to or renamed in a data folder", () => {
+    const copy = copyData(intents.dir);
+    try {
+      copy.write("notes.txt", "a file the loaders do not read still makes the data another one");
+      expect(readArtefact(file, knowledge.dir, copy.dir).ok).toBe(false);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("is stale when made by other code, in another format or for another word list", () => {
+    const artefact = JSON.parse(readFileSync(file, "utf8")) as ArtefactFile;
+    for (const change of [{ code: "0" }, { format: 0 }, { words: "0.0.0" }]) {
+      const other = join(folder, "other.json");
+      writeFileSync(other, JSON.stringify({ ...artefact, sources: { ...artefact.sources, ...change } }));
+      expect(readArtefact(other, knowledge.dir, intents.dir), JSON.stringify(change)).toEqual({
+        ok: false,
+        reason: "stale",
+      });
+    }
+  });
+
+  it("is not needed: with none, or a broken one, the engine is built from the files", async () => {
+    const broken = join(folder, "broken.json");
+    writeFileSync(broken, "{ not json");
+    expect(readArtefact(join(folder, "none.json"), knowledge.dir, intents.dir)).toEqual({
+      ok: false,
+      reason: "missing",
+    });
+    expect(readArtefact(broken, knowledge.dir, intents.dir)).toEqual({ ok: false, reason: "unreadable" });
+    for (const artefact of [join(folder, "none.json"), broken]) {
+      const engine = await openEngine({ ...options(), artefact });
+      expect((await ask(engine, "how much magnesium should I take?")).section?.id).toBe(
+        "magnesium.supplements",
+      );
+    }
+  });
+
+  it("is not used for other dialogues than the default ones", () => {
+    expect(engineFromArtefact({ ...options(), dialogues: [] })).toBeNull();
+  });
+});
