@@ -38,6 +38,11 @@ export const urgentSchema = z.object({
   duration_context: words,
   duration_unless: words,
   duration_connectors: words,
+  /**
+   * Connectors that can only say how long something lasted ("went on for"): beside one, a cramp word anywhere earlier
+   * in the message is enough ("my cramps ... last night one went on for a good quarter of an hour"). Default: none.
+   */
+  duration_lasting: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

@@ -25,6 +25,8 @@ const topicSchema = z.object({
    * unless the message names a topic the article covers ("I'm pregnant and my midwife said drink more: how much?").
    */
   context: z.boolean().optional(),
+  /** The topic is itself a kind of cramp (stomach cramps): a plural pointer after it points at it ("what causes those?"). */
+  cramps: z.boolean().optional(),
   /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
   yields_when: words.optional(),
   /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
@@ -108,6 +110,8 @@ export class Scope {
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
+  /** The singular pointers as written, to find where a clause points back. */
+  private readonly pointerWords: Set<string>;
   private readonly refersBackPlural: Set<string>;
 
   /**
@@ -137,6 +141,7 @@ export class Scope {
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
+    this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
   }
 
@@ -203,18 +208,32 @@ export class Scope {
       const rest = later.clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
       return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
     }
-    // A situation told in the story is what the question is about, unless the message names a topic of ours.
-    if (topic.context === true) return !backstory && !this.namesTopic(text);
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
+    // A situation told in the story is what the question is about, unless the question names a topic of ours (a
+    // worry told in the story is not the stress section: "I worry it is cramps like mine. What should we do?").
+    if (topic.context === true) return !backstory && !this.namesTopic(asks.map((x) => x.c.text).join(". "));
     if (asks.length === 0) return false;
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
       (x) =>
         x.stems.some((s) => this.refersBack.has(s)) ||
-        (x.stems.some((s) => this.refersBackPlural.has(s)) && this.namesCramps(x.c.text)),
+        (x.stems.some((s) => this.refersBackPlural.has(s)) && (topic.cramps === true || this.namesCramps(x.c.text))),
     );
-    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it.
-    return pointsBack && !this.namesTopic(later.clauses.map((c) => c.text).join(". "));
+    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
+    // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
+    // after it is asked about ("what does it say about the magnesium dose?").
+    const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
+    return pointsBack && !this.namesTopic(between.join(". "));
+  }
+
+  /** The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it. */
+  private afterPointer(text: string): string {
+    const words = text.split(/\s+/);
+    let last = -1;
+    words.forEach((w, i) => {
+      if (this.pointerWords.has(w.toLowerCase().replace(/[^\p{L}']/gu, ""))) last = i;
+    });
+    return words.slice(last + 1).join(" ");
   }
 
   /** The topics' terms found in `stems`, `not_terms` left out. */
