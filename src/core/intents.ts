@@ -63,6 +63,8 @@ export const messagesSchema = z.object({
   more_none: z.string(),
   /** Opens an answer from two sibling sections; {first} and {second} are their titles. Default: no opening line. */
   both: z.string().optional(),
+  /** Opens an answer to "which is better, {first} or {second}?". Default: the `both` line. */
+  compare: z.string().optional(),
   no_context: z.string(),
   empty: z.string(),
   unreadable: z.string(),

@@ -48,6 +48,8 @@ const sectionSchema = z.object({
   topic: z.string().min(2),
   facet: z.string().min(2),
   dose: z.boolean().optional(),
+  /** Where the section stands in the article (1 = first); orders answers from several sections. */
+  place: z.number().int().min(1).optional(),
   roles: rolesSchema.optional(),
   keywords: z.array(z.string().min(1)).min(3),
   questions: z.array(z.string().min(3)).min(2),
@@ -65,6 +67,8 @@ export interface Section {
   facet: string;
   /** True when the answer gives an amount: it then carries the dose caution. */
   dose: boolean;
+  /** Where the section stands in the article (front matter `place`); optional. */
+  place?: number;
   roles: SectionRoles;
   keywords: string[];
   questions: string[];

@@ -4,6 +4,7 @@
  * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
  */
 import { followsUpRedFlag } from "./after-urgent.js";
+import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
@@ -241,6 +242,15 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (s.ruledOut.length === 0 || !section || !index.isGeneral(section.topic)) return null;
       return index.rankTopics(s).length === 0 && facetOf(s, index) === null ? answer(section) : null;
+    },
+  },
+  {
+    // "stretching or massage, which works better?", "vitamin D from the sun or from food?": a choice between two
+    // things the article does not rank: both, in article order (comparison.ts; "magnesium or vitamin D?" still asks).
+    name: "comparison",
+    decide: (s, _state, index) => {
+      const sections = comparedSections(s, index);
+      return sections ? { kind: "answer-both", sections, compare: true } : null;
     },
   },
   {
