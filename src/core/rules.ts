@@ -180,7 +180,14 @@ export const RULES: readonly Rule[] = [
   {
     // "tell me more", "what else", "yes", "carry on": about the conversation, never the knowledge.
     name: "follow-up-phrase",
-    decide: (s, state, index) => (s.followup !== null ? followup(s.followup, state, index) : null),
+    decide: (s, state, index) => {
+      if (s.followup === null) return null;
+      // "anything else I can try?" after one remedy: the what-to-do section, which lists them all.
+      const remedies = s.followup === "next" ? index.section(s.kind?.section ?? null) : undefined;
+      const at = index.section(state.section);
+      if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic)) return answer(remedies);
+      return followup(s.followup, state, index);
+    },
   },
   {
     // "my cramps began with a new medicine": the advisory names the section that answers it.
