@@ -542,7 +542,10 @@ export class Reader {
     if (rare && coveredCount * 3 < terms.length) return null;
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
-    const found = new Set(hits.map((h) => h.value));
+    // A phrase inside a longer one is part of it: "thank you for help" is thanks, "very clear" is not "clear" (reset).
+    const inside = (h: (typeof hits)[number]) =>
+      hits.some((o) => o !== h && o.length > h.length && o.start <= h.start && o.start + o.length >= h.start + h.length);
+    const found = new Set(hits.filter((h) => !inside(h)).map((h) => h.value));
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
     return priority.find((p) => found.has(p)) ?? hits[0]?.value ?? null;
   }
