@@ -402,11 +402,23 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "how many times?", "how long for?" with nothing named, right after a specific answer: asked about that answer.
+    name: "bare-question-about-the-last-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      const bare = s.topics.size === 0 && s.facets.size === 0 && s.unknown.length === 0 && !s.outOfScope;
+      if (!section || index.isGeneral(section.topic) || !bare || s.kind?.keepsTopic !== true) return null;
+      return s.analysis.tokenCount <= BARE_TOKENS ? answer(section) : null;
+    },
+  },
+  {
     // Nothing decided: "I don't know", with guesses when nothing matched at all.
     name: "fallback",
     decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
   },
 ];
+/** A bare question about the last answer is this short ("how many times each leg?"). */
+const BARE_TOKENS = 6;
 /** At most this many words not explained by any phrase, for "about cramps in general". */
 const OTHER_CONTENT = 1;
 
