@@ -27,6 +27,11 @@ const topicSchema = z.object({
   context: z.boolean().optional(),
   /** The topic is itself a kind of cramp (stomach cramps): a plural pointer after it points at it ("what causes those?"). */
   cramps: z.boolean().optional(),
+  /**
+   * For a situation (`context`): words of a question that make it about the situation even when it names a topic of
+   * ours ("I'm 38 weeks pregnant... is it safe to take magnesium?"). Default: none.
+   */
+  asked_with: words.optional(),
   /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
   yields_when: words.optional(),
   /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
@@ -108,6 +113,7 @@ export class Scope {
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
+  private readonly askedWith = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   /** The singular pointers as written, to find where a clause points back. */
@@ -138,6 +144,9 @@ export class Scope {
       const unless = new PhraseTable<true>();
       for (const phrase of topic.yields_unless ?? []) unless.set(lexicon.stems(phrase), true);
       if (unless.size > 0) this.yieldsUnless.set(topic.id, unless);
+      const asked = new PhraseTable<true>();
+      for (const phrase of topic.asked_with ?? []) asked.set(lexicon.stems(phrase), true);
+      if (asked.size > 0) this.askedWith.set(topic.id, asked);
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
@@ -211,7 +220,11 @@ export class Scope {
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
     // A situation told in the story is what the question is about, unless the question names a topic of ours (a
     // worry told in the story is not the stress section: "I worry it is cramps like mine. What should we do?").
-    if (topic.context === true) return !backstory && !this.namesTopic(asks.map((x) => x.c.text).join(". "));
+    if (topic.context === true) {
+      const asked = asks.map((x) => x.c.text).join(". ");
+      const askedWith = this.askedWith.get(topic.id)?.findAll(asks.flatMap((x) => x.stems)).length ?? 0;
+      return !backstory && (askedWith > 0 || !this.namesTopic(asked));
+    }
     if (asks.length === 0) return false;
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
