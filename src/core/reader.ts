@@ -548,7 +548,10 @@ export class Reader {
     // good" is a greeting).
     // A phrase inside a longer one is part of it: "thank you for help" is thanks, "very clear" is not "clear" (reset).
     const inside = (h: (typeof hits)[number]) =>
-      hits.some((o) => o !== h && o.length > h.length && o.start <= h.start && o.start + o.length >= h.start + h.length);
+      hits.some(
+        (o) =>
+          o !== h && o.length > h.length && o.start <= h.start && o.start + o.length >= h.start + h.length,
+      );
     const found = new Set(hits.filter((h) => !inside(h)).map((h) => h.value));
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
     return priority.find((p) => found.has(p)) ?? hits[0]?.value ?? null;

@@ -185,7 +185,8 @@ export const RULES: readonly Rule[] = [
       // "anything else I can try?" after one remedy: the what-to-do section, which lists them all.
       const remedies = s.followup === "next" ? index.section(s.kind?.section ?? null) : undefined;
       const at = index.section(state.section);
-      if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic)) return answer(remedies);
+      if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
+        return answer(remedies);
       return followup(s.followup, state, index);
     },
   },

@@ -185,10 +185,7 @@ export class Scope {
           (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         const asked =
-          subject === null &&
-          !dismissed &&
-          !yields &&
-          this.isSubject(topic, clause, own, hit.start, later, text);
+          subject === null && !dismissed && !yields && this.isSubject(topic, clause, own, hit.start, later);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
@@ -207,7 +204,6 @@ export class Scope {
     stems: readonly string[],
     start: number,
     later: { clauses: readonly Clause[]; stems: readonly string[][] },
-    text: string,
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
@@ -230,7 +226,8 @@ export class Scope {
     const pointsBack = asks.some(
       (x) =>
         x.stems.some((s) => this.refersBack.has(s)) ||
-        (x.stems.some((s) => this.refersBackPlural.has(s)) && (topic.cramps === true || this.namesCramps(x.c.text))),
+        (x.stems.some((s) => this.refersBackPlural.has(s)) &&
+          (topic.cramps === true || this.namesCramps(x.c.text))),
     );
     // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
