@@ -23,8 +23,11 @@ export type RuleDecision =
   /** `ruledOut`: topics the person already does or ruled out (left out of the suggestions). */
   | { kind: "answer"; section: Section; deeper: boolean; ruledOut?: string[] }
   | { kind: "clarify"; options: Section[]; facet: string | null }
-  /** One reply from two (or more) sibling sections, in article order; the first is the reply's `section`. */
-  | { kind: "answer-both"; sections: Section[] }
+  /**
+   * One reply from two (or more) sections, in article order; the first is the reply's `section`. `compare`: the
+   * person asked which is better (the reply opens by saying the article does not rank them).
+   */
+  | { kind: "answer-both"; sections: Section[]; compare?: boolean }
   | { kind: "smalltalk"; intent: SmallTalk["intent"] }
   | { kind: "dialogue"; name: string }
   | { kind: "resume" }

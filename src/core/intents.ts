@@ -39,6 +39,11 @@ export const urgentSchema = z.object({
   duration_context: words,
   duration_unless: words,
   duration_connectors: words,
+  /**
+   * Connectors that can only say how long something lasted ("went on for"): beside one, a cramp word anywhere earlier
+   * in the message is enough ("my cramps ... last night one went on for a good quarter of an hour"). Default: none.
+   */
+  duration_lasting: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),
@@ -59,6 +64,8 @@ export const messagesSchema = z.object({
   more_none: z.string(),
   /** Opens an answer from two sibling sections; {first} and {second} are their titles. Default: no opening line. */
   both: z.string().optional(),
+  /** Opens an answer to "which is better, {first} or {second}?". Default: the `both` line. */
+  compare: z.string().optional(),
   no_context: z.string(),
   empty: z.string(),
   unreadable: z.string(),

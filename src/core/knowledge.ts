@@ -21,6 +21,8 @@ export interface Section {
   facet: string;
   /** True when the answer gives an amount: it then carries the dose caution. */
   dose: boolean;
+  /** Where the section stands in the article (front matter `place`); optional. */
+  place?: number;
   roles: SectionRoles;
   keywords: string[];
   questions: string[];

@@ -20,6 +20,8 @@ import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
 
+/** A message of more words than this is small talk only when small talk makes up a third of it. */
+const SMALL_TALK_LONG = 12;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
@@ -560,9 +562,17 @@ export class Reader {
     const coveredCount = covered.filter(Boolean).length;
     const rare = terms.some((t, i) => !covered[i] && unknownSet.has(t));
     if (rare && coveredCount * 3 < terms.length) return null;
+    // A long message that only opens with "ok so" or "morning" is not small talk (an unpunctuated voice note).
+    if (terms.length > SMALL_TALK_LONG && coveredCount * 3 < terms.length) return null;
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
-    const found = new Set(hits.map((h) => h.value));
+    // A phrase inside a longer one is part of it: "thank you for help" is thanks, "very clear" is not "clear" (reset).
+    const inside = (h: (typeof hits)[number]) =>
+      hits.some(
+        (o) =>
+          o !== h && o.length > h.length && o.start <= h.start && o.start + o.length >= h.start + h.length,
+      );
+    const found = new Set(hits.filter((h) => !inside(h)).map((h) => h.value));
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);

@@ -75,6 +75,7 @@ export class RedFlags {
   private readonly durationContext: Set<string>;
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
+  private readonly durationLasting = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
 
@@ -88,6 +89,7 @@ export class RedFlags {
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -267,15 +269,16 @@ export class RedFlags {
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
     const found = this.lexicon.numbers.durations(stems).filter((d) => d.isLength);
-    if (found.length === 0) return { durations: [], contextAt, connectors: [] };
+    if (found.length === 0) return { durations: [], contextAt, connectors: [], lasting: [] };
     const connectors = spans(this.durationConnectors, stems);
+    const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
     const durations = found.filter(
       (d) =>
         !unless.some((u) => near(u, d, 3, 1)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
-    return { durations, contextAt, connectors };
+    return { durations, contextAt, connectors, lasting };
   }
 
   /**
@@ -283,12 +286,13 @@ export class RedFlags {
    * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
    * that long is a red flag even once it has stopped).
    */
-  private longDuration({ durations, contextAt, connectors }: Reading): boolean {
+  private longDuration({ durations, contextAt, connectors, lasting }: Reading): boolean {
     const limit = this.data.long_cramp_minutes;
     return durations.some(
       (d) =>
         (d.minutes > limit || (d.lowerBound && d.minutes >= limit)) &&
-        [...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) &&
+        ([...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) ||
+          (lasting.some((c) => near(c, d, 4, 0)) && [...contextAt].some((c) => c < d.start))) &&
         // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
         // a count of something else ("I barely get two hours in a row").
         connectors.some((c) => near(c, d, 2, 2)),
@@ -319,6 +323,8 @@ interface Reading {
   /** Where a duration-context word ("cramp", "calf") starts, as indexes into the stems. */
   contextAt: ReadonlySet<number>;
   connectors: Span[];
+  /** Connectors that only say how long something lasted ("went on for"). */
+  lasting: Span[];
 }
 
 /** Words that make "a 10 hour ..." describe a thing rather than say how long something lasted. */

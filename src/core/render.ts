@@ -81,6 +81,7 @@ export class Renderer {
           first: state.answers === 1,
           advisories: [...advisories],
           exclude: state.visited,
+          compare: decision.compare === true,
         });
       case "clarify": {
         const titles = decision.options.map((o) => `**${o.title}**`);

@@ -85,12 +85,13 @@ export class Replies {
    */
   answerBoth(
     sections: readonly Section[],
-    opts: { first: boolean; advisories: string[]; exclude?: string[] },
+    opts: { first: boolean; advisories: string[]; exclude?: string[]; compare?: boolean },
   ): Reply {
     const m = this.messages;
     const [one, two] = sections;
+    const line = opts.compare === true ? (m.compare ?? m.both) : m.both;
     const opening =
-      m.both && one && two ? m.both.replace("{first}", one.title).replace("{second}", two.title) : null;
+      line && one && two ? line.replace("{first}", one.title).replace("{second}", two.title) : null;
     const notice = sections.some((x) => x.dose) ? m.dose_caution : opts.first ? m.disclaimer : null;
     const text = joinParts([
       ...opts.advisories,

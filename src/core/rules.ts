@@ -4,6 +4,7 @@
  * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
  */
 import { followsUpRedFlag } from "./after-urgent.js";
+import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
@@ -179,7 +180,15 @@ export const RULES: readonly Rule[] = [
   {
     // "tell me more", "what else", "yes", "carry on": about the conversation, never the knowledge.
     name: "follow-up-phrase",
-    decide: (s, state, index) => (s.followup !== null ? followup(s.followup, state, index) : null),
+    decide: (s, state, index) => {
+      if (s.followup === null) return null;
+      // "anything else I can try?" after one remedy: the what-to-do section, which lists them all.
+      const remedies = s.followup === "next" ? index.section(s.kind?.section ?? null) : undefined;
+      const at = index.section(state.section);
+      if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
+        return answer(remedies);
+      return followup(s.followup, state, index);
+    },
   },
   {
     // "my cramps began with a new medicine": the advisory names the section that answers it.
@@ -241,6 +250,15 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (s.ruledOut.length === 0 || !section || !index.isGeneral(section.topic)) return null;
       return index.rankTopics(s).length === 0 && facetOf(s, index) === null ? answer(section) : null;
+    },
+  },
+  {
+    // "stretching or massage, which works better?", "vitamin D from the sun or from food?": a choice between two
+    // things the article does not rank: both, in article order (comparison.ts; "magnesium or vitamin D?" still asks).
+    name: "comparison",
+    decide: (s, _state, index) => {
+      const sections = comparedSections(s, index);
+      return sections ? { kind: "answer-both", sections, compare: true } : null;
     },
   },
   {
@@ -385,11 +403,23 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "how many times?", "how long for?" with nothing named, right after a specific answer: asked about that answer.
+    name: "bare-question-about-the-last-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      const bare = s.topics.size === 0 && s.facets.size === 0 && s.unknown.length === 0 && !s.outOfScope;
+      if (!section || index.isGeneral(section.topic) || !bare || s.kind?.keepsTopic !== true) return null;
+      return s.analysis.tokenCount <= BARE_TOKENS ? answer(section) : null;
+    },
+  },
+  {
     // Nothing decided: "I don't know", with guesses when nothing matched at all.
     name: "fallback",
     decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
   },
 ];
+/** A bare question about the last answer is this short ("how many times each leg?"). */
+const BARE_TOKENS = 6;
 /** At most this many words not explained by any phrase, for "about cramps in general". */
 const OTHER_CONTENT = 1;
 

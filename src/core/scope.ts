@@ -56,8 +56,11 @@ export class Scope {
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
+  private readonly askedWith = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
+  /** The singular pointers as written, to find where a clause points back. */
+  private readonly pointerWords: Set<string>;
   private readonly refersBackPlural: Set<string>;
 
   /**
@@ -84,9 +87,13 @@ export class Scope {
       const unless = new PhraseTable<true>();
       for (const phrase of topic.yields_unless ?? []) unless.set(lexicon.stems(phrase), true);
       if (unless.size > 0) this.yieldsUnless.set(topic.id, unless);
+      const asked = new PhraseTable<true>();
+      for (const phrase of topic.asked_with ?? []) asked.set(lexicon.stems(phrase), true);
+      if (asked.size > 0) this.askedWith.set(topic.id, asked);
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
+    this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
   }
 
@@ -121,10 +128,7 @@ export class Scope {
           (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         const asked =
-          subject === null &&
-          !dismissed &&
-          !yields &&
-          this.isSubject(topic, clause, own, hit.start, later, text);
+          subject === null && !dismissed && !yields && this.isSubject(topic, clause, own, hit.start, later);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
@@ -143,7 +147,6 @@ export class Scope {
     stems: readonly string[],
     start: number,
     later: { clauses: readonly Clause[]; stems: readonly string[][] },
-    text: string,
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
@@ -153,18 +156,37 @@ export class Scope {
       const rest = later.clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
       return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
     }
-    // A situation told in the story is what the question is about, unless the message names a topic of ours.
-    if (topic.context === true) return !backstory && !this.namesTopic(text);
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
+    // A situation told in the story is what the question is about, unless the question names a topic of ours (a
+    // worry told in the story is not the stress section: "I worry it is cramps like mine. What should we do?").
+    if (topic.context === true) {
+      const asked = asks.map((x) => x.c.text).join(". ");
+      const askedWith = this.askedWith.get(topic.id)?.findAll(asks.flatMap((x) => x.stems)).length ?? 0;
+      return !backstory && (askedWith > 0 || !this.namesTopic(asked));
+    }
     if (asks.length === 0) return false;
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
       (x) =>
         x.stems.some((s) => this.refersBack.has(s)) ||
-        (x.stems.some((s) => this.refersBackPlural.has(s)) && this.namesCramps(x.c.text)),
+        (x.stems.some((s) => this.refersBackPlural.has(s)) &&
+          (topic.cramps === true || this.namesCramps(x.c.text))),
     );
-    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it.
-    return pointsBack && !this.namesTopic(later.clauses.map((c) => c.text).join(". "));
+    // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
+    // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
+    // after it is asked about ("what does it say about the magnesium dose?").
+    const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
+    return pointsBack && !this.namesTopic(between.join(". "));
+  }
+
+  /** The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it. */
+  private afterPointer(text: string): string {
+    const words = text.split(/\s+/);
+    let last = -1;
+    words.forEach((w, i) => {
+      if (this.pointerWords.has(w.toLowerCase().replace(/[^\p{L}']/gu, ""))) last = i;
+    });
+    return words.slice(last + 1).join(" ");
   }
 
   /** The topics' terms found in `stems`, `not_terms` left out. */

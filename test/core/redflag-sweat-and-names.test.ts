@@ -11,7 +11,7 @@ describe("red flags in everyday words", () => {
   it.each([
     "scaffolder, 34 degrees today, sweating like mad since 7am and now both calves keep locking",
     "I was drenched in sweat after the festival and my legs are cramping non stop tonight",
-    "My husband works in a bakery, soaked in sweat every shift, and his legs seize up at night. Water enough?",
+    "My husband works in a bakery in this heatwave, soaked in sweat every shift, and his legs seize up at night. Water enough?",
     "the cramp lasted the best part of an hour last night",
     "It went on for most of an hour before my calf finally let go",
     "i cant really lift the front of my left foot now and it catches, plus cramps at night",

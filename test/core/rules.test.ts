@@ -98,6 +98,11 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer causes",
   },
   {
+    rule: "comparison",
+    text: "stretching or massage, which works better?",
+    want: "answer both stretching + massage",
+  },
+  {
     rule: "only-one-topic-has-the-facet",
     text: "could a lack of sun be part of it?",
     want: "answer vitamin-d.sunlight",
@@ -150,6 +155,12 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer acupuncture (more)",
   },
   { rule: "about-cramps-in-general", text: "my cramps", want: "answer overview" },
+  {
+    rule: "bare-question-about-the-last-answer",
+    text: "how many times?",
+    state: () => after("stretching"),
+    want: "answer stretching",
+  },
   { rule: "fallback", text: "qwxz plorg", want: "fallback unknown" },
 ];
 

@@ -18,6 +18,13 @@ const topicSchema = z.object({
    * unless the message names a topic the article covers ("I'm pregnant and my midwife said drink more: how much?").
    */
   context: z.boolean().optional(),
+  /** The topic is itself a kind of cramp (stomach cramps): a plural pointer after it points at it ("what causes those?"). */
+  cramps: z.boolean().optional(),
+  /**
+   * For a situation (`context`): words of a question that make it about the situation even when it names a topic of
+   * ours ("I'm 38 weeks pregnant... is it safe to take magnesium?"). Default: none.
+   */
+  asked_with: words.optional(),
   /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
   yields_when: words.optional(),
   /** ...unless the question asks about the topic itself ("should I stop taking it?"). */

@@ -44,6 +44,8 @@ const sectionSchema = z.object({
   topic: z.string().min(2),
   facet: z.string().min(2),
   dose: z.boolean().optional(),
+  /** Where the section stands in the article (1 = first); orders answers from several sections. */
+  place: z.number().int().min(1).optional(),
   roles: rolesSchema.optional(),
   keywords: z.array(z.string().min(1)).min(3),
   questions: z.array(z.string().min(3)).min(2),

@@ -1,0 +1,50 @@
+/**
+ * Role: comparisons — "stretching or massage, which works better?", "vitamin D from the sun or from food?", "nuts or
+ * mushrooms?": a choice between two things the article sets out but never ranks is answered from both, in article
+ * order (the reply's `section`, and the batch contract's, is the first). A choice between the two deficiencies
+ * themselves ("magnesium or vitamin D, which is better?") is still asked back, as ADR 8 decided: which one is the
+ * person's problem is not something the article can tell. Docs: docs/adr/0009-comparisons-closings-and-follow-ups.md.
+ */
+import type { Section } from "./knowledge.js";
+import type { KnowledgeIndex } from "./knowledge-index.js";
+import type { Signals } from "./reader.js";
+
+/** The second thing compared has at least this share of the first's evidence (a choice word says there are two). */
+const COMPARED_RATIO = 0.4;
+/** A facet named this strongly is one of the things compared ("from the sun or from food"). */
+const COMPARED_FACET = 0.5;
+
+/** The sections a comparison asks about, in article order; null when the message compares nothing we answer. */
+export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] | null {
+  if (!index.siblings.asksToChoose(s)) return null;
+  const specific = index.rankTopics(s).filter((t) => !index.isGeneral(t.topic));
+  const [first, second] = specific;
+  if (first === undefined) return null;
+  let sections: Section[];
+  if (second !== undefined && second.score >= COMPARED_RATIO * first.score) {
+    const one = index.sectionOf(first.topic, s, null);
+    const two = index.sectionOf(second.topic, s, null);
+    if (!one || !two) return null;
+    // The deficiencies themselves ("magnesium or vitamin D?", "which supplement first, magnesium or vitamin D?"):
+    // asked back. Their children named by their own words ("nuts or mushrooms?") are compared.
+    const named = (x: Section) =>
+      !isParent(x) && (s.sections.get(x.id) ?? 0) > (s.sections.get(x.topic) ?? 0);
+    if (index.siblings.pair(first.topic, second.topic) && !(named(one) && named(two))) return null;
+    sections = [one, two];
+  } else {
+    // One topic, two of its aspects: "vitamin D from the sun or from food, which is better?".
+    const facets = [...s.facets]
+      .filter(([facet, score]) => facet !== index.mainFacet && score >= COMPARED_FACET)
+      .map(([facet]) => facet);
+    sections = index.knowledge.sections.filter((x) => x.topic === first.topic && facets.includes(x.facet));
+    if (sections.length !== 2) return null;
+  }
+  // Article order (front matter `place`); the knowledge base's own order where a place is missing.
+  const order = index.knowledge.sections;
+  const place = (x: Section) => x.place ?? order.length + order.indexOf(x);
+  return sections.sort((a, b) => place(a) - place(b));
+}
+
+function isParent(section: Section): boolean {
+  return !section.id.includes(".");
+}
