@@ -89,7 +89,9 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
       );
       reply = apology;
     }
-    await bot.reply(message, { ...toOutgoing(reply) });
+    // bot.say(): this turn's worker already carries its conversation reference (TurnContext applies it to every
+    // activity sent), which bot.reply() would look up and apply a second time.
+    await bot.say({ ...toOutgoing(reply) });
   });
 
   let dialogConfiguration: unknown;
@@ -117,7 +119,7 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
       await controller.handleTurn(context);
       dialogConfiguration ??= context.turnState.get(DIALOG_CONFIGURATION);
     });
-    // sendActivities() collected what bot.reply() sent, each one {type, text, ...channelData} = an OutgoingMessage.
+    // sendActivities() collected what bot.say() sent, each one {type, text, ...channelData} = an OutgoingMessage.
     return Array.isArray(answer) ? (answer as OutgoingMessage[]) : [];
   }
 
