@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     "",
     ...web.map(
       (w) =>
-        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput, p99 ${w.p99.toFixed(1)} ms (50 concurrent clients)`,
+        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput, p99 ${w.p99.toFixed(1)} ms, ${Math.round(w.cpuUs)} µs CPU per message (50 concurrent clients)`,
     ),
     ...webSkipped,
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
