@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const engineRssMb = (JSON.parse(engineOnly.stdout || "{}") as { rssMb?: number }).rssMb ?? Number.NaN;
 
   const webMessages = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
-  const web = await benchWeb(texts, webMessages, 50);
+  const { figures: web, skipped: webSkipped } = await benchWeb(texts, webMessages, 50);
 
   const [nodeStart = 0, crampStart = 0] = coldStarts([
     ["-e", "0"],
@@ -157,8 +157,9 @@ async function main(): Promise<void> {
     "",
     ...web.map(
       (w) =>
-        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput`,
+        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput, p99 ${w.p99.toFixed(1)} ms, ${Math.round(w.cpuUs)} µs CPU per message (50 concurrent clients)`,
     ),
+    ...webSkipped,
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
     `peak RSS, engine alone in its own process (${MESSAGES.toLocaleString("en-GB")} messages): ${engineRssMb.toFixed(0)} MB; whole bench process (references, web path, Botkit): ${rssMb.toFixed(0)} MB`,

@@ -26,9 +26,22 @@ class CrampBotWebAdapter extends WebAdapter {
   override init(): void {}
 }
 
-/** Botkit's dialog state is not used (our dialogues keep their state in the SessionStore): store nothing. */
+/**
+ * Where botbuilder-dialogs keeps, for one turn, the memory scopes and path resolvers each DialogContext's state
+ * manager needs. Building them is a third of Botkit's cost per turn (a service collection, a dependency graph and
+ * zod checks, every turn); the scopes are stateless (they read the turn's own TurnContext), so the set built on the
+ * first turn is handed to every later one. Should a botbuilder upgrade rename the key, each turn simply builds its
+ * own again: slower, never different.
+ */
+const DIALOG_CONFIGURATION = "DialogStateManagerConfiguration";
+
+/**
+ * Botkit's dialog state is not used (our dialogues keep their state in the SessionStore): store nothing. Every read
+ * answers the state a turn leaves behind (an empty dialog stack, under Botkit's default `dialogStateProperty`), so
+ * Botkit sees nothing changed and skips the write and its second change hash.
+ */
 const NO_STORAGE: Storage = {
-  read: async () => ({}),
+  read: async (keys) => Object.fromEntries(keys.map((key) => [key, { dialogState: { dialogStack: [] } }])),
   write: async () => {},
   delete: async () => {},
 };
@@ -76,8 +89,12 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
       );
       reply = apology;
     }
-    await bot.reply(message, { ...toOutgoing(reply) });
+    // bot.say(): this turn's worker already carries its conversation reference (TurnContext applies it to every
+    // activity sent), which bot.reply() would look up and apply a second time.
+    await bot.say({ ...toOutgoing(reply) });
   });
+
+  let dialogConfiguration: unknown;
 
   async function runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]> {
     // What the Botkit web client would POST; `user` is our pseudonym for the session, not a client value.
@@ -98,9 +115,11 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
     };
     await adapter.processActivity({ body }, res, async (context: TurnContext) => {
       context.turnState.set(TURN, { session, input } satisfies TurnInput);
+      if (dialogConfiguration !== undefined) context.turnState.set(DIALOG_CONFIGURATION, dialogConfiguration);
       await controller.handleTurn(context);
+      dialogConfiguration ??= context.turnState.get(DIALOG_CONFIGURATION);
     });
-    // sendActivities() collected what bot.reply() sent, each one {type, text, ...channelData} = an OutgoingMessage.
+    // sendActivities() collected what bot.say() sent, each one {type, text, ...channelData} = an OutgoingMessage.
     return Array.isArray(answer) ? (answer as OutgoingMessage[]) : [];
   }
 

@@ -9,7 +9,7 @@
  * caller (the engine) learns within a second that the store is away and can answer without it; ioredis keeps
  * reconnecting in the background.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
@@ -51,6 +51,8 @@ const LOCK_RETRY_MAX_MS = 100;
 
 /** Deletes the lock only if it still holds our token: never another process's lock taken after ours expired. */
 const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+/** The script's SHA-1: released with EVALSHA (40 bytes on the wire), the script itself sent only when Redis lacks it. */
+const RELEASE_LOCK_SHA = createHash("sha1").update(RELEASE_LOCK).digest("hex");
 
 export class RedisStore implements SessionStore {
   private readonly client: Redis;
@@ -63,6 +65,8 @@ export class RedisStore implements SessionStore {
   private readonly lockWaitMs: number | undefined;
   private readonly connectTimeoutMs: number;
   private closing: Promise<void> | undefined;
+  /** The one wait for a connection attempt under way, shared by every command that arrives meanwhile. */
+  private connecting: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? "crampbot:";
@@ -91,6 +95,10 @@ export class RedisStore implements SessionStore {
         autoResendUnfulfilledCommands: false,
         commandTimeout: options.commandTimeoutMs ?? 1_000,
         connectTimeout: this.connectTimeoutMs,
+        // Commands issued in the same tick (many conversations' GET, SET and lock calls at once) leave in one write
+        // and their replies come back in one read: far fewer system calls under load. Each command keeps its own
+        // timeout and still fails at once while disconnected (the pipeline goes through the same sendCommand).
+        enableAutoPipelining: true,
       });
     } catch {
       // No cause on purpose: URL parse errors carry the whole URL, password included (TypeError.input).
@@ -190,7 +198,11 @@ export class RedisStore implements SessionStore {
       if (this.closing) return;
       try {
         await this.connected();
-        await this.client.eval(RELEASE_LOCK, 1, fullKey, token);
+        await this.client.evalsha(RELEASE_LOCK_SHA, 1, fullKey, token).catch((err: unknown) => {
+          // A fresh Redis (restarted, flushed scripts) does not know the script yet: send it once.
+          if (!/NOSCRIPT/.test(String((err as Error | undefined)?.message))) throw err;
+          return this.client.eval(RELEASE_LOCK, 1, fullKey, token);
+        });
       } catch (err) {
         throw this.error("unlock", `UNLOCK ${keyLabel(key)} failed`, err);
       }
@@ -243,7 +255,16 @@ export class RedisStore implements SessionStore {
     if (client.status !== "connecting" && client.status !== "connect") {
       throw new Error(`not connected (${client.status}); the command was not sent`);
     }
-    await new Promise<void>((resolve, reject) => {
+    this.connecting ??= this.connection().finally(() => {
+      this.connecting = undefined;
+    });
+    await this.connecting;
+  }
+
+  /** Settles once the attempt under way succeeds (ready), fails (close, end) or outlasts `connectTimeoutMs`. */
+  private connection(): Promise<void> {
+    const client = this.client;
+    return new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
         clearTimeout(timer);
         client.off("ready", onReady);

@@ -136,16 +136,20 @@ export class SqliteStore implements SessionStore {
   }
 
   async get(key: string): Promise<unknown | undefined> {
-    const json = await this.run("get", `could not read ${keyLabel(key)}`, (statements) => {
-      const row = statements.get.get(key) as Row | undefined;
-      if (!row) return undefined;
-      const now = this.clock.now();
-      if (row.expires_at <= now) {
-        statements.deleteIfExpired.run(key, now);
-        return undefined;
-      }
-      return row.value;
-    });
+    const json = await this.run(
+      "get",
+      () => `could not read ${keyLabel(key)}`,
+      (statements) => {
+        const row = statements.get.get(key) as Row | undefined;
+        if (!row) return undefined;
+        const now = this.clock.now();
+        if (row.expires_at <= now) {
+          statements.deleteIfExpired.run(key, now);
+          return undefined;
+        }
+        return row.value;
+      },
+    );
     if (json === undefined) return undefined;
     try {
       return JSON.parse(json) as unknown;
@@ -163,16 +167,26 @@ export class SqliteStore implements SessionStore {
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     const json = serialise("SQLite store", key, value);
     if (Number.isNaN(ttlMs)) throw new StoreError("set", `SQLite store: ttlMs for ${keyLabel(key)} is NaN`);
-    await this.run("set", `could not write ${keyLabel(key)}`, (statements) => {
-      const expiresAt = Number.isFinite(ttlMs) ? Math.min(Math.ceil(this.clock.now() + ttlMs), NEVER) : NEVER;
-      statements.upsert.run(key, json, expiresAt);
-    });
+    await this.run(
+      "set",
+      () => `could not write ${keyLabel(key)}`,
+      (statements) => {
+        const expiresAt = Number.isFinite(ttlMs)
+          ? Math.min(Math.ceil(this.clock.now() + ttlMs), NEVER)
+          : NEVER;
+        statements.upsert.run(key, json, expiresAt);
+      },
+    );
   }
 
   async delete(key: string): Promise<void> {
-    await this.run("delete", `could not delete ${keyLabel(key)}`, (statements) => {
-      statements.delete.run(key);
-    });
+    await this.run(
+      "delete",
+      () => `could not delete ${keyLabel(key)}`,
+      (statements) => {
+        statements.delete.run(key);
+      },
+    );
   }
 
   /**
@@ -180,14 +194,22 @@ export class SqliteStore implements SessionStore {
    * freed pages to the file system. Runs on its own every `sweepEveryMs`.
    */
   async sweep(): Promise<number> {
-    const swept = await this.run("sweep", "could not delete expired rows", (statements) => {
-      return statements.sweep.run(this.clock.now()).changes;
-    });
-    await this.run("sweep", "could not compact the file", () => {
-      if (swept > 0) this.db?.pragma("incremental_vacuum");
-      // Best effort: a reader elsewhere may keep part of the WAL alive; the next sweep tries again.
-      this.db?.pragma("wal_checkpoint(TRUNCATE)");
-    });
+    const swept = await this.run(
+      "sweep",
+      () => "could not delete expired rows",
+      (statements) => {
+        return statements.sweep.run(this.clock.now()).changes;
+      },
+    );
+    await this.run(
+      "sweep",
+      () => "could not compact the file",
+      () => {
+        if (swept > 0) this.db?.pragma("incremental_vacuum");
+        // Best effort: a reader elsewhere may keep part of the WAL alive; the next sweep tries again.
+        this.db?.pragma("wal_checkpoint(TRUNCATE)");
+      },
+    );
     return swept;
   }
 
@@ -196,9 +218,13 @@ export class SqliteStore implements SessionStore {
    * Rejects with a StoreError (operation "check") when the store cannot take writes.
    */
   async check(): Promise<void> {
-    await this.run("check", "the readiness write failed", (statements) => {
-      statements.upsert.run(CHECK_KEY, "1", this.clock.now() + CHECK_TTL_MS);
-    });
+    await this.run(
+      "check",
+      () => "the readiness write failed",
+      (statements) => {
+        statements.upsert.run(CHECK_KEY, "1", this.clock.now() + CHECK_TTL_MS);
+      },
+    );
   }
 
   /** Closes the database and the lock; later calls do nothing. Using the store after closing it is an E_STORE error. */
@@ -227,11 +253,12 @@ export class SqliteStore implements SessionStore {
   /**
    * One operation: open if needed, run `work` (synchronous SQLite calls), and while another connection holds the
    * lock, retry after a pause that does not block the event loop, for up to `busyWaitMs`. Any other failure drops
-   * the connection, so the next call opens the file afresh (permissions fixed, file back).
+   * the connection, so the next call opens the file afresh (permissions fixed, file back). `problem` is only called
+   * on failure: naming the key costs a SHA-256, which a message's two store calls should not pay each time.
    */
   private async run<T>(
     operation: StoreOperation,
-    problem: string,
+    problem: () => string,
     work: (statements: Statements) => T,
   ): Promise<T> {
     const deadline = performance.now() + this.busyWaitMs;
@@ -254,7 +281,7 @@ export class SqliteStore implements SessionStore {
           continue;
         }
         if (!isBusy(err)) this.reset();
-        throw this.error(operation, problem, err);
+        throw this.error(operation, problem(), err);
       }
     }
   }
