@@ -10,7 +10,9 @@ import { join } from "node:path";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import { loadConversations, loadQuestions } from "../cli/eval.js";
-import { createEngine } from "../node/create-engine.js";
+import { MemoryReviewLog } from "../core/store/review-memory.js";
+import { createEngine, Engine } from "../node/create-engine.js";
+import { loadEnglishWords } from "../node/english-words.js";
 import { loadKnowledge } from "../node/load.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 import { benchWeb } from "./web.js";
@@ -105,21 +107,29 @@ async function main(): Promise<void> {
   const fuseFigures = await time(Math.min(MESSAGES, 4000), (i) => fuse.search(texts[i % texts.length] ?? ""));
   // The full engine (context, dialogues and the session store included; 50 conversations interleaved) and MiniSearch,
   // in turns, so their ratio holds on a loaded machine.
-  const engine = createEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } });
-  const [miniFigures, engineFigures] = (await timeInTurns([
+  // The engine as served with the quality loop on (a "Helpful?" ask on answers, a review log), and the same engine
+  // without it, so the loop's cost per message is a ratio from the same run.
+  const limit = { messages: 1_000_000, windowMs: 1 };
+  const engine = createEngine({ rateLimit: limit, reviewLog: new MemoryReviewLog() });
+  const withoutLoop = new Engine({
+    knowledge: engine.knowledge,
+    intents: { ...engine.intents, feedback: undefined },
+    words: loadEnglishWords(),
+    rateLimit: limit,
+  });
+  const through = (bot: Engine, prefix: string) => (i: number) =>
+    bot.handle({
+      platform: "bench",
+      conversationId: `${prefix}-${i % 50}`,
+      userId: "bench",
+      kind: "text",
+      text: texts[i % texts.length] ?? "",
+    });
+  const [miniFigures, engineFigures, withoutLoopFigures] = (await timeInTurns([
     { count: MESSAGES, run: (i) => mini.search(texts[i % texts.length] ?? "", { fuzzy: 0.2 }) },
-    {
-      count: MESSAGES,
-      run: (i) =>
-        engine.handle({
-          platform: "bench",
-          conversationId: `bench-${i % 50}`,
-          userId: "bench",
-          kind: "text",
-          text: texts[i % texts.length] ?? "",
-        }),
-    },
-  ])) as [Figures, Figures];
+    { count: MESSAGES, run: through(engine, "bench") },
+    { count: MESSAGES, run: through(withoutLoop, "plain") },
+  ])) as [Figures, Figures, Figures];
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const engineOnly = spawnSync(
     process.execPath,
@@ -162,11 +172,13 @@ async function main(): Promise<void> {
     ...webSkipped,
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
+    `quality loop ("Helpful?" asks, review log) on / off, engine throughput: ${(engineFigures.perSecond / withoutLoopFigures.perSecond).toFixed(2)}x`,
     `peak RSS, engine alone in its own process (${MESSAGES.toLocaleString("en-GB")} messages): ${engineRssMb.toFixed(0)} MB; whole bench process (references, web path, Botkit): ${rssMb.toFixed(0)} MB`,
     `cold start, process start to first answer (median of ${COLD_RUNS}): ${crampStart.toFixed(0)} ms; bare node start: ${nodeStart.toFixed(0)} ms (${(crampStart / nodeStart).toFixed(1)}x)`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   await engine.close();
+  await withoutLoop.close();
 }
 
 await main();
