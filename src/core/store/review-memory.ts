@@ -45,9 +45,12 @@ export class MemoryReviewLog implements ReviewStore {
 
   async purge(): Promise<number> {
     const cutoff = retentionCutoff(this.clock.now(), this.retentionDays);
-    const before = this.entries.length;
-    this.entries = this.entries.filter((entry) => entry.at >= cutoff);
-    return before - this.entries.length;
+    // Entries are kept in the order they were recorded, so the expired ones are at the front: a purge with nothing
+    // to drop looks at one entry, not at all of them.
+    let expired = 0;
+    while (expired < this.entries.length && (this.entries[expired]?.at ?? cutoff) < cutoff) expired++;
+    if (expired > 0) this.entries.splice(0, expired);
+    return expired;
   }
 
   async close(): Promise<void> {}
