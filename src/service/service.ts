@@ -314,6 +314,17 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     const route = routes.get(path);
     if (route) return route(req, res);
     for (const adapter of httpHandlers) if (adapter.handleHttp?.(req, res)) return;
+    // /healthz answers as soon as the server listens, before the adapters have mounted their routes: a message in
+    // that window is told to come back, not that the chat does not exist.
+    if (phase === "starting") {
+      send(
+        res,
+        503,
+        { error: "starting", message: "CrampBot is starting; please try again in a moment." },
+        { "retry-after": "1" },
+      );
+      return;
+    }
     send(res, 404, { error: "not found" });
   }
 
