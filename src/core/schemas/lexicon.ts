@@ -19,6 +19,13 @@ export const lexiconSchema = z.object({
   declinable_facets: words.optional(),
   /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
   choice: words.optional(),
+  /**
+   * Choice words that choose only between two things named ("which is best, magnesium or vitamin D?"); with nothing
+   * named ("best supplements for cramps") they ask which help, answered for both. Default: none.
+   */
+  choice_between_named: words.optional(),
+  /** Words that ask whether both are needed ("or both?", "do I need both"): never a choice, answered for both. Default: none. */
+  both: words.optional(),
   /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
   amount: words.optional(),
   /**

@@ -1,0 +1,48 @@
+// Behaviour tests for the mechanisms added for issue 10 after holdout11/12 (real people's phrasing): asking whether
+// both deficiencies are needed is answered from both, and "best" chooses only between two things named. The
+// wording here is our own, not the evaluation sets'.
+import { describe, expect, it } from "vitest";
+import { createBot, describeReply } from "../support/bot.js";
+
+const bot = createBot();
+
+describe("asking whether both are needed answers both (siblings.ts, lexicon `both`)", () => {
+  it.each([
+    "magnesium or vitamin D for my cramps, or both?",
+    "do I really need both vitamin D and magnesium or will just one do",
+    "should i take both magnesium and vit d",
+  ])("%s", async (text) => {
+    const reply = await bot.chat().say(text);
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+    expect(reply.sections?.map((x) => x.id.split(".")[0])).toEqual(["magnesium", "vitamin-d"]);
+  });
+
+  it("a choice between the two without 'both' is still asked back", async () => {
+    expect((await bot.chat().say("magnesium or vitamin D, which one should I start with?")).intent).toBe(
+      "clarify",
+    );
+  });
+
+  it("'both' about the legs is not a question about both deficiencies", async () => {
+    expect(
+      (await bot.chat().say("both legs cramp at night, which one first, magnesium or vitamin D?")).intent,
+    ).toBe("clarify");
+  });
+});
+
+describe("'best' with nothing named asks which help (lexicon `choice_between_named`)", () => {
+  it.each(["top best supplement for calf cramps", "what are the best supplements to take for night cramps"])(
+    "%s",
+    async (text) => {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent, describeReply(reply)).toBe("answer");
+      expect(reply.sections?.map((x) => x.id)).toEqual(["magnesium.supplements", "vitamin-d.supplements"]);
+    },
+  );
+
+  it("'best' between the two deficiencies named is still a choice", async () => {
+    expect((await bot.chat().say("which is best for cramps, magnesium or vitamin D?")).intent).toBe(
+      "clarify",
+    );
+  });
+});
