@@ -46,3 +46,20 @@ describe("'best' with nothing named asks which help (lexicon `choice_between_nam
     );
   });
 });
+
+describe("what the article recommends, and what DOES help, is the remedies (intents/kinds.yaml remedy)", () => {
+  it.each([
+    "right, so what does the article recommend",
+    "none of that worked for me, so what does work?",
+    "what's the very first thing to try",
+  ])("%s", async (text) => {
+    const reply = await bot.chat().say(text);
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+    expect(reply.section?.id).toBe("prevention");
+  });
+
+  it("a topic named with the same words keeps its own section", async () => {
+    const reply = await bot.chat().say("what does the article recommend as a magnesium dose");
+    expect(reply.section?.id, describeReply(reply)).toBe("magnesium.supplements");
+  });
+});
