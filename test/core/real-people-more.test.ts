@@ -63,3 +63,26 @@ describe("what the article recommends, and what DOES help, is the remedies (inte
     expect(reply.section?.id, describeReply(reply)).toBe("magnesium.supplements");
   });
 });
+
+describe("a question inside the stretch coach is about the stretch (Dialogue.section)", () => {
+  it("'how many goes on each side?' pauses the coach and is answered from stretching", async () => {
+    const chat = bot.chat();
+    expect((await chat.say("/stretch")).intent).toBe("stretch");
+    const reply = await chat.say("how many goes on each side?");
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+    expect(reply.section?.id).toBe("stretching");
+  });
+
+  it("a question naming another topic is answered from that topic", async () => {
+    const chat = bot.chat();
+    await chat.say("/stretch");
+    const reply = await chat.say("how much magnesium should I take a day?");
+    expect(reply.section?.id, describeReply(reply)).toBe("magnesium.supplements");
+  });
+
+  it("a step command still moves the coach on", async () => {
+    const chat = bot.chat();
+    await chat.say("/stretch");
+    expect((await chat.say("next")).intent).toBe("stretch");
+  });
+});
