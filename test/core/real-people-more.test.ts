@@ -86,3 +86,17 @@ describe("a question inside the stretch coach is about the stretch (Dialogue.sec
     expect((await chat.say("next")).intent).toBe("stretch");
   });
 });
+
+describe("a place the person lives in is context, not an unknown subject (lexicon `place_before`)", () => {
+  it("'we live in aberystwyth, hardly any sun' after vitamin D is the sunlight bullet", async () => {
+    const chat = bot.chat();
+    await chat.say("can vitamin D help with cramps?");
+    const reply = await chat.say("we live in aberystwyth, hardly any sun");
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+    expect(reply.section?.id).toBe("vitamin-d.sunlight");
+  });
+
+  it("an unknown word that is the subject is still out of scope", async () => {
+    expect((await bot.chat().say("does selenium help cramps?")).intent).toBe("fallback");
+  });
+});

@@ -33,6 +33,12 @@ export const lexiconSchema = z.object({
    * not read as "plate". Default: none.
    */
   keep: words.optional(),
+  /**
+   * Words that introduce a place ("I live in", "here in"): the word after them is a place the person is in, context
+   * and not the subject of the question ("i live in manchester so no sun"), so it never counts as unknown and is
+   * never corrected. Default: none.
+   */
+  place_before: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
