@@ -100,3 +100,18 @@ describe("a place the person lives in is context, not an unknown subject (lexico
     expect((await bot.chat().say("does selenium help cramps?")).intent).toBe("fallback");
   });
 });
+
+describe("a verdict asked on a topic told before points back at it (scope `verdicts`)", () => {
+  it.each([
+    "My uncle drinks a glass of tonic water every night for his legs. Worth a try?",
+    "Somebody at work said potassium tablets fixed her cramps. Myth?",
+  ])("%s", async (text) => {
+    const reply = await bot.chat().say(text);
+    expect(reply.intent, describeReply(reply)).toBe("fallback");
+  });
+
+  it("a verdict asked about a topic of ours is still answered", async () => {
+    const reply = await bot.chat().say("A friend says almonds help with cramps. True or false?");
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+  });
+});
