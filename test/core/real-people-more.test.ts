@@ -115,3 +115,12 @@ describe("a verdict asked on a topic told before points back at it (scope `verdi
     expect(reply.intent, describeReply(reply)).toBe("answer");
   });
 });
+
+describe("a hot climate asks about water (knowledge/hydration.md keywords)", () => {
+  it("a heatwave, after the water answer, stays on hydration", async () => {
+    const chat = bot.chat();
+    await chat.say("how much water should I drink?");
+    const reply = await chat.say("and during a heatwave?");
+    expect(reply.section?.id, describeReply(reply)).toBe("hydration");
+  });
+});
