@@ -124,3 +124,14 @@ describe("a hot climate asks about water (knowledge/hydration.md keywords)", () 
     expect(reply.section?.id, describeReply(reply)).toBe("hydration");
   });
 });
+
+describe("closings people type (intents/thanks.yaml)", () => {
+  it.each([
+    ["ok thanks, I'll give that a go", "thanks"],
+    ["thank you very much for your help", "thanks"],
+  ])("%s", async (text, intent) => {
+    const chat = bot.chat();
+    await chat.say("how much water should I drink?");
+    expect((await chat.say(text)).intent).toBe(intent);
+  });
+});
