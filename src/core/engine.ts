@@ -465,7 +465,11 @@ export class Engine implements MessageHandler {
     const step = dialogue.answer(active, input);
     if (step.type !== "unrecognised") return { kind: "step", name: active.kind, step, from: "answer" };
     if (message.kind === "button" || signals === null) return null;
-    const decision = decide(signals, state, this.index, this.rules);
+    // A question inside a dialogue about a section ("how many on each leg?" in the stretch coach) is about that
+    // section, as it would be right after an answer from it.
+    const about = dialogue.section === undefined ? undefined : this.index.section(dialogue.section);
+    const context = about ? { ...state, topic: about.topic, facet: about.facet, section: about.id } : state;
+    const decision = decide(signals, context, this.index, this.rules);
     const interrupts =
       // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
       decision.kind === "answer" ||

@@ -152,6 +152,8 @@ export class Lexicon {
   private readonly dropped: Set<string>;
   /** Words never corrected (lexicon `keep`). */
   private readonly kept: Set<string>;
+  /** Token sequences that introduce a place ("live in"), joined with spaces, by length. */
+  private readonly placeBefore: string[][];
   /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
   private prepared: PreparedTexts | null;
 
@@ -174,6 +176,7 @@ export class Lexicon {
     this.numbers = new Numbers(data.numbers);
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
     this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
+    this.placeBefore = (data.place_before ?? []).map((w) => tokenize(normalizeText(w)));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
@@ -246,11 +249,13 @@ export class Lexicon {
     const unknown: string[] = [];
     let foreignCount = 0;
     let nonEnglishCount = 0;
-    const stems = tokens.map((raw) => {
-      const reading = this.reading(raw, names);
+    const places = this.places(tokens);
+    const stems = tokens.map((raw, i) => {
+      const place = places.has(i);
+      const reading = place ? this.readToken(raw, new Set([raw])) : this.reading(raw, names);
       if (reading.foreign) foreignCount++;
       if (reading.nonEnglish) nonEnglishCount++;
-      if (reading.unknown) unknown.push(reading.stem);
+      if (reading.unknown && !place) unknown.push(reading.stem);
       return reading.stem;
     });
     const { terms, starts } = this.replaceSynonymsWithStarts(stems);
@@ -263,6 +268,27 @@ export class Lexicon {
       foreignCount,
       nonEnglishCount,
     };
+  }
+
+  /**
+   * Indexes of tokens that name a place the person is in: the one or two words after "live in" / "here in" that are
+   * neither common words nor known to the bot ("manchester"). A place is context, never an unknown subject.
+   */
+  private places(tokens: readonly string[]): Set<number> {
+    const places = new Set<number>();
+    if (this.placeBefore.length === 0) return places;
+    for (let i = 0; i < tokens.length; i++) {
+      const after = this.placeBefore.some(
+        (marker) => marker.length <= i && marker.every((w, k) => tokens[i - marker.length + k] === w),
+      );
+      if (!after) continue;
+      for (let j = i; j < Math.min(i + 2, tokens.length); j++) {
+        const token = tokens[j] ?? "";
+        if (this.commonWords.has(token) || this.vocabulary.has(stem(token))) break;
+        places.add(j);
+      }
+    }
+    return places;
   }
 
   /**

@@ -62,6 +62,7 @@ export class Scope {
   /** The singular pointers as written, to find where a clause points back. */
   private readonly pointerWords: Set<string>;
   private readonly refersBackPlural: Set<string>;
+  private readonly verdicts = new PhraseTable<true>();
 
   /**
    * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
@@ -95,6 +96,7 @@ export class Scope {
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
     this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
+    for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
   }
 
   /** Every term, for the lexicon's vocabulary (so a drug's name is not "corrected" into a known word). */
@@ -169,6 +171,7 @@ export class Scope {
     const pointsBack = asks.some(
       (x) =>
         x.stems.some((s) => this.refersBack.has(s)) ||
+        this.verdicts.findAll(x.stems).length > 0 ||
         (x.stems.some((s) => this.refersBackPlural.has(s)) &&
           (topic.cramps === true || this.namesCramps(x.c.text))),
     );

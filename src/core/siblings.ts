@@ -16,6 +16,8 @@ export class Siblings {
   /** Each topic's place in the article (its first section's place in the knowledge base). */
   private readonly order = new Map<string, number>();
   private readonly choice = new PhraseTable<true>();
+  private readonly choiceBetweenNamed = new PhraseTable<true>();
+  private readonly both = new PhraseTable<true>();
   private readonly amount = new PhraseTable<true>();
 
   constructor(knowledge: KnowledgeBase, lexicon: Lexicon) {
@@ -25,6 +27,9 @@ export class Siblings {
       if (group !== undefined) this.groupOf.set(section.topic, group);
     });
     for (const phrase of lexicon.data.choice ?? []) this.choice.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.choice_between_named ?? [])
+      this.choiceBetweenNamed.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.both ?? []) this.both.set(lexicon.terms(phrase), true);
     for (const phrase of lexicon.data.amount ?? []) this.amount.set(lexicon.terms(phrase), true);
   }
 
@@ -50,11 +55,15 @@ export class Siblings {
 
   /**
    * The message asks to choose ("which is better", "which one first"), or names the two joined by "or" and asks
-   * nothing about them ("magnesium or vitamin D?"): asked back, not answered for both.
+   * nothing about them ("magnesium or vitamin D?"): asked back, not answered for both. Asking whether both are
+   * needed ("or both?") is never a choice; "best" chooses only between things named (`named`), so "best supplements
+   * for cramps" asks which help.
    */
-  asksToChoose(s: Signals): boolean {
+  asksToChoose(s: Signals, named = true): boolean {
     const { terms } = s.analysis;
+    if (this.both.findAll(terms).length > 0) return false;
     if (terms.includes("or") && s.facets.size === 0) return true;
+    if (named && this.choiceBetweenNamed.findAll(terms).length > 0) return true;
     return this.choice.findAll(terms).length > 0;
   }
 

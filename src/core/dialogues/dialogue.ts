@@ -52,6 +52,11 @@ export interface Dialogue {
   resume(state: DialogueState): DialogueStep;
   /** The message was not an answer and not a question worth leaving for: ask again. */
   notUnderstood(state: DialogueState): DialogueStep;
+  /**
+   * Optional: the section the dialogue is about. A question asked inside it ("how many on each leg?") is read as
+   * about that section, as after an answer from it. Default: none (questions are read with the state as it is).
+   */
+  readonly section?: string;
 }
 
 /** What every dialogue's data file holds besides its script. */

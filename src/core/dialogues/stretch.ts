@@ -30,6 +30,7 @@ export class Stretch implements Dialogue {
   private readonly next = new PhraseTable<true>();
   private readonly back = new PhraseTable<true>();
   private readonly stop = new PhraseTable<true>();
+  readonly section: string;
 
   constructor(
     private readonly data: StretchData,
@@ -37,6 +38,7 @@ export class Stretch implements Dialogue {
     private readonly replies: Replies,
     private readonly pictures: ReadonlyMap<string, string> = new Map(),
   ) {
+    this.section = data.section;
     for (const [table, words] of [
       [this.next, data.next_words],
       [this.back, data.back_words],

@@ -19,6 +19,13 @@ export const lexiconSchema = z.object({
   declinable_facets: words.optional(),
   /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
   choice: words.optional(),
+  /**
+   * Choice words that choose only between two things named ("which is best, magnesium or vitamin D?"); with nothing
+   * named ("best supplements for cramps") they ask which help, answered for both. Default: none.
+   */
+  choice_between_named: words.optional(),
+  /** Words that ask whether both are needed ("or both?", "do I need both"): never a choice, answered for both. Default: none. */
+  both: words.optional(),
   /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
   amount: words.optional(),
   /**
@@ -26,6 +33,12 @@ export const lexiconSchema = z.object({
    * not read as "plate". Default: none.
    */
   keep: words.optional(),
+  /**
+   * Words that introduce a place ("I live in", "here in"): the word after them is a place the person is in, context
+   * and not the subject of the question ("i live in manchester so no sun"), so it never counts as unknown and is
+   * never corrected. Default: none.
+   */
+  place_before: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */

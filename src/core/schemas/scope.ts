@@ -46,6 +46,11 @@ export const scopeSchema = z
     refers_back: words,
     /** Plural pointers ("could they be the cause?"): they point back only in a question that names the cramps. */
     refers_back_plural: words,
+    /**
+     * Questions that ask for a verdict on what was told ("true or false?", "worth a go?", "coincidence?"): they point
+     * back at it like a pointer word. Default: none.
+     */
+    verdicts: words.optional(),
     /** Words just before a topic that deny it ("not pregnant"). */
     negators: words,
     topics: z.array(topicSchema).min(1),
