@@ -15,6 +15,7 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
 import type { FeedbackCount, FeedbackStore, FeedbackVote } from "../../core/types.js";
+import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
 
 export interface SqliteFeedbackStoreOptions {
   /** The database file, the session store's (":memory:": this process only). Default: "./data/crampbot.db". */
@@ -24,19 +25,6 @@ export interface SqliteFeedbackStoreOptions {
   /** How long one operation keeps retrying (asynchronously) while another connection holds the lock. Default: 2,000. */
   busyWaitMs?: number;
 }
-
-// The subset of better-sqlite3 (v12) used here; the package ships no type declarations of its own.
-interface Statement {
-  run(...params: unknown[]): { changes: number };
-  all(...params: unknown[]): unknown[];
-}
-interface Database {
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  exec(sql: string): unknown;
-  prepare(sql: string): Statement;
-  close(): void;
-}
-type DatabaseConstructor = new (path: string, options?: { timeout?: number }) => Database;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS feedback_votes (

@@ -19,6 +19,7 @@ import {
   reviewEntry,
 } from "../../core/review.js";
 import { type Clock, type ReviewReason, systemClock } from "../../core/types.js";
+import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
 
 export interface SqliteReviewLogOptions {
   /** The database file (the session store's DATABASE_PATH); its folder is created on first use. Required. */
@@ -33,18 +34,6 @@ export interface SqliteReviewLogOptions {
    */
   busyTimeoutMs?: number;
 }
-
-interface Statement {
-  run(...params: unknown[]): { changes: number };
-  all(...params: unknown[]): unknown[];
-}
-interface Database {
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  exec(sql: string): unknown;
-  prepare(sql: string): Statement;
-  close(): void;
-}
-type DatabaseConstructor = new (path: string, options?: { timeout?: number }) => Database;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS review_log (

@@ -23,6 +23,7 @@ import { CrampBotError, StoreError, type StoreOperation } from "../../core/error
 import { keyLabel } from "../../core/store/key-hash.js";
 import { serialise } from "../../core/store/serialise.js";
 import type { Clock, Logger, SessionStore } from "../../core/types.js";
+import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
 
 export interface SqliteStoreOptions {
   /**
@@ -46,17 +47,6 @@ export interface SqliteStoreOptions {
 }
 
 // The subset of better-sqlite3 (v12) this store uses; the package ships no type declarations of its own.
-interface Statement {
-  run(...params: unknown[]): { changes: number };
-  get(...params: unknown[]): unknown;
-}
-interface Database {
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  exec(sql: string): unknown;
-  prepare(sql: string): Statement;
-  close(): void;
-}
-type DatabaseConstructor = new (path: string, options?: { timeout?: number }) => Database;
 
 interface Statements {
   get: Statement;
