@@ -1,8 +1,8 @@
-// The system programs some tests need (Debian's Chromium, redis-server), found once, and the one way a test file
+// The system programs some tests need (Debian's Chromium, redis-server, nginx, a font), found once, and the one way a test file
 // that needs one runs, skips or fails: present, its suite runs; missing, the suite is skipped with one line naming
 // the install command, so `npm test` passes on a machine with Node alone; missing while CI is set, the suite fails,
 // so CI can never skip them silently (.ci/run installs both).
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { describe, it } from "vitest";
 
@@ -53,6 +53,18 @@ export const NGINX: SystemProgram = {
   name: "nginx",
   path: findOnPath("nginx", `${process.env.PATH ?? ""}${delimiter}/usr/sbin`),
   install: "apt-get install -y nginx",
+};
+
+/**
+ * A system font for the text of the check-up card's PNG (resvg draws text only with installed fonts; slim systems
+ * have none). Not a program, but found and installed the same way.
+ */
+export const DEJAVU_FONTS: SystemProgram = {
+  name: "fonts-dejavu-core",
+  path: existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    ? "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    : undefined,
+  install: "apt-get install -y fonts-dejavu-core",
 };
 
 /** Whether CI is set (any value but "", "0" or "false"): then a missing program fails instead of skipping. */

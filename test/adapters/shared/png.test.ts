@@ -12,6 +12,7 @@ import {
 import { cardImage } from "../../../src/core/checkup-card.js";
 import type { ReplyImage } from "../../../src/core/types.js";
 import { ROOT } from "../../support/data.js";
+import { DEJAVU_FONTS, describeNeeding } from "../../support/system-programs.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const svg = (colour: string) =>
@@ -71,14 +72,17 @@ describe("PngRenderer", () => {
     expect(calls).toHaveLength(5);
   });
 
-  it("renders the shipped drawings and the card with resvg, at the width asked", async () => {
+  it("renders the shipped drawings with resvg, at the width asked", async () => {
     const drawing = readFileSync(join(ROOT, "intents/pictures/stretch-2.svg"), "utf8");
     const png = Buffer.from(await resvgRasteriser(drawing, 720));
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(png.readUInt32BE(16)).toBe(720);
     expect(png.readUInt32BE(20)).toBe(720);
+  });
+});
 
-    // The card's text is drawn: the same card with other words gives other pixels.
+describeNeeding(DEJAVU_FONTS, "the card-text rendering test")("the card's PNG", () => {
+  it("draws the card's text: the same card with other words gives other pixels", async () => {
     const card = (label: string) =>
       cardImage(
         {
