@@ -7,10 +7,10 @@
  * (the first use waits at most `connectTimeoutMs`), never queued while Redis is down, and bounded by
  * `commandTimeoutMs`. The URL's password never appears in an error.
  */
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
 import type { FeedbackCount, FeedbackStore, FeedbackVote } from "../../core/types.js";
-import { redactRedisUrl } from "./redis.js";
+import { openRedis, quitRedis } from "./redis-client.js";
 
 export interface RedisFeedbackStoreOptions {
   /** "redis://[user:password@]host[:port][/db]" or "rediss://...". Required unless `client` is given. */
@@ -45,28 +45,13 @@ export class RedisFeedbackStore implements FeedbackStore {
       this.target = "a shared client";
       return;
     }
-    const url = options.url ?? "";
-    this.target = redactRedisUrl(url);
-    if (!/^rediss?:\/\//i.test(url))
-      throw new StoreError(
-        "open",
-        `Redis feedback store: expected a redis:// or rediss:// URL, got "${this.target}"`,
-      );
-    try {
-      this.client = new Redis(url, {
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        autoResendUnfulfilledCommands: false,
-        commandTimeout: options.commandTimeoutMs ?? 1_000,
-        connectTimeout: this.connectTimeoutMs,
-      });
-    } catch {
-      // No cause on purpose: URL parse errors carry the whole URL, password included.
-      throw new StoreError("open", `Redis feedback store: invalid URL "${this.target}"`);
-    }
-    // Connection errors surface as failed commands; without a listener ioredis prints each one.
-    this.client.on("error", () => {});
+    ({ client: this.client, target: this.target } = openRedis("Redis feedback store", options.url ?? "", {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+      commandTimeout: options.commandTimeoutMs ?? 1_000,
+      connectTimeout: this.connectTimeoutMs,
+    }));
     this.ownsClient = true;
   }
 
@@ -91,16 +76,7 @@ export class RedisFeedbackStore implements FeedbackStore {
   }
 
   private async quit(): Promise<void> {
-    if (!this.ownsClient) return;
-    if (this.client.status !== "ready") {
-      this.client.disconnect();
-      return;
-    }
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
-    }
+    if (this.ownsClient) await quitRedis(this.client);
   }
 
   private async command<T>(operation: StoreOperation, run: () => Promise<T>): Promise<T> {

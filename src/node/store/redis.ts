@@ -11,11 +11,14 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
 import { keyLabel } from "../../core/store/key-hash.js";
 import { serialise } from "../../core/store/serialise.js";
 import type { SessionStore } from "../../core/types.js";
+import { openRedis, quitRedis } from "./redis-client.js";
+
+export { redactRedisUrl } from "./redis-client.js";
 
 export interface RedisStoreOptions {
   /**
@@ -80,32 +83,20 @@ export class RedisStore implements SessionStore {
       return;
     }
     const url = options.url ?? "";
-    this.target = redactRedisUrl(url);
     this.secret = passwordOf(url);
-    if (!/^rediss?:\/\//i.test(url)) {
-      throw new StoreError("open", `Redis store: expected a redis:// or rediss:// URL, got "${this.target}"`);
-    }
-    try {
-      this.client = new Redis(url, {
-        lazyConnect: true,
-        // Never park a command while disconnected (it would be replayed, stale, after a reconnect): fail it.
-        enableOfflineQueue: false,
-        // A command in flight when the connection drops fails at once, and is not resent later.
-        maxRetriesPerRequest: 0,
-        autoResendUnfulfilledCommands: false,
-        commandTimeout: options.commandTimeoutMs ?? 1_000,
-        connectTimeout: this.connectTimeoutMs,
-        // Commands issued in the same tick (many conversations' GET, SET and lock calls at once) leave in one write
-        // and their replies come back in one read: far fewer system calls under load. Each command keeps its own
-        // timeout and still fails at once while disconnected (the pipeline goes through the same sendCommand).
-        enableAutoPipelining: true,
-      });
-    } catch {
-      // No cause on purpose: URL parse errors carry the whole URL, password included (TypeError.input).
-      throw new StoreError("open", `Redis store: invalid URL "${this.target}"`);
-    }
-    // Connection errors surface as failed commands (E_STORE); without a listener ioredis prints each one.
-    this.client.on("error", () => {});
+    ({ client: this.client, target: this.target } = openRedis("Redis store", url, {
+      // Never park a command while disconnected (it would be replayed, stale, after a reconnect): fail it.
+      enableOfflineQueue: false,
+      // A command in flight when the connection drops fails at once, and is not resent later.
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+      commandTimeout: options.commandTimeoutMs ?? 1_000,
+      connectTimeout: this.connectTimeoutMs,
+      // Commands issued in the same tick (many conversations' GET, SET and lock calls at once) leave in one write
+      // and their replies come back in one read: far fewer system calls under load. Each command keeps its own
+      // timeout and still fails at once while disconnected (the pipeline goes through the same sendCommand).
+      enableAutoPipelining: true,
+    }));
     this.ownsClient = true;
   }
 
@@ -227,17 +218,8 @@ export class RedisStore implements SessionStore {
   }
 
   private async quit(): Promise<void> {
-    if (!this.ownsClient) return;
     // "wait": never connected (lazyConnect), nothing to quit. Otherwise QUIT lets pending replies arrive first.
-    if (this.client.status !== "ready") {
-      this.client.disconnect();
-      return;
-    }
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
-    }
+    if (this.ownsClient) await quitRedis(this.client);
   }
 
   private assertOpen(operation: StoreOperation): void {
@@ -299,19 +281,6 @@ export class RedisStore implements SessionStore {
       cause: safe,
     });
   }
-}
-
-/**
- * The URL with its credentials replaced by "***": the user:password part and any password or username query
- * parameter. Works on strings that are not valid URLs too (it errs on the side of hiding more).
- */
-export function redactRedisUrl(url: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.exec(url);
-  const start = scheme ? scheme[0].length : 0;
-  // The last "@": a password may itself contain an unescaped "@".
-  const at = url.lastIndexOf("@");
-  const withoutUserInfo = at >= start ? `${url.slice(0, start)}***${url.slice(at)}` : url;
-  return withoutUserInfo.replace(/([?&;](?:password|pass|pwd|username|user)=)[^&;#]*/gi, "$1***");
 }
 
 function passwordOf(url: string): string {

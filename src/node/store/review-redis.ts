@@ -6,7 +6,7 @@
  * last record, so an instance that stops recording leaves nothing behind.
  */
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { StoreError } from "../../core/errors.js";
 import {
   DAY_MS,
@@ -18,7 +18,7 @@ import {
   reviewEntry,
 } from "../../core/review.js";
 import { type Clock, type ReviewReason, systemClock } from "../../core/types.js";
-import { redactRedisUrl } from "./redis.js";
+import { openRedis } from "./redis-client.js";
 
 export interface RedisReviewLogOptions {
   /** "redis://..." or "rediss://..."; required unless `client` is given. */
@@ -55,19 +55,13 @@ export class RedisReviewLog implements ReviewStore {
       this.target = "a shared client";
       return;
     }
-    const url = options.url ?? "";
-    this.target = redactRedisUrl(url);
-    if (!/^rediss?:\/\//i.test(url))
-      throw new StoreError("open", `Redis review log: expected a redis:// URL, got "${this.target}"`);
     // Fail fast, as the session store does; an append replayed after a reconnect would do no harm, so the
     // offline queue stays on (a command waits for the connection, bounded by commandTimeout).
-    this.client = new Redis(url, {
-      lazyConnect: true,
+    ({ client: this.client, target: this.target } = openRedis("Redis review log", options.url ?? "", {
       maxRetriesPerRequest: 0,
       commandTimeout: 1_000,
       connectTimeout: 1_000,
-    });
-    this.client.on("error", () => {});
+    }));
     this.ownsClient = true;
   }
 
