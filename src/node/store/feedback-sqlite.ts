@@ -10,12 +10,11 @@
  * store reopens it.
  */
 import { mkdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { StoreError, type StoreOperation } from "../../core/errors.js";
 import type { FeedbackCount, FeedbackStore, FeedbackVote } from "../../core/types.js";
-import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
+import { type Database, detailOf, isSqliteBusy, loadDriver, type Statement } from "./better-sqlite3.js";
 
 export interface SqliteFeedbackStoreOptions {
   /** The database file, the session store's (":memory:": this process only). Default: "./data/crampbot.db". */
@@ -87,7 +86,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
         return task();
       } catch (err) {
         const left = deadline - performance.now();
-        if (isBusy(err) && left > 0 && !this.closed) {
+        if (isSqliteBusy(err) && left > 0 && !this.closed) {
           await sleep(Math.max(1, Math.min(left, Math.round(pause * (0.5 + Math.random())))));
           pause = Math.min(pause * 2, BUSY_RETRY_MAX_MS);
           continue;
@@ -164,23 +163,4 @@ function identity(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
-}
-
-function detailOf(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === "string" && !cause.message.includes(code)
-    ? `${code}: ${cause.message}`
-    : cause.message;
-}
-
-let driver: DatabaseConstructor | undefined;
-function loadDriver(): DatabaseConstructor {
-  driver ??= createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
-  return driver;
 }

@@ -7,7 +7,6 @@
  * than `retentionDays` first.
  */
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { StoreError } from "../../core/errors.js";
 import {
@@ -19,7 +18,7 @@ import {
   reviewEntry,
 } from "../../core/review.js";
 import { type Clock, type ReviewReason, systemClock } from "../../core/types.js";
-import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
+import { type Database, loadDriver, type Statement } from "./better-sqlite3.js";
 
 export interface SqliteReviewLogOptions {
   /** The database file (the session store's DATABASE_PATH); its folder is created on first use. Required. */
@@ -150,11 +149,4 @@ export class SqliteReviewLog implements ReviewStore {
       throw error;
     }
   }
-}
-
-let driver: DatabaseConstructor | undefined;
-
-function loadDriver(): DatabaseConstructor {
-  driver ??= createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
-  return driver;
 }

@@ -16,14 +16,13 @@
  * of vanishing at the next restart. Error messages name a key by its short hash only, never the key itself.
  */
 import { mkdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CrampBotError, StoreError, type StoreOperation } from "../../core/errors.js";
 import { keyLabel } from "../../core/store/key-hash.js";
 import { serialise } from "../../core/store/serialise.js";
 import type { Clock, Logger, SessionStore } from "../../core/types.js";
-import type { Database, DatabaseConstructor, Statement } from "./better-sqlite3.js";
+import { type Database, detailOf, isSqliteBusy, loadDriver, type Statement } from "./better-sqlite3.js";
 
 export interface SqliteStoreOptions {
   /**
@@ -542,17 +541,7 @@ class LockHeld extends Error {
 }
 
 function isBusy(err: unknown): boolean {
-  if (err instanceof LockHeld) return true;
-  const code = (err as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
-}
-
-function detailOf(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === "string" && !cause.message.includes(code)
-    ? `${code}: ${cause.message}`
-    : cause.message;
+  return err instanceof LockHeld || isSqliteBusy(err);
 }
 
 function uidNote(): string {
@@ -573,12 +562,4 @@ function hasTables(db: Database): boolean {
     n: number;
   };
   return row.n > 0;
-}
-
-let driver: DatabaseConstructor | undefined;
-
-/** Loads the native module on first use, so processes that never open a SQLite store never load it. */
-function loadDriver(): DatabaseConstructor {
-  driver ??= createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
-  return driver;
 }
