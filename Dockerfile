@@ -10,10 +10,11 @@
 #              checks it is there. Then everything the runtime never reads is deleted: better-sqlite3's sources and
 #              objects (~26 MB), source maps, TypeScript sources and declarations of the dependencies, npm's cache.
 #   runtime    node:20-slim with dist/ (plus the web chat's page), bin/, knowledge/, intents/ (with the stretch
-#              drawings in intents/pictures/), the health check, the pruned production node_modules only (no compiler,
-#              no build leftovers) and the DejaVu fonts (fonts-dejavu-core), which the check-up card's PNG is drawn
-#              with (resvg reads /usr/share/fonts; slim images have no fonts); runs as the unprivileged
-#              `node` user (uid 1000), listens on 0.0.0.0:3000, keeps the SQLite file in the /data volume
+#              drawings in intents/pictures/), the eval gate's set (test/eval/questions.jsonl and conversations.json,
+#              which a hot reload runs), the health check, the pruned production node_modules only (no compiler, no
+#              build leftovers) and the DejaVu fonts (fonts-dejavu-core), which the check-up card's PNG is drawn with
+#              (resvg reads /usr/share/fonts; slim images have no fonts); runs as the unprivileged `node` user
+#              (uid 1000), listens on 0.0.0.0:3000, keeps the SQLite file in the /data volume
 #              (DATABASE_PATH=/data/crampbot.db).
 # Build: docker build -t crampbot .
 # Run:   docker run -d --name crampbot -p 127.0.0.1:3000:3000 -v crampbot-data:/data --env-file .env \
@@ -74,6 +75,9 @@ COPY package.json ./
 COPY bin ./bin
 COPY knowledge ./knowledge
 COPY intents ./intents
+# The eval gate's set: a hot reload (SIGHUP, or edited data in a mounted knowledge/ or intents/) runs it before the new
+# data goes live (ADR 14).
+COPY test/eval/questions.jsonl test/eval/conversations.json ./test/eval/
 COPY scripts/docker-healthcheck.js ./scripts/docker-healthcheck.js
 RUN mkdir -p /data && chown node:node /data
 USER node
