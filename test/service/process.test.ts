@@ -1,81 +1,22 @@
 // The built CLI as a process (`node bin/crampbot.js serve`, compiled once here): configuration errors, SIGTERM with
 // a reply in flight, conversations that survive a SIGKILL (SQLite + the fake Telegram Bot API), and SIGHUP and file
 // edits reloading the data behind the eval gate (a copy of the built package, so its data can be edited).
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ENV_DEFAULTS } from "../../src/service/config.js";
 import { CookieClient } from "../adapters/web/support.js";
 import { type FakeTelegram, fakeUser, privateChat, startFakeTelegram } from "../fakes/telegram-api/server.js";
+import { killAll, ROOT, type ServeProcess, servingUrl, startServe } from "../support/serve-process.js";
 import { tempDir, waitFor } from "./support.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TELEGRAM_TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_0123456";
 /** Generous bound for start-up and for exit after a signal (no timing is asserted beyond it). */
 const BOUND_MS = 20_000;
 
 const bob = fakeUser(21, "Bob", "bob");
 const dm = privateChat(bob);
-
-interface Running {
-  child: ChildProcess;
-  /** Everything written to standard error so far. */
-  stderr(): string;
-  /** The JSON log lines so far. */
-  logs(): Record<string, unknown>[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: ChildProcess[] = [];
-
-/** Starts `crampbot serve` with only the given service variables set (CI's own REDIS_URL etc. are cleared). */
-function serve(env: Record<string, string>, root = ROOT): Running {
-  const cleared = Object.fromEntries(Object.keys(ENV_DEFAULTS).map((name) => [name, ""]));
-  const child = spawn(process.execPath, [join(root, "bin", "crampbot.js"), "serve"], {
-    cwd: root,
-    env: { ...process.env, ...cleared, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout?.resume();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    stderr: () => stderr,
-    logs: () =>
-      stderr
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    exited,
-  };
-}
-
-/** Waits for the "crampbot serving" line and for /readyz to answer 200; returns the base URL. */
-async function ready(running: Running): Promise<string> {
-  const url = await waitFor(
-    () => {
-      if (running.child.exitCode !== null) throw new Error(`serve exited early:\n${running.stderr()}`);
-      const entry = running.logs().find((line) => line.msg === "crampbot serving");
-      return typeof entry?.url === "string" ? entry.url : undefined;
-    },
-    "the service to start",
-    BOUND_MS,
-  );
-  await waitFor(
-    async () => ((await fetch(`${url}/readyz`)).status === 200 ? true : undefined),
-    "/readyz to answer 200",
-    BOUND_MS,
-  );
-  return url;
-}
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -97,19 +38,11 @@ beforeAll(async () => {
   await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 240_000 });
 }, 250_000);
 
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
-      await gone;
-    }
-  }
-});
+afterEach(killAll);
 
 describe("crampbot serve (the built CLI)", () => {
   it("reports every configuration problem on its own line naming the variable, and exits 1 without a stack", async () => {
-    const running = serve({
+    const running = startServe({
       PORT: "eighty",
       LOG_LEVEL: "loud",
       TELEGRAM_TOKEN: "not-a-token-but-maybe-a-secret",
@@ -135,13 +68,13 @@ describe("crampbot serve (the built CLI)", () => {
     const fake = await startFakeTelegram({ token: TELEGRAM_TOKEN });
     const dir = tempDir("crampbot-sigterm-");
     try {
-      const running = serve({
+      const running = startServe({
         PORT: "0",
         DATABASE_PATH: join(dir.path, "crampbot.db"),
         TELEGRAM_TOKEN,
         TELEGRAM_API_ROOT: fake.apiRoot,
       });
-      const url = await ready(running);
+      const url = await servingUrl(running);
       // The reply is held up: Telegram answers 429 "retry after 1 s" once, so it is in flight when SIGTERM comes.
       fake.failNext("sendMessage", 1, { kind: "429", retryAfter: 1 });
       fake.sendText(bob, dm, "what causes leg cramps?");
@@ -190,8 +123,8 @@ describe("crampbot serve (the built CLI)", () => {
       TELEGRAM_API_ROOT: fake.apiRoot,
     };
     try {
-      const first = serve(env);
-      await ready(first);
+      const first = startServe(env);
+      await servingUrl(first);
       // Three chats ask; Telegram takes the first reply and never answers, so it is in flight and the other two
       // updates are queued behind it (not confirmed) when the process dies.
       fake.failNext("sendMessage", 1, { kind: "hang" });
@@ -202,8 +135,8 @@ describe("crampbot serve (the built CLI)", () => {
       first.child.kill("SIGKILL");
       expect((await within(first.exited, BOUND_MS, "exit after SIGKILL")).signal).toBe("SIGKILL");
 
-      const second = serve(env);
-      await ready(second);
+      const second = startServe(env);
+      await servingUrl(second);
       const sent = await fake.waitForCalls("sendMessage", 3, { okOnly: true, timeoutMs: BOUND_MS });
       expect(sent.map((call) => call.params.chat_id).sort()).toEqual([31, 32, 33]);
       for (const call of sent) expect(String(call.params.text)).toContain("100 mg");
@@ -225,8 +158,8 @@ describe("crampbot serve (the built CLI)", () => {
       TELEGRAM_API_ROOT: fake.apiRoot,
     };
     try {
-      const first = serve(env);
-      await ready(first);
+      const first = startServe(env);
+      await servingUrl(first);
       fake.sendText(bob, dm, "/checkup");
       expect(await reply(fake, 1)).toContain("1/5");
       const answer = fake.sendText(bob, dm, "about a litre");
@@ -244,8 +177,8 @@ describe("crampbot serve (the built CLI)", () => {
       first.child.kill("SIGKILL");
       expect((await within(first.exited, BOUND_MS, "exit after SIGKILL")).signal).toBe("SIGKILL");
 
-      const second = serve(env);
-      await ready(second);
+      const second = startServe(env);
+      await servingUrl(second);
       // Telegram delivers the answered update again (as after a crash before it was confirmed), then the next answer.
       // Had the redelivery been handled, it would be read as the answer to question 2 and re-asked; it is skipped.
       fake.redeliver(answer);
@@ -283,10 +216,13 @@ describe("crampbot serve (the built CLI)", () => {
       expect(text).toContain(from);
       writeFileSync(path, text.replace(from, to));
     };
-    const messages = (running: Running) => running.logs().map((line) => String(line.msg));
+    const messages = (running: ServeProcess) => running.logs().map((line) => String(line.msg));
     try {
-      const running = serve({ PORT: "0", DATABASE_PATH: join(pkg.path, "data", "crampbot.db") }, pkg.path);
-      const url = await ready(running);
+      const running = startServe(
+        { PORT: "0", DATABASE_PATH: join(pkg.path, "data", "crampbot.db") },
+        pkg.path,
+      );
+      const url = await servingUrl(running);
       const dialogue = new CookieClient(url);
       expect((await dialogue.say("/checkup"))[0]?.text).toContain("1/5");
       const asker = new CookieClient(url);

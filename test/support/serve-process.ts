@@ -9,7 +9,6 @@ import { promisify } from "node:util";
 import { ENV_DEFAULTS } from "../../src/service/config.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "bin", "crampbot.js");
 /** Generous bound for a start-up or an exit (no timing is asserted within it; 2 shared cores can be slow). */
 export const PROCESS_BOUND_MS = 60_000;
 
@@ -42,11 +41,14 @@ export async function buildOnce(): Promise<void> {
   await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 240_000 });
 }
 
-/** Starts `crampbot serve` with HOST 127.0.0.1, PORT 0 and `env` (every other service variable cleared). */
-export function startServe(env: Record<string, string>): ServeProcess {
+/**
+ * Starts `crampbot serve` with HOST 127.0.0.1, PORT 0 and `env` (every other service variable cleared), from `root`
+ * (default: this checkout; a test that edits the data passes a copy of the built package).
+ */
+export function startServe(env: Record<string, string>, root = ROOT): ServeProcess {
   const cleared = Object.fromEntries(Object.keys(ENV_DEFAULTS).map((name) => [name, ""]));
-  const child = spawn(process.execPath, [BIN, "serve"], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(root, "bin", "crampbot.js"), "serve"], {
+    cwd: root,
     env: { ...process.env, ...cleared, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
