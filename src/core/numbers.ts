@@ -98,6 +98,12 @@ export class Numbers {
     if (word === "a" || word === "an" || word === "one") {
       // "half an hour", "a quarter of an hour", "three quarters of an hour"
       if (stems[j - 1] === "half") return { value: 0.5, start: stems[j - 2] === "a" ? j - 2 : j - 1 };
+      // "3/4 of an hour", "1/2 an hour": the slash is gone by now, so two digits with the smaller first.
+      const over = stems[j - 1] === "of" ? j - 2 : j - 1;
+      const numerator = /^\d$/.test(stems[over - 1] ?? "") ? Number(stems[over - 1]) : Number.NaN;
+      const denominator = /^\d$/.test(stems[over] ?? "") ? Number(stems[over]) : Number.NaN;
+      if (numerator > 0 && numerator < denominator)
+        return { value: numerator / denominator, start: over - 1 };
       if (stems[j - 1] === "of" && stems[j - 2] === "quarter") {
         const times = this.parse(stems[j - 3] ?? "");
         if (times !== null && times > 1) return { value: times * 0.25, start: j - 3 };

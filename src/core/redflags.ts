@@ -43,6 +43,10 @@ const LIST_JOINERS = new Set(["or", "nor"]);
 const MAX_LIST_REACH = 9;
 /** In a rule, stands for any duration that says how long something lasted ("15 min", "a quarter of an hour"). */
 export const DURATION_CLASS = "<duration>";
+/** In a rule, stands for a time of day said as a clock time ("3am", "since 2 a.m.", "5 o'clock"). */
+export const CLOCK_CLASS = "<clock>";
+/** Words after a number that make it a clock time. */
+const CLOCK_WORDS = new Set(["am", "pm", "oclock", "o'clock"]);
 /**
  * A duration counts when a cramp word is this close to it: far enough for a clause between them ("a cramp in my calf
  * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
@@ -78,6 +82,8 @@ export class RedFlags {
   private readonly durationLasting = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
+  /** Rule groups that hold the phrase class `<clock>`. */
+  private readonly clockSlots: Hit[] = [];
 
   constructor(
     private readonly data: UrgentData,
@@ -143,8 +149,11 @@ export class RedFlags {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
     }
-    for (const d of reading.durations) {
+    for (const d of [...reading.durations, ...reading.elapsed]) {
       for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
+    }
+    for (const at of clockTimes(stems)) {
+      for (const hit of this.clockSlots) hits.push({ hit, negated: false, at });
     }
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
@@ -170,6 +179,7 @@ export class RedFlags {
     rule.all.forEach((group, g) => {
       for (const phrase of group) {
         if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
+        else if (phrase === CLOCK_CLASS) this.clockSlots.push({ rule: index, group: g, phrase });
         else this.add(phrase, { rule: index, group: g, phrase });
       }
     });
@@ -268,8 +278,15 @@ export class RedFlags {
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
-    const found = this.lexicon.numbers.durations(stems).filter((d) => d.isLength);
-    if (found.length === 0) return { durations: [], contextAt, connectors: [], lasting: [] };
+    const all = this.lexicon.numbers.durations(stems);
+    // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
+    const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
+    // "it started half an hour ago and it's still gripping": how long a cramp that is still going has lasted. Only
+    // rules with `<duration>` beside words that say it is still going read these.
+    const elapsed = all.filter(
+      (d) => !d.isLength && stems[d.end] === "ago" && d.minutes > this.data.long_cramp_minutes,
+    );
+    if (found.length === 0) return { durations: [], elapsed, contextAt, connectors: [], lasting: [] };
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
@@ -278,7 +295,14 @@ export class RedFlags {
         !unless.some((u) => near(u, d, 3, 1)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
-    return { durations, contextAt, connectors, lasting };
+    return { durations, elapsed, contextAt, connectors, lasting };
+  }
+
+  /** "20 minutes into this cramp", "an hour into it": the duration is measured inside a cramp. */
+  private intoCramp(stems: readonly string[], d: Duration, contextAt: ReadonlySet<number>): boolean {
+    if (stems[d.end] !== "into") return false;
+    const next = DETERMINERS.has(stems[d.end + 1] ?? "") ? d.end + 2 : d.end + 1;
+    return contextAt.has(next) || (stems[d.end + 1] === "it" && contextAt.size > 0);
   }
 
   /**
@@ -320,6 +344,8 @@ export class RedFlags {
 /** The durations of one message that say how long something lasted, and what stands near them. */
 interface Reading {
   durations: Duration[];
+  /** Point-in-time durations of a start ("half an hour ago"), longer than the limit. */
+  elapsed: Duration[];
   /** Where a duration-context word ("cramp", "calf") starts, as indexes into the stems. */
   contextAt: ReadonlySet<number>;
   connectors: Span[];
@@ -342,6 +368,18 @@ const DETERMINERS = new Set([
   "each",
   "every",
 ]);
+
+/** Where a clock time starts: a number from 1 to 12 followed by "am", "pm" or "o'clock" ("3am", "2 a.m."). */
+function clockTimes(stems: readonly string[]): number[] {
+  const out: number[] = [];
+  stems.forEach((stem, i) => {
+    if (!/^\d{1,2}$/.test(stem) || Number(stem) < 1 || Number(stem) > 12) return;
+    const next = stems[i + 1] ?? "";
+    const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
+    if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
+  });
+  return out;
+}
 
 function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
   return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));

@@ -21,6 +21,8 @@ describe("reading a duration", () => {
     ["three quarters of an hour", 45],
     ["half an hour", 30],
     ["a half hour", 30],
+    ["3/4 of an hour", 45],
+    ["1/2 an hour", 30],
     ["an hour and a half", 90],
     ["one and a half hours", 90],
     ["1.5hrs", 90],

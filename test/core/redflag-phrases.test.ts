@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RuleData } from "../../src/core/intents.js";
 import type { Lexicon } from "../../src/core/lexicon.js";
-import { DURATION_CLASS, RedFlags } from "../../src/core/redflags.js";
+import { CLOCK_CLASS, DURATION_CLASS, RedFlags } from "../../src/core/redflags.js";
 import { createBot } from "../support/bot.js";
 
 let redFlags: RedFlags;
@@ -21,7 +21,7 @@ function messageWith(rule: RuleData, group: number, phrase: string): string {
   const parts = rule.all
     .map((phrases, g) => (g === group ? phrase : (phrases[0] ?? "")))
     // The phrase class for a duration, said as people say one.
-    .map((p) => (p === DURATION_CLASS ? "for a quarter of an hour" : p));
+    .map((p) => (p === DURATION_CLASS ? "for a quarter of an hour" : p === CLOCK_CLASS ? "since 3am" : p));
   const some = rule.some;
   if (some !== undefined) {
     const others = some.of.filter((p) => p !== phrase);
