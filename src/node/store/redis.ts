@@ -166,7 +166,8 @@ export class RedisStore implements SessionStore {
       );
     }
     const fullKey = this.keyPrefix + key;
-    const token = `${PROCESS_TOKEN}:${(lockCount += 1)}`;
+    lockCount += 1;
+    const token = `${PROCESS_TOKEN}:${lockCount}`;
     const started = Date.now();
     const deadline = started + (this.lockWaitMs ?? ttlMs);
     let pause = LOCK_RETRY_FIRST_MS;
