@@ -15,7 +15,7 @@ import { createEngine, Engine } from "../node/create-engine.js";
 import { loadEnglishWords } from "../node/english-words.js";
 import { loadKnowledge } from "../node/load.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
-import { benchWeb } from "./web.js";
+import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const COLD_RUNS = 7;
@@ -141,7 +141,8 @@ async function main(): Promise<void> {
   const engineRssMb = (JSON.parse(engineOnly.stdout || "{}") as { rssMb?: number }).rssMb ?? Number.NaN;
 
   const webMessages = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
-  const { figures: web, skipped: webSkipped } = await benchWeb(texts, webMessages, 50);
+  const webBench = await benchWeb(texts, webMessages, 50);
+  const web = webBench.figures;
 
   const [nodeStart = 0, crampStart = 0] = coldStarts([
     ["-e", "0"],
@@ -165,11 +166,7 @@ async function main(): Promise<void> {
       ),
     ),
     "",
-    ...web.map(
-      (w) =>
-        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engineFigures.perSecond).toFixed(2)}x throughput, p99 ${w.p99.toFixed(1)} ms, ${Math.round(w.cpuUs)} µs CPU per message (50 concurrent clients)`,
-    ),
-    ...webSkipped,
+    ...webReport(webBench, engineFigures, 50),
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
     `quality loop ("Helpful?" asks, review log) on / off, engine throughput: ${(engineFigures.perSecond / withoutLoopFigures.perSecond).toFixed(2)}x`,

@@ -4,31 +4,34 @@
  * concurrent cookie-holding clients. Used by `npm run bench` (src/bench/main.ts), which reports each as a ratio to
  * the engine alone measured in the same run.
  *
- * The clients run in the same process as the server (so their cost is counted against it, never hidden in another
- * process on the same two cores), and are as lean as an HTTP client gets: node:http with keep-alive sockets, the
- * request body written once per text, the reply checked (status 200, a JSON array) but not decoded. A heavier client
- * (fetch, with its web streams) used to take a quarter of the process's time and made the server look slower.
+ * The clients run in a child process (src/bench/web-load.ts), as wrk or autocannon would: a load generator is not
+ * part of the server. Nothing is hidden by that: the server process's CPU time per message and the load
+ * generator's are both measured and reported, next to the engine's own time per message.
  */
-import { spawn } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, createServer, request, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createWebAdapter } from "../adapters/web/index.js";
 import { silentLogger } from "../core/logger.js";
 import type { SessionStore } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
+import type { LoadPlan, LoadResult } from "./web-load.js";
 
 export interface WebFigures {
   store: string;
   perSecond: number;
   p50: number;
   p99: number;
-  /** Process CPU time (user + system, all threads) per measured message, in microseconds: steadier than wall time. */
+  /** The server process's CPU time (user + system, all threads) per measured message, in microseconds. */
   cpuUs: number;
+  /** The load generator's own CPU time per measured message (its own process), in microseconds. */
+  clientCpuUs: number;
 }
 
 export interface WebBench {
@@ -41,34 +44,53 @@ export interface WebBench {
 const WARM_UP = 500;
 /** The load stops after this long even if not every message was sent (the figures are then over fewer). */
 const TIME_LIMIT_MS = 120_000;
+const LOAD_GENERATOR = join(fileURLToPath(new URL(".", import.meta.url)), "web-load.js");
 
-interface Answer {
-  status: number;
-  setCookie: string | undefined;
-  body: Buffer;
-}
-
-function post(agent: Agent, port: number, body: Buffer, cookie: string): Promise<Answer> {
+/**
+ * Runs the load generator against `port`: `warmUp` messages, then `messages` measured ones over `conversations`
+ * concurrent clients. Resolves with the client's figures and this process's CPU time over the measured part.
+ */
+function drive(
+  port: number,
+  texts: string[],
+  messages: number,
+  conversations: number,
+): Promise<{ result: LoadResult; serverCpuUs: number }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = {
-      "content-type": "application/json",
-      "content-length": body.length,
+    const child = fork(LOAD_GENERATOR, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let cpuStart: NodeJS.CpuUsage | undefined;
+    let settled = false;
+    const finish = (error: Error | null, value?: { result: LoadResult; serverCpuUs: number }) => {
+      if (settled) return;
+      settled = true;
+      if (error) {
+        child.kill();
+        reject(error);
+      } else if (value) resolve(value);
     };
-    if (cookie) headers.cookie = cookie;
-    const req = request(
-      { host: "127.0.0.1", port, path: "/api/messages", method: "POST", agent, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          const setCookie = res.headers["set-cookie"]?.[0];
-          resolve({ status: res.statusCode ?? 0, setCookie, body: Buffer.concat(chunks) });
-        });
-        res.on("error", reject);
-      },
+    child.on("message", (message: { kind?: string }) => {
+      if (message.kind === "warm") {
+        cpuStart = process.cpuUsage();
+        child.send({ kind: "go" });
+      } else if (message.kind === "done") {
+        const cpu = process.cpuUsage(cpuStart);
+        finish(null, { result: message as LoadResult, serverCpuUs: cpu.user + cpu.system });
+      }
+    });
+    child.once("error", (err) => finish(err));
+    child.once("exit", (code) =>
+      finish(new Error(`the web load generator exited (${code}) before reporting`)),
     );
-    req.on("error", reject);
-    req.end(body);
+    const plan: LoadPlan = {
+      kind: "plan",
+      port,
+      texts,
+      conversations,
+      warmUp: WARM_UP,
+      messages,
+      timeLimitMs: TIME_LIMIT_MS,
+    };
+    child.send(plan);
   });
 }
 
@@ -89,57 +111,27 @@ export async function benchWebStore(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const agent = new Agent({ keepAlive: true, maxSockets: conversations });
-  // The bodies are the same texts over and over: encode each once, as a client replaying a log would.
-  const bodies = texts.map((text) => Buffer.from(JSON.stringify({ type: "message", text })));
-  const cookies = new Array<string>(conversations).fill("");
-  const latencies: number[] = [];
-  const failures: string[] = [];
-
-  const load = async (count: number, measure: boolean) => {
-    let sent = 0;
-    const deadline = performance.now() + TIME_LIMIT_MS;
-    const client = async (c: number) => {
-      while (sent < count && performance.now() < deadline && failures.length === 0) {
-        const i = sent++;
-        const body = bodies[i % bodies.length] ?? Buffer.from("{}");
-        const t = performance.now();
-        const answer = await post(agent, port, body, cookies[c] ?? "");
-        const ms = performance.now() - t;
-        if (answer.setCookie) cookies[c] = answer.setCookie.split(";")[0] ?? "";
-        if (answer.status !== 200 || answer.body[0] !== 0x5b /* [ */) {
-          failures.push(`HTTP ${answer.status}: ${answer.body.toString("utf8").slice(0, 200)}`);
-        }
-        if (measure) latencies.push(ms);
-      }
-    };
-    const start = performance.now();
-    await Promise.all(Array.from({ length: conversations }, (_, c) => client(c)));
-    return performance.now() - start;
-  };
-
-  let total: number;
-  let cpu: NodeJS.CpuUsage;
+  let run: { result: LoadResult; serverCpuUs: number };
   try {
-    await load(Math.min(WARM_UP, messages), false);
-    const cpuStart = process.cpuUsage();
-    total = await load(messages, true);
-    cpu = process.cpuUsage(cpuStart);
+    run = await drive(port, texts, messages, conversations);
   } finally {
-    agent.destroy();
+    server.closeAllConnections();
     await web.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await engine.close();
   }
-  if (failures.length > 0) throw new Error(`web bench (${name}): a message failed: ${failures[0]}`);
-  const sorted = latencies.sort((a, b) => a - b);
+  const { result, serverCpuUs } = run;
+  if (result.failure !== null) throw new Error(`web bench (${name}): a message failed: ${result.failure}`);
+  const count = result.latencies.length;
+  const sorted = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return {
     store: name,
-    perSecond: (latencies.length / total) * 1000,
+    perSecond: (count / result.wallMs) * 1000,
     p50: at(0.5),
     p99: at(0.99),
-    cpuUs: (cpu.user + cpu.system) / Math.max(1, latencies.length),
+    cpuUs: serverCpuUs / Math.max(1, count),
+    clientCpuUs: result.cpuUs / Math.max(1, count),
   };
 }
 
@@ -204,4 +196,23 @@ export async function benchWeb(texts: string[], messages: number, conversations:
     );
   }
   return { figures, skipped };
+}
+
+/**
+ * The report's lines for the web path: per store, throughput as a ratio to the engine alone (measured in the same
+ * run), p99, and CPU time per message of the server process and of the load generator next to the engine's own time
+ * per message; then a line per store that was skipped.
+ */
+export function webReport(bench: WebBench, engine: { perSecond: number }, conversations: number): string[] {
+  const engineUs = 1_000_000 / engine.perSecond;
+  return [
+    ...bench.figures.map(
+      (w) =>
+        `web HTTP path with ${w.store} / engine alone: ${(w.perSecond / engine.perSecond).toFixed(2)}x throughput, ` +
+        `p99 ${w.p99.toFixed(1)} ms (${conversations} concurrent clients); per message: server process ` +
+        `${Math.round(w.cpuUs)} µs CPU, load generator (own process) ${Math.round(w.clientCpuUs)} µs CPU, ` +
+        `engine alone ${Math.round(engineUs)} µs`,
+    ),
+    ...bench.skipped,
+  ];
 }

@@ -293,6 +293,30 @@ describe("SqliteStore: another connection holds the write lock", () => {
     }
   });
 
+  it("fails every write of a group that cannot commit, each naming its own key, and writes the next group", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path, { busyWaitMs: 50 });
+    await store.open();
+    const other = new RawDatabase(path, { timeout: 0 });
+    other.exec("BEGIN IMMEDIATE");
+    const keys = ["conv:web:first", "conv:web:second", "conv:web:third"];
+    let errors: StoreError[];
+    try {
+      errors = await Promise.all(keys.map((key) => rejection(() => store.set(key, { key }, 60_000))));
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    for (const [i, key] of keys.entries()) {
+      expect(errors[i]?.operation).toBe("set");
+      expect(errors[i]?.message).toContain(keyHash(key));
+      expect(errors[i]?.message).toMatch(/another connection held the database lock/);
+      expect(await store.get(key)).toBeUndefined();
+    }
+    await Promise.all(keys.map((key) => store.set(key, { key }, 60_000)));
+    expect(await store.get("conv:web:second")).toEqual({ key: "conv:web:second" });
+  });
+
   it("gives up after busyWaitMs with a StoreError that names the operation, not the key", async () => {
     const path = join(freshFolder(), "crampbot.db");
     const store = make(path, { busyWaitMs: 50 });

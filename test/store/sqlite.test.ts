@@ -46,6 +46,40 @@ describe("SqliteStore", () => {
     throw new Error("expected a CrampBotError");
   }
 
+  it("commits the writes of one turn of the event loop together, in order, each resolving once committed", async () => {
+    const path = freshPath();
+    const store = make(path);
+    // Issued in the same turn of the loop: one group, written in the order given.
+    const writes = [
+      store.set("a", 1, 60_000),
+      store.set("b", 1, 60_000),
+      store.delete("b"),
+      store.set("a", 2, 60_000),
+      store.set("c", 3, 60_000),
+    ];
+    // A read of a key with a write still queued waits for it, so it sees the last one.
+    expect(await store.get("a")).toBe(2);
+    await Promise.all(writes);
+    expect(await store.get("b")).toBeUndefined();
+    // Resolved means committed: another connection (a new store after close) reads every one of them.
+    await store.close();
+    const reopened = make(path);
+    expect(await reopened.get("a")).toBe(2);
+    expect(await reopened.get("b")).toBeUndefined();
+    expect(await reopened.get("c")).toBe(3);
+  });
+
+  it("commits the writes still queued when it closes, and refuses new ones", async () => {
+    const path = freshPath();
+    const store = make(path);
+    const write = store.set("late", { n: 1 }, 60_000);
+    const closing = store.close();
+    const refused = await storeError(() => store.set("later", 1, 60_000));
+    expect(refused.message).toMatch(/closed/);
+    await Promise.all([write, closing]);
+    expect(await make(path).get("late")).toEqual({ n: 1 });
+  });
+
   it("keeps data across closing and reopening the same file", async () => {
     const path = freshPath();
     const first = make(path);

@@ -1,5 +1,5 @@
 // The Botkit side: a Botkit controller without its own web server on botbuilder-adapter-web's WebAdapter; each turn calls our handler.
-import type { Storage, TurnContext } from "botbuilder";
+import { calculateChangeHash, type Storage, type TurnContext } from "botbuilder";
 import { WebAdapter } from "botbuilder-adapter-web";
 import { Botkit, type BotkitMessage, type BotWorker } from "botkit";
 import type { Logger, MessageHandler, Reply } from "../../core/types.js";
@@ -46,6 +46,25 @@ const NO_STORAGE: Storage = {
   delete: async () => {},
 };
 
+/** The state every turn starts and ends with in Botkit's conversation state: an empty dialog stack. */
+const emptyTurnState = () => ({ dialogState: { dialogStack: [] } });
+/** Its change hash, computed by botbuilder's own function so that it matches what BotState would compute. */
+const EMPTY_TURN_STATE_HASH = calculateChangeHash(emptyTurnState());
+
+/**
+ * Where Botkit's conversation state (a botbuilder BotState) caches the turn's state in the TurnContext: a symbol of
+ * its own, `stateKey`, on an object Botkit keeps private. Seeding that cache with the empty state (and its hash)
+ * spares every turn the storage read, the storage key and one SHA-256 change hash; removing it once our handler has
+ * answered spares the second hash (BotState.saveChanges saves nothing when a turn has no cached state). Both are
+ * what the do-nothing storage would give anyway: our dialogues keep their state in our own SessionStore, so Botkit's
+ * is always the empty stack. Should an upgrade move the symbol, it is not found, and Botkit reads NO_STORAGE and
+ * hashes as before: slower, never different.
+ */
+function conversationStateKey(controller: Botkit): symbol | undefined {
+  const state = (controller as unknown as { conversationState?: { stateKey?: unknown } }).conversationState;
+  return typeof state?.stateKey === "symbol" ? state.stateKey : undefined;
+}
+
 export interface WebBot {
   /** Runs one turn through Botkit and returns the reply messages, in the shape of the Botkit webhook's answer. */
   runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]>;
@@ -74,6 +93,8 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
     markBooted();
   });
 
+  const stateKey = conversationStateKey(controller);
+
   controller.on("message", async (bot: BotWorker, message: BotkitMessage) => {
     const context = message.context as TurnContext | undefined;
     const turn = context?.turnState.get(TURN) as TurnInput | undefined;
@@ -92,6 +113,8 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
     // bot.say(): this turn's worker already carries its conversation reference (TurnContext applies it to every
     // activity sent), which bot.reply() would look up and apply a second time.
     await bot.say({ ...toOutgoing(reply) });
+    // Nothing of Botkit's state changed (see conversationStateKey): nothing for Botkit to hash and save.
+    if (stateKey !== undefined) context?.turnState.delete(stateKey);
   });
 
   let dialogConfiguration: unknown;
@@ -116,6 +139,9 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
     await adapter.processActivity({ body }, res, async (context: TurnContext) => {
       context.turnState.set(TURN, { session, input } satisfies TurnInput);
       if (dialogConfiguration !== undefined) context.turnState.set(DIALOG_CONFIGURATION, dialogConfiguration);
+      if (stateKey !== undefined) {
+        context.turnState.set(stateKey, { state: emptyTurnState(), hash: EMPTY_TURN_STATE_HASH });
+      }
       await controller.handleTurn(context);
       dialogConfiguration ??= context.turnState.get(DIALOG_CONFIGURATION);
     });

@@ -21,9 +21,34 @@ export function isSessionId(value: string): boolean {
   return SESSION_ID.test(value);
 }
 
+/**
+ * Sessions seen lately, by id, so a message does not pay a SHA-256 for a pseudonym it had a moment ago. Bounded: past
+ * SESSIONS_CACHED the least recently seen one is dropped (and recomputed, the same, if it comes back). A Session is
+ * immutable, so sharing one between requests changes nothing.
+ */
+const SESSIONS_CACHED = 10_000;
+const recent = new Map<string, Session>();
+
 export function sessionFor(id: string): Session {
+  const known = recent.get(id);
+  if (known !== undefined) {
+    // Map order is recency: move it to the end.
+    recent.delete(id);
+    recent.set(id, known);
+    return known;
+  }
   const digest = createHash("sha256").update(`crampbot-web:${id}`).digest("hex");
-  return { id, conversationId: `web:${id}`, userId: `web-${digest.slice(0, 16)}` };
+  const session: Session = Object.freeze({
+    id,
+    conversationId: `web:${id}`,
+    userId: `web-${digest.slice(0, 16)}`,
+  });
+  recent.set(id, session);
+  if (recent.size > SESSIONS_CACHED) {
+    const oldest = recent.keys().next().value;
+    if (oldest !== undefined) recent.delete(oldest);
+  }
+  return session;
 }
 
 export function newSession(): Session {

@@ -75,10 +75,11 @@ export function parseClientMessage(value: unknown): ParsedClientMessage {
 
 /** The platform-neutral message for the handler: the conversation is the session, never a client field. */
 export function toIncoming(session: Session, input: ClientInput): IncomingMessage {
-  const base = { platform: "web", conversationId: session.conversationId, userId: session.userId };
+  // Two literals rather than one spread base: each message gets one object of a fixed shape.
+  const { conversationId, userId } = session;
   return input.kind === "button"
-    ? { ...base, kind: "button", buttonId: input.buttonId }
-    : { ...base, kind: "text", text: input.text };
+    ? { platform: "web", conversationId, userId, kind: "button", buttonId: input.buttonId }
+    : { platform: "web", conversationId, userId, kind: "text", text: input.text };
 }
 
 /** Our Reply as a Botkit message: text (light markup), quick_replies from suggestions, section and intent. */

@@ -14,6 +14,8 @@ export interface Database {
   pragma(source: string, options?: { simple?: boolean }): unknown;
   exec(sql: string): unknown;
   prepare(sql: string): Statement;
+  /** Wraps `fn` in BEGIN ... COMMIT (ROLLBACK when it throws); the returned function runs it. */
+  transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
   close(): void;
 }
 

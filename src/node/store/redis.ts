@@ -57,6 +57,14 @@ const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis
 /** The script's SHA-1: released with EVALSHA (40 bytes on the wire), the script itself sent only when Redis lacks it. */
 const RELEASE_LOCK_SHA = createHash("sha1").update(RELEASE_LOCK).digest("hex");
 
+/**
+ * What makes a lock's token unique: 16 random bytes drawn once per process, then a counter. The token only has to
+ * differ from every other holder's (the release deletes the lock only if it still holds ours); drawing 16 random
+ * bytes for each lock cost more than the rest of lock() on the client's side.
+ */
+const PROCESS_TOKEN = randomBytes(16).toString("hex");
+let lockCount = 0;
+
 export class RedisStore implements SessionStore {
   private readonly client: Redis;
   private readonly ownsClient: boolean;
@@ -104,7 +112,7 @@ export class RedisStore implements SessionStore {
     this.assertOpen("get");
     let json: string | null;
     try {
-      await this.connected();
+      if (this.client.status !== "ready") await this.connected();
       json = await this.client.get(this.keyPrefix + key);
     } catch (err) {
       throw this.error("get", `GET ${keyLabel(key)} failed`, err);
@@ -123,7 +131,7 @@ export class RedisStore implements SessionStore {
     const json = serialise("Redis store", key, value);
     if (Number.isNaN(ttlMs)) throw new StoreError("set", `Redis store: ttlMs for ${keyLabel(key)} is NaN`);
     try {
-      await this.connected();
+      if (this.client.status !== "ready") await this.connected();
       if (ttlMs <= 0) await this.client.del(this.keyPrefix + key);
       else if (Number.isFinite(ttlMs))
         await this.client.set(this.keyPrefix + key, json, "PX", Math.ceil(ttlMs));
@@ -136,7 +144,7 @@ export class RedisStore implements SessionStore {
   async delete(key: string): Promise<void> {
     this.assertOpen("delete");
     try {
-      await this.connected();
+      if (this.client.status !== "ready") await this.connected();
       await this.client.del(this.keyPrefix + key);
     } catch (err) {
       throw this.error("delete", `DEL ${keyLabel(key)} failed`, err);
@@ -144,10 +152,10 @@ export class RedisStore implements SessionStore {
   }
 
   /**
-   * A lock across processes: SET key token NX PX ttl with a random token, retried with a short jittered backoff
-   * for at most `lockWaitMs` (default: `ttlMs`), then E_STORE. The returned function releases it with a
-   * compare-and-delete script, so it never deletes a lock that expired and was taken by another process. Each
-   * attempt fails fast like any command (Redis away: at once, not after the wait).
+   * A lock across processes: SET key token NX PX ttl with a token no other holder has (see PROCESS_TOKEN), retried
+   * with a short jittered backoff for at most `lockWaitMs` (default: `ttlMs`), then E_STORE. The returned function
+   * releases it with a compare-and-delete script, so it never deletes a lock that expired and was taken by another
+   * process. Each attempt fails fast like any command (Redis away: at once, not after the wait).
    */
   async lock(key: string, ttlMs: number): Promise<() => Promise<void>> {
     this.assertOpen("lock");
@@ -158,14 +166,15 @@ export class RedisStore implements SessionStore {
       );
     }
     const fullKey = this.keyPrefix + key;
-    const token = randomBytes(16).toString("hex");
+    lockCount += 1;
+    const token = `${PROCESS_TOKEN}:${lockCount}`;
     const started = Date.now();
     const deadline = started + (this.lockWaitMs ?? ttlMs);
     let pause = LOCK_RETRY_FIRST_MS;
     for (;;) {
       let taken: "OK" | null;
       try {
-        await this.connected();
+        if (this.client.status !== "ready") await this.connected();
         taken = await this.client.set(fullKey, token, "PX", Math.ceil(ttlMs), "NX");
       } catch (err) {
         throw this.error("lock", `LOCK ${keyLabel(key)} failed`, err);
@@ -188,7 +197,7 @@ export class RedisStore implements SessionStore {
       // A closed store can no longer release; the lock then expires after its TTL.
       if (this.closing) return;
       try {
-        await this.connected();
+        if (this.client.status !== "ready") await this.connected();
         await this.client.evalsha(RELEASE_LOCK_SHA, 1, fullKey, token).catch((err: unknown) => {
           // A fresh Redis (restarted, flushed scripts) does not know the script yet: send it once.
           if (!/NOSCRIPT/.test(String((err as Error | undefined)?.message))) throw err;
@@ -204,7 +213,7 @@ export class RedisStore implements SessionStore {
   async check(): Promise<void> {
     this.assertOpen("check");
     try {
-      await this.connected();
+      if (this.client.status !== "ready") await this.connected();
       await this.client.set(this.keyPrefix + CHECK_KEY, "1", "PX", CHECK_TTL_MS);
     } catch (err) {
       throw this.error("check", "the readiness write failed", err);
@@ -229,6 +238,7 @@ export class RedisStore implements SessionStore {
   /**
    * Resolves once the connection is ready: at once when it is; after at most `connectTimeoutMs` while a connection
    * attempt is under way (the first use starts one); else (reconnecting after a drop, closed) it rejects at once.
+   * Callers skip it while the connection is ready, so a command costs no extra promise on the hot path.
    */
   private async connected(): Promise<void> {
     const client = this.client;

@@ -96,6 +96,20 @@ describe("web session cookie", () => {
   });
 });
 
+describe("web sessions seen before", () => {
+  it("give each id the same pseudonym whether remembered or computed again after being forgotten", () => {
+    const id = "B".repeat(22);
+    const first = sessionFor(id);
+    expect(sessionFor(id)).toEqual(first);
+    // More ids than are remembered: the first one is forgotten, then computed again, the same.
+    for (let i = 0; i < 10_050; i++) sessionFor(`${String(i).padStart(6, "0")}${"C".repeat(16)}`);
+    const again = sessionFor(id);
+    expect(again).toEqual(first);
+    expect(again.userId).toMatch(/^web-[0-9a-f]{16}$/);
+    expect(sessionFor("D".repeat(22)).userId).not.toBe(first.userId);
+  });
+});
+
 describe("web origin rules", () => {
   it("allows the page's own origin and localhost on the listening port by default", () => {
     const host = { host: "chat.example.com" };
