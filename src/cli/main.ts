@@ -4,9 +4,6 @@ import { CrampBotError } from "../core/errors.js";
 import { stderrLogger } from "../node/logger.js";
 import { openEngine } from "../node/open-engine.js";
 import { runAsk } from "./ask.js";
-import { runBatch } from "./batch.js";
-import { runChat } from "./chat.js";
-import { runEval } from "./eval.js";
 
 const USAGE = `Usage: crampbot <command>
 
@@ -33,17 +30,22 @@ export async function run(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "chat":
-        return await runChat(await openEngine(), process.stdin, process.stdout);
+        // Each command's own module is loaded when it runs: `crampbot ask` loads none of the others (cold start).
+        return await (await import("./chat.js")).runChat(await openEngine(), process.stdin, process.stdout);
       case "ask":
         return await runAsk(await openEngine(), rest, process.stdout);
       case "batch":
-        return await runBatch(
+        return await (await import("./batch.js")).runBatch(
           await openEngine({ logger: stderrLogger(logLevel()) }),
           process.stdin,
           process.stdout,
         );
       case "eval":
-        return await runEval((await import("../node/create-engine.js")).createEngine, rest, process.stdout);
+        return await (await import("./eval.js")).runEval(
+          (await import("../node/create-engine.js")).createEngine,
+          rest,
+          process.stdout,
+        );
       case "review": {
         // Loaded only here: it reads the service's configuration (zod), which no other command needs at start.
         const { createEngine } = await import("../node/create-engine.js");

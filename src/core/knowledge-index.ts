@@ -25,6 +25,15 @@ const GUESS_LENGTH = { min: 3, max: 40 } as const;
 /** A Fuse score below this is a guess worth offering. */
 const GUESS_SCORE = 0.35;
 
+/** A section's short fields, as Fuse searches them for guesses. */
+interface GuessDoc {
+  id: string;
+  title: string;
+  keywords: string[];
+  questions: string[];
+  answer: string;
+}
+
 export interface RankedTopic {
   topic: string;
   score: number;
@@ -50,13 +59,7 @@ export class KnowledgeIndex {
   private readonly sectionVocabulary = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, string[]>();
   private readonly ranked = new WeakMap<Signals, RankedTopic[]>();
-  private readonly fuse: Fuse<{
-    id: string;
-    title: string;
-    keywords: string[];
-    questions: string[];
-    answer: string;
-  }>;
+  private fuse: Fuse<GuessDoc> | undefined;
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -77,9 +80,15 @@ export class KnowledgeIndex {
       if (!section.id.includes(".") && !this.titleTerms.has(section.topic))
         this.titleTerms.set(section.topic, reader.contentOf(section.title));
     }
-    // Fuse indexes only short fields; it serves the fallback's "did you mean" guesses, off the hot path.
-    this.fuse = new Fuse(
-      sections.map((s) => ({
+  }
+
+  /**
+   * Fuse indexes only short fields; it serves the fallback's "did you mean" guesses, off the hot path. Built on the
+   * first guess, so that a start (`crampbot ask`) that never makes one does not build it (ADR 16).
+   */
+  private guesser(): Fuse<GuessDoc> {
+    this.fuse ??= new Fuse(
+      this.knowledge.sections.map((s) => ({
         id: s.id,
         title: s.title,
         keywords: s.keywords,
@@ -99,6 +108,7 @@ export class KnowledgeIndex {
         minMatchCharLength: 3,
       },
     );
+    return this.fuse;
   }
 
   section(id: string | null): Section | undefined {
@@ -185,7 +195,7 @@ export class KnowledgeIndex {
   guesses(text: string, limit: number): Section[] {
     const query = text.trim();
     if (query.length < GUESS_LENGTH.min || query.length > GUESS_LENGTH.max) return [];
-    return this.fuse
+    return this.guesser()
       .search(query, { limit })
       .filter((r) => (r.score ?? 1) < GUESS_SCORE)
       .map((r) => this.knowledge.byId.get(r.item.id))

@@ -31,13 +31,26 @@ export interface Analysis {
   foreignCount: number;
 }
 
-/** Maps token sequences (joined with spaces) to a value; finds the longest match at each position. */
+/** A node of a phrase table's trie: one word further into some phrase. */
+interface PhraseNode<V> {
+  /** The value of the phrase that ends here, if one does. */
+  value: V | undefined;
+  /** Some phrase goes on from here: it has a term boundary here and more terms after it. */
+  prefix: boolean;
+  next: Map<string, PhraseNode<V>> | undefined;
+}
+
+/**
+ * Maps token sequences (joined with spaces) to a value; finds the longest match at each position. The phrases are
+ * kept as a trie of their words (a term holding a space, "side effect", is its words), so matching walks the message's
+ * own strings instead of building and hashing a joined key per length (the hot path, ADR 16); it finds what looking
+ * up the joined keys finds.
+ */
 export class PhraseTable<V> {
   private readonly entries = new Map<string, V>();
   /** Words some phrase starts with: most message words start none, and are skipped at once (the hot path). */
   private readonly firstWords = new Set<string>();
-  /** Every proper prefix of a phrase: extending a key that is no prefix cannot match anything longer. */
-  private readonly prefixes = new Set<string>();
+  private readonly root: PhraseNode<V> = { value: undefined, prefix: false, next: undefined };
   private longest = 1;
 
   set(terms: readonly string[], value: V): void {
@@ -45,7 +58,14 @@ export class PhraseTable<V> {
     if (first === undefined) return;
     this.entries.set(terms.join(" "), value);
     this.firstWords.add(first);
-    for (let length = 1; length < terms.length; length++) this.prefixes.add(terms.slice(0, length).join(" "));
+    let node = this.root;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] ?? "";
+      if (term.includes(" ")) for (const word of term.split(" ")) node = child(node, word);
+      else node = child(node, term);
+      if (i < terms.length - 1) node.prefix = true;
+    }
+    node.value = value;
     this.longest = Math.max(this.longest, terms.length);
   }
 
@@ -61,15 +81,16 @@ export class PhraseTable<V> {
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
-    let key = terms[start] ?? "";
-    if (!this.firstWords.has(key)) return undefined;
+    const first = terms[start] ?? "";
+    if (!this.firstWords.has(first)) return undefined;
+    let node = step(this.root, first);
     let found: { value: V; length: number } | undefined;
     const max = Math.min(this.longest, terms.length - start);
     for (let length = 1; length <= max; length++) {
-      if (length > 1) key = `${key} ${terms[start + length - 1]}`;
-      const value = this.entries.get(key);
+      if (length > 1) node = node === undefined ? undefined : step(node, `${terms[start + length - 1]}`);
+      const value = node?.value;
       if (value !== undefined) found = { value, length };
-      if (!this.prefixes.has(key)) break;
+      if (node?.prefix !== true) break;
     }
     return found;
   }
@@ -78,14 +99,15 @@ export class PhraseTable<V> {
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
     for (let start = 0; start < terms.length; start++) {
-      if (!this.firstWords.has(terms[start] ?? "")) continue;
-      let key = "";
+      const first = terms[start] ?? "";
+      if (!this.firstWords.has(first)) continue;
+      let node = step(this.root, first);
       const max = Math.min(this.longest, terms.length - start);
       for (let length = 1; length <= max; length++) {
-        key = length === 1 ? (terms[start] ?? "") : `${key} ${terms[start + length - 1]}`;
-        const value = this.entries.get(key);
+        if (length > 1) node = node === undefined ? undefined : step(node, `${terms[start + length - 1]}`);
+        const value = node?.value;
         if (value !== undefined) found.push({ value, start, length });
-        if (!this.prefixes.has(key)) break;
+        if (node?.prefix !== true) break;
       }
     }
     return found;
@@ -97,7 +119,7 @@ export class PhraseTable<V> {
     for (let i = 0; i < terms.length; ) {
       const hit = this.matchAt(terms, i);
       if (hit) {
-        found.push({ ...hit, start: i });
+        found.push({ value: hit.value, length: hit.length, start: i });
         i += hit.length;
       } else {
         i++;
@@ -105,6 +127,28 @@ export class PhraseTable<V> {
     }
     return found;
   }
+}
+
+/** The node one word further from `node`, made when missing (while a table is built). */
+function child<V>(node: PhraseNode<V>, word: string): PhraseNode<V> {
+  node.next ??= new Map();
+  let next = node.next.get(word);
+  if (next === undefined) {
+    next = { value: undefined, prefix: false, next: undefined };
+    node.next.set(word, next);
+  }
+  return next;
+}
+
+/** The node a term leads to from `node` (a term with spaces in it is its words, as in a joined key), or undefined. */
+function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
+  if (!term.includes(" ")) return node.next?.get(term);
+  let at: PhraseNode<V> | undefined = node;
+  for (const word of term.split(" ")) {
+    at = at.next?.get(word);
+    if (at === undefined) return undefined;
+  }
+  return at;
 }
 
 const CORRECTION_CACHE_LIMIT = 5000;

@@ -18,6 +18,9 @@ const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
 // SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
 const ASCII = /^[\t\n\r -~]*$/;
 const ASCII_CONTROL = /[\t\n\r]/g;
+// Any code unit beyond ASCII (surrogates included).
+const NON_ASCII = /[\u0080-\uffff]/;
+const ASCII_REPEATS = /([a-z])\1{2,}/g;
 const ASCII_SEPARATORS = /[^a-z0-9'.]+/g;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
@@ -25,7 +28,8 @@ export function normalizeText(input: string): string {
   // Fast path for text that is already plain (most knowledge and lexicon phrases): nothing to change.
   if (PLAIN.test(input)) return input;
   let text: string;
-  if (ASCII.test(input)) {
+  const ascii = ASCII.test(input);
+  if (ascii) {
     // Most messages: no Unicode to compose, decompose or strip, so the same steps with ASCII classes, much faster.
     text = input.replace(ASCII_CONTROL, " ").toLowerCase();
     text = text.replace(APOSTROPHES, "'").replace(ASCII_SEPARATORS, " ");
@@ -37,7 +41,8 @@ export function normalizeText(input: string): string {
   // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.
   text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
   text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
-  text = text.replace(REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
+  // ASCII text is down to a-z, digits, apostrophes, dots and spaces here: its letters are a-z.
+  text = text.replace(ascii ? ASCII_REPEATS : REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
   return text.replace(/\s+/g, " ").trim();
 }
 
@@ -76,6 +81,8 @@ export function hasReadableContent(text: string): boolean {
 
 /** Share of letters that are not Latin script (0..1); used to tell another language from English. */
 export function nonLatinShare(text: string): number {
+  // ASCII letters are all Latin (most messages): no need to test each character.
+  if (!NON_ASCII.test(text)) return 0;
   let letters = 0;
   let nonLatin = 0;
   for (const ch of text) {

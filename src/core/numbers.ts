@@ -62,7 +62,9 @@ export class Numbers {
 
   /** A number written with digits or as a word, or null. */
   parse(token: string): number | null {
-    if (/^\d+(\.\d+)?$/.test(token)) return Number(token);
+    // Most tokens are words: the regex only for one that starts with a digit (the hot path).
+    const first = token.charCodeAt(0);
+    if (first >= 48 && first <= 57 && /^\d+(\.\d+)?$/.test(token)) return Number(token);
     return this.words[token] ?? null;
   }
 

@@ -58,6 +58,8 @@ interface Pattern {
 /** Finds the kind of a question in its canonical terms. */
 export class QuestionKinds {
   private readonly patterns: Pattern[] = [];
+  /** The patterns' indexes by their first word, in order: a message's words find the few that may match. */
+  private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
 
@@ -73,6 +75,10 @@ export class QuestionKinds {
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
         if (parts.some((p) => p.length === 0)) continue;
+        const first = parts[0]?.[0] ?? "";
+        const list = this.byFirstWord.get(first);
+        if (list) list.push(this.patterns.length);
+        else this.byFirstWord.set(first, [this.patterns.length]);
         this.patterns.push({ kind, parts });
         if (parts.length === 1 && parts[0]) this.phraseTerms.push(parts[0]);
       }
@@ -90,10 +96,17 @@ export class QuestionKinds {
   /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
   match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
-    // A pattern whose first word the message lacks cannot match: most are skipped at once (the hot path).
-    const present = new Set(terms);
-    for (const pattern of this.patterns) {
-      if (!present.has(pattern.parts[0]?.[0] ?? "")) continue;
+    // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
+    // order (the hot path).
+    const candidates: number[] = [];
+    for (const term of new Set(terms)) {
+      const list = this.byFirstWord.get(term);
+      if (list) for (const n of list) candidates.push(n);
+    }
+    candidates.sort((a, b) => a - b);
+    for (const n of candidates) {
+      const pattern = this.patterns[n];
+      if (pattern === undefined) continue;
       const hit = find(terms, pattern.parts);
       if (!hit) continue;
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.

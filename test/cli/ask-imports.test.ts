@@ -53,6 +53,8 @@ describe("crampbot ask", () => {
     );
     expect([...packages].filter((name) => HEAVY.includes(name ?? ""))).toEqual([]);
     expect(stderr).not.toMatch(/dist\/(adapters|service)\//);
+    // Nor the other commands' modules (chat, batch, eval): each is imported when its command runs (ADR 16).
+    expect(stderr).not.toMatch(/dist\/cli\/(chat|batch|eval|feedback)\.js/);
     // The engine's own modules were traced, so an empty list above means something.
     expect(stderr).toMatch(/dist\/core\/engine\.js/);
   });

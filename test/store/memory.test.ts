@@ -29,3 +29,20 @@ describe("MemoryStore errors", () => {
     expect(await store.get(key)).toBeUndefined();
   });
 });
+
+describe("MemoryStore when full", () => {
+  it("drops the entry written longest ago, a rewritten key counting from its last write", async () => {
+    const store = new MemoryStore({ clock, maxEntries: 3 });
+    for (const key of ["a", "b", "c"]) await store.set(key, key, 60_000);
+    await store.set("a", "a2", 60_000);
+    await store.set("d", "d", 60_000); // full: "b" is the oldest written
+    expect(await store.get("b")).toBeUndefined();
+    expect(await store.get("a")).toBe("a2");
+    await store.set("e", "e", 60_000); // then "c"
+    expect(await store.get("c")).toBeUndefined();
+    await store.set("d", "d2", 60_000);
+    await store.set("f", "f", 60_000); // then "a" (written before "e" and "d")
+    expect(await store.get("a")).toBeUndefined();
+    expect([await store.get("d"), await store.get("e"), await store.get("f")]).toEqual(["d2", "e", "f"]);
+  });
+});

@@ -9,10 +9,24 @@ export interface MemoryStoreOptions {
   maxEntries?: number;
 }
 
+interface Entry {
+  json: string;
+  expiresAt: number;
+  /** When it was last written (a count of writes): the oldest written is dropped first. */
+  written: number;
+}
+
 export class MemoryStore implements SessionStore {
-  private readonly entries = new Map<string, { json: string; expiresAt: number }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly clock: Clock;
   private readonly maxEntries: number;
+  private writes = 0;
+  /**
+   * Whether the map is kept in write order. Until the store is first full nothing is dropped, so a write updates its
+   * entry in place: deleting and re-inserting a key on every turn made V8 promote each turn's entry to the old
+   * generation (peak memory, ADR 16). Once full, the map is put in write order and kept so (delete, re-insert).
+   */
+  private ordered = false;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -32,12 +46,22 @@ export class MemoryStore implements SessionStore {
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     const json = serialise("Memory store", key, value);
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) {
+    const expiresAt = this.clock.now() + ttlMs;
+    const written = ++this.writes;
+    const entry = this.entries.get(key);
+    if (entry !== undefined && !this.ordered) {
+      entry.json = json;
+      entry.expiresAt = expiresAt;
+      entry.written = written;
+      return;
+    }
+    if (entry !== undefined) this.entries.delete(key);
+    else if (this.entries.size >= this.maxEntries) {
+      this.putInWriteOrder();
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { json, expiresAt: this.clock.now() + ttlMs });
+    this.entries.set(key, { json, expiresAt, written });
   }
 
   async delete(key: string): Promise<void> {
@@ -46,5 +70,14 @@ export class MemoryStore implements SessionStore {
 
   async close(): Promise<void> {
     this.entries.clear();
+  }
+
+  /** Re-inserts the entries oldest written first, once: from then on every write keeps that order. */
+  private putInWriteOrder(): void {
+    if (this.ordered) return;
+    const sorted = [...this.entries].sort((a, b) => a[1].written - b[1].written);
+    this.entries.clear();
+    for (const [key, entry] of sorted) this.entries.set(key, entry);
+    this.ordered = true;
   }
 }

@@ -1,0 +1,116 @@
+// The phrase table's trie finds exactly what looking up the joined keys finds (its former form, kept here as the
+// reference): longest match, every match, all matches, with terms that hold a space ("side effect") on either side.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PhraseTable } from "../../src/core/lexicon.js";
+
+/** The table as it was: phrases joined with spaces, their proper prefixes, their first words. */
+class JoinedKeyTable<V> {
+  private readonly entries = new Map<string, V>();
+  private readonly firstWords = new Set<string>();
+  private readonly prefixes = new Set<string>();
+  private longest = 1;
+
+  set(terms: readonly string[], value: V): void {
+    const first = terms[0];
+    if (first === undefined) return;
+    this.entries.set(terms.join(" "), value);
+    this.firstWords.add(first);
+    for (let length = 1; length < terms.length; length++) this.prefixes.add(terms.slice(0, length).join(" "));
+    this.longest = Math.max(this.longest, terms.length);
+  }
+
+  matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
+    let key = terms[start] ?? "";
+    if (!this.firstWords.has(key)) return undefined;
+    let found: { value: V; length: number } | undefined;
+    const max = Math.min(this.longest, terms.length - start);
+    for (let length = 1; length <= max; length++) {
+      if (length > 1) key = `${key} ${terms[start + length - 1]}`;
+      const value = this.entries.get(key);
+      if (value !== undefined) found = { value, length };
+      if (!this.prefixes.has(key)) break;
+    }
+    return found;
+  }
+
+  everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    const found: { value: V; start: number; length: number }[] = [];
+    for (let start = 0; start < terms.length; start++) {
+      if (!this.firstWords.has(terms[start] ?? "")) continue;
+      let key = "";
+      const max = Math.min(this.longest, terms.length - start);
+      for (let length = 1; length <= max; length++) {
+        key = length === 1 ? (terms[start] ?? "") : `${key} ${terms[start + length - 1]}`;
+        const value = this.entries.get(key);
+        if (value !== undefined) found.push({ value, start, length });
+        if (!this.prefixes.has(key)) break;
+      }
+    }
+    return found;
+  }
+
+  findAll(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    const found: { value: V; start: number; length: number }[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const hit = this.matchAt(terms, i);
+      if (hit) {
+        found.push({ ...hit, start: i });
+        i += hit.length;
+      } else i++;
+    }
+    return found;
+  }
+}
+
+// Few words, so phrases overlap, share prefixes and meet terms that are two words in one ("side effect").
+const term = fc.constantFrom(
+  "side",
+  "effect",
+  "side effect",
+  "leg",
+  "cramp",
+  "leg cramp",
+  "a",
+  "",
+  "of",
+  "night",
+);
+const phrase = fc.array(term, { minLength: 0, maxLength: 4 });
+const message = fc.array(term, { minLength: 0, maxLength: 12 });
+
+describe("PhraseTable", () => {
+  it("finds what the joined keys find, for any phrases and any message", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(phrase, fc.integer({ min: 0, max: 3 })), { maxLength: 12 }),
+        message,
+        (phrases, terms) => {
+          const table = new PhraseTable<number | false>();
+          const reference = new JoinedKeyTable<number | false>();
+          for (const [words, n] of phrases) {
+            // `false` is a value too (ruled-out markers store one): it is found, not skipped.
+            const value = n === 0 ? false : n;
+            table.set(words, value);
+            reference.set(words, value);
+          }
+          expect(table.everyMatch(terms)).toEqual(reference.everyMatch(terms));
+          expect(table.findAll(terms)).toEqual(reference.findAll(terms));
+          for (let start = 0; start <= terms.length; start++)
+            expect(table.matchAt(terms, start)).toEqual(reference.matchAt(terms, start));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 60_000);
+
+  it("reads a term with a space as its words after the first, as a joined key does", () => {
+    const table = new PhraseTable<string>();
+    table.set(["leg", "side", "effect"], "a");
+    table.set(["night cramp"], "b");
+    expect(table.matchAt(["leg", "side effect"], 0)).toEqual({ value: "a", length: 2 });
+    // The first term is looked up whole: "night" starts no phrase, "night cramp" does.
+    expect(table.matchAt(["night", "cramp"], 0)).toBeUndefined();
+    expect(table.matchAt(["night cramp"], 0)).toEqual({ value: "b", length: 1 });
+  });
+});
