@@ -89,6 +89,8 @@ export interface Signals {
   newSubject: boolean;
   /** The message plays a red flag down or asks to be reassured ("I'll be fine right", "it's just sore now"). */
   playsDown: boolean;
+  /** The message says the person will get help now ("I'll take him to the GP today"). */
+  seeksHelp: boolean;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
   /** A longer message that tells a story, then asks. */
@@ -119,6 +121,8 @@ export interface ReaderInput {
   newSubject?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
+  /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
+  seeksHelp?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
   /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
@@ -203,6 +207,7 @@ export class Reader {
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
   private readonly playDownTable = new PhraseTable<true>();
+  private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -260,6 +265,7 @@ export class Reader {
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -475,6 +481,7 @@ export class Reader {
       scope: null,
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
+      seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
       kind: null,
       story: false,
       ruledOut: [],

@@ -27,6 +27,8 @@ interface Found {
   negated: boolean;
   /** Position in the message's stems. */
   at: number;
+  /** Where the phrase ends in the message's stems (exclusive). */
+  end: number;
 }
 
 /** A phrase found in a message: where it starts and ends (exclusive), as indexes into the message's stems. */
@@ -48,6 +50,8 @@ export const DURATION_CLASS = "<duration>";
  * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
  */
 const DURATION_WINDOW = 15;
+/** "20 minutes ago ... still": the ongoing word stands at most this many words after the point in time. */
+const ONGOING_REACH = 6;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -76,6 +80,8 @@ export class RedFlags {
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
+  private readonly durationOngoing = new PhraseTable<true>();
+  private readonly idioms = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
 
@@ -90,6 +96,8 @@ export class RedFlags {
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
+    for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -144,10 +152,13 @@ export class RedFlags {
       if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
     }
     for (const d of reading.durations) {
-      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
+      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start, end: d.end });
     }
+    // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
+    const idioms = spans(this.idioms, stems);
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
+      if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
       const list = byRule.get(found.hit.rule);
       if (list) list.push(found);
       else byRule.set(found.hit.rule, [found]);
@@ -168,13 +179,16 @@ export class RedFlags {
 
   private compile(rule: RuleData, index: number): CompiledRule {
     rule.all.forEach((group, g) => {
+      const written = this.writtenForms(group);
       for (const phrase of group) {
         if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
-        else this.add(phrase, { rule: index, group: g, phrase });
+        else this.add(phrase, { rule: index, group: g, phrase }, written);
       }
     });
-    for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
-    for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
+    const some = rule.some?.of ?? [];
+    const written = this.writtenForms(some);
+    for (const phrase of some) this.add(phrase, { rule: index, group: -1, phrase }, written);
+    for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase }, new Set());
     return {
       name: rule.name,
       groups: rule.all.length,
@@ -183,7 +197,12 @@ export class RedFlags {
     };
   }
 
-  private add(phrase: string, hit: Hit): void {
+  /** The phrases of one group as written (their stems), to tell a synonym the group lists from a wider one. */
+  private writtenForms(group: readonly string[]): Set<string> {
+    return new Set(group.map((phrase) => this.lexicon.stems(phrase).join(" ")));
+  }
+
+  private add(phrase: string, hit: Hit, group: ReadonlySet<string>): void {
     const stems = this.lexicon.stems(phrase);
     const terms = this.lexicon.terms(phrase);
     const written = stems.join(" ");
@@ -196,6 +215,9 @@ export class RedFlags {
       // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
       // such a phrase is matched as written.
       if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      // A word the lexicon folds into a plainer one stands for itself only, unless the group lists the plainer one
+      // too: "agony" (read as "pain") must not make every ache severe; "weaker" (read as "weak") may stand for "weak".
+      if (table === this.termTable && form.join(" ") !== written && !group.has(form.join(" "))) continue;
       // An exception names one idiom, which its synonyms are not: "dragging my feet" (putting something off) is
       // not "dragging my foot" (a weak foot), though the lexicon reads "feet" as "foot".
       if (table === this.termTable && hit.group === -2) continue;
@@ -221,7 +243,8 @@ export class RedFlags {
     for (const match of matches) {
       const negated = this.isNegated(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
-      for (const hit of match.value) out.push({ hit, negated, at });
+      const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
+      for (const hit of match.value) out.push({ hit, negated, at, end });
     }
     return out;
   }
@@ -268,8 +291,15 @@ export class RedFlags {
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
-    const found = this.lexicon.numbers.durations(stems).filter((d) => d.isLength);
-    if (found.length === 0) return { durations: [], contextAt, connectors: [], lasting: [] };
+    // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
+    const ongoing = spans(this.durationOngoing, stems);
+    const all = this.lexicon.numbers.durations(stems);
+    const since = all.filter(
+      (d) => !d.isLength && ongoing.some((o) => o.start >= d.end && o.start - d.end <= ONGOING_REACH),
+    );
+    const found = all.filter((d) => d.isLength);
+    if (found.length === 0 && since.length === 0)
+      return { durations: [], contextAt, connectors: [], lasting: [] };
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
@@ -278,7 +308,14 @@ export class RedFlags {
         !unless.some((u) => near(u, d, 3, 1)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
-    return { durations, contextAt, connectors, lasting };
+    // A point in time the cramp is still going from says how long it lasted, as a connector would.
+    for (const d of since) connectors.push({ start: d.end, end: d.end });
+    return {
+      durations: [...durations, ...since.map((d) => ({ ...d, isLength: true }))],
+      contextAt,
+      connectors,
+      lasting,
+    };
   }
 
   /**

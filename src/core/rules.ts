@@ -3,7 +3,7 @@
  * null; the first that decides wins. Each rule's thresholds stand next to it. The order, and why, is recorded in
  * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
  */
-import { followsUpRedFlag } from "./after-urgent.js";
+import { followsUpRedFlag, goesForHelp } from "./after-urgent.js";
 import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
 import type { Section } from "./knowledge.js";
@@ -148,6 +148,11 @@ const NAMED_GENERAL = 1;
 
 /** The rules, in order: the first that decides wins. */
 export const RULES: readonly Rule[] = [
+  {
+    // "right, I'll take him to the GP today, thank you" after a red flag: thanked, not warned again.
+    name: "goes-for-help",
+    decide: (s, state) => (goesForHelp(s, state) ? { kind: "smalltalk", intent: "thanks" } : null),
+  },
   staysUrgent(SETTLE_AFTER),
   {
     // "/checkup", "walk me through the stretch".
