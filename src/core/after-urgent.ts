@@ -25,7 +25,9 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
  */
 export function goesForHelp(s: Signals, state: ConversationState): boolean {
   // Small talk said with it ("ok, calling now. bye") is answered as such by the small-talk rule.
-  return state.redFlag !== null && s.seeksHelp && s.smallTalk === null && !s.playsDown && !s.text.includes("?");
+  return (
+    state.redFlag !== null && s.seeksHelp && s.smallTalk === null && !s.playsDown && !s.text.includes("?")
+  );
 }
 
 /** A topic this strong is named (a keyword or title word; words from example questions weigh less). */

@@ -5,6 +5,7 @@
  * than the configured minutes is found however the duration is said ("a quarter of an hour", "twenty mins", "more
  * than ten minutes").
  */
+import { elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
@@ -50,6 +51,8 @@ export const DURATION_CLASS = "<duration>";
  * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
  */
 const DURATION_WINDOW = 15;
+/** Words after "still" that say nothing has come ("still no cramp", "still nothing"). */
+const NOT_COME = new Set(["no", "none", "nothing", "without", "never"]);
 /** "20 minutes ago ... still": the ongoing word stands at most this many words after the point in time. */
 const ONGOING_REACH = 6;
 
@@ -292,11 +295,16 @@ export class RedFlags {
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
-    const ongoing = spans(this.durationOngoing, stems);
+    // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
+    const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
     const all = this.lexicon.numbers.durations(stems);
     const since = all.filter(
       (d) => !d.isLength && ongoing.some((o) => o.start >= d.end && o.start - d.end <= ONGOING_REACH),
     );
+    // "my leg cramped at 5am and it's now half 5 and still cramping": from the start to now is how long it lasted.
+    const elapsed = elapsedToNow(stems);
+    if (elapsed && ongoing.some((o) => o.start >= elapsed.end && o.start - elapsed.end <= ONGOING_REACH))
+      since.push({ ...elapsed, lowerBound: false, isLength: false });
     const found = all.filter((d) => d.isLength);
     if (found.length === 0 && since.length === 0)
       return { durations: [], contextAt, connectors: [], lasting: [] };
