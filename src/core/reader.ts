@@ -91,6 +91,10 @@ export interface Signals {
   playsDown: boolean;
   /** The message says the person will get help now ("I'll take him to the GP today"). */
   seeksHelp: boolean;
+  /** A "what else" phrase stands anywhere in the message ("sounds woo. what else is there"). */
+  asksNext: boolean;
+  /** The list item the message names by its place ("the first one": 1, "the last one": -1; lexicon `ordinals`). */
+  ordinal: number | null;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
   /** A longer message that tells a story, then asks. */
@@ -208,6 +212,7 @@ export class Reader {
   private readonly newSubjectTable = new PhraseTable<true>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
+  private readonly ordinalTable = new PhraseTable<number>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -266,6 +271,8 @@ export class Reader {
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
+    for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
+      this.ordinalTable.set(lexicon.terms(phrase), place);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -482,6 +489,8 @@ export class Reader {
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
       seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
+      asksNext: this.followupTable.findAll(terms).some((hit) => hit.value === "next"),
+      ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
       story: false,
       ruledOut: [],
