@@ -56,3 +56,16 @@ export function listItem(n: number, state: ConversationState, index: KnowledgeIn
   const items = listed(current, index);
   return n < 0 ? items.at(n) : items[n - 1];
 }
+
+/**
+ * The first of the conversation topic's own sections in article order (magnesium: its foods; vitamin D: sunlight),
+ * for "how do I get more of it"; undefined when the topic has no sections of its own beside its main one.
+ */
+export function firstSource(state: ConversationState, index: KnowledgeIndex): Section | undefined {
+  const topic = state.topic;
+  if (topic === null || index.isGeneral(topic)) return undefined;
+  const main = index.section(topic);
+  return index.knowledge.sections
+    .filter((x) => x.topic === topic && x !== main)
+    .sort((a, b) => (a.place ?? Number.MAX_SAFE_INTEGER) - (b.place ?? Number.MAX_SAFE_INTEGER))[0];
+}

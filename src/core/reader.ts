@@ -45,7 +45,7 @@ const SHORT_QUESTION = 12;
 const UNKNOWN_SHARE = 2.5;
 
 type SmallTalkIntent = SmallTalk["intent"];
-export type FollowupKind = "more" | "next" | "affirm" | "resume";
+export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources";
 
 export interface Signals {
   /** The message as sent (for did-you-mean guesses). */
@@ -262,6 +262,8 @@ export class Reader {
     for (const kind of ["more", "next", "affirm", "resume"] as const) {
       for (const phrase of followups[kind]) this.followupTable.set(inScope(lexicon.terms(phrase)), kind);
     }
+    for (const phrase of followups.sources ?? [])
+      this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
     for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
     for (const talk of smallTalk) {
       for (const example of talk.examples)

@@ -6,7 +6,7 @@
 import { followsUpRedFlag, goesForHelp } from "./after-urgent.js";
 import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
-import { listItem, parentList } from "./follow-ups.js";
+import { firstSource, listItem, parentList } from "./follow-ups.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
 import type { FollowupKind, Signals } from "./reader.js";
@@ -94,6 +94,9 @@ function followup(kind: FollowupKind, state: ConversationState, index: Knowledge
   if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
     return answer(section, true);
   }
+  // "how do I get more of it" about magnesium or vitamin D: its first source in the article (food, sunlight).
+  const source = kind === "sources" ? firstSource(state, index) : undefined;
+  if (source) return answer(source);
   // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
   const list = kind === "next" ? parentList(state, index) : undefined;
   if (list) return answer(list);

@@ -49,7 +49,15 @@ export const lexiconSchema = z.object({
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
   numbers: numbersSchema.optional(),
   anchors: words,
-  followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
+  followups: z.object({
+    more: words,
+    next: words,
+    affirm: words,
+    resume: words,
+    switch: words,
+    /** "how do I get more (of it)": where the topic talked about comes from, its first source. Default: none. */
+    sources: words.optional(),
+  }),
   drop: words,
   pointers: words,
   decline: words,
