@@ -54,6 +54,8 @@ export const urgentSchema = z.object({
    * weakness"): a red-flag phrase that overlaps one does not count there. Default: none.
    */
   idioms: words.default([]),
+  /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
+  resolved: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

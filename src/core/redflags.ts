@@ -5,7 +5,7 @@
  * than the configured minutes is found however the duration is said ("a quarter of an hour", "twenty mins", "more
  * than ten minutes").
  */
-import { elapsedToNow } from "./clock-times.js";
+import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
@@ -38,6 +38,8 @@ interface Span {
   end: number;
 }
 
+/** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
+const RESOLVED_REACH = 12;
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
 /** Words that join a denied list ("not swollen, red or hot", "neither hot nor red"): the denial reaches past them. */
@@ -89,6 +91,7 @@ export class RedFlags {
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
   private readonly idioms = new PhraseTable<true>();
+  private readonly resolved = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
   /** Rule groups that hold the phrase class `<clock>`. */
@@ -107,6 +110,7 @@ export class RedFlags {
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
     for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
+    for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -168,9 +172,12 @@ export class RedFlags {
     }
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
     const idioms = spans(this.idioms, stems);
+    // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
+    const over = spans(this.resolved, stems);
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
       if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
       const list = byRule.get(found.hit.rule);
       if (list) list.push(found);
       else byRule.set(found.hit.rule, [found]);
@@ -315,6 +322,9 @@ export class RedFlags {
     const elapsed = elapsedToNow(stems);
     if (elapsed && ongoing.some((o) => o.start >= elapsed.end && o.start - elapsed.end <= ONGOING_REACH))
       since.push({ ...elapsed, lowerBound: false, isLength: false });
+    // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
+    const span = clockSpanEnded(stems);
+    if (span) since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
