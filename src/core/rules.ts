@@ -218,7 +218,11 @@ export const RULES: readonly Rule[] = [
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
       if (!s.asksNext || specificNamed(s, index) || s.scope?.subject != null) return null;
-      if (s.kind?.section != null && !s.kind.keepsTopic) return null;
+      // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
+      const kind = s.kind;
+      if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
+      // "what else causes them": a general topic named by its own word is answered by the rules after.
+      if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
       const list = parentList(state, index);
       return list ? answer(list) : null;
     },
@@ -451,6 +455,9 @@ export const RULES: readonly Rule[] = [
     decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
   },
 ];
+/** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
+const BARE_WHAT_ELSE = "other";
+
 /** A message naming a list item by its place is this short ("tell me more about the first one"). */
 const ORDINAL_TOKENS = 8;
 

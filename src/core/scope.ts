@@ -229,6 +229,10 @@ function numbered(stems: readonly string[], numbers: Numbers): string[] {
   return stems.map((s) => (s !== "a" && s !== "an" && numbers.parse(s) !== null ? NUM : s));
 }
 
+/** A sentence opening with a question word asks, with or without its question mark. */
+const ASKING_START =
+  /^\s*(what|whats|what's|how|why|which|who|when|where|is|are|can|could|does|do|should|would|will)\b/i;
+
 /**
  * The message's clauses, in order: sentences split at commas, semicolons, colons and dashes. A clause asks when its
  * sentence has a question mark, or, when none has, when it is in the last sentence.
@@ -238,7 +242,9 @@ export function clausesOf(text: string): Clause[] {
   const anyQuestion = sentences.some((s) => s.includes("?"));
   const clauses: Clause[] = [];
   sentences.forEach((sentence, i) => {
-    const asks = anyQuestion ? sentence.includes("?") : i === sentences.length - 1;
+    const last = i === sentences.length - 1;
+    // "...dangerous? what are the signs of overdose": a last question typed without its mark still asks.
+    const asks = anyQuestion ? sentence.includes("?") || (last && ASKING_START.test(sentence)) : last;
     for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s\bbut\b\s/i)) {
       if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks, sentence: i });
     }
