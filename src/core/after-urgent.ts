@@ -11,7 +11,24 @@ import type { ConversationState } from "./state.js";
 export type { AfterUrgentData };
 
 /** The default when no file is given: the urgent reply repeated as it is, no new-subject phrases. */
-export const DEFAULT_AFTER_URGENT: AfterUrgentData = { reply_prefix: "", new_subject: [], play_down: [] };
+export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
+  reply_prefix: "",
+  new_subject: [],
+  play_down: [],
+  seeks_help: [],
+};
+
+/**
+ * After a red flag, the person says they will get help now ("right, I'll take him to the GP today, thank you"), not
+ * asking whether they must and not playing it down: acknowledged as thanks (the red flag stays on record, as after
+ * any thanks).
+ */
+export function goesForHelp(s: Signals, state: ConversationState): boolean {
+  // Small talk said with it ("ok, calling now. bye") is answered as such by the small-talk rule.
+  return (
+    state.redFlag !== null && s.seeksHelp && s.smallTalk === null && !s.playsDown && !s.text.includes("?")
+  );
+}
 
 /** A topic this strong is named (a keyword or title word; words from example questions weigh less). */
 const NAMED = 0.8;

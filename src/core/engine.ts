@@ -193,6 +193,7 @@ export class Engine implements MessageHandler {
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
       playDown: intents.afterUrgent?.play_down,
+      seeksHelp: intents.afterUrgent?.seeks_help,
       kinds: intents.kinds,
       prepared,
       dialogues: plugins.map(({ plugin, data }) => ({

@@ -44,6 +44,18 @@ export const urgentSchema = z.object({
    * in the message is enough ("my cramps ... last night one went on for a good quarter of an hour"). Default: none.
    */
   duration_lasting: words.default([]),
+  /**
+   * Words shortly after a point in time ("20 minutes ago") that say the cramp is still going ("...ago and it's still
+   * going"): the time since then is how long it has lasted. Default: none.
+   */
+  duration_ongoing: words.default([]),
+  /**
+   * Everyday phrases whose words are no red flag ("falling apart", "walking the fells", "kicked me awake", "my one
+   * weakness"): a red-flag phrase that overlaps one does not count there. Default: none.
+   */
+  idioms: words.default([]),
+  /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
+  resolved: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

@@ -45,7 +45,7 @@ const SHORT_QUESTION = 12;
 const UNKNOWN_SHARE = 2.5;
 
 type SmallTalkIntent = SmallTalk["intent"];
-export type FollowupKind = "more" | "next" | "affirm" | "resume";
+export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources";
 
 export interface Signals {
   /** The message as sent (for did-you-mean guesses). */
@@ -89,6 +89,12 @@ export interface Signals {
   newSubject: boolean;
   /** The message plays a red flag down or asks to be reassured ("I'll be fine right", "it's just sore now"). */
   playsDown: boolean;
+  /** The message says the person will get help now ("I'll take him to the GP today"). */
+  seeksHelp: boolean;
+  /** A "what else" phrase stands anywhere in the message ("sounds woo. what else is there"). */
+  asksNext: boolean;
+  /** The list item the message names by its place ("the first one": 1, "the last one": -1; lexicon `ordinals`). */
+  ordinal: number | null;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
   /** A longer message that tells a story, then asks. */
@@ -119,6 +125,8 @@ export interface ReaderInput {
   newSubject?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
+  /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
+  seeksHelp?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
   /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
@@ -203,6 +211,8 @@ export class Reader {
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
   private readonly playDownTable = new PhraseTable<true>();
+  private readonly seeksHelpTable = new PhraseTable<true>();
+  private readonly ordinalTable = new PhraseTable<number>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -252,6 +262,8 @@ export class Reader {
     for (const kind of ["more", "next", "affirm", "resume"] as const) {
       for (const phrase of followups[kind]) this.followupTable.set(inScope(lexicon.terms(phrase)), kind);
     }
+    for (const phrase of followups.sources ?? [])
+      this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
     for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
     for (const talk of smallTalk) {
       for (const example of talk.examples)
@@ -260,6 +272,9 @@ export class Reader {
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
+    for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
+      this.ordinalTable.set(lexicon.terms(phrase), place);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -475,6 +490,9 @@ export class Reader {
       scope: null,
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
+      seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
+      asksNext: this.followupTable.findAll(terms).some((hit) => hit.value === "next"),
+      ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
       story: false,
       ruledOut: [],

@@ -5,6 +5,7 @@
  * than the configured minutes is found however the duration is said ("a quarter of an hour", "twenty mins", "more
  * than ten minutes").
  */
+import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
@@ -27,6 +28,8 @@ interface Found {
   negated: boolean;
   /** Position in the message's stems. */
   at: number;
+  /** Where the phrase ends in the message's stems (exclusive). */
+  end: number;
 }
 
 /** A phrase found in a message: where it starts and ends (exclusive), as indexes into the message's stems. */
@@ -35,6 +38,8 @@ interface Span {
   end: number;
 }
 
+/** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
+const RESOLVED_REACH = 12;
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
 /** Words that join a denied list ("not swollen, red or hot", "neither hot nor red"): the denial reaches past them. */
@@ -52,6 +57,10 @@ const CLOCK_WORDS = new Set(["am", "pm", "oclock", "o'clock"]);
  * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
  */
 const DURATION_WINDOW = 15;
+/** Words after "still" that say nothing has come ("still no cramp", "still nothing"). */
+const NOT_COME = new Set(["no", "none", "nothing", "without", "never"]);
+/** "20 minutes ago ... still": the ongoing word stands at most this many words after the point in time. */
+const ONGOING_REACH = 6;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -80,6 +89,9 @@ export class RedFlags {
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
+  private readonly durationOngoing = new PhraseTable<true>();
+  private readonly idioms = new PhraseTable<true>();
+  private readonly resolved = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
   /** Rule groups that hold the phrase class `<clock>`. */
@@ -96,6 +108,9 @@ export class RedFlags {
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
+    for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
+    for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -149,14 +164,20 @@ export class RedFlags {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
     }
-    for (const d of [...reading.durations, ...reading.elapsed]) {
-      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start });
+    for (const d of reading.durations) {
+      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start, end: d.end });
     }
     for (const at of clockTimes(stems)) {
-      for (const hit of this.clockSlots) hits.push({ hit, negated: false, at });
+      for (const hit of this.clockSlots) hits.push({ hit, negated: false, at, end: at + 2 });
     }
+    // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
+    const idioms = spans(this.idioms, stems);
+    // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
+    const over = spans(this.resolved, stems);
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
+      if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
       const list = byRule.get(found.hit.rule);
       if (list) list.push(found);
       else byRule.set(found.hit.rule, [found]);
@@ -177,14 +198,17 @@ export class RedFlags {
 
   private compile(rule: RuleData, index: number): CompiledRule {
     rule.all.forEach((group, g) => {
+      const written = this.writtenForms(group);
       for (const phrase of group) {
         if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
         else if (phrase === CLOCK_CLASS) this.clockSlots.push({ rule: index, group: g, phrase });
-        else this.add(phrase, { rule: index, group: g, phrase });
+        else this.add(phrase, { rule: index, group: g, phrase }, written);
       }
     });
-    for (const phrase of rule.some?.of ?? []) this.add(phrase, { rule: index, group: -1, phrase });
-    for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase });
+    const some = rule.some?.of ?? [];
+    const written = this.writtenForms(some);
+    for (const phrase of some) this.add(phrase, { rule: index, group: -1, phrase }, written);
+    for (const phrase of rule.unless ?? []) this.add(phrase, { rule: index, group: -2, phrase }, new Set());
     return {
       name: rule.name,
       groups: rule.all.length,
@@ -193,7 +217,12 @@ export class RedFlags {
     };
   }
 
-  private add(phrase: string, hit: Hit): void {
+  /** The phrases of one group as written (their stems), to tell a synonym the group lists from a wider one. */
+  private writtenForms(group: readonly string[]): Set<string> {
+    return new Set(group.map((phrase) => this.lexicon.stems(phrase).join(" ")));
+  }
+
+  private add(phrase: string, hit: Hit, group: ReadonlySet<string>): void {
     const stems = this.lexicon.stems(phrase);
     const terms = this.lexicon.terms(phrase);
     const written = stems.join(" ");
@@ -206,6 +235,9 @@ export class RedFlags {
       // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
       // such a phrase is matched as written.
       if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      // A word the lexicon folds into a plainer one stands for itself only, unless the group lists the plainer one
+      // too: "agony" (read as "pain") must not make every ache severe; "weaker" (read as "weak") may stand for "weak".
+      if (table === this.termTable && form.join(" ") !== written && !group.has(form.join(" "))) continue;
       // An exception names one idiom, which its synonyms are not: "dragging my feet" (putting something off) is
       // not "dragging my foot" (a weak foot), though the lexicon reads "feet" as "foot".
       if (table === this.termTable && hit.group === -2) continue;
@@ -231,7 +263,8 @@ export class RedFlags {
     for (const match of matches) {
       const negated = this.isNegated(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
-      for (const hit of match.value) out.push({ hit, negated, at });
+      const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
+      for (const hit of match.value) out.push({ hit, negated, at, end });
     }
     return out;
   }
@@ -278,15 +311,24 @@ export class RedFlags {
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
+    // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
+    // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
+    const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
     const all = this.lexicon.numbers.durations(stems);
+    const since = all.filter(
+      (d) => !d.isLength && ongoing.some((o) => o.start >= d.end && o.start - d.end <= ONGOING_REACH),
+    );
+    // "my leg cramped at 5am and it's now half 5 and still cramping": from the start to now is how long it lasted.
+    const elapsed = elapsedToNow(stems);
+    if (elapsed && ongoing.some((o) => o.start >= elapsed.end && o.start - elapsed.end <= ONGOING_REACH))
+      since.push({ ...elapsed, lowerBound: false, isLength: false });
+    // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
+    const span = clockSpanEnded(stems);
+    if (span) since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
-    // "it started half an hour ago and it's still gripping": how long a cramp that is still going has lasted. Only
-    // rules with `<duration>` beside words that say it is still going read these.
-    const elapsed = all.filter(
-      (d) => !d.isLength && stems[d.end] === "ago" && d.minutes > this.data.long_cramp_minutes,
-    );
-    if (found.length === 0) return { durations: [], elapsed, contextAt, connectors: [], lasting: [] };
+    if (found.length === 0 && since.length === 0)
+      return { durations: [], contextAt, connectors: [], lasting: [] };
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
@@ -295,7 +337,14 @@ export class RedFlags {
         !unless.some((u) => near(u, d, 3, 1)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
-    return { durations, elapsed, contextAt, connectors, lasting };
+    // A point in time the cramp is still going from says how long it lasted, as a connector would.
+    for (const d of since) connectors.push({ start: d.end, end: d.end });
+    return {
+      durations: [...durations, ...since.map((d) => ({ ...d, isLength: true }))],
+      contextAt,
+      connectors,
+      lasting,
+    };
   }
 
   /** "20 minutes into this cramp", "an hour into it": the duration is measured inside a cramp. */
@@ -344,8 +393,6 @@ export class RedFlags {
 /** The durations of one message that say how long something lasted, and what stands near them. */
 interface Reading {
   durations: Duration[];
-  /** Point-in-time durations of a start ("half an hour ago"), longer than the limit. */
-  elapsed: Duration[];
   /** Where a duration-context word ("cramp", "calf") starts, as indexes into the stems. */
   contextAt: ReadonlySet<number>;
   connectors: Span[];

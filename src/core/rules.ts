@@ -3,9 +3,10 @@
  * null; the first that decides wins. Each rule's thresholds stand next to it. The order, and why, is recorded in
  * docs/adr/0005-decision-core.md; each rule has a test named for it (test/core/rules.test.ts).
  */
-import { followsUpRedFlag } from "./after-urgent.js";
+import { followsUpRedFlag, goesForHelp } from "./after-urgent.js";
 import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
+import { firstSource, listItem, parentList } from "./follow-ups.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
 import type { FollowupKind, Signals } from "./reader.js";
@@ -93,6 +94,12 @@ function followup(kind: FollowupKind, state: ConversationState, index: Knowledge
   if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
     return answer(section, true);
   }
+  // "how do I get more of it" about magnesium or vitamin D: its first source in the article (food, sunlight).
+  const source = kind === "sources" ? firstSource(state, index) : undefined;
+  if (source) return answer(source);
+  // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
+  const list = kind === "next" ? parentList(state, index) : undefined;
+  if (list) return answer(list);
   const next = section.followups.find((t) => !state.visited.includes(t) && !t.startsWith("dialogue:"));
   const following = next === undefined ? undefined : index.section(next);
   if (following) return answer(following);
@@ -148,6 +155,11 @@ const NAMED_GENERAL = 1;
 
 /** The rules, in order: the first that decides wins. */
 export const RULES: readonly Rule[] = [
+  {
+    // "right, I'll take him to the GP today, thank you" after a red flag: thanked, not warned again.
+    name: "goes-for-help",
+    decide: (s, state) => (goesForHelp(s, state) ? { kind: "smalltalk", intent: "thanks" } : null),
+  },
   staysUrgent(SETTLE_AFTER),
   {
     // "/checkup", "walk me through the stretch".
@@ -188,6 +200,31 @@ export const RULES: readonly Rule[] = [
       if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
         return answer(remedies);
       return followup(s.followup, state, index);
+    },
+  },
+  {
+    // "tell me more about the first one" after the causes, "what's first" after what to do: that item of the list.
+    name: "item-of-the-last-list",
+    decide: (s, state, index) => {
+      if (s.ordinal === null || s.analysis.tokenCount > ORDINAL_TOKENS || specificNamed(s, index))
+        return null;
+      const item = listItem(s.ordinal, state, index);
+      return item ? answer(item) : null;
+    },
+  },
+  {
+    // "sounds woo. what else is there", "what else helps" after one remedy: the other remedies (what to do); a
+    // question of a general kind ("what else could it be?") is left to that kind.
+    name: "what-else-after-one-item",
+    decide: (s, state, index) => {
+      if (!s.asksNext || specificNamed(s, index) || s.scope?.subject != null) return null;
+      // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
+      const kind = s.kind;
+      if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
+      // "what else causes them": a general topic named by its own word is answered by the rules after.
+      if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
+      const list = parentList(state, index);
+      return list ? answer(list) : null;
     },
   },
   {
@@ -418,6 +455,20 @@ export const RULES: readonly Rule[] = [
     decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
   },
 ];
+/** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
+const BARE_WHAT_ELSE = "other";
+
+/** A message naming a list item by its place is this short ("tell me more about the first one"). */
+const ORDINAL_TOKENS = 8;
+
+/** A topic this strong is named by a keyword or title word (words from example questions weigh less). */
+const NAMES_SPECIFIC = 0.8;
+
+/** The message names a specific topic by a keyword or title word. */
+function specificNamed(s: Signals, index: KnowledgeIndex): boolean {
+  return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t));
+}
+
 /** A bare question about the last answer is this short ("how many times each leg?"). */
 const BARE_TOKENS = 6;
 /** At most this many words not explained by any phrase, for "about cramps in general". */

@@ -39,6 +39,8 @@ const PASSING_REACH = 5;
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
 const NUM = "num";
+/** "the salt", "those socks": a determiner before a term's last word points back at the thing told. */
+const HEAD_POINTERS = new Set(["the", "that", "this", "those", "these"]);
 
 interface Clause {
   text: string;
@@ -63,6 +65,8 @@ export class Scope {
   private readonly pointerWords: Set<string>;
   private readonly refersBackPlural: Set<string>;
   private readonly verdicts = new PhraseTable<true>();
+  /** Words a verdict may have inside it as said ("would they *actually* work"): the lexicon's filler words. */
+  private readonly filler: Set<string>;
 
   /**
    * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
@@ -97,6 +101,7 @@ export class Scope {
     this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
+    this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
   }
 
   /** Every term, for the lexicon's vocabulary (so a drug's name is not "corrected" into a known word). */
@@ -129,8 +134,13 @@ export class Scope {
           (this.yields.get(topic.id)?.findAll(whole).length ?? 0) > 0 &&
           (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
+        // The term's last word, by which a later question may name it again ("Epsom salt bath... does the salt help?").
+        const head = own[hit.start + hit.length - 1] ?? "";
         const asked =
-          subject === null && !dismissed && !yields && this.isSubject(topic, clause, own, hit.start, later);
+          subject === null &&
+          !dismissed &&
+          !yields &&
+          this.isSubject(topic, clause, own, hit.start, head, later);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
@@ -148,6 +158,7 @@ export class Scope {
     clause: Clause,
     stems: readonly string[],
     start: number,
+    head: string,
     later: { clauses: readonly Clause[]; stems: readonly string[][] },
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
@@ -155,7 +166,12 @@ export class Scope {
     if (!backstory && clause.asks) {
       // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of
       // ours, so the one before it is backstory. A situation (pregnancy, a child) still colours the whole question.
-      const rest = later.clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+      // A clause that points back at the topic tells what is done with it ("what about tonic water, my dad drinks it
+      // for cramps"): only its words after the pointer could ask about something else.
+      const rest = later.clauses
+        .filter((c) => c.sentence === clause.sentence)
+        .map((c) => this.afterPointer(c.text))
+        .filter((t) => t.trim().length > 0);
       return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
     }
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
@@ -172,6 +188,8 @@ export class Scope {
       (x) =>
         x.stems.some((s) => this.refersBack.has(s)) ||
         this.verdicts.findAll(x.stems).length > 0 ||
+        this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
+        x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
         (x.stems.some((s) => this.refersBackPlural.has(s)) &&
           (topic.cramps === true || this.namesCramps(x.c.text))),
     );
@@ -211,6 +229,10 @@ function numbered(stems: readonly string[], numbers: Numbers): string[] {
   return stems.map((s) => (s !== "a" && s !== "an" && numbers.parse(s) !== null ? NUM : s));
 }
 
+/** A sentence opening with a question word asks, with or without its question mark. */
+const ASKING_START =
+  /^\s*(what|whats|what's|how|why|which|who|when|where|is|are|can|could|does|do|should|would|will)\b/i;
+
 /**
  * The message's clauses, in order: sentences split at commas, semicolons, colons and dashes. A clause asks when its
  * sentence has a question mark, or, when none has, when it is in the last sentence.
@@ -220,7 +242,9 @@ export function clausesOf(text: string): Clause[] {
   const anyQuestion = sentences.some((s) => s.includes("?"));
   const clauses: Clause[] = [];
   sentences.forEach((sentence, i) => {
-    const asks = anyQuestion ? sentence.includes("?") : i === sentences.length - 1;
+    const last = i === sentences.length - 1;
+    // "...dangerous? what are the signs of overdose": a last question typed without its mark still asks.
+    const asks = anyQuestion ? sentence.includes("?") || (last && ASKING_START.test(sentence)) : last;
     for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s\bbut\b\s/i)) {
       if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks, sentence: i });
     }

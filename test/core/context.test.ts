@@ -65,11 +65,17 @@ describe("follow-up questions in one conversation", () => {
   });
 
   it("moves on to another section for 'what else?'", async () => {
+    const [first, next] = await sayAll(bot.chat(), ["how much magnesium should I take", "what else?"]);
+    expect(first?.section?.id).toBe("magnesium.supplements");
+    expect(next?.intent).toBe("answer");
+    expect(next?.section?.id).not.toBe("magnesium.supplements");
+    expect(bot.engine.knowledge.byId.get("magnesium.supplements")?.followups).toContain(next?.section?.id);
+  });
+
+  it("after one remedy, 'what else?' moves on to the list of what to do", async () => {
     const [first, next] = await sayAll(bot.chat(), ["how do I stretch my calves", "what else?"]);
     expect(first?.section?.id).toBe("stretching");
-    expect(next?.intent).toBe("answer");
-    expect(next?.section?.id).not.toBe("stretching");
-    expect(bot.engine.knowledge.byId.get("stretching")?.followups).toContain(next?.section?.id);
+    expect(next?.section?.id).toBe("prevention");
   });
 
   it("after the deeper text, 'tell me more' goes to a follow-up section", async () => {

@@ -19,14 +19,25 @@ describe("a red flag without a warning word still gets 'seek medical help now'",
     "it came on about forty minutes ago and it's still gripping my calf",
     "twenty minutes into this cramp and it's getting worse",
     "1/2 an hour of cramp in my foot, help",
+    // A cramp told by the clock: from a start to now, or from one end to the other.
+    "my calf locked at 3:40 and its 4:05 and it is still locked",
+    "it grabbed my thigh at ten to one and it's twenty past now and still hard",
+    "the cramp went from 5:10 until about 5:35 this morning, is that normal?",
+    "a cramp took my foot at a quarter to four and only let go around half past four",
     // One calf bigger than the other.
     "my right calf looks fatter than my left one and it aches",
     "her calf is wider than the good leg since Sunday",
+    // What swelling stops: a shoe or a sock that will not fit.
+    "my left boot won't do up this week and that calf cramps every night",
     // Breath.
     "I get winded going up to bed and my calves cramp at night",
     "since the weekend my breath gets short doing the hoovering, and the leg cramps are worse",
     "I sit up in bed panting with a calf cramp",
-    // Weakness.
+    "I have to stop for breath on the short walk to the shop now, and the night cramps are back",
+    "chest heaviness with the leg cramps since yesterday",
+    // Numbness and weakness, as felt.
+    "my toes feel fizzy and numb-ish since the cramp last night",
+    "my legs are like jelly and I nearly fall when I stand up, plus cramps",
     "when I try to go up on my toes the left foot just won't",
     // Heavy fluid loss.
     "it's 35 degrees here and I've hardly been drinking, now my calves keep cramping",
@@ -55,6 +66,9 @@ describe("the same words in another sense get an ordinary answer", () => {
     "I'm a sports physio and see a lot of sports injuries. What dose of magnesium does the article give?",
     "I had food poisoning back in June, all over now, but what causes night cramps in general?",
     "my ankle was swollen after a sprain but that's long gone, why do my calves cramp at night?",
+    "I had some tingling in my feet after the op, but that cleared up fully. What's the best stretch?",
+    "I take magnesium at 8 and go to bed at 10, is that a good time?",
+    "my legs are like jelly after leg day, and I cramp at night too, what helps?",
   ]) {
     it(`"${text}"`, async () => {
       const reply = await bot.chat().say(text);

@@ -58,6 +58,12 @@ function afterRedFlag(followups = 0): ConversationState {
 
 const cases: { rule: string; text: string; state?: () => ConversationState; want: string }[] = [
   {
+    rule: "goes-for-help",
+    text: "right, I'll take him to the GP today, thank you",
+    state: () => afterRedFlag(),
+    want: "smalltalk thanks",
+  },
+  {
     rule: "stays-urgent",
     text: "it's probably nothing though?",
     state: () => afterRedFlag(),
@@ -77,6 +83,18 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     text: "tell me more",
     state: () => after("magnesium"),
     want: "answer magnesium (more)",
+  },
+  {
+    rule: "item-of-the-last-list",
+    text: "tell me more about the first one",
+    state: () => after("causes"),
+    want: "answer magnesium",
+  },
+  {
+    rule: "what-else-after-one-item",
+    text: "not for me. what else is there",
+    state: () => after("acupuncture"),
+    want: "answer prevention",
   },
   { rule: "advisory-section", text: "my cramps started when I began a new medicine", want: "answer causes" },
   { rule: "out-of-scope", text: "does creatine help?", want: "fallback out-of-scope" },

@@ -13,5 +13,10 @@ export const afterUrgentSchema = z.object({
    * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
    */
   play_down: words.default([]),
+  /**
+   * Phrases that say the person will get help now ("I'll take him to the GP today", "calling 111 now"): said without a
+   * question, the message is thanked, not answered with the urgent reply again. Default: none.
+   */
+  seeks_help: words.default([]),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;

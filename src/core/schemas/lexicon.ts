@@ -39,12 +39,25 @@ export const lexiconSchema = z.object({
    * never corrected. Default: none.
    */
   place_before: words.optional(),
+  /**
+   * Words that name an item of the last answer's list by its place ("the first one": 1, "the last one": -1), as in
+   * "tell me more about the first one" after the causes. Default: none.
+   */
+  ordinals: z.record(z.string(), z.number().int()).optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
   numbers: numbersSchema.optional(),
   anchors: words,
-  followups: z.object({ more: words, next: words, affirm: words, resume: words, switch: words }),
+  followups: z.object({
+    more: words,
+    next: words,
+    affirm: words,
+    resume: words,
+    switch: words,
+    /** "how do I get more (of it)": where the topic talked about comes from, its first source. Default: none. */
+    sources: words.optional(),
+  }),
   drop: words,
   pointers: words,
   decline: words,

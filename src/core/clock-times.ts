@@ -1,0 +1,219 @@
+/**
+ * Role: clock times in a message ("at 5am", "half 5", "quarter past 3", "4:50") and the time between a cramp's start
+ * and "now" ("my leg cramped at 5am and it's now half 5 and still cramping"): how long a cramp that is still going
+ * has lasted, for the red-flag check (redflags.ts). Works on the message's stems ("4:50" is read as "4 50").
+ */
+
+/** A clock time found in the stems: minutes after 12 o'clock (0–719), and where it stands. */
+export interface ClockTime {
+  minutes: number;
+  start: number;
+  end: number;
+}
+
+/** Words before a time that make it the moment something began ("cramped at 5", "since 2am", "from 4.30"). */
+const START_WORDS = new Set(["at", "since", "from", "about", "around"]);
+/** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
+const BETWEEN = new Set(["like", "about", "around", "roughly", "just", "before", "after", "gone", "a"]);
+/** Words just before a time that make it the end of a span: "from 6:05 to 6:25", "until nearly three". */
+const END_BEFORE = new Set(["to", "till", "til", "until", "untill", "around", "by"]);
+const AT = new Set(["at"]);
+/** Words allowed between an end word and its time: "until nearly three", "to about 6:25". */
+const END_BETWEEN = new Set(["nearly", "almost", "about", "around", "gone", "just", "past", "after"]);
+/** Hours and minute counts said as words: "ten past nine", "twenty to eleven", "half past two". */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  "twenty five": 25,
+};
+/** Words just before a time that make it the time now ("it's now half 5", "now 4:30", "it is 4:50 now"). */
+const NOW_BEFORE = [
+  "now",
+  "it is now",
+  "now it is",
+  "it is",
+  "and it is",
+  "its",
+  "its now",
+  "and its",
+  "its nearly",
+  "it is nearly",
+  "its almost",
+  "it is almost",
+  "its gone",
+  "it is gone",
+  "now nearly",
+  "now almost",
+];
+/** Words after a number that make it a count ("2 weeks"), not a time of day. */
+const UNITS = new Set([
+  "minute",
+  "min",
+  "mins",
+  "hour",
+  "hr",
+  "hrs",
+  "day",
+  "week",
+  "month",
+  "year",
+  "night",
+  "time",
+  "second",
+  "sec",
+  "secs",
+  "x",
+  "times",
+  "mg",
+  "iu",
+]);
+/** A start and a now this far apart (in minutes) or more is read as two unrelated times, not one cramp. */
+const LONGEST = 6 * 60;
+
+function hour(stem: string | undefined): number | null {
+  if (stem === "midnight" || stem === "noon") return 0;
+  const worded = stem === undefined ? undefined : NUMBER_WORDS[stem];
+  if (worded !== undefined) return worded <= 12 ? worded % 12 : null;
+  if (stem === undefined || !/^\d{1,2}$/.test(stem)) return null;
+  const h = Number(stem);
+  return h >= 1 && h <= 12 ? h % 12 : h === 0 ? 0 : null;
+}
+
+function minute(stem: string | undefined): number | null {
+  if (stem === undefined || !/^\d{2}$/.test(stem)) return null;
+  const m = Number(stem);
+  return m <= 59 ? m : null;
+}
+
+/** The clock time starting at `i`, if one does ("5 am", "half 5", "quarter past 3", "4.30", "4 50", "10 past 4"). */
+function timeAt(stems: readonly string[], i: number): ClockTime | null {
+  const w = stems[i];
+  const dotted = /^(\d{1,2})[.:](\d{2})$/.exec(w ?? "");
+  if (dotted) {
+    const h = hour(dotted[1]);
+    const m = minute(dotted[2]);
+    if (h !== null && m !== null) return { minutes: h * 60 + m, start: i, end: i + 1 };
+  }
+  if (w === "midnight" || w === "noon") return { minutes: 0, start: i, end: i + 1 };
+  const worded = NUMBER_WORDS[w ?? ""];
+  if (w === "half" || w === "quarter" || /^\d{1,2}$/.test(w ?? "") || worded !== undefined) {
+    const offset = w === "half" ? 30 : w === "quarter" ? 15 : (worded ?? Number(w));
+    const link = stems[i + 1];
+    if ((link === "past" || link === "to") && offset < 60) {
+      const h = hour(stems[i + 2]);
+      if (h !== null) {
+        const minutes = link === "past" ? h * 60 + offset : (h * 60 - offset + 720) % 720;
+        return { minutes, start: i, end: i + 3 };
+      }
+    }
+    // British "half 5": half past five.
+    if (w === "half") {
+      const h = hour(stems[i + 1]);
+      if (h !== null) return { minutes: h * 60 + 30, start: i, end: i + 2 };
+      return null;
+    }
+  }
+  const h = hour(w);
+  // A number word on its own is a time only where the caller found a start or end word before it.
+  // "since 2 weeks", "now 3 nights": a count of something, not a time of day.
+  if (h === null || UNITS.has(stems[i + 1] ?? "")) return null;
+  const m = minute(stems[i + 1]);
+  if (m !== null) return { minutes: h * 60 + m, start: i, end: i + 2 };
+  if (stems[i + 1] === "am" || stems[i + 1] === "pm") return { minutes: h * 60, start: i, end: i + 2 };
+  return { minutes: h * 60, start: i, end: i + 1 };
+}
+
+function endsWith(stems: readonly string[], at: number, phrase: string): boolean {
+  const words = phrase.split(" ");
+  return words.every((word, k) => stems[at - words.length + k] === word);
+}
+
+/**
+ * The minutes from a time something began ("at 5am") to a later time said to be now ("it's now half 5"), with where
+ * the pair stands; null when the message has no such pair. Whether it is a cramp still going is the caller's to check.
+ */
+export function elapsedToNow(
+  stems: readonly string[],
+): { minutes: number; start: number; end: number } | null {
+  return clockSpan(stems, false);
+}
+
+/**
+ * The minutes of a span told by its two ends, "from 6:05 to about 6:25", "at a quarter past two ... until nearly
+ * three": how long a cramp lasted, even once it has stopped. Null when the message has no such pair.
+ */
+export function clockSpanEnded(
+  stems: readonly string[],
+): { minutes: number; start: number; end: number } | null {
+  return clockSpan(stems, true);
+}
+
+/** A word of `accept` stands before `i`, with only words of `skip` between ("since like 2am", "until nearly three"). */
+function after(
+  stems: readonly string[],
+  i: number,
+  accept: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const word = stems[j] ?? "";
+    if (accept.has(word)) return true;
+    if (!skip.has(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * "ten past" or "half past" with no hour, said after a start: past the hour after that start ("started at twenty to
+ * eleven and it's ten past now" is 11:10).
+ */
+function pastTheHour(stems: readonly string[], i: number, began: ClockTime): ClockTime | null {
+  const w = stems[i] ?? "";
+  const offset =
+    w === "half" ? 30 : w === "quarter" ? 15 : (NUMBER_WORDS[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : NaN));
+  if (!(offset < 60) || stems[i + 1] !== "past" || hour(stems[i + 2]) !== null) return null;
+  let minutes = Math.floor(began.minutes / 60) * 60 + offset;
+  if (minutes <= began.minutes) minutes += 60;
+  return { minutes: minutes % 720, start: i, end: i + 2 };
+}
+
+function clockSpan(
+  stems: readonly string[],
+  ended: boolean,
+): { minutes: number; start: number; end: number } | null {
+  let began: ClockTime | null = null;
+  for (let i = 0; i < stems.length; i++) {
+    const isNow = ended
+      ? after(stems, i, END_BEFORE, END_BETWEEN)
+      : NOW_BEFORE.some((p) => endsWith(stems, i, p)) ||
+        stems[timeAt(stems, i)?.end ?? -1] === "now" ||
+        stems[(began && pastTheHour(stems, i, began)?.end) ?? -1] === "now" ||
+        after(stems, i, AT, END_BETWEEN);
+    if (began === null) {
+      if (!after(stems, i, START_WORDS, BETWEEN) && !(stems[i - 1] === "the" && stems[i] === "midnight"))
+        continue;
+      const t = timeAt(stems, i);
+      if (t === null) continue;
+      began = t;
+      i = t.end - 1;
+      continue;
+    }
+    if (!isNow) continue;
+    const t = pastTheHour(stems, i, began) ?? timeAt(stems, i);
+    if (t === null) continue;
+    const minutes = (t.minutes - began.minutes + 720) % 720;
+    if (minutes > 0 && minutes < LONGEST) return { minutes, start: began.start, end: t.end };
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+// After a red flag, a person who says they will get help now is thanked, not warned again; asking whether they must
+// ("should I go to the GP?") or playing it down still gets "seek medical help now"; a goodbye is a goodbye.
+import { describe, expect, it } from "vitest";
+import { createBot, describeReply, sayAll } from "../support/bot.js";
+
+const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
+const RED_FLAG = "my dad's calf has gone red and hot since the weekend";
+
+describe("after a red flag", () => {
+  it.each([
+    ["right, I'll take him to the GP today, thank you", "thanks"],
+    ["ok I'm going to ring 111 now", "thanks"],
+    ["ok, calling now. bye", "goodbye"],
+    ["should I go to the GP?", "urgent"],
+    ["I'll see the doctor after the weekend, it's probably nothing", "urgent"],
+  ])("%s -> %s", async (text, intent) => {
+    const replies = await sayAll(bot.chat(), [RED_FLAG, text]);
+    expect(replies[0]?.intent).toBe("urgent");
+    const reply = replies[1];
+    if (!reply) throw new Error("no reply");
+    expect(reply.intent, describeReply(reply)).toBe(intent);
+  });
+
+  it("without a red flag before, the same words are no thanks for a warning", async () => {
+    const reply = await bot.chat().say("right, I'll take him to the GP today, thank you");
+    expect(reply.intent, describeReply(reply)).not.toBe("urgent");
+  });
+});
+
+describe("help asked for in other words", () => {
+  it.each([
+    "what sort of questions can i ask you",
+    "What kind of things can you help with?",
+    "How I use this bot?",
+  ])("%s", async (text) => {
+    const reply = await bot.chat().say(text);
+    expect(reply.intent, describeReply(reply)).toBe("help");
+  });
+});
