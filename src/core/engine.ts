@@ -358,9 +358,13 @@ export class Engine implements MessageHandler {
     const next = this.transition(state, decision, now);
     const reply = this.feedback.ask(decision, next, this.renderer.render(decision, next, advisories));
     this.review(message, decision, reply, now);
-    await this.feedback.record(decision, state, now);
+    if (decision.kind === "vote" && decision.status === "counted")
+      await this.feedback.record(decision, state, now);
     // The question behind an answer is kept only for the review log, and only while it is on.
-    const question = this.feedback.keepsQuestions && message.kind === "text" ? message.text : undefined;
+    const question =
+      message.kind === "text" && reply.feedback !== undefined && this.feedback.keepsQuestions
+        ? message.text
+        : undefined;
     if (loaded) {
       try {
         await this.bounded(

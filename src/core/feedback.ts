@@ -16,38 +16,60 @@ import type { FeedbackStore, FeedbackVote, IncomingMessage, Logger, Reply, Revie
 
 export type { FeedbackData };
 
-/** The vote decision: `repeat` when this conversation already voted on that answer (it is not counted again). */
+/**
+ * The vote decision. `answer` is the answer's number in the conversation (its `answers` count when it asked), so the
+ * review log can tell whether the question it keeps belongs to the answer voted on. `repeat`: this conversation
+ * already voted on that answer (not counted again); `stale`: the section has been edited since the answer was given
+ * (a vote on a text no longer served is not counted; it is refused kindly).
+ */
 export type VoteDecision = {
   kind: "vote";
   vote: FeedbackVote;
   section: Section;
   version: string;
-  status: "counted" | "repeat";
+  answer: number;
+  status: "counted" | "repeat" | "stale";
 };
 
 /** Suggestion ids fit Telegram's callback_data and Suggestion.id's 48 bytes. */
 export const MAX_VOTE_ID_BYTES = 48;
 /** Hex digits of an answer version: enough to tell one section's edits apart, short enough for the id. */
 const VERSION_DIGITS = 8;
-const VOTE_ID = /^vote:(yes|no):([a-z0-9.-]+):([0-9a-f]{8})$/;
+/**
+ * Base-36 digits of an answer number in a vote id: 36^6 answers (billions) outlast any conversation, and the id
+ * length is checked at load with this many.
+ */
+const ANSWER_DIGITS = 6;
+const VOTE_ID = /^vote:(yes|no):([a-z0-9.-]+):([0-9a-f]{8}):([0-9a-z]{1,6})$/;
+/**
+ * A vote counts for one of the conversation's last few answers only (older buttons have expired), the window the
+ * state's former list of answers asked about kept.
+ */
+export const OPEN_ANSWERS = 8;
 /** Did-you-mean suggestions after a "no". */
 const MAX_GUESSES = 4;
 
-/** The stable id of a vote button: "vote:yes:<section>:<version>". */
-export function voteId(vote: FeedbackVote, section: string, version: string): string {
-  return `vote:${vote}:${section}:${version}`;
+/**
+ * The stable id of a vote button, "vote:yes:<section>:<version>:<answer>" (`answer` in base 36). It carries all a
+ * vote is checked against, so the conversation state keeps nothing per answer asked about (ADR 18).
+ */
+export function voteId(vote: FeedbackVote, section: string, version: string, answer: number): string {
+  return `vote:${vote}:${section}:${version}:${answer.toString(36)}`;
 }
 
 /** The vote a button id names, or null when it is not a well-formed vote id. */
-export function parseVoteId(id: string): { vote: FeedbackVote; section: string; version: string } | null {
+export function parseVoteId(
+  id: string,
+): { vote: FeedbackVote; section: string; version: string; answer: number } | null {
   const match = VOTE_ID.exec(id);
   if (match === null) return null;
-  const [, vote, section, version] = match;
-  if (vote === undefined || section === undefined || version === undefined) return null;
-  return { vote: vote as FeedbackVote, section, version };
+  const [, vote, section, version, answer] = match;
+  if (vote === undefined || section === undefined || version === undefined || answer === undefined)
+    return null;
+  return { vote: vote as FeedbackVote, section, version, answer: Number.parseInt(answer, 36) };
 }
 
-/** One answer, as the conversation state remembers it: "<section>:<version>". */
+/** One answer version, as the conversation state remembers a vote on it: "<section>:<version>". */
 export function answerKey(section: string, version: string): string {
   return `${section}:${version}`;
 }
@@ -75,6 +97,7 @@ export function voteReply(
 ): Reply {
   if (data === undefined) return replies.plain("fallback", [replies.messages.unknown_button]);
   if (decision.status === "repeat") return replies.plain("feedback", [data.already_voted], state.suggestions);
+  if (decision.status === "stale") return replies.plain("feedback", [data.changed], state.suggestions);
   // A "yes" keeps the answer's own suggestions, so "1" still picks its first follow-up.
   if (decision.vote === "yes") return replies.plain("feedback", [data.thanks_yes], state.suggestions);
   const { section } = decision;
@@ -103,21 +126,36 @@ export interface FeedbackOptions {
   timeoutMs: number;
 }
 
+/** What is fixed about one section's ask, worked out once at load: its version, vote key and id prefixes. */
+interface SectionAsk {
+  version: string;
+  key: string;
+  yes: string;
+  no: string;
+}
+
 /** The engine's feedback step: asks on answers, decides votes, records counted ones. */
 export class Feedback {
-  private readonly versions = new Map<string, string>();
+  private readonly asks = new Map<string, SectionAsk>();
 
   constructor(private readonly options: FeedbackOptions) {
     for (const section of options.knowledge.sections) {
       const version = answerVersion(section);
       // A vote id must fit the platforms' button ids; section ids are short, but say so if one is not.
-      if (new TextEncoder().encode(voteId("yes", section.id, version)).length > MAX_VOTE_ID_BYTES)
+      const longest = voteId("yes", section.id, version, 36 ** ANSWER_DIGITS - 1);
+      if (new TextEncoder().encode(longest).length > MAX_VOTE_ID_BYTES)
         throw new DataError(
           section.file,
           "id",
           `is too long for a vote button id (${MAX_VOTE_ID_BYTES} bytes)`,
         );
-      this.versions.set(section.id, version);
+      const prefix = (vote: FeedbackVote) => `vote:${vote}:${section.id}:${version}:`;
+      this.asks.set(section.id, {
+        version,
+        key: answerKey(section.id, version),
+        yes: prefix("yes"),
+        no: prefix("no"),
+      });
     }
   }
 
@@ -127,8 +165,10 @@ export class Feedback {
   }
 
   /**
-   * A vote button's decision; null for anything that is not a vote. A vote counts only for an answer this
-   * conversation was asked about (so a forged id counts nothing) and only once (a second press is a "repeat").
+   * A vote button's decision; null for anything that is not a vote. Everything is checked against the vote id
+   * itself: a known section, an answer among this conversation's last {@link OPEN_ANSWERS} that answered from that
+   * section (so a forged, another visitor's or expired id counts nothing), not voted on yet (else a "repeat"), and
+   * the section's text unchanged since (else "stale").
    */
   decide(message: IncomingMessage, state: ConversationState): Decision | null {
     if (message.kind !== "button" || !(message.buttonId ?? "").startsWith("vote:")) return null;
@@ -136,35 +176,43 @@ export class Feedback {
     const section = parsed === null ? undefined : this.options.index.section(parsed.section);
     if (parsed === null || section === undefined || this.options.data === undefined)
       return { kind: "unknown-button" };
-    const key = answerKey(parsed.section, parsed.version);
-    const { vote, version } = parsed;
-    if (state.feedback?.voted.includes(key))
-      return { kind: "vote", vote, section, version, status: "repeat" };
-    if (!state.feedback?.offered.includes(key)) return { kind: "unknown-button" };
-    return { kind: "vote", vote, section, version, status: "counted" };
+    const { vote, version, answer } = parsed;
+    if (answer < 1 || answer > state.answers || answer <= state.answers - OPEN_ANSWERS)
+      return { kind: "unknown-button" };
+    if (!state.visited.includes(section.id)) return { kind: "unknown-button" };
+    const decided = (status: VoteDecision["status"]): VoteDecision => ({
+      kind: "vote",
+      vote,
+      section,
+      version,
+      answer,
+      status,
+    });
+    if (state.feedback?.voted?.includes(answerKey(section.id, version))) return decided("repeat");
+    if (this.asks.get(section.id)?.version !== version) return decided("stale");
+    return decided("counted");
   }
 
-  /** The reply with "Helpful?" when it is an answer this conversation has not voted on yet. */
+  /**
+   * The reply with "Helpful?" when it is an answer this conversation has not voted on yet. Its vote ids carry the
+   * answer's number (`next.answers`, counting this answer).
+   */
   ask(decision: Decision, next: ConversationState, reply: Reply): Reply {
     const { data } = this.options;
+    if (data === undefined || reply.intent !== "answer") return reply;
     const section = answeredSection(decision);
-    const version = section === null ? undefined : this.versions.get(section.id);
-    if (data === undefined || section === null || version === undefined || reply.intent !== "answer")
-      return reply;
-    if (next.feedback?.voted.includes(answerKey(section.id, version))) return reply;
-    const option = (vote: FeedbackVote, label: string, description: string) => ({
-      label,
-      id: voteId(vote, section.id, version),
-      description,
-    });
+    const fixed = section === null ? undefined : this.asks.get(section.id);
+    if (section === null || fixed === undefined) return reply;
+    if (next.feedback?.voted?.includes(fixed.key)) return reply;
+    const answer = next.answers.toString(36);
     return {
       ...reply,
       feedback: {
         section: section.id,
-        version,
+        version: fixed.version,
         question: data.question,
-        yes: option("yes", data.yes_label, data.yes_description),
-        no: option("no", data.no_label, data.no_description),
+        yes: { label: data.yes_label, id: fixed.yes + answer, description: data.yes_description },
+        no: { label: data.no_label, id: fixed.no + answer, description: data.no_description },
       },
     };
   }
@@ -172,18 +220,17 @@ export class Feedback {
   /**
    * Records a counted vote; after a "no", also the question that got the answer in the review log. `before` is
    * the state the vote was decided on. Best effort: a failure is logged (without any text) and the reply stands.
+   * Only a counted vote gets here (the engine checks), so no other turn pays for the call.
    */
-  async record(decision: Decision, before: ConversationState, now: number): Promise<void> {
-    if (decision.kind !== "vote" || decision.status !== "counted") return;
+  async record(decision: VoteDecision, before: ConversationState, now: number): Promise<void> {
     const { store, reviewLog } = this.options;
     const { vote, version } = decision;
     const section = decision.section.id;
     await this.attempt("feedback", store.record({ section, version, vote, at: now }));
     const question = before.feedback?.question;
-    if (vote !== "no" || reviewLog === undefined || question?.answer !== answerKey(section, version)) return;
+    if (vote !== "no" || reviewLog === undefined || question?.answer !== decision.answer) return;
     await this.attempt("review", reviewLog.record({ text: question.text, reason: "unhelpful", at: now }));
   }
-
   private async attempt(target: "feedback" | "review", operation: Promise<void>): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {

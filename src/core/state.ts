@@ -43,11 +43,14 @@ export interface ConversationState {
   /** Topics the person said they already do or ruled out, left out of suggestions. Absent in older states: none. */
   ruledOut?: string[];
   /**
-   * "Helpful?" on answers (feedback.ts): `offered`, the answers ("<section>:<version>") asked about; `voted`, those
-   * voted on (each counted once); `question`, the text of the question that got the latest answer, kept only while
-   * a review log is configured and dropped once voted or at the next answer. Absent in older states: none.
+   * "Helpful?" on answers (feedback.ts, ADR 18). What a vote is checked against travels in the vote's own id, so only
+   * what votes change is kept: `voted`, the answers ("<section>:<version>") voted on, newest last (bounded; each
+   * counted once), written only by a vote; and `question`, the text of the question that got the latest answer and
+   * that answer's number (`answers` then), kept only while a review log is configured and dropped once voted or at
+   * the next answer. Absent in older states, and in every state of a conversation that never voted (without a
+   * review log): none.
    */
-  feedback?: { offered: string[]; voted: string[]; question?: { answer: string; text: string } };
+  feedback?: { voted?: string[]; question?: { answer: number; text: string } };
 }
 
 export function freshState(now: number): ConversationState {
@@ -72,12 +75,25 @@ export function freshState(now: number): ConversationState {
 export function restoreState(value: unknown, now: number, ttlMs: number): ConversationState {
   if (!isState(value)) return freshState(now);
   if (now - value.updatedAt > ttlMs) return { ...freshState(now), recent: value.recent };
-  // A state saved before `redFlag` existed has none.
-  return { ...value, redFlag: value.redFlag ?? null };
+  // A state saved before `redFlag` existed has none; one saved before ADR 18 has answers asked about in `feedback`.
+  const restored = { ...value, redFlag: value.redFlag ?? null };
+  return value.feedback === undefined ? restored : { ...restored, feedback: currentFeedback(value.feedback) };
 }
 
 function isState(value: unknown): value is ConversationState {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<ConversationState>;
   return v.v === 1 && typeof v.updatedAt === "number" && Array.isArray(v.visited) && Array.isArray(v.recent);
+}
+
+/**
+ * The feedback part of a stored state in today's shape: the list of answers asked about (`offered`, before ADR 18)
+ * goes, and so does a question text tied to an answer the old way (by key): its answer cannot be told any more.
+ */
+function currentFeedback(feedback: object): ConversationState["feedback"] {
+  const { voted, question } = feedback as { voted?: unknown; question?: { answer?: unknown } };
+  if (!("offered" in feedback) && (question === undefined || typeof question.answer === "number"))
+    return feedback as ConversationState["feedback"];
+  const kept = Array.isArray(voted) ? voted.filter((k): k is string => typeof k === "string") : [];
+  return kept.length > 0 ? { voted: kept } : undefined;
 }

@@ -12,11 +12,9 @@ import type { Reply } from "./types.js";
 /** Sections remembered as visited, newest last. */
 const MAX_VISITED = 32;
 /**
- * Answers remembered as asked about ("Helpful?"), newest last: a vote counts for one of the last few answers (older
- * buttons have expired), and the state every turn reads and writes stays small.
+ * Answers remembered as voted on, newest last (each counted once). Written only by a vote, so the state an ordinary
+ * turn reads and writes is the same size with "Helpful?" as without (ADR 18).
  */
-const MAX_OFFERED = 8;
-/** Answers remembered as voted on, newest last (each counted once). */
 const MAX_VOTED = 32;
 
 export interface RateLimit {
@@ -55,13 +53,17 @@ export function transition(
     }
     case "rate-limited":
       return { ...state, recent: inWindow(state, now, limit).slice(-limit.messages) };
-    // A vote counts against the rate limit and is remembered, so it is counted once; the question text goes.
+    // A vote counts against the rate limit; a counted one is remembered, so it is counted once, and the question
+    // text of the answer voted on goes.
     case "vote": {
+      if (decision.status !== "counted") return counted(state, now, limit);
       const key = answerKey(decision.section.id, decision.version);
-      const { question, ...feedback } = state.feedback ?? { offered: [], voted: [] };
-      const voted = [...feedback.voted.filter((k) => k !== key), key].slice(-MAX_VOTED);
-      const kept = question !== undefined && question.answer !== key ? { question } : {};
-      return { ...counted(state, now, limit), feedback: { ...feedback, voted, ...kept } };
+      const { question, voted = [] } = state.feedback ?? {};
+      const feedback = {
+        voted: [...voted.filter((k) => k !== key), key].slice(-MAX_VOTED),
+        ...(question !== undefined && question.answer !== decision.answer ? { question } : {}),
+      };
+      return { ...counted(state, now, limit), feedback };
     }
     case "interrupt":
       return acted(
@@ -85,9 +87,10 @@ function afterRedFlag(state: ConversationState, decision: Decision): Conversatio
 }
 
 /**
- * The state after a reply: its suggestions are kept for "yes" / "1", and the time for the context's expiry. An answer
- * that asks "Helpful?" is remembered as asked about, with `question` (the text that got it, given only while a review
- * log is on); any answer drops the question text of the one before.
+ * The state after a reply: its suggestions are kept for "yes" / "1", and the time for the context's expiry. Only
+ * while a review log is on (`question` given, the text that got the reply) does an answer that asks "Helpful?" keep
+ * that text, tied to the answer's number; any answer drops the question text of the one before. Without a review
+ * log nothing here touches `feedback`, so an ordinary turn's state is the same as without "Helpful?".
  */
 export function remember(
   state: ConversationState,
@@ -96,15 +99,17 @@ export function remember(
   question?: string,
 ): ConversationState {
   const next = { ...state, updatedAt: now, suggestions: reply.suggestions };
-  if (reply.intent !== "answer" || (reply.feedback === undefined && state.feedback === undefined))
+  if (reply.intent !== "answer" || (question === undefined && state.feedback?.question === undefined))
     return next;
-  const { question: _dropped, ...feedback } = state.feedback ?? { offered: [], voted: [] };
-  const ask = reply.feedback;
-  if (ask === undefined) return { ...next, feedback };
-  const key = answerKey(ask.section, ask.version);
-  const offered = [...feedback.offered.filter((k) => k !== key), key].slice(-MAX_OFFERED);
-  const kept = question === undefined ? {} : { question: { answer: key, text: question } };
-  return { ...next, feedback: { ...feedback, offered, ...kept } };
+  const { question: _dropped, ...feedback } = state.feedback ?? {};
+  const kept =
+    question !== undefined && reply.feedback !== undefined
+      ? { question: { answer: state.answers, text: question } }
+      : {};
+  const changed = { ...feedback, ...kept };
+  if (Object.keys(changed).length > 0) return { ...next, feedback: changed };
+  const { feedback: _empty, ...without } = next;
+  return without;
 }
 
 function acted(state: ConversationState, decision: ActedDecision | { kind: "unknown-button" }, now: number) {

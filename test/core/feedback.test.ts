@@ -54,11 +54,12 @@ describe("the ask", () => {
     expect(feedback.version).toBe(answerVersion(defined(section)));
     expect(feedback.version).toMatch(/^[0-9a-f]{8}$/);
     expect(feedback.question).toBe(bot.engine.intents.feedback?.question);
-    expect(feedback.yes.id).toBe(voteId("yes", feedback.section, feedback.version));
-    expect(feedback.no.id).toBe(`vote:no:${feedback.section}:${feedback.version}`);
+    // The first answer of the conversation: the vote ids carry its number (base 36).
+    expect(feedback.yes.id).toBe(voteId("yes", feedback.section, feedback.version, 1));
+    expect(feedback.no.id).toBe(`vote:no:${feedback.section}:${feedback.version}:1`);
     expect(feedback.yes.description.length).toBeGreaterThan(0);
     for (const s of bot.engine.knowledge.sections) {
-      expect(Buffer.byteLength(voteId("yes", s.id, answerVersion(s)))).toBeLessThanOrEqual(48);
+      expect(Buffer.byteLength(voteId("yes", s.id, answerVersion(s), 36 ** 6 - 1))).toBeLessThanOrEqual(48);
     }
   });
 
@@ -94,17 +95,23 @@ describe("the ask", () => {
   });
 
   it("a vote id is read back, and nothing else passes for one", () => {
-    expect(parseVoteId("vote:yes:vitamin-d.food:0123abcd")).toEqual({
+    expect(parseVoteId("vote:yes:vitamin-d.food:0123abcd:1z")).toEqual({
       vote: "yes",
       section: "vitamin-d.food",
       version: "0123abcd",
+      answer: 71,
     });
     for (const id of [
-      "vote:maybe:x:0123abcd",
-      "vote:yes:x:0123abc",
-      "vote:yes::0123abcd",
+      "vote:maybe:x:0123abcd:1",
+      "vote:yes:x:0123abc:1",
+      "vote:yes::0123abcd:1",
       "section:x",
-      "vote:yes:X:0123abcd",
+      "vote:yes:X:0123abcd:1",
+      // Before ADR 18 a vote id carried no answer number: such a button has expired.
+      "vote:yes:x:0123abcd",
+      "vote:yes:x:0123abcd:",
+      "vote:yes:x:0123abcd:1234567",
+      "vote:yes:x:0123abcd:-1",
     ])
       expect(parseVoteId(id), id).toBeNull();
   });
@@ -158,11 +165,61 @@ describe("a vote", () => {
     const forged = await other.press(ask(answer).yes.id);
     expect(forged.intent).toBe("fallback");
     expect(forged.text).toBe(bot.engine.intents.messages.unknown_button);
-    expect(await chat.press("vote:yes:nosuchsection:0123abcd")).toMatchObject({ intent: "fallback" });
-    expect(await chat.press(`vote:yes:${ask(answer).section}:00000000`)).toMatchObject({
-      intent: "fallback",
-    });
+    expect(await chat.press("vote:yes:nosuchsection:0123abcd:1")).toMatchObject({ intent: "fallback" });
+    const { section, version } = ask(answer);
+    // An answer number this conversation has not reached, or none at all; a section it was never answered from.
+    for (const id of [
+      `vote:yes:${section}:${version}:2`,
+      `vote:yes:${section}:${version}:0`,
+      `vote:yes:${section}:${version}`,
+      `vote:yes:stretching:${answerVersion(defined(bot.engine.knowledge.byId.get("stretching")))}:1`,
+    ])
+      expect(await chat.press(id), id).toMatchObject({
+        intent: "fallback",
+        text: bot.engine.intents.messages.unknown_button,
+      });
     expect(await feedback.counts()).toEqual([]);
+    // The same conversation's real button still counts after all that.
+    expect((await chat.press(ask(answer).yes.id)).text).toBe(bot.engine.intents.feedback?.thanks_yes);
+    expect(await feedback.counts()).toHaveLength(1);
+  });
+
+  it("on a section edited since the answer (a stale version) is refused kindly and counts nothing", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const answer = await chat.say("how much magnesium should I take?");
+    const { section } = ask(answer);
+    const stale = await chat.press(`vote:no:${section}:00000000:1`);
+    expect(stale.intent).toBe("feedback");
+    expect(stale.text).toBe(bot.engine.intents.feedback?.changed);
+    // The answer's suggestions stay, as after any vote.
+    expect(stale.suggestions).toEqual(answer.suggestions);
+    expect(await feedback.counts()).toEqual([]);
+    // Not remembered as voted: the current version's button still counts.
+    await chat.press(ask(answer).no.id);
+    expect(await feedback.counts()).toHaveLength(1);
+  });
+
+  it("expires after eight more answers", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const first = await chat.say("how much magnesium should I take?");
+    const questions = ["what causes leg cramps?", "how do I stretch my calves?", "does massage help?"];
+    for (let i = 0; i < 8; i++) expect((await chat.say(defined(questions[i % 3]))).intent).toBe("answer");
+    expect((await chat.press(ask(first).yes.id)).text).toBe(bot.engine.intents.messages.unknown_button);
+    expect(await feedback.counts()).toEqual([]);
+  });
+
+  it("is not counted twice when the same answer is given again and voted on again", async () => {
+    const { bot, feedback } = setup();
+    const chat = bot.chat();
+    const first = await chat.say("how much magnesium should I take?");
+    await chat.say("what causes leg cramps?");
+    await chat.press(ask(first).yes.id);
+    // Asked again, the answer does not ask again; a press on the first button again is a repeat.
+    expect((await chat.say("how much magnesium should I take?")).feedback).toBeUndefined();
+    expect((await chat.press(ask(first).no.id)).text).toBe(bot.engine.intents.feedback?.already_voted);
+    expect((await feedback.counts()).map((c) => c.count)).toEqual([1]);
   });
 
   it("on an earlier answer still counts, once, and leaves an open dialogue open", async () => {
@@ -208,20 +265,21 @@ describe("the review log", () => {
     const chat = on.bot.chat("c");
     const state = async () => (await on.store.get("conv:c")) as ConversationState;
     const first = await chat.say("how much magnesium should I take?");
-    expect((await state()).feedback?.question?.text).toBe("how much magnesium should I take?");
+    expect((await state()).feedback?.question).toEqual({
+      answer: 1,
+      text: "how much magnesium should I take?",
+    });
     await chat.say("hello");
     expect((await state()).feedback?.question?.text).toBe("how much magnesium should I take?");
-    await chat.say("how do I stretch my calves?");
-    expect((await state()).feedback?.question?.text).toBe("how do I stretch my calves?");
+    const second = await chat.say("how do I stretch my calves?");
+    expect((await state()).feedback?.question).toEqual({ answer: 2, text: "how do I stretch my calves?" });
     // A "no" on the first answer now: its question is gone, so nothing goes for review.
     await chat.press(ask(first).no.id);
     expect(reviewLog.entries).toEqual([]);
     expect((await state()).feedback?.question?.text).toBe("how do I stretch my calves?");
-    const latest = (await state()).feedback?.offered.at(-1) ?? "";
-    const [section, version] = latest.split(":");
-    await chat.press(`vote:yes:${section}:${version}`);
+    await chat.press(ask(second).yes.id);
     expect((await state()).feedback?.question).toBeUndefined();
-
+    expect(reviewLog.entries).toEqual([]);
     const off = setup();
     const quiet = off.bot.chat("c");
     await quiet.say("how much magnesium should I take?");

@@ -119,4 +119,22 @@ describe("the engine's review log", () => {
     clock.advance(2 * 24 * 3600_000);
     expect((await review.list()).map((e) => e.text)).toEqual(["newer question"]);
   });
+
+  it("keeps at most maxEntries, the newest, in order, however many are recorded", async () => {
+    const clock = new ManualClock();
+    const review = new MemoryReviewLog({ clock, maxEntries: 3 });
+    for (let i = 1; i <= 10; i++) {
+      await review.record({ text: `question ${i}`, reason: "fallback", at: clock.now() });
+      clock.advance(1000);
+      const texts = (await review.list()).map((e) => e.text);
+      expect(texts).toEqual(
+        Array.from({ length: Math.min(i, 3) }, (_, k) => `question ${i - Math.min(i, 3) + k + 1}`),
+      );
+    }
+    // Past retention they all go, and the log fills again from empty.
+    clock.advance(31 * 24 * 3600_000);
+    expect(await review.purge()).toBe(3);
+    await review.record({ text: "question 11", reason: "clarify", at: clock.now() });
+    expect((await review.list()).map((e) => e.text)).toEqual(["question 11"]);
+  });
 });

@@ -13,9 +13,13 @@ export const feedbackSchema = z.object({
   /** What screen readers say for each button. */
   yes_description: z.string().min(1).max(200),
   no_description: z.string().min(1).max(200),
-  /** The reply to a "yes"; to a "no" (followed by the did-you-mean suggestions); to a second press. */
+  /**
+   * The reply to a "yes"; to a "no" (followed by the did-you-mean suggestions); to a second press; to a vote on an
+   * answer whose section has been edited since (not counted).
+   */
   thanks_yes: line,
   thanks_no: line,
   already_voted: line,
+  changed: line,
 });
 export type FeedbackData = z.infer<typeof feedbackSchema>;

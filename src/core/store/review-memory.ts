@@ -21,7 +21,9 @@ export interface MemoryReviewLogOptions {
 }
 
 export class MemoryReviewLog implements ReviewStore {
+  /** Entries in the order recorded; those before `head` are gone (dropped in bulk, so a record never shifts all). */
   private entries: ReviewEntry[] = [];
+  private head = 0;
   private readonly clock: Clock;
   private readonly retentionDays: number;
   private readonly maxEntries: number;
@@ -35,12 +37,12 @@ export class MemoryReviewLog implements ReviewStore {
   async record(entry: { text: string; reason: ReviewReason; at: number }): Promise<void> {
     await this.purge();
     this.entries.push(reviewEntry(entry));
-    if (this.entries.length > this.maxEntries) this.entries.shift();
+    if (this.entries.length - this.head > this.maxEntries) this.drop(1);
   }
 
   async list(): Promise<ReviewEntry[]> {
     await this.purge();
-    return this.entries.map((entry) => ({ ...entry }));
+    return this.entries.slice(this.head).map((entry) => ({ ...entry }));
   }
 
   async purge(): Promise<number> {
@@ -48,9 +50,19 @@ export class MemoryReviewLog implements ReviewStore {
     // Entries are kept in the order they were recorded, so the expired ones are at the front: a purge with nothing
     // to drop looks at one entry, not at all of them.
     let expired = 0;
-    while (expired < this.entries.length && (this.entries[expired]?.at ?? cutoff) < cutoff) expired++;
-    if (expired > 0) this.entries.splice(0, expired);
+    const { entries, head } = this;
+    while (head + expired < entries.length && (entries[head + expired]?.at ?? cutoff) < cutoff) expired++;
+    if (expired > 0) this.drop(expired);
     return expired;
+  }
+
+  /** Forgets the oldest `count` entries; the array is compacted only once half of it is gone. */
+  private drop(count: number): void {
+    this.head += count;
+    if (this.head * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
   }
 
   async close(): Promise<void> {}

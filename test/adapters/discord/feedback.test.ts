@@ -28,8 +28,8 @@ describe("Discord: feedback on answers", () => {
     const [votes, ...others] = answer.message.components;
     expect(votes?.components.map((b) => b.label)).toEqual(["👍 Helpful", "👎 Not really"]);
     const [yes, no] = votes?.components.map((b) => b.custom_id ?? "") ?? [];
-    expect(yes).toMatch(/^vote:yes:magnesium\.supplements:[0-9a-f]{8}$/);
-    expect(no).toMatch(/^vote:no:magnesium\.supplements:[0-9a-f]{8}$/);
+    expect(yes).toMatch(/^vote:yes:magnesium\.supplements:[0-9a-f]{8}:[0-9a-z]{1,6}$/);
+    expect(no).toMatch(/^vote:no:magnesium\.supplements:[0-9a-f]{8}:[0-9a-z]{1,6}$/);
     expect(others.flatMap((row) => row.components).every((b) => b.custom_id?.startsWith("section:"))).toBe(
       true,
     );

@@ -38,8 +38,8 @@ describe("Telegram: feedback on answers", () => {
     const votes = rows?.[0] ?? [];
     expect(votes.map((b) => b.text)).toEqual(["👍 Helpful", "👎 Not really"]);
     expect(votes.map((b) => b.callback_data)).toEqual([
-      expect.stringMatching(/^vote:yes:magnesium\.supplements:[0-9a-f]{8}$/),
-      expect.stringMatching(/^vote:no:magnesium\.supplements:[0-9a-f]{8}$/),
+      expect.stringMatching(/^vote:yes:magnesium\.supplements:[0-9a-f]{8}:[0-9a-z]{1,6}$/),
+      expect.stringMatching(/^vote:no:magnesium\.supplements:[0-9a-f]{8}:[0-9a-z]{1,6}$/),
     ]);
     // The suggestions keep their own rows below the votes.
     expect(
@@ -49,14 +49,22 @@ describe("Telegram: feedback on answers", () => {
         .every((b) => b.callback_data.startsWith("section:")),
     ).toBe(true);
 
+    // callback_data holds at most 64 bytes.
+    for (const b of votes) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
     const yes = votes[0]?.callback_data ?? "";
-    fake.pressButton(alice, answer.message, yes);
+    // A forged vote (an answer this chat never got) is answered kindly and counts nothing.
+    fake.pressButton(alice, answer.message, yes.replace(/:[0-9a-z]+$/, ":9"));
     await fake.waitForCalls("sendMessage", 2, { okOnly: true });
-    expect(fake.sentMessages.at(-1)?.message.text).toBe("Thanks for letting me know — glad it helped.");
+    expect(fake.sentMessages.at(-1)?.message.text).toBe(
+      "That button has expired. What would you like to know?",
+    );
     fake.pressButton(alice, answer.message, yes);
     await fake.waitForCalls("sendMessage", 3, { okOnly: true });
+    expect(fake.sentMessages.at(-1)?.message.text).toBe("Thanks for letting me know — glad it helped.");
+    fake.pressButton(alice, answer.message, yes);
+    await fake.waitForCalls("sendMessage", 4, { okOnly: true });
     expect(fake.sentMessages.at(-1)?.message.text).toBe("You've already rated that answer — thank you.");
-    expect((await fake.waitForCalls("answerCallbackQuery", 2, { okOnly: true })).length).toBe(2);
+    expect((await fake.waitForCalls("answerCallbackQuery", 3, { okOnly: true })).length).toBe(3);
 
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toContain('crampbot_feedback_total{section="magnesium.supplements",vote="yes"} 1');

@@ -47,7 +47,7 @@ describe("web chat: feedback on answers", () => {
       ["no", "👎 Not really", "No, this answer was not helpful"],
     ]);
     const no = defined(feedback.options[1]);
-    expect(no.payload).toMatch(/^vote:no:magnesium\.supplements:[0-9a-f]{8}$/);
+    expect(no.payload).toMatch(/^vote:no:magnesium\.supplements:[0-9a-f]{8}:[0-9a-z]{1,6}$/);
 
     const [thanks] = await client.press(no.title, no.payload);
     expect(thanks?.intent).toBe("feedback");
