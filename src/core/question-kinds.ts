@@ -87,8 +87,26 @@ export class QuestionKinds {
     return this.match(terms)?.kind ?? null;
   }
 
-  /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
-  match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
+  /**
+   * The general sections of every kind whose phrase occurs in the terms: a general topic named only by such a word
+   * ("why" in "why do they keep coming back?") is a question word, not a section asked for by name.
+   */
+  sectionsAsked(terms: readonly string[]): string[] {
+    const present = new Set(terms);
+    const sections = new Set<string>();
+    for (const pattern of this.patterns) {
+      const section = pattern.kind.section;
+      if (section === null || sections.has(section) || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
+      if (find(terms, pattern.parts)) sections.add(section);
+    }
+    return [...sections];
+  }
+
+  /**
+   * The kind, where its phrase starts (a clause that opens with one asks: "so why do my legs...") and how many words
+   * it covers (a gap counting one less).
+   */
+  match(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     // A pattern whose first word the message lacks cannot match: most are skipped at once (the hot path).
     const present = new Set(terms);

@@ -41,6 +41,8 @@ const NAMES_TOPIC = WEIGHT.title;
 const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
+/** An asking sentence of at most this many terms ("why is that?") takes the whole message's kind when it is longer. */
+const POINTING_ASK = 4;
 /** ...or when unknown words times this outnumber the content words. */
 const UNKNOWN_SHARE = 2.5;
 
@@ -91,6 +93,11 @@ export interface Signals {
   playsDown: boolean;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
+  /**
+   * The general sections of every question kind whose phrase the asking text holds ("why" → causes): a general topic
+   * named only by such a phrase is asked with a question word, not by name.
+   */
+  kindSections: string[];
   /** A longer message that tells a story, then asks. */
   story: boolean;
   /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
@@ -206,6 +213,8 @@ export class Reader {
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
+  /** What a person says they do not know ("no idea how much"): a sentence that carries the ask (kinds.yaml). */
+  private readonly indirectTable = new PhraseTable<true>();
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
 
@@ -270,6 +279,7 @@ export class Reader {
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
     this.ruledOutFinder = new RuledOut(kinds.ruled_out, lexicon);
+    for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
   }
 
@@ -325,10 +335,14 @@ export class Reader {
   }
 
   private readAsked(text: string, full: Signals): Signals {
-    const question = questionSentence(text);
-    if (question === null) return { ...full, kind: this.kindOf(full, askingSentence(text)) };
-    const asked = this.signalsOf(question);
-    const kind = this.kindOf(asked);
+    const question = this.questionSentence(text);
+    if (question === null) return { ...full, kind: this.shortKind(full, askingSentence(text)) };
+    const said = this.signalsOf(question);
+    // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
+    // sentence that says what the person does not know (kinds.yaml `indirect`).
+    const indirect = said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
+    const asked = indirect ?? said;
+    const kind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -356,11 +370,64 @@ export class Reader {
     return merged;
   }
 
+  /**
+   * The sentence that carries the ask, in a message long enough to tell a story first; null for a short one. The last
+   * that asks ("?"); in a letter with none, the last sentence with a question kind ("I would be grateful if you could
+   * tell me what might be behind this"), so a sign-off ("Yours, Margaret") is never read as the question.
+   */
+  private questionSentence(text: string): string | null {
+    if (text.length <= STORY_LENGTH) return null;
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return null;
+    const reversed = [...sentences].reverse();
+    return (
+      reversed.find((x) => x.includes("?")) ??
+      reversed.find((x) => this.kinds.kindOf(this.lexicon.terms(x)) !== null) ??
+      sentences.at(-1) ??
+      null
+    );
+  }
+
+  /**
+   * The last sentence before the question that says what the person does not know and names a topic or an aspect
+   * ("I have no clue how much people usually take"); its signals, or null.
+   */
+  private indirectAsk(text: string, question: string): Signals | null {
+    if (this.indirectTable.size === 0) return null;
+    const sentences = sentencesOf(text);
+    const at = sentences.lastIndexOf(question);
+    for (let i = at - 1; i >= 0; i--) {
+      const sentence = sentences[i] ?? "";
+      const terms = this.lexicon.terms(sentence);
+      if (this.indirectTable.findAll(terms).length === 0) continue;
+      const s = this.signalsOf(sentence);
+      if (s.topics.size > 0 || s.facets.size > 0) return s;
+    }
+    return null;
+  }
+
+  /**
+   * The kind of a short message: its asking sentence's, unless that sentence is a bare ask ("Why is that?") and the
+   * whole message says more ("Mine go away and then come back worse. Why is that?").
+   */
+  private shortKind(full: Signals, asking: string | null): QuestionKind | null {
+    if (asking === null) return this.kindOf(full);
+    const terms = this.lexicon.terms(asking);
+    if (terms.length <= POINTING_ASK) {
+      const whole = this.kinds.match(full.analysis.terms);
+      const own = this.kinds.match(terms);
+      if (whole !== null && (own === null || whole.length > own.length)) return this.kindOf(full);
+    }
+    return this.kindOf(full, asking);
+  }
+
   /** The kind a message asks, with the facet evidence it adds ("does vitamin D help?" is about vitamin D itself). */
   private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
     const kind = this.kinds.kindOf(terms);
+    // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
+    s.kindSections.push(...this.kinds.sectionsAsked(terms));
     // Only where the lexicon's facet words have not already said it ("any good" is both).
     if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
       add(s.facets, kind.facet, kind.facetWeight);
@@ -476,6 +543,7 @@ export class Reader {
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
       kind: null,
+      kindSections: [],
       story: false,
       ruledOut: [],
     };
@@ -613,12 +681,9 @@ export class Reader {
   }
 }
 
-/** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
-function questionSentence(text: string): string | null {
-  if (text.length <= STORY_LENGTH) return null;
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
-  if (sentences.length < 2) return null;
-  return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
+/** A message's sentences (those with a letter or digit). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
 }
 
 /** In a message of several sentences, the last one that asks ("?"); null when there is one sentence or none asks. */

@@ -236,9 +236,14 @@ export const RULES: readonly Rule[] = [
       if (s.unknownMatters && !s.anchored) return null;
       const section = index.section(kind.section);
       if (!section) return null;
-      // "...give me the main takeaways so I know where to start": another general section named by its own words.
+      // "...give me the main takeaways so I know where to start": another general section named by its own words;
+      // not one named by a question word ("why" in "why do they keep coming back?", kinds.yaml).
       const first = top(s, index).top;
-      const other = first !== undefined && first.topic !== section.topic && first.score >= NAMED_GENERAL;
+      const other =
+        first !== undefined &&
+        first.topic !== section.topic &&
+        first.score >= NAMED_GENERAL &&
+        !s.kindSections.includes(first.topic);
       if (other && index.section(first.topic) !== index.defaultSection) return null;
       return answer(section);
     },
