@@ -28,6 +28,8 @@ export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negati
 
 /** The file the kinds come from, for error messages. */
 const FILE = "kinds.yaml";
+/** The word that joins a second question to the first. */
+const AND = "and";
 /** In "a ... b", b may follow a within this many words. */
 const GAP = 4;
 
@@ -88,18 +90,28 @@ export class QuestionKinds {
   }
 
   /**
-   * The general sections of every kind whose phrase occurs in the terms: a general topic named only by such a word
-   * ("why" in "why do they keep coming back?") is a question word, not a section asked for by name.
+   * The general sections of the kinds whose phrases occur in the terms only as one word, beside the longer phrase of
+   * the kind that won (`won`): a general topic named only by such a word ("why" in "why do they keep coming back?")
+   * is a weaker question word, not a section asked for by name. A second question joined by "and" ("is there a link,
+   * and is there anything I can do?", "what are the causes, and how do I prevent them?") keeps its section.
    */
-  sectionsAsked(terms: readonly string[]): string[] {
+  sectionsAsked(terms: readonly string[], won: { start: number; length: number }): string[] {
     const present = new Set(terms);
-    const sections = new Set<string>();
+    const best = new Map<string, { length: number; start: number }>();
     for (const pattern of this.patterns) {
       const section = pattern.kind.section;
-      if (section === null || sections.has(section) || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
-      if (find(terms, pattern.parts)) sections.add(section);
+      if (section === null || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
+      const hit = find(terms, pattern.parts);
+      if (hit && hit.length > (best.get(section)?.length ?? 0)) best.set(section, hit);
     }
-    return [...sections];
+    const end = won.start + won.length;
+    const joined = (at: number) => {
+      const [from, to] = at < won.start ? [at, won.start] : [end, at];
+      return terms.slice(from, to).includes(AND);
+    };
+    return [...best]
+      .filter(([, hit]) => hit.length === 1 && won.length > 1 && !joined(hit.start))
+      .map(([section]) => section);
   }
 
   /**

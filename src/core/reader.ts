@@ -373,19 +373,18 @@ export class Reader {
   /**
    * The sentence that carries the ask, in a message long enough to tell a story first; null for a short one. The last
    * that asks ("?"); in a letter with none, the last sentence with a question kind ("I would be grateful if you could
-   * tell me what might be behind this"), so a sign-off ("Yours, Margaret") is never read as the question.
+   * tell me what might be behind this") or an indirect ask ("wondering if there's a stretch"), so a sign-off ("Yours, Margaret") is never read as the question.
    */
   private questionSentence(text: string): string | null {
     if (text.length <= STORY_LENGTH) return null;
     const sentences = sentencesOf(text);
     if (sentences.length < 2) return null;
     const reversed = [...sentences].reverse();
-    return (
-      reversed.find((x) => x.includes("?")) ??
-      reversed.find((x) => this.kinds.kindOf(this.lexicon.terms(x)) !== null) ??
-      sentences.at(-1) ??
-      null
-    );
+    const asks = (x: string) => {
+      const terms = this.lexicon.terms(x);
+      return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
+    };
+    return reversed.find((x) => x.includes("?")) ?? reversed.find(asks) ?? sentences.at(-1) ?? null;
   }
 
   /**
@@ -425,9 +424,10 @@ export class Reader {
   private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
-    const kind = this.kinds.kindOf(terms);
+    const hit = this.kinds.match(terms);
+    const kind = hit?.kind ?? null;
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
-    s.kindSections.push(...this.kinds.sectionsAsked(terms));
+    if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
     // Only where the lexicon's facet words have not already said it ("any good" is both).
     if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
       add(s.facets, kind.facet, kind.facetWeight);
