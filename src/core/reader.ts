@@ -41,6 +41,9 @@ const NAMES_TOPIC = WEIGHT.title;
 const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
+/** The word that joins two things asked about, and how far from it each may be named. */
+const OR = "or";
+const OR_REACH = 6;
 /** An asking sentence of at most this many terms ("why is that?") takes the whole message's kind when it is longer. */
 const POINTING_ASK = 4;
 /** ...or when unknown words times this outnumber the content words. */
@@ -98,6 +101,11 @@ export interface Signals {
    * named only by such a phrase is asked with a question word, not by name.
    */
   kindSections: string[];
+  /**
+   * Two aspects named on either side of an "or" ("from the sun or do I need to eat something?"), nearest first; empty
+   * when an "or" joins no two ("with food or on an empty stomach" names one).
+   */
+  joinedFacets: string[];
   /** A longer message that tells a story, then asks. */
   story: boolean;
   /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
@@ -497,12 +505,14 @@ export class Reader {
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
+    const strongFacets: { facet: string; start: number }[] = [];
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
       add(facets, match.value.facet, match.value.weight);
+      if (match.value.weight >= 1) strongFacets.push({ facet: match.value.facet, start: match.start });
       const words = terms.slice(match.start, match.start + match.length);
       if (words.every((t) => this.amountTerms.has(t)))
         add(amountFacets, match.value.facet, match.value.weight);
@@ -544,6 +554,7 @@ export class Reader {
       playsDown: this.playDownTable.findAll(terms).length > 0,
       kind: null,
       kindSections: [],
+      joinedFacets: joinedByOr(terms, strongFacets),
       story: false,
       ruledOut: [],
     };
@@ -679,6 +690,16 @@ export class Reader {
     }
     return false;
   }
+}
+
+/** The facets named nearest before and after an "or", when they differ (strong facet words only). */
+function joinedByOr(terms: readonly string[], named: readonly { facet: string; start: number }[]): string[] {
+  for (let at = terms.indexOf(OR); at >= 0; at = terms.indexOf(OR, at + 1)) {
+    const before = named.filter((x) => x.start < at && at - x.start <= OR_REACH).at(-1);
+    const after = named.find((x) => x.start > at && x.start - at <= OR_REACH);
+    if (before && after && before.facet !== after.facet) return [before.facet, after.facet];
+  }
+  return [];
 }
 
 /** A message's sentences (those with a letter or digit). */

@@ -357,13 +357,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     // "what should I eat for cramps?", "which supplements help?" with no topic: the aspect exists only in sibling
-    // topics, so both in one reply; unless a choice is asked for, or an amount of nothing named ("how much?").
+    // topics, so both in one reply; unless a choice is asked for, or an amount of nothing named ("how much?"; "which
+    // pills, and how many a day?" names them).
     name: "aspect-of-sibling-topics",
     decide: (s, _state, index) => {
       const facet = facetOf(s, index);
       // A weak hint ("twice a week") never decides on its own.
       if (facet === null || (s.facets.get(facet) ?? 0) < FACET_FIRST) return null;
-      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s)) return null;
+      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s, facet, FACET_FIRST)) return null;
       const both = index.siblings.across(index.sectionsWithFacet(facet));
       return both ? { kind: "answer-both", sections: both } : null;
     },
