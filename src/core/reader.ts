@@ -372,8 +372,11 @@ export class Reader {
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
       return { ...full, ...story, outOfScope: asked.outOfScope };
     }
-    // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
-    // the story.
+    // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
+    // from the question, the topic from the story (a general topic the question names, "typical", does not count).
+    const specific = [...asked.topics.keys()].some((t) => !this.generalTopics.has(t));
+    if (!specific && asked.facets.size > 0 && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+      return { ...merged, topics: full.topics, sections: full.sections };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
   }
@@ -483,8 +486,12 @@ export class Reader {
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
     const excludedFrom = this.excludedStarts(terms);
+    // Words inside a keyword of several words ("with meals", "empty stomach"): a facet word there names no aspect
+    // of its own beside an "or".
+    const inKeyword = new Array<boolean>(terms.length).fill(false);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
+      if (match.length > 1) mark(inKeyword, match.start, match.length);
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
       if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
       const bonus = 1 + 0.3 * (match.length - 1);
@@ -512,7 +519,8 @@ export class Reader {
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
       add(facets, match.value.facet, match.value.weight);
-      if (match.value.weight >= 1) strongFacets.push({ facet: match.value.facet, start: match.start });
+      if (match.value.weight >= 1 && !inKeyword[match.start])
+        strongFacets.push({ facet: match.value.facet, start: match.start });
       const words = terms.slice(match.start, match.start + match.length);
       if (words.every((t) => this.amountTerms.has(t)))
         add(amountFacets, match.value.facet, match.value.weight);
