@@ -486,12 +486,15 @@ export class Reader {
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
     const excludedFrom = this.excludedStarts(terms);
-    // Words inside a keyword of several words ("with meals", "empty stomach"): a facet word there names no aspect
-    // of its own beside an "or".
-    const inKeyword = new Array<boolean>(terms.length).fill(false);
+    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
+    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
+    const inKeyword = new Array<Set<string> | undefined>(terms.length);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
-      if (match.length > 1) mark(inKeyword, match.start, match.length);
+      if (match.length > 1) {
+        const own = new Set(match.value.map((p) => p.section.facet));
+        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
+      }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
       if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
       const bonus = 1 + 0.3 * (match.length - 1);
@@ -519,7 +522,8 @@ export class Reader {
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
       add(facets, match.value.facet, match.value.weight);
-      if (match.value.weight >= 1 && !inKeyword[match.start])
+      const holder = inKeyword[match.start];
+      if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
         strongFacets.push({ facet: match.value.facet, start: match.start });
       const words = terms.slice(match.start, match.start + match.length);
       if (words.every((t) => this.amountTerms.has(t)))
