@@ -223,6 +223,8 @@ export class Reader {
   private readonly ruledOutFinder: RuledOut;
   /** What a person says they do not know ("no idea how much"): a sentence that carries the ask (kinds.yaml). */
   private readonly indirectTable = new PhraseTable<true>();
+  /** The same phrases as written, to find where the ask starts in a sentence. */
+  private readonly indirectPhrases: string[];
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
 
@@ -288,6 +290,7 @@ export class Reader {
     this.kinds = new QuestionKinds(kinds, lexicon);
     this.ruledOutFinder = new RuledOut(kinds.ruled_out, lexicon);
     for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
+    this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
   }
 
@@ -408,9 +411,13 @@ export class Reader {
     const at = sentences.lastIndexOf(question);
     for (let i = at - 1; i >= 0; i--) {
       const sentence = sentences[i] ?? "";
-      const terms = this.lexicon.terms(sentence);
-      if (this.indirectTable.findAll(terms).length === 0) continue;
-      const s = this.signalsOf(sentence);
+      if (this.indirectTable.findAll(this.lexicon.terms(sentence)).length === 0) continue;
+      // From the marker on, where it is written out: "vitamin D matters, but we have no idea how much to take" asks
+      // how much, not what it does (a topic named before it is still the story's).
+      const lower = sentence.toLowerCase();
+      const from = Math.max(0, ...this.indirectPhrases.map((p) => lower.indexOf(p)));
+      const rest = this.signalsOf(sentence.slice(from));
+      const s = rest.topics.size > 0 || rest.facets.size > 0 ? rest : this.signalsOf(sentence);
       if (s.topics.size > 0 || s.facets.size > 0) return s;
     }
     return null;
