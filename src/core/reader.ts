@@ -351,7 +351,8 @@ export class Reader {
     const said = this.signalsOf(question);
     // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
     // sentence that says what the person does not know (kinds.yaml `indirect`).
-    const indirect = said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
+    const indirect =
+      said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
     const asked = indirect ?? said;
     const kind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").

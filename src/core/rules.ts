@@ -364,7 +364,8 @@ export const RULES: readonly Rule[] = [
       const facet = facetOf(s, index);
       // A weak hint ("twice a week") never decides on its own.
       if (facet === null || (s.facets.get(facet) ?? 0) < FACET_FIRST) return null;
-      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s, facet, FACET_FIRST)) return null;
+      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s, facet, FACET_FIRST))
+        return null;
       const both = index.siblings.across(index.sectionsWithFacet(facet));
       return both ? { kind: "answer-both", sections: both } : null;
     },
