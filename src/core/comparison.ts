@@ -16,12 +16,16 @@ const COMPARED_FACET = 0.5;
 
 /** The sections a comparison asks about, in article order; null when the message compares nothing we answer. */
 export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] | null {
-  if (!index.siblings.asksToChoose(s)) return null;
+  const choosing = index.siblings.asksToChoose(s);
+  // Two aspects of one topic joined by "or" ("can I get vitamin D from the sun or do I need to eat something?") are
+  // both answered, with or without a choice word: the article gives each of them.
+  if (!choosing && s.joinedFacets.length < 2) return null;
   const specific = index.rankTopics(s).filter((t) => !index.isGeneral(t.topic));
   const [first, second] = specific;
   if (first === undefined) return null;
   let sections: Section[];
   if (second !== undefined && second.score >= COMPARED_RATIO * first.score) {
+    if (!choosing) return null;
     const one = index.sectionOf(first.topic, s, null);
     const two = index.sectionOf(second.topic, s, null);
     if (!one || !two) return null;
@@ -33,9 +37,11 @@ export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] |
     sections = [one, two];
   } else {
     // One topic, two of its aspects: "vitamin D from the sun or from food, which is better?".
-    const facets = [...s.facets]
-      .filter(([facet, score]) => facet !== index.mainFacet && score >= COMPARED_FACET)
-      .map(([facet]) => facet);
+    const facets = choosing
+      ? [...s.facets]
+          .filter(([facet, score]) => facet !== index.mainFacet && score >= COMPARED_FACET)
+          .map(([facet]) => facet)
+      : s.joinedFacets;
     sections = index.knowledge.sections.filter((x) => x.topic === first.topic && facets.includes(x.facet));
     if (sections.length !== 2) return null;
   }

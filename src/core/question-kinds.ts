@@ -28,6 +28,8 @@ export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negati
 
 /** The file the kinds come from, for error messages. */
 const FILE = "kinds.yaml";
+/** The word that joins a second question to the first. */
+const AND = "and";
 /** In "a ... b", b may follow a within this many words. */
 const GAP = 4;
 
@@ -93,8 +95,36 @@ export class QuestionKinds {
     return this.match(terms)?.kind ?? null;
   }
 
-  /** The kind and where its phrase starts (a clause that opens with one asks: "so why do my legs..."). */
-  match(terms: readonly string[]): { kind: QuestionKind; start: number } | null {
+  /**
+   * The general sections of the kinds whose phrases occur in the terms only as one word, beside the longer phrase of
+   * the kind that won (`won`): a general topic named only by such a word ("why" in "why do they keep coming back?")
+   * is a weaker question word, not a section asked for by name. A second question joined by "and" ("is there a link,
+   * and is there anything I can do?", "what are the causes, and how do I prevent them?") keeps its section.
+   */
+  sectionsAsked(terms: readonly string[], won: { start: number; length: number }): string[] {
+    const present = new Set(terms);
+    const best = new Map<string, { length: number; start: number }>();
+    for (const pattern of this.patterns) {
+      const section = pattern.kind.section;
+      if (section === null || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
+      const hit = find(terms, pattern.parts);
+      if (hit && hit.length > (best.get(section)?.length ?? 0)) best.set(section, hit);
+    }
+    const end = won.start + won.length;
+    const joined = (at: number) => {
+      const [from, to] = at < won.start ? [at, won.start] : [end, at];
+      return terms.slice(from, to).includes(AND);
+    };
+    return [...best]
+      .filter(([, hit]) => hit.length === 1 && won.length > 1 && !joined(hit.start))
+      .map(([section]) => section);
+  }
+
+  /**
+   * The kind, where its phrase starts (a clause that opens with one asks: "so why do my legs...") and how many words
+   * it covers (a gap counting one less).
+   */
+  match(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
     // order (the hot path).

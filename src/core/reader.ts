@@ -41,6 +41,11 @@ const NAMES_TOPIC = WEIGHT.title;
 const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
+/** The word that joins two things asked about, and how far from it each may be named. */
+const OR = "or";
+const OR_REACH = 6;
+/** An asking sentence of at most this many terms ("why is that?") takes the whole message's kind when it is longer. */
+const POINTING_ASK = 4;
 /** ...or when unknown words times this outnumber the content words. */
 const UNKNOWN_SHARE = 2.5;
 
@@ -97,6 +102,16 @@ export interface Signals {
   ordinal: number | null;
   /** What the question asks (intents/kinds.yaml), from the sentence that asks; null when no kind is marked. */
   kind: QuestionKind | null;
+  /**
+   * The general sections of every question kind whose phrase the asking text holds ("why" → causes): a general topic
+   * named only by such a phrase is asked with a question word, not by name.
+   */
+  kindSections: string[];
+  /**
+   * Two aspects named on either side of an "or" ("from the sun or do I need to eat something?"), nearest first; empty
+   * when an "or" joins no two ("with food or on an empty stomach" names one).
+   */
+  joinedFacets: string[];
   /** A longer message that tells a story, then asks. */
   story: boolean;
   /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
@@ -216,6 +231,10 @@ export class Reader {
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
+  /** What a person says they do not know ("no idea how much"): a sentence that carries the ask (kinds.yaml). */
+  private readonly indirectTable = new PhraseTable<true>();
+  /** The same phrases as written, to find where the ask starts in a sentence. */
+  private readonly indirectPhrases: string[];
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
 
@@ -285,6 +304,8 @@ export class Reader {
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
     this.ruledOutFinder = new RuledOut(kinds.ruled_out, lexicon);
+    for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
+    this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
   }
 
@@ -340,10 +361,15 @@ export class Reader {
   }
 
   private readAsked(text: string, full: Signals): Signals {
-    const question = questionSentence(text);
-    if (question === null) return { ...full, kind: this.kindOf(full, askingSentence(text)) };
-    const asked = this.signalsOf(question);
-    const kind = this.kindOf(asked);
+    const question = this.questionSentence(text);
+    if (question === null) return { ...full, kind: this.shortKind(full, askingSentence(text)) };
+    const said = this.signalsOf(question);
+    // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
+    // sentence that says what the person does not know (kinds.yaml `indirect`).
+    const indirect =
+      said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
+    const asked = indirect ?? said;
+    const kind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -365,17 +391,77 @@ export class Reader {
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
       return { ...full, ...story, outOfScope: asked.outOfScope };
     }
-    // "What sort of dose is sensible?" after a story about vitamin D: the aspect from the question, the topic from
-    // the story.
+    // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
+    // from the question, the topic from the story (a general topic the question names, "typical", does not count).
+    const specific = [...asked.topics.keys()].some((t) => !this.generalTopics.has(t));
+    if (!specific && asked.facets.size > 0 && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+      return { ...merged, topics: full.topics, sections: full.sections };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /**
+   * The sentence that carries the ask, in a message long enough to tell a story first; null for a short one. The last
+   * that asks ("?"); in a letter with none, the last sentence with a question kind ("I would be grateful if you could
+   * tell me what might be behind this") or an indirect ask ("wondering if there's a stretch"), so a sign-off ("Yours, Margaret") is never read as the question.
+   */
+  private questionSentence(text: string): string | null {
+    if (text.length <= STORY_LENGTH) return null;
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return null;
+    const reversed = [...sentences].reverse();
+    const asks = (x: string) => {
+      const terms = this.lexicon.terms(x);
+      return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
+    };
+    return reversed.find((x) => x.includes("?")) ?? reversed.find(asks) ?? sentences.at(-1) ?? null;
+  }
+
+  /**
+   * The last sentence before the question that says what the person does not know and names a topic or an aspect
+   * ("I have no clue how much people usually take"); its signals, or null.
+   */
+  private indirectAsk(text: string, question: string): Signals | null {
+    if (this.indirectTable.size === 0) return null;
+    const sentences = sentencesOf(text);
+    const at = sentences.lastIndexOf(question);
+    for (let i = at - 1; i >= 0; i--) {
+      const sentence = sentences[i] ?? "";
+      if (this.indirectTable.findAll(this.lexicon.terms(sentence)).length === 0) continue;
+      // From the marker on, where it is written out: "vitamin D matters, but we have no idea how much to take" asks
+      // how much, not what it does (a topic named before it is still the story's).
+      const lower = sentence.toLowerCase();
+      const from = Math.max(0, ...this.indirectPhrases.map((p) => lower.indexOf(p)));
+      const rest = this.signalsOf(sentence.slice(from));
+      const s = rest.topics.size > 0 || rest.facets.size > 0 ? rest : this.signalsOf(sentence);
+      if (s.topics.size > 0 || s.facets.size > 0) return s;
+    }
+    return null;
+  }
+
+  /**
+   * The kind of a short message: its asking sentence's, unless that sentence is a bare ask ("Why is that?") and the
+   * whole message says more ("Mine go away and then come back worse. Why is that?").
+   */
+  private shortKind(full: Signals, asking: string | null): QuestionKind | null {
+    if (asking === null) return this.kindOf(full);
+    const terms = this.lexicon.terms(asking);
+    if (terms.length <= POINTING_ASK) {
+      const whole = this.kinds.match(full.analysis.terms);
+      const own = this.kinds.match(terms);
+      if (whole !== null && (own === null || whole.length > own.length)) return this.kindOf(full);
+    }
+    return this.kindOf(full, asking);
   }
 
   /** The kind a message asks, with the facet evidence it adds ("does vitamin D help?" is about vitamin D itself). */
   private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
-    const kind = this.kinds.kindOf(terms);
+    const hit = this.kinds.match(terms);
+    const kind = hit?.kind ?? null;
+    // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
+    if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
     // Only where the lexicon's facet words have not already said it ("any good" is both).
     if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
       add(s.facets, kind.facet, kind.facetWeight);
@@ -423,8 +509,15 @@ export class Reader {
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
     const excludedFrom = this.excludedStarts(terms);
+    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
+    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
+    const inKeyword = new Array<Set<string> | undefined>(terms.length);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
+      if (match.length > 1) {
+        const own = new Set(match.value.map((p) => p.section.facet));
+        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
+      }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
       if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
       const bonus = 1 + 0.3 * (match.length - 1);
@@ -445,12 +538,16 @@ export class Reader {
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
+    const strongFacets: { facet: string; start: number }[] = [];
     for (const match of this.facetTable.findAll(terms)) {
       mark(explained, match.start, match.length);
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
       add(facets, match.value.facet, match.value.weight);
+      const holder = inKeyword[match.start];
+      if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
+        strongFacets.push({ facet: match.value.facet, start: match.start });
       const words = terms.slice(match.start, match.start + match.length);
       if (words.every((t) => this.amountTerms.has(t)))
         add(amountFacets, match.value.facet, match.value.weight);
@@ -494,6 +591,8 @@ export class Reader {
       asksNext: this.followupTable.findAll(terms).some((hit) => hit.value === "next"),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
+      kindSections: [],
+      joinedFacets: joinedByOr(terms, strongFacets),
       story: false,
       ruledOut: [],
     };
@@ -631,12 +730,19 @@ export class Reader {
   }
 }
 
-/** The sentence that asks, in a message long enough to tell a story first; null for a short message. */
-function questionSentence(text: string): string | null {
-  if (text.length <= STORY_LENGTH) return null;
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
-  if (sentences.length < 2) return null;
-  return [...sentences].reverse().find((x) => x.includes("?")) ?? sentences.at(-1) ?? null;
+/** The facets named nearest before and after an "or", when they differ (strong facet words only). */
+function joinedByOr(terms: readonly string[], named: readonly { facet: string; start: number }[]): string[] {
+  for (let at = terms.indexOf(OR); at >= 0; at = terms.indexOf(OR, at + 1)) {
+    const before = named.filter((x) => x.start < at && at - x.start <= OR_REACH).at(-1);
+    const after = named.find((x) => x.start > at && x.start - at <= OR_REACH);
+    if (before && after && before.facet !== after.facet) return [before.facet, after.facet];
+  }
+  return [];
+}
+
+/** A message's sentences (those with a letter or digit). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
 }
 
 /** In a message of several sentences, the last one that asks ("?"); null when there is one sentence or none asks. */

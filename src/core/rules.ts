@@ -273,9 +273,14 @@ export const RULES: readonly Rule[] = [
       if (s.unknownMatters && !s.anchored) return null;
       const section = index.section(kind.section);
       if (!section) return null;
-      // "...give me the main takeaways so I know where to start": another general section named by its own words.
+      // "...give me the main takeaways so I know where to start": another general section named by its own words;
+      // not one named by a question word ("why" in "why do they keep coming back?", kinds.yaml).
       const first = top(s, index).top;
-      const other = first !== undefined && first.topic !== section.topic && first.score >= NAMED_GENERAL;
+      const other =
+        first !== undefined &&
+        first.topic !== section.topic &&
+        first.score >= NAMED_GENERAL &&
+        !s.kindSections.includes(first.topic);
       if (other && index.section(first.topic) !== index.defaultSection) return null;
       return answer(section);
     },
@@ -389,13 +394,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     // "what should I eat for cramps?", "which supplements help?" with no topic: the aspect exists only in sibling
-    // topics, so both in one reply; unless a choice is asked for, or an amount of nothing named ("how much?").
+    // topics, so both in one reply; unless a choice is asked for, or an amount of nothing named ("how much?"; "which
+    // pills, and how many a day?" names them).
     name: "aspect-of-sibling-topics",
     decide: (s, _state, index) => {
       const facet = facetOf(s, index);
       // A weak hint ("twice a week") never decides on its own.
       if (facet === null || (s.facets.get(facet) ?? 0) < FACET_FIRST) return null;
-      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s)) return null;
+      if (index.siblings.asksToChoose(s, false) || index.siblings.asksAmount(s, facet, FACET_FIRST))
+        return null;
       const both = index.siblings.across(index.sectionsWithFacet(facet));
       return both ? { kind: "answer-both", sections: both } : null;
     },

@@ -67,9 +67,16 @@ export class Siblings {
     return this.choice.findAll(terms).length > 0;
   }
 
-  /** The message asks for an amount ("how much", "what dose"): of what, when nothing is named, is asked back. */
-  asksAmount(s: Signals): boolean {
-    return this.amount.findAll(s.analysis.terms).length > 0;
+  /**
+   * The message asks for an amount ("how much", "what dose") of nothing it names: of what is asked back. A thing
+   * named by its own word ("which pills, and how many a day?", "should I take a tablet, and how much?", "the doses
+   * for the supplements") is not nothing: `facet` evidence of at least `named` beyond the amount words.
+   */
+  asksAmount(s: Signals, facet: string | null = null, named = Number.POSITIVE_INFINITY): boolean {
+    if (this.amount.findAll(s.analysis.terms).length === 0) return false;
+    if (facet === null) return true;
+    const beyond = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
+    return beyond < named;
   }
 
   private place(topic: string): number {

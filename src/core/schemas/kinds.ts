@@ -15,5 +15,7 @@ export const kindSchema = z.object({
 export const kindsSchema = z.object({
   kinds: z.record(z.string().regex(/^[a-z][a-z-]*$/), kindSchema),
   ruled_out: z.object({ markers: words.min(1), negations: words, back: words }),
+  /** What a person says they do not know ("no idea how much"): that sentence carries a vague closing ask. */
+  indirect: words.optional(),
 });
 export type KindsData = z.infer<typeof kindsSchema>;
