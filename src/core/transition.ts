@@ -147,8 +147,12 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
     case "clarify":
       return { ...state, topic: null, section: null, facet: decision.facet, also: [] };
     case "smalltalk":
-      // Start over: everything but the rate-limit window is forgotten, a paused dialogue too.
-      return decision.intent === "reset" ? { ...freshState(now), recent: state.recent } : state;
+      // Start over: everything but the rate-limit window and the answers already rated is forgotten, a paused
+      // dialogue too. The rated answers stay so that a button from before the reset cannot count a second vote.
+      if (decision.intent !== "reset") return state;
+      return state.feedback?.voted === undefined
+        ? { ...freshState(now), recent: state.recent }
+        : { ...freshState(now), recent: state.recent, feedback: { voted: state.feedback.voted } };
     case "step": {
       const base = decision.from === "answer" ? state : { ...state, paused: null };
       return stepped(base, decision.step);

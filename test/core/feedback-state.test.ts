@@ -75,6 +75,21 @@ describe("the feedback state", () => {
     expect((await feedback.counts()).map((c) => [c.section, c.vote, c.count])).toEqual([[section, "yes", 1]]);
   });
 
+  it("keeps the answers voted on across 'start over', so a button from before it counts no second vote", async () => {
+    const feedback = new MemoryFeedbackStore();
+    const bot = createBot({ feedback });
+    const chat = bot.chat("c");
+    const before = await chat.say("how much magnesium should I take?");
+    await chat.press(ask(before).yes.id);
+    expect((await chat.say("start over")).intent).toBe("reset");
+    // The same answer again is not asked about, and the old button is refused as already rated.
+    expect((await chat.say("how much magnesium should I take?")).feedback).toBeUndefined();
+    expect((await chat.press(ask(before).yes.id)).text).toBe(bot.engine.intents.feedback?.already_voted);
+    expect((await feedback.counts()).map((c) => [c.section, c.vote, c.count])).toEqual([
+      [ask(before).section, "yes", 1],
+    ]);
+  });
+
   it("with a review log holds the question of the latest answer only, and round-trips", async () => {
     const bot = createBot({ reviewLog: new MemoryReviewLog() });
     const chat = bot.chat("c");
