@@ -255,7 +255,7 @@ describe("crampbot serve (the built CLI)", () => {
       expect((await dialogue.say("about a litre"))[0]?.text).toContain("2/5");
 
       // An edit that loses a red flag is refused; the old answers stay live.
-      edit("intents/urgent.yaml", "[chest, heart]", "[thorax]");
+      edit("intents/urgent.yaml", "[chest, heart,", "[thorax,");
       running.child.kill("SIGHUP");
       const refused = await waitFor(
         () => running.logs().find((l) => String(l.msg).startsWith("reload refused")),

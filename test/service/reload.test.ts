@@ -110,7 +110,7 @@ describe("hot reload gated by the eval", { timeout: 90_000 }, () => {
     const bot = await serving();
     const before = bot.service.reloader.version;
     expect((await bot.say("a", CHEST)).intent).toBe("urgent");
-    bot.intents.edit("urgent.yaml", "[chest, heart]", "[thorax]");
+    bot.intents.edit("urgent.yaml", "[chest, heart,", "[thorax,");
 
     const outcome = await bot.service.reload("SIGHUP");
     expect(outcome.result).toBe("refused");
