@@ -2,16 +2,11 @@
 // remedy is the other remedies, after a cause reached from the causes it is the causes; "the first one" and "what's
 // first" are that item of the last list; "how do I get more" is the topic's first source in the article.
 import { describe, expect, it } from "vitest";
-import { createBot, describeReply, sayAll } from "../support/bot.js";
+import { createBot, describeReply, lastReply } from "../support/bot.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
-async function last(texts: string[]) {
-  const replies = await sayAll(bot.chat(), texts);
-  const reply = replies.at(-1);
-  if (!reply) throw new Error("no reply");
-  return reply;
-}
+const last = (texts: string[]) => lastReply(bot.chat(), texts);
 
 describe("'what else' after one item answers the list it belongs to", () => {
   it.each([

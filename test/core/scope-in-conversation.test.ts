@@ -4,16 +4,11 @@
 // would they actually work?"). New topics: essential oils, forms of magnesium, too much vitamin D. A form of magnesium
 // named with a dose question is still the dose question.
 import { describe, expect, it } from "vitest";
-import { createBot, describeReply, sayAll } from "../support/bot.js";
+import { createBot, describeReply, lastReply, sayAll } from "../support/bot.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
-async function last(texts: string[]) {
-  const replies = await sayAll(bot.chat(), texts);
-  const reply = replies.at(-1);
-  if (!reply) throw new Error("no reply");
-  return reply;
-}
+const last = (texts: string[]) => lastReply(bot.chat(), texts);
 
 describe("a scope topic asked about mid-conversation gets the honest reply", () => {
   it.each([

@@ -2,14 +2,13 @@
 // "Helpful?" with the keyboard and a screen reader's view of it, a long pasted story, and the notices the page shows
 // for an over-cap message and for too many open chat windows.
 // Needs Debian's /usr/bin/chromium (.ci/run installs it): skipped with one line without it, failed without it in CI.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { closeAll, longStory, startWebServer, type WebServer } from "../adapters/web/support.js";
+import { ARTIFACTS, launchChromium } from "../support/browser.js";
 import { CHROMIUM, describeNeeding } from "../support/system-programs.js";
 
-const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 const describeInBrowser = describeNeeding(
   CHROMIUM,
   "browser test of the web chat (test/e2e/web-chat.test.ts)",
@@ -50,11 +49,7 @@ describeInBrowser("web chat in a real browser", () => {
   let web: WebServer;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM.path,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     web = await startWebServer();
   }, 60_000);
 

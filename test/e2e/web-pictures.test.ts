@@ -1,17 +1,16 @@
 // The web chat's pictures in headless Debian Chromium on a phone-sized screen, against the real engine: each stretch
 // step shows its drawing inline in its bubble with its alt text, and the check-up ends with an HTML result card.
 // Screenshots go to test/artifacts/ (gitignored). Needs /usr/bin/chromium: skipped without it, failed without it in CI.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { StretchData } from "../../src/core/dialogues/stretch.js";
 import { loadIntents } from "../../src/node/load.js";
 import { closeAll, startWebServer, type WebServer } from "../adapters/web/support.js";
+import { ARTIFACTS, launchChromium } from "../support/browser.js";
 import { INTENTS_DIR } from "../support/data.js";
 import { CHROMIUM, describeNeeding } from "../support/system-programs.js";
 
-const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 const PHONE = { width: 390, height: 844 };
 const describeInBrowser = describeNeeding(
   CHROMIUM,
@@ -28,11 +27,7 @@ describeInBrowser("web chat pictures in a real browser", () => {
   let web: WebServer;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM.path,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     web = await startWebServer();
   }, 60_000);
 

@@ -88,6 +88,13 @@ export async function sayAll(chat: Chat, texts: readonly string[]): Promise<Repl
   return replies;
 }
 
+/** Says each text in turn in one conversation and returns the last reply. */
+export async function lastReply(chat: Chat, texts: readonly string[]): Promise<Reply> {
+  const reply = (await sayAll(chat, texts)).at(-1);
+  if (reply === undefined) throw new Error("no texts to say");
+  return reply;
+}
+
 /** A short description of a reply for assertion messages. */
 export function describeReply(reply: Reply): string {
   return `${reply.intent}/${reply.section?.id ?? "-"}: ${JSON.stringify(reply.text.slice(0, 120))}`;
