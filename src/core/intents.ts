@@ -37,6 +37,11 @@ export const urgentSchema = z.object({
   suggestions: words,
   long_cramp_minutes: z.number().positive(),
   duration_context: words,
+  /**
+   * Phrases that make the cramp their subject inside a conversation already about cramps ("it's been going for 12
+   * minutes now"): beside a duration they count as duration_context words there. Default: none.
+   */
+  duration_context_in_conversation: words.default([]),
   duration_unless: words,
   duration_connectors: words,
   /**

@@ -19,6 +19,8 @@ interface Hit {
 interface CompiledRule {
   name: string;
   groups: number;
+  /** Groups that list `<earlier-turns>`: satisfied by a conversation already about cramps. */
+  conversationGroups: ReadonlySet<number>;
   someMin: number;
   window: number;
 }
@@ -50,6 +52,11 @@ const MAX_LIST_REACH = 9;
 export const DURATION_CLASS = "<duration>";
 /** In a rule, stands for a time of day said as a clock time ("3am", "since 2 a.m.", "5 o'clock"). */
 export const CLOCK_CLASS = "<clock>";
+/**
+ * In a rule, stands for the earlier turns of a conversation about leg cramps: "been on the loo for four days" after
+ * "why do my legs cramp at night?" needs no cramp word of its own.
+ */
+export const EARLIER_TURNS_CLASS = "<earlier-turns>";
 /** Words after a number that make it a clock time. */
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "o'clock"]);
 /**
@@ -65,6 +72,11 @@ const ONGOING_REACH = 6;
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
   urgent: string | null;
+  /**
+   * The rule that fires when the message follows earlier turns of a conversation about cramps (the cramp word said
+   * before, "it" standing for the cramp), when `urgent` is null; null when none does.
+   */
+  inConversation: string | null;
   advisories: string[];
   /** Sections that answer the advisories that fired. */
   advisorySections: string[];
@@ -86,6 +98,7 @@ export class RedFlags {
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
   private readonly filler: Set<string>;
   private readonly durationContext: Set<string>;
+  private readonly conversationContext = new PhraseTable<true>();
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
@@ -105,6 +118,8 @@ export class RedFlags {
     this.breaks = new Set(data.negation_breaks);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
+    for (const phrase of data.duration_context_in_conversation)
+      this.conversationContext.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
@@ -120,32 +135,38 @@ export class RedFlags {
   }
 
   check(analysis: Analysis): RedFlagResult {
-    const reading = this.lengths(analysis);
+    const reading = this.lengths(analysis, false);
     const hits = this.hits(analysis, reading);
-    let urgent: string | null = null;
-    for (const [i, rule] of this.rules.entries()) {
-      if (this.fires(rule, i, hits)) {
-        urgent = rule.name;
-        break;
-      }
-    }
-    if (urgent === null && this.longDuration(reading)) urgent = "cramp-that-will-not-ease";
+    const urgent = this.firstFiring(hits, reading, false);
+    // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
+    // conversation has earlier turns.
+    const inConversation =
+      urgent === null ? this.firstFiring(hits, this.lengths(analysis, true), true) : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits)) continue;
+      if (!this.fires(rule, 1000 + i, hits, false)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, advisories, advisorySections };
+    return { urgent, inConversation, advisories, advisorySections };
+  }
+
+  private firstFiring(hits: Map<number, Found[]>, reading: Reading, conversation: boolean): string | null {
+    for (const [i, rule] of this.rules.entries()) {
+      if (this.fires(rule, i, hits, conversation)) return rule.name;
+    }
+    return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
 
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
-  firing(analysis: Analysis): string[] {
-    const reading = this.lengths(analysis);
+  firing(analysis: Analysis, conversation = false): string[] {
+    const reading = this.lengths(analysis, conversation);
     const hits = this.hits(analysis, reading);
-    const names = this.rules.filter((rule, i) => this.fires(rule, i, hits)).map((rule) => rule.name);
+    const names = this.rules
+      .filter((rule, i) => this.fires(rule, i, hits, conversation))
+      .map((rule) => rule.name);
     if (this.longDuration(reading)) names.push("long-duration");
     return names;
   }
@@ -197,10 +218,12 @@ export class RedFlags {
   }
 
   private compile(rule: RuleData, index: number): CompiledRule {
+    const conversationGroups = new Set<number>();
     rule.all.forEach((group, g) => {
       const written = this.writtenForms(group);
       for (const phrase of group) {
-        if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
+        if (phrase === EARLIER_TURNS_CLASS) conversationGroups.add(g);
+        else if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
         else if (phrase === CLOCK_CLASS) this.clockSlots.push({ rule: index, group: g, phrase });
         else this.add(phrase, { rule: index, group: g, phrase }, written);
       }
@@ -212,6 +235,7 @@ export class RedFlags {
     return {
       name: rule.name,
       groups: rule.all.length,
+      conversationGroups,
       someMin: rule.some?.min ?? 0,
       window: rule.window ?? DEFAULT_WINDOW,
     };
@@ -284,7 +308,12 @@ export class RedFlags {
     return false;
   }
 
-  private fires(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): boolean {
+  private fires(
+    rule: CompiledRule,
+    index: number,
+    byRule: ReadonlyMap<number, Found[]>,
+    conversation: boolean,
+  ): boolean {
     const hits = byRule.get(index);
     if (hits === undefined) return false;
     const positions: number[][] = Array.from({ length: rule.groups }, () => []);
@@ -296,8 +325,11 @@ export class RedFlags {
       else positions[hit.group]?.push(at);
     }
     if (some.size < rule.someMin) return false;
-    // Some mention of the first group must have every other group within the rule's window.
-    const [first = [], ...others] = positions;
+    // Some mention of the first group must have every other group within the rule's window; in a conversation, a
+    // group the earlier turns stand for needs no mention.
+    const [first = [], ...others] = conversation
+      ? positions.filter((_, g) => !rule.conversationGroups.has(g))
+      : positions;
     return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
   }
 
@@ -306,11 +338,12 @@ export class RedFlags {
    * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
    * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private lengths(analysis: Analysis): Reading {
+  private lengths(analysis: Analysis, conversation: boolean): Reading {
     const { stems, terms, termStarts } = analysis;
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
+    if (conversation) for (const c of spans(this.conversationContext, stems)) contextAt.add(c.start);
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
     // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
     const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
@@ -319,8 +352,14 @@ export class RedFlags {
       (d) => !d.isLength && ongoing.some((o) => o.start >= d.end && o.start - d.end <= ONGOING_REACH),
     );
     // "my leg cramped at 5am and it's now half 5 and still cramping": from the start to now is how long it lasted.
+    // The "still" may come between the two times ("since half six and it's still there, it's gone eight now"), and
+    // "since ten past eleven and now it's nearly midnight" needs none.
     const elapsed = elapsedToNow(stems);
-    if (elapsed && ongoing.some((o) => o.start >= elapsed.end && o.start - elapsed.end <= ONGOING_REACH))
+    if (
+      elapsed &&
+      (elapsed.since ||
+        ongoing.some((o) => o.start > elapsed.start && o.start - elapsed.end <= ONGOING_REACH))
+    )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
     const span = clockSpanEnded(stems);
