@@ -198,6 +198,8 @@ export class RedFlags {
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
       if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
+      if (found.hit.group === -2 && comparison(stems, found.at)) continue;
       if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
       const list = byRule.get(found.hit.rule);
       if (list) list.push(found);
@@ -465,6 +467,16 @@ function clockTimes(stems: readonly string[]): number[] {
     if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
   });
   return out;
+}
+
+/** Words that open a comparison just before a phrase: "like a hot water bottle", "as a radiator". */
+const COMPARISON_OPENERS = new Set(["like", "as"]);
+
+/** The phrase at `at` is what something is compared with ("feels like a hot water bottle", "like hot water"). */
+function comparison(stems: readonly string[], at: number): boolean {
+  const before = stems[at - 1] ?? "";
+  const article = before === "a" || before === "an";
+  return COMPARISON_OPENERS.has(article ? (stems[at - 2] ?? "") : before);
 }
 
 function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
