@@ -55,6 +55,11 @@ export const urgentSchema = z.object({
    */
   duration_ongoing: words.default([]),
   /**
+   * Words right after a duration that make it a rate ("11 hours a day", "20 minutes every night"): a habit, not how
+   * long a cramp lasted. Default: none.
+   */
+  duration_rate: words.default([]),
+  /**
    * Everyday phrases whose words are no red flag ("falling apart", "walking the fells", "kicked me awake", "my one
    * weakness"): a red-flag phrase that overlaps one does not count there. Default: none.
    */

@@ -103,6 +103,7 @@ export class RedFlags {
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
+  private readonly durationRate = new PhraseTable<true>();
   private readonly idioms = new PhraseTable<true>();
   private readonly resolved = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
@@ -124,6 +125,7 @@ export class RedFlags {
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
     for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
     for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
@@ -197,7 +199,8 @@ export class RedFlags {
     const over = spans(this.resolved, stems);
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
-      if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      // (An exception stands for itself: it is never masked.)
+      if (found.hit.group !== -2 && idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       if (found.hit.group === -2 && comparison(stems, found.at)) continue;
       if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
@@ -373,9 +376,13 @@ export class RedFlags {
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
+    const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
         !unless.some((u) => near(u, d, 3, 1)) &&
+        // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
+        // minutes a night".
+        !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
     // A point in time the cramp is still going from says how long it lasted, as a connector would.
@@ -467,6 +474,13 @@ function clockTimes(stems: readonly string[]): number[] {
     if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
   });
   return out;
+}
+
+/** "last", "lasted", "lasting" (all stem to "last") or a cramp word up to three words before the duration. */
+function saysLasted(stems: readonly string[], d: Duration, contextAt: ReadonlySet<number>): boolean {
+  for (let i = Math.max(0, d.start - 3); i < d.start; i++)
+    if (stems[i] === "last" || contextAt.has(i)) return true;
+  return false;
 }
 
 /** Words that open a comparison just before a phrase: "like a hot water bottle", "as a radiator". */
