@@ -66,6 +66,11 @@ export const urgentSchema = z.object({
   idioms: words.default([]),
   /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
   resolved: words.default([]),
+  /**
+   * Words before which "me" is read as "my" in dialect ("can't move me leg", "get me trainer on"), so the phrases
+   * written with "my" match. Default: none.
+   */
+  me_as_my_before: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

@@ -84,7 +84,7 @@ export interface RedFlagResult {
 
 /** A sequence of words with, for each, its index in the message's stems. */
 interface Sequence {
-  words: string[];
+  words: readonly string[];
   at: number[];
 }
 
@@ -105,6 +105,8 @@ export class RedFlags {
   private readonly durationOngoing = new PhraseTable<true>();
   private readonly durationRate = new PhraseTable<true>();
   private readonly idioms = new PhraseTable<true>();
+  /** Stems before which "me" is "my" ("me leg"). */
+  private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
@@ -116,6 +118,7 @@ export class RedFlags {
     private readonly lexicon: Lexicon,
   ) {
     this.negators = new Set(data.negators);
+    this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
@@ -175,7 +178,8 @@ export class RedFlags {
 
   /** Every phrase found in the message, by the rule it belongs to. */
   private hits(analysis: Analysis, reading: Reading): Map<number, Found[]> {
-    const { stems, terms, termStarts } = analysis;
+    const { terms, termStarts } = analysis;
+    const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
     const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
@@ -209,6 +213,12 @@ export class RedFlags {
       else byRule.set(found.hit.rule, [found]);
     }
     return byRule;
+  }
+
+  /** The stems with a dialect "me" before a body word read as "my" ("can't move me leg"); the same array if none. */
+  private dialect(stems: readonly string[]): readonly string[] {
+    if (!stems.includes("me")) return stems;
+    return stems.map((w, i) => (w === "me" && this.meAsMy.has(stems[i + 1] ?? "") ? "my" : w));
   }
 
   private withoutFiller(seq: Sequence): Sequence {
