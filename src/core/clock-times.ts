@@ -143,19 +143,26 @@ function endsWith(stems: readonly string[], at: number, phrase: string): boolean
  * The minutes from a time something began ("at 5am") to a later time said to be now ("it's now half 5"), with where
  * the pair stands; null when the message has no such pair. Whether it is a cramp still going is the caller's to check.
  */
-export function elapsedToNow(
-  stems: readonly string[],
-): { minutes: number; start: number; end: number } | null {
+export function elapsedToNow(stems: readonly string[]): Elapsed | null {
   return clockSpan(stems, false);
+}
+
+/**
+ * The time between two clock times and where they stand. `since`: the first was said with "since" ("since ten past
+ * eleven and now it's nearly midnight"), which says it has gone on all that time.
+ */
+export interface Elapsed {
+  minutes: number;
+  start: number;
+  end: number;
+  since: boolean;
 }
 
 /**
  * The minutes of a span told by its two ends, "from 6:05 to about 6:25", "at a quarter past two ... until nearly
  * three": how long a cramp lasted, even once it has stopped. Null when the message has no such pair.
  */
-export function clockSpanEnded(
-  stems: readonly string[],
-): { minutes: number; start: number; end: number } | null {
+export function clockSpanEnded(stems: readonly string[]): Elapsed | null {
   return clockSpan(stems, true);
 }
 
@@ -166,12 +173,22 @@ function after(
   accept: ReadonlySet<string>,
   skip: ReadonlySet<string>,
 ): boolean {
+  return acceptedBefore(stems, i, accept, skip) !== null;
+}
+
+/** The word of `accept` that stands before `i` with only words of `skip` between, or null. */
+function acceptedBefore(
+  stems: readonly string[],
+  i: number,
+  accept: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): string | null {
   for (let j = i - 1; j >= 0; j--) {
     const word = stems[j] ?? "";
-    if (accept.has(word)) return true;
-    if (!skip.has(word)) return false;
+    if (accept.has(word)) return word;
+    if (!skip.has(word)) return null;
   }
-  return false;
+  return null;
 }
 
 /**
@@ -188,11 +205,9 @@ function pastTheHour(stems: readonly string[], i: number, began: ClockTime): Clo
   return { minutes: minutes % 720, start: i, end: i + 2 };
 }
 
-function clockSpan(
-  stems: readonly string[],
-  ended: boolean,
-): { minutes: number; start: number; end: number } | null {
+function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
   let began: ClockTime | null = null;
+  let since = false;
   for (let i = 0; i < stems.length; i++) {
     const isNow = ended
       ? after(stems, i, END_BEFORE, END_BETWEEN)
@@ -201,11 +216,12 @@ function clockSpan(
         stems[(began && pastTheHour(stems, i, began)?.end) ?? -1] === "now" ||
         after(stems, i, AT, END_BETWEEN);
     if (began === null) {
-      if (!after(stems, i, START_WORDS, BETWEEN) && !(stems[i - 1] === "the" && stems[i] === "midnight"))
-        continue;
+      const opener = acceptedBefore(stems, i, START_WORDS, BETWEEN);
+      if (opener === null && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
       const t = timeAt(stems, i);
       if (t === null) continue;
       began = t;
+      since = opener === "since";
       i = t.end - 1;
       continue;
     }
@@ -213,7 +229,7 @@ function clockSpan(
     const t = pastTheHour(stems, i, began) ?? timeAt(stems, i);
     if (t === null) continue;
     const minutes = (t.minutes - began.minutes + 720) % 720;
-    if (minutes > 0 && minutes < LONGEST) return { minutes, start: began.start, end: t.end };
+    if (minutes > 0 && minutes < LONGEST) return { minutes, start: began.start, end: t.end, since };
   }
   return null;
 }

@@ -411,8 +411,11 @@ export class Engine implements MessageHandler {
     const guarded = this.guard(message);
     if ("kind" in guarded) return { decision: guarded, advisories: [] };
     const { signals, advisories } = guarded;
-    // Red flags win over everything: dialogues, rate limits, small talk.
+    // Red flags win over everything: dialogues, rate limits, small talk. After earlier turns about cramps, a message
+    // needs no cramp word of its own ("been on the loo for four days", "it's been going for 12 minutes now").
     if (signals?.redFlags.urgent != null) return { decision: { kind: "urgent" }, advisories };
+    if (signals?.redFlags.inConversation != null && talksOfCramps(state))
+      return { decision: { kind: "urgent" }, advisories };
     if (isRateLimited(state, now, this.settings.rateLimit))
       return { decision: { kind: "rate-limited" }, advisories };
     const decision =
@@ -573,4 +576,12 @@ function checkFollowups(knowledge: KnowledgeBase, dialogues: ReadonlySet<string>
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The conversation has had a turn about cramps (an answer, a topic, a red flag): in a bot about one article on leg
+ * cramps, what follows is said of the cramps even without the word.
+ */
+function talksOfCramps(state: ConversationState): boolean {
+  return state.answers > 0 || state.topic !== null || state.visited.length > 0 || state.redFlag !== null;
 }

@@ -37,6 +37,11 @@ export const urgentSchema = z.object({
   suggestions: words,
   long_cramp_minutes: z.number().positive(),
   duration_context: words,
+  /**
+   * Phrases that make the cramp their subject inside a conversation already about cramps ("it's been going for 12
+   * minutes now"): beside a duration they count as duration_context words there. Default: none.
+   */
+  duration_context_in_conversation: words.default([]),
   duration_unless: words,
   duration_connectors: words,
   /**
@@ -50,12 +55,22 @@ export const urgentSchema = z.object({
    */
   duration_ongoing: words.default([]),
   /**
+   * Words right after a duration that make it a rate ("11 hours a day", "20 minutes every night"): a habit, not how
+   * long a cramp lasted. Default: none.
+   */
+  duration_rate: words.default([]),
+  /**
    * Everyday phrases whose words are no red flag ("falling apart", "walking the fells", "kicked me awake", "my one
    * weakness"): a red-flag phrase that overlaps one does not count there. Default: none.
    */
   idioms: words.default([]),
   /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
   resolved: words.default([]),
+  /**
+   * Words before which "me" is read as "my" in dialect ("can't move me leg", "get me trainer on"), so the phrases
+   * written with "my" match. Default: none.
+   */
+  me_as_my_before: words.default([]),
   negators: words,
   negation_breaks: words,
   rules: z.array(ruleSchema).min(1),

@@ -19,6 +19,8 @@ interface Hit {
 interface CompiledRule {
   name: string;
   groups: number;
+  /** Groups that list `<earlier-turns>`: satisfied by a conversation already about cramps. */
+  conversationGroups: ReadonlySet<number>;
   someMin: number;
   window: number;
 }
@@ -50,6 +52,11 @@ const MAX_LIST_REACH = 9;
 export const DURATION_CLASS = "<duration>";
 /** In a rule, stands for a time of day said as a clock time ("3am", "since 2 a.m.", "5 o'clock"). */
 export const CLOCK_CLASS = "<clock>";
+/**
+ * In a rule, stands for the earlier turns of a conversation about leg cramps: "been on the loo for four days" after
+ * "why do my legs cramp at night?" needs no cramp word of its own.
+ */
+export const EARLIER_TURNS_CLASS = "<earlier-turns>";
 /** Words after a number that make it a clock time. */
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "o'clock"]);
 /**
@@ -65,6 +72,11 @@ const ONGOING_REACH = 6;
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
   urgent: string | null;
+  /**
+   * The rule that fires when the message follows earlier turns of a conversation about cramps (the cramp word said
+   * before, "it" standing for the cramp), when `urgent` is null; null when none does.
+   */
+  inConversation: string | null;
   advisories: string[];
   /** Sections that answer the advisories that fired. */
   advisorySections: string[];
@@ -72,7 +84,7 @@ export interface RedFlagResult {
 
 /** A sequence of words with, for each, its index in the message's stems. */
 interface Sequence {
-  words: string[];
+  words: readonly string[];
   at: number[];
 }
 
@@ -86,11 +98,15 @@ export class RedFlags {
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
   private readonly filler: Set<string>;
   private readonly durationContext: Set<string>;
+  private readonly conversationContext = new PhraseTable<true>();
   private readonly durationUnless = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
+  private readonly durationRate = new PhraseTable<true>();
   private readonly idioms = new PhraseTable<true>();
+  /** Stems before which "me" is "my" ("me leg"). */
+  private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
@@ -102,13 +118,17 @@ export class RedFlags {
     private readonly lexicon: Lexicon,
   ) {
     this.negators = new Set(data.negators);
+    this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
+    for (const phrase of data.duration_context_in_conversation)
+      this.conversationContext.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
     for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
     for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
     data.rules.forEach((rule, i) => {
@@ -120,39 +140,46 @@ export class RedFlags {
   }
 
   check(analysis: Analysis): RedFlagResult {
-    const reading = this.lengths(analysis);
+    const reading = this.lengths(analysis, false);
     const hits = this.hits(analysis, reading);
-    let urgent: string | null = null;
-    for (const [i, rule] of this.rules.entries()) {
-      if (this.fires(rule, i, hits)) {
-        urgent = rule.name;
-        break;
-      }
-    }
-    if (urgent === null && this.longDuration(reading)) urgent = "cramp-that-will-not-ease";
+    const urgent = this.firstFiring(hits, reading, false);
+    // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
+    // conversation has earlier turns.
+    const inConversation =
+      urgent === null ? this.firstFiring(hits, this.lengths(analysis, true), true) : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits)) continue;
+      if (!this.fires(rule, 1000 + i, hits, false)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, advisories, advisorySections };
+    return { urgent, inConversation, advisories, advisorySections };
+  }
+
+  private firstFiring(hits: Map<number, Found[]>, reading: Reading, conversation: boolean): string | null {
+    for (const [i, rule] of this.rules.entries()) {
+      if (this.fires(rule, i, hits, conversation)) return rule.name;
+    }
+    return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
 
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
-  firing(analysis: Analysis): string[] {
-    const reading = this.lengths(analysis);
+  firing(analysis: Analysis, conversation = false): string[] {
+    const reading = this.lengths(analysis, conversation);
     const hits = this.hits(analysis, reading);
-    const names = this.rules.filter((rule, i) => this.fires(rule, i, hits)).map((rule) => rule.name);
+    const names = this.rules
+      .filter((rule, i) => this.fires(rule, i, hits, conversation))
+      .map((rule) => rule.name);
     if (this.longDuration(reading)) names.push("long-duration");
     return names;
   }
 
   /** Every phrase found in the message, by the rule it belongs to. */
   private hits(analysis: Analysis, reading: Reading): Map<number, Found[]> {
-    const { stems, terms, termStarts } = analysis;
+    const { terms, termStarts } = analysis;
+    const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
     const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
@@ -176,13 +203,22 @@ export class RedFlags {
     const over = spans(this.resolved, stems);
     const byRule = new Map<number, Found[]>();
     for (const found of hits) {
-      if (idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      // (An exception stands for itself: it is never masked.)
+      if (found.hit.group !== -2 && idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
+      if (found.hit.group === -2 && comparison(stems, found.at)) continue;
       if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
       const list = byRule.get(found.hit.rule);
       if (list) list.push(found);
       else byRule.set(found.hit.rule, [found]);
     }
     return byRule;
+  }
+
+  /** The stems with a dialect "me" before a body word read as "my" ("can't move me leg"); the same array if none. */
+  private dialect(stems: readonly string[]): readonly string[] {
+    if (!stems.includes("me")) return stems;
+    return stems.map((w, i) => (w === "me" && this.meAsMy.has(stems[i + 1] ?? "") ? "my" : w));
   }
 
   private withoutFiller(seq: Sequence): Sequence {
@@ -197,10 +233,12 @@ export class RedFlags {
   }
 
   private compile(rule: RuleData, index: number): CompiledRule {
+    const conversationGroups = new Set<number>();
     rule.all.forEach((group, g) => {
       const written = this.writtenForms(group);
       for (const phrase of group) {
-        if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
+        if (phrase === EARLIER_TURNS_CLASS) conversationGroups.add(g);
+        else if (phrase === DURATION_CLASS) this.durationSlots.push({ rule: index, group: g, phrase });
         else if (phrase === CLOCK_CLASS) this.clockSlots.push({ rule: index, group: g, phrase });
         else this.add(phrase, { rule: index, group: g, phrase }, written);
       }
@@ -212,6 +250,7 @@ export class RedFlags {
     return {
       name: rule.name,
       groups: rule.all.length,
+      conversationGroups,
       someMin: rule.some?.min ?? 0,
       window: rule.window ?? DEFAULT_WINDOW,
     };
@@ -284,7 +323,12 @@ export class RedFlags {
     return false;
   }
 
-  private fires(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): boolean {
+  private fires(
+    rule: CompiledRule,
+    index: number,
+    byRule: ReadonlyMap<number, Found[]>,
+    conversation: boolean,
+  ): boolean {
     const hits = byRule.get(index);
     if (hits === undefined) return false;
     const positions: number[][] = Array.from({ length: rule.groups }, () => []);
@@ -296,8 +340,11 @@ export class RedFlags {
       else positions[hit.group]?.push(at);
     }
     if (some.size < rule.someMin) return false;
-    // Some mention of the first group must have every other group within the rule's window.
-    const [first = [], ...others] = positions;
+    // Some mention of the first group must have every other group within the rule's window; in a conversation, a
+    // group the earlier turns stand for needs no mention.
+    const [first = [], ...others] = conversation
+      ? positions.filter((_, g) => !rule.conversationGroups.has(g))
+      : positions;
     return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
   }
 
@@ -306,11 +353,12 @@ export class RedFlags {
    * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
    * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private lengths(analysis: Analysis): Reading {
+  private lengths(analysis: Analysis, conversation: boolean): Reading {
     const { stems, terms, termStarts } = analysis;
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
     );
+    if (conversation) for (const c of spans(this.conversationContext, stems)) contextAt.add(c.start);
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
     // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
     const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
@@ -319,8 +367,14 @@ export class RedFlags {
       (d) => !d.isLength && ongoing.some((o) => o.start >= d.end && o.start - d.end <= ONGOING_REACH),
     );
     // "my leg cramped at 5am and it's now half 5 and still cramping": from the start to now is how long it lasted.
+    // The "still" may come between the two times ("since half six and it's still there, it's gone eight now"), and
+    // "since ten past eleven and now it's nearly midnight" needs none.
     const elapsed = elapsedToNow(stems);
-    if (elapsed && ongoing.some((o) => o.start >= elapsed.end && o.start - elapsed.end <= ONGOING_REACH))
+    if (
+      elapsed &&
+      (elapsed.since ||
+        ongoing.some((o) => o.start > elapsed.start && o.start - elapsed.end <= ONGOING_REACH))
+    )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
     const span = clockSpanEnded(stems);
@@ -332,9 +386,13 @@ export class RedFlags {
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
+    const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
         !unless.some((u) => near(u, d, 3, 1)) &&
+        // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
+        // minutes a night".
+        !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
     );
     // A point in time the cramp is still going from says how long it lasted, as a connector would.
@@ -426,6 +484,23 @@ function clockTimes(stems: readonly string[]): number[] {
     if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
   });
   return out;
+}
+
+/** "last", "lasted", "lasting" (all stem to "last") or a cramp word up to three words before the duration. */
+function saysLasted(stems: readonly string[], d: Duration, contextAt: ReadonlySet<number>): boolean {
+  for (let i = Math.max(0, d.start - 3); i < d.start; i++)
+    if (stems[i] === "last" || contextAt.has(i)) return true;
+  return false;
+}
+
+/** Words that open a comparison just before a phrase: "like a hot water bottle", "as a radiator". */
+const COMPARISON_OPENERS = new Set(["like", "as"]);
+
+/** The phrase at `at` is what something is compared with ("feels like a hot water bottle", "like hot water"). */
+function comparison(stems: readonly string[], at: number): boolean {
+  const before = stems[at - 1] ?? "";
+  const article = before === "a" || before === "an";
+  return COMPARISON_OPENERS.has(article ? (stems[at - 2] ?? "") : before);
 }
 
 function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
