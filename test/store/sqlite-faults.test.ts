@@ -1,8 +1,8 @@
 // The SQLite store under faults, against real files: a read-only file at start (clear error, and recovery once
 // permissions come back), a second process on one file, a stale lock of a killed process, another connection
 // holding the write lock (nothing waits on the event loop), the entries kept in the process (and when they are not
-// trusted), a data folder deleted while open, the WAL truncated and
-// the file shrunk after expiry, and no conversation key in any error message or log line.
+// trusted), a data folder deleted while open, the WAL truncated and the file shrunk after expiry, and no conversation
+// key in any error message or log line.
 import {
   chmodSync,
   chownSync,
