@@ -1,13 +1,15 @@
 // The SQLite store under faults, against real files: a read-only file at start (clear error, and recovery once
 // permissions come back), a second process on one file, a stale lock of a killed process, another connection
-// holding the write lock (nothing waits on the event loop), a data folder deleted while open, the WAL truncated and
-// the file shrunk after expiry, and no conversation key in any error message or log line.
+// holding the write lock (nothing waits on the event loop), the entries kept in the process (and when they are not
+// trusted), a data folder deleted while open, the WAL truncated and the file shrunk after expiry, and no conversation
+// key in any error message or log line.
 import {
   chmodSync,
   chownSync,
   existsSync,
   mkdirSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -393,6 +395,85 @@ describe("SqliteStore: the file or its folder deleted while open", () => {
     rmSync(folder, { recursive: true, force: true });
     await store.close();
     expect(await make(path).get("conv:kept")).toBe(1);
+  });
+});
+
+describe("SqliteStore: entries used lately, kept in the process", () => {
+  // The store is the file's only writer while open (its lock file): a row changed behind its back by another
+  // connection is what shows whether a read asked the file or answered from what the store remembers.
+  const changeBehindItsBack = (path: string, key: string, json: string) => {
+    const other = new RawDatabase(path, { timeout: 1_000 });
+    other.prepare("UPDATE sessions SET value = ? WHERE key = ?").run(json, key);
+    other.close();
+  };
+
+  it("answers a key written or read lately without a query, and asks the file for one it no longer keeps", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path, { cachedEntries: 2 });
+    await store.set("conv:a", { n: 1 }, 60_000);
+    changeBehindItsBack(path, "conv:a", '{"n":2}');
+    expect(await store.get("conv:a")).toEqual({ n: 1 });
+
+    // Two more keys used: "conv:a" is the least recently used of three, and goes.
+    await store.set("conv:b", { n: 1 }, 60_000);
+    await store.set("conv:c", { n: 1 }, 60_000);
+    expect(await store.get("conv:a")).toEqual({ n: 2 });
+    // Read from the file, so kept again.
+    changeBehindItsBack(path, "conv:a", '{"n":3}');
+    expect(await store.get("conv:a")).toEqual({ n: 2 });
+  });
+
+  it("keeps nothing with cachedEntries 0", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path, { cachedEntries: 0 });
+    await store.set("conv:a", { n: 1 }, 60_000);
+    changeBehindItsBack(path, "conv:a", '{"n":2}');
+    expect(await store.get("conv:a")).toEqual({ n: 2 });
+  });
+
+  it("never answers an expired entry, nor one deleted", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path);
+    await store.set("conv:short", 1, 1_000);
+    await store.set("conv:gone", 1, 60_000);
+    await store.delete("conv:gone");
+    clock.advance(1_000);
+    expect(await store.get("conv:short")).toBeUndefined();
+    expect(await store.get("conv:gone")).toBeUndefined();
+  });
+
+  it("forgets the keys of a group that did not commit: the next read says what the file holds", async () => {
+    const path = join(freshFolder(), "crampbot.db");
+    const store = make(path, { busyWaitMs: 30 });
+    await store.set("conv:a", { n: 1 }, 60_000);
+    const other = new RawDatabase(path, { timeout: 0 });
+    other.exec("BEGIN IMMEDIATE");
+    expect((await rejection(() => store.set("conv:a", { n: 2 }, 60_000))).operation).toBe("set");
+    other.prepare("UPDATE sessions SET value = ? WHERE key = ?").run('{"n":3}', "conv:a");
+    other.exec("COMMIT");
+    other.close();
+    expect(await store.get("conv:a")).toEqual({ n: 3 });
+  });
+
+  it("reads the new file, not what it remembers, once the file was replaced while open", async () => {
+    const folder = freshFolder();
+    const path = join(folder, "crampbot.db");
+    const logger = new Lines();
+    const store = make(path, { logger });
+    await store.set("conv:a", { n: 1 }, 60_000);
+    expect(await store.get("conv:a")).toEqual({ n: 1 });
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+    const other = new RawDatabase(join(folder, "other.db"));
+    other.exec(
+      "CREATE TABLE sessions (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    );
+    other.prepare("INSERT INTO sessions VALUES ('conv:a', '{\"n\":9}', ?)").run(Number.MAX_SAFE_INTEGER);
+    other.close();
+    renameSync(join(folder, "other.db"), path);
+
+    await store.check(); // the readiness check notices the new file and reopens there
+    expect(logger.lines.join("\n")).toMatch(/replaced while open/);
+    expect(await store.get("conv:a")).toEqual({ n: 9 });
   });
 });
 

@@ -11,6 +11,9 @@
  * A commit is most of a write's cost (WAL frames for the table and its index), so this costs far less per message
  * than one transaction each. A read of a key with a write still queued waits for that write first.
  *
+ * Reads of keys used lately need no query: the committed JSON of the most recently used entries is kept in this
+ * process too (the store is the file's only writer while open), and dropped with the connection (ADR 22).
+ *
  * better-sqlite3 is synchronous: a wait inside SQLite blocks the whole event loop. So SQLite itself waits only
  * `busyTimeoutMs` (a few ms) for a lock another connection holds, and the store retries off the event loop with a
  * jittered backoff for up to `busyWaitMs`; other conversations and /healthz are served meanwhile.
@@ -49,6 +52,12 @@ export interface SqliteStoreOptions {
   busyWaitMs?: number;
   /** Where the store reports what it repaired (a deleted file rewritten, a file converted). Default: silent. */
   logger?: Logger;
+  /**
+   * How many recently used entries are kept in this process as well (their JSON and expiry), so that a read of one
+   * needs no query; the least recently used is dropped first; 0 keeps none. Default: 10,000 (a conversation's state
+   * is about 0.5-1 KB of JSON, so at most a few MB).
+   */
+  cachedEntries?: number;
 }
 
 // The subset of better-sqlite3 (v12) this store uses; the package ships no type declarations of its own.
@@ -76,6 +85,12 @@ interface QueuedWrite {
 interface Row {
   value: string;
   expires_at: number;
+}
+
+/** A committed entry as the file holds it, kept in this process (see {@link SqliteStore}'s `recent`). */
+interface CachedEntry {
+  json: string;
+  expiresAt: number;
 }
 
 const SCHEMA = `
@@ -130,6 +145,13 @@ export class SqliteStore implements SessionStore {
   private readonly unwritten = new Map<string, number>();
   /** The groups being committed, one after the other; settles once the last one has. */
   private writing: Promise<void> = Promise.resolve();
+  /**
+   * What the file holds for the keys used lately, as committed (a write enters only once its group has committed;
+   * a group that failed removes its keys), in order of use. Sound because the store is the file's only writer
+   * while open (the lock file); emptied whenever the connection is dropped (an error, a file replaced or reopened).
+   */
+  private readonly recent = new Map<string, CachedEntry>();
+  private readonly cachedEntries: number;
 
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? "./data/crampbot.db";
@@ -140,6 +162,7 @@ export class SqliteStore implements SessionStore {
     this.busyWaitMs = options.busyWaitMs ?? 2_000;
     this.logger = options.logger ?? silent;
     this.persistent = this.path !== ":memory:" && this.path !== "";
+    this.cachedEntries = Math.max(0, options.cachedEntries ?? 10_000);
   }
 
   /**
@@ -153,20 +176,7 @@ export class SqliteStore implements SessionStore {
 
   async get(key: string): Promise<unknown | undefined> {
     if (this.unwritten.has(key)) await this.drain();
-    const json = await this.run(
-      "get",
-      () => `could not read ${keyLabel(key)}`,
-      (statements) => {
-        const row = statements.get.get(key) as Row | undefined;
-        if (!row) return undefined;
-        const now = this.clock.now();
-        if (row.expires_at <= now) {
-          statements.deleteIfExpired.run(key, now);
-          return undefined;
-        }
-        return row.value;
-      },
-    );
+    const json = this.cached(key) ?? (await this.read(key));
     if (json === undefined) return undefined;
     try {
       return JSON.parse(json) as unknown;
@@ -178,6 +188,52 @@ export class SqliteStore implements SessionStore {
           cause: err,
         },
       );
+    }
+  }
+
+  /** The JSON of `key` from `recent`, when it is there, unexpired, and the connection it came from is open. */
+  private cached(key: string): string | undefined {
+    if (this.statements === undefined) return undefined;
+    const entry = this.recent.get(key);
+    if (entry === undefined) return undefined;
+    // An expired entry is left to the query, which deletes its row.
+    if (entry.expiresAt <= this.clock.now()) {
+      this.recent.delete(key);
+      return undefined;
+    }
+    // Map order is recency of use: move it to the end.
+    this.recent.delete(key);
+    this.recent.set(key, entry);
+    return entry.json;
+  }
+
+  /** Reads `key` from the file (deleting its row when expired) and remembers what it found. */
+  private read(key: string): Promise<string | undefined> {
+    return this.run(
+      "get",
+      () => `could not read ${keyLabel(key)}`,
+      (statements) => {
+        const row = statements.get.get(key) as Row | undefined;
+        if (!row) return undefined;
+        const now = this.clock.now();
+        if (row.expires_at <= now) {
+          statements.deleteIfExpired.run(key, now);
+          return undefined;
+        }
+        this.remember(key, row.value, row.expires_at);
+        return row.value;
+      },
+    );
+  }
+
+  /** Keeps `key`'s committed JSON in `recent`, dropping the least recently used past `cachedEntries`. */
+  private remember(key: string, json: string, expiresAt: number): void {
+    if (this.cachedEntries === 0) return;
+    this.recent.delete(key);
+    this.recent.set(key, { json, expiresAt });
+    if (this.recent.size > this.cachedEntries) {
+      const oldest = this.recent.keys().next();
+      if (!oldest.done) this.recent.delete(oldest.value);
     }
   }
 
@@ -225,6 +281,7 @@ export class SqliteStore implements SessionStore {
       "check",
       () => "the readiness write failed",
       (statements) => {
+        this.recent.delete(CHECK_KEY);
         statements.upsert.run(CHECK_KEY, "1", this.clock.now() + CHECK_TTL_MS);
       },
     );
@@ -300,9 +357,16 @@ export class SqliteStore implements SessionStore {
   private async commit(group: QueuedWrite[]): Promise<void> {
     try {
       await this.attempt("set", (statements) => statements.write(group));
+      // Committed, in order: `recent` now says what the file says (a later write of a key replaces an earlier one).
+      for (const write of group) {
+        if (write.json === null) this.recent.delete(write.key);
+        else this.remember(write.key, write.json, write.expiresAt);
+      }
       for (const write of group) write.resolve();
     } catch (err) {
       for (const write of group) {
+        // Rolled back: forget the key, so the next read asks the file what it holds.
+        this.recent.delete(write.key);
         const problem =
           write.operation === "set"
             ? `could not write ${keyLabel(write.key)}`
@@ -569,6 +633,8 @@ export class SqliteStore implements SessionStore {
     this.db = undefined;
     this.statements = undefined;
     this.fileId = undefined;
+    // The next connection may see another file (replaced while open): what was remembered is not known to hold.
+    this.recent.clear();
     db?.close();
   }
 
