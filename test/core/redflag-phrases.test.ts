@@ -46,7 +46,8 @@ describe("every red-flag phrase fires as written", () => {
           // The class fires only after earlier turns of a conversation about cramps, and then without a word.
           const conversation = phrase === EARLIER_TURNS_CLASS;
           if (!fired(text, conversation).includes(rule.name)) silent.push(text);
-          if (conversation && fired(text).includes(rule.name)) silent.push(`${text} (outside a conversation)`);
+          if (conversation && fired(text).includes(rule.name))
+            silent.push(`${text} (outside a conversation)`);
         }
       });
       for (const phrase of rule.some?.of ?? []) {
