@@ -194,12 +194,6 @@ function clockSpan(
 ): { minutes: number; start: number; end: number } | null {
   let began: ClockTime | null = null;
   for (let i = 0; i < stems.length; i++) {
-    const isNow = ended
-      ? after(stems, i, END_BEFORE, END_BETWEEN)
-      : NOW_BEFORE.some((p) => endsWith(stems, i, p)) ||
-        stems[timeAt(stems, i)?.end ?? -1] === "now" ||
-        stems[(began && pastTheHour(stems, i, began)?.end) ?? -1] === "now" ||
-        after(stems, i, AT, END_BETWEEN);
     if (began === null) {
       if (!after(stems, i, START_WORDS, BETWEEN) && !(stems[i - 1] === "the" && stems[i] === "midnight"))
         continue;
@@ -209,6 +203,13 @@ function clockSpan(
       i = t.end - 1;
       continue;
     }
+    // Worked out only once a start is found (the hot path: most messages have none; ADR 21).
+    const isNow = ended
+      ? after(stems, i, END_BEFORE, END_BETWEEN)
+      : NOW_BEFORE.some((p) => endsWith(stems, i, p)) ||
+        stems[timeAt(stems, i)?.end ?? -1] === "now" ||
+        stems[pastTheHour(stems, i, began)?.end ?? -1] === "now" ||
+        after(stems, i, AT, END_BETWEEN);
     if (!isNow) continue;
     const t = pastTheHour(stems, i, began) ?? timeAt(stems, i);
     if (t === null) continue;
