@@ -134,8 +134,10 @@ function timeAt(stems: readonly string[], i: number): ClockTime | null {
   return { minutes: h * 60, start: i, end: i + 1 };
 }
 
-function endsWith(stems: readonly string[], at: number, phrase: string): boolean {
-  const words = phrase.split(" ");
+/** {@link NOW_BEFORE}'s phrases as words, split once (not at every word of every message; ADR 21). */
+const NOW_BEFORE_WORDS = NOW_BEFORE.map((phrase) => phrase.split(" "));
+
+function endsWith(stems: readonly string[], at: number, words: readonly string[]): boolean {
   return words.every((word, k) => stems[at - words.length + k] === word);
 }
 
@@ -209,12 +211,6 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
   let began: ClockTime | null = null;
   let since = false;
   for (let i = 0; i < stems.length; i++) {
-    const isNow = ended
-      ? after(stems, i, END_BEFORE, END_BETWEEN)
-      : NOW_BEFORE.some((p) => endsWith(stems, i, p)) ||
-        stems[timeAt(stems, i)?.end ?? -1] === "now" ||
-        stems[(began && pastTheHour(stems, i, began)?.end) ?? -1] === "now" ||
-        after(stems, i, AT, END_BETWEEN);
     if (began === null) {
       const opener = acceptedBefore(stems, i, START_WORDS, BETWEEN);
       if (opener === null && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
@@ -225,6 +221,13 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
       i = t.end - 1;
       continue;
     }
+    // Worked out only once a start is found (the hot path: most messages have none; ADR 21).
+    const isNow = ended
+      ? after(stems, i, END_BEFORE, END_BETWEEN)
+      : NOW_BEFORE_WORDS.some((p) => endsWith(stems, i, p)) ||
+        stems[timeAt(stems, i)?.end ?? -1] === "now" ||
+        stems[pastTheHour(stems, i, began)?.end ?? -1] === "now" ||
+        after(stems, i, AT, END_BETWEEN);
     if (!isNow) continue;
     const t = pastTheHour(stems, i, began) ?? timeAt(stems, i);
     if (t === null) continue;

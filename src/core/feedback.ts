@@ -136,27 +136,34 @@ interface SectionAsk {
 
 /** The engine's feedback step: asks on answers, decides votes, records counted ones. */
 export class Feedback {
+  /** Each section's ask, worked out on its first use: hashing every section's text cost the cold start (ADR 21). */
   private readonly asks = new Map<string, SectionAsk>();
 
   constructor(private readonly options: FeedbackOptions) {
     for (const section of options.knowledge.sections) {
-      const version = answerVersion(section);
-      // A vote id must fit the platforms' button ids; section ids are short, but say so if one is not.
-      const longest = voteId("yes", section.id, version, 36 ** ANSWER_DIGITS - 1);
+      // A vote id must fit the platforms' button ids; section ids are short, but say so if one is not. A version is
+      // always VERSION_DIGITS hex digits, so the longest id is known without its hash.
+      const longest = voteId("yes", section.id, "0".repeat(VERSION_DIGITS), 36 ** ANSWER_DIGITS - 1);
       if (new TextEncoder().encode(longest).length > MAX_VOTE_ID_BYTES)
         throw new DataError(
           section.file,
           "id",
           `is too long for a vote button id (${MAX_VOTE_ID_BYTES} bytes)`,
         );
-      const prefix = (vote: FeedbackVote) => `vote:${vote}:${section.id}:${version}:`;
-      this.asks.set(section.id, {
-        version,
-        key: answerKey(section.id, version),
-        yes: prefix("yes"),
-        no: prefix("no"),
-      });
     }
+  }
+
+  /** What is fixed about a section's ask (undefined for an id no section has). */
+  private askOf(id: string): SectionAsk | undefined {
+    const known = this.asks.get(id);
+    if (known !== undefined) return known;
+    const section = this.options.knowledge.byId.get(id);
+    if (section === undefined) return undefined;
+    const version = answerVersion(section);
+    const prefix = (vote: FeedbackVote) => `vote:${vote}:${section.id}:${version}:`;
+    const ask = { version, key: answerKey(section.id, version), yes: prefix("yes"), no: prefix("no") };
+    this.asks.set(id, ask);
+    return ask;
   }
 
   /** Question texts are kept in the state only while a review log takes them. */
@@ -189,7 +196,7 @@ export class Feedback {
       status,
     });
     if (state.feedback?.voted?.includes(answerKey(section.id, version))) return decided("repeat");
-    if (this.asks.get(section.id)?.version !== version) return decided("stale");
+    if (this.askOf(section.id)?.version !== version) return decided("stale");
     return decided("counted");
   }
 
@@ -201,7 +208,7 @@ export class Feedback {
     const { data } = this.options;
     if (data === undefined || reply.intent !== "answer") return reply;
     const section = answeredSection(decision);
-    const fixed = section === null ? undefined : this.asks.get(section.id);
+    const fixed = section === null ? undefined : this.askOf(section.id);
     if (section === null || fixed === undefined) return reply;
     if (next.feedback?.voted?.includes(fixed.key)) return reply;
     const answer = next.answers.toString(36);

@@ -24,6 +24,8 @@ const PARENT_BONUS = 0.05;
 const GUESS_LENGTH = { min: 3, max: 40 } as const;
 /** A Fuse score below this is a guess worth offering. */
 const GUESS_SCORE = 0.35;
+/** Guesses remembered per short text ("stop", "done" out of a dialogue recur); cleared when full, as corrections are. */
+const GUESS_CACHE_LIMIT = 2000;
 
 /** A section's short fields, as Fuse searches them for guesses. */
 interface GuessDoc {
@@ -60,6 +62,11 @@ export class KnowledgeIndex {
   private readonly titleTerms = new Map<string, string[]>();
   private readonly ranked = new WeakMap<Signals, RankedTopic[]>();
   private fuse: Fuse<GuessDoc> | undefined;
+  /**
+   * Fuse's guesses by query and limit: one search costs about a millisecond (the slowest of short messages, ADR 21),
+   * and the same short fallback text always gets the same guesses from the same knowledge.
+   */
+  private readonly guessed = new Map<string, readonly Section[]>();
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -195,10 +202,16 @@ export class KnowledgeIndex {
   guesses(text: string, limit: number): Section[] {
     const query = text.trim();
     if (query.length < GUESS_LENGTH.min || query.length > GUESS_LENGTH.max) return [];
-    return this.guesser()
+    const key = `${limit} ${query}`;
+    const known = this.guessed.get(key);
+    if (known !== undefined) return [...known];
+    const found = this.guesser()
       .search(query, { limit })
       .filter((r) => (r.score ?? 1) < GUESS_SCORE)
       .map((r) => this.knowledge.byId.get(r.item.id))
       .filter((s): s is Section => s !== undefined);
+    if (this.guessed.size >= GUESS_CACHE_LIMIT) this.guessed.clear();
+    this.guessed.set(key, found);
+    return [...found];
   }
 }

@@ -44,12 +44,22 @@ export class Numbers {
   private readonly qualifiers: [string[], boolean][];
   private readonly pointAfter: Set<string>;
   private readonly intervalBefore: Set<string>;
+  /**
+   * Every word `units[word]` or `digitUnits[word]` can give a value for (their keys and, as with any object, the
+   * prototype's): other words are skipped without a keyed lookup, which was most of the durations' cost (ADR 21).
+   */
+  private readonly unitWords: Set<string>;
 
   /** `data` default: no words at all, so nothing reads as a number word or a duration. */
   constructor(data?: NumbersData) {
     this.words = data?.words ?? {};
     this.units = data?.units ?? {};
     this.digitUnits = data?.digit_units ?? {};
+    this.unitWords = new Set([
+      ...Object.keys(this.units),
+      ...Object.keys(this.digitUnits),
+      ...Object.getOwnPropertyNames(Object.prototype),
+    ]);
     this.lowerBefore = split(data?.lower_bound_before ?? []);
     this.lowerAfter = split(data?.lower_bound_after ?? []);
     this.qualifiers = [
@@ -127,6 +137,7 @@ export class Numbers {
     const out: Duration[] = [];
     for (let i = 1; i < stems.length; i++) {
       const unit = stems[i] ?? "";
+      if (!this.unitWords.has(unit)) continue;
       const afterDigits = /^\d/.test(stems[i - 1] ?? "");
       const seconds = this.units[unit] ?? (afterDigits ? this.digitUnits[unit] : undefined);
       if (seconds === undefined) continue;

@@ -102,12 +102,12 @@ export class QuestionKinds {
    * and is there anything I can do?", "what are the causes, and how do I prevent them?") keeps its section.
    */
   sectionsAsked(terms: readonly string[], won: { start: number; length: number }): string[] {
-    const present = new Set(terms);
+    const present = positions(terms);
     const best = new Map<string, { length: number; start: number }>();
     for (const pattern of this.patterns) {
       const section = pattern.kind.section;
       if (section === null || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
-      const hit = find(terms, pattern.parts);
+      const hit = find(terms, pattern.parts, present);
       if (hit && hit.length > (best.get(section)?.length ?? 0)) best.set(section, hit);
     }
     const end = won.start + won.length;
@@ -127,17 +127,18 @@ export class QuestionKinds {
   match(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
-    // order (the hot path).
-    const candidates: number[] = [];
-    for (const term of new Set(terms)) {
+    // order (the hot path). Marks, not a sorted list: sorting the candidates cost more than trying them (ADR 21).
+    const where = positions(terms);
+    const candidate = new Uint8Array(this.patterns.length);
+    for (const term of where.keys()) {
       const list = this.byFirstWord.get(term);
-      if (list) for (const n of list) candidates.push(n);
+      if (list) for (const n of list) candidate[n] = 1;
     }
-    candidates.sort((a, b) => a - b);
-    for (const n of candidates) {
+    for (let n = 0; n < candidate.length; n++) {
+      if (candidate[n] === 0) continue;
       const pattern = this.patterns[n];
       if (pattern === undefined) continue;
-      const hit = find(terms, pattern.parts);
+      const hit = find(terms, pattern.parts, where);
       if (!hit) continue;
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
       if (pattern.parts.length > 1) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
@@ -148,17 +149,38 @@ export class QuestionKinds {
   }
 }
 
-/** The first place the parts occur in order, each within {@link GAP} words of the last; its start and word count. */
-function find(terms: readonly string[], parts: string[][]): { start: number; length: number } | null {
+/** Where each term stands in the terms, in order (its first key is the first term). */
+function positions(terms: readonly string[]): Map<string, number[]> {
+  const where = new Map<string, number[]>();
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] ?? "";
+    const list = where.get(term);
+    if (list) list.push(i);
+    else where.set(term, [i]);
+  }
+  return where;
+}
+
+/**
+ * The first place the parts occur in order, each within {@link GAP} words of the last; its start and word count.
+ * `where` (positions of the terms) gives the first part's candidate starts; a later part is looked for only within
+ * its reach, where the first occurrence from `at` would have to be anyway (the hot path; ADR 21).
+ */
+function find(
+  terms: readonly string[],
+  parts: string[][],
+  where: ReadonlyMap<string, readonly number[]>,
+): { start: number; length: number } | null {
   const [first, ...rest] = parts;
   if (!first) return null;
-  for (let start = indexOf(terms, first, 0); start >= 0; start = indexOf(terms, first, start + 1)) {
+  for (const start of where.get(first[0] ?? "") ?? []) {
+    if (!matchesAt(terms, first, start)) continue;
     let at = start + first.length;
     let words = first.length;
     let ok = true;
     for (const part of rest) {
-      const next = indexOf(terms, part, at);
-      if (next < 0 || next - at > GAP) {
+      const next = indexOf(terms, part, at, at + GAP);
+      if (next < 0) {
         ok = false;
         break;
       }
@@ -170,10 +192,15 @@ function find(terms: readonly string[], parts: string[][]): { start: number; len
   return null;
 }
 
-function indexOf(terms: readonly string[], part: readonly string[], from: number): number {
-  outer: for (let i = from; i + part.length <= terms.length; i++) {
-    for (let j = 0; j < part.length; j++) if (terms[i + j] !== part[j]) continue outer;
-    return i;
-  }
+/** The first place from `from` to `last` (inclusive) where `part` occurs, or -1. */
+function indexOf(terms: readonly string[], part: readonly string[], from: number, last: number): number {
+  for (let i = from; i <= last && i + part.length <= terms.length; i++)
+    if (matchesAt(terms, part, i)) return i;
   return -1;
+}
+
+function matchesAt(terms: readonly string[], part: readonly string[], at: number): boolean {
+  if (at + part.length > terms.length) return false;
+  for (let j = 0; j < part.length; j++) if (terms[at + j] !== part[j]) return false;
+  return true;
 }

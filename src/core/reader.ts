@@ -197,8 +197,8 @@ export class DialogueTriggers {
     if (content.size === 0) return null;
     let best: { name: string; size: number } | null = null;
     for (const example of this.examples) {
-      if ([...example.terms].some((t) => !content.has(t))) continue;
       if (!example.trigger && content.size - example.terms.size > 1) continue;
+      if (!isSubset(example.terms, content)) continue;
       if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }
     return best?.name ?? null;
@@ -763,6 +763,12 @@ function sentenceBefore(text: string, question: string): string | null {
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */
 function inScope(terms: string[]): string[] {
   return terms.includes(OUT_OF_SCOPE) ? [] : terms;
+}
+
+/** Every member of `part` is in `whole` (without copying `part`: the hot path, ADR 21). */
+function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {
+  for (const t of part) if (!whole.has(t)) return false;
+  return true;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
