@@ -121,6 +121,28 @@ export class QuestionKinds {
   }
 
   /**
+   * Where the last ask in the terms starts: the latest start of a kind's phrase covering at least `minLength` words (a
+   * gap counting one less), or -1. A run-on sentence is read from there ("...and thats it what can she do to stop
+   * them"); only long sentences are scanned, so every occurrence of each candidate is tried.
+   */
+  lastStart(terms: readonly string[], minLength: number): number {
+    let last = -1;
+    const present = new Set(terms);
+    for (const pattern of this.patterns) {
+      if (!present.has(pattern.parts[0]?.[0] ?? "")) continue;
+      const words = pattern.parts.reduce((n, p) => n + p.length, 0) - pattern.parts.length + 1;
+      if (words < minLength) continue;
+      for (let from = 0; ; ) {
+        const hit = find(terms, pattern.parts, from);
+        if (!hit) break;
+        last = Math.max(last, hit.start);
+        from = hit.start + 1;
+      }
+    }
+    return last;
+  }
+
+  /**
    * The kind, where its phrase starts (a clause that opens with one asks: "so why do my legs...") and how many words
    * it covers (a gap counting one less).
    */
@@ -149,10 +171,14 @@ export class QuestionKinds {
 }
 
 /** The first place the parts occur in order, each within {@link GAP} words of the last; its start and word count. */
-function find(terms: readonly string[], parts: string[][]): { start: number; length: number } | null {
+function find(
+  terms: readonly string[],
+  parts: string[][],
+  from = 0,
+): { start: number; length: number } | null {
   const [first, ...rest] = parts;
   if (!first) return null;
-  for (let start = indexOf(terms, first, 0); start >= 0; start = indexOf(terms, first, start + 1)) {
+  for (let start = indexOf(terms, first, from); start >= 0; start = indexOf(terms, first, start + 1)) {
     let at = start + first.length;
     let words = first.length;
     let ok = true;

@@ -48,6 +48,14 @@ const OR_REACH = 6;
 const POINTING_ASK = 4;
 /** ...or when unknown words times this outnumber the content words. */
 const UNKNOWN_SHARE = 2.5;
+/** An asking sentence of more terms than this runs on: it is read from its last ask (a voice note with no stops). */
+const RUN_ON = 24;
+/** ...an ask of at least this many words (one word, "help" or "why", is too often part of the story). */
+const RUN_ON_ASK = 2;
+/** ...and the ask starts at least this many terms in (a sentence that opens with its ask is read whole). */
+const RUN_ON_LEAD = 6;
+/** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
+const LATE_ASK = 3;
 
 type SmallTalkIntent = SmallTalk["intent"];
 export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources";
@@ -393,8 +401,13 @@ export class Reader {
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
-    const specific = [...asked.topics.keys()].some((t) => !this.generalTopics.has(t));
-    if (!specific && asked.facets.size > 0 && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+    // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
+    const specific = [...asked.topics].some(
+      ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
+    );
+    // (A kind's own facet evidence, "does it help", names no aspect.)
+    const aspect = [...asked.facets.values()].some((v) => v >= WEAK_FACET);
+    if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: full.sections };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
@@ -408,13 +421,61 @@ export class Reader {
   private questionSentence(text: string): string | null {
     if (text.length <= STORY_LENGTH) return null;
     const sentences = sentencesOf(text);
-    if (sentences.length < 2) return null;
+    if (sentences.length < 2) {
+      // One long sentence (a voice note with no stops): its last ask, when the story comes first.
+      const only = sentences[0];
+      return only === undefined ? null : this.runOnAsk(only);
+    }
     const reversed = [...sentences].reverse();
     const asks = (x: string) => {
       const terms = this.lexicon.terms(x);
       return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
     };
-    return reversed.find((x) => x.includes("?")) ?? reversed.find(asks) ?? sentences.at(-1) ?? null;
+    const question = reversed.find((x) => x.includes("?"));
+    const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
+    return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
+  }
+
+  /**
+   * A sentence after the last "?" that opens with a clear ask ("Is it the walking or something else? What's my body
+   * trying to tell me", "...? No idea what's happening tbh."), when the "?" sentence names no topic of its own: the
+   * person asked again, without a question mark.
+   */
+  private lateAsk(sentences: string[], question: string | undefined): string | undefined {
+    if (question === undefined || this.namesSpecificTopic(question)) return undefined;
+    const after = sentences.slice(sentences.lastIndexOf(question) + 1);
+    return after.reverse().find((x) => {
+      const terms = this.lexicon.terms(x);
+      const hit = this.kinds.match(terms);
+      if (hit !== null && hit.start <= OPENING && hit.length >= LATE_ASK) return true;
+      // "No idea what's happening": a marker of what the person does not know, then a kind.
+      const indirect = this.indirectTable.findAll(terms)[0];
+      return (
+        indirect !== undefined && indirect.start <= OPENING && hit !== null && hit.start > indirect.start
+      );
+    });
+  }
+
+  /**
+   * A run-on sentence ("she only drinks two cups of tea a day and thats it what can she do to stop them") from its
+   * last ask on; null when it is short or opens with its ask. The backstory's words then do not compete with the ask.
+   */
+  private runOnAsk(sentence: string): string | null {
+    const analysis = this.lexicon.analyze(sentence);
+    const { terms } = analysis;
+    if (terms.length <= RUN_ON) return null;
+    // Kinds only: "not sure I'm taking it right ..." points back at the story, it does not start a new ask.
+    const at = this.kinds.lastStart(terms, RUN_ON_ASK);
+    if (at < RUN_ON_LEAD) return null;
+    const token = analysis.termStarts[at] ?? 0;
+    // Back from the token to the words as written: each word's own token count ("dont" is two).
+    const words = sentence.split(/\s+/).filter((w) => w.length > 0);
+    let count = 0;
+    for (const [i, word] of words.entries()) {
+      if (count >= token) return words.slice(i).join(" ");
+      count += this.lexicon.analyze(word).tokenCount;
+    }
+    return null;
   }
 
   /**
@@ -544,6 +605,8 @@ export class Reader {
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
+      // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
       add(facets, match.value.facet, match.value.weight);
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))

@@ -87,14 +87,17 @@ export class RuledOut {
   }
 }
 
-/** Sentences, each cut into clauses at commas, semicolons and " so " / " but "; each clause knows if it asks. */
+/**
+ * Sentences, each cut into clauses at commas, semicolons, brackets ("I already take magnesium (I was deficient)") and
+ * " so " / " but "; each clause knows if it asks.
+ */
 function splitClauses(text: string): { text: string; question: boolean }[][] {
   const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
   return sentences
     .map((sentence) => {
       const question = sentence.includes("?");
       const parts = sentence
-        .split(/[,;:]|\s(?=(?:so|but|and still|though|tho)\s)/i)
+        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho)\s)/i)
         .filter((p) => /\p{L}/u.test(p));
       // Only the last clause of a question sentence asks; the ones before it may still rule out ("I drink plenty,
       // so what else could it be?").
