@@ -33,6 +33,8 @@ const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
 const STORY_LENGTH = 120;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
+/** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
+const EXCLUDE_FACET_REACH = 2;
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -245,6 +247,8 @@ export class Reader {
   private readonly indirectPhrases: string[];
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
+  /** The lexicon's main facet (what a topic is): naming it names no aspect. */
+  private readonly mainFacet: string | null;
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -315,6 +319,7 @@ export class Reader {
     for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
     this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
+    this.mainFacet = lexicon.data.main_facet ?? null;
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -388,12 +393,14 @@ export class Reader {
       anchored: full.anchored || asked.anchored,
       dialogue: full.dialogue,
     };
+    // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
+    const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
     if (asked.topics.size === 0 && asked.facets.size === 0) {
       // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to.
       const before = kind !== null && asked.pointsBack ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
-        return { ...merged, topics: pointed.topics, sections: pointed.sections };
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
@@ -401,12 +408,22 @@ export class Reader {
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
+    // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
+    if (asked.topics.size === 0 && !aspect && kind?.section && !kind.keepsTopic) return merged;
     // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
     );
-    // (A kind's own facet evidence, "does it help", names no aspect.)
-    const aspect = [...asked.facets.values()].some((v) => v >= WEAK_FACET);
+    const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
+    // "Reckon that's it?", "Is there anything in that?" after a story: a kind about a topic named before, asked with
+    // general words only (the "is there anything" of prevention), is about the story's topic.
+    if (!specific && kind?.keepsTopic && storyTopic)
+      return {
+        ...merged,
+        topics: full.topics,
+        sections: full.sections,
+        facets: aspect ? asked.facets : full.facets,
+      };
     if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: full.sections };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
@@ -442,17 +459,20 @@ export class Reader {
    * person asked again, without a question mark.
    */
   private lateAsk(sentences: string[], question: string | undefined): string | undefined {
-    if (question === undefined || this.namesSpecificTopic(question)) return undefined;
+    if (question === undefined) return undefined;
+    const named = this.namesSpecificTopic(question);
     const after = sentences.slice(sentences.lastIndexOf(question) + 1);
     return after.reverse().find((x) => {
       const terms = this.lexicon.terms(x);
       const hit = this.kinds.match(terms);
-      if (hit !== null && hit.start <= OPENING && hit.length >= LATE_ASK) return true;
+      if (hit === null) return false;
+      // "...maybe vitamin d? what foods would even have it": a kind about the topic just named.
+      if (hit.start <= OPENING && hit.kind.keepsTopic && hit.length >= RUN_ON_ASK) return true;
+      if (named) return false;
+      if (hit.start <= OPENING && hit.length >= LATE_ASK) return true;
       // "No idea what's happening": a marker of what the person does not know, then a kind.
       const indirect = this.indirectTable.findAll(terms)[0];
-      return (
-        indirect !== undefined && indirect.start <= OPENING && hit !== null && hit.start > indirect.start
-      );
+      return indirect !== undefined && indirect.start <= OPENING && hit.start > indirect.start;
     });
   }
 
@@ -606,7 +626,7 @@ export class Reader {
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH)) continue;
       add(facets, match.value.facet, match.value.weight);
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
