@@ -369,6 +369,7 @@ export class Reader {
         const hit = this.kinds.match(terms);
         return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
       },
+      (terms) => this.specificTopics(terms, true),
     );
     return this.withoutRuledOut(asked, found.topics, found.rejected);
   }
@@ -565,10 +566,19 @@ export class Reader {
     return { ...s, topics, sections, ruledOut };
   }
 
-  /** The specific topics a clause names by keyword or title word (question words are too weak to rule out). */
-  private specificTopics(terms: string[]): Set<string> {
+  /**
+   * The specific topics a clause names by keyword or title word (question words are too weak to rule out); `own`:
+   * only by a phrase naming one specific topic ("lacking" names both deficiencies, so neither by name).
+   */
+  private specificTopics(terms: string[], own = false): Set<string> {
     const topics = new Set<string>();
     for (const match of this.keywordTable.findAll(terms)) {
+      const named = new Set(
+        match.value
+          .filter((p) => p.weight >= WEIGHT.title && !this.generalTopics.has(p.section.topic))
+          .map((p) => p.section.topic),
+      );
+      if (own && named.size > 1) continue;
       for (const posting of match.value) {
         if (posting.weight >= WEIGHT.title && !this.generalTopics.has(posting.section.topic))
           topics.add(posting.section.topic);
