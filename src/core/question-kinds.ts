@@ -121,6 +121,33 @@ export class QuestionKinds {
   }
 
   /**
+   * Where the last ask in the terms starts: the latest start of a kind's phrase covering at least `minLength` words (a
+   * gap counting one less), or -1. A run-on sentence is read from there ("...and thats it what can she do to stop
+   * them"); only long sentences are scanned, so every occurrence of each candidate is tried.
+   */
+  lastStart(terms: readonly string[], minLength: number): number {
+    let last = -1;
+    const where = positions(terms);
+    for (const pattern of this.patterns) {
+      const starts = where.get(pattern.parts[0]?.[0] ?? "");
+      if (starts === undefined) continue;
+      const words = pattern.parts.reduce((n, p) => n + p.length, 0) - pattern.parts.length + 1;
+      if (words < minLength) continue;
+      // Each start on its own, latest first: the first that matches is this pattern's last ask.
+      for (let k = starts.length - 1; k >= 0; k--) {
+        const start = starts[k] ?? -1;
+        if (start <= last) break;
+        const only = new Map([[pattern.parts[0]?.[0] ?? "", [start]]]);
+        if (find(terms, pattern.parts, only)) {
+          last = start;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
    * The kind, where its phrase starts (a clause that opens with one asks: "so why do my legs...") and how many words
    * it covers (a gap counting one less).
    */

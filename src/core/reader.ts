@@ -33,6 +33,8 @@ const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
 const STORY_LENGTH = 120;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
+/** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
+const EXCLUDE_FACET_REACH = 2;
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -48,6 +50,14 @@ const OR_REACH = 6;
 const POINTING_ASK = 4;
 /** ...or when unknown words times this outnumber the content words. */
 const UNKNOWN_SHARE = 2.5;
+/** An asking sentence of more terms than this runs on: it is read from its last ask (a voice note with no stops). */
+const RUN_ON = 24;
+/** ...an ask of at least this many words (one word, "help" or "why", is too often part of the story). */
+const RUN_ON_ASK = 2;
+/** ...and the ask starts at least this many terms in (a sentence that opens with its ask is read whole). */
+const RUN_ON_LEAD = 6;
+/** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
+const LATE_ASK = 3;
 
 type SmallTalkIntent = SmallTalk["intent"];
 export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources";
@@ -237,6 +247,8 @@ export class Reader {
   private readonly indirectPhrases: string[];
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
+  /** The lexicon's main facet (what a topic is): naming it names no aspect. */
+  private readonly mainFacet: string | null;
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -307,6 +319,7 @@ export class Reader {
     for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
     this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
+    this.mainFacet = lexicon.data.main_facet ?? null;
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -356,6 +369,7 @@ export class Reader {
         const hit = this.kinds.match(terms);
         return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
       },
+      (terms) => this.specificTopics(terms, true),
     );
     return this.withoutRuledOut(asked, found.topics, found.rejected);
   }
@@ -380,12 +394,14 @@ export class Reader {
       anchored: full.anchored || asked.anchored,
       dialogue: full.dialogue,
     };
+    // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
+    const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
     if (asked.topics.size === 0 && asked.facets.size === 0) {
       // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to.
       const before = kind !== null && asked.pointsBack ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
-        return { ...merged, topics: pointed.topics, sections: pointed.sections };
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
@@ -393,8 +409,23 @@ export class Reader {
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
-    const specific = [...asked.topics.keys()].some((t) => !this.generalTopics.has(t));
-    if (!specific && asked.facets.size > 0 && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+    // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
+    if (asked.topics.size === 0 && !aspect && kind?.section && !kind.keepsTopic) return merged;
+    // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
+    const specific = [...asked.topics].some(
+      ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
+    );
+    const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
+    // "Reckon that's it?", "Is there anything in that?" after a story: a kind about a topic named before, asked with
+    // general words only (the "is there anything" of prevention), is about the story's topic.
+    if (!specific && kind?.keepsTopic && storyTopic)
+      return {
+        ...merged,
+        topics: full.topics,
+        sections: full.sections,
+        facets: aspect ? asked.facets : full.facets,
+      };
+    if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: full.sections };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
@@ -408,13 +439,64 @@ export class Reader {
   private questionSentence(text: string): string | null {
     if (text.length <= STORY_LENGTH) return null;
     const sentences = sentencesOf(text);
-    if (sentences.length < 2) return null;
+    if (sentences.length < 2) {
+      // One long sentence (a voice note with no stops): its last ask, when the story comes first.
+      const only = sentences[0];
+      return only === undefined ? null : this.runOnAsk(only);
+    }
     const reversed = [...sentences].reverse();
     const asks = (x: string) => {
       const terms = this.lexicon.terms(x);
       return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
     };
-    return reversed.find((x) => x.includes("?")) ?? reversed.find(asks) ?? sentences.at(-1) ?? null;
+    const question = reversed.find((x) => x.includes("?"));
+    const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
+    return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
+  }
+
+  /**
+   * A sentence after the last "?" that opens with a clear ask ("Is it the walking or something else? What's my body
+   * trying to tell me", "...? No idea what's happening tbh."), when the "?" sentence names no topic of its own: the
+   * person asked again, without a question mark.
+   */
+  private lateAsk(sentences: string[], question: string | undefined): string | undefined {
+    if (question === undefined) return undefined;
+    const named = this.namesSpecificTopic(question);
+    const after = sentences.slice(sentences.lastIndexOf(question) + 1);
+    return after.reverse().find((x) => {
+      const terms = this.lexicon.terms(x);
+      const hit = this.kinds.match(terms);
+      if (hit === null) return false;
+      // "...maybe vitamin d? what foods would even have it": a kind about the topic just named.
+      if (hit.start <= OPENING && hit.kind.keepsTopic && hit.length >= RUN_ON_ASK) return true;
+      if (named) return false;
+      if (hit.start <= OPENING && hit.length >= LATE_ASK) return true;
+      // "No idea what's happening": a marker of what the person does not know, then a kind.
+      const indirect = this.indirectTable.findAll(terms)[0];
+      return indirect !== undefined && indirect.start <= OPENING && hit.start > indirect.start;
+    });
+  }
+
+  /**
+   * A run-on sentence ("she only drinks two cups of tea a day and thats it what can she do to stop them") from its
+   * last ask on; null when it is short or opens with its ask. The backstory's words then do not compete with the ask.
+   */
+  private runOnAsk(sentence: string): string | null {
+    const analysis = this.lexicon.analyze(sentence);
+    const { terms } = analysis;
+    if (terms.length <= RUN_ON) return null;
+    // Kinds only: "not sure I'm taking it right ..." points back at the story, it does not start a new ask.
+    const at = this.kinds.lastStart(terms, RUN_ON_ASK);
+    if (at < RUN_ON_LEAD) return null;
+    const token = analysis.termStarts[at] ?? 0;
+    // Back from the token to the words as written: each word's own token count ("dont" is two).
+    const words = sentence.split(/\s+/).filter((w) => w.length > 0);
+    let count = 0;
+    for (const [i, word] of words.entries()) {
+      if (count >= token) return words.slice(i).join(" ");
+      count += this.lexicon.analyze(word).tokenCount;
+    }
+    return null;
   }
 
   /**
@@ -484,10 +566,19 @@ export class Reader {
     return { ...s, topics, sections, ruledOut };
   }
 
-  /** The specific topics a clause names by keyword or title word (question words are too weak to rule out). */
-  private specificTopics(terms: string[]): Set<string> {
+  /**
+   * The specific topics a clause names by keyword or title word (question words are too weak to rule out); `own`:
+   * only by a phrase naming one specific topic ("lacking" names both deficiencies, so neither by name).
+   */
+  private specificTopics(terms: string[], own = false): Set<string> {
     const topics = new Set<string>();
     for (const match of this.keywordTable.findAll(terms)) {
+      const named = new Set(
+        match.value
+          .filter((p) => p.weight >= WEIGHT.title && !this.generalTopics.has(p.section.topic))
+          .map((p) => p.section.topic),
+      );
+      if (own && named.size > 1) continue;
       for (const posting of match.value) {
         if (posting.weight >= WEIGHT.title && !this.generalTopics.has(posting.section.topic))
           topics.add(posting.section.topic);
@@ -544,6 +635,8 @@ export class Reader {
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
+      // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH)) continue;
       add(facets, match.value.facet, match.value.weight);
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))

@@ -41,12 +41,14 @@ export class RuledOut {
    * The topics the text rules out, and whether it says so outright ("so not that": a marker that points back). `topicsOf` gives the specific topics a clause's terms name. A marker rules out
    * the topics of its own clause; one whose clause names none points back: to the clause before, or, opening its
    * sentence ("And still, ..."), to the whole sentence before. A negation in the clause cancels it ("I don't drink
-   * enough"), and a question's own topics are never ruled out (`asks`: the clause has a question word).
+   * enough"), and a question's own topics are never ruled out (`asks`: the clause has a question word; `askedOf`: the
+   * topics a question names, by default `topicsOf`).
    */
   find(
     text: string,
     topicsOf: (terms: string[]) => Set<string>,
     asks: (terms: string[]) => boolean,
+    askedOf: (terms: string[]) => Set<string> = topicsOf,
   ): { topics: string[]; rejected: boolean } {
     const sentences = splitClauses(text).map((sentence) =>
       sentence.map((c, i) => {
@@ -62,11 +64,12 @@ export class RuledOut {
     const asked = new Set<string>();
     let rejected = false;
     clauses.forEach((clause, i) => {
-      const own = topicsOf(clause.terms);
       if (clause.question) {
-        for (const t of own) asked.add(t);
+        // "What else could I be lacking?" names the two deficiencies by one shared word: neither is asked by name.
+        for (const t of askedOf(clause.terms)) asked.add(t);
         return;
       }
+      const own = topicsOf(clause.terms);
       const hits = this.markers.findAll(clause.terms);
       if (hits.length === 0) return;
       if (hits.some((h) => h.value)) rejected = true;
@@ -87,14 +90,17 @@ export class RuledOut {
   }
 }
 
-/** Sentences, each cut into clauses at commas, semicolons and " so " / " but "; each clause knows if it asks. */
+/**
+ * Sentences, each cut into clauses at commas, semicolons, brackets ("I already take magnesium (I was deficient)") and
+ * " so " / " but "; each clause knows if it asks.
+ */
 function splitClauses(text: string): { text: string; question: boolean }[][] {
   const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
   return sentences
     .map((sentence) => {
       const question = sentence.includes("?");
       const parts = sentence
-        .split(/[,;:]|\s(?=(?:so|but|and still|though|tho)\s)/i)
+        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho)\s)/i)
         .filter((p) => /\p{L}/u.test(p));
       // Only the last clause of a question sentence asks; the ones before it may still rule out ("I drink plenty,
       // so what else could it be?").

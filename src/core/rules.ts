@@ -262,7 +262,9 @@ export const RULES: readonly Rule[] = [
     name: "general-question-kind",
     decide: (s, _state, index) => {
       const kind = s.kind;
-      if (kind?.section == null || kind.keepsTopic) return null;
+      // A kind about an aspect of a topic told before needs that topic; one about how the story relates to the
+      // cramps ("is there a link?", kinds.yaml `link`) is the general section's when no specific topic is named.
+      if (kind?.section == null || (kind.keepsTopic && kind.facet !== null)) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
       // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
       // closing line ("...Where should I start?").
