@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     ],
     texts.length,
   )) as [Figures, Figures];
-  const loop = await benchLoop(texts);
+  const loop = await benchLoop();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   // With the young generation's bound the service runs with (`npm start`, the Docker image; ADR 16).
   const engineOnly = spawnSync(
