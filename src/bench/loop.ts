@@ -5,9 +5,11 @@
  * engine. The three answer the same texts message by message, in an order that takes all six permutations in turn,
  * so a load that comes and goes, and each one's place, weigh on all alike; each measures its own process CPU time and
  * wall time per message. Messages are grouped in rounds (a clean heap in each process before each, untimed); each
- * round gives one ratio of time per message. The figures are the median of the per-round ratios with their
- * interquartile range and a bootstrap 95% interval of the median, by CPU time and by wall time, and the ratio of the
- * means. Bounded: a fixed number of rounds and a time limit. Used by `npm run bench` (main.ts) and on its own
+ * round gives one ratio of time per message. The run is split in epochs, each with three fresh processes, since two
+ * processes differ by a few per cent of their own (JIT outcomes, which core they share). The figures are the median
+ * of the per-round ratios with their interquartile range and a bootstrap 95% interval of the median (epochs
+ * resampled, then rounds within them), by CPU time and by wall time, and the ratio of the means. Bounded: a fixed
+ * number of rounds and a time limit. Used by `npm run bench` (main.ts) and on its own
  * (`node dist/bench/loop.js`). ADR 23.
  *
  * Why processes: measured in one process, the engine with the loop on came out 10-20% slower than either engine
@@ -29,7 +31,9 @@ export interface LoopBenchOptions {
   rounds?: number;
   /** Messages per engine in a round. Default: 40 (BENCH_LOOP_SLICE). */
   slice?: number;
-  /** The rounds stop after this long even if not all ran. Default: 90 s. */
+  /** Epochs, each with three fresh processes, so the interval holds what differs between processes. Default: 4 (BENCH_LOOP_EPOCHS). */
+  epochs?: number;
+  /** The rounds stop after this long in all even if not all ran. Default: 90 s. */
   timeLimitMs?: number;
 }
 
@@ -38,14 +42,17 @@ export interface RatioFigure {
   median: number;
   q1: number;
   q3: number;
-  /** Bootstrap 95% interval of the median (percentile method, resampling rounds). */
+  /** Bootstrap 95% interval of the median (percentile method, resampling epochs, then rounds within them). */
   low: number;
   high: number;
 }
 
 export interface LoopReport {
   rounds: number;
+  epochs: number;
   slice: number;
+  /** The median by CPU time of each epoch. */
+  perEpoch: number[];
   /** Messages through each engine in the measured rounds (votes not counted: they are extra turns of "on"). */
   messages: number;
   /** Votes pressed by "on" in the measured rounds (charged to its messages). */
@@ -96,13 +103,21 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function ratioFigure(ratios: readonly number[]): RatioFigure {
-  const sorted = [...ratios].sort((a, b) => a - b);
+/**
+ * The median of per-round ratios, with its interval by a two-level bootstrap: epochs (each with fresh processes) are
+ * resampled, then rounds within each epoch drawn, so the interval also holds what differs between processes.
+ */
+export function ratioFigure(epochs: readonly (readonly number[])[]): RatioFigure {
+  const all = epochs.flat();
+  const sorted = [...all].sort((a, b) => a - b);
   const random = seeded(13);
   const medians: number[] = [];
-  const sample = new Array<number>(ratios.length);
   for (let b = 0; b < BOOTSTRAP_SAMPLES; b++) {
-    for (let i = 0; i < ratios.length; i++) sample[i] = ratios[Math.floor(random() * ratios.length)] ?? 0;
+    const sample: number[] = [];
+    for (let e = 0; e < epochs.length; e++) {
+      const epoch = epochs[Math.floor(random() * epochs.length)] ?? [];
+      for (let i = 0; i < epoch.length; i++) sample.push(epoch[Math.floor(random() * epoch.length)] ?? 0);
+    }
     medians.push(
       quantile(
         sample.sort((x, y) => x - y),
@@ -157,10 +172,15 @@ class ArmProcess {
   }
 }
 
-export async function benchLoop(options: LoopBenchOptions = {}): Promise<LoopReport> {
-  const rounds = options.rounds ?? Number(process.env.BENCH_LOOP_ROUNDS ?? 200);
-  const slice = options.slice ?? Number(process.env.BENCH_LOOP_SLICE ?? 40);
-  const timeLimitMs = options.timeLimitMs ?? 90_000;
+interface Epoch {
+  /** Per round, µs per message: [on, off, off']. */
+  cpu: number[][];
+  wall: number[][];
+  counts: { asks: number; votes: number; reviewed: number };
+}
+
+/** One epoch: three fresh processes, warmed up, then rounds until `rounds` or `timeLimitMs`. */
+async function epoch(rounds: number, slice: number, timeLimitMs: number, first: number): Promise<Epoch> {
   const dir = mkdtempSync(join(tmpdir(), "crampbot-loop-bench-"));
   const arms = [new ArmProcess("on", dir), new ArmProcess("off", dir), new ArmProcess("off", dir)];
   try {
@@ -170,8 +190,8 @@ export async function benchLoop(options: LoopBenchOptions = {}): Promise<LoopRep
     const cpu: number[][] = [[], [], []];
     const wall: number[][] = [[], [], []];
     const started = performance.now();
-    let done = 0;
-    for (let round = 0; round < rounds && performance.now() - started < timeLimitMs; round++) {
+    for (let r = 0; r < rounds && performance.now() - started < timeLimitMs; r++) {
+      const round = first + r;
       for (const arm of arms) await arm.ask({ type: "gc" });
       const cpuSum = [0, 0, 0];
       const wallSum = [0, 0, 0];
@@ -189,37 +209,67 @@ export async function benchLoop(options: LoopBenchOptions = {}): Promise<LoopRep
         cpu[n]?.push((cpuSum[n] ?? 0) / slice);
         wall[n]?.push((wallSum[n] ?? 0) / slice);
       }
-      done++;
     }
-    const seconds = (performance.now() - started) / 1000;
     const counts = await arms[0]?.ask({ type: "done" });
     await Promise.all(arms.slice(1).map((arm) => arm.ask({ type: "done" })));
-    const ratios = (series: number[][], a: number, b: number) =>
-      (series[a] ?? []).map((x, r) => x / (series[b]?.[r] ?? Number.NaN));
-    // "On" against both "off" processes together: two identical processes differ by a few per cent in a run (the
-    // control shows how much), and the mean of two halves that.
-    const effect = (series: number[][]) =>
-      (series[0] ?? []).map(
-        (x, r) => (2 * x) / ((series[1]?.[r] ?? Number.NaN) + (series[2]?.[r] ?? Number.NaN)),
-      );
-    const mean = (xs: number[] = []) => xs.reduce((sum, x) => sum + x, 0) / Math.max(1, xs.length);
     return {
-      rounds: done,
-      slice,
-      messages: done * slice,
-      votes: counts?.type === "counts" ? counts.votes : 0,
-      asks: counts?.type === "counts" ? counts.asks : 0,
-      reviewed: counts?.type === "counts" ? counts.reviewed : 0,
-      cpu: { effect: ratioFigure(effect(cpu)), control: ratioFigure(ratios(cpu, 2, 1)) },
-      wall: { effect: ratioFigure(effect(wall)), control: ratioFigure(ratios(wall, 2, 1)) },
-      cpuUs: [mean(cpu[0]), mean(cpu[1]), mean(cpu[2])],
-      wallUs: [mean(wall[0]), mean(wall[1]), mean(wall[2])],
-      seconds,
+      cpu,
+      wall,
+      counts: counts?.type === "counts" ? counts : { asks: 0, votes: 0, reviewed: 0 },
     };
   } finally {
     for (const arm of arms) arm.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function benchLoop(options: LoopBenchOptions = {}): Promise<LoopReport> {
+  const rounds = options.rounds ?? Number(process.env.BENCH_LOOP_ROUNDS ?? 200);
+  const slice = options.slice ?? Number(process.env.BENCH_LOOP_SLICE ?? 40);
+  const epochs = Math.max(1, options.epochs ?? Number(process.env.BENCH_LOOP_EPOCHS ?? 4));
+  const timeLimitMs = options.timeLimitMs ?? 90_000;
+  const started = performance.now();
+  const done: Epoch[] = [];
+  for (let e = 0; e < epochs; e++) {
+    const perEpoch = Math.ceil(rounds / epochs);
+    done.push(await epoch(perEpoch, slice, timeLimitMs / epochs, e * perEpoch));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const ratios = (series: number[][], a: number, b: number) =>
+    (series[a] ?? []).map((x, r) => x / (series[b]?.[r] ?? Number.NaN));
+  // "On" against both "off" processes together: two identical processes differ by a few per cent (the control shows
+  // how much), and the mean of two halves that.
+  const effect = (series: number[][]) =>
+    (series[0] ?? []).map(
+      (x, r) => (2 * x) / ((series[1]?.[r] ?? Number.NaN) + (series[2]?.[r] ?? Number.NaN)),
+    );
+  const mean = (n: number, series: (e: Epoch) => number[][]) => {
+    const xs = done.flatMap((e) => series(e)[n] ?? []);
+    return xs.reduce((sum, x) => sum + x, 0) / Math.max(1, xs.length);
+  };
+  const total = (key: keyof Epoch["counts"]) => done.reduce((sum, e) => sum + e.counts[key], 0);
+  const measured = done.reduce((sum, e) => sum + (e.cpu[0]?.length ?? 0), 0);
+  return {
+    rounds: measured,
+    epochs,
+    slice,
+    messages: measured * slice,
+    votes: total("votes"),
+    asks: total("asks"),
+    reviewed: total("reviewed"),
+    cpu: {
+      effect: ratioFigure(done.map((e) => effect(e.cpu))),
+      control: ratioFigure(done.map((e) => ratios(e.cpu, 2, 1))),
+    },
+    wall: {
+      effect: ratioFigure(done.map((e) => effect(e.wall))),
+      control: ratioFigure(done.map((e) => ratios(e.wall, 2, 1))),
+    },
+    perEpoch: done.map((e) => ratioFigure([effect(e.cpu)]).median),
+    cpuUs: [mean(0, (e) => e.cpu), mean(1, (e) => e.cpu), mean(2, (e) => e.cpu)],
+    wallUs: [mean(0, (e) => e.wall), mean(1, (e) => e.wall), mean(2, (e) => e.wall)],
+    seconds,
+  };
 }
 
 const fmt = (f: RatioFigure) =>
@@ -230,10 +280,10 @@ export function loopReport(report: LoopReport): string[] {
   const [on, off, control] = report.cpuUs;
   const [onWall, offWall, controlWall] = report.wallUs;
   return [
-    `quality loop on / off, cost per message: median of ${report.rounds} rounds of ${report.slice} messages each (${report.messages.toLocaleString("en-GB")} in all, plus ${report.votes} votes pressed by "on"; ${report.reviewed} of its replies went to the review log; ${report.seconds.toFixed(0)} s)`,
+    `quality loop on / off, cost per message: median of ${report.rounds} rounds of ${report.slice} messages each in ${report.epochs} epochs of fresh processes (${report.messages.toLocaleString("en-GB")} in all, plus ${report.votes} votes pressed by "on"; ${report.reviewed} of its replies went to the review log; ${report.seconds.toFixed(0)} s)`,
     `  by CPU time:  on/off ${fmt(report.cpu.effect)}; A/A control off'/off ${fmt(report.cpu.control)}`,
     `  by wall time: on/off ${fmt(report.wall.effect)}; A/A control off'/off ${fmt(report.wall.control)}`,
-    "  (on/off: against the mean of off and off' in each round)",
+    `  (on/off: against the mean of off and off' in each round; by CPU, each epoch's median: ${report.perEpoch.map((m) => `${m.toFixed(3)}x`).join(", ")})`,
     `  means per message: CPU on ${on.toFixed(0)} / off ${off.toFixed(0)} / off' ${control.toFixed(0)} µs (on/off ${((2 * on) / (off + control)).toFixed(3)}x, off'/off ${(control / off).toFixed(3)}x); wall ${onWall.toFixed(0)} / ${offWall.toFixed(0)} / ${controlWall.toFixed(0)} µs`,
   ];
 }
