@@ -16,6 +16,7 @@ import { DEFAULT_ARTEFACT, readArtefact } from "../node/artefact.js";
 import { Engine } from "../node/create-engine.js";
 import { loadKnowledge } from "../node/load.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
+import { benchLoop, loopReport } from "./loop.js";
 import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
@@ -134,8 +135,8 @@ async function main(): Promise<void> {
   const fuseFigures = await time(Math.min(MESSAGES, 4000), (i) => fuse.search(texts[i % texts.length] ?? ""));
   // The full engine (context, dialogues and the session store included; 50 conversations interleaved) and MiniSearch,
   // in turns, so their ratio holds on a loaded machine.
-  // The engine as served with the quality loop on (a "Helpful?" ask on answers, a review log), and the same engine
-  // without it, so the loop's cost per message is a ratio from the same run.
+  // The engine as served with the quality loop on (a "Helpful?" ask on answers, a review log). The loop's own cost is
+  // measured apart, with an A/A control beside it (loop.ts).
   const limit = { messages: 1_000_000, windowMs: 1 };
   // Both built as served, from the precomputed engine data (`npm run bench` builds it first), each from its own read,
   // so they differ in nothing but the loop: feedback intents and a review log.
@@ -153,7 +154,6 @@ async function main(): Promise<void> {
     });
   };
   const engine = served(true);
-  const withoutLoop = served(false);
   const through = (bot: Engine, prefix: string) => (i: number) =>
     bot.handle({
       platform: "bench",
@@ -162,14 +162,14 @@ async function main(): Promise<void> {
       kind: "text",
       text: texts[i % texts.length] ?? "",
     });
-  const [miniFigures, engineFigures, withoutLoopFigures] = (await timeInTurns(
+  const [miniFigures, engineFigures] = (await timeInTurns(
     [
       { count: MESSAGES, run: (i) => mini.search(texts[i % texts.length] ?? "", { fuzzy: 0.2 }) },
       { count: MESSAGES, run: through(engine, "bench") },
-      { count: MESSAGES, run: through(withoutLoop, "plain") },
     ],
     texts.length,
-  )) as [Figures, Figures, Figures];
+  )) as [Figures, Figures];
+  const loop = await benchLoop();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   // With the young generation's bound the service runs with (`npm start`, the Docker image; ADR 16).
   const engineOnly = spawnSync(
@@ -210,13 +210,12 @@ async function main(): Promise<void> {
     ...webReport(webBench, engineFigures, 50),
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
-    `quality loop ("Helpful?" asks, review log) on / off, engine throughput: ${(engineFigures.perSecond / withoutLoopFigures.perSecond).toFixed(3)}x (by CPU time per message, off / on: ${((withoutLoopFigures.cpuUs ?? 0) / (engineFigures.cpuUs ?? 1)).toFixed(3)}x; ${Math.round(engineFigures.cpuUs ?? 0)} and ${Math.round(withoutLoopFigures.cpuUs ?? 0)} µs)`,
+    ...loopReport(loop),
     `peak RSS, engine alone in its own process (${MESSAGES.toLocaleString("en-GB")} messages): ${engineRssMb.toFixed(0)} MB; whole bench process (references, web path, Botkit): ${rssMb.toFixed(0)} MB`,
     `cold start, process start to first answer (median of ${COLD_RUNS}): ${crampStart.toFixed(0)} ms; bare node start: ${nodeStart.toFixed(0)} ms (${(crampStart / nodeStart).toFixed(1)}x)`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   await engine.close();
-  await withoutLoop.close();
 }
 
 await main();

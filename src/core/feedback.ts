@@ -201,8 +201,8 @@ export class Feedback {
   }
 
   /**
-   * The reply with "Helpful?" when it is an answer this conversation has not voted on yet. Its vote ids carry the
-   * answer's number (`next.answers`, counting this answer).
+   * The reply, given "Helpful?" when it is an answer this conversation has not voted on yet (`reply` must be this
+   * turn's own, fresh from the renderer). Its vote ids carry the answer's number (`next.answers`, counting this answer).
    */
   ask(decision: Decision, next: ConversationState, reply: Reply): Reply {
     const { data } = this.options;
@@ -212,16 +212,16 @@ export class Feedback {
     if (section === null || fixed === undefined) return reply;
     if (next.feedback?.voted?.includes(fixed.key)) return reply;
     const answer = next.answers.toString(36);
-    return {
-      ...reply,
-      feedback: {
-        section: section.id,
-        version: fixed.version,
-        question: data.question,
-        yes: { label: data.yes_label, id: fixed.yes + answer, description: data.yes_description },
-        no: { label: data.no_label, id: fixed.no + answer, description: data.no_description },
-      },
+    // Set on the reply the renderer has just made for this turn (it is new every time, shared with nothing), rather
+    // than copied with a spread: this runs on every answer (ADR 23).
+    reply.feedback = {
+      section: section.id,
+      version: fixed.version,
+      question: data.question,
+      yes: { label: data.yes_label, id: fixed.yes + answer, description: data.yes_description },
+      no: { label: data.no_label, id: fixed.no + answer, description: data.no_description },
     };
+    return reply;
   }
 
   /**

@@ -101,15 +101,17 @@ export function remember(
   const next = { ...state, updatedAt: now, suggestions: reply.suggestions };
   if (reply.intent !== "answer" || (question === undefined && state.feedback?.question === undefined))
     return next;
-  const { question: _dropped, ...feedback } = state.feedback ?? {};
-  const kept =
-    question !== undefined && reply.feedback !== undefined
-      ? { question: { answer: state.answers, text: question } }
-      : {};
-  const changed = { ...feedback, ...kept };
-  if (Object.keys(changed).length > 0) return { ...next, feedback: changed };
-  const { feedback: _empty, ...without } = next;
-  return without;
+  // The answer replaces the question kept (or drops it). Spelled out, not with rest patterns: this runs on every
+  // answer while a review log is on, and V8's object rest is a slow generic copy (ADR 23).
+  const voted = state.feedback?.voted;
+  const kept = question !== undefined && reply.feedback !== undefined;
+  if (kept || voted !== undefined) {
+    const feedback: NonNullable<ConversationState["feedback"]> = {};
+    if (voted !== undefined) feedback.voted = voted;
+    if (kept) feedback.question = { answer: state.answers, text: question };
+    next.feedback = feedback;
+  } else delete next.feedback;
+  return next;
 }
 
 function acted(state: ConversationState, decision: ActedDecision | { kind: "unknown-button" }, now: number) {

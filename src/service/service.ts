@@ -222,6 +222,9 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
           redisUrl: config.redisUrl,
           retentionDays: config.reviewRetentionDays,
           ...(deps.clock ? { clock: deps.clock } : {}),
+          // Written in batches after the reply (ADR 23): a batch that fails is logged by its code, never its text.
+          onError: (error) =>
+            logger.warn({ err: { code: error.code } }, "review log: could not write queued messages"),
         })
       : undefined);
   const feedback = countingVotes(deps.feedback ?? createFeedbackStore(store, config.redisUrl), metrics);

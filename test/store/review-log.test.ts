@@ -109,6 +109,72 @@ describe("SQLite review log (a real file, shared with the session store)", () =>
   });
 });
 
+/** The rows in the file as another process sees them (not through the log, whose reads write its queue first). */
+function rowsInFile(path: string): { text: string }[] {
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (
+    path: string,
+  ) => { prepare(sql: string): { all(): unknown[] }; close(): void };
+  const raw = new Database(path);
+  try {
+    return raw.prepare("SELECT text FROM review_log ORDER BY rowid").all() as { text: string }[];
+  } finally {
+    raw.close();
+  }
+}
+
+describe("SQLite review log: writes in batches after the reply (ADR 23)", () => {
+  const entry = (text: string) => ({ text, reason: "fallback" as const, at: Date.now() });
+
+  it("writes a full batch on the next turn of the event loop, redacted, without waiting for a read", async () => {
+    const dir = tempDir("crampbot-review-");
+    onTestFinished(() => dir.remove());
+    const path = join(dir.path, "r.db");
+    const review = new SqliteReviewLog({ path, batch: 2, flushMs: 60_000 });
+    onTestFinished(() => review.close());
+    await review.record(entry("first, from jo@example.com"));
+    await review.record(entry("second"));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(rowsInFile(path).map((row) => row.text)).toEqual([`first, from ${REDACTED.email}`, "second"]);
+  });
+
+  it("writes a part batch after flushMs, and what is left on close: a shutdown loses nothing", async () => {
+    const dir = tempDir("crampbot-review-");
+    onTestFinished(() => dir.remove());
+    const path = join(dir.path, "r.db");
+    const review = new SqliteReviewLog({ path, flushMs: 20 });
+    await review.record(entry("waits for the timer"));
+    // Nothing is in the file before the timer (not even the table, which the first write creates).
+    expect(() => rowsInFile(path)).toThrow();
+    await waitFor(() => {
+      try {
+        return rowsInFile(path).length === 1 ? true : undefined;
+      } catch {
+        return undefined;
+      }
+    }, "the timer's write");
+    const closing = new SqliteReviewLog({ path, flushMs: 60_000 });
+    await closing.record(entry("queued at shutdown"));
+    await closing.close();
+    await review.close();
+    expect(rowsInFile(path).map((row) => row.text)).toEqual(["waits for the timer", "queued at shutdown"]);
+    await expect(closing.record(entry("after close"))).rejects.toMatchObject({ code: "E_STORE" });
+  });
+
+  it("reports a batch it cannot write to onError, without the text, and the caller's record still resolved", async () => {
+    const dir = tempDir("crampbot-review-");
+    onTestFinished(() => dir.remove());
+    const errors: Error[] = [];
+    // A directory is no database file: opening it fails.
+    const review = new SqliteReviewLog({ path: dir.path, batch: 1, onError: (error) => errors.push(error) });
+    onTestFinished(() => review.close());
+    await review.record(entry("a private question"));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: "E_STORE" });
+    expect(String(errors[0]?.message)).not.toContain("private");
+  });
+});
+
 const describeRedis = describeNeeding(REDIS_SERVER, "Redis review log tests (test/store/review-log.test.ts)");
 
 describeRedis("Redis review log (a throwaway redis-server)", () => {

@@ -2,6 +2,8 @@
  * Picks the review log's backend the way createStore() picks the session store's (index.ts): Redis when a URL is
  * set, else SQLite in the same file; an in-memory one for `:memory:` (nothing outlives the process there anyway).
  */
+
+import type { StoreError } from "../../core/errors.js";
 import type { ReviewStore } from "../../core/review.js";
 import { MemoryReviewLog } from "../../core/store/review-memory.js";
 import type { Clock } from "../../core/types.js";
@@ -17,6 +19,8 @@ export interface ReviewLogConfig {
   retentionDays?: number;
   /** Default: the system clock. */
   clock?: Clock;
+  /** Told of review entries that could not be written later, after record() resolved (SQLite's batches). Default: none. */
+  onError?: (error: StoreError) => void;
 }
 
 export function createReviewLog(config: ReviewLogConfig = {}): ReviewStore {
@@ -27,7 +31,7 @@ export function createReviewLog(config: ReviewLogConfig = {}): ReviewStore {
   if (config.redisUrl) return new RedisReviewLog({ url: config.redisUrl, ...common });
   const path = config.databasePath ?? "./data/crampbot.db";
   if (path === ":memory:" || path === "") return new MemoryReviewLog(common);
-  return new SqliteReviewLog({ path, ...common });
+  return new SqliteReviewLog({ path, ...common, ...(config.onError ? { onError: config.onError } : {}) });
 }
 
 export { MemoryReviewLog, RedisReviewLog, SqliteReviewLog };
