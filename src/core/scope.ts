@@ -4,9 +4,10 @@
  * ("I'm on statins, but how many reps of the stretch?"). Deciding what to do with it is the rules' job (rules.ts);
  * the reply is the renderer's (render.ts). Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
-import { type Lexicon, PhraseTable } from "./lexicon.js";
+import { type Analysis, type Lexicon, PhraseTable } from "./lexicon.js";
 import type { Numbers } from "./numbers.js";
 import type { ScopeData, ScopeTopic } from "./schemas/scope.js";
+import { UnknownSubject } from "./unknown-subject.js";
 
 export type { ScopeData, ScopeTopic };
 
@@ -35,6 +36,8 @@ export interface ScopeSignal {
 
 /** A passing word this many words before a topic makes it backstory. */
 const PASSING_REACH = 5;
+/** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
+const AFTER_REACH = 5;
 /** A negator this many words before a topic denies it. */
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
@@ -55,6 +58,7 @@ export class Scope {
   private readonly table = new PhraseTable<ScopeTopic | null>();
   private readonly passingTable = new PhraseTable<true>();
   private readonly setAsideTable = new PhraseTable<true>();
+  private readonly setAsideAfter = new PhraseTable<true>();
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
@@ -67,23 +71,37 @@ export class Scope {
   private readonly verdicts = new PhraseTable<true>();
   /** Words a verdict may have inside it as said ("would they *actually* work"): the lexicon's filler words. */
   private readonly filler: Set<string>;
+  /** Questions about a thing the article never names ("does a foam roller help?"); null without `subjects` data. */
+  private readonly unknownSubject: UnknownSubject | null;
+  /** The placeholder stem of each topic's `endings` ("omeprazole" -> the medicines'), with those endings. */
+  private readonly endings: { placeholder: string; endings: string[] }[] = [];
 
   /**
    * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
    * @param namesCramps whether a text is clearly about cramps (the reader's anchors).
+   * @param knows whether a stem is the article's or a lay word for an article thing (default: every stem is known,
+   *   so no subject is unknown).
    */
   constructor(
     data: ScopeData,
     private readonly lexicon: Lexicon,
     private readonly namesTopic: (text: string) => boolean,
     private readonly namesCramps: (text: string) => boolean,
+    knows: (stem: string) => boolean = () => true,
   ) {
+    this.unknownSubject = data.subjects ? new UnknownSubject(data.subjects, lexicon, knows) : null;
     for (const topic of data.topics) {
+      if (topic.endings && topic.endings.length > 0) {
+        const placeholder = `~${topic.id}`;
+        this.endings.push({ placeholder, endings: topic.endings.map((e) => e.toLowerCase()) });
+        this.table.set([placeholder], topic);
+      }
       for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
       for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.set_aside_after ?? []) this.setAsideAfter.set(lexicon.stems(phrase), true);
     for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
     for (const topic of data.topics) {
       const table = new PhraseTable<true>();
@@ -113,14 +131,23 @@ export class Scope {
       .replace(/\bNUM\b/g, " ");
   }
 
-  /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
-  read(text: string, stems: readonly string[]): ScopeSignal | null {
+  /**
+   * The scope reading of a message, given its analysis; null when it names no scope topic and asks about nothing the
+   * article never names (most messages).
+   */
+  read(text: string, analysis: Analysis): ScopeSignal | null {
+    const stems = this.marked(analysis);
     const hits = this.found(numbered(stems, this.lexicon.numbers));
-    if (hits.length === 0) return null;
+    if (hits.length === 0) {
+      const unknown = this.unknown(text, analysis);
+      return unknown === null ? null : { subject: unknown, passing: [], covered: new Set() };
+    }
     const covered = new Set<number>();
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
     const clauses = clausesOf(text);
-    const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems, this.lexicon.numbers));
+    const stemmed = clauses.map((c) =>
+      numbered(this.marked(this.lexicon.analyze(c.text)), this.lexicon.numbers),
+    );
     let subject: ScopeTopic | null = null;
     const passing: string[] = [];
     const whole = numbered(stems, this.lexicon.numbers);
@@ -136,16 +163,53 @@ export class Scope {
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         // The term's last word, by which a later question may name it again ("Epsom salt bath... does the salt help?").
         const head = own[hit.start + hit.length - 1] ?? "";
+        // "bananas didn't work", "potassium came back fine": what was tried or tested is set aside.
+        const end = hit.start + hit.length;
+        const setAside = this.setAsideAfter.findAll(own.slice(end, end + AFTER_REACH)).length > 0;
         const asked =
           subject === null &&
           !dismissed &&
           !yields &&
+          !setAside &&
           this.isSubject(topic, clause, own, hit.start, head, later);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
     });
-    return { subject, passing, covered };
+    return { subject: subject ?? this.unknown(text, analysis, passing), passing, covered };
+  }
+
+  /**
+   * A question whose subject the article never names ("would a foam roller help my calves?") as a topic of its own,
+   * named as written; null when there is none. A scope topic told in the same message is no such subject ("I tried
+   * pickle juice, does it help?").
+   */
+  private unknown(text: string, analysis: Analysis, passing: readonly string[] = []): ScopeTopic | null {
+    const finder = this.unknownSubject;
+    if (finder === null || !finder.mayAsk(analysis.stems)) return null;
+    for (const clause of clausesOf(text)) {
+      if (!clause.asks) continue;
+      const name = finder.find(this.lexicon.analyze(clause.text));
+      if (name === null) continue;
+      // A subject that is a scope topic told before is that topic's (read above), never an unknown one.
+      if (passing.length > 0 && this.found(this.lexicon.stems(name)).length > 0) return null;
+      return { id: "unknown-subject", name, terms: [name] };
+    }
+    return null;
+  }
+
+  /** The analysis's stems, with each word ending as a topic's `endings` say replaced by that topic's placeholder. */
+  private marked(analysis: Analysis): string[] {
+    if (this.endings.length === 0 || analysis.unknown.length === 0) return analysis.stems;
+    const unknown = new Set(analysis.unknown);
+    return analysis.stems.map((s, i) => {
+      if (!unknown.has(s)) return s;
+      const token = analysis.tokens[i] ?? s;
+      const hit = this.endings.find((e) =>
+        e.endings.some((end) => token.length > end.length + 2 && token.endsWith(end)),
+      );
+      return hit?.placeholder ?? s;
+    });
   }
 
   /**
