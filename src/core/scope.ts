@@ -36,6 +36,8 @@ export interface ScopeSignal {
 
 /** A passing word this many words before a topic makes it backstory. */
 const PASSING_REACH = 5;
+/** A set-aside phrase this many words before a topic sets it aside ("not keen on the soap trick or pickle juice"). */
+const SET_ASIDE_REACH = 8;
 /** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
 const AFTER_REACH = 5;
 /** A negator this many words before a topic denies it. */
@@ -153,7 +155,9 @@ export class Scope {
     const whole = numbered(stems, this.lexicon.numbers);
     clauses.forEach((clause, at) => {
       const own = stemmed[at] ?? [];
-      const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
+      // "..., but it's the leg ones": the clause after may open with the "but" the split left on it.
+      const next = stemmed[at + 1] ?? [];
+      const dismissed = this.dismissals.matchAt(next, next[0] === "but" ? 1 : 0) !== undefined;
       for (const hit of this.found(own)) {
         const topic = hit.value;
         if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
@@ -187,12 +191,17 @@ export class Scope {
   private unknown(text: string, analysis: Analysis, passing: readonly string[] = []): ScopeTopic | null {
     const finder = this.unknownSubject;
     if (finder === null || !finder.mayAsk(analysis.stems)) return null;
-    for (const clause of clausesOf(text)) {
+    const clauses = clausesOf(text);
+    for (const clause of clauses) {
       if (!clause.asks) continue;
-      const name = finder.find(this.lexicon.analyze(clause.text));
+      const sentence = clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+      const name = finder.find(this.lexicon.analyze(clause.text), this.lexicon.analyze(sentence.join(" ")));
       if (name === null) continue;
-      // A subject that is a scope topic told before is that topic's (read above), never an unknown one.
-      if (passing.length > 0 && this.found(this.lexicon.stems(name)).length > 0) return null;
+      // A subject that is a scope topic told before is that topic's (read above), never an unknown one; one a topic
+      // says is not itself ("ice cold water" is no ice pack) is the article's to answer.
+      const named = this.table.findAll(this.lexicon.stems(name));
+      if (named.some((hit) => hit.value === null)) return null;
+      if (passing.length > 0 && named.length > 0) return null;
       return { id: "unknown-subject", name, terms: [name] };
     }
     return null;
@@ -225,7 +234,7 @@ export class Scope {
     head: string,
     later: { clauses: readonly Clause[]; stems: readonly string[][] },
   ): boolean {
-    if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
+    if (this.before(this.setAsideTable, stems, start, SET_ASIDE_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
     if (!backstory && clause.asks) {
       // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of

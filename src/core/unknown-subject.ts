@@ -21,8 +21,10 @@ export interface SubjectsData {
   lead: string[];
 }
 
-/** A subject of at most this many words: a longer slot is a clause, not a thing named. */
+/** A subject of at most this many words (its leading words aside): a longer slot is a clause, not a thing named. */
 const MAX_SUBJECT = 4;
+/** A frame's parts at most this many words apart: what lies between may go on past the subject ("...on my calf"). */
+const MAX_SPAN = 8;
 
 interface Frame {
   before: string[];
@@ -36,6 +38,8 @@ export class UnknownSubject {
   private readonly everyday: Set<string>;
   private readonly ends: Set<string>;
   private readonly lead: Set<string>;
+  /** The lexicon's function words: a slot holding one is a clause, not a thing named. */
+  private readonly neutral: Set<string>;
 
   /**
    * @param knows whether a stem is one the article's texts or the lexicon's lay words use (a typo is corrected to one
@@ -46,6 +50,7 @@ export class UnknownSubject {
     private readonly lexicon: Lexicon,
     private readonly knows: (stem: string) => boolean,
   ) {
+    this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.stems(w)));
     for (const frame of data.frames) {
       const [before = "", after = ""] = frame.split("...");
       const f = { before: lexicon.stems(before), after: lexicon.stems(after) };
@@ -63,10 +68,14 @@ export class UnknownSubject {
     return this.frames.length > 0 && this.firsts.findAll(stems).length > 0;
   }
 
-  /** The unknown subject of an asking clause, as written ("a foam roller"), or null. */
-  find(clause: Analysis): string | null {
-    const { stems, tokens } = clause;
+  /**
+   * The unknown subject of an asking clause, as written ("a foam roller"), or null. A frame open on the left ("...
+   * for cramps") is read over the clause's whole sentence (`sentence`), whose start the subject is ("tart cherry juice
+   * - legit for night cramps?"); the others within the clause.
+   */
+  find(clause: Analysis, sentence: Analysis): string | null {
     for (const frame of this.frames) {
+      const { stems, tokens } = frame.before.length === 0 ? sentence : clause;
       for (const slot of this.slots(frame, stems)) {
         const named = this.named(stems, tokens, slot.start, slot.end);
         if (named !== null) return named;
@@ -79,9 +88,14 @@ export class UnknownSubject {
   private *slots(frame: Frame, stems: readonly string[]): Generator<{ start: number; end: number }> {
     const { before, after } = frame;
     if (before.length === 0) {
-      // "turmeric capsules for leg cramps": an open left edge is the clause's start, and the frame ends the clause.
-      const at = stems.length - after.length;
-      if (at > 0 && at <= MAX_SUBJECT && matches(stems, after, at)) yield { start: 0, end: at };
+      // "turmeric capsules for leg cramps", "pineapple for cramps yay or nay": an open left edge is the sentence's
+      // start, and the subject runs from it to the frame or to a word that ends it.
+      // Nothing but the subject stands before the frame: "yo why do my legs cramp" names no thing.
+      for (let at = 1; at <= Math.min(stems.length - after.length, MAX_SPAN); at++) {
+        if (!matches(stems, after, at)) continue;
+        if (this.cut(stems, 0, at) === at && at - this.leading(stems, 0, at) <= MAX_SUBJECT) yield { start: 0, end: at };
+        return;
+      }
       return;
     }
     for (let i = 0; i + before.length <= stems.length; i++) {
@@ -93,18 +107,32 @@ export class UnknownSubject {
         if (end > start) yield { start, end };
         continue;
       }
-      for (let end = start + 1; end <= Math.min(stems.length - after.length, start + MAX_SUBJECT); end++) {
-        if (matches(stems, after, end)) {
-          yield { start, end };
-          break;
-        }
+      // "would kinesiology tape on my calf stop it": the subject ends at a word that ends it ("on").
+      for (let at = start + 1; at <= Math.min(stems.length - after.length, start + MAX_SPAN); at++) {
+        if (!matches(stems, after, at)) continue;
+        const end = this.cut(stems, start, at);
+        if (end > start && end - start <= MAX_SUBJECT + this.leading(stems, start, end)) yield { start, end };
+        break;
       }
     }
   }
 
+  /** Where a subject from `start` ends: at the first word that ends a subject, or at `at`. */
+  private cut(stems: readonly string[], start: number, at: number): number {
+    for (let i = start + 1; i < at; i++) if (this.ends.has(stems[i] ?? "")) return i;
+    return at;
+  }
+
+  /** How many words at the front of a slot are left off its name ("my new running shoes": "my"). */
+  private leading(stems: readonly string[], start: number, end: number): number {
+    let from = start;
+    while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    return from - start;
+  }
+
   /**
    * The slot as written, when a word in it is a content word the article never uses: not known, not everyday, not a
-   * number, not a verb or adverb form ("wearing", "properly"; subjects are things). Null otherwise.
+   * number, not a past or adverb form ("prescribed", "properly"; subjects are things or activities). Null otherwise.
    */
   private named(
     stems: readonly string[],
@@ -114,6 +142,8 @@ export class UnknownSubject {
   ): string | null {
     let from = start;
     while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    // A function word inside is no noun phrase ("can you quiz me", "wait how").
+    if (stems.slice(from, end).some((s) => this.neutral.has(s))) return null;
     const unknown = stems
       .slice(from, end)
       .some((s, k) => this.foreign(s, tokens[from + k] ?? s) && !this.lexicon.numbers.parse(s));
@@ -123,7 +153,9 @@ export class UnknownSubject {
 
   private foreign(stem: string, token: string): boolean {
     if (this.knows(stem) || this.everyday.has(stem) || stem.length < 2) return false;
-    if (/^\d+$/.test(token) || /(ing|ed|ly)$/.test(token)) return false;
+    // A gerund is an activity, a thing that may be asked about ("does cycling make it worse"); a past or adverb form
+    // ("prescribed", "properly") is not a thing.
+    if (/^\d+$/.test(token) || /(ed|ly)$/.test(token)) return false;
     return true;
   }
 }
