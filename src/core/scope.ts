@@ -61,6 +61,7 @@ export class Scope {
   private readonly passingTable = new PhraseTable<true>();
   private readonly setAsideTable = new PhraseTable<true>();
   private readonly setAsideAfter = new PhraseTable<true>();
+  private readonly notPointing = new PhraseTable<true>();
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
@@ -104,6 +105,7 @@ export class Scope {
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside_after ?? []) this.setAsideAfter.set(lexicon.stems(phrase), true);
+    for (const phrase of data.not_pointing ?? []) this.notPointing.set(lexicon.stems(phrase), true);
     for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
     for (const topic of data.topics) {
       const table = new PhraseTable<true>();
@@ -259,7 +261,7 @@ export class Scope {
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
       (x) =>
-        x.stems.some((s) => this.refersBack.has(s)) ||
+        this.pointers(x.stems).some((s) => this.refersBack.has(s)) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
         x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
@@ -271,6 +273,15 @@ export class Scope {
     // after it is asked about ("what does it say about the magnesium dose?").
     const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
     return pointsBack && !this.namesTopic(between.join(". "));
+  }
+
+  /** The stems with the phrases in which a pointer is the cramps left out ("why is this happening"). */
+  private pointers(stems: readonly string[]): readonly string[] {
+    const hits = this.notPointing.findAll(stems);
+    if (hits.length === 0) return stems;
+    const out = [...stems];
+    for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) out[i] = "";
+    return out;
   }
 
   /** The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it. */

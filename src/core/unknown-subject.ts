@@ -93,7 +93,8 @@ export class UnknownSubject {
       // Nothing but the subject stands before the frame: "yo why do my legs cramp" names no thing.
       for (let at = 1; at <= Math.min(stems.length - after.length, MAX_SPAN); at++) {
         if (!matches(stems, after, at)) continue;
-        if (this.cut(stems, 0, at) === at && at - this.leading(stems, 0, at) <= MAX_SUBJECT) yield { start: 0, end: at };
+        if (this.cut(stems, 0, at) === at && at - this.leading(stems, 0, at) <= MAX_SUBJECT)
+          yield { start: 0, end: at };
         return;
       }
       return;

@@ -47,6 +47,8 @@ export const scopeSchema = z
     set_aside: words,
     /** Words shortly after a topic that set it aside ("bananas didn't work", "came back fine"). Default: none. */
     set_aside_after: words.optional(),
+    /** Phrases in which a pointer is the cramps, not the thing told ("why is this happening"). Default: none. */
+    not_pointing: words.optional(),
     /** Words opening the clause after a topic that dismiss it ("pregnant, but not asking about that"). */
     dismissals: words,
     /** Words by which a later question points back at something told before ("is there anything in it?"). */
