@@ -194,10 +194,17 @@ export class Scope {
     const finder = this.unknownSubject;
     if (finder === null || !finder.mayAsk(analysis.stems)) return null;
     const clauses = clausesOf(text);
+    // Each asking sentence is analysed once, for the frames open on the left (read from its start).
+    const sentences = new Map<number, Analysis>();
     for (const clause of clauses) {
       if (!clause.asks) continue;
-      const sentence = clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
-      const name = finder.find(this.lexicon.analyze(clause.text), this.lexicon.analyze(sentence.join(" ")));
+      let sentence = sentences.get(clause.sentence);
+      if (sentence === undefined) {
+        const words = clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+        sentence = this.lexicon.analyze(words.join(" "));
+        sentences.set(clause.sentence, sentence);
+      }
+      const name = finder.find(this.lexicon.analyze(clause.text), sentence);
       if (name === null) continue;
       // A subject that is a scope topic told before is that topic's (read above), never an unknown one; one a topic
       // says is not itself ("ice cold water" is no ice pack) is the article's to answer.
