@@ -19,6 +19,8 @@ export interface Analysis {
   terms: string[];
   /** Stemmed, spelling-corrected tokens before synonyms were applied. */
   stems: string[];
+  /** The tokens as written (normalised, contractions expanded), one per stem: to name what a message asks about. */
+  tokens: string[];
   /** For each term, the index in `stems` where it starts (so positions can be compared across both). */
   termStarts: number[];
   /** Tokens that are neither English words nor known to the bot (typos, other languages, gibberish). */
@@ -306,6 +308,7 @@ export class Lexicon {
     return {
       terms,
       stems,
+      tokens,
       termStarts: starts,
       unknown,
       tokenCount: tokens.length,

@@ -312,6 +312,7 @@ export class Reader {
       lexicon,
       (t) => this.namesSpecificTopic(t),
       (t) => this.signalsOf(t).anchored,
+      articleVocabulary(knowledge, lexicon),
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -343,7 +344,7 @@ export class Reader {
     const full = this.signalsOf(text);
     const whole = full.analysis;
     const signals = this.readTopics(text, full);
-    const scope = this.scope.read(text, whole.stems);
+    const scope = this.scope.read(text, whole);
     if (scope === null) return signals;
     // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
     // only an out-of-scope word the scope topics do not explain still does.
@@ -851,6 +852,28 @@ function sentenceBefore(text: string, question: string): string | null {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
   const at = sentences.lastIndexOf(question);
   return at > 0 ? (sentences[at - 1] ?? null) : null;
+}
+
+/**
+ * Whether a stem is the article's: its sections' texts, and the lexicon's words for its things (synonyms, facets,
+ * question words) — never the lexicon's out-of-scope words or the scope topics'. Unknown subjects are measured
+ * against it (unknown-subject.ts).
+ */
+function articleVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon): (stem: string) => boolean {
+  const d = lexicon.data;
+  const texts = [
+    ...knowledge.sections.flatMap((s) => [s.title, s.answer, s.more, ...s.keywords, ...s.questions]),
+    ...Object.entries(d.synonyms).flat(2),
+    ...Object.values(d.facets).flat(),
+    ...Object.values(d.weak_facets).flat(),
+    ...d.neutral,
+    ...d.filler,
+    ...d.anchors,
+    ...(d.amount ?? []),
+  ];
+  const known = new Set<string>();
+  for (const text of texts) for (const s of lexicon.stems(text)) known.add(s);
+  return (s) => known.has(s);
 }
 
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */

@@ -4,9 +4,10 @@
  * ("I'm on statins, but how many reps of the stretch?"). Deciding what to do with it is the rules' job (rules.ts);
  * the reply is the renderer's (render.ts). Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
-import { type Lexicon, PhraseTable } from "./lexicon.js";
+import { type Analysis, type Lexicon, PhraseTable } from "./lexicon.js";
 import type { Numbers } from "./numbers.js";
 import type { ScopeData, ScopeTopic } from "./schemas/scope.js";
+import { UnknownSubject } from "./unknown-subject.js";
 
 export type { ScopeData, ScopeTopic };
 
@@ -35,6 +36,10 @@ export interface ScopeSignal {
 
 /** A passing word this many words before a topic makes it backstory. */
 const PASSING_REACH = 5;
+/** A set-aside phrase this many words before a topic sets it aside ("not keen on the soap trick or pickle juice"). */
+const SET_ASIDE_REACH = 8;
+/** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
+const AFTER_REACH = 5;
 /** A negator this many words before a topic denies it. */
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
@@ -55,6 +60,8 @@ export class Scope {
   private readonly table = new PhraseTable<ScopeTopic | null>();
   private readonly passingTable = new PhraseTable<true>();
   private readonly setAsideTable = new PhraseTable<true>();
+  private readonly setAsideAfter = new PhraseTable<true>();
+  private readonly notPointing = new PhraseTable<true>();
   private readonly dismissals = new PhraseTable<true>();
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
@@ -67,23 +74,38 @@ export class Scope {
   private readonly verdicts = new PhraseTable<true>();
   /** Words a verdict may have inside it as said ("would they *actually* work"): the lexicon's filler words. */
   private readonly filler: Set<string>;
+  /** Questions about a thing the article never names ("does a foam roller help?"); null without `subjects` data. */
+  private readonly unknownSubject: UnknownSubject | null;
+  /** The placeholder stem of each topic's `endings` ("omeprazole" -> the medicines'), with those endings. */
+  private readonly endings: { placeholder: string; endings: string[] }[] = [];
 
   /**
    * @param namesTopic whether a text names a specific topic the article covers (the reader's knowledge).
    * @param namesCramps whether a text is clearly about cramps (the reader's anchors).
+   * @param knows whether a stem is the article's or a lay word for an article thing (default: every stem is known,
+   *   so no subject is unknown).
    */
   constructor(
     data: ScopeData,
     private readonly lexicon: Lexicon,
     private readonly namesTopic: (text: string) => boolean,
     private readonly namesCramps: (text: string) => boolean,
+    knows: (stem: string) => boolean = () => true,
   ) {
+    this.unknownSubject = data.subjects ? new UnknownSubject(data.subjects, lexicon, knows) : null;
     for (const topic of data.topics) {
+      if (topic.endings && topic.endings.length > 0) {
+        const placeholder = `~${topic.id}`;
+        this.endings.push({ placeholder, endings: topic.endings.map((e) => e.toLowerCase()) });
+        this.table.set([placeholder], topic);
+      }
       for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
       for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
+    for (const phrase of data.set_aside_after ?? []) this.setAsideAfter.set(lexicon.stems(phrase), true);
+    for (const phrase of data.not_pointing ?? []) this.notPointing.set(lexicon.stems(phrase), true);
     for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
     for (const topic of data.topics) {
       const table = new PhraseTable<true>();
@@ -113,20 +135,31 @@ export class Scope {
       .replace(/\bNUM\b/g, " ");
   }
 
-  /** The scope reading of a message, given its stems; null when it names no scope topic (most messages). */
-  read(text: string, stems: readonly string[]): ScopeSignal | null {
+  /**
+   * The scope reading of a message, given its analysis; null when it names no scope topic and asks about nothing the
+   * article never names (most messages).
+   */
+  read(text: string, analysis: Analysis): ScopeSignal | null {
+    const stems = this.marked(analysis);
     const hits = this.found(numbered(stems, this.lexicon.numbers));
-    if (hits.length === 0) return null;
+    if (hits.length === 0) {
+      const unknown = this.unknown(text, analysis);
+      return unknown === null ? null : { subject: unknown, passing: [], covered: new Set() };
+    }
     const covered = new Set<number>();
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
     const clauses = clausesOf(text);
-    const stemmed = clauses.map((c) => numbered(this.lexicon.analyze(c.text).stems, this.lexicon.numbers));
+    const stemmed = clauses.map((c) =>
+      numbered(this.marked(this.lexicon.analyze(c.text)), this.lexicon.numbers),
+    );
     let subject: ScopeTopic | null = null;
     const passing: string[] = [];
     const whole = numbered(stems, this.lexicon.numbers);
     clauses.forEach((clause, at) => {
       const own = stemmed[at] ?? [];
-      const dismissed = this.dismissals.matchAt(stemmed[at + 1] ?? [], 0) !== undefined;
+      // "..., but it's the leg ones": the clause after may open with the "but" the split left on it.
+      const next = stemmed[at + 1] ?? [];
+      const dismissed = this.dismissals.matchAt(next, next[0] === "but" ? 1 : 0) !== undefined;
       for (const hit of this.found(own)) {
         const topic = hit.value;
         if (this.before(this.negators, own, hit.start, NEGATOR_REACH)) continue;
@@ -136,16 +169,65 @@ export class Scope {
         const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         // The term's last word, by which a later question may name it again ("Epsom salt bath... does the salt help?").
         const head = own[hit.start + hit.length - 1] ?? "";
+        // "bananas didn't work", "potassium came back fine": what was tried or tested is set aside.
+        const end = hit.start + hit.length;
+        const setAside = this.setAsideAfter.findAll(own.slice(end, end + AFTER_REACH)).length > 0;
         const asked =
           subject === null &&
           !dismissed &&
           !yields &&
+          !setAside &&
           this.isSubject(topic, clause, own, hit.start, head, later);
         if (asked) subject = topic;
         else if (!passing.includes(topic.id)) passing.push(topic.id);
       }
     });
-    return { subject, passing, covered };
+    return { subject: subject ?? this.unknown(text, analysis, passing), passing, covered };
+  }
+
+  /**
+   * A question whose subject the article never names ("would a foam roller help my calves?") as a topic of its own,
+   * named as written; null when there is none. A scope topic told in the same message is no such subject ("I tried
+   * pickle juice, does it help?").
+   */
+  private unknown(text: string, analysis: Analysis, passing: readonly string[] = []): ScopeTopic | null {
+    const finder = this.unknownSubject;
+    if (finder === null || !finder.mayAsk(analysis.stems)) return null;
+    const clauses = clausesOf(text);
+    // Each asking sentence is analysed once, for the frames open on the left (read from its start).
+    const sentences = new Map<number, Analysis>();
+    for (const clause of clauses) {
+      if (!clause.asks) continue;
+      let sentence = sentences.get(clause.sentence);
+      if (sentence === undefined) {
+        const words = clauses.filter((c) => c.sentence === clause.sentence).map((c) => c.text);
+        sentence = this.lexicon.analyze(words.join(" "));
+        sentences.set(clause.sentence, sentence);
+      }
+      const name = finder.find(this.lexicon.analyze(clause.text), sentence);
+      if (name === null) continue;
+      // A subject that is a scope topic told before is that topic's (read above), never an unknown one; one a topic
+      // says is not itself ("ice cold water" is no ice pack) is the article's to answer.
+      const named = this.table.findAll(this.lexicon.stems(name));
+      if (named.some((hit) => hit.value === null)) return null;
+      if (passing.length > 0 && named.length > 0) return null;
+      return { id: "unknown-subject", name, terms: [name] };
+    }
+    return null;
+  }
+
+  /** The analysis's stems, with each word ending as a topic's `endings` say replaced by that topic's placeholder. */
+  private marked(analysis: Analysis): string[] {
+    if (this.endings.length === 0 || analysis.unknown.length === 0) return analysis.stems;
+    const unknown = new Set(analysis.unknown);
+    return analysis.stems.map((s, i) => {
+      if (!unknown.has(s)) return s;
+      const token = analysis.tokens[i] ?? s;
+      const hit = this.endings.find((e) =>
+        e.endings.some((end) => token.length > end.length + 2 && token.endsWith(end)),
+      );
+      return hit?.placeholder ?? s;
+    });
   }
 
   /**
@@ -161,7 +243,7 @@ export class Scope {
     head: string,
     later: { clauses: readonly Clause[]; stems: readonly string[][] },
   ): boolean {
-    if (this.before(this.setAsideTable, stems, start, PASSING_REACH)) return false;
+    if (this.before(this.setAsideTable, stems, start, SET_ASIDE_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
     if (!backstory && clause.asks) {
       // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of
@@ -186,7 +268,7 @@ export class Scope {
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
       (x) =>
-        x.stems.some((s) => this.refersBack.has(s)) ||
+        this.pointers(x.stems).some((s) => this.refersBack.has(s)) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
         x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
@@ -198,6 +280,15 @@ export class Scope {
     // after it is asked about ("what does it say about the magnesium dose?").
     const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
     return pointsBack && !this.namesTopic(between.join(". "));
+  }
+
+  /** The stems with the phrases in which a pointer is the cramps left out ("why is this happening"). */
+  private pointers(stems: readonly string[]): readonly string[] {
+    const hits = this.notPointing.findAll(stems);
+    if (hits.length === 0) return stems;
+    const out = [...stems];
+    for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) out[i] = "";
+    return out;
   }
 
   /** The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it. */

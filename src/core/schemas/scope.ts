@@ -25,6 +25,11 @@ const topicSchema = z.object({
    * ours ("I'm 38 weeks pregnant... is it safe to take magnesium?"). Default: none.
    */
   asked_with: words.optional(),
+  /**
+   * Endings of words nobody could list one by one ("-statin", "-prazole"): a word neither known nor English that ends
+   * so is a term of the topic. Default: none.
+   */
+  endings: words.optional(),
   /** Words that hand the message to the article's own answer ("started" a medicine: the new-medicine advisory). */
   yields_when: words.optional(),
   /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
@@ -40,6 +45,10 @@ export const scopeSchema = z
     passing: words,
     /** Words before a topic that set it aside ("apart from", "forget the"): never the subject. */
     set_aside: words,
+    /** Words shortly after a topic that set it aside ("bananas didn't work", "came back fine"). Default: none. */
+    set_aside_after: words.optional(),
+    /** Phrases in which a pointer is the cramps, not the thing told ("why is this happening"). Default: none. */
+    not_pointing: words.optional(),
     /** Words opening the clause after a topic that dismiss it ("pregnant, but not asking about that"). */
     dismissals: words,
     /** Words by which a later question points back at something told before ("is there anything in it?"). */
@@ -54,6 +63,12 @@ export const scopeSchema = z
     /** Words just before a topic that deny it ("not pregnant"). */
     negators: words,
     topics: z.array(topicSchema).min(1),
+    /**
+     * Questions about a thing the article never names (src/core/unknown-subject.ts): the frames with "..." for the
+     * subject, the everyday words never a subject, the words that end an open subject and the words left off its
+     * name's front. Default: none (no unknown subjects).
+     */
+    subjects: z.object({ frames: words, everyday: words, ends: words, lead: words }).optional(),
   })
   .superRefine((data, ctx) => {
     const seen = new Set<string>();

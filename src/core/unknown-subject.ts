@@ -1,0 +1,166 @@
+/**
+ * Role: the unknown subject — what a question asks about ("does X help", "is X good for cramps", "what about X",
+ * "X for leg cramps?"), when X holds a content word the article never uses. Such a question is about something the
+ * article does not cover (a foam roller, turmeric, a sleeping position), whatever section its other words sound like,
+ * so it gets the honest "the article doesn't cover X" with X named. The frames, the everyday words that are never a
+ * subject and the words that end a subject are data (intents/scope.yaml `subjects`); the article's vocabulary is
+ * given by the reader. Docs: docs/adr/0024-unknown-subjects-and-scope-families.md.
+ */
+import type { Analysis, Lexicon } from "./lexicon.js";
+import { PhraseTable } from "./lexicon.js";
+
+/** The data of intents/scope.yaml `subjects`. */
+export interface SubjectsData {
+  /** Question frames with "..." where the subject stands ("does ... help", "what about ...", "... for leg cramps"). */
+  frames: string[];
+  /** Words never the subject, although the article does not use them (people, times, everyday things). */
+  everyday: string[];
+  /** Words that end a subject left open on the right ("what about ice *for* my calves"). */
+  ends: string[];
+  /** Words left off the front of a subject's name ("a", "my", "taking"). */
+  lead: string[];
+}
+
+/** A subject of at most this many words (its leading words aside): a longer slot is a clause, not a thing named. */
+const MAX_SUBJECT = 4;
+/** A frame's parts at most this many words apart: what lies between may go on past the subject ("...on my calf"). */
+const MAX_SPAN = 8;
+
+interface Frame {
+  before: string[];
+  after: string[];
+}
+
+export class UnknownSubject {
+  private readonly frames: Frame[] = [];
+  /** The first word of each frame's fixed part: a message with none of them pays nothing more. */
+  private readonly firsts = new PhraseTable<true>();
+  private readonly everyday: Set<string>;
+  private readonly ends: Set<string>;
+  private readonly lead: Set<string>;
+  /** The lexicon's function words: a slot holding one is a clause, not a thing named. */
+  private readonly neutral: Set<string>;
+
+  /**
+   * @param knows whether a stem is one the article's texts or the lexicon's lay words use (a typo is corrected to one
+   *   before this is asked).
+   */
+  constructor(
+    data: SubjectsData,
+    private readonly lexicon: Lexicon,
+    private readonly knows: (stem: string) => boolean,
+  ) {
+    this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.stems(w)));
+    for (const frame of data.frames) {
+      const [before = "", after = ""] = frame.split("...");
+      const f = { before: lexicon.stems(before), after: lexicon.stems(after) };
+      if (f.before.length + f.after.length === 0) continue;
+      this.frames.push(f);
+      this.firsts.set([(f.before[0] ?? f.after[0]) as string], true);
+    }
+    this.everyday = new Set(data.everyday.flatMap((w) => lexicon.stems(w)));
+    this.ends = new Set(data.ends.flatMap((w) => lexicon.stems(w)));
+    this.lead = new Set(data.lead.flatMap((w) => lexicon.stems(w)));
+  }
+
+  /** A message may hold a frame (one word test over its stems). */
+  mayAsk(stems: readonly string[]): boolean {
+    return this.frames.length > 0 && this.firsts.findAll(stems).length > 0;
+  }
+
+  /**
+   * The unknown subject of an asking clause, as written ("a foam roller"), or null. A frame open on the left ("...
+   * for cramps") is read over the clause's whole sentence (`sentence`), whose start the subject is ("tart cherry juice
+   * - legit for night cramps?"); the others within the clause.
+   */
+  find(clause: Analysis, sentence: Analysis): string | null {
+    for (const frame of this.frames) {
+      const { stems, tokens } = frame.before.length === 0 ? sentence : clause;
+      for (const slot of this.slots(frame, stems)) {
+        const named = this.named(stems, tokens, slot.start, slot.end);
+        if (named !== null) return named;
+      }
+    }
+    return null;
+  }
+
+  /** Where a frame's subject may stand in a clause: between its parts, or to the clause's edge when open. */
+  private *slots(frame: Frame, stems: readonly string[]): Generator<{ start: number; end: number }> {
+    const { before, after } = frame;
+    if (before.length === 0) {
+      // "turmeric capsules for leg cramps", "pineapple for cramps yay or nay": an open left edge is the sentence's
+      // start, and the subject runs from it to the frame or to a word that ends it.
+      // Nothing but the subject stands before the frame: "yo why do my legs cramp" names no thing.
+      for (let at = 1; at <= Math.min(stems.length - after.length, MAX_SPAN); at++) {
+        if (!matches(stems, after, at)) continue;
+        if (this.cut(stems, 0, at) === at && at - this.leading(stems, 0, at) <= MAX_SUBJECT)
+          yield { start: 0, end: at };
+        return;
+      }
+      return;
+    }
+    for (let i = 0; i + before.length <= stems.length; i++) {
+      if (!matches(stems, before, i)) continue;
+      const start = i + before.length;
+      if (after.length === 0) {
+        let end = start;
+        while (end < stems.length && end - start < MAX_SUBJECT && !this.ends.has(stems[end] ?? "")) end++;
+        if (end > start) yield { start, end };
+        continue;
+      }
+      // "would kinesiology tape on my calf stop it": the subject ends at a word that ends it ("on").
+      for (let at = start + 1; at <= Math.min(stems.length - after.length, start + MAX_SPAN); at++) {
+        if (!matches(stems, after, at)) continue;
+        const end = this.cut(stems, start, at);
+        if (end > start && end - start <= MAX_SUBJECT + this.leading(stems, start, end)) yield { start, end };
+        break;
+      }
+    }
+  }
+
+  /** Where a subject from `start` ends: at the first word that ends a subject, or at `at`. */
+  private cut(stems: readonly string[], start: number, at: number): number {
+    for (let i = start + 1; i < at; i++) if (this.ends.has(stems[i] ?? "")) return i;
+    return at;
+  }
+
+  /** How many words at the front of a slot are left off its name ("my new running shoes": "my"). */
+  private leading(stems: readonly string[], start: number, end: number): number {
+    let from = start;
+    while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    return from - start;
+  }
+
+  /**
+   * The slot as written, when a word in it is a content word the article never uses: not known, not everyday, not a
+   * number, not a past or adverb form ("prescribed", "properly"; subjects are things or activities). Null otherwise.
+   */
+  private named(
+    stems: readonly string[],
+    tokens: readonly string[],
+    start: number,
+    end: number,
+  ): string | null {
+    let from = start;
+    while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    // A function word inside is no noun phrase ("can you quiz me", "wait how").
+    if (stems.slice(from, end).some((s) => this.neutral.has(s))) return null;
+    const unknown = stems
+      .slice(from, end)
+      .some((s, k) => this.foreign(s, tokens[from + k] ?? s) && !this.lexicon.numbers.parse(s));
+    if (!unknown) return null;
+    return tokens.slice(from, end).join(" ");
+  }
+
+  private foreign(stem: string, token: string): boolean {
+    if (this.knows(stem) || this.everyday.has(stem) || stem.length < 2) return false;
+    // A gerund is an activity, a thing that may be asked about ("does cycling make it worse"); a past or adverb form
+    // ("prescribed", "properly") is not a thing.
+    if (/^\d+$/.test(token) || /(ed|ly)$/.test(token)) return false;
+    return true;
+  }
+}
+
+function matches(stems: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.every((w, k) => stems[at + k] === w);
+}
