@@ -38,16 +38,17 @@ const NOT_COVERED: [string, string][] = [
   ["pineapple for cramps yay or nay", "pineapple"],
   ["vitamin b1 thiamine for leg cramps", "thiamine"],
   ["could my new running shoes be causing the cramps", "shoes"],
+  // "electric" here names a device, not a numb leg (urgent.yaml idioms).
+  ["Would an electric foot massager help?", "gadgets"],
 ];
 
 /**
  * Known misses, each for a reason outside this mechanism; `it.fails` turns red once one is fixed, so it moves up.
- * "saunas" is spelling-corrected to "sun" (it is too rare a word for the English list); "electric" fires a red-flag
- * rule (redflags.ts); "cupping" stems to "cup", a word the article uses.
+ * "saunas" is spelling-corrected to "sun" (it is too rare a word for the English list); "cupping" stems to "cup", a
+ * word the article uses.
  */
 const KNOWN_MISSES: [string, string][] = [
   ["what's your take on infrared saunas for cramping muscles", "sauna"],
-  ["Would an electric foot massager help?", "gadgets"],
   ["acupuncture helped me a bit, now what about cupping?", "cupping"],
 ];
 
