@@ -15,6 +15,37 @@ export interface ClockTime {
 const START_WORDS = new Set(["at", "since", "from", "about", "around"]);
 /** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
 const BETWEEN = new Set(["like", "about", "around", "roughly", "just", "before", "after", "gone", "a"]);
+/** Stems before "at" that make the time the start of something ("it started at ten past one"). */
+const STARTED = new Set([
+  "start",
+  "began",
+  "begin",
+  "kick",
+  "kicked",
+  "came",
+  "come",
+  "struck",
+  "hit",
+  "grab",
+  "grabbed",
+]);
+/**
+ * Stems ("eased" is "eas", "passed" "pass") that say something stopped: a start and a later "now" read as still going when neither "since" nor "still"
+ * says so only if none of these is in the message ("started at 3am, it's 4am now, they came and went").
+ */
+const STOPPED = new Set([
+  "stop",
+  "went",
+  "eas",
+  "ease",
+  "pass",
+  "finish",
+  "over",
+  "better",
+  "fine",
+  "relax",
+  "releas",
+]);
 /** Words just before a time that make it the end of a span: "from 6:05 to 6:25", "until nearly three". */
 const END_BEFORE = new Set(["to", "till", "til", "until", "untill", "around", "by"]);
 const AT = new Set(["at"]);
@@ -185,12 +216,23 @@ function acceptedBefore(
   accept: ReadonlySet<string>,
   skip: ReadonlySet<string>,
 ): string | null {
+  const at = acceptedAt(stems, i, accept, skip);
+  return at < 0 ? null : (stems[at] ?? null);
+}
+
+/** Where the word of `accept` before `i` stands (only words of `skip` between), or -1. */
+function acceptedAt(
+  stems: readonly string[],
+  i: number,
+  accept: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): number {
   for (let j = i - 1; j >= 0; j--) {
     const word = stems[j] ?? "";
-    if (accept.has(word)) return word;
-    if (!skip.has(word)) return null;
+    if (accept.has(word)) return j;
+    if (!skip.has(word)) return -1;
   }
-  return null;
+  return -1;
 }
 
 /**
@@ -212,12 +254,16 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
   let since = false;
   for (let i = 0; i < stems.length; i++) {
     if (began === null) {
-      const opener = acceptedBefore(stems, i, START_WORDS, BETWEEN);
-      if (opener === null && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
+      const openerAt = acceptedAt(stems, i, START_WORDS, BETWEEN);
+      if (openerAt < 0 && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
       const t = timeAt(stems, i);
       if (t === null) continue;
       began = t;
-      since = opener === "since";
+      // "since ten past eleven", or "started at ten past one" with nothing said to have stopped: all that time.
+      const opener = stems[openerAt];
+      since =
+        opener === "since" ||
+        (opener === "at" && STARTED.has(stems[openerAt - 1] ?? "") && !stems.some((w) => STOPPED.has(w)));
       i = t.end - 1;
       continue;
     }

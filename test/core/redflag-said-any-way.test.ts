@@ -24,6 +24,8 @@ describe("a red flag without a warning word still gets 'seek medical help now'",
     "it grabbed my thigh at ten to one and it's twenty past now and still hard",
     "the cramp went from 5:10 until about 5:35 this morning, is that normal?",
     "a cramp took my foot at a quarter to four and only let go around half past four",
+    // Started at one time and "now" a later one, with nothing said to have stopped.
+    "the cramp in my foot started at twenty past four and now it's five",
     // One calf bigger than the other.
     "my right calf looks fatter than my left one and it aches",
     "her calf is wider than the good leg since Sunday",
@@ -69,6 +71,7 @@ describe("the same words in another sense get an ordinary answer", () => {
     "I had some tingling in my feet after the op, but that cleared up fully. What's the best stretch?",
     "I take magnesium at 8 and go to bed at 10, is that a good time?",
     "my legs are like jelly after leg day, and I cramp at night too, what helps?",
+    "my cramp started at 1 and eased in a minute, now it's 3 and I'm wide awake, why?",
   ]) {
     it(`"${text}"`, async () => {
       const reply = await bot.chat().say(text);
