@@ -3,12 +3,12 @@
 // before the data was tuned for them: 22 of 30 passed on the first run; the two still failing are listed in KNOWN,
 // each with the reason. Labels follow the labelling rules new evaluation sets are written against.
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../src/core/types.js";
-import { createBot, describeReply, sayAll } from "../support/bot.js";
+import { createBot, sayAll } from "../support/bot.js";
+import { describeLabelled, type LabelledCase } from "../support/labelled.js";
 
 const bot = createBot();
 
-type Case = [text: string, intent: string, section: string | null];
+type Case = LabelledCase;
 
 const FRESH: Case[] = [
   [
@@ -125,24 +125,7 @@ const KNOWN: Case[] = [
   ],
 ];
 
-function matches(reply: Reply, intent: string, section: string | null): boolean {
-  return reply.intent === intent && (intent !== "answer" || reply.section?.id === section);
-}
-
-describe("fresh questions from real-world styles", () => {
-  for (const [text, intent, section] of FRESH) {
-    it(`${intent}/${section ?? "-"}: ${text.slice(0, 70)}`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(matches(reply, intent, section), describeReply(reply)).toBe(true);
-    });
-  }
-  for (const [text, intent, section] of KNOWN) {
-    it.fails(`known miss, ${intent}/${section ?? "-"}: ${text.slice(0, 60)}`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(matches(reply, intent, section)).toBe(true);
-    });
-  }
-});
+describeLabelled("fresh questions from real-world styles", bot, FRESH, KNOWN);
 
 describe("comparisons answer both, in article order (ADR 9)", () => {
   it.each([
