@@ -5,30 +5,30 @@
 // clot named to be set aside, sitting for hours, and an old injury that has healed.
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply } from "../support/bot.js";
+import { itRepliesEach } from "../support/labelled.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
 describe("red flags said around the edges get 'seek medical help now'", () => {
-  for (const text of [
-    // a hard landing, then cramps since
-    "came down hard on the netball court on Saturday and my calf has cramped every night since",
-    "I landed heavily off the last step of the ladder and now the back of my thigh keeps cramping",
-    "fell hard on the stairs last Tuesday, since then the calf cramps won't leave me alone",
-    // a duration far from the cramp word
-    "The cramp in my right calf, which started just after midnight, went on, according to my phone, some forty minutes.",
-    "my leg cramped up around 3 and it lasted, by my watch, some thirty-five minutes",
-    // warmth compared with the other leg
-    "my left calf feels hotter than the right one and it's been aching since Monday",
-    "one shin is noticeably warmer than the other and it's sore",
-    // pitting swelling
-    "when I press on my ankle my thumb leaves a dent that stays for a bit",
-    "my socks leave a deep dent in my lower leg by the evening and the calf aches",
-  ]) {
-    it(`"${text}"`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(reply.intent, describeReply(reply)).toBe("urgent");
-    });
-  }
+  itRepliesEach(
+    bot,
+    [
+      // a hard landing, then cramps since
+      "came down hard on the netball court on Saturday and my calf has cramped every night since",
+      "I landed heavily off the last step of the ladder and now the back of my thigh keeps cramping",
+      "fell hard on the stairs last Tuesday, since then the calf cramps won't leave me alone",
+      // a duration far from the cramp word
+      "The cramp in my right calf, which started just after midnight, went on, according to my phone, some forty minutes.",
+      "my leg cramped up around 3 and it lasted, by my watch, some thirty-five minutes",
+      // warmth compared with the other leg
+      "my left calf feels hotter than the right one and it's been aching since Monday",
+      "one shin is noticeably warmer than the other and it's sore",
+      // pitting swelling
+      "when I press on my ankle my thumb leaves a dent that stays for a bit",
+      "my socks leave a deep dent in my lower leg by the evening and the calf aches",
+    ],
+    "urgent",
+  );
 });
 
 describe("swollen and warm with no body part named, in a chat about leg cramps", () => {
@@ -60,40 +60,40 @@ describe("swollen and warm with no body part named, in a chat about leg cramps",
 });
 
 describe("near misses around the edges get an ordinary answer", () => {
-  for (const text of [
-    // unable to move during the cramp is the cramp
-    "when the cramp hits my calf locks up and I can't move until it passes, how do I stop it?",
-    "my foot curls and I literally can't move for a minute, what helps these cramps?",
-    // kicking in bed
-    "I kick the duvet off and hop round the bedroom when my calf cramps, any tips?",
-    // a denied list
-    "my calf isn't swollen, red or hot, it just cramps at night - why?",
-    "no swelling, redness or warmth in the leg, just cramps at night",
-    "my calf is neither swollen nor hot, it only cramps at night. why?",
-    // a clot named to be set aside
-    "before you say it's a clot, both legs look the same and the cramp is gone in a minute. what prevents them?",
-    // sitting for hours
-    "I sit with my legs crossed for hours at my desk, could that be why my calves cramp?",
-    // an old, healed injury
-    "I fractured my ankle as a teenager, it healed fine. What stretches help calf cramps?",
-    "tore my calf years ago, all healed now - how often should I stretch to stop cramps?",
-  ]) {
-    it(`"${text}"`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(reply.intent, describeReply(reply)).not.toBe("urgent");
-    });
-  }
+  itRepliesEach(
+    bot,
+    [
+      // unable to move during the cramp is the cramp
+      "when the cramp hits my calf locks up and I can't move until it passes, how do I stop it?",
+      "my foot curls and I literally can't move for a minute, what helps these cramps?",
+      // kicking in bed
+      "I kick the duvet off and hop round the bedroom when my calf cramps, any tips?",
+      // a denied list
+      "my calf isn't swollen, red or hot, it just cramps at night - why?",
+      "no swelling, redness or warmth in the leg, just cramps at night",
+      "my calf is neither swollen nor hot, it only cramps at night. why?",
+      // a clot named to be set aside
+      "before you say it's a clot, both legs look the same and the cramp is gone in a minute. what prevents them?",
+      // sitting for hours
+      "I sit with my legs crossed for hours at my desk, could that be why my calves cramp?",
+      // an old, healed injury
+      "I fractured my ankle as a teenager, it healed fine. What stretches help calf cramps?",
+      "tore my calf years ago, all healed now - how often should I stretch to stop cramps?",
+    ],
+    "urgent",
+    { not: true },
+  );
 });
 
 describe("warmer and hotter about clothes and weather get an ordinary answer", () => {
-  for (const text of [
-    "do leg warmers help with night cramps?",
-    "should I keep my legs warmer at night to stop the cramps?",
-    "my calves cramp more in warmer weather, why?",
-  ]) {
-    it(`"${text}"`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(reply.intent, describeReply(reply)).not.toBe("urgent");
-    });
-  }
+  itRepliesEach(
+    bot,
+    [
+      "do leg warmers help with night cramps?",
+      "should I keep my legs warmer at night to stop the cramps?",
+      "my calves cramp more in warmer weather, why?",
+    ],
+    "urgent",
+    { not: true },
+  );
 });

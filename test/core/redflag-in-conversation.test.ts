@@ -5,6 +5,7 @@
 // eval line).
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply } from "../support/bot.js";
+import { itRepliesEach } from "../support/labelled.js";
 
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
@@ -29,12 +30,14 @@ describe("after a turn about cramps, a red flag with no cramp word is urgent", (
 });
 
 describe("said as a first message, with nothing about cramps before, the same words are not a red flag", () => {
-  for (const text of ["it's been going for a quarter of an hour now", "it's held on for 25 min so far"]) {
-    it(`"${text}"`, async () => {
-      const reply = await bot.chat().say(text);
-      expect(reply.intent, describeReply(reply)).not.toBe("urgent");
-    });
-  }
+  itRepliesEach(
+    bot,
+    ["it's been going for a quarter of an hour now", "it's held on for 25 min so far"],
+    "urgent",
+    {
+      not: true,
+    },
+  );
 });
 
 describe("in a conversation, what is no red flag stays an ordinary answer", () => {

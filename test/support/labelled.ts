@@ -35,3 +35,22 @@ export function describeLabelled(
     }
   });
 }
+
+/**
+ * One test per text, each said as the first message of a new chat: its reply has `intent` (with `not`, any other
+ * intent).
+ */
+export function itRepliesEach(
+  bot: Bot,
+  texts: readonly string[],
+  intent: string,
+  { not = false }: { not?: boolean } = {},
+): void {
+  for (const text of texts) {
+    it(`"${text}"`, async () => {
+      const reply = await bot.chat().say(text);
+      if (not) expect(reply.intent, describeReply(reply)).not.toBe(intent);
+      else expect(reply.intent, describeReply(reply)).toBe(intent);
+    });
+  }
+}
