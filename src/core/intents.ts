@@ -28,6 +28,11 @@ const ruleSchema = z.object({
   unless: words.optional(),
   /** How close (in words) the phrases of different groups must stand. Default: 12 (redflags.ts). */
   window: z.number().int().min(1).optional(),
+  /**
+   * The phrases of every group must stand in one sentence (not only within `window` words): a sign and the body place
+   * it is said of ("my calf ... is puffy"), not two sentences that each name one. Default: false.
+   */
+  sentence: z.boolean().optional(),
 });
 export type RuleData = z.infer<typeof ruleSchema>;
 
@@ -73,6 +78,24 @@ export const urgentSchema = z.object({
   me_as_my_before: words.default([]),
   negators: words,
   negation_breaks: words,
+  /**
+   * Named vocabularies of red-flag concepts (`swelling`, `limb`, `cannot` ...): a rule group that lists `<name>` holds
+   * every phrase of the class, so a sign and a place combine however they are worded (red-flag-concepts.ts).
+   * Default: none.
+   */
+  classes: z.record(z.string(), words).default({}),
+  /** Hypothetical asks ("what if it lasts 10 minutes?") and signs said of other people. Default: none. */
+  not_reported: z
+    .object({
+      /** Open a hypothetical that runs to the end of its sentence: "what if", "in case", "supposing". */
+      openers: words,
+      /** A conditional ("if", "should") that a marker close after makes hypothetical: "if it ever swells". */
+      conditionals: words,
+      markers: words,
+      /** Signs said of other people in general: "patients with swollen legs", "people with DVT". */
+      others: words,
+    })
+    .default({ openers: [], conditionals: [], markers: [], others: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

@@ -660,7 +660,7 @@ export class Reader {
     return {
       text,
       analysis,
-      redFlags: this.redFlags.check(analysis),
+      redFlags: this.redFlags.check(analysis, text),
       topics,
       sections,
       facets,

@@ -7,6 +7,7 @@
  */
 import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
+import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
 
@@ -23,6 +24,8 @@ interface CompiledRule {
   conversationGroups: ReadonlySet<number>;
   someMin: number;
   window: number;
+  /** Every group must stand in one sentence. */
+  sentence: boolean;
 }
 
 interface Found {
@@ -112,11 +115,16 @@ export class RedFlags {
   private readonly durationSlots: Hit[] = [];
   /** Rule groups that hold the phrase class `<clock>`. */
   private readonly clockSlots: Hit[] = [];
+  /** Hypotheticals and signs said of other people: no report of the writer's own (red-flag-concepts.ts). */
+  private readonly notReported: NotReported;
+  private readonly data: UrgentData;
 
   constructor(
-    private readonly data: UrgentData,
+    data: UrgentData,
     private readonly lexicon: Lexicon,
   ) {
+    this.data = data = withClasses(data);
+    this.notReported = new NotReported(data.not_reported, lexicon);
     this.negators = new Set(data.negators);
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks);
@@ -139,18 +147,22 @@ export class RedFlags {
     });
   }
 
-  check(analysis: Analysis): RedFlagResult {
-    const reading = this.lengths(analysis, false);
-    const hits = this.hits(analysis, reading);
-    const urgent = this.firstFiring(hits, reading, false);
+  /** `text` is the message as written, for its sentences; without it the message reads as one sentence. */
+  check(analysis: Analysis, text?: string): RedFlagResult {
+    const context = this.context(analysis, text);
+    const reading = this.lengths(analysis, false, context.quiet);
+    const hits = this.hits(analysis, reading, context.quiet);
+    const urgent = this.firstFiring(hits, reading, false, context.sentences);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
     // conversation has earlier turns.
     const inConversation =
-      urgent === null ? this.firstFiring(hits, this.lengths(analysis, true), true) : null;
+      urgent === null
+        ? this.firstFiring(hits, this.lengths(analysis, true, context.quiet), true, context.sentences)
+        : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits, false)) continue;
+      if (!this.fires(rule, 1000 + i, hits, false, context.sentences)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
@@ -158,26 +170,38 @@ export class RedFlags {
     return { urgent, inConversation, advisories, advisorySections };
   }
 
-  private firstFiring(hits: Map<number, Found[]>, reading: Reading, conversation: boolean): string | null {
+  /** The message's sentences and the stretches of it that report nothing of the writer's own. */
+  private context(analysis: Analysis, text: string | undefined): Context {
+    const sentences = new Sentences(text, analysis.stems.length, this.lexicon);
+    return { sentences, quiet: this.notReported.stretches(analysis.stems, sentences) };
+  }
+
+  private firstFiring(
+    hits: Map<number, Found[]>,
+    reading: Reading,
+    conversation: boolean,
+    sentences: Sentences,
+  ): string | null {
     for (const [i, rule] of this.rules.entries()) {
-      if (this.fires(rule, i, hits, conversation)) return rule.name;
+      if (this.fires(rule, i, hits, conversation, sentences)) return rule.name;
     }
     return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
 
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
-  firing(analysis: Analysis, conversation = false): string[] {
-    const reading = this.lengths(analysis, conversation);
-    const hits = this.hits(analysis, reading);
+  firing(analysis: Analysis, conversation = false, text?: string): string[] {
+    const context = this.context(analysis, text);
+    const reading = this.lengths(analysis, conversation, context.quiet);
+    const hits = this.hits(analysis, reading, context.quiet);
     const names = this.rules
-      .filter((rule, i) => this.fires(rule, i, hits, conversation))
+      .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
       .map((rule) => rule.name);
     if (this.longDuration(reading)) names.push("long-duration");
     return names;
   }
 
   /** Every phrase found in the message, by the rule it belongs to. */
-  private hits(analysis: Analysis, reading: Reading): Map<number, Found[]> {
+  private hits(analysis: Analysis, reading: Reading, quiet: readonly Stretch[]): Map<number, Found[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
@@ -205,6 +229,8 @@ export class RedFlags {
     for (const found of hits) {
       // (An exception stands for itself: it is never masked.)
       if (found.hit.group !== -2 && idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
+      // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported.
+      if (found.hit.group !== -2 && inside(quiet, found.at, found.end)) continue;
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       if (found.hit.group === -2 && comparison(stems, found.at)) continue;
       if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
@@ -253,6 +279,7 @@ export class RedFlags {
       conversationGroups,
       someMin: rule.some?.min ?? 0,
       window: rule.window ?? DEFAULT_WINDOW,
+      sentence: rule.sentence ?? false,
     };
   }
 
@@ -328,6 +355,7 @@ export class RedFlags {
     index: number,
     byRule: ReadonlyMap<number, Found[]>,
     conversation: boolean,
+    sentences: Sentences,
   ): boolean {
     const hits = byRule.get(index);
     if (hits === undefined) return false;
@@ -345,7 +373,12 @@ export class RedFlags {
     const [first = [], ...others] = conversation
       ? positions.filter((_, g) => !rule.conversationGroups.has(g))
       : positions;
-    return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
+    // A rule of a sign and its place wants them in one sentence ("my calf cramped. The bruise is purple" is not a
+    // purple calf).
+    const close = rule.sentence
+      ? (p: number, q: number) => Math.abs(q - p) <= rule.window && sentences.of(p) === sentences.of(q)
+      : (p: number, q: number) => Math.abs(q - p) <= rule.window;
+    return first.some((p) => others.every((group) => group.some((q) => close(p, q))));
   }
 
   /**
@@ -353,7 +386,7 @@ export class RedFlags {
    * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
    * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private lengths(analysis: Analysis, conversation: boolean): Reading {
+  private lengths(analysis: Analysis, conversation: boolean, quiet: readonly Stretch[]): Reading {
     const { stems, terms, termStarts } = analysis;
     const contextAt = new Set(
       terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
@@ -389,6 +422,8 @@ export class RedFlags {
     const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
+        // "what if it lasts more than ten minutes?": asked about, not reported.
+        !inside(quiet, d.start, d.end) &&
         !unless.some((u) => near(u, d, 3, 1)) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".
@@ -446,6 +481,12 @@ export class RedFlags {
     const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
     return determiner && !connectors.some((c) => c.start === next);
   }
+}
+
+/** What a message's check reads beside its phrases: its sentences, and the stretches that report nothing. */
+interface Context {
+  sentences: Sentences;
+  quiet: Stretch[];
 }
 
 /** The durations of one message that say how long something lasted, and what stands near them. */

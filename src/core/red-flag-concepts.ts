@@ -1,0 +1,164 @@
+/**
+ * Role: the concept layer of the red-flag check (redflags.ts), from intents/urgent.yaml. A red flag is a sign
+ * (swelling, a colour, heat, pressure in the chest, breathlessness, new numbness, weakness, a cold foot ...) said of a
+ * body place or of the cramp; the signs and places are named vocabularies (`classes`) that rules combine, so a new
+ * wording of either meets every wording of the other instead of each pair being listed. Here: the classes expanded
+ * into the rules, the sentences of a message (a sign and its place must share one), and the stretches of a message
+ * that report nothing: a hypothetical ("what if it lasts ten minutes?", "if my calf ever swelled up") or a sign said
+ * of other people ("I see patients with swollen legs"). Docs: docs/adr/0029-red-flags-as-concepts.md.
+ */
+import type { RuleData, UrgentData } from "./intents.js";
+import { type Lexicon, PhraseTable } from "./lexicon.js";
+
+/** A class reference in a rule: `<limb>`, a whole phrase or a word of one ("weak with <feeling>"). */
+const CLASS_REF = /^<([a-z][a-z-]*)>$/;
+/** A phrase with class references inside it stands for at most this many phrases (the rest are left out). */
+const MAX_PRODUCT = 400;
+/** How many classes may nest (a class listing another class). */
+const MAX_DEPTH = 3;
+/** A marker ("ever", "were to") makes a conditional hypothetical when it stands at most this many words after it. */
+const MARKER_REACH = 5;
+/** A hypothetical runs to the end of its sentence, but never further than this many words. */
+const HYPOTHETICAL_REACH = 24;
+/** "patients with swollen legs": how many words after "patients with" are said of them. */
+const OTHERS_REACH = 4;
+/** Where a message's text breaks into sentences: after ". ", "? ", "! ", "; " or at a line break. */
+const SENTENCE_END = /(?<=[.!?;])\s+|\s*\n+\s*/;
+
+/** A stretch of a message's stems, end exclusive. */
+export interface Stretch {
+  start: number;
+  end: number;
+}
+
+/**
+ * The urgent data with every class reference (`<limb>`) in a rule or an idiom replaced by the class's phrases: a
+ * whole phrase `<limb>` by each of them, a word of a phrase ("weak with <feeling>") by each in turn. The classes the
+ * red-flag check reads itself (`<duration>`, `<clock>`, `<earlier-turns>`) stay as they are.
+ */
+export function withClasses(data: UrgentData): UrgentData {
+  const classes = data.classes;
+  if (Object.keys(classes).length === 0) return data;
+  const members = (word: string): readonly string[] | undefined => {
+    const name = CLASS_REF.exec(word)?.[1];
+    return name === undefined ? undefined : classes[name];
+  };
+  const expand = (phrases: readonly string[], depth = 0): string[] =>
+    phrases.flatMap((phrase) => {
+      const whole = members(phrase);
+      if (whole !== undefined) return depth >= MAX_DEPTH ? [phrase] : expand(whole, depth + 1);
+      if (!phrase.includes("<")) return [phrase];
+      // A class inside a phrase: every member in its place, the phrase's other words as written.
+      let out = [""];
+      for (const word of phrase.split(" ")) {
+        const options = members(word) ?? [word];
+        out = out.flatMap((head) => options.map((o) => (head === "" ? o : `${head} ${o}`))).slice(0, MAX_PRODUCT);
+      }
+      return out;
+    });
+  const rule = <R extends RuleData>(r: R): R => ({
+    ...r,
+    all: r.all.map((group) => [...new Set(expand(group))]),
+    ...(r.some ? { some: { ...r.some, of: [...new Set(expand(r.some.of))] } } : {}),
+    ...(r.unless ? { unless: [...new Set(expand(r.unless))] } : {}),
+  });
+  return {
+    ...data,
+    idioms: [...new Set(expand(data.idioms))],
+    rules: data.rules.map(rule),
+    advisories: data.advisories.map(rule),
+  };
+}
+
+/**
+ * Which sentence each stem of a message stands in, worked out only when asked (most messages never need it): the
+ * text is cut where a sentence ends and each piece read into tokens as the message was. If the pieces do not add up
+ * to the message's tokens, the whole message counts as one sentence.
+ */
+export class Sentences {
+  private ids: Uint16Array | null | undefined;
+
+  constructor(
+    private readonly text: string | undefined,
+    private readonly tokenCount: number,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  /** The sentence of stem `i` (0 when the message's sentences are unknown). */
+  of(i: number): number {
+    if (this.ids === undefined) this.ids = this.read();
+    return this.ids?.[i] ?? 0;
+  }
+
+  /** Where the sentence holding stem `i` ends (exclusive). */
+  endOf(i: number): number {
+    const id = this.of(i);
+    let end = i + 1;
+    while (end < this.tokenCount && this.of(end) === id) end++;
+    return end;
+  }
+
+  private read(): Uint16Array | null {
+    const text = this.text;
+    if (text === undefined || !/[.!?;\n]/.test(text)) return null;
+    const ids = new Uint16Array(this.tokenCount);
+    let at = 0;
+    let id = 0;
+    for (const piece of text.split(SENTENCE_END)) {
+      const count = this.lexicon.stems(piece).length;
+      if (count === 0) continue;
+      if (at + count > this.tokenCount) return null;
+      ids.fill(id, at, at + count);
+      at += count;
+      id++;
+    }
+    return at === this.tokenCount ? ids : null;
+  }
+}
+
+/** The stretches of a message that report no sign of the writer's: hypotheticals and signs of other people. */
+export class NotReported {
+  private readonly openers = new PhraseTable<true>();
+  private readonly conditionals: Set<string>;
+  private readonly markers = new PhraseTable<true>();
+  private readonly others = new PhraseTable<true>();
+  private readonly empty: boolean;
+
+  constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
+    for (const p of data.openers) this.openers.set(lexicon.stems(p), true);
+    for (const p of data.markers) this.markers.set(lexicon.stems(p), true);
+    for (const p of data.others) this.others.set(lexicon.stems(p), true);
+    this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
+    this.empty = data.openers.length + data.conditionals.length + data.others.length === 0;
+  }
+
+  stretches(stems: readonly string[], sentences: Sentences): Stretch[] {
+    if (this.empty) return [];
+    const out: Stretch[] = [];
+    const toSentenceEnd = (start: number): Stretch => ({
+      start,
+      end: Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH),
+    });
+    // "what if it lasts more than ten minutes?", "just in case it swells up"
+    for (const m of this.openers.everyMatch(stems)) out.push(toSentenceEnd(m.start));
+    // "if my calf ever swelled up, would that be a reason to go?": a conditional with "ever" close after it.
+    // ("ever since" is no hypothetical: "ever since the fall".)
+    const markers = this.markers.everyMatch(stems).filter((m) => stems[m.start + m.length] !== "since");
+    if (markers.length > 0) {
+      stems.forEach((stem, i) => {
+        if (!this.conditionals.has(stem)) return;
+        if (markers.some((m) => m.start > i && m.start - i <= MARKER_REACH && sentences.of(m.start) === sentences.of(i)))
+          out.push(toSentenceEnd(i));
+      });
+    }
+    // "I often see patients with swollen legs": what follows is said of them.
+    for (const m of this.others.everyMatch(stems))
+      out.push({ start: m.start, end: m.start + m.length + OTHERS_REACH });
+    return out;
+  }
+}
+
+/** The stretch `[start, end)` lies inside one of `stretches`. */
+export function inside(stretches: readonly Stretch[], start: number, end: number): boolean {
+  return stretches.some((s) => start >= s.start && end <= s.end);
+}
