@@ -4,13 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RuleData } from "../../src/core/intents.js";
 import type { Lexicon } from "../../src/core/lexicon.js";
+import { withClasses } from "../../src/core/red-flag-concepts.js";
 import { CLOCK_CLASS, DURATION_CLASS, EARLIER_TURNS_CLASS, RedFlags } from "../../src/core/redflags.js";
 import { createBot } from "../support/bot.js";
 
 let redFlags: RedFlags;
 let lexicon: Lexicon;
 const bot = createBot();
-const { rules } = bot.engine.intents.urgent;
+// With the classes (`<limb>`) expanded: every phrase of every class is tried in each rule that lists the class.
+const { rules } = withClasses(bot.engine.intents.urgent);
 beforeAll(() => {
   lexicon = bot.engine.reader.lexicon;
   redFlags = new RedFlags(bot.engine.intents.urgent, lexicon);
