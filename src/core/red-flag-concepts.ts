@@ -22,6 +22,8 @@ const MARKER_REACH = 5;
 const HYPOTHETICAL_REACH = 24;
 /** "patients with swollen legs": how many words after "patients with" are said of them. */
 const OTHERS_REACH = 4;
+/** A message with no sentence ends and at most this many words reads as one sentence. */
+const ONE_SENTENCE = 30;
 /** Where a message's text breaks into sentences: after ". ", "? ", "! ", "; " or at a line break. */
 const SENTENCE_END = /(?<=[.!?;])\s+|\s*\n+\s*/;
 
@@ -88,6 +90,16 @@ export class Sentences {
   of(i: number): number {
     if (this.ids === undefined) this.ids = this.read();
     return this.ids?.[i] ?? 0;
+  }
+
+  /**
+   * Stems `i` and `j` stand in one sentence; in a message whose sentences cannot be read (no sentence ends), only if
+   * it is short enough to be one.
+   */
+  together(i: number, j: number): boolean {
+    if (this.ids === undefined) this.ids = this.read();
+    if (this.ids === null) return this.tokenCount <= ONE_SENTENCE;
+    return this.ids[i] === this.ids[j];
   }
 
   /** Where the sentence holding stem `i` ends (exclusive). */

@@ -67,6 +67,8 @@ const CLOCK_WORDS = new Set(["am", "pm", "oclock", "o'clock"]);
  * that began at 4 a.m. lasted, by the bedroom clock, some twenty-five minutes").
  */
 const DURATION_WINDOW = 15;
+/** A duration said without a connector counts when a cramp word of its own sentence stands this close to it. */
+const SAME_SENTENCE_REACH = 8;
 /** Words after "still" that say nothing has come ("still no cramp", "still nothing"). */
 const NOT_COME = new Set(["no", "none", "nothing", "without", "never"]);
 /** "20 minutes ago ... still": the ongoing word stands at most this many words after the point in time. */
@@ -185,7 +187,7 @@ export class RedFlags {
     for (const [i, rule] of this.rules.entries()) {
       if (this.fires(rule, i, hits, conversation, sentences)) return rule.name;
     }
-    return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
+    return this.longDuration(reading, sentences) ? "cramp-that-will-not-ease" : null;
   }
 
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
@@ -196,7 +198,7 @@ export class RedFlags {
     const names = this.rules
       .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
       .map((rule) => rule.name);
-    if (this.longDuration(reading)) names.push("long-duration");
+    if (this.longDuration(reading, context.sentences)) names.push("long-duration");
     return names;
   }
 
@@ -344,6 +346,8 @@ export class RedFlags {
     for (let i = start - 1; i >= 0 && i >= start - reach; i--) {
       const word = seq[i] ?? "";
       if (this.breaks.has(word)) return false;
+      // "can't lie flat without getting short of breath": what cannot be done without the sign says it comes.
+      if (word === "without" && cannotBefore(seq, i)) return false;
       if (this.negators.has(word) && !ownWords.has(i)) return true;
       if (LIST_JOINERS.has(word)) reach = Math.min(reach + 3, MAX_LIST_REACH);
     }
@@ -415,7 +419,7 @@ export class RedFlags {
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
-      return { durations: [], contextAt, connectors: [], lasting: [] };
+      return { durations: [], contextAt, connectors: [], lasting: [], stems };
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
@@ -437,6 +441,7 @@ export class RedFlags {
       contextAt,
       connectors,
       lasting,
+      stems,
     };
   }
 
@@ -452,7 +457,10 @@ export class RedFlags {
    * going a quarter of an hour", "longer than ten minutes", "it only went after half an hour" (a cramp that lasted
    * that long is a red flag even once it has stopped).
    */
-  private longDuration({ durations, contextAt, connectors, lasting }: Reading): boolean {
+  private longDuration(
+    { durations, contextAt, connectors, lasting, stems }: Reading,
+    sentences: Sentences,
+  ): boolean {
     const limit = this.data.long_cramp_minutes;
     return durations.some(
       (d) =>
@@ -460,8 +468,15 @@ export class RedFlags {
         ([...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) ||
           (lasting.some((c) => near(c, d, 4, 0)) && [...contextAt].some((c) => c < d.start))) &&
         // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
-        // a count of something else ("I barely get two hours in a row").
-        connectors.some((c) => near(c, d, 2, 2)),
+        // a count of something else ("I barely get two hours in a row") ...
+        (connectors.some((c) => near(c, d, 2, 2)) ||
+          // ... or follow the cramp closely in its own sentence: "the cramp would not relent; I timed it at
+          // eighteen minutes", "cramp been going since I woke up, literally 25 mins". (A unit of one letter may be
+          // something else: "33M" is an age.)
+          ((stems[d.end - 1]?.length ?? 0) > 1 &&
+            [...contextAt].some(
+              (c) => c < d.start && d.start - c <= SAME_SENTENCE_REACH && sentences.together(c, d.start),
+            ))),
     );
   }
 
@@ -497,6 +512,8 @@ interface Reading {
   connectors: Span[];
   /** Connectors that only say how long something lasted ("went on for"). */
   lasting: Span[];
+  /** The message's stems. */
+  stems: readonly string[];
 }
 
 /** Words that make "a 10 hour ..." describe a thing rather than say how long something lasted. */
@@ -525,6 +542,17 @@ function clockTimes(stems: readonly string[]): number[] {
     if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
   });
   return out;
+}
+
+/** How far back from "without" a "can't" or "couldn't" makes it say the sign comes. */
+const CANNOT_REACH = 8;
+
+/** "can not" or "could not" stands shortly before `at` ("can't walk to the shops without ..."). */
+function cannotBefore(seq: readonly string[], at: number): boolean {
+  for (let i = at - 1; i > 0 && i >= at - CANNOT_REACH; i--) {
+    if (seq[i] === "not" && (seq[i - 1] === "can" || seq[i - 1] === "could")) return true;
+  }
+  return false;
 }
 
 /** "last", "lasted", "lasting" (all stem to "last") or a cramp word up to three words before the duration. */
