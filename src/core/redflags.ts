@@ -185,6 +185,9 @@ export class RedFlags {
     sentences: Sentences,
   ): string | null {
     for (const [i, rule] of this.rules.entries()) {
+      // Called in a conversation only once no rule fired for the message alone: a rule none of whose groups the
+      // earlier turns stand for reads the same there, so only the others are tried again.
+      if (conversation && rule.conversationGroups.size === 0) continue;
       if (this.fires(rule, i, hits, conversation, sentences)) return rule.name;
     }
     return this.longDuration(reading, sentences) ? "cramp-that-will-not-ease" : null;
@@ -363,6 +366,16 @@ export class RedFlags {
   ): boolean {
     const hits = byRule.get(index);
     if (hits === undefined) return false;
+    // Most rules meet a message with only some of their groups said (a limb or a cramp word): found out before any
+    // positions are gathered.
+    let said = 0;
+    for (const { hit, negated } of hits) {
+      if (hit.group === -2) return false;
+      if (!negated && hit.group >= 0) said |= 1 << hit.group;
+    }
+    for (let g = 0; g < rule.groups; g++) {
+      if ((said & (1 << g)) === 0 && !(conversation && rule.conversationGroups.has(g))) return false;
+    }
     const positions: number[][] = Array.from({ length: rule.groups }, () => []);
     const some = new Set<string>();
     for (const { hit, negated, at } of hits) {
