@@ -54,7 +54,9 @@ export function withClasses(data: UrgentData): UrgentData {
       let out = [""];
       for (const word of phrase.split(" ")) {
         const options = members(word) ?? [word];
-        out = out.flatMap((head) => options.map((o) => (head === "" ? o : `${head} ${o}`))).slice(0, MAX_PRODUCT);
+        out = out
+          .flatMap((head) => options.map((o) => (head === "" ? o : `${head} ${o}`)))
+          .slice(0, MAX_PRODUCT);
       }
       return out;
     });
@@ -159,7 +161,11 @@ export class NotReported {
     if (markers.length > 0) {
       stems.forEach((stem, i) => {
         if (!this.conditionals.has(stem)) return;
-        if (markers.some((m) => m.start > i && m.start - i <= MARKER_REACH && sentences.of(m.start) === sentences.of(i)))
+        if (
+          markers.some(
+            (m) => m.start > i && m.start - i <= MARKER_REACH && sentences.of(m.start) === sentences.of(i),
+          )
+        )
           out.push(toSentenceEnd(i));
       });
     }

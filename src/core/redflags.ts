@@ -7,9 +7,9 @@
  */
 import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
-import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
+import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
 
 interface Hit {
   rule: number;

