@@ -1,0 +1,135 @@
+/**
+ * Role: the bundled `crampbot ask` (ADR 27) — one file, dist/ask/crampbot-ask.js, holding the ask path from the
+ * precomputed engine data (ask-entry.ts and what it imports, bundled by scripts/build-ask-bundle.js), compiled with a
+ * V8 code cache made at build time. Node then resolves, reads and compiles one file instead of about fifty modules,
+ * and runs the engine's start-up code without compiling it first: the start is most of what `crampbot ask` costs.
+ *
+ * The compiled modules stay the source: the bundle's manifest records a SHA-256 over the bundle and every file it was
+ * made from (their names relative to the package, and their text), and the bundle runs only while that still matches;
+ * a missing or stale bundle is bypassed and bin/crampbot.js runs the command line as before. A code cache V8 rejects
+ * (another Node version) only costs the compile it would have saved.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+import { Script } from "node:vm";
+import type { Engine } from "../core/engine.js";
+import type { CreateEngineOptions } from "../node/create-engine.js";
+import { PACKAGE_ROOT } from "../node/paths.js";
+
+/** Bumped whenever the manifest's layout or the bundle's wrapping changes: a bundle of another format is stale. */
+export const BUNDLE_FORMAT = 1;
+
+/** Where the build writes the bundle, its code cache and its manifest (one folder below dist/, as the modules are). */
+export const BUNDLE_DIR = join(PACKAGE_ROOT, "dist", "ask");
+export const BUNDLE_FILE = "crampbot-ask.js";
+export const CACHE_FILE = "crampbot-ask.cache";
+export const MANIFEST_FILE = "manifest.json";
+
+/** The question the build asks once so that the code cache holds the code an answer runs, not only the top level. */
+export const WARM_UP_QUESTION = "how much magnesium should I take?";
+
+/** What the bundle was made from. */
+export interface BundleManifest {
+  format: number;
+  /** The files bundled, relative to the package root (the compiled modules and fuse.js), in esbuild's order. */
+  inputs: string[];
+  /** SHA-256 over the bundle's own text and every input's name and text (see {@link bundleHash}). */
+  hash: string;
+}
+
+/** What the bundle exports (ask-entry.ts). */
+export interface AskBundle {
+  askFromArtefact(args: string[], output: Writable, errors: Writable): Promise<number | null>;
+  engineFromArtefact(options: CreateEngineOptions): Engine | null;
+}
+
+/** Outcome of loading the bundle: it, compiled, or why it cannot be used. */
+export type BundleLoad =
+  | { ok: true; bundle: AskBundle; script: Script; cacheRejected: boolean }
+  | { ok: false; reason: "missing" | "stale" };
+
+/** The hash a manifest records: over the bundle's text, then each input's relative name and content. */
+export function bundleHash(root: string, inputs: readonly string[], bundleSource: string): string {
+  const hash = createHash("sha256");
+  hash.update(bundleSource);
+  for (const input of inputs) {
+    hash.update(`\0${input}\0`);
+    hash.update(readFileSync(join(root, input)));
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Compiles and runs the bundle in `dir` (its top level only: nothing is answered yet) when its manifest still matches
+ * the files under `root` it was made from; otherwise says why not. Never throws for a missing or stale bundle.
+ */
+export function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
+  const file = join(dir, BUNDLE_FILE);
+  let source: string;
+  let manifest: BundleManifest;
+  try {
+    source = readFileSync(file, "utf8");
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")) as BundleManifest;
+  } catch {
+    return { ok: false, reason: "missing" };
+  }
+  try {
+    if (manifest.format !== BUNDLE_FORMAT || bundleHash(root, manifest.inputs, source) !== manifest.hash)
+      return { ok: false, reason: "stale" };
+  } catch {
+    // An input gone (a module renamed, or dist/ rebuilt without it) is a change too.
+    return { ok: false, reason: "stale" };
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(join(dir, CACHE_FILE));
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundle is CommonJS (esbuild's `cjs` format) run as Node runs a CommonJS module: a function of these five.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  const module = { exports: {} as AskBundle };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    ok: true,
+    bundle: module.exports,
+    script,
+    cacheRejected: cachedData === undefined || script.cachedDataRejected === true,
+  };
+}
+
+/**
+ * `crampbot ask <args>` through the bundle: the exit code, or null (nothing written) when the bundle or the engine
+ * data cannot be used, and the caller runs the full command line instead.
+ */
+export async function askFromBundle(
+  args: string[],
+  output: Writable,
+  errors: Writable,
+): Promise<number | null> {
+  const load = loadAskBundle();
+  if (!load.ok) return null;
+  return load.bundle.askFromArtefact(args, output, errors);
+}
+
+/**
+ * At build time, after the bundle and its manifest are written: asks the warm-up question once through the bundle
+ * (output dropped) and writes V8's code cache of everything that ran. Returns false when the bundle cannot be used
+ * (missing, stale, or the engine data missing), and writes nothing then.
+ */
+export async function writeCodeCache(dir = BUNDLE_DIR, root = PACKAGE_ROOT): Promise<boolean> {
+  const load = loadAskBundle(dir, root);
+  if (!load.ok) return false;
+  const sink = { write: () => true } as unknown as Writable;
+  const code = await load.bundle.askFromArtefact([WARM_UP_QUESTION], sink, sink);
+  if (code !== 0) return false;
+  writeFileSync(join(dir, CACHE_FILE), load.script.createCachedData());
+  return true;
+}
