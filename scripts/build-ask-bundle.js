@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run build` / `prepare`, after tsc and the engine data: bundles the `crampbot ask` path (dist/cli/ask-entry.js
 // and what it imports) into one file, dist/ask/crampbot-ask.js, with esbuild, writes its manifest (the inputs and
-// their hash) and V8's code cache of one answer (src/cli/ask-bundle.ts, ADR 27). The bundle is made from the compiled
+// their hash) and V8's code cache of one answer (src/cli/ask-bundle.cts, ADR 27). The bundle is made from the compiled
 // modules, so it runs the very code tsc wrote. An error stops the build with one line.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const loader = await import(join(root, "dist", "cli", "ask-bundle.js"));
+const { default: loader } = await import(join(root, "dist", "cli", "ask-bundle.cjs"));
 const { BUNDLE_DIR, BUNDLE_FILE, BUNDLE_FORMAT, MANIFEST_FILE, bundleHash, writeCodeCache } = loader;
 try {
   const { build } = await import("esbuild");

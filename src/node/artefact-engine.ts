@@ -1,6 +1,6 @@
 /**
  * Role: an engine from the precomputed engine data alone (outer ring), or null when the data cannot be used. Kept
- * apart from open-engine.ts, which falls back to the data files, so that the bundled `crampbot ask` (ask-bundle.ts,
+ * apart from open-engine.ts, which falls back to the data files, so that the bundled `crampbot ask` (ask-bundle.cts,
  * ADR 27) holds this path and nothing of the files' readers.
  */
 import { join } from "node:path";

@@ -8,31 +8,35 @@
  * made from (their names relative to the package, and their text), and the bundle runs only while that still matches;
  * a missing or stale bundle is bypassed and bin/crampbot.js runs the command line as before. A code cache V8 rejects
  * (another Node version) only costs the compile it would have saved.
+ *
+ * CommonJS (.cts), as bin/crampbot.js is: an ES module entry costs Node its ES module loader at start-up, and the
+ * bundle needs only `require` for Node's own modules. Hence no import of the ES modules here but of their types.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import crypto = require("node:crypto");
+import fs = require("node:fs");
+import path = require("node:path");
+import vm = require("node:vm");
 import type { Writable } from "node:stream";
-import { Script } from "node:vm";
-import type { Engine } from "../core/engine.js";
-import type { CreateEngineOptions } from "../node/create-engine.js";
-import { PACKAGE_ROOT } from "../node/paths.js";
+import type { Engine } from "../core/engine.js" with { "resolution-mode": "import" };
+import type { CreateEngineOptions } from "../node/create-engine.js" with { "resolution-mode": "import" };
+
+/** The package root: two levels above this file (src/cli or dist/cli), as paths.ts finds it. */
+const PACKAGE_ROOT = path.join(__dirname, "..", "..");
 
 /** Bumped whenever the manifest's layout or the bundle's wrapping changes: a bundle of another format is stale. */
-export const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 1;
 
 /** Where the build writes the bundle, its code cache and its manifest (one folder below dist/, as the modules are). */
-export const BUNDLE_DIR = join(PACKAGE_ROOT, "dist", "ask");
-export const BUNDLE_FILE = "crampbot-ask.js";
-export const CACHE_FILE = "crampbot-ask.cache";
-export const MANIFEST_FILE = "manifest.json";
+const BUNDLE_DIR = path.join(PACKAGE_ROOT, "dist", "ask");
+const BUNDLE_FILE = "crampbot-ask.js";
+const CACHE_FILE = "crampbot-ask.cache";
+const MANIFEST_FILE = "manifest.json";
 
 /** The question the build asks once so that the code cache holds the code an answer runs, not only the top level. */
-export const WARM_UP_QUESTION = "how much magnesium should I take?";
+const WARM_UP_QUESTION = "how much magnesium should I take?";
 
 /** What the bundle was made from. */
-export interface BundleManifest {
+interface BundleManifest {
   format: number;
   /** The files bundled, relative to the package root (the compiled modules and fuse.js), in esbuild's order. */
   inputs: string[];
@@ -41,23 +45,23 @@ export interface BundleManifest {
 }
 
 /** What the bundle exports (ask-entry.ts). */
-export interface AskBundle {
+interface AskBundle {
   askFromArtefact(args: string[], output: Writable, errors: Writable): Promise<number | null>;
   engineFromArtefact(options: CreateEngineOptions): Engine | null;
 }
 
 /** Outcome of loading the bundle: it, compiled, or why it cannot be used. */
-export type BundleLoad =
-  | { ok: true; bundle: AskBundle; script: Script; cacheRejected: boolean }
+type BundleLoad =
+  | { ok: true; bundle: AskBundle; script: vm.Script; cacheRejected: boolean }
   | { ok: false; reason: "missing" | "stale" };
 
 /** The hash a manifest records: over the bundle's text, then each input's relative name and content. */
-export function bundleHash(root: string, inputs: readonly string[], bundleSource: string): string {
-  const hash = createHash("sha256");
+function bundleHash(root: string, inputs: readonly string[], bundleSource: string): string {
+  const hash = crypto.createHash("sha256");
   hash.update(bundleSource);
   for (const input of inputs) {
     hash.update(`\0${input}\0`);
-    hash.update(readFileSync(join(root, input)));
+    hash.update(fs.readFileSync(path.join(root, input)));
   }
   return hash.digest("hex");
 }
@@ -66,13 +70,13 @@ export function bundleHash(root: string, inputs: readonly string[], bundleSource
  * Compiles and runs the bundle in `dir` (its top level only: nothing is answered yet) when its manifest still matches
  * the files under `root` it was made from; otherwise says why not. Never throws for a missing or stale bundle.
  */
-export function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
-  const file = join(dir, BUNDLE_FILE);
+function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
+  const file = path.join(dir, BUNDLE_FILE);
   let source: string;
   let manifest: BundleManifest;
   try {
-    source = readFileSync(file, "utf8");
-    manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")) as BundleManifest;
+    source = fs.readFileSync(file, "utf8");
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), "utf8")) as BundleManifest;
   } catch {
     return { ok: false, reason: "missing" };
   }
@@ -85,18 +89,18 @@ export function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad
   }
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(join(dir, CACHE_FILE));
+    cachedData = fs.readFileSync(path.join(dir, CACHE_FILE));
   } catch {
     cachedData = undefined;
   }
   // The bundle is CommonJS (esbuild's `cjs` format) run as Node runs a CommonJS module: a function of these five.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
   });
   const module = { exports: {} as AskBundle };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(file), module, file, dirname(file));
+  run(module.exports, require, module, file, path.dirname(file));
   return {
     ok: true,
     bundle: module.exports,
@@ -109,7 +113,7 @@ export function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad
  * `crampbot ask <args>` through the bundle: the exit code, or null (nothing written) when the bundle or the engine
  * data cannot be used, and the caller runs the full command line instead.
  */
-export async function askFromBundle(
+async function askFromBundle(
   args: string[],
   output: Writable,
   errors: Writable,
@@ -124,12 +128,25 @@ export async function askFromBundle(
  * (output dropped) and writes V8's code cache of everything that ran. Returns false when the bundle cannot be used
  * (missing, stale, or the engine data missing), and writes nothing then.
  */
-export async function writeCodeCache(dir = BUNDLE_DIR, root = PACKAGE_ROOT): Promise<boolean> {
+async function writeCodeCache(dir = BUNDLE_DIR, root = PACKAGE_ROOT): Promise<boolean> {
   const load = loadAskBundle(dir, root);
   if (!load.ok) return false;
   const sink = { write: () => true } as unknown as Writable;
   const code = await load.bundle.askFromArtefact([WARM_UP_QUESTION], sink, sink);
   if (code !== 0) return false;
-  writeFileSync(join(dir, CACHE_FILE), load.script.createCachedData());
+  fs.writeFileSync(path.join(dir, CACHE_FILE), load.script.createCachedData());
   return true;
 }
+
+export = {
+  BUNDLE_FORMAT,
+  BUNDLE_DIR,
+  BUNDLE_FILE,
+  CACHE_FILE,
+  MANIFEST_FILE,
+  WARM_UP_QUESTION,
+  bundleHash,
+  loadAskBundle,
+  askFromBundle,
+  writeCodeCache,
+};
