@@ -3,18 +3,30 @@
 // and what it imports) into one file, dist/ask/crampbot-ask.js, with esbuild, writes its manifest (the inputs and
 // their hash) and V8's code cache of one answer (src/cli/ask-bundle.cts, ADR 27). The bundle is made from the compiled
 // modules, so it runs the very code tsc wrote. An error stops the build with one line.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const { default: loader } = await import(join(root, "dist", "cli", "ask-bundle.cjs"));
-const { BUNDLE_DIR, BUNDLE_FILE, BUNDLE_FORMAT, MANIFEST_FILE, bundleHash, writeCodeCache } = loader;
+const {
+  BUNDLE_DIR,
+  BUNDLE_FILE,
+  BUNDLE_FORMAT,
+  MANIFEST_FILE,
+  bundleHash,
+  fileStamps,
+  stampedFiles,
+  writeCodeCache,
+} = loader;
+const work = `${BUNDLE_DIR}.${process.pid}`;
 try {
   const { build } = await import("esbuild");
-  // A failed build leaves no bundle behind (bin/crampbot.js then runs the command line as it is).
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  mkdirSync(BUNDLE_DIR, { recursive: true });
-  const out = join(BUNDLE_DIR, BUNDLE_FILE);
+  // Written aside, then moved in place: a `crampbot ask` meanwhile finds the old bundle or the new one (or, for a
+  // moment, none, and runs the command line), never half of one. A failed build leaves the bundle there was, which
+  // its manifest keeps from running once the modules it was made from change.
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const out = join(work, BUNDLE_FILE);
   const result = await build({
     absWorkingDir: root,
     entryPoints: [join("dist", "cli", "ask-entry.js")],
@@ -33,15 +45,22 @@ try {
   const inputs = Object.keys(result.metafile.inputs);
   const source = readFileSync(out, "utf8");
   if (/\bimport\(/.test(source)) throw new Error("the bundle holds a dynamic import(), which it cannot run");
-  const manifest = { format: BUNDLE_FORMAT, inputs, hash: bundleHash(root, inputs, source) };
-  writeFileSync(join(BUNDLE_DIR, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (!(await writeCodeCache()))
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    inputs,
+    hash: bundleHash(root, inputs, source),
+    stamps: fileStamps(stampedFiles(work, root, inputs)),
+  };
+  writeFileSync(join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (!(await writeCodeCache(work, root)))
     throw new Error("the bundle did not answer (is dist/engine-data.json fresh?)");
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  renameSync(work, BUNDLE_DIR);
   process.stdout.write(
     `ask bundle: ${inputs.length} files, ${Math.round(source.length / 1024)} kB -> dist/ask/${BUNDLE_FILE}\n`,
   );
 } catch (error) {
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
   process.stderr.write(`ask bundle: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }

@@ -16,6 +16,7 @@ import crypto = require("node:crypto");
 import fs = require("node:fs");
 import path = require("node:path");
 import vm = require("node:vm");
+
 import type { Writable } from "node:stream";
 import type { Engine } from "../core/engine.js" with { "resolution-mode": "import" };
 import type { CreateEngineOptions } from "../node/create-engine.js" with { "resolution-mode": "import" };
@@ -42,6 +43,11 @@ interface BundleManifest {
   inputs: string[];
   /** SHA-256 over the bundle's own text and every input's name and text (see {@link bundleHash}). */
   hash: string;
+  /**
+   * The bundle's and then each input's size and modification time as the build left them: while all are the same,
+   * nothing was written since and the texts need not be read and hashed again (see {@link loadAskBundle}).
+   */
+  stamps: [number, number][];
 }
 
 /** What the bundle exports (ask-entry.ts). */
@@ -66,6 +72,31 @@ function bundleHash(root: string, inputs: readonly string[], bundleSource: strin
   return hash.digest("hex");
 }
 
+/** Size and modification time (ms) of each file, to tell one written since from one left alone. */
+function fileStamps(files: readonly string[]): [number, number][] {
+  return files.map((file) => {
+    const stat = fs.statSync(file);
+    return [stat.size, stat.mtimeMs];
+  });
+}
+
+/** The files a manifest stamps, in its order: the bundle, then its inputs. */
+function stampedFiles(dir: string, root: string, inputs: readonly string[]): string[] {
+  return [path.join(dir, BUNDLE_FILE), ...inputs.map((input) => path.join(root, input))];
+}
+
+/** True when every stamp is as recorded (a cheap check that tells "untouched" only; a mismatch proves nothing). */
+function sameStamps(
+  recorded: readonly (readonly number[])[] | undefined,
+  now: readonly [number, number][],
+): boolean {
+  return (
+    Array.isArray(recorded) &&
+    recorded.length === now.length &&
+    now.every(([size, mtime], i) => recorded[i]?.[0] === size && recorded[i]?.[1] === mtime)
+  );
+}
+
 /**
  * Compiles and runs the bundle in `dir` (its top level only: nothing is answered yet) when its manifest still matches
  * the files under `root` it was made from; otherwise says why not. Never throws for a missing or stale bundle.
@@ -81,7 +112,11 @@ function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
     return { ok: false, reason: "missing" };
   }
   try {
-    if (manifest.format !== BUNDLE_FORMAT || bundleHash(root, manifest.inputs, source) !== manifest.hash)
+    if (manifest.format !== BUNDLE_FORMAT) return { ok: false, reason: "stale" };
+    // Files rewritten since the build (tsc run again, a copy elsewhere) may still hold the same text: then the hash
+    // decides. Files not written since hold what was hashed.
+    const untouched = sameStamps(manifest.stamps, fileStamps(stampedFiles(dir, root, manifest.inputs)));
+    if (!untouched && bundleHash(root, manifest.inputs, source) !== manifest.hash)
       return { ok: false, reason: "stale" };
   } catch {
     // An input gone (a module renamed, or dist/ rebuilt without it) is a change too.
@@ -113,11 +148,7 @@ function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
  * `crampbot ask <args>` through the bundle: the exit code, or null (nothing written) when the bundle or the engine
  * data cannot be used, and the caller runs the full command line instead.
  */
-async function askFromBundle(
-  args: string[],
-  output: Writable,
-  errors: Writable,
-): Promise<number | null> {
+async function askFromBundle(args: string[], output: Writable, errors: Writable): Promise<number | null> {
   const load = loadAskBundle();
   if (!load.ok) return null;
   return load.bundle.askFromArtefact(args, output, errors);
@@ -146,6 +177,8 @@ export = {
   MANIFEST_FILE,
   WARM_UP_QUESTION,
   bundleHash,
+  fileStamps,
+  stampedFiles,
   loadAskBundle,
   askFromBundle,
   writeCodeCache,
