@@ -54,8 +54,16 @@ try {
   writeFileSync(join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   if (!(await writeCodeCache(work, root)))
     throw new Error("the bundle did not answer (is dist/engine-data.json fresh?)");
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  renameSync(work, BUNDLE_DIR);
+  // Another build may move its bundle in between (tests build when none is fresh): then this one replaces it.
+  for (let attempt = 1; ; attempt++) {
+    rmSync(BUNDLE_DIR, { recursive: true, force: true });
+    try {
+      renameSync(work, BUNDLE_DIR);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   process.stdout.write(
     `ask bundle: ${inputs.length} files, ${Math.round(source.length / 1024)} kB -> dist/ask/${BUNDLE_FILE}\n`,
   );

@@ -4,6 +4,7 @@
 // module at all; through the modules (dist/cli/main.js) it imports the same few.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,13 @@ beforeAll(async () => {
     cwd: ROOT,
     timeout: 60_000,
   });
+  // The bundle too, when it is not fresh (ask-bundle.test.ts may be building it meanwhile: both then give the same).
+  const loader = createRequire(import.meta.url)(join(ROOT, "dist", "cli", "ask-bundle.cjs"));
+  if (!loader.loadAskBundle().ok)
+    await run(process.execPath, [join(ROOT, "scripts", "build-ask-bundle.js")], {
+      cwd: ROOT,
+      timeout: 120_000,
+    });
 }, 300_000);
 
 const HEAVY = [
