@@ -1,6 +1,6 @@
 # CrampBot service image (`crampbot serve`), in three stages:
-#   build      node:20-slim + every dependency (npm ci, install scripts off), compiles src/ to dist/ with tsc and
-#              precomputes the engine data (dist/engine-data.json).
+#   build      node:20-slim + every dependency (npm ci, install scripts off), compiles src/ to dist/ with tsc,
+#              precomputes the engine data (dist/engine-data.json) and bundles `crampbot ask` (dist/ask/).
 #   prod-deps  node:20-slim + build tools: production dependencies only (npm ci --omit=dev --ignore-scripts, so the
 #              `prepare` script's tsc does not run), then `npm rebuild better-sqlite3` builds its native module: a
 #              prebuilt binary when one downloads, else compiled with python3/make/g++ against the Node headers the
@@ -30,11 +30,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/build-engine-data.js ./scripts/
+COPY scripts/build-engine-data.js scripts/build-ask-bundle.js ./scripts/
 COPY knowledge ./knowledge
 COPY intents ./intents
-# The precomputed engine data (dist/engine-data.json, ADR 10); without it the engine reads the data files.
-RUN npx tsc -p tsconfig.build.json && node scripts/build-engine-data.js
+# The precomputed engine data (dist/engine-data.json, ADR 10); without it the engine reads the data files. Then the
+# one-file bundle of `crampbot ask` (dist/ask/, ADR 27; esbuild's binary is its optional dependency, no install script).
+RUN npx tsc -p tsconfig.build.json && node scripts/build-engine-data.js && node scripts/build-ask-bundle.js
 
 FROM node:20-slim AS prod-deps
 WORKDIR /app

@@ -15,6 +15,7 @@ import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
 import { PACKAGE_ROOT } from "./paths.js";
+import { firstWords, WordList } from "./word-list.js";
 
 /** Bumped whenever the file's layout changes: an artefact of another format is stale. */
 export const ARTEFACT_FORMAT = 1;
@@ -38,8 +39,8 @@ export interface ArtefactSources {
 
 /** The English word list as the engine takes it. */
 export interface EnglishWords {
-  english: Set<string>;
-  common: Set<string>;
+  english: ReadonlySet<string>;
+  common: ReadonlySet<string>;
 }
 
 /** The artefact's JSON. */
@@ -144,14 +145,14 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
   }
   if (typeof parsed?.sources !== "object" || !sameSources(parsed.sources, now))
     return { ok: false, reason: "stale" };
-  const words = parsed.words.split("\n");
-  const { common } = parsed;
+  // Sets of the words as they were written, built only once enough words are looked up (word-list.ts).
+  const { words, common } = parsed;
   return {
     ok: true,
     data: {
       sections: parsed.sections,
       intents: parsed.intents,
-      words: { english: new Set(words), common: new Set(words.slice(0, common)) },
+      words: { english: new WordList(words), common: firstWords(words, common) },
       prepared: { tokens: new Map(parsed.texts.tokens), terms: new Map(parsed.texts.terms) },
     },
   };

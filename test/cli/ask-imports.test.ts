@@ -1,7 +1,10 @@
 // `crampbot ask` starts from the precomputed engine data and imports no adapter, SDK or service package, nor the
-// data files' readers (zod, js-yaml): cold start is about Node's own start-up (ADR 10).
+// data files' readers (zod, js-yaml): cold start is about Node's own start-up (ADR 10). Through bin/crampbot.js it
+// runs the one-file bundle of that path (ADR 27; what the bundle holds is checked in ask-bundle.test.ts), so no ES
+// module at all; through the modules (dist/cli/main.js) it imports the same few.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +22,13 @@ beforeAll(async () => {
     cwd: ROOT,
     timeout: 60_000,
   });
+  // The bundle too, when it is not fresh (ask-bundle.test.ts may be building it meanwhile: both then give the same).
+  const loader = createRequire(import.meta.url)(join(ROOT, "dist", "cli", "ask-bundle.cjs"));
+  if (!loader.loadAskBundle().ok)
+    await run(process.execPath, [join(ROOT, "scripts", "build-ask-bundle.js")], {
+      cwd: ROOT,
+      timeout: 120_000,
+    });
 }, 300_000);
 
 const HEAVY = [
@@ -34,16 +44,30 @@ const HEAVY = [
   "pino",
 ];
 
+const TRACE = join(ROOT, "test", "support", "trace-imports.mjs");
+
 describe("crampbot ask", () => {
-  it("answers without importing adapters, SDKs, the service or the data files' readers", async () => {
+  it("runs its bundle through bin/crampbot.js: no ES module is imported", async () => {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", TRACE, join(ROOT, "bin", "crampbot.js"), "ask", "how much magnesium should I take?"],
+      { cwd: ROOT, timeout: 30_000 },
+    );
+    expect(stdout).toMatch(/magnesium/i);
+    // The entry itself is all; dist/cli/main.js and the engine's modules would follow if the bundle were bypassed.
+    const modules = stderr.split("\n").filter((line) => line.startsWith("module file:"));
+    expect(modules.filter((line) => !line.endsWith("/bin/crampbot.js"))).toEqual([]);
+  });
+
+  it("answers through the modules without importing adapters, SDKs, the service or the data files' readers", async () => {
     const { stdout, stderr } = await run(
       process.execPath,
       [
         "--import",
-        join(ROOT, "test", "support", "trace-imports.mjs"),
-        join(ROOT, "bin", "crampbot.js"),
-        "ask",
-        "how much magnesium should I take?",
+        TRACE,
+        "--input-type=module",
+        "-e",
+        'process.exitCode = await (await import("./dist/cli/main.js")).run(["ask", "how much magnesium should I take?"])',
       ],
       { cwd: ROOT, timeout: 30_000 },
     );
