@@ -358,8 +358,12 @@ export class Reader {
   read(text: string): Signals {
     const full = this.signalsOf(text);
     const whole = full.analysis;
-    const signals = this.readTopics(text, full);
+    let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
+    // "my hot water bottle is lovely, but what stretch...?": the words of a topic told in passing are its own, not
+    // evidence for a section ("water"); the message is read again without them.
+    if (scope !== null && scope.subject === null && scope.passing.length > 0 && scope.covered.size > 0)
+      signals = this.readTopics(text, this.signalsOf(text, scope.covered));
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }
@@ -642,9 +646,18 @@ export class Reader {
     return this.contentTerms(this.lexicon.terms(text));
   }
 
-  private signalsOf(text: string): Signals {
+  /**
+   * @param masked positions in the text's stems whose words give no topic or aspect evidence, only section evidence
+   *   (a scope topic's words told in passing: the "water" of "my hot water bottle"). Default: none.
+   */
+  private signalsOf(text: string, masked: ReadonlySet<number> | null = null): Signals {
     const analysis = this.lexicon.analyze(text);
     const { terms } = analysis;
+    const hidden = (m: { start: number; length: number }) =>
+      masked !== null &&
+      terms
+        .slice(m.start, m.start + m.length)
+        .some((_, k) => masked.has(analysis.termStarts[m.start + k] ?? -1));
     const explained = new Array<boolean>(terms.length).fill(false);
 
     const topics = new Map<string, number>();
@@ -655,6 +668,8 @@ export class Reader {
     const inKeyword = new Array<Set<string> | undefined>(terms.length);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
+      // Masked words keep their section evidence (which section of the topic asked about), not their topic's.
+      const topicless = hidden(match);
       if (match.length > 1) {
         const own = new Set(match.value.map((p) => p.section.facet));
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
@@ -670,6 +685,7 @@ export class Reader {
       }
       // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
       // many topics hold the phrase at least as strongly.
+      if (topicless) continue;
       for (const [topic, weight] of perTopic) {
         let rivals = 0;
         for (const other of perTopic.values()) if (other >= weight) rivals++;
@@ -685,6 +701,7 @@ export class Reader {
       terms.slice(m.start, m.start + m.length).every((t) => this.amountTerms.has(t));
     for (const match of facetMatches) {
       mark(explained, match.start, match.length);
+      if (hidden(match)) continue;
       // "how much sun do I need": an amount of an aspect named right after it is that aspect's, not a dose.
       const end = match.start + match.length;
       if (
