@@ -165,7 +165,11 @@ const FRAGMENTS: LabelledCase[] = [
     "answer",
     "magnesium.supplements",
   ],
-  ["Hello, I am from Poland, my legs make cramp in night very often, what is the reason?", "answer", "causes"],
+  [
+    "Hello, I am from Poland, my legs make cramp in night very often, what is the reason?",
+    "answer",
+    "causes",
+  ],
   ["Please what is good food for the leg cramp, my english not so good", "answer", "magnesium.food"],
   ["rubbing the calf when it cramps does it help", "answer", "massage"],
   ["how much sun do i need for vitamin d", "answer", "vitamin-d.sunlight"],

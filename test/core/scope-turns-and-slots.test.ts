@@ -41,7 +41,10 @@ const ANSWERED: [string, string][] = [
   // The words of a scope topic told in passing ("multivitamin" is no supplement question).
   ["I take a multivitamin every morning, but which foods have magnesium?", "magnesium.food"],
   // A life without daylight, in lay words.
-  ["Up before dawn, home after dark, stuck indoors all day at the office. Could that be it?", "vitamin-d.sunlight"],
+  [
+    "Up before dawn, home after dark, stuck indoors all day at the office. Could that be it?",
+    "vitamin-d.sunlight",
+  ],
 ];
 
 describe("ADR 30: unknown subjects in more frames and noun phrases", () => {
