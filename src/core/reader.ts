@@ -361,8 +361,15 @@ export class Reader {
     let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
     // "my hot water bottle is lovely, but what stretch...?": the words of a topic told in passing are its own, not
-    // evidence for a section ("water"); the message is read again without them.
-    if (scope !== null && scope.subject === null && scope.passing.length > 0 && scope.covered.size > 0)
+    // evidence for a section ("water"); a short message is read again without them (a story's ask is read from its
+    // own sentence already, and a second reading of a long one would cost too much).
+    if (
+      scope !== null &&
+      scope.subject === null &&
+      scope.passing.length > 0 &&
+      scope.covered.size > 0 &&
+      text.length <= STORY_LENGTH
+    )
       signals = this.readTopics(text, this.signalsOf(text, scope.covered));
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
