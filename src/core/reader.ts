@@ -56,6 +56,10 @@ const RUN_ON = 24;
 const RUN_ON_ASK = 2;
 /** ...and the ask starts at least this many terms in (a sentence that opens with its ask is read whole). */
 const RUN_ON_LEAD = 6;
+/** A story's aspect this strong (a strong facet word) is what a kind about the story asks about. */
+const STORY_ASPECT = 1;
+/** An aspect named within this many terms after an amount is what the amount is of ("how much sun"). */
+const AMOUNT_OF_REACH = 1;
 /** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
 const LATE_ASK = 3;
 
@@ -313,6 +317,7 @@ export class Reader {
       (t) => this.namesSpecificTopic(t),
       (t) => this.signalsOf(t).anchored,
       articleVocabulary(knowledge, lexicon),
+      (t) => this.asksArticle(t),
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -330,6 +335,16 @@ export class Reader {
     );
   }
 
+  /**
+   * The text asks the article something: it names a topic (a general one too) by a keyword or title word, or asks a
+   * question kind a section answers ("what lifestyle changes stop cramps?").
+   */
+  private asksArticle(text: string): boolean {
+    const s = this.signalsOf(text);
+    if ([...s.topics.values()].some((score) => score >= NAMES_TOPIC)) return true;
+    return this.kinds.match(s.analysis.terms)?.kind.section != null;
+  }
+
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */
   analyze(text: string): Analysis {
     return this.lexicon.analyze(text);
@@ -343,18 +358,49 @@ export class Reader {
   read(text: string): Signals {
     const full = this.signalsOf(text);
     const whole = full.analysis;
-    const signals = this.readTopics(text, full);
+    let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
-    if (scope === null) return signals;
+    // "my hot water bottle is lovely, but what stretch...?": the words of a topic told in passing are its own, not
+    // evidence for a section ("water"); a short message is read again without them (a story's ask is read from its
+    // own sentence already, and a second reading of a long one would cost too much).
+    if (
+      scope !== null &&
+      scope.subject === null &&
+      scope.passing.length > 0 &&
+      scope.covered.size > 0 &&
+      text.length <= STORY_LENGTH
+    )
+      signals = this.readTopics(text, this.signalsOf(text, scope.covered));
+    if (scope === null)
+      return signals.outOfScope && this.asideOnly(signals, new Set())
+        ? { ...signals, outOfScope: false }
+        : signals;
     // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
     // only an out-of-scope word the scope topics do not explain still does.
     const outOfScope =
       scope.subject !== null ||
       (signals.outOfScope &&
-        whole.terms.some((t, i) => t === OUT_OF_SCOPE && !scope.covered.has(whole.termStarts[i] ?? -1)));
+        whole.terms.some((t, i) => t === OUT_OF_SCOPE && !scope.covered.has(whole.termStarts[i] ?? -1)) &&
+        !this.asideOnly(signals, scope.covered));
     // A message about a topic next to the article is not small talk ("would a warm bath help?"); start over still is.
     const smallTalk = scope.subject !== null && signals.smallTalk !== "reset" ? null : signals.smallTalk;
     return { ...signals, scope, outOfScope, smallTalk };
+  }
+
+  /**
+   * Every out-of-scope word of the message (but those a scope topic covers) is told in passing or set aside ("I've cut
+   * out coffee already"), and the message asks the article something of its own ("what else causes cramps?").
+   */
+  private asideOnly(s: Signals, covered: ReadonlySet<number>): boolean {
+    const { terms, stems, termStarts } = s.analysis;
+    const asks = s.kind?.section != null || [...s.topics.values()].some((v) => v >= NAMES_TOPIC);
+    return (
+      asks &&
+      terms.every((t, i) => {
+        const at = termStarts[i] ?? -1;
+        return t !== OUT_OF_SCOPE || covered.has(at) || this.scope.toldInPassing(stems, at);
+      })
+    );
   }
 
   /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
@@ -377,7 +423,18 @@ export class Reader {
 
   private readAsked(text: string, full: Signals): Signals {
     const question = this.questionSentence(text);
-    if (question === null) return { ...full, kind: this.shortKind(full, askingSentence(text)) };
+    if (question === null) {
+      const asking = askingSentence(text);
+      const kind = this.shortKind(full, asking);
+      // "I stopped drinking coffee months ago but they kept coming. Does stress play a part?": a short message's
+      // question that names a specific topic of its own is about that topic, not the one the sentence before told
+      // (its sections and aspects stay the whole message's: "I get 20 minutes of sun at lunch. Is that enough for
+      // vitamin D?", "I gave up on cod liver oil capsules. What foods give you vitamin D?").
+      const said = asking === null ? null : this.signalsOf(asking);
+      if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
+        return { ...full, kind, topics: said.topics };
+      return { ...full, kind };
+    }
     const said = this.signalsOf(question);
     // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
     // sentence that says what the person does not know (kinds.yaml `indirect`).
@@ -417,9 +474,12 @@ export class Reader {
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
     );
     const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
+    // ...or about an aspect the story names strongly ("I leave home in the dark, no windows all day. Could that be it?").
+    const storyAspect =
+      !aspect && [...full.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
     // "Reckon that's it?", "Is there anything in that?" after a story: a kind about a topic named before, asked with
     // general words only (the "is there anything" of prevention), is about the story's topic.
-    if (!specific && kind?.keepsTopic && storyTopic)
+    if (!specific && kind?.keepsTopic && (storyTopic || storyAspect))
       return {
         ...merged,
         topics: full.topics,
@@ -593,9 +653,18 @@ export class Reader {
     return this.contentTerms(this.lexicon.terms(text));
   }
 
-  private signalsOf(text: string): Signals {
+  /**
+   * @param masked positions in the text's stems whose words give no topic or aspect evidence, only section evidence
+   *   (a scope topic's words told in passing: the "water" of "my hot water bottle"). Default: none.
+   */
+  private signalsOf(text: string, masked: ReadonlySet<number> | null = null): Signals {
     const analysis = this.lexicon.analyze(text);
     const { terms } = analysis;
+    const hidden = (m: { start: number; length: number }) =>
+      masked !== null &&
+      terms
+        .slice(m.start, m.start + m.length)
+        .some((_, k) => masked.has(analysis.termStarts[m.start + k] ?? -1));
     const explained = new Array<boolean>(terms.length).fill(false);
 
     const topics = new Map<string, number>();
@@ -606,6 +675,8 @@ export class Reader {
     const inKeyword = new Array<Set<string> | undefined>(terms.length);
     for (const match of this.keywordTable.findAll(terms)) {
       mark(explained, match.start, match.length);
+      // Masked words keep their section evidence (which section of the topic asked about), not their topic's.
+      const topicless = hidden(match);
       if (match.length > 1) {
         const own = new Set(match.value.map((p) => p.section.facet));
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
@@ -621,6 +692,7 @@ export class Reader {
       }
       // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
       // many topics hold the phrase at least as strongly.
+      if (topicless) continue;
       for (const [topic, weight] of perTopic) {
         let rivals = 0;
         for (const other of perTopic.values()) if (other >= weight) rivals++;
@@ -631,8 +703,26 @@ export class Reader {
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
     const strongFacets: { facet: string; start: number }[] = [];
-    for (const match of this.facetTable.findAll(terms)) {
+    const facetMatches = this.facetTable.findAll(terms);
+    const isAmount = (m: { start: number; length: number }) =>
+      terms.slice(m.start, m.start + m.length).every((t) => this.amountTerms.has(t));
+    for (const match of facetMatches) {
       mark(explained, match.start, match.length);
+      if (hidden(match)) continue;
+      // "how much sun do I need": an amount of an aspect named right after it is that aspect's, not a dose.
+      const end = match.start + match.length;
+      if (
+        isAmount(match) &&
+        facetMatches.some(
+          (o) =>
+            o.start >= end &&
+            o.start - end <= AMOUNT_OF_REACH &&
+            o.value.facet !== match.value.facet &&
+            o.value.weight >= 1 &&
+            !isAmount(o),
+        )
+      )
+        continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
       if (turnedDown) continue;
@@ -642,9 +732,7 @@ export class Reader {
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
         strongFacets.push({ facet: match.value.facet, start: match.start });
-      const words = terms.slice(match.start, match.start + match.length);
-      if (words.every((t) => this.amountTerms.has(t)))
-        add(amountFacets, match.value.facet, match.value.weight);
+      if (isAmount(match)) add(amountFacets, match.value.facet, match.value.weight);
     }
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);

@@ -44,6 +44,8 @@ const AFTER_REACH = 5;
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
 const NUM = "num";
+/** Pointers at a person ("can she take it"): they never stand for a thing told, so words after them still ask. */
+const PERSON_POINTERS = new Set(["she", "he", "her", "him"]);
 /** "the salt", "those socks": a determiner before a term's last word points back at the thing told. */
 const HEAD_POINTERS = new Set(["the", "that", "this", "those", "these"]);
 
@@ -53,6 +55,8 @@ interface Clause {
   asks: boolean;
   /** Which sentence of the message it is in, from 0. */
   sentence: number;
+  /** The clause opened with "but" ("I use a heat pad, *but* what lifestyle changes stop cramps?"). */
+  afterBut: boolean;
 }
 
 export class Scope {
@@ -84,6 +88,8 @@ export class Scope {
    * @param namesCramps whether a text is clearly about cramps (the reader's anchors).
    * @param knows whether a stem is the article's or a lay word for an article thing (default: every stem is known,
    *   so no subject is unknown).
+   * @param asksArticle whether a text asks the article something: names any topic of it (general ones too) or asks
+   *   a question kind a section answers (default: never, so a "but" clause sets nothing aside).
    */
   constructor(
     data: ScopeData,
@@ -91,6 +97,7 @@ export class Scope {
     private readonly namesTopic: (text: string) => boolean,
     private readonly namesCramps: (text: string) => boolean,
     knows: (stem: string) => boolean = () => true,
+    private readonly asksArticle: (text: string) => boolean = () => false,
   ) {
     this.unknownSubject = data.subjects ? new UnknownSubject(data.subjects, lexicon, knows) : null;
     for (const topic of data.topics) {
@@ -216,6 +223,17 @@ export class Scope {
     return null;
   }
 
+  /**
+   * A word at `at` of the message's stems is told in passing or set aside ("I've cut out coffee already", "apart
+   * from coffee"): a backstory or set-aside phrase stands shortly before it.
+   */
+  toldInPassing(stems: readonly string[], at: number): boolean {
+    return (
+      this.before(this.passingTable, stems, at, PASSING_REACH) ||
+      this.before(this.setAsideTable, stems, at, SET_ASIDE_REACH)
+    );
+  }
+
   /** The analysis's stems, with each word ending as a topic's `endings` say replaced by that topic's placeholder. */
   private marked(analysis: Analysis): string[] {
     if (this.endings.length === 0 || analysis.unknown.length === 0) return analysis.stems;
@@ -250,11 +268,13 @@ export class Scope {
       // ours, so the one before it is backstory. A situation (pregnancy, a child) still colours the whole question.
       // A clause that points back at the topic tells what is done with it ("what about tonic water, my dad drinks it
       // for cramps"): only its words after the pointer could ask about something else.
-      const rest = later.clauses
-        .filter((c) => c.sentence === clause.sentence)
-        .map((c) => this.afterPointer(c.text))
-        .filter((t) => t.trim().length > 0);
-      return topic.context === true || rest.length === 0 || !this.namesTopic(rest.join(", "));
+      const same = later.clauses.filter((c) => c.sentence === clause.sentence);
+      const rest = same.map((c) => this.afterPointer(c.text)).filter((t) => t.trim().length > 0);
+      if (topic.context === true || rest.length === 0) return true;
+      // "my heat pad helps a bit, but what lifestyle changes stop cramps?": a "but" clause that asks the article
+      // something of its own (a general section too) turns from the thing told to the question.
+      const turns = same.some((c) => c.afterBut && this.asksArticle(this.afterPointer(c.text)));
+      return !turns && !this.namesTopic(rest.join(", "));
     }
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
     // A situation told in the story is what the question is about, unless the question names a topic of ours (a
@@ -296,7 +316,8 @@ export class Scope {
     const words = text.split(/\s+/);
     let last = -1;
     words.forEach((w, i) => {
-      if (this.pointerWords.has(w.toLowerCase().replace(/[^\p{L}']/gu, ""))) last = i;
+      const word = w.toLowerCase().replace(/[^\p{L}']/gu, "");
+      if (this.pointerWords.has(word) && !PERSON_POINTERS.has(word)) last = i;
     });
     return words.slice(last + 1).join(" ");
   }
@@ -336,8 +357,11 @@ export function clausesOf(text: string): Clause[] {
     const last = i === sentences.length - 1;
     // "...dangerous? what are the signs of overdose": a last question typed without its mark still asks.
     const asks = anyQuestion ? sentence.includes("?") || (last && ASKING_START.test(sentence)) : last;
-    for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s\bbut\b\s/i)) {
-      if (/[\p{L}\p{N}]/u.test(part)) clauses.push({ text: part, asks, sentence: i });
+    for (const part of sentence.split(/[,;:]\s*|\s[-–—]\s|\s(?=\bbut\b\s)/i)) {
+      if (!/[\p{L}\p{N}]/u.test(part)) continue;
+      // The "but" stays on its clause to mark it; its text is read without it.
+      const afterBut = /^but\s/i.test(part);
+      clauses.push({ text: afterBut ? part.slice(4) : part, asks, sentence: i, afterBut });
     }
   });
   return clauses;

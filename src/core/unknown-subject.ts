@@ -19,8 +19,16 @@ export interface SubjectsData {
   ends: string[];
   /** Words left off the front of a subject's name ("a", "my", "taking"). */
   lead: string[];
+  /** Measures that, with the "of" after them, lead a subject's name ("a glass of milk"). Default: none. */
+  measures?: string[];
 }
 
+/** A verb's -ing form ("seeing", "wearing"): before a noun phrase it leads the name, it is not the thing named. */
+const GERUND = /^[a-z]{2,}ing$/;
+/** After a gerund, a pointer makes a clause ("does massaging it afterwards help"), not a noun phrase. */
+const OBJECT_POINTERS = new Set(["it", "them", "this", "that", "these", "those", "him", "her"]);
+/** The word that joins a measure to what it measures. */
+const OF = "of";
 /** A subject of at most this many words (its leading words aside): a longer slot is a clause, not a thing named. */
 const MAX_SUBJECT = 4;
 /** A frame's parts at most this many words apart: what lies between may go on past the subject ("...on my calf"). */
@@ -38,6 +46,7 @@ export class UnknownSubject {
   private readonly everyday: Set<string>;
   private readonly ends: Set<string>;
   private readonly lead: Set<string>;
+  private readonly measures: Set<string>;
   /** The lexicon's function words: a slot holding one is a clause, not a thing named. */
   private readonly neutral: Set<string>;
 
@@ -61,6 +70,7 @@ export class UnknownSubject {
     this.everyday = new Set(data.everyday.flatMap((w) => lexicon.stems(w)));
     this.ends = new Set(data.ends.flatMap((w) => lexicon.stems(w)));
     this.lead = new Set(data.lead.flatMap((w) => lexicon.stems(w)));
+    this.measures = new Set((data.measures ?? []).flatMap((w) => lexicon.stems(w)));
   }
 
   /** A message may hold a frame (one word test over its stems). */
@@ -81,7 +91,7 @@ export class UnknownSubject {
       const open = frame.before.length === 0;
       if (!(open ? inSentence : inClause).has((open ? frame.after[0] : frame.before[0]) ?? "")) continue;
       const { stems, tokens } = open ? sentence : clause;
-      for (const slot of this.slots(frame, stems)) {
+      for (const slot of this.slots(frame, stems, tokens)) {
         const named = this.named(stems, tokens, slot.start, slot.end);
         if (named !== null) return named;
       }
@@ -90,7 +100,11 @@ export class UnknownSubject {
   }
 
   /** Where a frame's subject may stand in a clause: between its parts, or to the clause's edge when open. */
-  private *slots(frame: Frame, stems: readonly string[]): Generator<{ start: number; end: number }> {
+  private *slots(
+    frame: Frame,
+    stems: readonly string[],
+    tokens: readonly string[],
+  ): Generator<{ start: number; end: number }> {
     const { before, after } = frame;
     if (before.length === 0) {
       // "turmeric capsules for leg cramps", "pineapple for cramps yay or nay": an open left edge is the sentence's
@@ -98,7 +112,7 @@ export class UnknownSubject {
       // Nothing but the subject stands before the frame: "yo why do my legs cramp" names no thing.
       for (let at = 1; at <= Math.min(stems.length - after.length, MAX_SPAN); at++) {
         if (!matches(stems, after, at)) continue;
-        if (this.cut(stems, 0, at) === at && at - this.leading(stems, 0, at) <= MAX_SUBJECT)
+        if (this.cut(stems, tokens, 0, at) === at && at - this.leading(stems, tokens, 0, at) <= MAX_SUBJECT)
           yield { start: 0, end: at };
         return;
       }
@@ -108,31 +122,58 @@ export class UnknownSubject {
       if (!matches(stems, before, i)) continue;
       const start = i + before.length;
       if (after.length === 0) {
-        let end = start;
-        while (end < stems.length && end - start < MAX_SUBJECT && !this.ends.has(stems[end] ?? "")) end++;
-        if (end > start) yield { start, end };
+        // "what about drinking a glass of milk": the words that lead the name ("drinking a glass of") may be ends.
+        const from = start + this.leading(stems, tokens, start, stems.length);
+        let end = from;
+        while (end < stems.length && end - from < MAX_SUBJECT && !this.ends.has(stems[end] ?? "")) end++;
+        if (end > from) yield { start, end };
         continue;
       }
       // "would kinesiology tape on my calf stop it": the subject ends at a word that ends it ("on").
       for (let at = start + 1; at <= Math.min(stems.length - after.length, start + MAX_SPAN); at++) {
         if (!matches(stems, after, at)) continue;
-        const end = this.cut(stems, start, at);
-        if (end > start && end - start <= MAX_SUBJECT + this.leading(stems, start, end)) yield { start, end };
+        const end = this.cut(stems, tokens, start, at);
+        if (end > start && end - start <= MAX_SUBJECT + this.leading(stems, tokens, start, end))
+          yield { start, end };
         break;
       }
     }
   }
 
-  /** Where a subject from `start` ends: at the first word that ends a subject, or at `at`. */
-  private cut(stems: readonly string[], start: number, at: number): number {
-    for (let i = start + 1; i < at; i++) if (this.ends.has(stems[i] ?? "")) return i;
+  /**
+   * Where a subject from `start` ends: at the first word that ends a subject after the words that lead its name
+   * ("seeing a podiatrist *with*", "a glass of milk *before*"), or at `at`.
+   */
+  private cut(stems: readonly string[], tokens: readonly string[], start: number, at: number): number {
+    const from = Math.max(start + 1, start + this.leading(stems, tokens, start, at));
+    for (let i = from; i < at; i++) if (this.ends.has(stems[i] ?? "")) return i;
     return at;
   }
 
-  /** How many words at the front of a slot are left off its name ("my new running shoes": "my"). */
-  private leading(stems: readonly string[], start: number, end: number): number {
+  /**
+   * How many words at the front of a slot are left off its name ("my new running shoes": "my"): the `lead` words
+   * (determiners, measures such as "a glass of"), and a gerund with more of the noun phrase after it ("*seeing* a
+   * podiatrist", "*wearing* tight jeans"; "cycling" alone, or before a word that ends the subject, is the activity).
+   */
+  private leading(stems: readonly string[], tokens: readonly string[], start: number, end: number): number {
     let from = start;
-    while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    while (from < end) {
+      const stem = stems[from] ?? "";
+      const next = stems[from + 1];
+      if (this.measures.has(stem) && next === OF && from + 2 < end) {
+        from += 2;
+        continue;
+      }
+      // A word that also ends a subject ("is", "to") leads it only as its first word.
+      if (this.lead.has(stem) && (from === start || !this.ends.has(stem))) {
+        from++;
+        continue;
+      }
+      if (next === undefined || from + 1 >= end) break;
+      const gerund = GERUND.test(tokens[from] ?? "") && !this.neutral.has(stem);
+      if (!gerund || this.ends.has(next) || OBJECT_POINTERS.has(next)) break;
+      from++;
+    }
     return from - start;
   }
 
@@ -146,8 +187,7 @@ export class UnknownSubject {
     start: number,
     end: number,
   ): string | null {
-    let from = start;
-    while (from < end && this.lead.has(stems[from] ?? "")) from++;
+    const from = start + this.leading(stems, tokens, start, end);
     // A function word inside is no noun phrase ("can you quiz me", "wait how").
     if (stems.slice(from, end).some((s) => this.neutral.has(s))) return null;
     const unknown = stems

@@ -107,16 +107,22 @@ describe("the safe pointers", () => {
 describe("reading clauses", () => {
   it("splits sentences at commas and dashes, and marks the ones that ask", () => {
     expect(clausesOf("I tried bananas, what else can I do?")).toEqual([
-      { text: "I tried bananas", asks: true, sentence: 0 },
-      { text: "what else can I do?", asks: true, sentence: 0 },
+      { text: "I tried bananas", asks: true, sentence: 0, afterBut: false },
+      { text: "what else can I do?", asks: true, sentence: 0, afterBut: false },
     ]);
+    // A clause opened with "but" is marked, and read without it (ADR 30).
+    expect(clausesOf("my heat pad helps, but what else stops cramps?")).toEqual([
+      { text: "my heat pad helps", asks: true, sentence: 0, afterBut: false },
+      { text: "what else stops cramps?", asks: true, sentence: 0, afterBut: true },
+    ]);
+    expect(clausesOf("I take iron but which foods help?").map((c) => c.afterBut)).toEqual([false, true]);
     expect(clausesOf("I take iron. It did nothing. What helps?").map((c) => c.asks)).toEqual([
       false,
       false,
       true,
     ]);
     expect(clausesOf("iron deficiency leg cramps")).toEqual([
-      { text: "iron deficiency leg cramps", asks: true, sentence: 0 },
+      { text: "iron deficiency leg cramps", asks: true, sentence: 0, afterBut: false },
     ]);
   });
 });

@@ -13,24 +13,27 @@ beforeAll(() => {
 
 const ask = (text: string) => bot.chat().say(text);
 
-/** Not covered: the reply must say so and name this word (the subject as written, or its family's name). */
+/**
+ * Not covered: the reply must say so and name this word (the subject as written, or its family's name; the therapies
+ * family of ADR 30 names tape, chiropractors, cold plunges and hydrotherapy).
+ */
 const NOT_COVERED: [string, string][] = [
   ["tart cherry juice - legit for night cramps or hype?", "cherry"],
   ["thoughts on creatine for leg cramps", "creatine"],
-  ["would kinesiology tape on my calf stop it cramping", "kinesiology"],
-  ["CAN A CHIROPRACTOR FIX MY LEG CRAMPS", "chiropractor"],
+  ["would kinesiology tape on my calf stop it cramping", "therapy"],
+  ["CAN A CHIROPRACTOR FIX MY LEG CRAMPS", "therapy"],
   ["does cycling make calf cramps worse", "cycling"],
   ["heard apple juice works for cramps?", "apple juice"],
   ["pls is ginger tea good for the cramps", "ginger"],
   ["does smoking cause leg cramps", "smoking"],
   ["does the contraceptive implant cause leg cramps", "implant"],
-  ["is a cold plunge good for cramps after running", "cold plunge"],
+  ["is a cold plunge good for cramps after running", "therapy"],
   ["would losing weight help my cramps", "weight"],
   ["varicose vein surgery and cramps, connected?", "condition"],
   ["Is it okay to give my dog magnesium for his leg cramps", "animals"],
   ["Heard beetroot juice stops cramps, any truth in that?", "beetroot"],
   ["what about acupressure mats", "acupressure mats"],
-  ["hydrotherapy pool sessions good for cramps?", "hydrotherapy"],
+  ["hydrotherapy pool sessions good for cramps?", "therapy"],
   ["is gabapentin ok for night cramps", "medicines"],
   ["i was prescribed orphenadrine for cramps is this right", "medicines"],
   ["my calves cramp when I wear high heels, should I stop wearing them?", "shoes"],

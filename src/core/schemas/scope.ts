@@ -65,10 +65,13 @@ export const scopeSchema = z
     topics: z.array(topicSchema).min(1),
     /**
      * Questions about a thing the article never names (src/core/unknown-subject.ts): the frames with "..." for the
-     * subject, the everyday words never a subject, the words that end an open subject and the words left off its
-     * name's front. Default: none (no unknown subjects).
+     * subject, the everyday words never a subject, the words that end an open subject, the words left off its
+     * name's front and the measures before an "of" that lead it too ("a glass of milk"; default: none). Default:
+     * none (no unknown subjects).
      */
-    subjects: z.object({ frames: words, everyday: words, ends: words, lead: words }).optional(),
+    subjects: z
+      .object({ frames: words, everyday: words, ends: words, lead: words, measures: words.optional() })
+      .optional(),
   })
   .superRefine((data, ctx) => {
     const seen = new Set<string>();
