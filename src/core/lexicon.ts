@@ -202,6 +202,8 @@ export class Lexicon {
   private readonly placeBefore: string[][];
   /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
   private prepared: PreparedTexts | null;
+  /** The analyses of the message being read, by text, while {@link sharing} runs; null between messages. */
+  private shared: Map<string, Analysis> | null = null;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
@@ -287,8 +289,35 @@ export class Lexicon {
     this.prepared = null;
   }
 
-  /** Full analysis of a user's message. */
+  /**
+   * Runs `read` with one analysis per distinct text. The reader analyses a story's parts several times over (the
+   * whole text, its asking sentence, the scope and ruled-out clauses, each asked for by more than one reading), and an
+   * analysis depends on nothing but its text, so the second ask gets the first's result (ADR 26). The analyses are
+   * kept for this one call only: nothing grows between messages, and a message never meets another's. Callers must
+   * not change an analysis they are given (none does: they are read, as they always were).
+   */
+  sharing<T>(read: () => T): T {
+    if (this.shared !== null) return read();
+    this.shared = new Map();
+    try {
+      return read();
+    } finally {
+      this.shared = null;
+    }
+  }
+
+  /** Full analysis of a user's message (the same object for the same text while {@link sharing} runs). */
   analyze(text: string): Analysis {
+    const shared = this.shared;
+    if (shared === null) return this.analyzeText(text);
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    const analysis = this.analyzeText(text);
+    shared.set(text, analysis);
+    return analysis;
+  }
+
+  private analyzeText(text: string): Analysis {
     const tokens = this.expandContractions(tokenize(normalizeText(text)));
     // A capitalised word inside a sentence ("I live in Hobart") is a name: never corrected into a keyword ("heart").
     const names = properNames(text);

@@ -20,6 +20,13 @@ import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
 
+/** The red flags of a part of a message, which are never read (see signalsOf). */
+const NO_RED_FLAGS: RedFlagResult = Object.freeze({
+  urgent: null,
+  inConversation: null,
+  advisories: [],
+  advisorySections: [],
+});
 /** A message of more words than this is small talk only when small talk makes up a third of it. */
 const SMALL_TALK_LONG = 12;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
@@ -311,7 +318,7 @@ export class Reader {
       input.scope ?? NO_SCOPE,
       lexicon,
       (t) => this.namesSpecificTopic(t),
-      (t) => this.signalsOf(t).anchored,
+      (t) => this.lexicon.analyze(t).terms.some((term) => this.anchors.has(term)),
       articleVocabulary(knowledge, lexicon),
     );
     const kinds = input.kinds ?? NO_KINDS;
@@ -325,7 +332,8 @@ export class Reader {
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
   private namesSpecificTopic(text: string): boolean {
-    return [...this.signalsOf(text).topics].some(
+    // The topic evidence alone: the rest of a message's signals is not needed here (the hot path, ADR 26).
+    return [...this.topicEvidence(this.lexicon.analyze(text).terms).topics].some(
       ([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t),
     );
   }
@@ -341,7 +349,12 @@ export class Reader {
    * all of it. Topics the person says they already do or ruled out are set aside (ruled-out.ts).
    */
   read(text: string): Signals {
-    const full = this.signalsOf(text);
+    // One analysis per distinct text of this message, however many readings below ask for it (ADR 26).
+    return this.lexicon.sharing(() => this.readShared(text));
+  }
+
+  private readShared(text: string): Signals {
+    const full = this.signalsOf(text, true);
     const whole = full.analysis;
     const signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
@@ -593,40 +606,14 @@ export class Reader {
     return this.contentTerms(this.lexicon.terms(text));
   }
 
-  private signalsOf(text: string): Signals {
+  /**
+   * The signals of a text. `whole`: the message itself, whose red flags are read; a part of it (an asking sentence, a
+   * clause) gets none, since only the whole message's red flags are ever used (read() keeps them; ADR 26).
+   */
+  private signalsOf(text: string, whole = false): Signals {
     const analysis = this.lexicon.analyze(text);
     const { terms } = analysis;
-    const explained = new Array<boolean>(terms.length).fill(false);
-
-    const topics = new Map<string, number>();
-    const sections = new Map<string, number>();
-    const excludedFrom = this.excludedStarts(terms);
-    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
-    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
-    const inKeyword = new Array<Set<string> | undefined>(terms.length);
-    for (const match of this.keywordTable.findAll(terms)) {
-      mark(explained, match.start, match.length);
-      if (match.length > 1) {
-        const own = new Set(match.value.map((p) => p.section.facet));
-        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
-      }
-      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
-      const bonus = 1 + 0.3 * (match.length - 1);
-      const perTopic = new Map<string, number>();
-      for (const posting of match.value) {
-        const weight = posting.weight * bonus;
-        add(sections, posting.section.id, weight);
-        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
-      }
-      // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
-      // many topics hold the phrase at least as strongly.
-      for (const [topic, weight] of perTopic) {
-        let rivals = 0;
-        for (const other of perTopic.values()) if (other >= weight) rivals++;
-        add(topics, topic, weight / rivals);
-      }
-    }
+    const { topics, sections, explained, inKeyword, excludedFrom } = this.topicEvidence(terms);
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
@@ -660,7 +647,7 @@ export class Reader {
     return {
       text,
       analysis,
-      redFlags: this.redFlags.check(analysis),
+      redFlags: whole ? this.redFlags.check(analysis) : NO_RED_FLAGS,
       topics,
       sections,
       facets,
@@ -690,6 +677,48 @@ export class Reader {
       story: false,
       ruledOut: [],
     };
+  }
+
+  /** Topic and section evidence from the keyword table, with which terms it explains (see {@link signalsOf}). */
+  private topicEvidence(terms: string[]): {
+    topics: Map<string, number>;
+    sections: Map<string, number>;
+    explained: boolean[];
+    inKeyword: (Set<string> | undefined)[];
+    excludedFrom: number[];
+  } {
+    const explained = new Array<boolean>(terms.length).fill(false);
+
+    const topics = new Map<string, number>();
+    const sections = new Map<string, number>();
+    const excludedFrom = this.excludedStarts(terms);
+    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
+    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
+    const inKeyword = new Array<Set<string> | undefined>(terms.length);
+    for (const match of this.keywordTable.findAll(terms)) {
+      mark(explained, match.start, match.length);
+      if (match.length > 1) {
+        const own = new Set(match.value.map((p) => p.section.facet));
+        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
+      }
+      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
+      const bonus = 1 + 0.3 * (match.length - 1);
+      const perTopic = new Map<string, number>();
+      for (const posting of match.value) {
+        const weight = posting.weight * bonus;
+        add(sections, posting.section.id, weight);
+        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
+      }
+      // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
+      // many topics hold the phrase at least as strongly.
+      for (const [topic, weight] of perTopic) {
+        let rivals = 0;
+        for (const other of perTopic.values()) if (other >= weight) rivals++;
+        add(topics, topic, weight / rivals);
+      }
+    }
+    return { topics, sections, explained, inKeyword, excludedFrom };
   }
 
   private indexSections(knowledge: KnowledgeBase): void {
