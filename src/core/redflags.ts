@@ -142,11 +142,13 @@ export class RedFlags {
   check(analysis: Analysis): RedFlagResult {
     const reading = this.lengths(analysis, false);
     const hits = this.hits(analysis, reading);
-    const urgent = this.firstFiring(hits, reading, false);
+    // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
+    const mentions = this.rules.map((rule, i) => this.mentions(rule, i, hits));
+    const urgent = this.firstFiring(mentions, reading, false);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
     // conversation has earlier turns.
     const inConversation =
-      urgent === null ? this.firstFiring(hits, this.lengths(analysis, true), true) : null;
+      urgent === null ? this.firstFiring(mentions, this.lengths(analysis, true, reading), true) : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
@@ -158,9 +160,14 @@ export class RedFlags {
     return { urgent, inConversation, advisories, advisorySections };
   }
 
-  private firstFiring(hits: Map<number, Found[]>, reading: Reading, conversation: boolean): string | null {
+  private firstFiring(
+    mentions: readonly (number[][] | null)[],
+    reading: Reading,
+    conversation: boolean,
+  ): string | null {
     for (const [i, rule] of this.rules.entries()) {
-      if (this.fires(rule, i, hits, conversation)) return rule.name;
+      const positions = mentions[i];
+      if (positions != null && this.near(rule, positions, conversation)) return rule.name;
     }
     return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
@@ -329,17 +336,33 @@ export class RedFlags {
     byRule: ReadonlyMap<number, Found[]>,
     conversation: boolean,
   ): boolean {
+    const positions = this.mentions(rule, index, byRule);
+    return positions !== null && this.near(rule, positions, conversation);
+  }
+
+  /**
+   * Where each group of the rule is mentioned (not negated); null when the rule cannot fire however near they stand:
+   * no phrase of it found, an exception said, or too few of its `some` phrases.
+   */
+  private mentions(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): number[][] | null {
     const hits = byRule.get(index);
-    if (hits === undefined) return false;
-    const positions: number[][] = Array.from({ length: rule.groups }, () => []);
+    if (hits === undefined) return null;
+    // A plain loop: `Array.from({ length })` was a measurable part of the check (ADR 26).
+    const positions: number[][] = [];
+    for (let g = 0; g < rule.groups; g++) positions.push([]);
     const some = new Set<string>();
     for (const { hit, negated, at } of hits) {
-      if (hit.group === -2) return false;
+      if (hit.group === -2) return null;
       if (negated) continue;
       if (hit.group === -1) some.add(hit.phrase);
       else positions[hit.group]?.push(at);
     }
-    if (some.size < rule.someMin) return false;
+    if (some.size < rule.someMin) return null;
+    return positions;
+  }
+
+  /** The rule's groups are mentioned within its window of one another (see {@link mentions}). */
+  private near(rule: CompiledRule, positions: readonly number[][], conversation: boolean): boolean {
     // Some mention of the first group must have every other group within the rule's window; in a conversation, a
     // group the earlier turns stand for needs no mention.
     const [first = [], ...others] = conversation
@@ -353,12 +376,20 @@ export class RedFlags {
    * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
    * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private lengths(analysis: Analysis, conversation: boolean): Reading {
+  private lengths(analysis: Analysis, conversation: boolean, alone?: Reading): Reading {
     const { stems, terms, termStarts } = analysis;
-    const contextAt = new Set(
-      terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
-    );
-    if (conversation) for (const c of spans(this.conversationContext, stems)) contextAt.add(c.start);
+    const contextAt = new Set<number>();
+    for (let i = 0; i < terms.length; i++) if (this.durationContext.has(terms[i] ?? "")) contextAt.add(termStarts[i] ?? i);
+    if (conversation) {
+      let added = false;
+      for (const c of spans(this.conversationContext, stems)) {
+        if (!contextAt.has(c.start)) added = true;
+        contextAt.add(c.start);
+      }
+      // The reading depends on the message and these positions only: with none added it is the message's own
+      // reading (`alone`), which need not be worked out again (ADR 26).
+      if (!added && alone !== undefined) return alone;
+    }
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
     // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
     const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
@@ -478,6 +509,9 @@ const DETERMINERS = new Set([
 function clockTimes(stems: readonly string[]): number[] {
   const out: number[] = [];
   stems.forEach((stem, i) => {
+    // Most stems are words: the regex only for one that starts with a digit (the hot path, ADR 26).
+    const first = stem.charCodeAt(0);
+    if (!(first >= 48 && first <= 57)) return;
     if (!/^\d{1,2}$/.test(stem) || Number(stem) < 1 || Number(stem) > 12) return;
     const next = stems[i + 1] ?? "";
     const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
