@@ -223,14 +223,16 @@ function find(
   parts: string[][],
   where: ReadonlyMap<string, readonly number[]>,
 ): { start: number; length: number } | null {
-  const [first, ...rest] = parts;
+  // Indexes, not `[first, ...rest]`: that copy per candidate pattern was most of what matching allocated (ADR 26).
+  const first = parts[0];
   if (!first) return null;
   for (const start of where.get(first[0] ?? "") ?? []) {
     if (!matchesAt(terms, first, start)) continue;
     let at = start + first.length;
     let words = first.length;
     let ok = true;
-    for (const part of rest) {
+    for (let p = 1; p < parts.length; p++) {
+      const part = parts[p] ?? [];
       const next = indexOf(terms, part, at, at + GAP);
       if (next < 0) {
         ok = false;

@@ -165,9 +165,10 @@ export class RedFlags {
     reading: Reading,
     conversation: boolean,
   ): string | null {
-    for (const [i, rule] of this.rules.entries()) {
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i];
       const positions = mentions[i];
-      if (positions != null && this.near(rule, positions, conversation)) return rule.name;
+      if (rule !== undefined && positions != null && this.near(rule, positions, conversation)) return rule.name;
     }
     return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
@@ -189,14 +190,16 @@ export class RedFlags {
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
-    const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
+    const hits: Found[] = [];
+    this.collect(this.stemTable, stemSeq, hits);
+    this.collect(this.termTable, termSeq, hits);
     // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
     for (const [table, seq] of [
       [this.stemTable, stemSeq],
       [this.termTable, termSeq],
     ] as const) {
       const reduced = this.withoutFiller(seq);
-      if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
+      if (reduced.words.length < seq.words.length) this.collect(table, reduced, hits);
     }
     for (const d of reading.durations) {
       for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start, end: d.end });
@@ -295,8 +298,8 @@ export class RedFlags {
     }
   }
 
-  private collect(table: PhraseTable<Hit[]>, seq: Sequence): Found[] {
-    const out: Found[] = [];
+  /** Adds to `out` every phrase of the table found in the sequence (pushed in place, not copied: ADR 26). */
+  private collect(table: PhraseTable<Hit[]>, seq: Sequence, out: Found[]): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
     // of "can't lift" does not negate "foot".
@@ -312,7 +315,6 @@ export class RedFlags {
       const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
       for (const hit of match.value) out.push({ hit, negated, at, end });
     }
-    return out;
   }
 
   /**
@@ -365,10 +367,21 @@ export class RedFlags {
   private near(rule: CompiledRule, positions: readonly number[][], conversation: boolean): boolean {
     // Some mention of the first group must have every other group within the rule's window; in a conversation, a
     // group the earlier turns stand for needs no mention.
-    const [first = [], ...others] = conversation
-      ? positions.filter((_, g) => !rule.conversationGroups.has(g))
-      : positions;
-    return first.some((p) => others.every((group) => group.some((q) => Math.abs(q - p) <= rule.window)));
+    // Loops over the groups in place, rather than a filtered copy and a rest array per rule: the check runs on every
+    // message, twice, and those arrays were a good part of what it allocated (ADR 26).
+    const skip = conversation ? rule.conversationGroups : null;
+    let first = -1;
+    for (let g = 0; g < positions.length && first < 0; g++) if (skip === null || !skip.has(g)) first = g;
+    if (first < 0) return false;
+    for (const p of positions[first] ?? []) {
+      let all = true;
+      for (let g = first + 1; g < positions.length && all; g++) {
+        if (skip !== null && skip.has(g)) continue;
+        all = (positions[g] ?? []).some((q) => Math.abs(q - p) <= rule.window);
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
   /**
