@@ -168,7 +168,8 @@ export class RedFlags {
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i];
       const positions = mentions[i];
-      if (rule !== undefined && positions != null && this.near(rule, positions, conversation)) return rule.name;
+      if (rule !== undefined && positions != null && this.near(rule, positions, conversation))
+        return rule.name;
     }
     return this.longDuration(reading) ? "cramp-that-will-not-ease" : null;
   }
@@ -346,7 +347,11 @@ export class RedFlags {
    * Where each group of the rule is mentioned (not negated); null when the rule cannot fire however near they stand:
    * no phrase of it found, an exception said, or too few of its `some` phrases.
    */
-  private mentions(rule: CompiledRule, index: number, byRule: ReadonlyMap<number, Found[]>): number[][] | null {
+  private mentions(
+    rule: CompiledRule,
+    index: number,
+    byRule: ReadonlyMap<number, Found[]>,
+  ): number[][] | null {
     const hits = byRule.get(index);
     if (hits === undefined) return null;
     // A plain loop: `Array.from({ length })` was a measurable part of the check (ADR 26).
@@ -371,12 +376,12 @@ export class RedFlags {
     // message, twice, and those arrays were a good part of what it allocated (ADR 26).
     const skip = conversation ? rule.conversationGroups : null;
     let first = -1;
-    for (let g = 0; g < positions.length && first < 0; g++) if (skip === null || !skip.has(g)) first = g;
+    for (let g = 0; g < positions.length && first < 0; g++) if (!skip?.has(g)) first = g;
     if (first < 0) return false;
     for (const p of positions[first] ?? []) {
       let all = true;
       for (let g = first + 1; g < positions.length && all; g++) {
-        if (skip !== null && skip.has(g)) continue;
+        if (skip?.has(g)) continue;
         all = (positions[g] ?? []).some((q) => Math.abs(q - p) <= rule.window);
       }
       if (all) return true;
@@ -392,7 +397,8 @@ export class RedFlags {
   private lengths(analysis: Analysis, conversation: boolean, alone?: Reading): Reading {
     const { stems, terms, termStarts } = analysis;
     const contextAt = new Set<number>();
-    for (let i = 0; i < terms.length; i++) if (this.durationContext.has(terms[i] ?? "")) contextAt.add(termStarts[i] ?? i);
+    for (let i = 0; i < terms.length; i++)
+      if (this.durationContext.has(terms[i] ?? "")) contextAt.add(termStarts[i] ?? i);
     if (conversation) {
       let added = false;
       for (const c of spans(this.conversationContext, stems)) {
