@@ -50,8 +50,11 @@ interface PhraseNode<V> {
  */
 export class PhraseTable<V> {
   private readonly entries = new Map<string, V>();
-  /** Words some phrase starts with: most message words start none, and are skipped at once (the hot path). */
-  private readonly firstWords = new Set<string>();
+  /**
+   * The node each phrase's first term leads to, by that term: most message words start no phrase and are skipped at
+   * once, and one that does is stepped over in the same lookup (the hot path; ADR 26).
+   */
+  private readonly firstWords = new Map<string, PhraseNode<V>>();
   private readonly root: PhraseNode<V> = { value: undefined, prefix: false, next: undefined };
   private longest = 1;
 
@@ -59,13 +62,14 @@ export class PhraseTable<V> {
     const first = terms[0];
     if (first === undefined) return;
     this.entries.set(terms.join(" "), value);
-    this.firstWords.add(first);
     let node = this.root;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] ?? "";
       if (term.includes(" ")) for (const word of term.split(" ")) node = child(node, word);
       else node = child(node, term);
       if (i < terms.length - 1) node.prefix = true;
+      // The same node whichever phrase set it: a trie's node for a path is made once (child()).
+      if (i === 0) this.firstWords.set(first, node);
     }
     node.value = value;
     this.longest = Math.max(this.longest, terms.length);
@@ -83,9 +87,8 @@ export class PhraseTable<V> {
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
-    const first = terms[start] ?? "";
-    if (!this.firstWords.has(first)) return undefined;
-    let node = step(this.root, first);
+    let node: PhraseNode<V> | undefined = this.firstWords.get(terms[start] ?? "");
+    if (node === undefined) return undefined;
     let found: { value: V; length: number } | undefined;
     const max = Math.min(this.longest, terms.length - start);
     for (let length = 1; length <= max; length++) {
@@ -101,9 +104,8 @@ export class PhraseTable<V> {
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
     for (let start = 0; start < terms.length; start++) {
-      const first = terms[start] ?? "";
-      if (!this.firstWords.has(first)) continue;
-      let node = step(this.root, first);
+      let node: PhraseNode<V> | undefined = this.firstWords.get(terms[start] ?? "");
+      if (node === undefined) continue;
       const max = Math.min(this.longest, terms.length - start);
       for (let length = 1; length <= max; length++) {
         if (length > 1) node = node === undefined ? undefined : step(node, `${terms[start + length - 1]}`);
@@ -202,6 +204,8 @@ export class Lexicon {
   private readonly placeBefore: string[][];
   /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
   private prepared: PreparedTexts | null;
+  /** The analyses of the message being read, by text, while {@link sharing} runs; null between messages. */
+  private shared: Map<string, Analysis> | null = null;
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
@@ -287,8 +291,35 @@ export class Lexicon {
     this.prepared = null;
   }
 
-  /** Full analysis of a user's message. */
+  /**
+   * Runs `read` with one analysis per distinct text. The reader analyses a story's parts several times over (the
+   * whole text, its asking sentence, the scope and ruled-out clauses, each asked for by more than one reading), and an
+   * analysis depends on nothing but its text, so the second ask gets the first's result (ADR 26). The analyses are
+   * kept for this one call only: nothing grows between messages, and a message never meets another's. Callers must
+   * not change an analysis they are given (none does: they are read, as they always were).
+   */
+  sharing<T>(read: () => T): T {
+    if (this.shared !== null) return read();
+    this.shared = new Map();
+    try {
+      return read();
+    } finally {
+      this.shared = null;
+    }
+  }
+
+  /** Full analysis of a user's message (the same object for the same text while {@link sharing} runs). */
   analyze(text: string): Analysis {
+    const shared = this.shared;
+    if (shared === null) return this.analyzeText(text);
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    const analysis = this.analyzeText(text);
+    shared.set(text, analysis);
+    return analysis;
+  }
+
+  private analyzeText(text: string): Analysis {
     const tokens = this.expandContractions(tokenize(normalizeText(text)));
     // A capitalised word inside a sentence ("I live in Hobart") is a name: never corrected into a keyword ("heart").
     const names = properNames(text);

@@ -49,6 +49,8 @@ export class Numbers {
    * prototype's): other words are skipped without a keyed lookup, which was most of the durations' cost (ADR 21).
    */
   private readonly unitWords: Set<string>;
+  /** Every word `words[word]` can give a value for (its keys and the prototype's), likewise. */
+  private readonly numberWords: Set<string>;
 
   /** `data` default: no words at all, so nothing reads as a number word or a duration. */
   constructor(data?: NumbersData) {
@@ -60,6 +62,7 @@ export class Numbers {
       ...Object.keys(this.digitUnits),
       ...Object.getOwnPropertyNames(Object.prototype),
     ]);
+    this.numberWords = new Set([...Object.keys(this.words), ...Object.getOwnPropertyNames(Object.prototype)]);
     this.lowerBefore = split(data?.lower_bound_before ?? []);
     this.lowerAfter = split(data?.lower_bound_after ?? []);
     this.qualifiers = [
@@ -75,6 +78,8 @@ export class Numbers {
     // Most tokens are words: the regex only for one that starts with a digit (the hot path).
     const first = token.charCodeAt(0);
     if (first >= 48 && first <= 57 && /^\d+(\.\d+)?$/.test(token)) return Number(token);
+    // A word no number word can be is skipped before the keyed lookup, as for the units (ADR 26).
+    if (!this.numberWords.has(token)) return null;
     return this.words[token] ?? null;
   }
 

@@ -64,6 +64,11 @@ export class QuestionKinds {
   private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
+  /** The terms {@link match} was last asked about, and its answer. */
+  private last: {
+    terms: readonly string[];
+    hit: { kind: QuestionKind; start: number; length: number } | null;
+  } | null = null;
 
   constructor(data: KindsData, lexicon: Lexicon) {
     for (const [name, raw] of Object.entries(data.kinds)) {
@@ -104,9 +109,13 @@ export class QuestionKinds {
   sectionsAsked(terms: readonly string[], won: { start: number; length: number }): string[] {
     const present = positions(terms);
     const best = new Map<string, { length: number; start: number }>();
-    for (const pattern of this.patterns) {
-      const section = pattern.kind.section;
-      if (section === null || !present.has(pattern.parts[0]?.[0] ?? "")) continue;
+    // Only the patterns whose first word the terms hold, in the patterns' order (marks, as in match; ADR 26).
+    const candidate = this.candidates(present);
+    for (let n = 0; n < candidate.length; n++) {
+      if (candidate[n] === 0) continue;
+      const pattern = this.patterns[n];
+      const section = pattern?.kind.section ?? null;
+      if (pattern === undefined || section === null) continue;
       const hit = find(terms, pattern.parts, present);
       if (hit && hit.length > (best.get(section)?.length ?? 0)) best.set(section, hit);
     }
@@ -152,15 +161,21 @@ export class QuestionKinds {
    * it covers (a gap counting one less).
    */
   match(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
+    // The reader asks about the same terms more than once per message (a short message's kind, then its facet
+    // evidence): the last answer is kept, by the array's identity (terms are never changed after analysis; ADR 26).
+    const last = this.last;
+    if (last !== null && last.terms === terms) return last.hit === null ? null : { ...last.hit };
+    const hit = this.matchTerms(terms);
+    this.last = { terms, hit: hit === null ? null : { ...hit } };
+    return hit;
+  }
+
+  private matchTerms(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
     // order (the hot path). Marks, not a sorted list: sorting the candidates cost more than trying them (ADR 21).
     const where = positions(terms);
-    const candidate = new Uint8Array(this.patterns.length);
-    for (const term of where.keys()) {
-      const list = this.byFirstWord.get(term);
-      if (list) for (const n of list) candidate[n] = 1;
-    }
+    const candidate = this.candidates(where);
     for (let n = 0; n < candidate.length; n++) {
       if (candidate[n] === 0) continue;
       const pattern = this.patterns[n];
@@ -173,6 +188,16 @@ export class QuestionKinds {
         best = { kind: pattern.kind, ...hit };
     }
     return best;
+  }
+
+  /** Marks, by pattern index, the patterns whose first word is among the terms (`where`: their positions). */
+  private candidates(where: ReadonlyMap<string, readonly number[]>): Uint8Array {
+    const candidate = new Uint8Array(this.patterns.length);
+    for (const term of where.keys()) {
+      const list = this.byFirstWord.get(term);
+      if (list) for (const n of list) candidate[n] = 1;
+    }
+    return candidate;
   }
 }
 
@@ -198,14 +223,16 @@ function find(
   parts: string[][],
   where: ReadonlyMap<string, readonly number[]>,
 ): { start: number; length: number } | null {
-  const [first, ...rest] = parts;
+  // Indexes, not `[first, ...rest]`: that copy per candidate pattern was most of what matching allocated (ADR 26).
+  const first = parts[0];
   if (!first) return null;
   for (const start of where.get(first[0] ?? "") ?? []) {
     if (!matchesAt(terms, first, start)) continue;
     let at = start + first.length;
     let words = first.length;
     let ok = true;
-    for (const part of rest) {
+    for (let p = 1; p < parts.length; p++) {
+      const part = parts[p] ?? [];
       const next = indexOf(terms, part, at, at + GAP);
       if (next < 0) {
         ok = false;

@@ -20,6 +20,13 @@ import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
 
+/** The red flags of a part of a message, which are never read (see signalsOf). */
+const NO_RED_FLAGS: RedFlagResult = Object.freeze({
+  urgent: null,
+  inConversation: null,
+  advisories: [],
+  advisorySections: [],
+});
 /** A message of more words than this is small talk only when small talk makes up a third of it. */
 const SMALL_TALK_LONG = 12;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
@@ -315,7 +322,7 @@ export class Reader {
       input.scope ?? NO_SCOPE,
       lexicon,
       (t) => this.namesSpecificTopic(t),
-      (t) => this.signalsOf(t).anchored,
+      (t) => this.lexicon.analyze(t).terms.some((term) => this.anchors.has(term)),
       articleVocabulary(knowledge, lexicon),
       (t) => this.asksArticle(t),
     );
@@ -330,7 +337,8 @@ export class Reader {
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
   private namesSpecificTopic(text: string): boolean {
-    return [...this.signalsOf(text).topics].some(
+    // The topic evidence alone: the rest of a message's signals is not needed here (the hot path, ADR 26).
+    return [...this.topicEvidence(this.lexicon.analyze(text).terms).topics].some(
       ([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t),
     );
   }
@@ -356,7 +364,12 @@ export class Reader {
    * all of it. Topics the person says they already do or ruled out are set aside (ruled-out.ts).
    */
   read(text: string): Signals {
-    const full = this.signalsOf(text);
+    // One analysis per distinct text of this message, however many readings below ask for it (ADR 26).
+    return this.lexicon.sharing(() => this.readShared(text));
+  }
+
+  private readShared(text: string): Signals {
+    const full = this.signalsOf(text, true);
     const whole = full.analysis;
     let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
@@ -370,7 +383,11 @@ export class Reader {
       scope.covered.size > 0 &&
       text.length <= STORY_LENGTH
     )
-      signals = this.readTopics(text, this.signalsOf(text, scope.covered));
+      // (The red flags stay the whole message's, read once above.)
+      signals = this.readTopics(text, {
+        ...this.signalsOf(text, false, scope.covered),
+        redFlags: full.redFlags,
+      });
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }
@@ -654,51 +671,20 @@ export class Reader {
   }
 
   /**
+   * The signals of a text. `whole`: the message itself, whose red flags are read; a part of it (an asking sentence, a
+   * clause) gets none, since only the whole message's red flags are ever used (read() keeps them; ADR 26).
    * @param masked positions in the text's stems whose words give no topic or aspect evidence, only section evidence
    *   (a scope topic's words told in passing: the "water" of "my hot water bottle"). Default: none.
    */
-  private signalsOf(text: string, masked: ReadonlySet<number> | null = null): Signals {
+  private signalsOf(text: string, whole = false, masked: ReadonlySet<number> | null = null): Signals {
     const analysis = this.lexicon.analyze(text);
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
-      masked !== null &&
-      terms
-        .slice(m.start, m.start + m.length)
-        .some((_, k) => masked.has(analysis.termStarts[m.start + k] ?? -1));
-    const explained = new Array<boolean>(terms.length).fill(false);
-
-    const topics = new Map<string, number>();
-    const sections = new Map<string, number>();
-    const excludedFrom = this.excludedStarts(terms);
-    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
-    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
-    const inKeyword = new Array<Set<string> | undefined>(terms.length);
-    for (const match of this.keywordTable.findAll(terms)) {
-      mark(explained, match.start, match.length);
-      // Masked words keep their section evidence (which section of the topic asked about), not their topic's.
-      const topicless = hidden(match);
-      if (match.length > 1) {
-        const own = new Set(match.value.map((p) => p.section.facet));
-        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
-      }
-      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
-      const bonus = 1 + 0.3 * (match.length - 1);
-      const perTopic = new Map<string, number>();
-      for (const posting of match.value) {
-        const weight = posting.weight * bonus;
-        add(sections, posting.section.id, weight);
-        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
-      }
-      // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
-      // many topics hold the phrase at least as strongly.
-      if (topicless) continue;
-      for (const [topic, weight] of perTopic) {
-        let rivals = 0;
-        for (const other of perTopic.values()) if (other >= weight) rivals++;
-        add(topics, topic, weight / rivals);
-      }
-    }
+      masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
+    const { topics, sections, explained, inKeyword, excludedFrom } = this.topicEvidence(
+      terms,
+      masked === null ? null : hidden,
+    );
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
@@ -748,7 +734,7 @@ export class Reader {
     return {
       text,
       analysis,
-      redFlags: this.redFlags.check(analysis, text),
+      redFlags: whole ? this.redFlags.check(analysis, text) : NO_RED_FLAGS,
       topics,
       sections,
       facets,
@@ -778,6 +764,55 @@ export class Reader {
       story: false,
       ruledOut: [],
     };
+  }
+
+  /** Topic and section evidence from the keyword table, with which terms it explains (see {@link signalsOf}). */
+  /** `hidden`: whether a keyword match gives section evidence only (see signalsOf). Default: none does. */
+  private topicEvidence(
+    terms: string[],
+    hidden: ((m: { start: number; length: number }) => boolean) | null = null,
+  ): {
+    topics: Map<string, number>;
+    sections: Map<string, number>;
+    explained: boolean[];
+    inKeyword: (Set<string> | undefined)[];
+    excludedFrom: number[];
+  } {
+    const explained = new Array<boolean>(terms.length).fill(false);
+
+    const topics = new Map<string, number>();
+    const sections = new Map<string, number>();
+    const excludedFrom = this.excludedStarts(terms);
+    // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
+    // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
+    const inKeyword = new Array<Set<string> | undefined>(terms.length);
+    for (const match of this.keywordTable.findAll(terms)) {
+      mark(explained, match.start, match.length);
+      // Masked words keep their section evidence (which section of the topic asked about), not their topic's.
+      const topicless = hidden?.(match) ?? false;
+      if (match.length > 1) {
+        const own = new Set(match.value.map((p) => p.section.facet));
+        for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
+      }
+      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
+      const bonus = 1 + 0.3 * (match.length - 1);
+      const perTopic = new Map<string, number>();
+      for (const posting of match.value) {
+        const weight = posting.weight * bonus;
+        add(sections, posting.section.id, weight);
+        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
+      }
+      // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
+      // many topics hold the phrase at least as strongly.
+      if (topicless) continue;
+      for (const [topic, weight] of perTopic) {
+        let rivals = 0;
+        for (const other of perTopic.values()) if (other >= weight) rivals++;
+        add(topics, topic, weight / rivals);
+      }
+    }
+    return { topics, sections, explained, inKeyword, excludedFrom };
   }
 
   private indexSections(knowledge: KnowledgeBase): void {
@@ -981,4 +1016,15 @@ function add(map: Map<string, number>, key: string, value: number): void {
 
 function mark(flags: boolean[], start: number, length: number): void {
   for (let i = start; i < start + length; i++) flags[i] = true;
+}
+
+/** Some of the `length` terms from `start` stand at a masked position of the stems. */
+function hidesAny(
+  masked: ReadonlySet<number>,
+  termStarts: readonly number[],
+  start: number,
+  length: number,
+): boolean {
+  for (let k = start; k < start + length; k++) if (masked.has(termStarts[k] ?? -1)) return true;
+  return false;
 }

@@ -154,12 +154,19 @@ export class RedFlags {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, false, context.quiet);
     const hits = this.hits(analysis, reading, context.quiet);
-    const urgent = this.firstFiring(hits, reading, false, context.sentences);
+    // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
+    const mentions = this.rules.map((rule, i) => this.mentions(rule, i, hits));
+    const urgent = this.firstFiring(mentions, reading, false, context.sentences);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
     // conversation has earlier turns.
     const inConversation =
       urgent === null
-        ? this.firstFiring(hits, this.lengths(analysis, true, context.quiet), true, context.sentences)
+        ? this.firstFiring(
+            mentions,
+            this.lengths(analysis, true, context.quiet, reading),
+            true,
+            context.sentences,
+          )
         : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
@@ -179,16 +186,19 @@ export class RedFlags {
   }
 
   private firstFiring(
-    hits: Map<number, Found[]>,
+    mentions: readonly (number[][] | null)[],
     reading: Reading,
     conversation: boolean,
     sentences: Sentences,
   ): string | null {
-    for (const [i, rule] of this.rules.entries()) {
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i];
+      const positions = mentions[i];
+      if (rule === undefined || positions == null) continue;
       // Called in a conversation only once no rule fired for the message alone: a rule none of whose groups the
       // earlier turns stand for reads the same there, so only the others are tried again.
       if (conversation && rule.conversationGroups.size === 0) continue;
-      if (this.fires(rule, i, hits, conversation, sentences)) return rule.name;
+      if (this.near(rule, positions, conversation, sentences)) return rule.name;
     }
     return this.longDuration(reading, sentences) ? "cramp-that-will-not-ease" : null;
   }
@@ -211,14 +221,16 @@ export class RedFlags {
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
-    const hits = [...this.collect(this.stemTable, stemSeq), ...this.collect(this.termTable, termSeq)];
+    const hits: Found[] = [];
+    this.collect(this.stemTable, stemSeq, hits);
+    this.collect(this.termTable, termSeq, hits);
     // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
     for (const [table, seq] of [
       [this.stemTable, stemSeq],
       [this.termTable, termSeq],
     ] as const) {
       const reduced = this.withoutFiller(seq);
-      if (reduced.words.length < seq.words.length) hits.push(...this.collect(table, reduced));
+      if (reduced.words.length < seq.words.length) this.collect(table, reduced, hits);
     }
     for (const d of reading.durations) {
       for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start, end: d.end });
@@ -320,8 +332,8 @@ export class RedFlags {
     }
   }
 
-  private collect(table: PhraseTable<Hit[]>, seq: Sequence): Found[] {
-    const out: Found[] = [];
+  /** Adds to `out` every phrase of the table found in the sequence (pushed in place, not copied: ADR 26). */
+  private collect(table: PhraseTable<Hit[]>, seq: Sequence, out: Found[]): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
     // of "can't lift" does not negate "foot".
@@ -337,7 +349,6 @@ export class RedFlags {
       const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
       for (const hit of match.value) out.push({ hit, negated, at, end });
     }
-    return out;
   }
 
   /**
@@ -364,38 +375,74 @@ export class RedFlags {
     conversation: boolean,
     sentences: Sentences,
   ): boolean {
+    const positions = this.mentions(rule, index, byRule);
+    return positions !== null && this.near(rule, positions, conversation, sentences);
+  }
+
+  /**
+   * Where each group of the rule is mentioned (not negated); null when the rule cannot fire however near they stand:
+   * no phrase of it found, an exception said, or too few of its `some` phrases.
+   */
+  private mentions(
+    rule: CompiledRule,
+    index: number,
+    byRule: ReadonlyMap<number, Found[]>,
+  ): number[][] | null {
     const hits = byRule.get(index);
-    if (hits === undefined) return false;
+    if (hits === undefined) return null;
     // Most rules meet a message with only some of their groups said (a limb or a cramp word): found out before any
-    // positions are gathered.
+    // positions are gathered. A group the earlier turns may stand for can be missing here (the mentions serve both
+    // readings); `near` then asks for it when the message is read alone.
     let said = 0;
     for (const { hit, negated } of hits) {
-      if (hit.group === -2) return false;
+      if (hit.group === -2) return null;
       if (!negated && hit.group >= 0) said |= 1 << hit.group;
     }
     for (let g = 0; g < rule.groups; g++) {
-      if ((said & (1 << g)) === 0 && !(conversation && rule.conversationGroups.has(g))) return false;
+      if ((said & (1 << g)) === 0 && !rule.conversationGroups.has(g)) return null;
     }
-    const positions: number[][] = Array.from({ length: rule.groups }, () => []);
+    // A plain loop: `Array.from({ length })` was a measurable part of the check (ADR 26).
+    const positions: number[][] = [];
+    for (let g = 0; g < rule.groups; g++) positions.push([]);
     const some = new Set<string>();
     for (const { hit, negated, at } of hits) {
-      if (hit.group === -2) return false;
+      if (hit.group === -2) return null;
       if (negated) continue;
       if (hit.group === -1) some.add(hit.phrase);
       else positions[hit.group]?.push(at);
     }
-    if (some.size < rule.someMin) return false;
+    if (some.size < rule.someMin) return null;
+    return positions;
+  }
+
+  /** The rule's groups are mentioned within its window of one another (see {@link mentions}). */
+  private near(
+    rule: CompiledRule,
+    positions: readonly number[][],
+    conversation: boolean,
+    sentences: Sentences,
+  ): boolean {
     // Some mention of the first group must have every other group within the rule's window; in a conversation, a
     // group the earlier turns stand for needs no mention.
-    const [first = [], ...others] = conversation
-      ? positions.filter((_, g) => !rule.conversationGroups.has(g))
-      : positions;
-    // A rule of a sign and its place wants them in one sentence ("my calf cramped. The bruise is purple" is not a
-    // purple calf).
-    const close = rule.sentence
-      ? (p: number, q: number) => Math.abs(q - p) <= rule.window && sentences.of(p) === sentences.of(q)
-      : (p: number, q: number) => Math.abs(q - p) <= rule.window;
-    return first.some((p) => others.every((group) => group.some((q) => close(p, q))));
+    // Loops over the groups in place, rather than a filtered copy and a rest array per rule: the check runs on every
+    // message, twice, and those arrays were a good part of what it allocated (ADR 26).
+    const skip = conversation ? rule.conversationGroups : null;
+    let first = -1;
+    for (let g = 0; g < positions.length && first < 0; g++) if (!skip?.has(g)) first = g;
+    if (first < 0) return false;
+    for (const p of positions[first] ?? []) {
+      let all = true;
+      for (let g = first + 1; g < positions.length && all; g++) {
+        if (skip?.has(g)) continue;
+        // A rule of a sign and its place wants them in one sentence ("my calf cramped. The bruise is purple" is not
+        // a purple calf).
+        all = (positions[g] ?? []).some(
+          (q) => Math.abs(q - p) <= rule.window && (!rule.sentence || sentences.of(p) === sentences.of(q)),
+        );
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
   /**
@@ -403,12 +450,26 @@ export class RedFlags {
    * ("20 minutes ago", "every 20 minutes"), and not the length of something else ("I sleep 5 hours", "a 10 hour
    * flight", "20 minutes of sunshine", "20 minutes to get back to sleep").
    */
-  private lengths(analysis: Analysis, conversation: boolean, quiet: readonly Stretch[]): Reading {
+  private lengths(
+    analysis: Analysis,
+    conversation: boolean,
+    quiet: readonly Stretch[],
+    alone?: Reading,
+  ): Reading {
     const { stems, terms, termStarts } = analysis;
-    const contextAt = new Set(
-      terms.flatMap((t, i) => (this.durationContext.has(t) ? [termStarts[i] ?? i] : [])),
-    );
-    if (conversation) for (const c of spans(this.conversationContext, stems)) contextAt.add(c.start);
+    const contextAt = new Set<number>();
+    for (let i = 0; i < terms.length; i++)
+      if (this.durationContext.has(terms[i] ?? "")) contextAt.add(termStarts[i] ?? i);
+    if (conversation) {
+      let added = false;
+      for (const c of spans(this.conversationContext, stems)) {
+        if (!contextAt.has(c.start)) added = true;
+        contextAt.add(c.start);
+      }
+      // The reading depends on the message and these positions only: with none added it is the message's own
+      // reading (`alone`), which need not be worked out again (ADR 26).
+      if (!added && alone !== undefined) return alone;
+    }
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
     // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
     const ongoing = spans(this.durationOngoing, stems).filter((o) => !NOT_COME.has(stems[o.end] ?? ""));
@@ -549,6 +610,9 @@ const DETERMINERS = new Set([
 function clockTimes(stems: readonly string[]): number[] {
   const out: number[] = [];
   stems.forEach((stem, i) => {
+    // Most stems are words: the regex only for one that starts with a digit (the hot path, ADR 26).
+    const first = stem.charCodeAt(0);
+    if (!(first >= 48 && first <= 57)) return;
     if (!/^\d{1,2}$/.test(stem) || Number(stem) < 1 || Number(stem) > 12) return;
     const next = stems[i + 1] ?? "";
     const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
