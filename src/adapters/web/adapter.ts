@@ -94,7 +94,9 @@ export function createWebAdapter(deps: WebAdapterDeps, options: WebAdapterOption
   const sockets = createChatSocketServer(context);
 
   function handleHttp(req: HttpRequest, res: ServerResponse): boolean {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const path = query < 0 ? url : url.slice(0, query);
     if (path === WEB_PATHS.webhook) {
       webhook(req, res);
       return true;

@@ -65,6 +65,26 @@ function conversationStateKey(controller: Botkit): symbol | undefined {
   return typeof state?.stateKey === "symbol" ? state.stateKey : undefined;
 }
 
+/**
+ * What processActivity() expects of Express's response (status(), json(), end()); only the reply body is kept, and
+ * handed over once, so nothing Botkit still holds after the turn reaches the replies.
+ */
+class TurnAnswer {
+  private value: unknown;
+  status(): this {
+    return this;
+  }
+  json(value: unknown): void {
+    this.value = value;
+  }
+  end(): void {}
+  take(): unknown {
+    const value = this.value;
+    this.value = undefined;
+    return value;
+  }
+}
+
 export interface WebBot {
   /** Runs one turn through Botkit and returns the reply messages, in the shape of the Botkit webhook's answer. */
   runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]>;
@@ -118,6 +138,22 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
   });
 
   let dialogConfiguration: unknown;
+  /** Each turn's trusted inputs, found by the request body Botkit carries as the activity's channelData. */
+  const inputs = new WeakMap<object, TurnInput>();
+
+  // One function for every turn, not a closure per turn: Botkit's ES2015 async code (a fresh generator function per
+  // call) keeps what its closures reach alive until the next full collection, so what we hand it should reach
+  // nothing of the turn but the body (ADR 28).
+  const logic = async (context: TurnContext): Promise<void> => {
+    const turn = inputs.get(context.activity.channelData as object);
+    if (turn !== undefined) context.turnState.set(TURN, turn);
+    if (dialogConfiguration !== undefined) context.turnState.set(DIALOG_CONFIGURATION, dialogConfiguration);
+    if (stateKey !== undefined) {
+      context.turnState.set(stateKey, { state: emptyTurnState(), hash: EMPTY_TURN_STATE_HASH });
+    }
+    await controller.handleTurn(context);
+    dialogConfiguration ??= context.turnState.get(DIALOG_CONFIGURATION);
+  };
 
   async function runTurn(session: Session, input: ClientInput): Promise<OutgoingMessage[]> {
     // What the Botkit web client would POST; `user` is our pseudonym for the session, not a client value.
@@ -127,25 +163,15 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
       text: input.kind === "text" ? input.text : input.title,
     };
     if (input.kind === "button") body.quick_reply = { payload: input.buttonId };
-    let answer: unknown;
-    // processActivity() expects Express's req.body and res.status()/json()/end(); the reply body is all we need.
-    const res = {
-      status: () => res,
-      json: (value: unknown) => {
-        answer = value;
-      },
-      end: () => {},
-    };
-    await adapter.processActivity({ body }, res, async (context: TurnContext) => {
-      context.turnState.set(TURN, { session, input } satisfies TurnInput);
-      if (dialogConfiguration !== undefined) context.turnState.set(DIALOG_CONFIGURATION, dialogConfiguration);
-      if (stateKey !== undefined) {
-        context.turnState.set(stateKey, { state: emptyTurnState(), hash: EMPTY_TURN_STATE_HASH });
-      }
-      await controller.handleTurn(context);
-      dialogConfiguration ??= context.turnState.get(DIALOG_CONFIGURATION);
-    });
+    inputs.set(body, { session, input });
+    const res = new TurnAnswer();
+    try {
+      await adapter.processActivity({ body }, res, logic);
+    } finally {
+      inputs.delete(body);
+    }
     // sendActivities() collected what bot.say() sent, each one {type, text, ...channelData} = an OutgoingMessage.
+    const answer = res.take();
     return Array.isArray(answer) ? (answer as OutgoingMessage[]) : [];
   }
 

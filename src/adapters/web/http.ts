@@ -4,22 +4,31 @@ import { SECURITY_HEADERS } from "./assets.js";
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; reason: "too-large" | "aborted" };
 
-/** Sends `{"error": code, "message": message}` (or any JSON value) with no-store and nosniff. */
+/** The headers of every JSON answer but its length, merged once rather than on every answer. */
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+};
+
+/**
+ * Sends `{"error": code, "message": message}` (or any JSON value) with no-store and nosniff. `headers` are added
+ * last (they may replace one of the fixed ones); a chat message from a known session passes none.
+ */
 export function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,
-  headers: Record<string, string | string[]> = {},
+  headers?: Readonly<Record<string, string | string[]>>,
 ): void {
   if (res.headersSent) return;
   const body = JSON.stringify(value);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
+  const all: Record<string, string | string[] | number> = {
+    ...JSON_HEADERS,
     "content-length": Buffer.byteLength(body),
-    ...headers,
-  });
+  };
+  if (headers !== undefined) Object.assign(all, headers);
+  res.writeHead(status, all);
   res.end(body);
 }
 
@@ -28,7 +37,7 @@ export function sendError(
   status: number,
   error: string,
   message: string,
-  headers: Record<string, string | string[]> = {},
+  headers?: Readonly<Record<string, string | string[]>>,
 ): void {
   sendJson(res, status, { error, message }, headers);
 }

@@ -35,10 +35,11 @@ export function createWebhookHandler(
     }
     const known = sessionFromRequest(req, settings.cookieName);
     const session = known ?? newSession();
-    const cookieHeaders: Record<string, string> =
+    // Only a new session needs a header; a known one passes none (no empty object per message).
+    const cookieHeaders: Record<string, string> | undefined =
       known === undefined
         ? { "set-cookie": sessionCookie(session, settings.cookieName, settings.secureCookie) }
-        : {};
+        : undefined;
 
     const body = await readBody(req, settings.maxBodyBytes);
     if (!body.ok) {

@@ -92,6 +92,26 @@ describe("web adapter: webhook POST /api/messages", () => {
     expect(web.seen.at(-1)?.text).toBeUndefined();
   });
 
+  it("gives every turn its own session and text when many conversations post at once", async () => {
+    // One Botkit turn function serves every turn (ADR 28): each must still find its own inputs, by its own body.
+    const web = await startWebServer();
+    const clients = Array.from({ length: 12 }, () => new CookieClient(web.url));
+    await Promise.all(clients.map((client) => client.say("hello")));
+    const texts = [MAGNESIUM, "what about vitamin D?", "stretches for cramps"];
+    const before = web.seen.length;
+    const answers = await Promise.all(
+      clients.map((client, n) => client.post({ type: "message", text: `${texts[n % 3]} ${n}` })),
+    );
+    for (const answer of answers) expect(answer.status).toBe(200);
+    const turns = web.seen.slice(before);
+    expect(turns).toHaveLength(clients.length);
+    for (const [n, client] of clients.entries()) {
+      const turn = turns.find((message) => message.text === `${texts[n % 3]} ${n}`);
+      expect(turn?.conversationId).toBe(`web:${client.cookie}`);
+    }
+    expect(new Set(turns.map((message) => message.conversationId)).size).toBe(clients.length);
+  });
+
   it("keeps another client out of the conversation, with or without a cookie of its own", async () => {
     const web = await startWebServer();
     const alice = new CookieClient(web.url);
