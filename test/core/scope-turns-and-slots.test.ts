@@ -6,7 +6,7 @@
 // without daylight.
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply } from "../support/bot.js";
-import { asLabelled } from "../support/labelled.js";
+import { asLabelled, itSaysNotCovered } from "../support/labelled.js";
 
 const bot = createBot();
 const ask = (text: string) => bot.chat().say(text);
@@ -48,14 +48,7 @@ const ANSWERED: [string, string][] = [
 ];
 
 describe("ADR 30: unknown subjects in more frames and noun phrases", () => {
-  for (const [text, named] of NOT_COVERED) {
-    it(`"${text}" -> not covered: ${named}`, async () => {
-      const reply = await ask(text);
-      expect(reply.intent, describeReply(reply)).toBe("fallback");
-      expect(reply.text).toContain("The article doesn't cover");
-      expect(reply.text.toLowerCase()).toContain(named);
-    });
-  }
+  itSaysNotCovered(ask, NOT_COVERED);
 });
 
 describe("ADR 30: the article's question read past what was told", () => {

@@ -5,6 +5,7 @@
 // "yay or nay", "legit?", "thoughts on", run-on voice notes), before anything was tuned for them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Bot, createBot, describeReply } from "../support/bot.js";
+import { itSaysNotCovered } from "../support/labelled.js";
 
 let bot: Bot;
 beforeAll(() => {
@@ -74,14 +75,7 @@ const ANSWERED: [string, string][] = [
 ];
 
 describe("a question about a thing the article never names gets the honest reply naming it", () => {
-  for (const [text, named] of NOT_COVERED) {
-    it(`"${text}" -> not covered: ${named}`, async () => {
-      const reply = await ask(text);
-      expect(reply.intent, describeReply(reply)).toBe("fallback");
-      expect(reply.text).toContain("The article doesn't cover");
-      expect(reply.text.toLowerCase()).toContain(named);
-    });
-  }
+  itSaysNotCovered(ask, NOT_COVERED);
 });
 
 describe("known misses stay visible", () => {

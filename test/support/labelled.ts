@@ -54,3 +54,21 @@ export function itRepliesEach(
     });
   }
 }
+
+/**
+ * One test per case: the reply is the honest "the article doesn't cover" fallback, naming the thing asked about.
+ * `ask` is called when the test runs (a bot made in `beforeAll` is there by then).
+ */
+export function itSaysNotCovered(
+  ask: (text: string) => Promise<Reply>,
+  cases: readonly (readonly [text: string, named: string])[],
+): void {
+  for (const [text, named] of cases) {
+    it(`"${text}" -> not covered: ${named}`, async () => {
+      const reply = await ask(text);
+      expect(reply.intent, describeReply(reply)).toBe("fallback");
+      expect(reply.text).toContain("The article doesn't cover");
+      expect(reply.text.toLowerCase()).toContain(named);
+    });
+  }
+}
