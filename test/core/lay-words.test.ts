@@ -65,9 +65,19 @@ describe("lay words and numbers", () => {
 describe("not handled yet (asked back or 'I don't know' instead)", () => {
   // A bare "vitamins" with a weak hint ("taking") is asked back; a weak hint beside an unknown name ("Pilates twice a
   // week") is asked back too; a place name is an unknown subject ("in Leeds" must stay out of scope, so it is).
-  it.todo("my gran asks what vitamins she should be taking for her night cramps -> both supplements");
-  it.todo("I do Pilates twice a week and still get night cramps -> overview");
-  it.todo("We're in Aberdeen, hardly any sun from October, could that be it? -> vitamin-d.sunlight");
+  // Kept as expected failures, so each turns red once it is answered and moves up.
+  const misses: [text: string, section: string][] = [
+    ["my gran asks what vitamins she should be taking for her night cramps", "magnesium.supplements"],
+    ["I do Pilates twice a week and still get night cramps", "overview"],
+    ["We're in Aberdeen, hardly any sun from October, could that be it?", "vitamin-d.sunlight"],
+  ];
+  for (const [text, section] of misses) {
+    it.fails(`"${text}" -> answer/${section} (known miss)`, async () => {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent).toBe("answer");
+      expect(reply.section?.id).toBe(section);
+    });
+  }
 });
 
 describe("the spelling corrector leaves names and exercise words alone", () => {
