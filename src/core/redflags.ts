@@ -120,6 +120,12 @@ export class RedFlags {
   /** Hypotheticals and signs said of other people: no report of the writer's own (red-flag-concepts.ts). */
   private readonly notReported: NotReported;
   private readonly data: UrgentData;
+  /**
+   * Each rule phrase's stems and terms, while the rules are compiled: the classes put one phrase ("calf") into many
+   * groups, and reading it once each doubled the constructor's time, a good part of `crampbot ask`'s cold start.
+   * Emptied once the rules are built.
+   */
+  private readonly forms = new Map<string, { stems: string[]; terms: string[] }>();
 
   constructor(
     data: UrgentData,
@@ -147,6 +153,16 @@ export class RedFlags {
     data.advisories.forEach((rule, i) => {
       this.advisoryRules.push(this.compile(rule, 1000 + i));
     });
+    this.forms.clear();
+  }
+
+  private formsOf(phrase: string): { stems: string[]; terms: string[] } {
+    let forms = this.forms.get(phrase);
+    if (forms === undefined) {
+      forms = { stems: this.lexicon.stems(phrase), terms: this.lexicon.terms(phrase) };
+      this.forms.set(phrase, forms);
+    }
+    return forms;
   }
 
   /** `text` is the message as written, for its sentences; without it the message reads as one sentence. */
@@ -302,12 +318,11 @@ export class RedFlags {
 
   /** The phrases of one group as written (their stems), to tell a synonym the group lists from a wider one. */
   private writtenForms(group: readonly string[]): Set<string> {
-    return new Set(group.map((phrase) => this.lexicon.stems(phrase).join(" ")));
+    return new Set(group.map((phrase) => this.formsOf(phrase).stems.join(" ")));
   }
 
   private add(phrase: string, hit: Hit, group: ReadonlySet<string>): void {
-    const stems = this.lexicon.stems(phrase);
-    const terms = this.lexicon.terms(phrase);
+    const { stems, terms } = this.formsOf(phrase);
     const written = stems.join(" ");
     for (const [table, form] of [
       [this.stemTable, stems],
