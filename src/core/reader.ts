@@ -26,6 +26,7 @@ const NO_RED_FLAGS: RedFlagResult = Object.freeze({
   inConversation: null,
   advisories: [],
   advisorySections: [],
+  denied: [],
 });
 /** A message of more words than this is small talk only when small talk makes up a third of it. */
 const SMALL_TALK_LONG = 12;
@@ -376,18 +377,22 @@ export class Reader {
     // "my hot water bottle is lovely, but what stretch...?": the words of a topic told in passing are its own, not
     // evidence for a section ("water"); a short message is read again without them (a story's ask is read from its
     // own sentence already, and a second reading of a long one would cost too much).
-    if (
+    const passing =
       scope !== null &&
       scope.subject === null &&
       scope.passing.length > 0 &&
       scope.covered.size > 0 &&
-      text.length <= STORY_LENGTH
-    )
+      text.length <= STORY_LENGTH;
+    // "not out of breath, no chest pain, nothing like that, just the calf thing. why does it keep happening?": red-flag
+    // words the person denies are not what they ask about ("breath" is the stress section's). Read again without them,
+    // whatever the length: a denial is rare, so the second reading is too.
+    const denied = full.redFlags.urgent === null ? full.redFlags.denied : [];
+    if (passing || denied.length > 0) {
+      const masked = new Set(denied);
+      if (passing) for (const at of scope.covered) masked.add(at);
       // (The red flags stay the whole message's, read once above.)
-      signals = this.readTopics(text, {
-        ...this.signalsOf(text, false, scope.covered),
-        redFlags: full.redFlags,
-      });
+      signals = this.readTopics(text, { ...this.signalsOf(text, false, masked), redFlags: full.redFlags });
+    }
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }

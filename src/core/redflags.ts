@@ -85,6 +85,11 @@ export interface RedFlagResult {
   advisories: string[];
   /** Sections that answer the advisories that fired. */
   advisorySections: string[];
+  /**
+   * Positions in the message's stems of red-flag words said denied ("no chest pain", "not out of breath"): what the
+   * person rules out before asking, not what they ask about.
+   */
+  denied: readonly number[];
 }
 
 /** A sequence of words with, for each, its index in the message's stems. */
@@ -192,7 +197,7 @@ export class RedFlags {
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, inConversation, advisories, advisorySections };
+    return { urgent, inConversation, advisories, advisorySections, denied: deniedAt(hits) };
   }
 
   /** The message's sentences and the stretches of it that report nothing of the writer's own. */
@@ -673,4 +678,13 @@ function near(span: Span, d: Duration, before: number, after: number): boolean {
   if (span.end <= d.start) return d.start - span.end < before;
   if (span.start >= d.end) return span.start - d.end < after;
   return false;
+}
+
+/** The stem positions of every rule phrase found negated (see {@link RedFlagResult.denied}). */
+function deniedAt(hits: ReadonlyMap<number, Found[]>): number[] {
+  const at: number[] = [];
+  for (const list of hits.values())
+    for (const found of list)
+      if (found.negated && found.hit.group >= 0) for (let i = found.at; i < found.end; i++) at.push(i);
+  return at;
 }
