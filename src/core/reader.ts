@@ -349,9 +349,10 @@ export class Reader {
    * question kind a section answers ("what lifestyle changes stop cramps?").
    */
   private asksArticle(text: string): boolean {
-    const s = this.signalsOf(text);
-    if ([...s.topics.values()].some((score) => score >= NAMES_TOPIC)) return true;
-    return this.kinds.match(s.analysis.terms)?.kind.section != null;
+    // The topic evidence and the kind alone, as namesSpecificTopic reads them: not a message's whole signals.
+    const { terms } = this.lexicon.analyze(text);
+    for (const score of this.topicEvidence(terms).topics.values()) if (score >= NAMES_TOPIC) return true;
+    return this.kinds.match(terms)?.kind.section != null;
   }
 
   /** The lexicon analysis of a text (for dialogues that read free-text answers). */
