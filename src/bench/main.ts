@@ -16,6 +16,7 @@ import { DEFAULT_ARTEFACT, readArtefact } from "../node/artefact.js";
 import { Engine } from "../node/create-engine.js";
 import { loadKnowledge } from "../node/load.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
+import { type Figures, referenceDocs, summarise } from "./figures.js";
 import { benchLoop, loopReport } from "./loop.js";
 import { benchWeb, webReport } from "./web.js";
 
@@ -23,20 +24,6 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const COLD_RUNS = 7;
 /** The V8 flag the service runs with (package.json `start`, the Dockerfile): a young generation of at most 8 MB a half. */
 const SEMI_SPACE = "--max-semi-space-size=8";
-
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  /** Process CPU time per message (µs), where measured: steadier than wall time on a loaded machine. */
-  cpuUs?: number;
-}
-
-function summarise(latencies: number[], totalMs: number): Figures {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { perSecond: (latencies.length / totalMs) * 1000, p50: at(0.5), p99: at(0.99) };
-}
 
 async function time(count: number, run: (i: number) => unknown | Promise<unknown>): Promise<Figures> {
   for (let i = 0; i < Math.min(500, count); i++) await run(i); // warm-up
@@ -99,6 +86,33 @@ async function timeInTurns(
   }));
 }
 
+interface AloneFigures extends Figures {
+  rssMb: number;
+}
+
+/**
+ * The engine and the MiniSearch reference each alone in a process of its own (alone.ts), three runs of each in
+ * turns; the run with the median p99 of each is kept. The latency percentiles and the engine's peak RSS come from
+ * here (ADR 36).
+ */
+function aloneInTurns(messages: number): { engine: AloneFigures; minisearch: AloneFigures } {
+  const runs = { engine: [] as AloneFigures[], minisearch: [] as AloneFigures[] };
+  for (let i = 0; i < 3; i++) {
+    for (const which of ["engine", "minisearch"] as const) {
+      // With the young generation's bound the service runs with (`npm start`, the Docker image; ADR 16).
+      const child = spawnSync(
+        process.execPath,
+        [SEMI_SPACE, join(ROOT, "dist", "bench", "alone.js"), which, String(messages)],
+        { encoding: "utf8" },
+      );
+      if (child.status !== 0) throw new Error(`the bench's ${which} process failed: ${child.stderr}`);
+      runs[which].push(JSON.parse(child.stdout) as AloneFigures);
+    }
+  }
+  const median = (list: AloneFigures[]) => list.sort((a, b) => a.p99 - b.p99)[1] as AloneFigures;
+  return { engine: median(runs.engine), minisearch: median(runs.minisearch) };
+}
+
 /** Median wall time of each command, run in turns (see {@link timeInTurns}). */
 function coldStarts(commands: string[][]): number[] {
   const times = commands.map(() => [] as number[]);
@@ -120,13 +134,7 @@ async function main(): Promise<void> {
   );
   const texts = [...questions, ...turns];
   const knowledge = loadKnowledge(join(ROOT, "knowledge"));
-  const docs = knowledge.sections.map((s) => ({
-    id: s.id,
-    title: s.title,
-    keywords: s.keywords.join(" "),
-    questions: s.questions.join(" "),
-    answer: `${s.answer} ${s.more}`,
-  }));
+  const docs = referenceDocs(knowledge);
 
   const fuse = new Fuse(docs, { keys: ["title", "keywords", "questions", "answer"], includeScore: true });
   const mini = new MiniSearch({ fields: ["title", "keywords", "questions", "answer"], storeFields: ["id"] });
@@ -171,15 +179,8 @@ async function main(): Promise<void> {
   )) as [Figures, Figures];
   const loop = await benchLoop();
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  // With the young generation's bound the service runs with (`npm start`, the Docker image; ADR 16).
-  const engineOnly = spawnSync(
-    process.execPath,
-    [SEMI_SPACE, join(ROOT, "dist", "bench", "engine-only.js"), String(MESSAGES)],
-    {
-      encoding: "utf8",
-    },
-  );
-  const engineRssMb = (JSON.parse(engineOnly.stdout || "{}") as { rssMb?: number }).rssMb ?? Number.NaN;
+  const alone = aloneInTurns(MESSAGES);
+  const engineRssMb = alone.engine.rssMb;
 
   const webMessages = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
   const webBench = await benchWeb(texts, webMessages, 50);
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
     ...webReport(webBench, engineFigures, 50),
     `engine / MiniSearch throughput: ${(engineFigures.perSecond / miniFigures.perSecond).toFixed(2)}x`,
     `engine / fuse.js throughput:    ${(engineFigures.perSecond / fuseFigures.perSecond).toFixed(2)}x`,
+    `alone in a process each (${MESSAGES.toLocaleString("en-GB")} messages, no forced collection; median of 3 by p99): engine p50 ${alone.engine.p50.toFixed(3)} ms, p99 ${alone.engine.p99.toFixed(3)} ms, ${Math.round(alone.engine.perSecond).toLocaleString("en-GB")} messages/s; MiniSearch p50 ${alone.minisearch.p50.toFixed(3)} ms, p99 ${alone.minisearch.p99.toFixed(3)} ms, ${Math.round(alone.minisearch.perSecond).toLocaleString("en-GB")} messages/s`,
     ...loopReport(loop),
     `peak RSS, engine alone in its own process (${MESSAGES.toLocaleString("en-GB")} messages): ${engineRssMb.toFixed(0)} MB; whole bench process (references, web path, Botkit): ${rssMb.toFixed(0)} MB`,
     `cold start, process start to first answer (median of ${COLD_RUNS}): ${crampStart.toFixed(0)} ms; bare node start: ${nodeStart.toFixed(0)} ms (${(crampStart / nodeStart).toFixed(1)}x)`,
