@@ -50,7 +50,7 @@ const STOPPED = new Set([
 const END_BEFORE = new Set(["to", "till", "til", "until", "untill", "around", "by"]);
 const AT = new Set(["at"]);
 /** Words allowed between an end word and its time: "until nearly three", "to about 6:25". */
-const END_BETWEEN = new Set(["nearly", "almost", "about", "around", "gone", "just", "past", "after"]);
+const END_BETWEEN = new Set(["nearly", "almost", "about", "around", "gone", "just", "past", "after", "like"]);
 /** Hours and minute counts said as words: "ten past nine", "twenty to eleven", "half past two". */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
@@ -254,7 +254,14 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
   let since = false;
   for (let i = 0; i < stems.length; i++) {
     if (began === null) {
-      const openerAt = acceptedAt(stems, i, START_WORDS, BETWEEN);
+      let openerAt = acceptedAt(stems, i, START_WORDS, BETWEEN);
+      // "since about midnight": "about" opens a time and may stand between one and its opener; the opener is the
+      // farthest back ("since"), which says it has gone on all that time.
+      while (openerAt > 0 && BETWEEN.has(stems[openerAt] ?? "")) {
+        const further = acceptedAt(stems, openerAt, START_WORDS, BETWEEN);
+        if (further < 0) break;
+        openerAt = further;
+      }
       if (openerAt < 0 && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
       const t = timeAt(stems, i);
       if (t === null) continue;
