@@ -14,7 +14,19 @@ export interface ClockTime {
 /** Words before a time that make it the moment something began ("cramped at 5", "since 2am", "from 4.30"). */
 const START_WORDS = new Set(["at", "since", "from", "about", "around"]);
 /** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
-const BETWEEN = new Set(["like", "about", "around", "roughly", "just", "before", "after", "gone", "a"]);
+// "the": a time said by what happened then ("since the 7 o'clock bus").
+const BETWEEN = new Set([
+  "like",
+  "about",
+  "around",
+  "roughly",
+  "just",
+  "before",
+  "after",
+  "gone",
+  "a",
+  "the",
+]);
 /** Stems before "at" that make the time the start of something ("it started at ten past one"). */
 const STARTED = new Set([
   "start",
