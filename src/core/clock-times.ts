@@ -61,6 +61,7 @@ const STOPPED = new Set([
 /** Words just before a time that make it the end of a span: "from 6:05 to 6:25", "until nearly three". */
 const END_BEFORE = new Set(["to", "till", "til", "until", "untill", "around", "by"]);
 const AT = new Set(["at"]);
+const SINCE = new Set(["since"]);
 /** Words allowed between an end word and its time: "until nearly three", "to about 6:25". */
 const END_BETWEEN = new Set(["nearly", "almost", "about", "around", "gone", "just", "past", "after", "like"]);
 /** Hours and minute counts said as words: "ten past nine", "twenty to eleven", "half past two". */
@@ -285,6 +286,17 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
         (opener === "at" && STARTED.has(stems[openerAt - 1] ?? "") && !stems.some((w) => STOPPED.has(w)));
       i = t.end - 1;
       continue;
+    }
+    // "cramp woke me at 2, it's been going since about 2 and it's 3 now": a later "since" restates the start, and
+    // says it has gone on all that time.
+    if (!ended && !since && acceptedAt(stems, i, SINCE, BETWEEN) >= 0) {
+      const t = timeAt(stems, i);
+      if (t !== null) {
+        began = t;
+        since = true;
+        i = t.end - 1;
+        continue;
+      }
     }
     // Worked out only once a start is found (the hot path: most messages have none; ADR 21).
     const isNow = ended
