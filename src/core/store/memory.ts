@@ -1,6 +1,6 @@
 /** The in-memory session store: the default, for one process. Entries expire after their TTL (injected clock). */
 import { type Clock, type SessionStore, systemClock } from "../types.js";
-import { NOT_PLAIN, plainCopy } from "./plain-copy.js";
+import { copyOfPlain, NOT_PLAIN, plainCopy } from "./plain-copy.js";
 import { serialise } from "./serialise.js";
 
 export interface MemoryStoreOptions {
@@ -46,7 +46,7 @@ export class MemoryStore implements SessionStore {
       return undefined;
     }
     // A copy, so callers never share (and mutate) one object, as with a real store. What is kept is plain data.
-    return plainCopy(entry.value);
+    return copyOfPlain(entry.value);
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {

@@ -18,6 +18,9 @@ const MAX_DEPTH = 32;
  * bigint, a `__proto__` key, a cycle). An object property that is undefined is left out, as JSON leaves it out.
  */
 export function plainCopy(value: unknown): unknown {
+  // A toJSON inherited by every object or array changes every JSON form: checked once here, not per object (a
+  // lookup that misses all the way up the prototype chain on each object cost more than the rest of the copy).
+  if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return NOT_PLAIN;
   return copy(value, 0);
 }
 
@@ -41,27 +44,44 @@ function copy(value: unknown, depth: number): unknown {
     if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
     const out: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return NOT_PLAIN;
+      // A hole reads as undefined, which is not plain (JSON writes null for both).
       const item = copy(value[i], depth + 1);
       if (item === NOT_PLAIN) return NOT_PLAIN;
       out[i] = item;
     }
-    // Only the indexes: JSON writes no other property of an array.
-    return Object.keys(value).length === value.length ? out : NOT_PLAIN;
+    // Only the indexes, as JSON writes an array.
+    return out;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
   const source = value as Record<string, unknown>;
-  if ("toJSON" in source) return NOT_PLAIN;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
-    // JSON.parse makes "__proto__" an own property; assigning it would set the copy's prototype instead.
-    if (key === "__proto__") return NOT_PLAIN;
+    // JSON.parse makes "__proto__" an own property; assigning it would set the copy's prototype instead. An object's
+    // own toJSON is its JSON form (the prototypes' was checked once, in plainCopy).
+    if (key === "__proto__" || key === "toJSON") return NOT_PLAIN;
     const item = source[key];
     if (item === undefined) continue;
     const copied = copy(item, depth + 1);
     if (copied === NOT_PLAIN) return NOT_PLAIN;
     out[key] = copied;
   }
+  return out;
+}
+
+/**
+ * A deep copy of data that is plain already (what {@link plainCopy} or `JSON.parse` made): no checks, since nothing
+ * in it can differ from its JSON form.
+ */
+export function copyOfPlain(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyOfPlain(value[i]);
+    return out;
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) out[key] = copyOfPlain(source[key]);
   return out;
 }
