@@ -528,7 +528,11 @@ export function properNames(text: string): Set<string> {
   for (const sentence of text.split(/[.!?\n]+/)) {
     const words = sentence.trim().split(/\s+/);
     for (let i = 1; i < words.length; i++) {
-      const word = (words[i] ?? "").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+      const raw = words[i] ?? "";
+      // Most words start with a lower-case letter, which no trimming removes: no name (the regexes skipped, ADR 33).
+      const first = raw.charCodeAt(0);
+      if (first >= 97 && first <= 122) continue;
+      const word = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
       if (/^\p{Lu}\p{Ll}{2,}$/u.test(word)) names.add(normalizeText(word));
     }
   }

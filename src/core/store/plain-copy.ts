@@ -82,6 +82,12 @@ export function copyOfPlain(value: unknown): unknown {
   }
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) out[key] = copyOfPlain(source[key]);
+  for (const key of Object.keys(source)) {
+    const item = copyOfPlain(source[key]);
+    // An own "__proto__" (JSON.parse makes one) stays an own property: assigning it would set the prototype.
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
   return out;
 }
