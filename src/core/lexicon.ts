@@ -120,11 +120,23 @@ export class PhraseTable<V> {
   /** Every non-overlapping longest match, left to right. */
   findAll(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
+    // matchAt's walk, inline: no object per phrase found besides the one returned (the hot path, ADR 33).
     for (let i = 0; i < terms.length; ) {
-      const hit = this.matchAt(terms, i);
-      if (hit) {
-        found.push({ value: hit.value, length: hit.length, start: i });
-        i += hit.length;
+      let node: PhraseNode<V> | undefined = this.firstWords.get(terms[i] ?? "");
+      let value: V | undefined;
+      let length = 0;
+      const max = Math.min(this.longest, terms.length - i);
+      for (let n = 1; node !== undefined && n <= max; n++) {
+        if (n > 1) node = step(node, `${terms[i + n - 1]}`);
+        if (node?.value !== undefined) {
+          value = node.value;
+          length = n;
+        }
+        if (node?.prefix !== true) break;
+      }
+      if (value !== undefined) {
+        found.push({ value, length, start: i });
+        i += length;
       } else {
         i++;
       }
@@ -528,7 +540,11 @@ export function properNames(text: string): Set<string> {
   for (const sentence of text.split(/[.!?\n]+/)) {
     const words = sentence.trim().split(/\s+/);
     for (let i = 1; i < words.length; i++) {
-      const word = (words[i] ?? "").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+      const raw = words[i] ?? "";
+      // Most words start with a lower-case letter, which no trimming removes: no name (the regexes skipped, ADR 33).
+      const first = raw.charCodeAt(0);
+      if (first >= 97 && first <= 122) continue;
+      const word = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
       if (/^\p{Lu}\p{Ll}{2,}$/u.test(word)) names.add(normalizeText(word));
     }
   }

@@ -17,7 +17,6 @@ const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
 // Printable ASCII, tabs and line breaks: most messages. Their CONTROL characters are the last three, the members of
 // SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
 const ASCII = /^[\t\n\r -~]*$/;
-const ASCII_CONTROL = /[\t\n\r]/g;
 // Any code unit beyond ASCII (surrogates included).
 const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_REPEATS = /([a-z])\1{2,}/g;
@@ -31,16 +30,19 @@ export function normalizeText(input: string): string {
   const ascii = ASCII.test(input);
   if (ascii) {
     // Most messages: no Unicode to compose, decompose or strip, so the same steps with ASCII classes, much faster.
-    text = input.replace(ASCII_CONTROL, " ").toLowerCase();
-    text = text.replace(APOSTROPHES, "'").replace(ASCII_SEPARATORS, " ");
+    // Tabs and line breaks are separators like any other, and the backtick is the only ASCII apostrophe: one pass
+    // fewer over every message (ADR 33).
+    text = input.toLowerCase();
+    if (text.includes("`")) text = text.replace(APOSTROPHES, "'");
+    text = text.replace(ASCII_SEPARATORS, " ");
   } else {
     text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
     text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
     text = text.replace(APOSTROPHES, "'").replace(SEPARATORS, " ");
   }
   // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.
-  text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
-  text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
+  if (text.includes(".")) text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
+  if (text.includes("'")) text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
   // ASCII text is down to a-z, digits, apostrophes, dots and spaces here: its letters are a-z.
   text = text.replace(ascii ? ASCII_REPEATS : REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
   return text.replace(/\s+/g, " ").trim();

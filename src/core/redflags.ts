@@ -28,12 +28,34 @@ interface CompiledRule {
   sentence: boolean;
 }
 
-interface Found {
-  hit: Hit;
+/**
+ * The phrases of one rule that a phrase found at one place stands for, and are not masked there: those of its groups
+ * (`others`) and its exceptions.
+ */
+interface Mention {
+  others: readonly Hit[];
+  exceptions: readonly Hit[];
   negated: boolean;
   /** Position in the message's stems. */
   at: number;
   /** Where the phrase ends in the message's stems (exclusive). */
+  end: number;
+}
+
+/** The phrases of one rule among those one table entry stands for, its exceptions apart. */
+interface RulePart {
+  rule: number;
+  others: Hit[];
+  exceptions: Hit[];
+}
+
+const NO_HITS: readonly Hit[] = [];
+
+/** A phrase found at one place of a message, with every rule phrase it stands for. */
+interface Placed {
+  hits: readonly Hit[];
+  negated: boolean;
+  at: number;
   end: number;
 }
 
@@ -131,6 +153,8 @@ export class RedFlags {
    * Emptied once the rules are built.
    */
   private readonly forms = new Map<string, { stems: string[]; terms: string[] }>();
+  /** Each table entry's phrases by rule, once it has been found in a message: see {@link partsOf}. */
+  private readonly parts = new WeakMap<readonly Hit[], RulePart[]>();
 
   constructor(
     data: UrgentData,
@@ -237,46 +261,74 @@ export class RedFlags {
   }
 
   /** Every phrase found in the message, by the rule it belongs to. */
-  private hits(analysis: Analysis, reading: Reading, quiet: readonly Stretch[]): Map<number, Found[]> {
+  private hits(analysis: Analysis, reading: Reading, quiet: readonly Stretch[]): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
     const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
-    const hits: Found[] = [];
-    this.collect(this.stemTable, stemSeq, hits);
-    this.collect(this.termTable, termSeq, hits);
+    // One entry per phrase found, with all the rule phrases it stands for: a word such as "calf" is in dozens of
+    // rules' groups, and what masks a phrase depends only on where it stands, so it is read once per place (ADR 33).
+    const placed: Placed[] = [];
+    this.collect(this.stemTable, stemSeq, placed);
+    this.collect(this.termTable, termSeq, placed);
     // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
     for (const [table, seq] of [
       [this.stemTable, stemSeq],
       [this.termTable, termSeq],
     ] as const) {
       const reduced = this.withoutFiller(seq);
-      if (reduced.words.length < seq.words.length) this.collect(table, reduced, hits);
+      if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed);
     }
-    for (const d of reading.durations) {
-      for (const hit of this.durationSlots) hits.push({ hit, negated: false, at: d.start, end: d.end });
-    }
-    for (const at of clockTimes(stems)) {
-      for (const hit of this.clockSlots) hits.push({ hit, negated: false, at, end: at + 2 });
-    }
+    for (const d of reading.durations)
+      placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
+    for (const at of clockTimes(stems))
+      placed.push({ hits: this.clockSlots, negated: false, at, end: at + 2 });
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     const over = spans(this.resolved, stems);
-    const byRule = new Map<number, Found[]>();
-    for (const found of hits) {
-      // (An exception stands for itself: it is never masked.)
-      if (found.hit.group !== -2 && idioms.some((i) => found.at < i.end && found.end > i.start)) continue;
-      // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported.
-      if (found.hit.group !== -2 && inside(quiet, found.at, found.end)) continue;
+    const byRule = new Map<number, Mention[]>();
+    for (const { hits, negated, at, end } of placed) {
+      if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
+      // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
+      // exception stands for itself: it is never masked.)
+      const masked = idioms.some((i) => at < i.end && end > i.start) || inside(quiet, at, end);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
-      if (found.hit.group === -2 && comparison(stems, found.at)) continue;
-      if (over.some((o) => o.start >= found.end && o.start - found.end <= RESOLVED_REACH)) continue;
-      const list = byRule.get(found.hit.rule);
-      if (list) list.push(found);
-      else byRule.set(found.hit.rule, [found]);
+      const compared = comparison(stems, at);
+      for (const part of this.partsOf(hits)) {
+        const others = masked ? NO_HITS : part.others;
+        const exceptions = compared ? NO_HITS : part.exceptions;
+        if (others.length === 0 && exceptions.length === 0) continue;
+        const mention: Mention = { others, exceptions, negated, at, end };
+        const list = byRule.get(part.rule);
+        if (list) list.push(mention);
+        else byRule.set(part.rule, [mention]);
+      }
     }
     return byRule;
+  }
+
+  /**
+   * The phrases a table entry stands for, by rule (in the order the rules first appear), each rule's exceptions
+   * apart. Worked out the first time the entry is found and kept by the entry's identity (entries never change once
+   * the rules are compiled), so a phrase found is handled once per rule, not once per phrase of every rule (ADR 33).
+   */
+  private partsOf(hits: readonly Hit[]): RulePart[] {
+    let parts = this.parts.get(hits);
+    if (parts === undefined) {
+      const byRule = new Map<number, RulePart>();
+      for (const hit of hits) {
+        let part = byRule.get(hit.rule);
+        if (part === undefined) {
+          part = { rule: hit.rule, others: [], exceptions: [] };
+          byRule.set(hit.rule, part);
+        }
+        (hit.group === -2 ? part.exceptions : part.others).push(hit);
+      }
+      parts = [...byRule.values()];
+      this.parts.set(hits, parts);
+    }
+    return parts;
   }
 
   /** The stems with a dialect "me" before a body word read as "my" ("can't move me leg"); the same array if none. */
@@ -352,8 +404,8 @@ export class RedFlags {
     }
   }
 
-  /** Adds to `out` every phrase of the table found in the sequence (pushed in place, not copied: ADR 26). */
-  private collect(table: PhraseTable<Hit[]>, seq: Sequence, out: Found[]): void {
+  /** Adds to `out` every phrase of the table found in the sequence, with the rule phrases it stands for. */
+  private collect(table: PhraseTable<Hit[]>, seq: Sequence, out: Placed[]): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
     // of "can't lift" does not negate "foot".
@@ -367,7 +419,7 @@ export class RedFlags {
       const negated = this.isNegated(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
       const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
-      for (const hit of match.value) out.push({ hit, negated, at, end });
+      out.push({ hits: match.value, negated, at, end });
     }
   }
 
@@ -391,7 +443,7 @@ export class RedFlags {
   private fires(
     rule: CompiledRule,
     index: number,
-    byRule: ReadonlyMap<number, Found[]>,
+    byRule: ReadonlyMap<number, Mention[]>,
     conversation: boolean,
     sentences: Sentences,
   ): boolean {
@@ -406,17 +458,18 @@ export class RedFlags {
   private mentions(
     rule: CompiledRule,
     index: number,
-    byRule: ReadonlyMap<number, Found[]>,
+    byRule: ReadonlyMap<number, Mention[]>,
   ): number[][] | null {
-    const hits = byRule.get(index);
-    if (hits === undefined) return null;
+    const mentioned = byRule.get(index);
+    if (mentioned === undefined) return null;
     // Most rules meet a message with only some of their groups said (a limb or a cramp word): found out before any
     // positions are gathered. A group the earlier turns may stand for can be missing here (the mentions serve both
     // readings); `near` then asks for it when the message is read alone.
     let said = 0;
-    for (const { hit, negated } of hits) {
-      if (hit.group === -2) return null;
-      if (!negated && hit.group >= 0) said |= 1 << hit.group;
+    for (const { others, exceptions, negated } of mentioned) {
+      if (exceptions.length > 0) return null;
+      if (negated) continue;
+      for (const hit of others) if (hit.group >= 0) said |= 1 << hit.group;
     }
     for (let g = 0; g < rule.groups; g++) {
       if ((said & (1 << g)) === 0 && !rule.conversationGroups.has(g)) return null;
@@ -425,11 +478,12 @@ export class RedFlags {
     const positions: number[][] = [];
     for (let g = 0; g < rule.groups; g++) positions.push([]);
     const some = new Set<string>();
-    for (const { hit, negated, at } of hits) {
-      if (hit.group === -2) return null;
+    for (const { others, negated, at } of mentioned) {
       if (negated) continue;
-      if (hit.group === -1) some.add(hit.phrase);
-      else positions[hit.group]?.push(at);
+      for (const hit of others) {
+        if (hit.group === -1) some.add(hit.phrase);
+        else positions[hit.group]?.push(at);
+      }
     }
     if (some.size < rule.someMin) return null;
     return positions;
@@ -681,10 +735,12 @@ function near(span: Span, d: Duration, before: number, after: number): boolean {
 }
 
 /** The stem positions of every rule phrase found negated (see {@link RedFlagResult.denied}). */
-function deniedAt(hits: ReadonlyMap<number, Found[]>): number[] {
+function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
   const at: number[] = [];
   for (const list of hits.values())
-    for (const found of list)
-      if (found.negated && found.hit.group >= 0) for (let i = found.at; i < found.end; i++) at.push(i);
+    for (const { others, negated, at: start, end } of list) {
+      if (!negated) continue;
+      for (const hit of others) if (hit.group >= 0) for (let i = start; i < end; i++) at.push(i);
+    }
   return at;
 }

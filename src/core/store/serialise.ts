@@ -1,6 +1,7 @@
 /**
  * Role: turning a conversation state into the JSON every store keeps, with one error for a value that has no JSON
- * form. Stores keep JSON, never objects, so callers never share (and mutate) one value.
+ * form. Stores keep JSON, never the caller's objects, so callers never share (and mutate) one value; the memory store
+ * keeps a plain copy instead, equal to what this JSON reads back (plain-copy.ts, ADR 33).
  */
 import { StoreError } from "../errors.js";
 import { keyLabel } from "./key-hash.js";
