@@ -966,7 +966,8 @@ export class Reader {
     for (const hit of hits) mark(covered, hit.start, hit.length);
     const rest = terms.filter((_, i) => !covered[i]);
     if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
-    return hits[0]?.value ?? null;
+    // The longest phrase says what is asked: "and where do I get it" is "where do I get it", not "and".
+    return hits.find((hit) => hit.length === longest)?.value ?? null;
   }
 
   private startsWithSwitch(terms: string[]): boolean {
