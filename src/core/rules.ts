@@ -249,7 +249,19 @@ export const RULES: readonly Rule[] = [
       const at = index.section(state.section);
       if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
         return answer(remedies);
-      // "why?", "how come?" (the why-kind) after an aspect of a topic or after what the cramps are.
+      // "ok and what do I do" after the causes: a general question kind other than the answer just given is asked
+      // (general-question-kind), not more of that answer. Not "why?", which asks more of it.
+      const asked = index.section(s.kind?.section ?? null);
+      if (
+        s.followup === "more" &&
+        asked &&
+        at &&
+        asked !== at &&
+        index.isGeneral(at.topic) &&
+        s.kind?.name !== WHY_KIND
+      )
+        return null;
+      // "why do they happen then?" (the why-kind) after what the cramps are.
       const why = s.followup === "more" && s.kind?.name === WHY_KIND ? whyAfter(s, state, index) : undefined;
       return why ?? followup(s.followup, state, index);
     },
