@@ -26,7 +26,13 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
 export function goesForHelp(s: Signals, state: ConversationState): boolean {
   // Small talk said with it ("ok, calling now. bye") is answered as such by the small-talk rule.
   return (
-    state.redFlag !== null && s.seeksHelp && s.smallTalk === null && !s.playsDown && !s.text.includes("?")
+    state.redFlag !== null &&
+    s.seeksHelp &&
+    s.smallTalk === null &&
+    !s.playsDown &&
+    // "ok will do. separately, does acupuncture work": the new subject is answered.
+    !s.newSubject &&
+    !s.text.includes("?")
   );
 }
 

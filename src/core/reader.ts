@@ -51,6 +51,10 @@ const NAMES_TOPIC = WEIGHT.title;
 const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
 const SHORT_QUESTION = 12;
+/** A message of at most this many words can be one follow-up phrase (wholeMessage; a longer phrase may be longer). */
+const WHOLE_MESSAGE_TERMS = 6;
+/** A "what else" hidden in a question kind's synonym is looked for in messages this short (asksNextAsWritten). */
+const NEXT_AS_WRITTEN_TOKENS = 12;
 /** The word that joins two things asked about, and how far from it each may be named. */
 const OR = "or";
 const OR_REACH = 6;
@@ -72,7 +76,7 @@ const AMOUNT_OF_REACH = 1;
 const LATE_ASK = 3;
 
 type SmallTalkIntent = SmallTalk["intent"];
-export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources";
+export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources" | "other";
 
 export interface Signals {
   /** The message as sent (for did-you-mean guesses). */
@@ -96,6 +100,8 @@ export interface Signals {
   followup: FollowupKind | null;
   /** "and for ...", "same question for ...": switch topic, keep the facet. */
   switchTopic: boolean;
+  /** The first word as written opens a question ("where exactly", "which ones"; the lexicon's `question_words`). */
+  startsWithQuestionWord: boolean;
   /** The message names a topic the article does not cover (zinc, acne, ...). */
   outOfScope: boolean;
   /** The message is clearly about cramps. */
@@ -237,6 +243,7 @@ export class Reader {
   private readonly switchTable = new PhraseTable<true>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
+  private readonly questionWords: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
@@ -285,6 +292,7 @@ export class Reader {
     this.lexicon = lexicon;
     this.redFlags = new RedFlags(urgent, lexicon);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
+    this.questionWords = new Set(lexicon.data.question_words ?? []);
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
@@ -307,6 +315,8 @@ export class Reader {
     }
     for (const phrase of followups.sources ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
+    for (const phrase of followups.other ?? [])
+      this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
     for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
     for (const talk of smallTalk) {
       for (const example of talk.examples)
@@ -749,6 +759,7 @@ export class Reader {
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: this.startsWithSwitch(terms),
+      startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
       unknown,
@@ -762,7 +773,9 @@ export class Reader {
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
       seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
-      asksNext: this.followupTable.findAll(terms).some((hit) => hit.value === "next"),
+      asksNext:
+        this.followupTable.findAll(terms).some((hit) => hit.value === "next") ||
+        this.asksNextAsWritten(analysis),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
       kindSections: [],
@@ -932,15 +945,29 @@ export class Reader {
   }
 
   /** A follow-up phrase that makes up the whole message, give or take filler words. */
+  /**
+   * A "what else" the synonyms folded into a question kind ("what else can I do?" is "prevent"): read on the words as
+   * written, in a short message only, and as a phrase of two words or more ("anyone else get these?" asks no more).
+   */
+  private asksNextAsWritten(analysis: Analysis): boolean {
+    if (analysis.tokenCount > NEXT_AS_WRITTEN_TOKENS || analysis.terms.length === analysis.stems.length)
+      return false;
+    return this.followupTable.findAll(analysis.stems).some((hit) => hit.value === "next" && hit.length >= 2);
+  }
+
   private wholeMessage<V>(table: PhraseTable<V>, terms: string[]): V | null {
-    if (terms.length === 0 || terms.length > 6) return null;
+    if (terms.length === 0 || terms.length > WHOLE_MESSAGE_TERMS + 2) return null;
     const hits = table.findAll(terms);
     if (hits.length === 0) return null;
+    // At most six words, or one phrase of more with at most one word beside it ("how do I get more of it").
+    const longest = hits.reduce((n, hit) => Math.max(n, hit.length), 0);
+    if (terms.length > Math.max(WHOLE_MESSAGE_TERMS, longest + 1)) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
     const rest = terms.filter((_, i) => !covered[i]);
     if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
-    return hits[0]?.value ?? null;
+    // The longest phrase says what is asked: "and where do I get it" is "where do I get it", not "and".
+    return hits.find((hit) => hit.length === longest)?.value ?? null;
   }
 
   private startsWithSwitch(terms: string[]): boolean {

@@ -6,7 +6,7 @@
 import { followsUpRedFlag, goesForHelp } from "./after-urgent.js";
 import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
-import { firstSource, listItem, parentList } from "./follow-ups.js";
+import { firstSource, listed, listItem, parentList } from "./follow-ups.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
 import type { FollowupKind, Signals } from "./reader.js";
@@ -91,6 +91,7 @@ function followup(kind: FollowupKind, state: ConversationState, index: Knowledge
   }
   const section = index.section(state.section);
   if (!section) return { kind: "no-context" };
+  if (kind === "other") return theOther(section, state, index) ?? { kind: "no-context" };
   if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
     return answer(section, true);
   }
@@ -100,11 +101,60 @@ function followup(kind: FollowupKind, state: ConversationState, index: Knowledge
   // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
   const list = kind === "next" ? parentList(state, index) : undefined;
   if (list) return answer(list);
+  // "what else?" after the causes: the list just given is the whole answer (its deeper paragraph if not shown), not
+  // the section after it.
+  if (kind === "next" && isListOfCauses(section, index))
+    return answer(section, !state.moreShown && section.more.length > 0);
   const next = section.followups.find((t) => !state.visited.includes(t) && !t.startsWith("dialogue:"));
   const following = next === undefined ? undefined : index.section(next);
   if (following) return answer(following);
   return { kind: "nothing-more" };
 }
+
+/** A general section that is a list of things other than what to do (the causes), and not the default answer. */
+function isListOfCauses(section: Section, index: KnowledgeIndex): boolean {
+  return (
+    index.isGeneral(section.topic) &&
+    !index.isWhatToDo(section.topic) &&
+    section !== index.defaultSection &&
+    listed(section, index).length > 0
+  );
+}
+
+/**
+ * "and the other one?": the other section of the two just answered together, else the same aspect of the current
+ * topic's sibling (vitamin D's supplements after magnesium's); undefined when the topic has no sibling.
+ */
+function theOther(
+  section: Section,
+  state: ConversationState,
+  index: KnowledgeIndex,
+): RuleDecision | undefined {
+  const also = index.section(state.also?.[0] ?? null);
+  if (also) return answer(also);
+  const other = index.siblings.others(section.topic)[0];
+  if (other === undefined) return undefined;
+  const same = index.knowledge.sections.find((x) => x.topic === other && x.facet === section.facet);
+  const main = same ?? index.section(other);
+  return main ? answer(main) : undefined;
+}
+
+/**
+ * "why do they happen?" after the default answer (what the cramps are): the section the why-kind names (the causes).
+ * Undefined otherwise: "why?" after any other answer asks for more of it.
+ */
+function whyAfter(s: Signals, state: ConversationState, index: KnowledgeIndex): RuleDecision | undefined {
+  const at = index.section(state.section);
+  if (!at || state.dialogue !== null) return undefined;
+  // A bare "why?" asks for more of the answer given; "why do they happen then?" after what they are, the causes.
+  if (at === index.defaultSection && s.analysis.tokenCount >= WHY_ASKS_ANEW) {
+    const causes = index.section(s.kind?.section ?? null);
+    return causes && causes !== at ? answer(causes) : undefined;
+  }
+  return undefined;
+}
+/** A why-question this long after what the cramps are asks why they happen ("why do they happen?"), not "why?". */
+const WHY_ASKS_ANEW = 3;
 
 /** What a suggestion id asks for: "section:<id>", "dialogue:<name>", "dialogue:resume". */
 export function target(id: string, index: KnowledgeIndex): RuleDecision {
@@ -199,7 +249,21 @@ export const RULES: readonly Rule[] = [
       const at = index.section(state.section);
       if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
         return answer(remedies);
-      return followup(s.followup, state, index);
+      // "ok and what do I do" after the causes: a general question kind other than the answer just given is asked
+      // (general-question-kind), not more of that answer. Not "why?", which asks more of it.
+      const asked = index.section(s.kind?.section ?? null);
+      if (
+        s.followup === "more" &&
+        asked &&
+        at &&
+        asked !== at &&
+        index.isGeneral(at.topic) &&
+        s.kind?.name !== WHY_KIND
+      )
+        return null;
+      // "why do they happen then?" (the why-kind) after what the cramps are.
+      const why = s.followup === "more" && s.kind?.name === WHY_KIND ? whyAfter(s, state, index) : undefined;
+      return why ?? followup(s.followup, state, index);
     },
   },
   {
@@ -208,6 +272,10 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       if (s.ordinal === null || s.analysis.tokenCount > ORDINAL_TOKENS || specificNamed(s, index))
         return null;
+      // "what's the first thing to try?" after the causes asks what to do, not the first cause.
+      const asked = index.section(s.kind?.section ?? null);
+      const at = index.section(state.section);
+      if (asked && at && asked !== at && index.isGeneral(at.topic)) return null;
       const item = listItem(s.ordinal, state, index);
       return item ? answer(item) : null;
     },
@@ -218,8 +286,13 @@ export const RULES: readonly Rule[] = [
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
       if (!s.asksNext || specificNamed(s, index) || s.scope?.subject != null) return null;
-      // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
+      // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
+      const remedies = index.section(kind?.section ?? null);
+      const at = index.section(state.section);
+      if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
+        return answer(remedies);
+      // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
       if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
       // "what else causes them": a general topic named by its own word is answered by the rules after.
       if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
@@ -247,6 +320,9 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const { top: first, specific } = top(s, index);
       const section = index.section(state.section);
+      // "what do I do about it?" after stress: a what-to-do question pointing at the specific topic just answered.
+      if (!first && section && s.pointsBack && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
+        return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
       const stays =
         s.pointsBack ||
@@ -454,8 +530,13 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const section = index.section(state.section);
       const bare = s.topics.size === 0 && s.facets.size === 0 && s.unknown.length === 0 && !s.outOfScope;
-      if (!section || index.isGeneral(section.topic) || !bare || s.kind?.keepsTopic !== true) return null;
-      return s.analysis.tokenCount <= BARE_TOKENS ? answer(section) : null;
+      if (!section || !bare || s.scope?.subject != null || s.analysis.tokenCount > BARE_TOKENS) return null;
+      // One sentence: "My friend say pickle juice. Is good?" tells something new before it asks.
+      if (/[.!?]\s+\S/.test(s.text.trim())) return null;
+      // A kind that keeps the topic ("how many times?") after a specific answer; any other short question ("where
+      // exactly?", "and in summer?", "whats the max tho", "do they go away?") after any answer, as nothing else read it.
+      if (s.kind?.keepsTopic === true && !index.isGeneral(section.topic)) return answer(section);
+      return asksSomething(s) ? answer(section) : null;
     },
   },
   {
@@ -464,6 +545,15 @@ export const RULES: readonly Rule[] = [
     decide: (s, _state, index) => fallback(s.unknown.length > 0 ? "unknown" : "no-match", s, index),
   },
 ];
+/** The question kind (intents/kinds.yaml) of "why?": after some answers it asks for another section (whyAfter). */
+const WHY_KIND = "cause";
+
+/** The message's question kind is answered by a what-to-do section ("what do I do about it?"). */
+function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
+  const section = index.section(s.kind?.section ?? null);
+  return section !== undefined && index.isWhatToDo(section.topic);
+}
+
 /** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
 const BARE_WHAT_ELSE = "other";
 
@@ -478,8 +568,13 @@ function specificNamed(s: Signals, index: KnowledgeIndex): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t));
 }
 
-/** A bare question about the last answer is this short ("how many times each leg?"). */
-const BARE_TOKENS = 6;
+/** A bare question about the last answer is this short ("and how many times in one day?"). */
+const BARE_TOKENS = 7;
+
+/** The message asks: a question mark, a question kind, a switch ("and in summer"), or a question word first. */
+function asksSomething(s: Signals): boolean {
+  return s.text.includes("?") || s.kind !== null || s.switchTopic || s.startsWithQuestionWord;
+}
 /** At most this many words not explained by any phrase, for "about cramps in general". */
 const OTHER_CONTENT = 1;
 

@@ -33,6 +33,16 @@ export class Siblings {
     for (const phrase of lexicon.data.amount ?? []) this.amount.set(lexicon.terms(phrase), true);
   }
 
+  /** The other topics of `topic`'s sibling group, in article order ("and the other one?"); none for a topic of none. */
+  others(topic: string): string[] {
+    const group = this.groupOf.get(topic);
+    if (group === undefined) return [];
+    return [...this.groupOf]
+      .filter(([t, g]) => g === group && t !== topic)
+      .map(([t]) => t)
+      .sort((a, b) => this.place(a) - this.place(b));
+  }
+
   /** The two topics in article order when they are siblings; null otherwise. */
   pair(a: string, b: string): [string, string] | null {
     const group = this.groupOf.get(a);

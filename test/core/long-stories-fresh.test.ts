@@ -138,6 +138,12 @@ const FRESH: Case[] = [
     "answer",
     "overview",
   ],
+  // Fixed by ADR 31: "lack of sun" names the sunlight section.
+  [
+    "We moved from Spain to Edinburgh last year and since the autumn I get cramps at night every week. Back home I was in the sun every day. Could it be the lack of sunshine?",
+    "answer",
+    "vitamin-d.sunlight",
+  ],
 ];
 
 /** Still failing after the work of ADR 25, each with why. */
@@ -177,12 +183,6 @@ const KNOWN: Case[] = [
     "Every evening I sit in front of the telly for hours, then go to bed and my legs cramp. My daughter reckons it's all the sitting. I'd be interested to know if there is any link between the two",
     "answer",
     "causes",
-  ],
-  // "could it be" adds the overview facet as strongly as "sunshine" adds sunlight, so vitamin D's main section wins.
-  [
-    "We moved from Spain to Edinburgh last year and since the autumn I get cramps at night every week. Back home I was in the sun every day. Could it be the lack of sunshine?",
-    "answer",
-    "vitamin-d.sunlight",
   ],
 ];
 

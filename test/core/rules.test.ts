@@ -123,7 +123,7 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
   },
   {
     rule: "only-one-topic-has-the-facet",
-    text: "could a lack of sun be part of it?",
+    text: "could a shortage of sun be part of it?",
     want: "answer vitamin-d.sunlight",
   },
   {

@@ -57,6 +57,8 @@ export const lexiconSchema = z.object({
     switch: words,
     /** "how do I get more (of it)": where the topic talked about comes from, its first source. Default: none. */
     sources: words.optional(),
+    /** "and the other one?": the other of the two sibling sections just answered or offered. Default: none. */
+    other: words.optional(),
   }),
   drop: words,
   pointers: words,
@@ -64,6 +66,12 @@ export const lexiconSchema = z.object({
   exclude: words,
   filler: words,
   neutral: words,
+  /**
+   * Words that open a question as people write it without a question mark ("where exactly", "which ones"): a short
+   * one naming nothing, right after an answer, is about that answer. Matched on the first word as written. Default:
+   * none.
+   */
+  question_words: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
