@@ -7,26 +7,10 @@
  */
 import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
-import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable, type PreparedTexts } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
 import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
-
-interface Hit {
-  rule: number;
-  group: number; // -1: `some`, -2: `unless`
-  phrase: string;
-}
-
-interface CompiledRule {
-  name: string;
-  groups: number;
-  /** Groups that list `<earlier-turns>`: satisfied by a conversation already about cramps. */
-  conversationGroups: ReadonlySet<number>;
-  someMin: number;
-  window: number;
-  /** Every group must stand in one sentence. */
-  sentence: boolean;
-}
+import { type CompiledRule, fitsRules, type Hit, replayTables, TablesRecorder } from "./red-flag-tables.js";
 
 interface Found {
   hit: Hit;
@@ -131,12 +115,24 @@ export class RedFlags {
    * Emptied once the rules are built.
    */
   private readonly forms = new Map<string, { stems: string[]; terms: string[] }>();
+  /** Writes the compile down while the engine data is precomputed (red-flag-tables.ts); null otherwise. */
+  private readonly recorder: TablesRecorder | null;
 
+  /**
+   * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
+   *   (`redFlags`), those are replayed and the classes never expanded (ADR 34); when they record, the compile is
+   *   written into them. Default: none, the rules compiled here.
+   */
   constructor(
     data: UrgentData,
     private readonly lexicon: Lexicon,
+    prepared?: PreparedTexts | null,
   ) {
-    this.data = data = withClasses(data);
+    const recorded = prepared?.redFlags;
+    const replay = fitsRules(recorded, data.rules, data.advisories) ? recorded : null;
+    // What the classes expand into is in recorded tables: the rules and idioms are then not read here at all.
+    this.data = data = replay ? data : withClasses(data);
+    this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
     this.negators = new Set(data.negators);
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
@@ -150,8 +146,24 @@ export class RedFlags {
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
-    for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
     for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
+    if (replay) {
+      const compiled = replayTables(replay, {
+        stems: this.stemTable,
+        terms: this.termTable,
+        idioms: this.idioms,
+      });
+      this.rules.push(...compiled.rules);
+      this.advisoryRules.push(...compiled.advisories);
+      this.durationSlots.push(...compiled.durationSlots);
+      this.clockSlots.push(...compiled.clockSlots);
+      return;
+    }
+    for (const phrase of data.idioms) {
+      const form = lexicon.stems(phrase);
+      this.idioms.set(form, true);
+      this.recorder?.setIn("idioms", form);
+    }
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -159,6 +171,18 @@ export class RedFlags {
       this.advisoryRules.push(this.compile(rule, 1000 + i));
     });
     this.forms.clear();
+    if (this.recorder && prepared) {
+      prepared.redFlags =
+        this.recorder.finish({
+          stems: this.stemTable,
+          terms: this.termTable,
+          idioms: this.idioms,
+          rules: this.rules,
+          advisories: this.advisoryRules,
+          durationSlots: this.durationSlots,
+          clockSlots: this.clockSlots,
+        }) ?? undefined;
+    }
   }
 
   private formsOf(phrase: string): { stems: string[]; terms: string[] } {
@@ -348,7 +372,10 @@ export class RedFlags {
       if (existing) {
         if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
           existing.push(hit);
-      } else table.set(form, [hit]);
+      } else {
+        table.set(form, [hit]);
+        this.recorder?.setIn(table === this.stemTable ? "stems" : "terms", form);
+      }
     }
   }
 

@@ -14,11 +14,12 @@ import { fileURLToPath } from "node:url";
 import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
+import type { RedFlagTables } from "../core/red-flag-tables.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
 
 /** Bumped whenever the file's layout changes: an artefact of another format is stale. */
-export const ARTEFACT_FORMAT = 1;
+export const ARTEFACT_FORMAT = 2;
 
 /** Where `npm run build` writes the artefact, next to the compiled code. */
 export const DEFAULT_ARTEFACT = join(PACKAGE_ROOT, "dist", "engine-data.json");
@@ -54,6 +55,11 @@ export interface ArtefactFile {
   common: number;
   /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
   texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
+  /**
+   * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
+   * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
+   */
+  redFlags?: RedFlagTables;
 }
 
 /** What a fresh artefact gives: the engine's data, as loading the files would. */
@@ -82,6 +88,9 @@ const DERIVING_FILES = [
   "core/knowledge",
   "core/lexicon",
   "core/normalize",
+  "core/red-flag-concepts",
+  "core/red-flag-tables",
+  "core/redflags",
   "core/dialogues/registry",
   "node/load",
   "node/files",
@@ -153,7 +162,11 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
       sections: parsed.sections,
       intents: parsed.intents,
       words: { english: new WordList(words), common: firstWords(words, common) },
-      prepared: { tokens: new Map(parsed.texts.tokens), terms: new Map(parsed.texts.terms) },
+      prepared: {
+        tokens: new Map(parsed.texts.tokens),
+        terms: new Map(parsed.texts.terms),
+        ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
+      },
     },
   };
 }
