@@ -7,7 +7,7 @@
  * the source: the artefact holding these tables is used only while it matches them and the code that compiles them
  * (src/node/artefact.ts), and a table that does not fit the rules it is given is not used (see {@link fitsRules}).
  */
-import type { PhraseTable } from "./lexicon.js";
+import { PhraseTable } from "./lexicon.js";
 
 /** Bumped whenever the layout below changes. */
 export const RED_FLAG_TABLES_FORMAT = 1;
@@ -167,28 +167,100 @@ export function fitsRules(
   );
 }
 
-/** Replays recorded tables into the given (empty) phrase tables, and returns the rest of the compile. */
-export function replayTables(
-  tables: RedFlagTables,
-  into: Pick<CompiledTables, "stems" | "terms" | "idioms">,
-): Omit<CompiledTables, "stems" | "terms" | "idioms"> {
-  const hits: Hit[] = [];
+/** What the check does with a phrase table at run time: find every phrase in a message's words. */
+export type PhraseMatcher<V> = Pick<PhraseTable<V>, "everyMatch">;
+
+/**
+ * A phrase table replayed from the record one first word at a time: before a message is matched, the phrases that
+ * start with one of its words are set (in the record's order) into a {@link PhraseTable}, which then matches as the
+ * compiled table does. A phrase is only ever reached from its first word (every path through the trie's first node for
+ * a word belongs to phrases starting with that word), and a phrase is set once whatever the order, so a table holding
+ * the groups of a message's words finds in it exactly what the whole table finds. A start pays for the words its
+ * first message says, not for 5,700 phrases; a running bot soon holds them all.
+ */
+export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
+  private readonly table = new PhraseTable<V>();
+  /** The record's phrase indexes not yet set, by their first word. */
+  private readonly pending = new Map<string, number[]>();
+
+  constructor(
+    private readonly forms: readonly string[],
+    private readonly valueAt: (index: number) => V,
+  ) {
+    forms.forEach((form, i) => {
+      const word = firstWord(form);
+      const list = this.pending.get(word);
+      if (list) list.push(i);
+      else this.pending.set(word, [i]);
+    });
+  }
+
+  everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    if (this.pending.size > 0) for (const term of terms) this.fill(firstWord(term));
+    return this.table.everyMatch(terms);
+  }
+
+  private fill(word: string): void {
+    const list = this.pending.get(word);
+    if (list === undefined) return;
+    this.pending.delete(word);
+    for (const i of list) this.table.set((this.forms[i] ?? "").split(TERM_SEPARATOR), this.valueAt(i));
+  }
+}
+
+/** A form's (or a message term's) first word: up to its first tab or space. */
+function firstWord(form: string): string {
+  let end = form.length;
+  const tab = form.indexOf(TERM_SEPARATOR);
+  if (tab >= 0) end = tab;
+  const space = form.indexOf(" ");
+  if (space >= 0 && space < end) end = space;
+  return end === form.length ? form : form.slice(0, end);
+}
+
+/** The tables a check matches with, replayed from the record (see {@link RecordedPhraseTable}). */
+export interface ReplayedTables {
+  stems: PhraseMatcher<Hit[]>;
+  terms: PhraseMatcher<Hit[]>;
+  idioms: PhraseMatcher<true>;
+  rules: CompiledRule[];
+  advisories: CompiledRule[];
+  durationSlots: Hit[];
+  clockSlots: Hit[];
+}
+
+/** The check's tables from a record: the phrase tables filled as messages need them, the rules as compiled. */
+export function replayTables(tables: RedFlagTables): ReplayedTables {
   const { hits: flat, phrases } = tables;
-  for (let i = 0; i + 2 < flat.length; i += 3)
-    hits.push({ rule: flat[i] ?? 0, group: flat[i + 1] ?? 0, phrase: phrases[flat[i + 2] ?? 0] ?? "" });
-  const hitAt = (i: number): Hit => hits[i] ?? { rule: -1, group: -1, phrase: "" };
-  const fill = (forms: TableForms, table: PhraseTable<Hit[]>): void => {
-    let at = 0;
-    for (const form of forms.forms) {
-      const count = forms.hits[at++] ?? 0;
-      const list: Hit[] = [];
-      for (let k = 0; k < count; k++) list.push(hitAt(forms.hits[at++] ?? -1));
-      table.set(form.split(TERM_SEPARATOR), list);
+  const hits: (Hit | undefined)[] = new Array(flat.length / 3);
+  /** One object per hit, shared by the tables and slots that file it, as in the compile. */
+  const hitAt = (i: number): Hit => {
+    let hit = hits[i];
+    if (hit === undefined) {
+      hit = {
+        rule: flat[3 * i] ?? -1,
+        group: flat[3 * i + 1] ?? -1,
+        phrase: phrases[flat[3 * i + 2] ?? -1] ?? "",
+      };
+      hits[i] = hit;
     }
+    return hit;
   };
-  fill(tables.stems, into.stems);
-  fill(tables.terms, into.terms);
-  for (const form of tables.idioms) into.idioms.set(form.split(TERM_SEPARATOR), true);
+  const table = (forms: TableForms): PhraseMatcher<Hit[]> => {
+    // Where each phrase's hits start in the flat list: [count, hit, hit, ...] per phrase.
+    const starts = new Uint32Array(forms.forms.length);
+    for (let i = 0, at = 0; i < starts.length; i++) {
+      starts[i] = at;
+      at += 1 + (forms.hits[at] ?? 0);
+    }
+    return new RecordedPhraseTable<Hit[]>(forms.forms, (i) => {
+      const at = starts[i] ?? 0;
+      const count = forms.hits[at] ?? 0;
+      const list: Hit[] = [];
+      for (let k = 1; k <= count; k++) list.push(hitAt(forms.hits[at + k] ?? -1));
+      return list;
+    });
+  };
   const rule = ([name, groups, conversation, someMin, window, sentence]: SerialRule): CompiledRule => ({
     name,
     groups,
@@ -198,6 +270,9 @@ export function replayTables(
     sentence: sentence === 1,
   });
   return {
+    stems: table(tables.stems),
+    terms: table(tables.terms),
+    idioms: new RecordedPhraseTable<true>(tables.idioms, () => true),
     rules: tables.rules.map(rule),
     advisories: tables.advisories.map(rule),
     durationSlots: tables.durationSlots.map(hitAt),
