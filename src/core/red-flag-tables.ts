@@ -35,10 +35,20 @@ export interface CompiledRule {
 }
 
 /** One table's phrases in the order they were first set, and the hits filed under each (see {@link RedFlagTables}). */
-interface TableForms {
-  /** Each phrase's terms joined by a tab. */
+interface Forms {
+  /**
+   * Each phrase's terms joined by a tab, grouped by first word (the groups in the order their first phrase was set,
+   * each group's phrases in theirs): a table is filled one group at a time (see {@link RecordedPhraseTable}).
+   */
   forms: string[];
-  /** For each phrase in turn: how many hits, then their indexes into {@link RedFlagTables.hits}. */
+  /** Each group's first word ... */
+  words: string[];
+  /** ... and where it ends in `forms` (exclusive). */
+  ends: number[];
+}
+
+/** A table of hits: its phrases, and for each phrase in turn how many hits, then their indexes into `hits`. */
+interface TableForms extends Forms {
   hits: number[];
 }
 
@@ -54,8 +64,8 @@ export interface RedFlagTables {
   hits: number[];
   stems: TableForms;
   terms: TableForms;
-  /** The idioms' stems, each joined by a tab, in the order they were set. */
-  idioms: string[];
+  /** The idioms' stems. */
+  idioms: Forms;
   /** The red-flag rules, then the advisories. */
   rules: SerialRule[];
   advisories: SerialRule[];
@@ -116,10 +126,9 @@ export class TablesRecorder {
       return at;
     };
     const table = (forms: readonly (readonly string[])[], from: PhraseTable<Hit[]>): TableForms => {
-      const out: TableForms = { forms: [], hits: [] };
-      for (const form of forms) {
-        const list = from.matchExact(form) ?? [];
-        out.forms.push(form.join(TERM_SEPARATOR));
+      const out: TableForms = { ...grouped(forms), hits: [] };
+      for (const form of out.forms) {
+        const list = from.matchExact(form.split(TERM_SEPARATOR)) ?? [];
         out.hits.push(list.length, ...list.map(indexOf));
       }
       return out;
@@ -136,7 +145,7 @@ export class TablesRecorder {
       format: RED_FLAG_TABLES_FORMAT,
       stems: table(this.stemForms, compiled.stems),
       terms: table(this.termForms, compiled.terms),
-      idioms: this.idiomForms.map((form) => form.join(TERM_SEPARATOR)),
+      idioms: grouped(this.idiomForms),
       rules: compiled.rules.map(serial),
       advisories: compiled.advisories.map(serial),
       durationSlots: compiled.durationSlots.map(indexOf),
@@ -145,6 +154,25 @@ export class TablesRecorder {
       hits,
     };
   }
+}
+
+/** Phrases grouped by first word, each joined by a tab (see {@link Forms}). */
+function grouped(forms: readonly (readonly string[])[]): Forms {
+  const groups = new Map<string, string[]>();
+  for (const form of forms) {
+    const joined = form.join(TERM_SEPARATOR);
+    const word = firstWord(joined);
+    const group = groups.get(word);
+    if (group) group.push(joined);
+    else groups.set(word, [joined]);
+  }
+  const out: Forms = { forms: [], words: [], ends: [] };
+  for (const [word, group] of groups) {
+    out.forms.push(...group);
+    out.words.push(word);
+    out.ends.push(out.forms.length);
+  }
+  return out;
 }
 
 /**
@@ -180,18 +208,15 @@ export type PhraseMatcher<V> = Pick<PhraseTable<V>, "everyMatch">;
  */
 export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
   private readonly table = new PhraseTable<V>();
-  /** The record's phrase indexes not yet set, by their first word. */
-  private readonly pending = new Map<string, number[]>();
+  /** The groups not yet set, by their first word: the group's index. */
+  private readonly pending = new Map<string, number>();
 
   constructor(
-    private readonly forms: readonly string[],
+    private readonly forms: Forms,
     private readonly valueAt: (index: number) => V,
   ) {
-    forms.forEach((form, i) => {
-      const word = firstWord(form);
-      const list = this.pending.get(word);
-      if (list) list.push(i);
-      else this.pending.set(word, [i]);
+    forms.words.forEach((word, g) => {
+      this.pending.set(word, g);
     });
   }
 
@@ -201,10 +226,12 @@ export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
   }
 
   private fill(word: string): void {
-    const list = this.pending.get(word);
-    if (list === undefined) return;
+    const g = this.pending.get(word);
+    if (g === undefined) return;
     this.pending.delete(word);
-    for (const i of list) this.table.set((this.forms[i] ?? "").split(TERM_SEPARATOR), this.valueAt(i));
+    const { forms, ends } = this.forms;
+    for (let i = g === 0 ? 0 : (ends[g - 1] ?? 0); i < (ends[g] ?? 0); i++)
+      this.table.set((forms[i] ?? "").split(TERM_SEPARATOR), this.valueAt(i));
   }
 }
 
@@ -253,7 +280,7 @@ export function replayTables(tables: RedFlagTables): ReplayedTables {
       starts[i] = at;
       at += 1 + (forms.hits[at] ?? 0);
     }
-    return new RecordedPhraseTable<Hit[]>(forms.forms, (i) => {
+    return new RecordedPhraseTable<Hit[]>(forms, (i) => {
       const at = starts[i] ?? 0;
       const count = forms.hits[at] ?? 0;
       const list: Hit[] = [];

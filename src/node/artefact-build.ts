@@ -9,12 +9,14 @@ import { Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { buildKnowledge } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
-import { type ArtefactFile, currentSources } from "./artefact.js";
+import { type ArtefactFile, currentSources, sourceStamps, stampedSources } from "./artefact.js";
 import { loadEnglishWords } from "./english-words.js";
 import { loadIntents, loadKnowledge } from "./load.js";
 
 /** The artefact of the data in these folders (the package's default dialogues). */
 export function buildArtefact(knowledgeDir: string, intentsDir: string): ArtefactFile {
+  // Stamped before hashing: a file written meanwhile then fails its stamp, and the hashes decide.
+  const stamped = sourceStamps(knowledgeDir, intentsDir);
   const sources = currentSources(knowledgeDir, intentsDir);
   const { sections } = loadKnowledge(knowledgeDir);
   const intents = loadIntents(intentsDir);
@@ -38,6 +40,7 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
     common: common.size,
     texts,
     ...(redFlags ? { redFlags } : {}),
+    stamps: { sources: stampedSources(sources), ...stamped },
   };
   // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails
   // the build here rather than changing an answer later.

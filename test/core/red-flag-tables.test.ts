@@ -47,7 +47,9 @@ function found(check: RedFlags, sequences: readonly (readonly string[])[]): unkn
 }
 
 /** Every recorded phrase, alone and run together with the next one (a phrase inside a longer text). */
-const phrases = [...tables.stems.forms, ...tables.terms.forms, ...tables.idioms].map((f) => f.split("\t"));
+const phrases = [...tables.stems.forms, ...tables.terms.forms, ...tables.idioms.forms].map((f) =>
+  f.split("\t"),
+);
 const sequences = [...phrases, ...phrases.map((words, i) => [...words, ...(phrases[i + 1] ?? [])])];
 
 const texts = [
