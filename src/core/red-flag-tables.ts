@@ -199,39 +199,66 @@ export function fitsRules(
 export type PhraseMatcher<V> = Pick<PhraseTable<V>, "everyMatch">;
 
 /**
+ * A matching after which a replayed table sets every phrase left: by then the process is a running bot, not a
+ * one-question start, and each match after it costs one test more than the compiled table's (ADR 34).
+ */
+const FILL_ALL_AFTER = 64;
+
+/**
  * A phrase table replayed from the record one first word at a time: before a message is matched, the phrases that
  * start with one of its words are set (in the record's order) into a {@link PhraseTable}, which then matches as the
  * compiled table does. A phrase is only ever reached from its first word (every path through the trie's first node for
  * a word belongs to phrases starting with that word), and a phrase is set once whatever the order, so a table holding
  * the groups of a message's words finds in it exactly what the whole table finds. A start pays for the words its
- * first message says, not for 5,700 phrases; a running bot soon holds them all.
+ * first messages say, not for 5,700 phrases; after {@link FILL_ALL_AFTER} matchings the rest is set at once and the
+ * record let go.
  */
 export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
   private readonly table = new PhraseTable<V>();
-  /** The groups not yet set, by their first word: the group's index. */
-  private readonly pending = new Map<string, number>();
+  /** The groups not yet set, by their first word: the group's index. Null once every group is set. */
+  private pending: Map<string, number> | null = new Map();
+  private matchings = 0;
 
   constructor(
-    private readonly forms: Forms,
-    private readonly valueAt: (index: number) => V,
+    private forms: Forms,
+    private valueAt: (index: number) => V,
   ) {
+    const pending = this.pending;
     forms.words.forEach((word, g) => {
-      this.pending.set(word, g);
+      pending?.set(word, g);
     });
   }
 
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
-    if (this.pending.size > 0) for (const term of terms) this.fill(firstWord(term));
+    const pending = this.pending;
+    if (pending !== null) {
+      if (++this.matchings > FILL_ALL_AFTER || pending.size === 0) this.fillAll(pending);
+      else {
+        for (const term of terms) {
+          // A message's term holds no tab: its first word ends at its first space, if any.
+          const space = term.indexOf(" ");
+          const g = pending.get(space < 0 ? term : term.slice(0, space));
+          if (g !== undefined) this.fill(pending, g);
+        }
+      }
+    }
     return this.table.everyMatch(terms);
   }
 
-  private fill(word: string): void {
-    const g = this.pending.get(word);
-    if (g === undefined) return;
-    this.pending.delete(word);
-    const { forms, ends } = this.forms;
+  private fill(pending: Map<string, number>, g: number): void {
+    const { forms, ends, words } = this.forms;
+    pending.delete(words[g] ?? "");
     for (let i = g === 0 ? 0 : (ends[g - 1] ?? 0); i < (ends[g] ?? 0); i++)
       this.table.set((forms[i] ?? "").split(TERM_SEPARATOR), this.valueAt(i));
+  }
+
+  private fillAll(pending: Map<string, number>): void {
+    for (const g of [...pending.values()]) this.fill(pending, g);
+    this.pending = null;
+    this.forms = { forms: [], words: [], ends: [] };
+    this.valueAt = () => {
+      throw new Error("a replayed table is complete");
+    };
   }
 }
 

@@ -90,6 +90,19 @@ describe("a start from the precomputed red-flag tables", () => {
     expect(urgentCount).toBeGreaterThan(200);
   });
 
+  it("finds the same in the first messages, while its tables are filled one first word at a time", () => {
+    const fresh = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+    const firing = texts.filter((text) => compiled.check(lexicon.analyze(text), text).urgent !== null);
+    for (const text of firing.slice(0, 12)) {
+      const analysis = lexicon.analyze(text);
+      expect(fresh.check(analysis, text), text).toEqual(compiled.check(analysis, text));
+    }
+    // Still filling: the tables hold only the groups of the words said so far.
+    expect(part<{ pending: Map<string, number> | null }>(fresh, "stemTable").pending?.size).toBeGreaterThan(
+      100,
+    );
+  });
+
   it("is not used for other rules: tables whose rule names differ are ignored and the rules compiled", () => {
     const renamed = {
       ...urgent,
