@@ -6,6 +6,7 @@
  */
 import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
 import { Numbers } from "./numbers.js";
+import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
 
 export type { LexiconData };
@@ -193,6 +194,11 @@ export interface PreparedTexts {
   terms: Map<string, string[]>;
   /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
   record?: boolean;
+  /**
+   * The red-flag rules' compiled phrase tables (red-flag-tables.ts, ADR 34): replayed instead of compiled; written
+   * here while recording. Default: none, the rules are compiled.
+   */
+  redFlags?: RedFlagTables;
 }
 
 export class Lexicon {

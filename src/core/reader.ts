@@ -290,7 +290,7 @@ export class Reader {
     const { english, common } = input.words ?? {};
     const lexicon = new Lexicon(input.lexicon, english, common, vocabulary, input.prepared);
     this.lexicon = lexicon;
-    this.redFlags = new RedFlags(urgent, lexicon);
+    this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
     this.neutral.delete(OUT_OF_SCOPE);

@@ -7,26 +7,17 @@
  */
 import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
-import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable } from "./lexicon.js";
+import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable, type PreparedTexts } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
 import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
-
-interface Hit {
-  rule: number;
-  group: number; // -1: `some`, -2: `unless`
-  phrase: string;
-}
-
-interface CompiledRule {
-  name: string;
-  groups: number;
-  /** Groups that list `<earlier-turns>`: satisfied by a conversation already about cramps. */
-  conversationGroups: ReadonlySet<number>;
-  someMin: number;
-  window: number;
-  /** Every group must stand in one sentence. */
-  sentence: boolean;
-}
+import {
+  type CompiledRule,
+  fitsRules,
+  type Hit,
+  type PhraseMatcher,
+  replayTables,
+  TablesRecorder,
+} from "./red-flag-tables.js";
 
 /**
  * The phrases of one rule that a phrase found at one place stands for, and are not masked there: those of its groups
@@ -121,8 +112,11 @@ interface Sequence {
 }
 
 export class RedFlags {
-  private readonly stemTable = new PhraseTable<Hit[]>();
-  private readonly termTable = new PhraseTable<Hit[]>();
+  /** The rules' phrases by their stems and by their terms (replayed from the engine data when it holds them). */
+  private readonly stemTable: PhraseMatcher<Hit[]>;
+  private readonly termTable: PhraseMatcher<Hit[]>;
+  /** The two tables while the rules are compiled; null once they are built. */
+  private building: { stems: PhraseTable<Hit[]>; terms: PhraseTable<Hit[]> } | null = null;
   private readonly rules: CompiledRule[] = [];
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
@@ -136,7 +130,7 @@ export class RedFlags {
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
   private readonly durationRate = new PhraseTable<true>();
-  private readonly idioms = new PhraseTable<true>();
+  private readonly idioms: PhraseMatcher<true>;
   /** Stems before which "me" is "my" ("me leg"). */
   private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
@@ -155,12 +149,24 @@ export class RedFlags {
   private readonly forms = new Map<string, { stems: string[]; terms: string[] }>();
   /** Each table entry's phrases by rule, once it has been found in a message: see {@link partsOf}. */
   private readonly parts = new WeakMap<readonly Hit[], RulePart[]>();
+  /** Writes the compile down while the engine data is precomputed (red-flag-tables.ts); null otherwise. */
+  private readonly recorder: TablesRecorder | null;
 
+  /**
+   * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
+   *   (`redFlags`), those are replayed and the classes never expanded (ADR 34); when they record, the compile is
+   *   written into them. Default: none, the rules compiled here.
+   */
   constructor(
     data: UrgentData,
     private readonly lexicon: Lexicon,
+    prepared?: PreparedTexts | null,
   ) {
-    this.data = data = withClasses(data);
+    const recorded = prepared?.redFlags;
+    const replay = fitsRules(recorded, data.rules, data.advisories) ? recorded : null;
+    // What the classes expand into is in recorded tables: the rules and idioms are then not read here at all.
+    this.data = data = replay ? data : withClasses(data);
+    this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
     this.negators = new Set(data.negators);
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
@@ -174,8 +180,29 @@ export class RedFlags {
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
-    for (const phrase of data.idioms) this.idioms.set(lexicon.stems(phrase), true);
     for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
+    if (replay) {
+      const compiled = replayTables(replay);
+      this.stemTable = compiled.stems;
+      this.termTable = compiled.terms;
+      this.idioms = compiled.idioms;
+      this.rules.push(...compiled.rules);
+      this.advisoryRules.push(...compiled.advisories);
+      this.durationSlots.push(...compiled.durationSlots);
+      this.clockSlots.push(...compiled.clockSlots);
+      return;
+    }
+    const idioms = new PhraseTable<true>();
+    for (const phrase of data.idioms) {
+      const form = lexicon.stems(phrase);
+      idioms.set(form, true);
+      this.recorder?.setIn("idioms", form);
+    }
+    this.idioms = idioms;
+    const building = { stems: new PhraseTable<Hit[]>(), terms: new PhraseTable<Hit[]>() };
+    this.building = building;
+    this.stemTable = building.stems;
+    this.termTable = building.terms;
     data.rules.forEach((rule, i) => {
       this.rules.push(this.compile(rule, i));
     });
@@ -183,6 +210,19 @@ export class RedFlags {
       this.advisoryRules.push(this.compile(rule, 1000 + i));
     });
     this.forms.clear();
+    this.building = null;
+    if (this.recorder && prepared) {
+      prepared.redFlags =
+        this.recorder.finish({
+          stems: building.stems,
+          terms: building.terms,
+          idioms,
+          rules: this.rules,
+          advisories: this.advisoryRules,
+          durationSlots: this.durationSlots,
+          clockSlots: this.clockSlots,
+        }) ?? undefined;
+    }
   }
 
   private formsOf(phrase: string): { stems: string[]; terms: string[] } {
@@ -379,33 +419,38 @@ export class RedFlags {
   }
 
   private add(phrase: string, hit: Hit, group: ReadonlySet<string>): void {
+    const building = this.building;
+    if (building === null) return;
     const { stems, terms } = this.formsOf(phrase);
     const written = stems.join(" ");
     for (const [table, form] of [
-      [this.stemTable, stems],
-      [this.termTable, terms],
+      [building.stems, stems],
+      [building.terms, terms],
     ] as const) {
       // An out-of-scope word stands for many topics; it must not stand in for a red-flag word.
       if (form.includes(OUT_OF_SCOPE)) continue;
       // Nor may a word the lexicon folds into a wider concept ("diarrhoea" and "stomach" both become "side effect"):
       // such a phrase is matched as written.
-      if (table === this.termTable && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
+      if (table === building.terms && form.some((t) => t.includes(" ") && !written.includes(t))) continue;
       // A word the lexicon folds into a plainer one stands for itself only, unless the group lists the plainer one
       // too: "agony" (read as "pain") must not make every ache severe; "weaker" (read as "weak") may stand for "weak".
-      if (table === this.termTable && form.join(" ") !== written && !group.has(form.join(" "))) continue;
+      if (table === building.terms && form.join(" ") !== written && !group.has(form.join(" "))) continue;
       // An exception names one idiom, which its synonyms are not: "dragging my feet" (putting something off) is
       // not "dragging my foot" (a weak foot), though the lexicon reads "feet" as "foot".
-      if (table === this.termTable && hit.group === -2) continue;
+      if (table === building.terms && hit.group === -2) continue;
       const existing = table.matchExact(form);
       if (existing) {
         if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
           existing.push(hit);
-      } else table.set(form, [hit]);
+      } else {
+        table.set(form, [hit]);
+        this.recorder?.setIn(table === building.stems ? "stems" : "terms", form);
+      }
     }
   }
 
   /** Adds to `out` every phrase of the table found in the sequence, with the rule phrases it stands for. */
-  private collect(table: PhraseTable<Hit[]>, seq: Sequence, out: Placed[]): void {
+  private collect(table: PhraseMatcher<Hit[]>, seq: Sequence, out: Placed[]): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
     // of "can't lift" does not negate "foot".
@@ -723,7 +768,7 @@ function comparison(stems: readonly string[], at: number): boolean {
   return COMPARISON_OPENERS.has(article ? (stems[at - 2] ?? "") : before);
 }
 
-function spans(table: PhraseTable<true>, stems: readonly string[]): Span[] {
+function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
   return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));
 }
 

@@ -9,26 +9,47 @@ import { Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { buildKnowledge } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
-import { type ArtefactFile, currentSources } from "./artefact.js";
+import { type ArtefactFile, currentSources, sourceStamps, stampedSources } from "./artefact.js";
 import { loadEnglishWords } from "./english-words.js";
 import { loadIntents, loadKnowledge } from "./load.js";
 
 /** The artefact of the data in these folders (the package's default dialogues). */
 export function buildArtefact(knowledgeDir: string, intentsDir: string): ArtefactFile {
+  // Stamped before hashing: a file written meanwhile then fails its stamp, and the hashes decide.
+  const stamped = sourceStamps(knowledgeDir, intentsDir);
   const sources = currentSources(knowledgeDir, intentsDir);
   const { sections } = loadKnowledge(knowledgeDir);
   const intents = loadIntents(intentsDir);
   const { english, common } = loadEnglishWords();
   const words = [...common, ...[...english].filter((w) => !common.has(w))].join("\n");
-  // The lexicon records every trusted text it works out while an engine over this data is built.
+  // The lexicon records every trusted text it works out while an engine over this data is built, and the red-flag
+  // check its compiled tables (ADR 34). A second engine, built with those tables, records the texts again: only
+  // those a start from the artefact reads, which leaves out the rules' expanded phrases.
+  const compile: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared: compile });
+  const { redFlags } = compile;
   const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  if (redFlags) prepared.redFlags = redFlags;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
   const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
-  const artefact: ArtefactFile = { sources, sections, intents, words, common: common.size, texts };
+  const artefact: ArtefactFile = {
+    sources,
+    sections,
+    intents,
+    words,
+    common: common.size,
+    texts,
+    ...(redFlags ? { redFlags } : {}),
+    stamps: { sources: stampedSources(sources), ...stamped },
+  };
   // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails
   // the build here rather than changing an answer later.
   const back = JSON.parse(JSON.stringify(artefact)) as ArtefactFile;
-  if (!isDeepStrictEqual(back.sections, sections) || !isDeepStrictEqual(back.intents, intents))
+  if (
+    !isDeepStrictEqual(back.sections, sections) ||
+    !isDeepStrictEqual(back.intents, intents) ||
+    !isDeepStrictEqual(back.redFlags, artefact.redFlags)
+  )
     throw new DataError(
       intentsDir,
       "(artefact)",

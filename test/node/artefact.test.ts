@@ -80,6 +80,33 @@ describe("the precomputed engine data", () => {
     }
   });
 
+  it("is stale once a data file is edited in place, in the very folder it was built from", () => {
+    const copy = copyData(intents.dir);
+    try {
+      const own = join(folder, "own.json");
+      writeArtefact(own, buildArtefact(knowledge.dir, copy.dir));
+      expect(readArtefact(own, knowledge.dir, copy.dir).ok).toBe(true);
+      copy.edit("urgent.yaml", "calf", "cafl");
+      expect(readArtefact(own, knowledge.dir, copy.dir)).toEqual({ ok: false, reason: "stale" });
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("stays fresh when a data file is written again with the same text (its content, not its date, decides)", () => {
+    const copy = copyData(intents.dir);
+    try {
+      const own = join(folder, "rewritten.json");
+      writeArtefact(own, buildArtefact(knowledge.dir, copy.dir));
+      const text = copy.read("urgent.yaml");
+      copy.write("urgent.yaml", `${text}\n`);
+      copy.write("urgent.yaml", text);
+      expect(readArtefact(own, knowledge.dir, copy.dir).ok).toBe(true);
+    } finally {
+      copy.remove();
+    }
+  });
+
   it("is stale when made by other code, in another format or for another word list", () => {
     const artefact = JSON.parse(readFileSync(file, "utf8")) as ArtefactFile;
     for (const change of [{ code: "0" }, { format: 0 }, { words: "0.0.0" }]) {

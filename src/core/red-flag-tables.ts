@@ -1,0 +1,335 @@
+/**
+ * Role: the red-flag check's compiled phrase tables in a compact, JSON-safe form (ADR 34). Compiling the rules
+ * (redflags.ts) expands ADR 29's classes into about 4,400 phrases, reads each into stems and terms and files each hit
+ * under its forms: the largest part of the engine's constructor, and so of `crampbot ask`'s cold start. The build
+ * records what the compile produced (src/node/artefact-build.ts, into the precomputed engine data); a start from that
+ * data replays it into the same tables, in the same order, without expanding or reading a phrase. The data files stay
+ * the source: the artefact holding these tables is used only while it matches them and the code that compiles them
+ * (src/node/artefact.ts), and a table that does not fit the rules it is given is not used (see {@link fitsRules}).
+ */
+import { PhraseTable } from "./lexicon.js";
+
+/** Bumped whenever the layout below changes. */
+export const RED_FLAG_TABLES_FORMAT = 1;
+
+/** Between a form's terms: no term holds a tab (a term is normalised words joined by single spaces). */
+const TERM_SEPARATOR = "\t";
+
+/** What a phrase of a rule stands for: which rule, which group (-1: `some`, -2: `unless`), and the phrase. */
+export interface Hit {
+  rule: number;
+  group: number;
+  phrase: string;
+}
+
+/** A compiled rule: what the check needs of a rule besides its phrases. */
+export interface CompiledRule {
+  name: string;
+  groups: number;
+  /** Groups that list `<earlier-turns>`: satisfied by a conversation already about cramps. */
+  conversationGroups: ReadonlySet<number>;
+  someMin: number;
+  window: number;
+  /** Every group must stand in one sentence. */
+  sentence: boolean;
+}
+
+/** One table's phrases in the order they were first set, and the hits filed under each (see {@link RedFlagTables}). */
+interface Forms {
+  /**
+   * Each phrase's terms joined by a tab, grouped by first word (the groups in the order their first phrase was set,
+   * each group's phrases in theirs): a table is filled one group at a time (see {@link RecordedPhraseTable}).
+   */
+  forms: string[];
+  /** Each group's first word ... */
+  words: string[];
+  /** ... and where it ends in `forms` (exclusive). */
+  ends: number[];
+}
+
+/** A table of hits: its phrases, and for each phrase in turn how many hits, then their indexes into `hits`. */
+interface TableForms extends Forms {
+  hits: number[];
+}
+
+/**
+ * Everything the rules' compile derives from the classes, as plain strings and numbers: one JSON parse of flat arrays,
+ * no object per node or per hit to revive.
+ */
+export interface RedFlagTables {
+  format: number;
+  /** Every phrase a hit names, once each. */
+  phrases: string[];
+  /** The hits, three numbers each: rule index, group, phrase index. */
+  hits: number[];
+  stems: TableForms;
+  terms: TableForms;
+  /** The idioms' stems. */
+  idioms: Forms;
+  /** The red-flag rules, then the advisories. */
+  rules: SerialRule[];
+  advisories: SerialRule[];
+  /** Hit indexes of the groups holding `<duration>` and `<clock>`. */
+  durationSlots: number[];
+  clockSlots: number[];
+}
+
+/** A compiled rule as JSON carries it: name, groups, conversation groups, some-minimum, window, one sentence (0/1). */
+type SerialRule = [string, number, number[], number, number, number];
+
+/** What the compile produced, as the check holds it. */
+export interface CompiledTables {
+  stems: PhraseTable<Hit[]>;
+  terms: PhraseTable<Hit[]>;
+  idioms: PhraseTable<true>;
+  rules: CompiledRule[];
+  advisories: CompiledRule[];
+  durationSlots: Hit[];
+  clockSlots: Hit[];
+}
+
+/** Writes down a compile as it happens: the order in which the tables were first given each phrase. */
+export class TablesRecorder {
+  private readonly stemForms: (readonly string[])[] = [];
+  private readonly termForms: (readonly string[])[] = [];
+  private readonly idiomForms: (readonly string[])[] = [];
+  /** A term held a tab, which the compact form cannot carry: nothing is recorded then. */
+  private unfit = false;
+
+  /** `form` was set (for the first time) in the stem table, the term table or the idioms. */
+  setIn(table: "stems" | "terms" | "idioms", form: readonly string[]): void {
+    if (form.length === 0) return; // a table ignores an empty phrase
+    if (form.some((term) => term.includes(TERM_SEPARATOR))) this.unfit = true;
+    (table === "stems" ? this.stemForms : table === "terms" ? this.termForms : this.idiomForms).push(form);
+  }
+
+  /** The compact form of the finished compile, or null when it cannot be carried. */
+  finish(compiled: CompiledTables): RedFlagTables | null {
+    if (this.unfit) return null;
+    const phrases: string[] = [];
+    const phraseIndex = new Map<string, number>();
+    const hits: number[] = [];
+    const hitIndex = new Map<Hit, number>();
+    const indexOf = (hit: Hit): number => {
+      let at = hitIndex.get(hit);
+      if (at === undefined) {
+        let phrase = phraseIndex.get(hit.phrase);
+        if (phrase === undefined) {
+          phrase = phrases.length;
+          phrases.push(hit.phrase);
+          phraseIndex.set(hit.phrase, phrase);
+        }
+        at = hits.length / 3;
+        hits.push(hit.rule, hit.group, phrase);
+        hitIndex.set(hit, at);
+      }
+      return at;
+    };
+    const table = (forms: readonly (readonly string[])[], from: PhraseTable<Hit[]>): TableForms => {
+      const out: TableForms = { ...grouped(forms), hits: [] };
+      for (const form of out.forms) {
+        const list = from.matchExact(form.split(TERM_SEPARATOR)) ?? [];
+        out.hits.push(list.length, ...list.map(indexOf));
+      }
+      return out;
+    };
+    const serial = (rule: CompiledRule): SerialRule => [
+      rule.name,
+      rule.groups,
+      [...rule.conversationGroups],
+      rule.someMin,
+      rule.window,
+      rule.sentence ? 1 : 0,
+    ];
+    return {
+      format: RED_FLAG_TABLES_FORMAT,
+      stems: table(this.stemForms, compiled.stems),
+      terms: table(this.termForms, compiled.terms),
+      idioms: grouped(this.idiomForms),
+      rules: compiled.rules.map(serial),
+      advisories: compiled.advisories.map(serial),
+      durationSlots: compiled.durationSlots.map(indexOf),
+      clockSlots: compiled.clockSlots.map(indexOf),
+      phrases,
+      hits,
+    };
+  }
+}
+
+/** Phrases grouped by first word, each joined by a tab (see {@link Forms}). */
+function grouped(forms: readonly (readonly string[])[]): Forms {
+  const groups = new Map<string, string[]>();
+  for (const form of forms) {
+    const joined = form.join(TERM_SEPARATOR);
+    const word = firstWord(joined);
+    const group = groups.get(word);
+    if (group) group.push(joined);
+    else groups.set(word, [joined]);
+  }
+  const out: Forms = { forms: [], words: [], ends: [] };
+  for (const [word, group] of groups) {
+    out.forms.push(...group);
+    out.words.push(word);
+    out.ends.push(out.forms.length);
+  }
+  return out;
+}
+
+/**
+ * The tables are of this format and name these rules and advisories, in this order: the artefact's freshness check
+ * (its hashes of the data and the code) is what makes them the rules' own; this only keeps a mismatched pair (tables
+ * handed to other rules, as a test might) from being used.
+ */
+export function fitsRules(
+  tables: RedFlagTables | undefined,
+  rules: readonly { name: string }[],
+  advisories: readonly { name: string }[],
+): tables is RedFlagTables {
+  return (
+    tables !== undefined &&
+    tables.format === RED_FLAG_TABLES_FORMAT &&
+    tables.rules.length === rules.length &&
+    tables.advisories.length === advisories.length &&
+    tables.rules.every((rule, i) => rule[0] === rules[i]?.name) &&
+    tables.advisories.every((rule, i) => rule[0] === advisories[i]?.name)
+  );
+}
+
+/** What the check does with a phrase table at run time: find every phrase in a message's words. */
+export type PhraseMatcher<V> = Pick<PhraseTable<V>, "everyMatch">;
+
+/**
+ * A matching after which a replayed table sets every phrase left: by then the process is a running bot, not a
+ * one-question start, and each match after it costs one test more than the compiled table's (ADR 34).
+ */
+const FILL_ALL_AFTER = 64;
+
+/**
+ * A phrase table replayed from the record one first word at a time: before a message is matched, the phrases that
+ * start with one of its words are set (in the record's order) into a {@link PhraseTable}, which then matches as the
+ * compiled table does. A phrase is only ever reached from its first word (every path through the trie's first node for
+ * a word belongs to phrases starting with that word), and a phrase is set once whatever the order, so a table holding
+ * the groups of a message's words finds in it exactly what the whole table finds. A start pays for the words its
+ * first messages say, not for 5,700 phrases; after {@link FILL_ALL_AFTER} matchings the rest is set at once and the
+ * record let go.
+ */
+export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
+  private readonly table = new PhraseTable<V>();
+  /** The groups not yet set, by their first word: the group's index. Null once every group is set. */
+  private pending: Map<string, number> | null = new Map();
+  private matchings = 0;
+
+  constructor(
+    private forms: Forms,
+    private valueAt: (index: number) => V,
+  ) {
+    const pending = this.pending;
+    forms.words.forEach((word, g) => {
+      pending?.set(word, g);
+    });
+  }
+
+  everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
+    const pending = this.pending;
+    if (pending !== null) {
+      if (++this.matchings > FILL_ALL_AFTER || pending.size === 0) this.fillAll(pending);
+      else {
+        for (const term of terms) {
+          // A message's term holds no tab: its first word ends at its first space, if any.
+          const space = term.indexOf(" ");
+          const g = pending.get(space < 0 ? term : term.slice(0, space));
+          if (g !== undefined) this.fill(pending, g);
+        }
+      }
+    }
+    return this.table.everyMatch(terms);
+  }
+
+  private fill(pending: Map<string, number>, g: number): void {
+    const { forms, ends, words } = this.forms;
+    pending.delete(words[g] ?? "");
+    for (let i = g === 0 ? 0 : (ends[g - 1] ?? 0); i < (ends[g] ?? 0); i++)
+      this.table.set((forms[i] ?? "").split(TERM_SEPARATOR), this.valueAt(i));
+  }
+
+  private fillAll(pending: Map<string, number>): void {
+    for (const g of [...pending.values()]) this.fill(pending, g);
+    this.pending = null;
+    this.forms = { forms: [], words: [], ends: [] };
+    this.valueAt = () => {
+      throw new Error("a replayed table is complete");
+    };
+  }
+}
+
+/** A form's (or a message term's) first word: up to its first tab or space. */
+function firstWord(form: string): string {
+  let end = form.length;
+  const tab = form.indexOf(TERM_SEPARATOR);
+  if (tab >= 0) end = tab;
+  const space = form.indexOf(" ");
+  if (space >= 0 && space < end) end = space;
+  return end === form.length ? form : form.slice(0, end);
+}
+
+/** The tables a check matches with, replayed from the record (see {@link RecordedPhraseTable}). */
+export interface ReplayedTables {
+  stems: PhraseMatcher<Hit[]>;
+  terms: PhraseMatcher<Hit[]>;
+  idioms: PhraseMatcher<true>;
+  rules: CompiledRule[];
+  advisories: CompiledRule[];
+  durationSlots: Hit[];
+  clockSlots: Hit[];
+}
+
+/** The check's tables from a record: the phrase tables filled as messages need them, the rules as compiled. */
+export function replayTables(tables: RedFlagTables): ReplayedTables {
+  const { hits: flat, phrases } = tables;
+  const hits: (Hit | undefined)[] = new Array(flat.length / 3);
+  /** One object per hit, shared by the tables and slots that file it, as in the compile. */
+  const hitAt = (i: number): Hit => {
+    let hit = hits[i];
+    if (hit === undefined) {
+      hit = {
+        rule: flat[3 * i] ?? -1,
+        group: flat[3 * i + 1] ?? -1,
+        phrase: phrases[flat[3 * i + 2] ?? -1] ?? "",
+      };
+      hits[i] = hit;
+    }
+    return hit;
+  };
+  const table = (forms: TableForms): PhraseMatcher<Hit[]> => {
+    // Where each phrase's hits start in the flat list: [count, hit, hit, ...] per phrase.
+    const starts = new Uint32Array(forms.forms.length);
+    for (let i = 0, at = 0; i < starts.length; i++) {
+      starts[i] = at;
+      at += 1 + (forms.hits[at] ?? 0);
+    }
+    return new RecordedPhraseTable<Hit[]>(forms, (i) => {
+      const at = starts[i] ?? 0;
+      const count = forms.hits[at] ?? 0;
+      const list: Hit[] = [];
+      for (let k = 1; k <= count; k++) list.push(hitAt(forms.hits[at + k] ?? -1));
+      return list;
+    });
+  };
+  const rule = ([name, groups, conversation, someMin, window, sentence]: SerialRule): CompiledRule => ({
+    name,
+    groups,
+    conversationGroups: new Set(conversation),
+    someMin,
+    window,
+    sentence: sentence === 1,
+  });
+  return {
+    stems: table(tables.stems),
+    terms: table(tables.terms),
+    idioms: new RecordedPhraseTable<true>(tables.idioms, () => true),
+    rules: tables.rules.map(rule),
+    advisories: tables.advisories.map(rule),
+    durationSlots: tables.durationSlots.map(hitAt),
+    clockSlots: tables.clockSlots.map(hitAt),
+  };
+}
