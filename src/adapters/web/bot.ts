@@ -1,5 +1,14 @@
 // The Botkit side: a Botkit controller without its own web server on botbuilder-adapter-web's WebAdapter; each turn calls our handler.
-import { calculateChangeHash, type Storage, type TurnContext } from "botbuilder";
+import {
+  type Activity,
+  ActivityTypes,
+  type ChannelAccount,
+  type ConversationAccount,
+  calculateChangeHash,
+  type ResourceResponse,
+  type Storage,
+  TurnContext,
+} from "botbuilder";
 import { WebAdapter } from "botbuilder-adapter-web";
 import { Botkit, type BotkitMessage, type BotWorker } from "botkit";
 import type { Logger, MessageHandler, Reply } from "../../core/types.js";
@@ -13,6 +22,17 @@ const TURN = Symbol("crampbot.web.turn");
 interface TurnInput {
   session: Session;
   input: ClientInput;
+  /**
+   * The turn's TurnContext state (the collection itself, not the revocable context), emptied once the turn has been
+   * answered: Botkit's generator functions keep what they captured until the next full collection, and through the
+   * context's state that would be the turn's Botkit message, our inputs and the replies (ADR 35).
+   */
+  state?: Map<unknown, unknown>;
+}
+
+/** The WebAdapter's own message shaping ({type, text, ...channelData}), which its typings keep private. */
+interface WebAdapterInternals {
+  activityToMessage(activity: Partial<Activity>): unknown;
 }
 
 /**
@@ -21,9 +41,60 @@ interface TurnInput {
  * replies through a module-wide map keyed by that field (a client naming another user receives their replies),
  * checks no Origin, and starts a 30 s heartbeat timer that is never cleared. The socket is ours (socket.ts); every
  * turn still goes through this adapter's processActivity() and sendActivities().
+ *
+ * Those two are the adapter's part of Botkit's turn (a BotAdapter subclass implements them; Botkit's own turn,
+ * handleTurn through bot.say and the send middleware, is the library's). The library's are compiled to ES2015, where
+ * every call of an async method creates a fresh generator function, which costs V8 a new map and prototype and keeps
+ * what it captures until the next full collection (ADR 28). Here they are the same steps as native async methods
+ * (ADR 35): processActivity builds the same activity and TurnContext, runs the adapter's middleware and the logic
+ * (botbuilder's runMiddleware, revocable context included) and answers the collected messages; sendActivities
+ * collects each activity shaped by the library's own activityToMessage. A turn that did not come in as a webhook
+ * call (a "websocket" channel: never ours) is left to the library.
  */
 class CrampBotWebAdapter extends WebAdapter {
   override init(): void {}
+
+  override async processActivity(
+    req: { body: Record<string, unknown> },
+    res: TurnAnswer,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const message = req.body;
+    const user = message.user as string;
+    const activity: Partial<Activity> = {
+      timestamp: new Date(),
+      channelId: "webhook",
+      conversation: { id: user } as ConversationAccount,
+      from: { id: user } as ChannelAccount,
+      recipient: { id: "bot" } as ChannelAccount,
+      channelData: message,
+      text: message.text as string,
+      type: message.type === "message" ? ActivityTypes.Message : ActivityTypes.Event,
+    };
+    // Botkit's event type, as the library sets it (our turns are all messages).
+    if (activity.type !== ActivityTypes.Message) message.botkitEventType = message.type;
+    const context = new TurnContext(this, activity);
+    context.turnState.set("httpStatus", 200);
+    await this.runMiddleware(context, logic);
+    res.status();
+    const body = context.turnState.get("httpBody");
+    if (body) res.json(body);
+    else res.end();
+  }
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    if (context.activity.channelId !== "webhook") return super.sendActivities(context, activities);
+    const shape = this as unknown as WebAdapterInternals;
+    for (const activity of activities) {
+      const outbound = (context.turnState.get("httpBody") as unknown[] | undefined) ?? [];
+      outbound.push(shape.activityToMessage(activity));
+      context.turnState.set("httpBody", outbound);
+    }
+    return [];
+  }
 }
 
 /**
@@ -146,7 +217,10 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
   // nothing of the turn but the body (ADR 28).
   const logic = async (context: TurnContext): Promise<void> => {
     const turn = inputs.get(context.activity.channelData as object);
-    if (turn !== undefined) context.turnState.set(TURN, turn);
+    if (turn !== undefined) {
+      context.turnState.set(TURN, turn);
+      turn.state = context.turnState;
+    }
     if (dialogConfiguration !== undefined) context.turnState.set(DIALOG_CONFIGURATION, dialogConfiguration);
     if (stateKey !== undefined) {
       context.turnState.set(stateKey, { state: emptyTurnState(), hash: EMPTY_TURN_STATE_HASH });
@@ -163,12 +237,16 @@ export function createWebBot(handler: MessageHandler, logger: Logger, apology: R
       text: input.kind === "text" ? input.text : input.title,
     };
     if (input.kind === "button") body.quick_reply = { payload: input.buttonId };
-    inputs.set(body, { session, input });
+    const turn: TurnInput = { session, input };
+    inputs.set(body, turn);
     const res = new TurnAnswer();
     try {
       await adapter.processActivity({ body }, res, logic);
     } finally {
       inputs.delete(body);
+      // The answer has been handed over (res.take below): nothing reads this turn's state any more.
+      turn.state?.clear();
+      turn.state = undefined;
     }
     // sendActivities() collected what bot.say() sent, each one {type, text, ...channelData} = an OutgoingMessage.
     const answer = res.take();
