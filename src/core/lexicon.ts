@@ -194,6 +194,11 @@ export class Lexicon {
   private readonly surface = new Set<string>();
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  /**
+   * How many words as written each term of a message's analysis stands for ("what can I actually do" is the one term
+   * "prevent"), by the terms array's identity: question kinds weigh a phrase by the words it covers (ADR 32).
+   */
+  private readonly termWidths = new WeakMap<readonly string[], readonly number[]>();
   /** How each message word read, by token (names aside): see {@link reading}. */
   private readonly readings = new Map<string, TokenReading>();
   private readonly foreign = new Set<string>();
@@ -308,6 +313,14 @@ export class Lexicon {
     }
   }
 
+  /**
+   * How many words as written each of a message analysis's terms stands for (see {@link analyze}); undefined for terms
+   * that came from elsewhere (a trusted phrase's, where each term counts as one word).
+   */
+  widths(terms: readonly string[]): readonly number[] | undefined {
+    return this.termWidths.get(terms);
+  }
+
   /** Full analysis of a user's message (the same object for the same text while {@link sharing} runs). */
   analyze(text: string): Analysis {
     const shared = this.shared;
@@ -336,6 +349,10 @@ export class Lexicon {
       return reading.stem;
     });
     const { terms, starts } = this.replaceSynonymsWithStarts(stems);
+    this.termWidths.set(
+      terms,
+      starts.map((at, i) => (starts[i + 1] ?? stems.length) - at),
+    );
     return {
       terms,
       stems,
