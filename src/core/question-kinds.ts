@@ -35,6 +35,9 @@ export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negati
 const FILE = "kinds.yaml";
 /** The word that joins a second question to the first. */
 const AND = "and";
+/** A term that stands for this many words as written or more is a clause of its own ("what can I do"). */
+const CLAUSE_WORDS = 3;
+
 /** In "a ... b", b may follow a within this many words. */
 const GAP = 4;
 
@@ -277,11 +280,18 @@ function find(
   return null;
 }
 
-/** The words as written that `length` terms from `at` stand for (each term one word without widths). */
+/**
+ * The words as written that `length` terms from `at` stand for (each term one word without widths). A term counts its
+ * words when it stands for a whole clause ("what can she do", "is there anything"), not for a word and its particle
+ * ("help with", "who's"), which says no more than the word.
+ */
 function wordsOf(widths: readonly number[] | undefined, at: number, length: number): number {
   if (widths === undefined) return length;
   let words = 0;
-  for (let i = at; i < at + length; i++) words += widths[i] ?? 1;
+  for (let i = at; i < at + length; i++) {
+    const width = widths[i] ?? 1;
+    words += width >= CLAUSE_WORDS ? width : 1;
+  }
   return words;
 }
 

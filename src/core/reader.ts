@@ -468,6 +468,17 @@ export class Reader {
       const said = asking === null ? null : this.signalsOf(asking);
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
         return { ...full, kind, topics: said.topics };
+      // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
+      // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
+      if (
+        said !== null &&
+        said.topics.size === 0 &&
+        said.facets.size === 0 &&
+        kind?.section != null &&
+        !kind.keepsTopic &&
+        !said.pointsBack
+      )
+        return { ...full, kind, topics: said.topics, sections: said.sections, facets: said.facets };
       return { ...full, kind };
     }
     const said = this.signalsOf(question);

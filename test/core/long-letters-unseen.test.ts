@@ -1,7 +1,8 @@
 // Thirty fresh long messages written for ADR 32 before any change for them: letters to a health column, forum posts
 // and voice-typed rambles whose ask is vague or buried mid-text, that tell what was already tried or ruled out, or
 // that mention an uncovered topic in passing (or make it the subject). Each is labelled by LABELLING.md's rules.
-// First run, before any fix: see KNOWN and the ADR for the figure.
+// First run, before any fix: 24 of 30 passed; after ADR 32, 27 of 30 (the three still failing are in KNOWN, each with
+// why).
 import { createBot } from "../support/bot.js";
 import { describeLabelled, type LabelledCase } from "../support/labelled.js";
 
@@ -23,11 +24,6 @@ const FRESH: LabelledCase[] = [
     "so basically my mum is 80 and she lives on her own and she rang me at 3 in the morning again because her foot had cramped up and she couldn't get it to let go for a minute or two anyway I was wondering how she should rub it when it happens because she just sort of grabs it and she eats fine and walks to the shops",
     "answer",
     "massage",
-  ],
-  [
-    "Hello. Some background first: I'm 45, I work nights as a security guard and sleep in the day with blackout blinds, so I barely see daylight from October to March. I get cramps in my feet most weeks. Could that lack of daylight really be behind it? I do eat fish twice a week and take no tablets.",
-    "answer",
-    "vitamin-d.sunlight",
   ],
   // A vague ask after a story.
   [
@@ -113,11 +109,6 @@ const FRESH: LabelledCase[] = [
     null,
   ],
   [
-    "We tried a banana every night for a fortnight because everyone says potassium, no change at all. Someone at work said I might be low in vitamin D because I'm indoors all day. What foods would give me more of it?",
-    "answer",
-    "vitamin-d.food",
-  ],
-  [
     "Mum has been drinking a glass of tonic water every night because she read the quinine stops leg cramps. She's 77 and has them most nights. Is the tonic water actually doing anything?",
     "fallback",
     null,
@@ -151,11 +142,6 @@ const FRESH: LabelledCase[] = [
   ],
   // Forum posts with a summary ask or an ask for the whole picture.
   [
-    "Sorry for the long post. Cramps started in spring, both calves, always at night, always a minute or so. Tried water, stretching, a new pillow, nothing much changed. Not on any meds. Can someone give me the short version of what actually helps?",
-    "answer",
-    "prevention",
-  ],
-  [
     "Hi all, my husband has started getting leg cramps at night, he's 60. He asked me to find out what they actually are and whether lots of people get them, he's convinced something is seriously wrong. They go after a minute and there's no swelling or anything.",
     "answer",
     "overview",
@@ -168,6 +154,28 @@ const FRESH: LabelledCase[] = [
 ];
 
 /** Still failing after the work of ADR 32, each with why. */
-const KNOWN: LabelledCase[] = [];
+const KNOWN: LabelledCase[] = [
+  // "lack of daylight" reads as the deficiency word plus the sun; the cause kind ("be behind") and "lack" (both
+  // deficiencies) outweigh the sunlight aspect, so vitamin D's main section answers.
+  [
+    "Hello. Some background first: I'm 45, I work nights as a security guard and sleep in the day with blackout blinds, so I barely see daylight from October to March. I get cramps in my feet most weeks. Could that lack of daylight really be behind it? I do eat fish twice a week and take no tablets.",
+    "answer",
+    "vitamin-d.sunlight",
+  ],
+  // "What foods would give me more of it?" takes vitamin D from the sentence before, but the aspect asked (food) loses
+  // to the story's vitamin D words, so vitamin D's main section answers.
+  [
+    "We tried a banana every night for a fortnight because everyone says potassium, no change at all. Someone at work said I might be low in vitamin D because I'm indoors all day. What foods would give me more of it?",
+    "answer",
+    "vitamin-d.food",
+  ],
+  // "the short version of what actually helps": "short version" is the summary's keyword, and a general section named
+  // by its own words wins over the what-to-do kind.
+  [
+    "Sorry for the long post. Cramps started in spring, both calves, always at night, always a minute or so. Tried water, stretching, a new pillow, nothing much changed. Not on any meds. Can someone give me the short version of what actually helps?",
+    "answer",
+    "prevention",
+  ],
+];
 
 describeLabelled("long letters, posts and rambles written before any fix (ADR 32)", bot, FRESH, KNOWN);
