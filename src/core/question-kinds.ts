@@ -5,7 +5,7 @@
  */
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
-import type { Lexicon, LexiconData } from "./lexicon.js";
+import { CLAUSE_WORDS, type Lexicon, type LexiconData } from "./lexicon.js";
 import type { KindsData } from "./schemas/kinds.js";
 
 export type { KindsData };
@@ -35,9 +35,6 @@ export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negati
 const FILE = "kinds.yaml";
 /** The word that joins a second question to the first. */
 const AND = "and";
-/** A term that stands for this many words as written or more is a clause of its own ("what can I do"). */
-const CLAUSE_WORDS = 3;
-
 /** In "a ... b", b may follow a within this many words. */
 const GAP = 4;
 
