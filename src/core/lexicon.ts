@@ -201,6 +201,9 @@ export interface PreparedTexts {
   redFlags?: RedFlagTables;
 }
 
+/** A term that stands for this many words as written or more is a clause of its own ("what can I do" is "prevent"). */
+export const CLAUSE_WORDS = 3;
+
 export class Lexicon {
   readonly data: LexiconData;
   /** Amounts and durations, read with this lexicon's number words. */
@@ -212,6 +215,13 @@ export class Lexicon {
   private readonly surface = new Set<string>();
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  /**
+   * How many words as written each term of an analysis stands for ("what can I actually do" is the one term "prevent"),
+   * by the terms array's identity, while {@link sharing} runs: question kinds weigh a phrase by the words it covers
+   * (ADR 32). Kept only for an analysis with a term of at least {@link CLAUSE_WORDS} words; a plain map dropped with
+   * the message, not a WeakMap (whose entries every collection must visit).
+   */
+  private termWidths: Map<readonly string[], readonly number[]> | null = null;
   /** How each message word read, by token (names aside): see {@link reading}. */
   private readonly readings = new Map<string, TokenReading>();
   private readonly foreign = new Set<string>();
@@ -319,11 +329,21 @@ export class Lexicon {
   sharing<T>(read: () => T): T {
     if (this.shared !== null) return read();
     this.shared = new Map();
+    this.termWidths = new Map();
     try {
       return read();
     } finally {
       this.shared = null;
+      this.termWidths = null;
     }
+  }
+
+  /**
+   * How many words as written each of an analysis's terms stands for (see {@link termWidths}); undefined when each
+   * counts as one: no term of a clause, terms that came from elsewhere (a trusted phrase's), or outside {@link sharing}.
+   */
+  widths(terms: readonly string[]): readonly number[] | undefined {
+    return this.termWidths?.get(terms);
   }
 
   /** Full analysis of a user's message (the same object for the same text while {@link sharing} runs). */
@@ -354,6 +374,16 @@ export class Lexicon {
       return reading.stem;
     });
     const { terms, starts } = this.replaceSynonymsWithStarts(stems);
+    // Kept only when a term stands for a whole clause (most messages have none: no array, and every term is one word).
+    const widths = this.termWidths;
+    for (let i = 0; widths !== null && i < starts.length; i++) {
+      if ((starts[i + 1] ?? stems.length) - (starts[i] ?? 0) < CLAUSE_WORDS) continue;
+      widths.set(
+        terms,
+        starts.map((at, k) => (starts[k + 1] ?? stems.length) - at),
+      );
+      break;
+    }
     return {
       terms,
       stems,

@@ -5,7 +5,7 @@
  */
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
-import type { Lexicon, LexiconData } from "./lexicon.js";
+import { CLAUSE_WORDS, type Lexicon, type LexiconData } from "./lexicon.js";
 import type { KindsData } from "./schemas/kinds.js";
 
 export type { KindsData };
@@ -21,6 +21,11 @@ export interface QuestionKind {
   facetWeight: number;
   /** A topic named earlier in the message stays the subject even when the person already uses it. */
   keepsTopic: boolean;
+  /**
+   * The general section answering it instead when what the person set aside was tried as a remedy ("tried stretching
+   * and water, what else is there?" asks for other remedies, not other causes); null to keep `section`.
+   */
+  afterTried: string | null;
 }
 
 /** No kinds: what a bot built without kinds.yaml reads. */
@@ -42,6 +47,8 @@ export function checkKinds(
   for (const [name, kind] of Object.entries(data.kinds)) {
     if (knowledge !== null && kind.section !== undefined && !knowledge.byId.has(kind.section))
       throw new DataError(FILE, `kinds.${name}.section`, `names no section ("${kind.section}")`);
+    if (knowledge !== null && kind.after_tried !== undefined && !knowledge.byId.has(kind.after_tried))
+      throw new DataError(FILE, `kinds.${name}.after_tried`, `names no section ("${kind.after_tried}")`);
     if (kind.facet !== undefined && !facets.has(kind.facet))
       throw new DataError(FILE, `kinds.${name}.facet`, `names no facet ("${kind.facet}")`);
   }
@@ -70,7 +77,10 @@ export class QuestionKinds {
     hit: { kind: QuestionKind; start: number; length: number } | null;
   } | null = null;
 
-  constructor(data: KindsData, lexicon: Lexicon) {
+  constructor(
+    data: KindsData,
+    private readonly lexicon: Lexicon,
+  ) {
     for (const [name, raw] of Object.entries(data.kinds)) {
       const kind: QuestionKind = {
         name,
@@ -78,6 +88,7 @@ export class QuestionKinds {
         facet: raw.facet ?? null,
         facetWeight: raw.facet_weight ?? 0,
         keepsTopic: raw.keeps_topic ?? false,
+        afterTried: raw.after_tried ?? null,
       };
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
@@ -137,17 +148,21 @@ export class QuestionKinds {
   lastStart(terms: readonly string[], minLength: number): number {
     let last = -1;
     const where = positions(terms);
+    // Words as written, as in match: "...wrecking my sleep ... what can I actually do about it" asks from "what".
+    const widths = this.lexicon.widths(terms);
     for (const pattern of this.patterns) {
       const starts = where.get(pattern.parts[0]?.[0] ?? "");
       if (starts === undefined) continue;
-      const words = pattern.parts.reduce((n, p) => n + p.length, 0) - pattern.parts.length + 1;
-      if (words < minLength) continue;
+      const gaps = pattern.parts.length - 1;
+      const words = pattern.parts.reduce((n, p) => n + p.length, 0) - gaps;
+      if (words < minLength && widths === undefined) continue;
       // Each start on its own, latest first: the first that matches is this pattern's last ask.
       for (let k = starts.length - 1; k >= 0; k--) {
         const start = starts[k] ?? -1;
         if (start <= last) break;
         const only = new Map([[pattern.parts[0]?.[0] ?? "", [start]]]);
-        if (find(terms, pattern.parts, only)) {
+        const hit = find(terms, pattern.parts, only, pattern.parts.length > 1 ? undefined : widths);
+        if (hit && hit.length - gaps >= minLength) {
           last = start;
           break;
         }
@@ -172,20 +187,35 @@ export class QuestionKinds {
 
   private matchTerms(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
+    let bestTerms = 0;
     // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
     // order (the hot path). Marks, not a sorted list: sorting the candidates cost more than trying them (ADR 21).
     const where = positions(terms);
     const candidate = this.candidates(where);
+    // A phrase counts the words it covers as written: "what can I actually do" is one term ("prevent") but five
+    // words, more than the "that's it" said before it (ADR 32).
+    const widths = this.lexicon.widths(terms);
     for (let n = 0; n < candidate.length; n++) {
       if (candidate[n] === 0) continue;
       const pattern = this.patterns[n];
       if (pattern === undefined) continue;
-      const hit = find(terms, pattern.parts, where);
+      // (A gap pattern counts its terms: it is weaker evidence, and "who's 74, gets" is no "who ... get".)
+      const hit = find(terms, pattern.parts, where, pattern.parts.length > 1 ? undefined : widths);
       if (!hit) continue;
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
       if (pattern.parts.length > 1) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
-      if (!best || hit.length > best.length || (hit.length === best.length && hit.start < best.start))
+      // Of equal words, a phrase of the kinds' own terms ("anything to it") wins over one synonym that stands for
+      // as many ("is there anything" is "prevent"), then the earliest.
+      // (A gap pattern's terms are its words: no advantage.)
+      const size = pattern.parts.length > 1 ? hit.length : (pattern.parts[0]?.length ?? 0);
+      if (
+        !best ||
+        hit.length > best.length ||
+        (hit.length === best.length && (size > bestTerms || (size === bestTerms && hit.start < best.start)))
+      ) {
         best = { kind: pattern.kind, ...hit };
+        bestTerms = size;
+      }
     }
     return best;
   }
@@ -222,6 +252,7 @@ function find(
   terms: readonly string[],
   parts: string[][],
   where: ReadonlyMap<string, readonly number[]>,
+  widths?: readonly number[],
 ): { start: number; length: number } | null {
   // Indexes, not `[first, ...rest]`: that copy per candidate pattern was most of what matching allocated (ADR 26).
   const first = parts[0];
@@ -229,7 +260,7 @@ function find(
   for (const start of where.get(first[0] ?? "") ?? []) {
     if (!matchesAt(terms, first, start)) continue;
     let at = start + first.length;
-    let words = first.length;
+    let words = wordsOf(widths, start, first.length);
     let ok = true;
     for (let p = 1; p < parts.length; p++) {
       const part = parts[p] ?? [];
@@ -239,11 +270,26 @@ function find(
         break;
       }
       at = next + part.length;
-      words += part.length;
+      words += wordsOf(widths, next, part.length);
     }
     if (ok) return { start, length: words };
   }
   return null;
+}
+
+/**
+ * The words as written that `length` terms from `at` stand for (each term one word without widths). A term counts its
+ * words when it stands for a whole clause ("what can she do", "is there anything"), not for a word and its particle
+ * ("help with", "who's"), which says no more than the word.
+ */
+function wordsOf(widths: readonly number[] | undefined, at: number, length: number): number {
+  if (widths === undefined) return length;
+  let words = 0;
+  for (let i = at; i < at + length; i++) {
+    const width = widths[i] ?? 1;
+    words += width >= CLAUSE_WORDS ? width : 1;
+  }
+  return words;
 }
 
 /** The first place from `from` to `last` (inclusive) where `part` occurs, or -1. */

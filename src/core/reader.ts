@@ -451,7 +451,19 @@ export class Reader {
       },
       (terms) => this.specificTopics(terms, true),
     );
-    return this.withoutRuledOut(asked, found.topics, found.rejected);
+    const without = this.withoutRuledOut(asked, found.topics, found.rejected);
+    // "Tried magnesium, tried drinking more. What else is there?": after remedies tried, a bare "what else" asks for
+    // other remedies (kinds.yaml `after_tried`); "what else could cause it" names its causes and keeps them.
+    const kind = without.kind;
+    if (
+      found.tried &&
+      kind?.afterTried != null &&
+      kind.section !== null &&
+      !without.kindSections.includes(kind.section) &&
+      (without.topics.get(this.topicOf.get(kind.section) ?? "") ?? 0) < NAMES_TOPIC
+    )
+      return { ...without, kind: { ...kind, section: kind.afterTried } };
+    return without;
   }
 
   private readAsked(text: string, full: Signals): Signals {
@@ -466,6 +478,17 @@ export class Reader {
       const said = asking === null ? null : this.signalsOf(asking);
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
         return { ...full, kind, topics: said.topics };
+      // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
+      // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
+      if (
+        said !== null &&
+        said.topics.size === 0 &&
+        said.facets.size === 0 &&
+        kind?.section != null &&
+        !kind.keepsTopic &&
+        !said.pointsBack
+      )
+        return { ...full, kind, topics: said.topics, sections: said.sections, facets: said.facets };
       return { ...full, kind };
     }
     const said = this.signalsOf(question);
@@ -621,7 +644,7 @@ export class Reader {
    */
   private shortKind(full: Signals, asking: string | null): QuestionKind | null {
     if (asking === null) return this.kindOf(full);
-    const terms = this.lexicon.terms(asking);
+    const terms = this.lexicon.analyze(asking).terms;
     if (terms.length <= POINTING_ASK) {
       const whole = this.kinds.match(full.analysis.terms);
       const own = this.kinds.match(terms);

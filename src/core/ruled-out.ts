@@ -18,6 +18,8 @@ interface Clause {
 
 export class RuledOut {
   private readonly markers = new PhraseTable<boolean>();
+  /** Markers of a thing tried as a remedy ("tried", "did not help"); they rule out as the others do. */
+  private readonly tried = new PhraseTable<true>();
   private readonly negations: Set<string>;
 
   constructor(
@@ -30,6 +32,11 @@ export class RuledOut {
       this.markers.set(terms, back.has(terms.join(" ")));
     }
     this.negations = new Set(data.negations.flatMap((w) => lexicon.terms(w)));
+    for (const marker of data.tried ?? []) {
+      const terms = lexicon.terms(marker);
+      this.tried.set(terms, true);
+      if (this.markers.matchExact(terms) === undefined) this.markers.set(terms, false);
+    }
   }
 
   /** A quick test on the whole message's terms: no marker, nothing to look for (the common case). */
@@ -49,7 +56,7 @@ export class RuledOut {
     topicsOf: (terms: string[]) => Set<string>,
     asks: (terms: string[]) => boolean,
     askedOf: (terms: string[]) => Set<string> = topicsOf,
-  ): { topics: string[]; rejected: boolean } {
+  ): { topics: string[]; rejected: boolean; tried: boolean } {
     const sentences = splitClauses(text).map((sentence) =>
       sentence.map((c, i) => {
         const terms = this.lexicon.analyze(c.text).terms;
@@ -63,6 +70,8 @@ export class RuledOut {
     const out = new Set<string>();
     const asked = new Set<string>();
     let rejected = false;
+    // Something was ruled out by a marker of trying it ("tried magnesium", "stretching didn't help").
+    let tried = false;
     clauses.forEach((clause, i) => {
       if (clause.question) {
         // "What else could I be lacking?" names the two deficiencies by one shared word: neither is asked by name.
@@ -72,6 +81,7 @@ export class RuledOut {
       const own = topicsOf(clause.terms);
       const hits = this.markers.findAll(clause.terms);
       if (hits.length === 0) return;
+      if (this.tried.size > 0 && this.tried.findAll(clause.terms).length > 0) tried = true;
       if (hits.some((h) => h.value)) rejected = true;
       const inMarker = new Array<boolean>(clause.terms.length).fill(false);
       for (const h of hits) for (let k = h.start; k < h.start + h.length; k++) inMarker[k] = true;
@@ -86,7 +96,8 @@ export class RuledOut {
         : [clauses[i - 1]].filter((c): c is Clause & { sentence: number } => c !== undefined && !c.question);
       for (const c of before) for (const t of topicsOf(c.terms)) out.add(t);
     });
-    return { topics: [...out].filter((t) => !asked.has(t)), rejected };
+    const topics = [...out].filter((t) => !asked.has(t));
+    return { topics, rejected, tried: tried && topics.length > 0 };
   }
 }
 

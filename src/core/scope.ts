@@ -44,6 +44,10 @@ const AFTER_REACH = 5;
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
 const NUM = "num";
+/** The placeholder for a child's age in a term: a number under {@link ADULT_AGE} ("my son is 9", not "is 19"). */
+const CHILD_AGE = "childage";
+/** From this age on, "my son is NUM" is about an adult (ADR 32). */
+const ADULT_AGE = 18;
 /** Pointers at a person ("can she take it"): they never stand for a thing told, so words after them still ask. */
 const PERSON_POINTERS = new Set(["she", "he", "her", "him"]);
 /** "the salt", "those socks": a determiner before a term's last word points back at the thing told. */
@@ -106,7 +110,8 @@ export class Scope {
         this.endings.push({ placeholder, endings: topic.endings.map((e) => e.toLowerCase()) });
         this.table.set([placeholder], topic);
       }
-      for (const term of topic.terms) this.table.set(lexicon.stems(term), topic);
+      for (const term of topic.terms)
+        for (const stems of anyNumber(lexicon.stems(term))) this.table.set(stems, topic);
       for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
@@ -116,7 +121,8 @@ export class Scope {
     for (const phrase of data.dismissals) this.dismissals.set(lexicon.stems(phrase), true);
     for (const topic of data.topics) {
       const table = new PhraseTable<true>();
-      for (const phrase of topic.yields_when ?? []) table.set(lexicon.stems(phrase), true);
+      for (const phrase of topic.yields_when ?? [])
+        for (const stems of anyNumber(lexicon.stems(phrase))) table.set(stems, true);
       if (table.size > 0) this.yields.set(topic.id, table);
       const unless = new PhraseTable<true>();
       for (const phrase of topic.yields_unless ?? []) unless.set(lexicon.stems(phrase), true);
@@ -139,7 +145,7 @@ export class Scope {
     return data.topics
       .flatMap((t) => t.terms)
       .join(" ")
-      .replace(/\bNUM\b/g, " ");
+      .replace(/\b(NUM|CHILDAGE)\b/g, " ");
   }
 
   /**
@@ -335,10 +341,22 @@ export class Scope {
   }
 }
 
-/** Stems with every number replaced by the placeholder terms use ("my son is nine" = "my son is NUM"). */
+/**
+ * Stems with every number replaced by the placeholder terms use: a child's age under 18 ("my son is nine" = "my son is
+ * CHILDAGE"), any other number NUM ("my daughter is 34" is no child).
+ */
 function numbered(stems: readonly string[], numbers: Numbers): string[] {
-  // "a" and "an" count as one in a duration ("a minute"), but are no number here ("expecting a baby").
-  return stems.map((s) => (s !== "a" && s !== "an" && numbers.parse(s) !== null ? NUM : s));
+  return stems.map((s) => {
+    // "a" and "an" count as one in a duration ("a minute"), but are no number here ("expecting a baby").
+    const value = s === "a" || s === "an" ? null : numbers.parse(s);
+    return value === null ? s : value < ADULT_AGE ? CHILD_AGE : NUM;
+  });
+}
+
+/** A term's stems as the tables hold them: NUM stands for any number, so for a child's age too. */
+function anyNumber(stems: string[]): string[][] {
+  if (!stems.includes(NUM)) return [stems];
+  return [stems, stems.map((s) => (s === NUM ? CHILD_AGE : s))];
 }
 
 /** A sentence opening with a question word asks, with or without its question mark. */

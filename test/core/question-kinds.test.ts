@@ -90,6 +90,20 @@ describe("a bad kinds file", () => {
       /field "kinds\.dose\.facet" names no facet/,
     );
   });
+
+  it("names a kind whose section after remedies tried does not exist", () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const broken = {
+      ...shipped,
+      kinds: {
+        ...shipped.kinds,
+        other: { phrases: ["what else"], examples: ["what else"], after_tried: "nowhere" },
+      },
+    };
+    expect(() => checkKinds(broken, knowledge, knownFacets(intents.lexicon))).toThrow(
+      /field "kinds\.other\.after_tried" names no section/,
+    );
+  });
 });
 
 describe("ruled-out topics", () => {

@@ -8,13 +8,21 @@ export const kindSchema = z.object({
   facet: z.string().min(1).optional(),
   facet_weight: z.number().min(0).max(2).optional(),
   keeps_topic: z.boolean().optional(),
+  /** The general section that answers it instead when what was set aside had been tried as a remedy. */
+  after_tried: z.string().min(1).optional(),
   phrases: words.min(1),
   examples: words.min(1),
 });
 
 export const kindsSchema = z.object({
   kinds: z.record(z.string().regex(/^[a-z][a-z-]*$/), kindSchema),
-  ruled_out: z.object({ markers: words.min(1), negations: words, back: words }),
+  ruled_out: z.object({
+    markers: words.min(1),
+    negations: words,
+    back: words,
+    /** Markers that say a thing was tried as a remedy ("tried", "didn't help"), not ruled out as a cause. */
+    tried: words.optional(),
+  }),
   /** What a person says they do not know ("no idea how much"): that sentence carries a vague closing ask. */
   indirect: words.optional(),
 });
