@@ -16,9 +16,25 @@ describe("after a red flag", () => {
     "it'll go down once I walk around though?",
     "ok but surely I can wait and see till tomorrow",
     "thanks but I'm fit and healthy, it's just a cramp",
+    // Trusting one's own watch, and asking for a tip to end it (after two repeats too: see below).
+    "I'm a nurse myself so I'll just keep an eye on it",
+    "I'll see how it goes overnight",
+    "what can I take to make it stop",
   ])("'%s' still gets 'seek medical help now'", async (text) => {
     const chat = bot.chat();
     expect((await chat.say(RED_FLAG)).intent).toBe("urgent");
+    expect((await chat.say(text)).intent).toBe("urgent");
+  });
+
+  it.each([
+    "which drink would make them go away",
+    "I'm a pharmacist, I'll monitor it myself and take magnesium",
+    "I'll see how it goes, how much water should I drink?",
+  ])("'%s' is still about the red flag after two repeats", async (text) => {
+    const chat = bot.chat();
+    await chat.say(RED_FLAG);
+    await chat.say("it's probably nothing though?");
+    await chat.say("can it wait till the morning?");
     expect((await chat.say(text)).intent).toBe("urgent");
   });
 
