@@ -1,8 +1,8 @@
 // Thirty fresh long messages written for ADR 32 before any change for them: letters to a health column, forum posts
 // and voice-typed rambles whose ask is vague or buried mid-text, that tell what was already tried or ruled out, or
 // that mention an uncovered topic in passing (or make it the subject). Each is labelled by LABELLING.md's rules.
-// First run, before any fix: 24 of 30 passed; after ADR 32, 27 of 30 (the three still failing are in KNOWN, each with
-// why).
+// First run, before any fix: 24 of 30 passed; after ADR 32, 27 of 30, and 28 once merged with ADR 31 (the two still
+// failing are in KNOWN, each with why).
 import { createBot } from "../support/bot.js";
 import { describeLabelled, type LabelledCase } from "../support/labelled.js";
 
@@ -151,17 +151,17 @@ const FRESH: LabelledCase[] = [
     "answer",
     "hydration",
   ],
-];
-
-/** Still failing after the work of ADR 32, each with why. */
-const KNOWN: LabelledCase[] = [
-  // "lack of daylight" reads as the deficiency word plus the sun; the cause kind ("be behind") and "lack" (both
-  // deficiencies) outweigh the sunlight aspect, so vitamin D's main section answers.
+  // Known miss on its branch; passes once merged with ADR 31's sunlight keywords ("lack of sun", "not enough
+  // sunlight").
   [
     "Hello. Some background first: I'm 45, I work nights as a security guard and sleep in the day with blackout blinds, so I barely see daylight from October to March. I get cramps in my feet most weeks. Could that lack of daylight really be behind it? I do eat fish twice a week and take no tablets.",
     "answer",
     "vitamin-d.sunlight",
   ],
+];
+
+/** Still failing after the work of ADR 32, each with why. */
+const KNOWN: LabelledCase[] = [
   // "What foods would give me more of it?" takes vitamin D from the sentence before, but the aspect asked (food) loses
   // to the story's vitamin D words, so vitamin D's main section answers.
   [
