@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTEXT_TTL_MS, freshState, restoreState } from "../../src/core/state.js";
 import type { Reply } from "../../src/core/types.js";
-import { type Bot, type Chat, createBot, describeReply, MINUTE, START, sayAll } from "../support/bot.js";
+import { type Bot, createBot, describeReply, expectChain, MINUTE, START, sayAll } from "../support/bot.js";
 
 let bot: Bot;
 beforeAll(() => {
@@ -11,16 +11,6 @@ beforeAll(() => {
 });
 
 const sections = (replies: Reply[]) => replies.map((r) => r.section?.id ?? r.intent);
-
-async function expectChain(chat: Chat, turns: [string, string][]): Promise<Reply[]> {
-  const replies: Reply[] = [];
-  for (const [text, want] of turns) {
-    const reply = await chat.say(text);
-    replies.push(reply);
-    expect(reply.section?.id ?? reply.intent, `"${text}" -> ${describeReply(reply)}`).toBe(want);
-  }
-  return replies;
-}
 
 describe("follow-up questions in one conversation", () => {
   it("follows a magnesium conversation through 'what dose?', 'can it upset my stomach?' and 'from food?'", async () => {

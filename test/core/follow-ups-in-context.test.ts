@@ -4,24 +4,15 @@
 // out-of-scope reply, and a new subject opened after a red flag.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/types.js";
-import { type Bot, createBot, describeReply } from "../support/bot.js";
+import { type Bot, createBot, expectChain } from "../support/bot.js";
 
 let bot: Bot;
 beforeAll(() => {
   bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 });
 
-/** Says each turn in one conversation and checks the section (or the intent, when it is no answer) of each reply. */
-async function expectTurns(turns: [string, string][]): Promise<Reply[]> {
-  const chat = bot.chat();
-  const replies: Reply[] = [];
-  for (const [text, want] of turns) {
-    const reply = await chat.say(text);
-    replies.push(reply);
-    expect(reply.section?.id ?? reply.intent, `"${text}" -> ${describeReply(reply)}`).toBe(want);
-  }
-  return replies;
-}
+/** Says each turn in a new conversation and checks what each reply answers from (see expectChain). */
+const expectTurns = (turns: [string, string][]): Promise<Reply[]> => expectChain(bot.chat(), turns);
 
 describe("'what else can I do?' after one remedy or topic lists what to do", () => {
   it.each([

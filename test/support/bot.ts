@@ -2,6 +2,7 @@
  * Shared helpers for the core behaviour tests: an engine with a hand-driven clock and an in-memory store, and
  * conversations that send text or button presses to it. Nothing here patches globals or mocks library objects.
  */
+import { expect } from "vitest";
 import type { Engine } from "../../src/core/engine.js";
 import { MemoryStore } from "../../src/core/store/memory.js";
 import type { Clock, IncomingMessage, Intent, Reply, SessionStore } from "../../src/core/types.js";
@@ -98,4 +99,21 @@ export async function lastReply(chat: Chat, texts: readonly string[]): Promise<R
 /** A short description of a reply for assertion messages. */
 export function describeReply(reply: Reply): string {
   return `${reply.intent}/${reply.section?.id ?? "-"}: ${JSON.stringify(reply.text.slice(0, 120))}`;
+}
+
+/**
+ * Says each turn in one conversation and checks what each reply answers from: its section, or its intent when it is
+ * no answer. Returns the replies.
+ */
+export async function expectChain(
+  chat: Chat,
+  turns: readonly (readonly [string, string])[],
+): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const [text, want] of turns) {
+    const reply = await chat.say(text);
+    replies.push(reply);
+    expect(reply.section?.id ?? reply.intent, `"${text}" -> ${describeReply(reply)}`).toBe(want);
+  }
+  return replies;
 }
