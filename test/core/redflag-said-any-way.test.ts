@@ -53,6 +53,8 @@ describe("a red flag without a warning word still gets 'seek medical help now'",
       "took a knock to the shin at hockey and the calf has cramped every night since",
       "my dad had a fall in the garden last week and now he gets leg cramps",
       "got booted in the back of the leg playing rugby and it keeps cramping",
+      // Swollen and warm told of "it", felt with a hand (the hand touches; it is not what swells).
+      "after the cramp last night it's gone puffy and it feels warm when I lay my hand on it",
     ],
     "urgent",
   );
@@ -74,6 +76,7 @@ describe("the same words in another sense get an ordinary answer", () => {
       "I take magnesium at 8 and go to bed at 10, is that a good time?",
       "my legs are like jelly after leg day, and I cramp at night too, what helps?",
       "my cramp started at 1 and eased in a minute, now it's 3 and I'm wide awake, why?",
+      "my hand gets swollen and hot at night, does magnesium help cramps?",
     ],
     "urgent",
     { not: true },
