@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { openEngine } from "../node/open-engine.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 import { summarise } from "./figures.js";
-import { benchTexts } from "./texts.js";
+import { benchTexts, benchTurn } from "./texts.js";
 
 const which = process.argv[2] === "minisearch" ? "minisearch" : "engine";
 const messages = Number(process.argv[3] ?? 20_000);
@@ -34,15 +34,7 @@ async function runner(): Promise<(i: number) => unknown> {
     mini.addAll(referenceDocs(loadKnowledge(join(ROOT, "knowledge"))));
     return (i) => mini.search(texts[i % texts.length] ?? "", { fuzzy: 0.2 });
   }
-  const engine = await openEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } });
-  return (i) =>
-    engine.handle({
-      platform: "bench",
-      conversationId: `bench-${i % 50}`,
-      userId: "bench",
-      kind: "text",
-      text: texts[i % texts.length] ?? "",
-    });
+  return benchTurn(await openEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }), texts);
 }
 
 const run = await runner();

@@ -9,15 +9,12 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import { loadConversations, loadQuestions } from "../cli/eval.js";
-import { buildKnowledge } from "../core/knowledge.js";
-import { MemoryReviewLog } from "../core/store/review-memory.js";
-import { DEFAULT_ARTEFACT, readArtefact } from "../node/artefact.js";
-import { Engine } from "../node/create-engine.js";
 import { loadKnowledge } from "../node/load.js";
 import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 import { type Figures, referenceDocs, summarise } from "./figures.js";
 import { benchLoop, loopReport } from "./loop.js";
+import { servedEngine } from "./served.js";
+import { benchTexts, benchTurn } from "./texts.js";
 import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
@@ -128,11 +125,7 @@ function coldStarts(commands: string[][]): number[] {
 }
 
 async function main(): Promise<void> {
-  const questions = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);
-  const turns = loadConversations(join(ROOT, "test", "eval", "conversations.json")).flatMap((c) =>
-    c.turns.map((t) => t.text),
-  );
-  const texts = [...questions, ...turns];
+  const texts = benchTexts();
   const knowledge = loadKnowledge(join(ROOT, "knowledge"));
   const docs = referenceDocs(knowledge);
 
@@ -143,37 +136,13 @@ async function main(): Promise<void> {
   const fuseFigures = await time(Math.min(MESSAGES, 4000), (i) => fuse.search(texts[i % texts.length] ?? ""));
   // The full engine (context, dialogues and the session store included; 50 conversations interleaved) and MiniSearch,
   // in turns, so their ratio holds on a loaded machine.
-  // The engine as served with the quality loop on (a "Helpful?" ask on answers, a review log). The loop's own cost is
-  // measured apart, with an A/A control beside it (loop.ts).
-  const limit = { messages: 1_000_000, windowMs: 1 };
-  // Both built as served, from the precomputed engine data (`npm run bench` builds it first), each from its own read,
-  // so they differ in nothing but the loop: feedback intents and a review log.
-  const served = (loop: boolean): Engine => {
-    const read = readArtefact(DEFAULT_ARTEFACT, join(ROOT, "knowledge"), join(ROOT, "intents"));
-    if (!read.ok) throw new Error(`the bench needs fresh engine data (npm run build): ${read.reason}`);
-    const { sections, intents, words, prepared } = read.data;
-    return new Engine({
-      knowledge: buildKnowledge(sections),
-      intents: loop ? intents : { ...intents, feedback: undefined },
-      words,
-      prepared,
-      rateLimit: limit,
-      ...(loop ? { reviewLog: new MemoryReviewLog() } : {}),
-    });
-  };
-  const engine = served(true);
-  const through = (bot: Engine, prefix: string) => (i: number) =>
-    bot.handle({
-      platform: "bench",
-      conversationId: `${prefix}-${i % 50}`,
-      userId: "bench",
-      kind: "text",
-      text: texts[i % texts.length] ?? "",
-    });
+  // The engine as served with the quality loop on (served.ts). The loop's own cost is measured apart, with an A/A
+  // control beside it (loop.ts).
+  const engine = servedEngine();
   const [miniFigures, engineFigures] = (await timeInTurns(
     [
       { count: MESSAGES, run: (i) => mini.search(texts[i % texts.length] ?? "", { fuzzy: 0.2 }) },
-      { count: MESSAGES, run: through(engine, "bench") },
+      { count: MESSAGES, run: benchTurn(engine, texts) },
     ],
     texts.length,
   )) as [Figures, Figures];

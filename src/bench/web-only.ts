@@ -6,44 +6,16 @@
  * the quality loop's A/A control, cold starts) takes minutes and says nothing. Bounded: BENCH_MESSAGES engine
  * messages (default 20,000) and BENCH_WEB_MESSAGES web messages per store (default 20,000).
  */
-import { join } from "node:path";
-import { loadConversations, loadQuestions } from "../cli/eval.js";
-import { buildKnowledge } from "../core/knowledge.js";
-import { MemoryReviewLog } from "../core/store/review-memory.js";
-import { DEFAULT_ARTEFACT, readArtefact } from "../node/artefact.js";
-import { Engine } from "../node/create-engine.js";
-import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
+import { servedEngine } from "./served.js";
+import { benchTexts, benchTurn, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
 import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const WEB_MESSAGES = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
-const CONVERSATIONS = 50;
 
-const questions = loadQuestions(join(ROOT, "test", "eval", "questions.jsonl")).map((q) => q.text);
-const turns = loadConversations(join(ROOT, "test", "eval", "conversations.json")).flatMap((c) =>
-  c.turns.map((t) => t.text),
-);
-const texts = [...questions, ...turns];
-
-const read = readArtefact(DEFAULT_ARTEFACT, join(ROOT, "knowledge"), join(ROOT, "intents"));
-if (!read.ok) throw new Error(`the bench needs fresh engine data (npm run build): ${read.reason}`);
-const { sections, intents, words, prepared } = read.data;
-const engine = new Engine({
-  knowledge: buildKnowledge(sections),
-  intents,
-  words,
-  prepared,
-  rateLimit: { messages: 1_000_000, windowMs: 1 },
-  reviewLog: new MemoryReviewLog(),
-});
-const run = (i: number) =>
-  engine.handle({
-    platform: "bench",
-    conversationId: `bench-${i % CONVERSATIONS}`,
-    userId: "bench",
-    kind: "text",
-    text: texts[i % texts.length] ?? "",
-  });
+const texts = benchTexts();
+const engine = servedEngine();
+const run = benchTurn(engine, texts);
 
 // The same warm-up as the full bench (two passes over the texts), then one timed pass with a clean heap first.
 for (let pass = 0; pass < 2; pass++) for (let i = 0; i < texts.length; i++) await run(i);
