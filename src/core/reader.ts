@@ -808,8 +808,10 @@ export class Reader {
     };
   }
 
-  /** Topic and section evidence from the keyword table, with which terms it explains (see {@link signalsOf}). */
-  /** `hidden`: whether a keyword match gives section evidence only (see signalsOf). Default: none does. */
+  /**
+   * Topic and section evidence from the keyword table, with which terms it explains (see {@link signalsOf}).
+   * `hidden`: whether a keyword match gives section evidence only (see signalsOf). Default: none does.
+   */
   private topicEvidence(
     terms: string[],
     hidden: ((m: { start: number; length: number }) => boolean) | null = null,
