@@ -26,6 +26,8 @@ const OTHERS_REACH = 4;
 const ONE_SENTENCE = 30;
 /** Where a message's text breaks into sentences: after ". ", "? ", "! ", "; " or at a line break. */
 const SENTENCE_END = /(?<=[.!?;])\s+|\s*\n+\s*/;
+/** Where a clause ends inside a sentence too: a comma, a colon, a dash between spaces. */
+const CLAUSE_END = /(?<=[.!?;,:])\s+|\s*\n+\s*|\s+[-–—]+\s+/;
 
 /** A stretch of a message's stems, end exclusive. */
 export interface Stretch {
@@ -81,6 +83,7 @@ export function withClasses(data: UrgentData): UrgentData {
  */
 export class Sentences {
   private ids: Uint16Array | null | undefined;
+  private clauses: Uint16Array | null | undefined;
 
   constructor(
     private readonly text: string | undefined,
@@ -112,13 +115,22 @@ export class Sentences {
     return end;
   }
 
-  private read(): Uint16Array | null {
+  /**
+   * Stems `i` and `j` stand in one clause: no comma, colon, dash or sentence end between them ("a quarter of an hour,
+   * stretching does nothing" puts the stretching in a clause of its own). Unknown clauses count as one.
+   */
+  sameClause(i: number, j: number): boolean {
+    if (this.clauses === undefined) this.clauses = this.read(CLAUSE_END, /[.!?;,:\n]|\s[-–—]+\s/);
+    return this.clauses === null || this.clauses[i] === this.clauses[j];
+  }
+
+  private read(end = SENTENCE_END, any = /[.!?;\n]/): Uint16Array | null {
     const text = this.text;
-    if (text === undefined || !/[.!?;\n]/.test(text)) return null;
+    if (text === undefined || !any.test(text)) return null;
     const ids = new Uint16Array(this.tokenCount);
     let at = 0;
     let id = 0;
-    for (const piece of text.split(SENTENCE_END)) {
+    for (const piece of text.split(end)) {
       const count = this.lexicon.stems(piece).length;
       if (count === 0) continue;
       if (at + count > this.tokenCount) return null;

@@ -237,7 +237,7 @@ export class RedFlags {
   /** `text` is the message as written, for its sentences; without it the message reads as one sentence. */
   check(analysis: Analysis, text?: string): RedFlagResult {
     const context = this.context(analysis, text);
-    const reading = this.lengths(analysis, false, context.quiet);
+    const reading = this.lengths(analysis, false, context);
     const hits = this.hits(analysis, reading, context.quiet);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
     const mentions = this.rules.map((rule, i) => this.mentions(rule, i, hits));
@@ -246,12 +246,7 @@ export class RedFlags {
     // conversation has earlier turns.
     const inConversation =
       urgent === null
-        ? this.firstFiring(
-            mentions,
-            this.lengths(analysis, true, context.quiet, reading),
-            true,
-            context.sentences,
-          )
+        ? this.firstFiring(mentions, this.lengths(analysis, true, context, reading), true, context.sentences)
         : null;
     const advisories: string[] = [];
     const advisorySections: string[] = [];
@@ -291,7 +286,7 @@ export class RedFlags {
   /** Every red-flag rule the message fires, in the file's order (`check` reports the first); for tests and tuning. */
   firing(analysis: Analysis, conversation = false, text?: string): string[] {
     const context = this.context(analysis, text);
-    const reading = this.lengths(analysis, conversation, context.quiet);
+    const reading = this.lengths(analysis, conversation, context);
     const hits = this.hits(analysis, reading, context.quiet);
     const names = this.rules
       .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
@@ -572,7 +567,7 @@ export class RedFlags {
   private lengths(
     analysis: Analysis,
     conversation: boolean,
-    quiet: readonly Stretch[],
+    { quiet, sentences }: Context,
     alone?: Reading,
   ): Reading {
     const { stems, terms, termStarts } = analysis;
@@ -621,7 +616,10 @@ export class RedFlags {
       (d) =>
         // "what if it lasts more than ten minutes?": asked about, not reported.
         !inside(quiet, d.start, d.end) &&
-        !unless.some((u) => near(u, d, 3, 1)) &&
+        // (One said after it must be in its clause: "a quarter of an hour, stretching does nothing" is the cramp's.)
+        !unless.some(
+          (u) => near(u, d, 3, 1) && (u.end <= d.start || sentences.sameClause(d.end - 1, u.start)),
+        ) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&

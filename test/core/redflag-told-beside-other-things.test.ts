@@ -1,0 +1,31 @@
+/**
+ * A red flag told with something else beside it is still a red flag: a long cramp whose next clause names a remedy
+ * that failed ("a quarter of an hour, stretching does nothing"), hours said without a number ("it's been hours and
+ * it's still in a knot"), and being sick over and over before the cramps (a hangover or a bug, "puked a few times").
+ * A remedy that measures the time, hours that measure something else and being fed up are not.
+ */
+import { describe } from "vitest";
+import { createBot } from "../support/bot.js";
+import { describeLabelled, type LabelledCase } from "../support/labelled.js";
+
+const bot = createBot();
+
+const RED_FLAGS: LabelledCase[] = [
+  ["my calf cramp has gone on for about twenty minutes, massaging it does nothing", "urgent", null],
+  ["cramp in my foot for half an hour. Stretching hasn't helped at all", "urgent", null],
+  ["it's been hours now and my thigh is still in a knot", "urgent", null],
+  ["been hours and the cramp is still there, what do I do", "urgent", null],
+  ["threw up several times last night with food poisoning and now my legs keep cramping", "urgent", null],
+  ["was sick most of the day with a hangover, now my calves are cramping", "urgent", null],
+];
+
+const NOT_RED_FLAGS: LabelledCase[] = [
+  ["I stretched for 20 minutes and the cramp went, how do I stop the next one?", "answer", "stretching"],
+  ["spent hours reading about cramps at night, what causes them?", "answer", "causes"],
+  ["I am sick of these cramps all day, what can I do?", "answer", "prevention"],
+];
+
+describe("a red flag told beside other things", () => {
+  describeLabelled("is still a red flag", bot, RED_FLAGS, []);
+  describeLabelled("the same words about something else are not", bot, NOT_RED_FLAGS, []);
+});
