@@ -77,6 +77,11 @@ export const urgentSchema = z.object({
    */
   me_as_my_before: words.default([]),
   negators: words,
+  /**
+   * Negators that deny only the phrase right after them: "nothing swollen" is denied, but in "nothing helps, calf
+   * swollen" the "nothing" is said of the help. Default: none.
+   */
+  negators_next_only: words.default([]),
   negation_breaks: words,
   /**
    * Named vocabularies of red-flag concepts (`swelling`, `limb`, `cannot` ...): a rule group that lists `<name>` holds

@@ -120,6 +120,7 @@ export class RedFlags {
   private readonly rules: CompiledRule[] = [];
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
+  private readonly nextOnly: Set<string>;
   private readonly breaks: Set<string>;
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
   private readonly filler: Set<string>;
@@ -168,9 +169,11 @@ export class RedFlags {
     this.data = data = replay ? data : withClasses(data);
     this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
-    this.negators = new Set(data.negators);
+    // Stemmed as the message is: "nothing" is read as "noth", and must deny "nothing swollen" as "no" does.
+    this.negators = new Set([...data.negators, ...data.negators_next_only].flatMap((w) => lexicon.stems(w)));
+    this.nextOnly = new Set(data.negators_next_only.flatMap((w) => lexicon.stems(w)));
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
-    this.breaks = new Set(data.negation_breaks);
+    this.breaks = new Set(data.negation_breaks.flatMap((w) => lexicon.stems(w)));
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_context_in_conversation)
@@ -469,13 +472,22 @@ export class RedFlags {
    */
   private isNegated(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): boolean {
     let reach = 3;
+    let listed = false;
     for (let i = start - 1; i >= 0 && i >= start - reach; i--) {
       const word = seq[i] ?? "";
       if (this.breaks.has(word)) return false;
       // "can't lie flat without getting short of breath": what cannot be done without the sign says it comes.
       if (word === "without" && cannotBefore(seq, i)) return false;
-      if (this.negators.has(word) && !ownWords.has(i)) return true;
-      if (LIST_JOINERS.has(word)) reach = Math.min(reach + 3, MAX_LIST_REACH);
+      if (
+        this.negators.has(word) &&
+        !ownWords.has(i) &&
+        (i === start - 1 || listed || !this.nextOnly.has(word))
+      )
+        return true;
+      if (LIST_JOINERS.has(word)) {
+        reach = Math.min(reach + 3, MAX_LIST_REACH);
+        listed = true;
+      }
     }
     return false;
   }

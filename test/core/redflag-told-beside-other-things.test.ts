@@ -17,12 +17,16 @@ const RED_FLAGS: LabelledCase[] = [
   ["been hours and the cramp is still there, what do I do", "urgent", null],
   ["threw up several times last night with food poisoning and now my legs keep cramping", "urgent", null],
   ["was sick most of the day with a hangover, now my calves are cramping", "urgent", null],
+  // ...but only what follows it: here "nothing" is said of the help.
+  ["cramp for twenty minutes and nothing helps, my calf is swollen too", "urgent", null],
 ];
 
 const NOT_RED_FLAGS: LabelledCase[] = [
   ["I stretched for 20 minutes and the cramp went, how do I stop the next one?", "answer", "stretching"],
   ["spent hours reading about cramps at night, what causes them?", "answer", "causes"],
   ["I am sick of these cramps all day, what can I do?", "answer", "prevention"],
+  // "Nothing" denies what follows it as "no" does.
+  ["my calves cramp most nights, nothing swollen or hot, why does it happen?", "answer", "causes"],
 ];
 
 describe("a red flag told beside other things", () => {
