@@ -2,7 +2,8 @@
  * A red flag told with something else beside it is still a red flag: a long cramp whose next clause names a remedy
  * that failed ("a quarter of an hour, stretching does nothing"), hours said without a number ("it's been hours and
  * it's still in a knot"), and being sick over and over before the cramps (a hangover or a bug, "puked a few times").
- * A remedy that measures the time, hours that measure something else and being fed up are not.
+ * A remedy that measures the time, hours that measure something else, being fed up, and everyday words that only
+ * look like a sign (crashing into bed, cold weather, a tablet's side effect, a harm the person means to avoid) are not.
  */
 import { describe } from "vitest";
 import { createBot } from "../support/bot.js";
@@ -27,6 +28,19 @@ const NOT_RED_FLAGS: LabelledCase[] = [
   ["I am sick of these cramps all day, what can I do?", "answer", "prevention"],
   // "Nothing" denies what follows it as "no" does.
   ["my calves cramp most nights, nothing swollen or hot, why does it happen?", "answer", "causes"],
+  // Everyday words that only look like a sign: tired out, the weather, a tablet's side effect, a harm to avoid.
+  ["I work nights, get home and crash on the sofa, then my calf cramps at 4am. Why?", "answer", "causes"],
+  ["my feet cramp mostly when it's cold out, which stretch should I do?", "answer", "stretching"],
+  [
+    "magnesium tablets gave me the runs for a day, how much should I take?",
+    "answer",
+    "magnesium.supplements",
+  ],
+  [
+    "which stretch is right for my calf? I don't want to do it wrong and tear something",
+    "answer",
+    "stretching",
+  ],
 ];
 
 describe("a red flag told beside other things", () => {
