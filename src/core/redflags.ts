@@ -635,7 +635,9 @@ export class RedFlags {
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
-        !this.measuresSomethingElse(stems, d, contextAt, connectors, unless),
+        !this.measuresSomethingElse(stems, d, contextAt, connectors, unless) &&
+        // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
+        ((stems[d.end - 1]?.length ?? 0) > 1 || connectors.some((c) => c.end === d.start)),
     );
     // A point in time the cramp is still going from says how long it lasted, as a connector would.
     for (const d of since) connectors.push({ start: d.end, end: d.end });
