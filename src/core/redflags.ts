@@ -671,10 +671,11 @@ export class RedFlags {
       (d) =>
         (d.minutes > limit || (d.lowerBound && d.minutes >= limit)) &&
         ([...contextAt].some((c) => c >= d.start - DURATION_WINDOW && c < d.end + DURATION_WINDOW) ||
-          (lasting.some((c) => near(c, d, 4, 0)) && [...contextAt].some((c) => c < d.start))) &&
+          (lasting.some((c) => near(c, d, 4, 2)) && [...contextAt].some((c) => c < d.start))) &&
         // It must read as how long something lasted ("for 20 minutes", "been 15 min", "an hour and still"), not as
         // a count of something else ("I barely get two hours in a row") ...
         (connectors.some((c) => near(c, d, 2, 2)) ||
+          lasting.some((c) => c.start >= d.end && c.start - d.end < 2) ||
           // ... or follow the cramp closely in its own sentence: "the cramp would not relent; I timed it at
           // eighteen minutes", "cramp been going since I woke up, literally 25 mins". (A unit of one letter may be
           // something else: "33M" is an age.)

@@ -20,11 +20,14 @@ const RED_FLAGS: LabelledCase[] = [
   ["was sick most of the day with a hangover, now my calves are cramping", "urgent", null],
   // ...but only what follows it: here "nothing" is said of the help.
   ["cramp for twenty minutes and nothing helps, my calf is swollen too", "urgent", null],
+  // The time told up to the moment it ended.
+  ["woke with a calf cramp, I timed it and it was 14 minutes before it let go", "urgent", null],
 ];
 
 const NOT_RED_FLAGS: LabelledCase[] = [
   ["I stretched for 20 minutes and the cramp went, how do I stop the next one?", "answer", "stretching"],
   ["spent hours reading about cramps at night, what causes them?", "answer", "causes"],
+  ["my cramp took 2 minutes before it eased, is that normal?", "answer", "overview"],
   ["I am sick of these cramps all day, what can I do?", "answer", "prevention"],
   // "Nothing" denies what follows it as "no" does.
   ["my calves cramp most nights, nothing swollen or hot, why does it happen?", "answer", "causes"],
