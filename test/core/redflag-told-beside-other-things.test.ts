@@ -22,6 +22,9 @@ const RED_FLAGS: LabelledCase[] = [
   ["cramp for twenty minutes and nothing helps, my calf is swollen too", "urgent", null],
   // The time told up to the moment it ended.
   ["woke with a calf cramp, I timed it and it was 14 minutes before it let go", "urgent", null],
+  ["leg cramps at night after diarrhoea", "urgent", null],
+  // "Always like that" explains away only what it follows.
+  ["my foot has always been like that but today my calf is swollen and hot", "urgent", null],
 ];
 
 const NOT_RED_FLAGS: LabelledCase[] = [
@@ -44,6 +47,18 @@ const NOT_RED_FLAGS: LabelledCase[] = [
     "answer",
     "stretching",
   ],
+  // Explained as ordinary right after, or a feeling.
+  [
+    "my feet go like ice in bed but they've always been like that. Does vitamin D help cramps?",
+    "answer",
+    "vitamin-d",
+  ],
+  [
+    "my toes went cold on the walk home and warmed up straight away, do bananas help cramps?",
+    "fallback",
+    null,
+  ],
+  ["my chest gets tight with anxiety at work, can stress cause leg cramps?", "answer", "stress"],
 ];
 
 describe("a red flag told beside other things", () => {
