@@ -14,8 +14,8 @@
 export const SCAN_LOOKUPS = 64;
 
 export class WordList implements ReadonlySet<string> {
-  /** The text between newlines, so that a word is found only whole: "\nword\n". */
-  private readonly padded: string;
+  /** The text between newlines, so that a word is found only whole: "\nword\n" (let go once the table is built). */
+  private padded: string;
   private table: LineTable | null = null;
   private built: Set<string> | null = null;
   private lookups = 0;
@@ -30,6 +30,7 @@ export class WordList implements ReadonlySet<string> {
     // A word holding a newline is never one line of the text.
     if (++this.lookups <= SCAN_LOOKUPS) return !word.includes("\n") && this.padded.includes(`\n${word}\n`);
     this.table = new LineTable(this.text);
+    this.padded = "";
     return this.table.has(word);
   }
 
