@@ -75,7 +75,10 @@ export class PhraseTable<V> {
       if (i === 0) this.firstWords.set(first, node);
     }
     if (node.value === undefined && this.unset?.has(node) !== true) this.count++;
-    if (value === undefined) (this.unset ??= new Set()).add(node);
+    if (value === undefined) {
+      this.unset ??= new Set();
+      this.unset.add(node);
+    }
     node.value = value;
     this.longest = Math.max(this.longest, terms.length);
   }
