@@ -80,12 +80,14 @@ export function asksAnewWithHelpInHand(
 ): boolean {
   return (
     state.redFlag !== null &&
-    s.seeksHelp &&
+    s.helpStated &&
     !s.playsDown &&
     s.smallTalk !== "reset" &&
     !/^\s*\//.test(s.text) &&
     s.text.includes("?") &&
     // (Not `newQuestion`: the help said often points back, "I'll get it checked today".)
-    (s.anchored || [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t)) || s.scope?.subject != null)
+    (s.anchored ||
+      [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t)) ||
+      s.scope?.subject != null)
   );
 }

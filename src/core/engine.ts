@@ -5,9 +5,10 @@
  * reply, and no step reads state another replaced. It is given plain values (knowledge, intents, a store, a clock,
  * a logger); src/node/create-engine.ts does the default wiring from files. All state lives in the session store.
  */
+
+import { asksAnewWithHelpInHand } from "./after-urgent.js";
 import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
-import { asksAnewWithHelpInHand } from "./after-urgent.js";
 import { DIALOGUES } from "./dialogues/registry.js";
 import { DataError, DialogueError, StoreError, type StoreOperation } from "./errors.js";
 import { Feedback } from "./feedback.js";

@@ -111,9 +111,7 @@ export const urgentSchema = z.object({
    * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and
    * the rules they may quiet (signs that are often lifelong; never swelling, colour or the chest). Default: none.
    */
-  habitual: z
-    .object({ phrases: words, rules: words })
-    .default({ phrases: [], rules: [] }),
+  habitual: z.object({ phrases: words, rules: words }).default({ phrases: [], rules: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

@@ -207,7 +207,19 @@ export class NotReported {
 /** How far (in words) before a generic subject an owner word ("I had", "my") makes it the writer's own. */
 const OWNER_REACH = 2;
 /** Verbs told in the past that are not written with "-ed". */
-const PAST_VERBS = new Set(["went", "was", "were", "kept", "held", "had", "got", "began", "came", "woke", "stayed"]);
+const PAST_VERBS = new Set([
+  "went",
+  "was",
+  "were",
+  "kept",
+  "held",
+  "had",
+  "got",
+  "began",
+  "came",
+  "woke",
+  "stayed",
+]);
 
 /** A word of `tokens[start, end)` is a verb in the past ("lasted", "went on"). */
 function toldInThePast(tokens: readonly string[], start: number, end: number): boolean {

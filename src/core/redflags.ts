@@ -9,7 +9,14 @@ import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable, type PreparedTexts } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
-import { expandClasses, inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
+import {
+  expandClasses,
+  inside,
+  NotReported,
+  Sentences,
+  type Stretch,
+  withClasses,
+} from "./red-flag-concepts.js";
 import {
   type CompiledRule,
   fitsRules,
@@ -391,7 +398,8 @@ export class RedFlags {
     let limbs: Span[] | null = null;
     for (let i = 0; i < stems.length; i++) {
       const w = stems[i];
-      const pronoun = w === "it" || w === "its" || (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
+      const pronoun =
+        w === "it" || w === "its" || (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
       if (!pronoun) continue;
       limbs ??= spans(this.limbs, stems);
       last = null;
