@@ -186,7 +186,8 @@ export class RedFlags {
     this.data = data = replay ? data : withClasses(data);
     this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
-    this.negators = new Set(data.negators);
+    // As written and as the stemmer reads them: "nothing" is read as "noth" ("nothing swollen, nothing red").
+    this.negators = new Set([...data.negators, ...data.negators.flatMap((w) => lexicon.stems(w))]);
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
