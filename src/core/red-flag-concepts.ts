@@ -90,6 +90,11 @@ export function expandClasses(
  */
 export class Sentences {
   private ids: Uint16Array | null | undefined;
+  /**
+   * The stems that stand for a limb named before them ("it" after "my shin"), with where that limb starts: they
+   * count only from another sentence than the limb's (see {@link apart}). Filled by the red-flag check.
+   */
+  readonly standsFor = new Map<number, number>();
 
   constructor(
     private readonly text: string | undefined,
@@ -111,6 +116,15 @@ export class Sentences {
     if (this.ids === undefined) this.ids = this.read();
     if (this.ids === null) return this.tokenCount <= ONE_SENTENCE;
     return this.ids[i] === this.ids[j];
+  }
+
+  /**
+   * Stem `i` is no "it" standing for a limb of its own sentence: in the limb's sentence the rule's window measures the
+   * limb itself ("my legs ... like ants under my skin and it only gets better" is about the urge).
+   */
+  apart(i: number): boolean {
+    const from = this.standsFor.get(i);
+    return from === undefined || this.of(from) !== this.of(i);
   }
 
   /** Where the sentence holding stem `i` ends (exclusive). */

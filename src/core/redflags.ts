@@ -364,20 +364,26 @@ export class RedFlags {
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     const over = spans(this.resolved, stems);
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
-    const usual = this.habitualRules.size > 0 ? spans(this.habitual, stems) : [];
+    // (Looked for only once a phrase of such a rule is found: most messages have none.)
+    let usual: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
     for (const { hits, negated, at, end } of placed) {
       if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
-      const habitual = usual.some(
-        (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
-      );
+      let habitual: boolean | null = null;
+      const usually = (): boolean => {
+        usual ??= spans(this.habitual, stems);
+        habitual ??= usual.some(
+          (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
+        );
+        return habitual;
+      };
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
       const masked = idioms.some((i) => at < i.end && end > i.start) || inside(quiet, at, end);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
-        const others = masked || (habitual && this.habitualRules.has(part.rule)) ? NO_HITS : part.others;
+        const others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
         const mention: Mention = { others, exceptions, negated, at, end };
@@ -405,14 +411,15 @@ export class RedFlags {
       limbs ??= spans(this.limbs, stems);
       last = null;
       for (const l of limbs) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
-      // In the limb's own sentence the rule's window reaches the limb itself: "my legs ... like ants under my skin
-      // and it only gets better" is about the urge.
-      if (last === null || sentences.together(last.start, i)) continue;
+      if (last === null) continue;
       const from = last;
       for (const p of placed) {
         if (p.at !== from.start || p.end !== from.end || p.negated) continue;
         const hits = this.sentenceHitsOf(p.hits);
-        if (hits.length > 0) placed.push({ hits, negated: false, at: i, end: i + 1 });
+        if (hits.length === 0) break;
+        placed.push({ hits, negated: false, at: i, end: i + 1 });
+        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`).
+        sentences.standsFor.set(i, from.start);
         break;
       }
     }
@@ -636,7 +643,10 @@ export class RedFlags {
         // A rule of a sign and its place wants them in one sentence ("my calf cramped. The bruise is purple" is not
         // a purple calf).
         all = (positions[g] ?? []).some(
-          (q) => Math.abs(q - p) <= rule.window && (!rule.sentence || sentences.of(p) === sentences.of(q)),
+          (q) =>
+            Math.abs(q - p) <= rule.window &&
+            (!rule.sentence ||
+              (sentences.of(p) === sentences.of(q) && sentences.apart(p) && sentences.apart(q))),
         );
       }
       if (all) return true;
@@ -668,10 +678,6 @@ export class RedFlags {
       // The reading depends on the message and these positions only: with none added it is the message's own
       // reading (`alone`), which need not be worked out again (ADR 26).
       if (!added && alone !== undefined) return alone;
-    } else if (contextAt.size > 0) {
-      // "the cramp started when I went to bed ... it's like forty minutes now": after a cramp word, "it" is the cramp.
-      const first = Math.min(...contextAt);
-      for (const c of spans(this.conversationContext, stems)) if (c.start > first) contextAt.add(c.start);
     }
     // "a cramp about 15 minutes ago and it's still going": since then is how long it has lasted.
     // "...and still no cramp": said of something that has not come, not of a cramp that goes on.
@@ -697,6 +703,11 @@ export class RedFlags {
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
       return { durations: [], contextAt, connectors: [], lasting: [], stems };
+    if (!conversation && contextAt.size > 0) {
+      // "the cramp started when I went to bed ... it's like forty minutes now": after a cramp word, "it" is the cramp.
+      const first = Math.min(...contextAt);
+      for (const c of spans(this.conversationContext, stems)) if (c.start > first) contextAt.add(c.start);
+    }
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
