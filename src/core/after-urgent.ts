@@ -16,6 +16,7 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   new_subject: [],
   play_down: [],
   seeks_help: [],
+  kept_advice: "",
 };
 
 /**
@@ -55,8 +56,38 @@ export function followsUpRedFlag(
   // "It's easing now, I'll be fine right?" asks to be told it can wait: the answer stays the same.
   if (s.playsDown && s.smallTalk !== "reset" && s.smallTalk !== "goodbye") return true;
   if (s.smallTalk !== null) return false;
-  // A vague "what should I do?" is still about the red flag; a question naming cramps or a topic may be new.
+  // "ok I'll book an appointment. what foods have vitamin D then?": help is in hand, the question is a new one.
+  if (asksAnewWithHelpInHand(s, state, isVague)) return false;
+  return !(red.followups >= settleAfter && newQuestion(s, isVague));
+}
+
+/** A question naming cramps or a topic, not pointing back: it may be new. A vague "what should I do?" is not. */
+function newQuestion(s: Signals, isVague: (topic: string) => boolean): boolean {
   const specific = [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t));
-  const newQuestion = !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);
-  return !(red.followups >= settleAfter && newQuestion);
+  return !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);
+}
+
+/**
+ * After a red flag, the person says they will get help ("right, I'll ring the GP", "ok I'll book an appointment")
+ * and asks a new question in the same message, without playing the red flag down ("I'll book in next week, can I just
+ * stretch it till then?" stays urgent): the question is answered. When the message still describes the red flag, the
+ * engine keeps the advice before the answer (`kept_advice`).
+ */
+export function asksAnewWithHelpInHand(
+  s: Signals,
+  state: ConversationState,
+  isVague: (topic: string) => boolean,
+): boolean {
+  return (
+    state.redFlag !== null &&
+    s.helpStated &&
+    !s.playsDown &&
+    s.smallTalk !== "reset" &&
+    !/^\s*\//.test(s.text) &&
+    s.text.includes("?") &&
+    // (Not `newQuestion`: the help said often points back, "I'll get it checked today".)
+    (s.anchored ||
+      [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t)) ||
+      s.scope?.subject != null)
+  );
 }

@@ -5,6 +5,8 @@
  * reply, and no step reads state another replaced. It is given plain values (knowledge, intents, a store, a clock,
  * a logger); src/node/create-engine.ts does the default wiring from files. All state lives in the session store.
  */
+
+import { asksAnewWithHelpInHand } from "./after-urgent.js";
 import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
 import { DIALOGUES } from "./dialogues/registry.js";
@@ -413,16 +415,23 @@ export class Engine implements MessageHandler {
     const { signals, advisories } = guarded;
     // Red flags win over everything: dialogues, rate limits, small talk. After earlier turns about cramps, a message
     // needs no cramp word of its own ("been on the loo for four days", "it's been going for 12 minutes now").
-    if (signals?.redFlags.urgent != null) return { decision: { kind: "urgent" }, advisories };
-    if (signals?.redFlags.inConversation != null && talksOfCramps(state))
+    let kept = advisories;
+    if (signals?.redFlags.urgent != null) {
+      // "ok, I'll get the swollen calf looked at today. what foods have vitamin D?" after the urgent reply: help is in
+      // hand, so the question is answered, with the advice kept before it.
+      if (!asksAnewWithHelpInHand(signals, state, (t) => this.index.isGeneral(t) || this.index.isWhatToDo(t)))
+        return { decision: { kind: "urgent" }, advisories };
+      const advice = this.intents.afterUrgent?.kept_advice ?? "";
+      if (advice !== "") kept = [advice, ...advisories];
+    } else if (signals?.redFlags.inConversation != null && talksOfCramps(state))
       return { decision: { kind: "urgent" }, advisories };
     if (isRateLimited(state, now, this.settings.rateLimit))
-      return { decision: { kind: "rate-limited" }, advisories };
+      return { decision: { kind: "rate-limited" }, advisories: kept };
     const decision =
       this.feedback.decide(message, state) ??
       this.openDialogue(message, signals, state) ??
       this.decideMessage(message, signals, state);
-    return { decision, advisories };
+    return { decision, advisories: kept };
   }
 
   /** Bad input gets a clear, kind notice: non-text, empty, too long, unreadable, emoji only, another language. */

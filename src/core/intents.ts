@@ -99,8 +99,24 @@ export const urgentSchema = z.object({
       markers: words,
       /** Signs said of other people in general: "patients with swollen legs", "people with DVT". */
       others: words,
+      /**
+       * A generic subject that makes the rest of its sentence a rule about anyone, not a report: "anyone whose cramp
+       * lasts over ten minutes should...", "a cramp that lasts more than ten minutes needs checking". Default: none.
+       */
+      generic: words.default([]),
+      /**
+       * Words that make a generic subject the writer's own when they stand just before it ("I had a cramp that
+       * lasted..."). Default: none.
+       */
+      owners: words.default([]),
     })
-    .default({ openers: [], conditionals: [], markers: [], others: [] }),
+    .default({ openers: [], conditionals: [], markers: [], others: [], generic: [], owners: [] }),
+  /**
+   * A sign said to be how it always is for the writer ("out of breath on the stairs like I always have", "pins and
+   * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and
+   * the rules they may quiet (signs that are often lifelong; never swelling, colour or the chest). Default: none.
+   */
+  habitual: z.object({ phrases: words, rules: words }).default({ phrases: [], rules: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

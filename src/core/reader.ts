@@ -124,6 +124,11 @@ export interface Signals {
   playsDown: boolean;
   /** The message says the person will get help now ("I'll take him to the GP today"). */
   seeksHelp: boolean;
+  /**
+   * The help is said in a sentence of its own, not asked about, and a question follows it in the message ("ok I'll
+   * book an appointment. what foods have vitamin D?"; not "no need of doctor?"). Worked out only when `seeksHelp`.
+   */
+  helpStated: boolean;
   /** A "what else" phrase stands anywhere in the message ("sounds woo. what else is there"). */
   asksNext: boolean;
   /** The list item the message names by its place ("the first one": 1, "the last one": -1; lexicon `ordinals`). */
@@ -796,6 +801,7 @@ export class Reader {
       newSubject: this.newSubjectTable.findAll(terms).length > 0,
       playsDown: this.playDownTable.findAll(terms).length > 0,
       seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
+      helpStated: this.helpStated(text, terms),
       asksNext:
         this.followupTable.findAll(terms).some((hit) => hit.value === "next") ||
         this.asksNextAsWritten(analysis),
@@ -907,6 +913,16 @@ export class Reader {
 
   private contentTerms(terms: string[]): string[] {
     return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
+  }
+
+  /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */
+  private helpStated(text: string, terms: readonly string[]): boolean {
+    if (!text.includes("?") || this.seeksHelpTable.findAll(terms).length === 0) return false;
+    const pieces = text.split(/(?<=[.!?;])\s+/);
+    const asked = pieces.findIndex((p) => p.trim().endsWith("?"));
+    return pieces
+      .slice(0, Math.max(asked, 0))
+      .some((p) => this.seeksHelpTable.findAll(this.lexicon.analyze(p).terms).length > 0);
   }
 
   private smallTalk(

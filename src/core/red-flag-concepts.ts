@@ -43,6 +43,26 @@ export interface Stretch {
 export function withClasses(data: UrgentData): UrgentData {
   const classes = data.classes;
   if (Object.keys(classes).length === 0) return data;
+  const expand = (phrases: readonly string[]): string[] => expandClasses(phrases, classes);
+  const rule = <R extends RuleData>(r: R): R => ({
+    ...r,
+    all: r.all.map((group) => [...new Set(expand(group))]),
+    ...(r.some ? { some: { ...r.some, of: [...new Set(expand(r.some.of))] } } : {}),
+    ...(r.unless ? { unless: [...new Set(expand(r.unless))] } : {}),
+  });
+  return {
+    ...data,
+    idioms: [...new Set(expand(data.idioms))],
+    rules: data.rules.map(rule),
+    advisories: data.advisories.map(rule),
+  };
+}
+
+/** Each phrase with its class references (`<limb>`, "weak with <feeling>") replaced by the classes' phrases. */
+export function expandClasses(
+  phrases: readonly string[],
+  classes: Readonly<Record<string, readonly string[]>>,
+): string[] {
   const members = (word: string): readonly string[] | undefined => {
     const name = CLASS_REF.exec(word)?.[1];
     return name === undefined ? undefined : classes[name];
@@ -62,18 +82,7 @@ export function withClasses(data: UrgentData): UrgentData {
       }
       return out;
     });
-  const rule = <R extends RuleData>(r: R): R => ({
-    ...r,
-    all: r.all.map((group) => [...new Set(expand(group))]),
-    ...(r.some ? { some: { ...r.some, of: [...new Set(expand(r.some.of))] } } : {}),
-    ...(r.unless ? { unless: [...new Set(expand(r.unless))] } : {}),
-  });
-  return {
-    ...data,
-    idioms: [...new Set(expand(data.idioms))],
-    rules: data.rules.map(rule),
-    advisories: data.advisories.map(rule),
-  };
+  return [...new Set(expand(phrases))];
 }
 
 /**
@@ -84,6 +93,11 @@ export function withClasses(data: UrgentData): UrgentData {
 export class Sentences {
   private ids: Uint16Array | null | undefined;
   private clauses: Uint16Array | null | undefined;
+  /**
+   * The stems that stand for a limb named before them ("it" after "my shin"), with where that limb starts: they
+   * count only from another sentence than the limb's (see {@link apart}). Filled by the red-flag check.
+   */
+  readonly standsFor = new Map<number, number>();
 
   constructor(
     private readonly text: string | undefined,
@@ -105,6 +119,15 @@ export class Sentences {
     if (this.ids === undefined) this.ids = this.read();
     if (this.ids === null) return this.tokenCount <= ONE_SENTENCE;
     return this.ids[i] === this.ids[j];
+  }
+
+  /**
+   * Stem `i` is no "it" standing for a limb of its own sentence: in the limb's sentence the rule's window measures the
+   * limb itself ("my legs ... like ants under my skin and it only gets better" is about the urge).
+   */
+  apart(i: number): boolean {
+    const from = this.standsFor.get(i);
+    return from === undefined || this.of(from) !== this.of(i);
   }
 
   /** Where the sentence holding stem `i` ends (exclusive). */
@@ -148,17 +171,23 @@ export class NotReported {
   private readonly conditionals: Set<string>;
   private readonly markers = new PhraseTable<true>();
   private readonly others = new PhraseTable<true>();
+  private readonly generic = new PhraseTable<true>();
+  private readonly owners: Set<string>;
   private readonly empty: boolean;
 
   constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
     for (const p of data.openers) this.openers.set(lexicon.stems(p), true);
     for (const p of data.markers) this.markers.set(lexicon.stems(p), true);
     for (const p of data.others) this.others.set(lexicon.stems(p), true);
+    for (const p of data.generic) this.generic.set(lexicon.stems(p), true);
+    this.owners = new Set(data.owners.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
-    this.empty = data.openers.length + data.conditionals.length + data.others.length === 0;
+    this.empty =
+      data.openers.length + data.conditionals.length + data.others.length + data.generic.length === 0;
   }
 
-  stretches(stems: readonly string[], sentences: Sentences): Stretch[] {
+  /** `tokens`: the message's words as written, one per stem (a generic subject is never told in the past). */
+  stretches(stems: readonly string[], sentences: Sentences, tokens?: readonly string[]): Stretch[] {
     if (this.empty) return [];
     const out: Stretch[] = [];
     const toSentenceEnd = (start: number): Stretch => ({
@@ -184,8 +213,47 @@ export class NotReported {
     // "I often see patients with swollen legs": what follows is said of them.
     for (const m of this.others.everyMatch(stems))
       out.push({ start: m.start, end: m.start + m.length + OTHERS_REACH });
+    // "our coach says anyone whose cramp lasts over ten minutes should get checked", "the leaflet says a cramp that
+    // lasts more than ten minutes needs seeing to": a rule about anyone. Not when it is the writer's own ("I had a
+    // cramp that lasted ..."), nor told in the past ("a cramp that lasted twenty minutes woke me").
+    for (const m of this.generic.everyMatch(stems)) {
+      let owned = false;
+      for (let i = Math.max(0, m.start - OWNER_REACH); i < m.start; i++)
+        if (this.owners.has(stems[i] ?? "")) owned = true;
+      if (owned || (tokens !== undefined && toldInThePast(tokens, m.start, m.start + m.length + 1))) continue;
+      // "is a cramp that lasts more than 10 minutes dangerous?" asks of cramps at the start of a question only.
+      const asked = stems[m.start] === "is" || stems[m.start] === "are";
+      if (asked && m.start > 0 && sentences.of(m.start - 1) === sentences.of(m.start)) continue;
+      out.push(toSentenceEnd(m.start));
+    }
     return out;
   }
+}
+
+/** How far (in words) before a generic subject an owner word ("I had", "my") makes it the writer's own. */
+const OWNER_REACH = 2;
+/** Verbs told in the past that are not written with "-ed". */
+const PAST_VERBS = new Set([
+  "went",
+  "was",
+  "were",
+  "kept",
+  "held",
+  "had",
+  "got",
+  "began",
+  "came",
+  "woke",
+  "stayed",
+]);
+
+/** A word of `tokens[start, end)` is a verb in the past ("lasted", "went on"). */
+function toldInThePast(tokens: readonly string[], start: number, end: number): boolean {
+  for (let i = start; i < end && i < tokens.length; i++) {
+    const t = tokens[i] ?? "";
+    if (PAST_VERBS.has(t) || (t.length > 4 && t.endsWith("ed"))) return true;
+  }
+  return false;
 }
 
 /** The stretch `[start, end)` lies inside one of `stretches`. */

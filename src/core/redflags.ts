@@ -9,7 +9,14 @@ import { clockSpanEnded, elapsedToNow } from "./clock-times.js";
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Analysis, type Lexicon, OUT_OF_SCOPE, PhraseTable, type PreparedTexts } from "./lexicon.js";
 import type { Duration } from "./numbers.js";
-import { inside, NotReported, Sentences, type Stretch, withClasses } from "./red-flag-concepts.js";
+import {
+  expandClasses,
+  inside,
+  NotReported,
+  Sentences,
+  type Stretch,
+  withClasses,
+} from "./red-flag-concepts.js";
 import {
   type CompiledRule,
   fitsRules,
@@ -58,6 +65,10 @@ interface Span {
 
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
 const RESOLVED_REACH = 12;
+/** How far (in words) after a sign "like I always have" says it of that sign (in its sentence). */
+const HABITUAL_REACH = 8;
+/** How far (in words) after a limb an "it" may stand for it. */
+const PRONOUN_REACH = 30;
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
 const DEFAULT_WINDOW = 12;
 /** Words that join a denied list ("not swollen, red or hot", "neither hot nor red"): the denial reaches past them. */
@@ -135,6 +146,13 @@ export class RedFlags {
   /** Stems before which "me" is "my" ("me leg"). */
   private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
+  /** "like I always have", "normal for me": said after a sign of one of `habitualRules`, it is how it always is. */
+  private readonly habitual = new PhraseTable<true>();
+  private readonly habitualRules = new Set<number>();
+  /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
+  private readonly limbs = new PhraseTable<true>();
+  /** Each table entry's hits of sentence rules, for an "it" standing for the limb: see {@link standsFor}. */
+  private readonly sentenceHits = new WeakMap<readonly Hit[], readonly Hit[]>();
   /** Rule groups that hold the phrase class `<duration>`. */
   private readonly durationSlots: Hit[] = [];
   /** Rule groups that hold the phrase class `<clock>`. */
@@ -183,7 +201,14 @@ export class RedFlags {
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
-    for (const phrase of data.resolved) this.resolved.set(lexicon.stems(phrase), true);
+    // The resolved phrases may hold classes ("<ended> <ended-when>"): expanded here, in the replayed data as well.
+    for (const phrase of expandClasses(data.resolved, data.classes)) {
+      // A phrase the lexicon reads as one word ("totally gone" as "gone") would end every sign before that word.
+      const form = lexicon.stems(phrase);
+      if (form.length > 1) this.resolved.set(form, true);
+    }
+    for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
+    for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
     if (replay) {
       const compiled = replayTables(replay);
       this.stemTable = compiled.stems;
@@ -193,6 +218,7 @@ export class RedFlags {
       this.advisoryRules.push(...compiled.advisories);
       this.durationSlots.push(...compiled.durationSlots);
       this.clockSlots.push(...compiled.clockSlots);
+      this.nameHabitualRules();
       return;
     }
     const idioms = new PhraseTable<true>();
@@ -214,6 +240,7 @@ export class RedFlags {
     });
     this.forms.clear();
     this.building = null;
+    this.nameHabitualRules();
     if (this.recorder && prepared) {
       prepared.redFlags =
         this.recorder.finish({
@@ -226,6 +253,13 @@ export class RedFlags {
           clockSlots: this.clockSlots,
         }) ?? undefined;
     }
+  }
+
+  private nameHabitualRules(): void {
+    const names = new Set(this.data.habitual.phrases.length > 0 ? this.data.habitual.rules : []);
+    this.rules.forEach((rule, i) => {
+      if (names.has(rule.name)) this.habitualRules.add(i);
+    });
   }
 
   private formsOf(phrase: string): { stems: string[]; terms: string[] } {
@@ -241,7 +275,7 @@ export class RedFlags {
   check(analysis: Analysis, text?: string): RedFlagResult {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, false, context);
-    const hits = this.hits(analysis, reading, context.quiet);
+    const hits = this.hits(analysis, reading, context);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
     const mentions = this.rules.map((rule, i) => this.mentions(rule, i, hits));
     const urgent = this.firstFiring(mentions, reading, false, context.sentences);
@@ -265,7 +299,7 @@ export class RedFlags {
   /** The message's sentences and the stretches of it that report nothing of the writer's own. */
   private context(analysis: Analysis, text: string | undefined): Context {
     const sentences = new Sentences(text, analysis.stems.length, this.lexicon);
-    return { sentences, quiet: this.notReported.stretches(analysis.stems, sentences) };
+    return { sentences, quiet: this.notReported.stretches(analysis.stems, sentences, analysis.tokens) };
   }
 
   private firstFiring(
@@ -290,7 +324,7 @@ export class RedFlags {
   firing(analysis: Analysis, conversation = false, text?: string): string[] {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, conversation, context);
-    const hits = this.hits(analysis, reading, context.quiet);
+    const hits = this.hits(analysis, reading, context);
     const names = this.rules
       .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
       .map((rule) => rule.name);
@@ -299,7 +333,7 @@ export class RedFlags {
   }
 
   /** Every phrase found in the message, by the rule it belongs to. */
-  private hits(analysis: Analysis, reading: Reading, quiet: readonly Stretch[]): Map<number, Mention[]> {
+  private hits(analysis: Analysis, reading: Reading, { quiet, sentences }: Context): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
@@ -317,6 +351,7 @@ export class RedFlags {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed);
     }
+    this.standsFor(stems, placed, sentences);
     for (const d of reading.durations)
       placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
     for (const at of clockTimes(stems))
@@ -325,16 +360,27 @@ export class RedFlags {
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     const over = spans(this.resolved, stems);
+    // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
+    // (Looked for only once a phrase of such a rule is found: most messages have none.)
+    let usual: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
     for (const { hits, negated, at, end } of placed) {
       if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
+      let habitual: boolean | null = null;
+      const usually = (): boolean => {
+        usual ??= spans(this.habitual, stems);
+        habitual ??= usual.some(
+          (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
+        );
+        return habitual;
+      };
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
       const masked = idioms.some((i) => at < i.end && end > i.start) || inside(quiet, at, end);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
-        const others = masked ? NO_HITS : part.others;
+        const others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
         const mention: Mention = { others, exceptions, negated, at, end };
@@ -344,6 +390,46 @@ export class RedFlags {
       }
     }
     return byRule;
+  }
+
+  /**
+   * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
+   * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
+   * (The rules without that limit reach the limb by their window already.)
+   */
+  private standsFor(stems: readonly string[], placed: Placed[], sentences: Sentences): void {
+    let last: Span | null = null;
+    let limbs: Span[] | null = null;
+    for (let i = 0; i < stems.length; i++) {
+      const w = stems[i];
+      const pronoun =
+        w === "it" || w === "its" || (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
+      if (!pronoun) continue;
+      limbs ??= spans(this.limbs, stems);
+      last = null;
+      for (const l of limbs) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
+      if (last === null) continue;
+      const from = last;
+      for (const p of placed) {
+        if (p.at !== from.start || p.end !== from.end || p.negated) continue;
+        const hits = this.sentenceHitsOf(p.hits);
+        if (hits.length === 0) break;
+        placed.push({ hits, negated: false, at: i, end: i + 1 });
+        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`).
+        sentences.standsFor.set(i, from.start);
+        break;
+      }
+    }
+  }
+
+  /** The hits of `hits` that belong to rules wanting one sentence (kept by the entry's identity). */
+  private sentenceHitsOf(hits: readonly Hit[]): readonly Hit[] {
+    let out = this.sentenceHits.get(hits);
+    if (out === undefined) {
+      out = hits.filter((h) => h.group >= 0 && this.rules[h.rule]?.sentence === true);
+      this.sentenceHits.set(hits, out);
+    }
+    return out;
   }
 
   /**
@@ -563,7 +649,10 @@ export class RedFlags {
         // A rule of a sign and its place wants them in one sentence ("my calf cramped. The bruise is purple" is not
         // a purple calf).
         all = (positions[g] ?? []).some(
-          (q) => Math.abs(q - p) <= rule.window && (!rule.sentence || sentences.of(p) === sentences.of(q)),
+          (q) =>
+            Math.abs(q - p) <= rule.window &&
+            (!rule.sentence ||
+              (sentences.of(p) === sentences.of(q) && sentences.apart(p) && sentences.apart(q))),
         );
       }
       if (all) return true;
@@ -620,6 +709,11 @@ export class RedFlags {
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
       return { durations: [], contextAt, connectors: [], lasting: [], stems };
+    if (!conversation && contextAt.size > 0) {
+      // "the cramp started when I went to bed ... it's like forty minutes now": after a cramp word, "it" is the cramp.
+      const first = Math.min(...contextAt);
+      for (const c of spans(this.conversationContext, stems)) if (c.start > first) contextAt.add(c.start);
+    }
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = spans(this.durationUnless, stems);
@@ -628,9 +722,13 @@ export class RedFlags {
       (d) =>
         // "what if it lasts more than ten minutes?": asked about, not reported.
         !inside(quiet, d.start, d.end) &&
-        // (One said after it must be in its clause: "a quarter of an hour, stretching does nothing" is the cramp's.)
+        // One said after it must be in its clause, and not after a time said to have lasted: in "been going for a
+        // quarter of an hour, stretching does nothing" the stretching is not what took that long.
         !unless.some(
-          (u) => near(u, d, 3, 1) && (u.end <= d.start || sentences.sameClause(d.end - 1, u.start)),
+          (u) =>
+            near(u, d, 3, 1) &&
+            (u.end <= d.start ||
+              (sentences.sameClause(d.end - 1, u.start) && !lasting.some((l) => near(l, d, 4, 0)))),
         ) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".

@@ -18,5 +18,11 @@ export const afterUrgentSchema = z.object({
    * question, the message is thanked, not answered with the urgent reply again. Default: none.
    */
   seeks_help: words.default([]),
+  /**
+   * Put before the answer when, after a red flag, the person says they will get help and asks a new question in a
+   * message that still describes the red flag ("ok, I'll get the swollen calf looked at today. what foods have vitamin
+   * D?"): the question is answered and the advice kept. Default: none (the answer alone).
+   */
+  kept_advice: z.string().max(500).default(""),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
