@@ -1,0 +1,91 @@
+/**
+ * Role: one variant's server for the web path's A/B bench (src/bench/web-ab.ts), run as a child process so that each
+ * variant has node flags of its own. The same engine, web adapter and node:http server as the bench's web part
+ * (src/bench/web.ts), on 127.0.0.1, with the SQLite store in a throwaway folder; or, with FIXED_REPLY=1, a handler
+ * that answers one fixed reply (Botkit and HTTP exactly as before, no engine work per message), which measures the
+ * path's fixed cost.
+ *
+ * Protocol (IPC with the parent): sends `{kind: "port", port}` once listening; answers `{kind: "cpu"}` with this
+ * process's CPU time (all threads) and its garbage-collection pauses so far; on `{kind: "stop"}` closes and exits.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
+import { createWebAdapter } from "../adapters/web/index.js";
+import { silentLogger } from "../core/logger.js";
+import { MemoryReviewLog } from "../core/store/review-memory.js";
+import type { MessageHandler } from "../core/types.js";
+import { createEngine } from "../node/create-engine.js";
+import { SqliteStore } from "../node/store/sqlite.js";
+
+export interface ServerCpu {
+  kind: "cpu";
+  /** This process's CPU time so far (user + system, all threads), in microseconds. */
+  cpuUs: number;
+  /** Garbage-collection pauses so far: how many, and their total in milliseconds; scavenges apart. */
+  gc: { count: number; ms: number; scavenges: number; scavengeMs: number };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "crampbot-web-ab-"));
+const engine = createEngine({
+  store: new SqliteStore({ path: join(dir, "bench.db") }),
+  rateLimit: { messages: 1_000_000, windowMs: 1 },
+  reviewLog: new MemoryReviewLog(),
+});
+let handler: MessageHandler = engine;
+if (process.env.FIXED_REPLY === "1") {
+  const reply = await engine.handle({
+    platform: "web",
+    conversationId: "fixed",
+    userId: "fixed",
+    kind: "text",
+    text: "what causes leg cramps at night?",
+  });
+  handler = { handle: async () => reply };
+}
+// Every round's load generator starts 50 new conversations from one address: the budget must not refuse them.
+const web = createWebAdapter({ handler, logger: silentLogger }, { newConversationsPerMinute: 100_000 });
+await web.start();
+const server = createServer((req, res) => {
+  if (!web.handleHttp(req, res)) res.writeHead(404).end();
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+
+const gc = { count: 0, ms: 0, scavenges: 0, scavengeMs: 0 };
+// Kind 1 is a scavenge (perf_hooks' NODE_PERFORMANCE_GC_MINOR).
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++;
+    gc.ms += entry.duration;
+    if ((entry as { detail?: { kind?: number } }).detail?.kind === 1) {
+      gc.scavenges++;
+      gc.scavengeMs += entry.duration;
+    }
+  }
+}).observe({ entryTypes: ["gc"] });
+
+process.on("message", (message: { kind?: string }) => {
+  if (message.kind === "cpu") {
+    const cpu = process.cpuUsage();
+    const answer: ServerCpu = { kind: "cpu", cpuUs: cpu.user + cpu.system, gc: { ...gc } };
+    process.send?.(answer);
+  } else if (message.kind === "stop") {
+    server.closeAllConnections();
+    void (async () => {
+      await web.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    })();
+  }
+});
+// The parent going away (a failed bench) must not leave this server running.
+process.on("disconnect", () => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});
+const address = server.address();
+process.send?.({ kind: "port", port: typeof address === "object" && address ? address.port : 0 });
