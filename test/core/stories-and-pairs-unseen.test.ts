@@ -12,9 +12,17 @@ const bot = createBot();
 const FRESH: LabelledCase[] = [
   // Two deficiencies set against each other: the article ranks neither, so both are answered (magnesium first).
   ["mag or vit d which one am i short of", "answer", "magnesium"],
-  ["Would you say it's more likely a magnesium thing or a vitamin D thing in my case?", "answer", "magnesium"],
+  [
+    "Would you say it's more likely a magnesium thing or a vitamin D thing in my case?",
+    "answer",
+    "magnesium",
+  ],
   ["magnesium vs vitamin d tablets for night cramps", "answer", "magnesium.supplements"],
-  ["Is it better to take magnesium or vitamin D for these cramps, or does it not matter?", "answer", "magnesium"],
+  [
+    "Is it better to take magnesium or vitamin D for these cramps, or does it not matter?",
+    "answer",
+    "magnesium",
+  ],
   // Two remedies asked about together ("each", "and"): both answered, in article order.
   ["how long should I stretch and how much should I drink, roughly, for each", "answer", "stretching"],
   ["What do rubbing the calf and stretching it actually do to the muscle?", "answer", "stretching"],
