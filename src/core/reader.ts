@@ -336,6 +336,7 @@ export class Reader {
       (t) => this.lexicon.analyze(t).terms.some((term) => this.anchors.has(term)),
       articleVocabulary(knowledge, lexicon),
       (t) => this.asksArticle(t),
+      (t) => this.askPart(t),
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -506,7 +507,9 @@ export class Reader {
       text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
-      dialogue: full.dialogue,
+      // A dialogue is asked for in the sentence that asks: the story's own words ("Coach has us doing calf stretches",
+      // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does.
+      dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
     };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
@@ -519,7 +522,12 @@ export class Reader {
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-      return { ...full, ...story, outOfScope: asked.outOfScope };
+      return {
+        ...full,
+        ...story,
+        outOfScope: asked.outOfScope,
+        dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
+      };
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
@@ -599,9 +607,16 @@ export class Reader {
    * last ask on; null when it is short or opens with its ask. The backstory's words then do not compete with the ask.
    */
   private runOnAsk(sentence: string): string | null {
+    return this.lexicon.analyze(sentence).terms.length <= RUN_ON ? null : this.askPart(sentence);
+  }
+
+  /**
+   * The words of a sentence or clause from its last ask of at least two words on, when that starts six or more terms
+   * in ("i had a banana every night for a month and it did nothing so what does work" from "what"); null otherwise.
+   */
+  private askPart(sentence: string): string | null {
     const analysis = this.lexicon.analyze(sentence);
     const { terms } = analysis;
-    if (terms.length <= RUN_ON) return null;
     // Kinds only: "not sure I'm taking it right ..." points back at the story, it does not start a new ask.
     const at = this.kinds.lastStart(terms, RUN_ON_ASK);
     if (at < RUN_ON_LEAD) return null;
