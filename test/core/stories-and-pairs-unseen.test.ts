@@ -44,11 +44,6 @@ const FRESH: LabelledCase[] = [
     "causes",
   ],
   [
-    "i had a banana every night for a month like my gran said and it did nothing at all so honestly what does work",
-    "answer",
-    "prevention",
-  ],
-  [
     "My dad is 79, diabetic but well controlled, and his cramps wake him most nights. Could you tell me which nuts and seeds he ought to be eating?",
     "answer",
     "magnesium.food",
@@ -85,6 +80,14 @@ const FRESH: LabelledCase[] = [
 ];
 
 // Misses seen on the first run that this work does not mend (each with why).
-const KNOWN: LabelledCase[] = [];
+const KNOWN: LabelledCase[] = [
+  // The banana is now read as told in passing, but the message never names the cramps: a bare "what does work" with
+  // nothing about cramps in it is not read as about them (fallback), as a short question would not be either.
+  [
+    "i had a banana every night for a month like my gran said and it did nothing at all so honestly what does work",
+    "answer",
+    "prevention",
+  ],
+];
 
 describeLabelled("stories and pairs written before any fix (ADR 38)", bot, FRESH, KNOWN);
