@@ -268,6 +268,8 @@ export class Reader {
   private readonly topicOf: Map<string, string>;
   /** The lexicon's main facet (what a topic is): naming it names no aspect. */
   private readonly mainFacet: string | null;
+  /** The one topic whose sections have each facet (sunlight: vitamin D), for facets only one topic has. */
+  private readonly onlyTopicOf = new Map<string, string>();
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -345,6 +347,14 @@ export class Reader {
     this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
     this.mainFacet = lexicon.data.main_facet ?? null;
+    const facetTopics = new Map<string, Set<string>>();
+    for (const s of knowledge.sections)
+      facetTopics.set(s.facet, (facetTopics.get(s.facet) ?? new Set()).add(s.topic));
+    for (const [facet, topics] of facetTopics) {
+      const [only] = topics;
+      if (topics.size === 1 && only !== undefined && facet !== this.mainFacet)
+        this.onlyTopicOf.set(facet, only);
+    }
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -552,6 +562,10 @@ export class Reader {
       };
     if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: full.sections };
+    // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
+    // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
+    const told = !specific && aspect ? this.storyTopicByAspect(full) : null;
+    if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
   }
@@ -577,6 +591,19 @@ export class Reader {
     const question = reversed.find((x) => x.includes("?"));
     const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
+  }
+
+  /** The one topic of the aspect a story names most strongly (at least STORY_ASPECT), when only one topic has it. */
+  private storyTopicByAspect(full: Signals): string | null {
+    let best: string | null = null;
+    let score = 0;
+    for (const [facet, v] of full.facets) {
+      if (facet !== this.mainFacet && v >= STORY_ASPECT && v > score) {
+        best = facet;
+        score = v;
+      }
+    }
+    return best === null ? null : (this.onlyTopicOf.get(best) ?? null);
   }
 
   /**
