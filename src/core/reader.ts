@@ -564,7 +564,9 @@ export class Reader {
       return { ...merged, topics: full.topics, sections: full.sections };
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
-    const told = !specific && aspect ? this.storyTopicByAspect(full) : null;
+    // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
+    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
+    const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
