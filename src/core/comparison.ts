@@ -2,8 +2,9 @@
  * Role: comparisons — "stretching or massage, which works better?", "vitamin D from the sun or from food?", "nuts or
  * mushrooms?": a choice between two things the article sets out but never ranks is answered from both, in article
  * order (the reply's `section`, and the batch contract's, is the first). A choice between the two deficiencies
- * themselves ("magnesium or vitamin D, which is better?") is still asked back, as ADR 8 decided: which one is the
- * person's problem is not something the article can tell. Docs: docs/adr/0009-comparisons-closings-and-follow-ups.md.
+ * themselves ("magnesium or vitamin D, which is better?") is answered from both too (ADR 38; ADR 8 asked it back): the
+ * person named the two, and asking "magnesium or vitamin D?" back tells them nothing the article does not rank.
+ * Docs: docs/adr/0009-comparisons-closings-and-follow-ups.md, docs/adr/0038-stories-pairs-and-what-a-story-tells.md.
  */
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
@@ -29,11 +30,6 @@ export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] |
     const one = index.sectionOf(first.topic, s, null);
     const two = index.sectionOf(second.topic, s, null);
     if (!one || !two) return null;
-    // The deficiencies themselves ("magnesium or vitamin D?", "which supplement first, magnesium or vitamin D?"):
-    // asked back. Their children named by their own words ("nuts or mushrooms?") are compared.
-    const named = (x: Section) =>
-      !isParent(x) && (s.sections.get(x.id) ?? 0) > (s.sections.get(x.topic) ?? 0);
-    if (index.siblings.pair(first.topic, second.topic) && !(named(one) && named(two))) return null;
     sections = [one, two];
   } else {
     // One topic, two of its aspects: "vitamin D from the sun or from food, which is better?".
@@ -49,8 +45,4 @@ export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] |
   const order = index.knowledge.sections;
   const place = (x: Section) => x.place ?? order.length + order.indexOf(x);
   return sections.sort((a, b) => place(a) - place(b));
-}
-
-function isParent(section: Section): boolean {
-  return !section.id.includes(".");
 }

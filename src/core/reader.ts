@@ -273,6 +273,8 @@ export class Reader {
   private readonly topicOf: Map<string, string>;
   /** The lexicon's main facet (what a topic is): naming it names no aspect. */
   private readonly mainFacet: string | null;
+  /** The one topic whose sections have each facet (sunlight: vitamin D), for facets only one topic has. */
+  private readonly onlyTopicOf = new Map<string, string>();
 
   constructor(input: ReaderInput) {
     const { knowledge, smallTalk, urgent, dialogues } = input;
@@ -341,6 +343,7 @@ export class Reader {
       (t) => this.lexicon.analyze(t).terms.some((term) => this.anchors.has(term)),
       articleVocabulary(knowledge, lexicon),
       (t) => this.asksArticle(t),
+      (t) => this.askPart(t),
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -349,6 +352,14 @@ export class Reader {
     this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
     this.mainFacet = lexicon.data.main_facet ?? null;
+    const facetTopics = new Map<string, Set<string>>();
+    for (const s of knowledge.sections)
+      facetTopics.set(s.facet, (facetTopics.get(s.facet) ?? new Set()).add(s.topic));
+    for (const [facet, topics] of facetTopics) {
+      const [only] = topics;
+      if (topics.size === 1 && only !== undefined && facet !== this.mainFacet)
+        this.onlyTopicOf.set(facet, only);
+    }
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -511,7 +522,9 @@ export class Reader {
       text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
-      dialogue: full.dialogue,
+      // A dialogue is asked for in the sentence that asks: the story's own words ("Coach has us doing calf stretches",
+      // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does.
+      dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
     };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
@@ -524,7 +537,12 @@ export class Reader {
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-      return { ...full, ...story, outOfScope: asked.outOfScope };
+      return {
+        ...full,
+        ...story,
+        outOfScope: asked.outOfScope,
+        dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
+      };
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
@@ -549,6 +567,12 @@ export class Reader {
       };
     if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: full.sections };
+    // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
+    // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
+    // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
+    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
+    const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
+    if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
   }
@@ -574,6 +598,19 @@ export class Reader {
     const question = reversed.find((x) => x.includes("?"));
     const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
+  }
+
+  /** The one topic of the aspect a story names most strongly (at least STORY_ASPECT), when only one topic has it. */
+  private storyTopicByAspect(full: Signals): string | null {
+    let best: string | null = null;
+    let score = 0;
+    for (const [facet, v] of full.facets) {
+      if (facet !== this.mainFacet && v >= STORY_ASPECT && v > score) {
+        best = facet;
+        score = v;
+      }
+    }
+    return best === null ? null : (this.onlyTopicOf.get(best) ?? null);
   }
 
   /**
@@ -604,9 +641,16 @@ export class Reader {
    * last ask on; null when it is short or opens with its ask. The backstory's words then do not compete with the ask.
    */
   private runOnAsk(sentence: string): string | null {
+    return this.lexicon.analyze(sentence).terms.length <= RUN_ON ? null : this.askPart(sentence);
+  }
+
+  /**
+   * The words of a sentence or clause from its last ask of at least two words on, when that starts six or more terms
+   * in ("i had a banana every night for a month and it did nothing so what does work" from "what"); null otherwise.
+   */
+  private askPart(sentence: string): string | null {
     const analysis = this.lexicon.analyze(sentence);
     const { terms } = analysis;
-    if (terms.length <= RUN_ON) return null;
     // Kinds only: "not sure I'm taking it right ..." points back at the story, it does not start a new ask.
     const at = this.kinds.lastStart(terms, RUN_ON_ASK);
     if (at < RUN_ON_LEAD) return null;

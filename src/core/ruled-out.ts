@@ -14,6 +14,8 @@ interface Clause {
   question: boolean;
   /** The first clause of its sentence. */
   opens: boolean;
+  /** The clause names the problem itself as present ("constantly stressed"). */
+  problem: boolean;
 }
 
 export class RuledOut {
@@ -21,6 +23,8 @@ export class RuledOut {
   /** Markers of a thing tried as a remedy ("tried", "did not help"); they rule out as the others do. */
   private readonly tried = new PhraseTable<true>();
   private readonly negations: Set<string>;
+  /** Words as written naming the problem itself ("constantly stressed"): their clause rules nothing out. */
+  private readonly problems: Set<string>;
 
   constructor(
     data: KindsData["ruled_out"],
@@ -32,6 +36,7 @@ export class RuledOut {
       this.markers.set(terms, back.has(terms.join(" ")));
     }
     this.negations = new Set(data.negations.flatMap((w) => lexicon.terms(w)));
+    this.problems = new Set((data.problems ?? []).map((w) => w.toLowerCase()));
     for (const marker of data.tried ?? []) {
       const terms = lexicon.terms(marker);
       this.tried.set(terms, true);
@@ -59,13 +64,21 @@ export class RuledOut {
   ): { topics: string[]; rejected: boolean; tried: boolean } {
     const sentences = splitClauses(text).map((sentence) =>
       sentence.map((c, i) => {
-        const terms = this.lexicon.analyze(c.text).terms;
+        const { terms, tokens } = this.lexicon.analyze(c.text);
+        // "constantly stressed": the problem itself, told as present, is no thing done or ruled out.
+        const problem = this.problems.size > 0 && tokens.some((t) => this.problems.has(t));
         // "Why would vitamin D matter if I already eat well": a clause with a question word asks, "?" or not.
-        return { ...c, terms, opens: i === 0, question: c.question || asks(terms) };
+        return { ...c, terms, problem, opens: i === 0, question: c.question || asks(terms) };
       }),
     );
     const clauses: (Clause & { sentence: number })[] = sentences.flatMap((s, i) =>
-      s.map((c) => ({ terms: c.terms, question: c.question, opens: c.opens, sentence: i })),
+      s.map((c) => ({
+        terms: c.terms,
+        question: c.question,
+        opens: c.opens,
+        problem: c.problem,
+        sentence: i,
+      })),
     );
     const out = new Set<string>();
     const asked = new Set<string>();
@@ -87,7 +100,7 @@ export class RuledOut {
       for (const h of hits) for (let k = h.start; k < h.start + h.length; k++) inMarker[k] = true;
       if (own.size > 0) {
         const negated = clause.terms.some((t, k) => !inMarker[k] && this.negations.has(t));
-        if (!negated) for (const t of own) out.add(t);
+        if (!negated && !clause.problem) for (const t of own) out.add(t);
         return;
       }
       if (!hits.some((h) => h.value)) return;

@@ -72,6 +72,9 @@ function topicLeads(s: Signals, index: KnowledgeIndex): RankedTopic | null {
   return first !== undefined && !facetFirst(s, index) ? first : null;
 }
 
+/** A second topic this strong is named by a word of its own (a title word or keyword), not an example question's. */
+const NAMED_TOGETHER = 0.8;
+
 /** Two topics this close are asked about rather than guessed. */
 const CLARIFY_RATIO = 0.75;
 
@@ -409,6 +412,24 @@ export const RULES: readonly Rule[] = [
       const sections = pair.map((t) => index.sectionOf(t, s, null)).filter((x): x is Section => !!x);
       const [one, two] = sections;
       return one && two && one.facet === two.facet ? { kind: "answer-both", sections } : null;
+    },
+  },
+  {
+    // "how long should I stretch and how much should I drink, for each?", "what do massage and the breathing do?": two
+    // specific topics about as strong, both named by their own words and joined ("and", "each"): both, in article
+    // order, rather than asking which (ADR 38).
+    name: "two-topics-together",
+    decide: (s, _state, index) => {
+      const first = topicLeads(s, index);
+      const second = closeSecond(s, index);
+      if (!first || !top(s, index).specific || !second || index.isGeneral(second.topic)) return null;
+      if (!index.siblings.joinsTogether(s) || second.score < NAMED_TOGETHER) return null;
+      const sections = [first.topic, second.topic]
+        .map((t) => index.sectionOf(t, s, null))
+        .filter((x): x is Section => x !== undefined);
+      if (sections.length !== 2) return null;
+      const place = (x: Section) => x.place ?? Number.MAX_SAFE_INTEGER;
+      return { kind: "answer-both", sections: sections.sort((a, b) => place(a) - place(b)) };
     },
   },
   {

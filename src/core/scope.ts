@@ -50,8 +50,12 @@ const CHILD_AGE = "childage";
 const ADULT_AGE = 18;
 /** Pointers at a person ("can she take it"): they never stand for a thing told, so words after them still ask. */
 const PERSON_POINTERS = new Set(["she", "he", "her", "him"]);
-/** "the salt", "those socks": a determiner before a term's last word points back at the thing told. */
-const HEAD_POINTERS = new Set(["the", "that", "this", "those", "these"]);
+/** A clause opening with one of these goes on about the thing just told ("bananas, which did nothing"). */
+const ABOUT_IT = new Set(["which", "that", "it", "they", "neither", "none"]);
+/** A clause of more terms than this is one long clause (a voice note): a topic told before its ask is backstory. */
+const LONG_CLAUSE = 20;
+/** "the salt", "those socks", "my tablets" (after "a water tablet"): a determiner before a term's last word points back at the thing told. */
+const HEAD_POINTERS = new Set(["the", "that", "this", "those", "these", "my", "our"]);
 
 interface Clause {
   text: string;
@@ -94,6 +98,8 @@ export class Scope {
    *   so no subject is unknown).
    * @param asksArticle whether a text asks the article something: names any topic of it (general ones too) or asks
    *   a question kind a section answers (default: never, so a "but" clause sets nothing aside).
+   * @param askOf the words of a clause from its last ask on, when the ask starts well into it (the reader's question
+   *   kinds); default: none, so a topic told before the ask in one long clause is read as asked.
    */
   constructor(
     data: ScopeData,
@@ -102,6 +108,7 @@ export class Scope {
     private readonly namesCramps: (text: string) => boolean,
     knows: (stem: string) => boolean = () => true,
     private readonly asksArticle: (text: string) => boolean = () => false,
+    private readonly askOf: (text: string) => string | null = () => null,
   ) {
     this.unknownSubject = data.subjects ? new UnknownSubject(data.subjects, lexicon, knows) : null;
     for (const topic of data.topics) {
@@ -183,8 +190,16 @@ export class Scope {
         // The term's last word, by which a later question may name it again ("Epsom salt bath... does the salt help?").
         const head = own[hit.start + hit.length - 1] ?? "";
         // "bananas didn't work", "potassium came back fine": what was tried or tested is set aside.
+        // ("I eat bananas, which did nothing": the words after a topic go on into the next clause of its sentence.)
         const end = hit.start + hit.length;
-        const setAside = this.setAsideAfter.findAll(own.slice(end, end + AFTER_REACH)).length > 0;
+        const following = own.slice(end, end + AFTER_REACH);
+        if (
+          following.length < AFTER_REACH &&
+          clauses[at + 1]?.sentence === clause.sentence &&
+          ABOUT_IT.has(next[0] ?? "")
+        )
+          following.push(...next.slice(0, AFTER_REACH - following.length));
+        const setAside = this.setAsideAfter.findAll(following).length > 0;
         const asked =
           subject === null &&
           !dismissed &&
@@ -276,6 +291,7 @@ export class Scope {
       // for cramps"): only its words after the pointer could ask about something else.
       const same = later.clauses.filter((c) => c.sentence === clause.sentence);
       const rest = same.map((c) => this.afterPointer(c.text)).filter((t) => t.trim().length > 0);
+      if (topic.context !== true && this.toldBeforeTheAsk(clause.text)) return false;
       if (topic.context === true || rest.length === 0) return true;
       // "my heat pad helps a bit, but what lifestyle changes stop cramps?": a "but" clause that asks the article
       // something of its own (a general section too) turns from the thing told to the question.
@@ -294,7 +310,11 @@ export class Scope {
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
     const pointsBack = asks.some(
       (x) =>
-        this.pointers(x.stems).some((s) => this.refersBack.has(s)) ||
+        // A person ("is there anything the staff could do for her?") is not the thing told: "she", "he", "her", "him"
+        // point back only at a situation (read above) or in a verdict ("is she right?").
+        this.pointers(x.stems).some(
+          (s) => this.refersBack.has(s) && (topic.being === true || !PERSON_POINTERS.has(s)),
+        ) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
         x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
@@ -306,6 +326,23 @@ export class Scope {
     // after it is asked about ("what does it say about the magnesium dose?").
     const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
     return pointsBack && !this.namesTopic(between.join(". "));
+  }
+
+  /**
+   * A voice note of one long clause ("ive tried the tonic water thing and a banana and neither did anything so what
+   * actually works"): the topics told come before its ask, and the ask, naming none of them and pointing back at none
+   * (no "it", "that", no verdict), asks the article something of its own (ADR 38).
+   */
+  private toldBeforeTheAsk(clause: string): boolean {
+    if (this.lexicon.analyze(clause).terms.length <= LONG_CLAUSE) return false;
+    const ask = this.askOf(clause);
+    if (ask === null) return false;
+    const stems = numbered(this.marked(this.lexicon.analyze(ask)), this.lexicon.numbers);
+    if (this.found(stems).length > 0) return false;
+    const pointing =
+      this.pointers(stems).some((s) => this.refersBack.has(s) && !PERSON_POINTERS.has(s)) ||
+      this.verdicts.findAll(stems.filter((s) => !this.filler.has(s))).length > 0;
+    return !pointing && this.asksArticle(ask);
   }
 
   /** The stems with the phrases in which a pointer is the cramps left out ("why is this happening"). */

@@ -19,6 +19,7 @@ export class Siblings {
   private readonly choiceBetweenNamed = new PhraseTable<true>();
   private readonly both = new PhraseTable<true>();
   private readonly amount = new PhraseTable<true>();
+  private readonly together = new PhraseTable<true>();
 
   constructor(knowledge: KnowledgeBase, lexicon: Lexicon) {
     knowledge.sections.forEach((section, i) => {
@@ -31,6 +32,12 @@ export class Siblings {
       this.choiceBetweenNamed.set(lexicon.terms(phrase), true);
     for (const phrase of lexicon.data.both ?? []) this.both.set(lexicon.terms(phrase), true);
     for (const phrase of lexicon.data.amount ?? []) this.amount.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.together ?? []) this.together.set(lexicon.terms(phrase), true);
+  }
+
+  /** The message joins things it asks about ("and", "each": the lexicon's `together` words). */
+  joinsTogether(s: Signals): boolean {
+    return this.together.findAll(s.analysis.terms).length > 0;
   }
 
   /** The other topics of `topic`'s sibling group, in article order ("and the other one?"); none for a topic of none. */

@@ -141,10 +141,9 @@ describe("comparisons answer both, in article order (ADR 9)", () => {
     expect(reply.text).toContain("doesn't rank");
   });
 
-  it("a choice between the two deficiencies themselves is still asked back", async () => {
-    expect((await bot.chat().say("magnesium or vitamin D, which should I start with?")).intent).toBe(
-      "clarify",
-    );
+  it("a choice between the two deficiencies themselves is answered from both (ADR 38)", async () => {
+    const reply = await bot.chat().say("magnesium or vitamin D, which should I start with?");
+    expect(reply.sections?.map((x) => x.id.split(".")[0])).toEqual(["magnesium", "vitamin-d"]);
   });
 });
 

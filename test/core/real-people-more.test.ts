@@ -17,16 +17,14 @@ describe("asking whether both are needed answers both (siblings.ts, lexicon `bot
     expect(reply.sections?.map((x) => x.id.split(".")[0])).toEqual(["magnesium", "vitamin-d"]);
   });
 
-  it("a choice between the two without 'both' is still asked back", async () => {
-    expect((await bot.chat().say("magnesium or vitamin D, which one should I start with?")).intent).toBe(
-      "clarify",
-    );
+  it("a choice between the two without 'both' is answered from both too, ranking neither (ADR 38)", async () => {
+    const reply = await bot.chat().say("magnesium or vitamin D, which one should I start with?");
+    expect(reply.text, describeReply(reply)).toContain("doesn't rank");
   });
 
-  it("'both' about the legs is not a question about both deficiencies", async () => {
-    expect(
-      (await bot.chat().say("both legs cramp at night, which one first, magnesium or vitamin D?")).intent,
-    ).toBe("clarify");
+  it("'both' about the legs is not a question about both deficiencies: a choice, ranking neither", async () => {
+    const reply = await bot.chat().say("both legs cramp at night, which one first, magnesium or vitamin D?");
+    expect(reply.text, describeReply(reply)).toContain("doesn't rank");
   });
 });
 
@@ -40,10 +38,9 @@ describe("'best' with nothing named asks which help (lexicon `choice_between_nam
     },
   );
 
-  it("'best' between the two deficiencies named is still a choice", async () => {
-    expect((await bot.chat().say("which is best for cramps, magnesium or vitamin D?")).intent).toBe(
-      "clarify",
-    );
+  it("'best' between the two deficiencies named is still a choice: compared, ranking neither (ADR 38)", async () => {
+    const reply = await bot.chat().say("which is best for cramps, magnesium or vitamin D?");
+    expect(reply.text, describeReply(reply)).toContain("doesn't rank");
   });
 });
 

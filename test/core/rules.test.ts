@@ -131,7 +131,12 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     text: "foods with magnesium and vitamin d",
     want: "answer both magnesium.food + vitamin-d.food",
   },
-  { rule: "clarify-close-topics", text: "magnesium or vitamin d?", want: "clarify magnesium / vitamin-d" },
+  {
+    rule: "two-topics-together",
+    text: "water and stretching, how much of each",
+    want: "answer both stretching + hydration",
+  },
+  { rule: "clarify-close-topics", text: "stretching massage?", want: "clarify stretching / massage" },
   {
     rule: "unknown-subject-of-a-general-question",
     text: "how to prevent blisters",

@@ -48,14 +48,23 @@ describe("a question that fits both siblings gets both in one reply", () => {
   });
 });
 
-describe("a real choice, or an amount of nothing named, is still asked back", () => {
+describe("a choice between the two deficiencies is answered from both, the article ranking neither (ADR 38)", () => {
   for (const text of [
     "magnesium or vitamin d?",
     "which is better for cramps, magnesium or vitamin D?",
     "should I start with magnesium or vitamin D?",
-    "how much should I take?",
-    "what dose?",
   ]) {
+    it(`"${text}" -> both, magnesium first, with "doesn't rank"`, async () => {
+      const reply = await bot.chat().say(text);
+      expect(reply.intent, describeReply(reply)).toBe("answer");
+      expect(reply.sections?.map((s) => s.id.split(".")[0])).toEqual(["magnesium", "vitamin-d"]);
+      expect(reply.text).toContain("doesn't rank");
+    });
+  }
+});
+
+describe("an amount of nothing named is still asked back", () => {
+  for (const text of ["how much should I take?", "what dose?"]) {
     it(`"${text}" -> clarify`, async () => {
       const reply = await bot.chat().say(text);
       expect(reply.intent, describeReply(reply)).toBe("clarify");

@@ -22,6 +22,11 @@ export const kindsSchema = z.object({
     back: words,
     /** Markers that say a thing was tried as a remedy ("tried", "didn't help"), not ruled out as a cause. */
     tried: words.optional(),
+    /**
+     * Words as written that name the problem itself as present ("constantly stressed", "always anxious"): a clause
+     * naming its topic by one rules nothing out, whatever marker it has. Default: none.
+     */
+    problems: words.optional(),
   }),
   /** What a person says they do not know ("no idea how much"): that sentence carries a vague closing ask. */
   indirect: words.optional(),

@@ -17,7 +17,7 @@ export const lexiconSchema = z.object({
   main_facet: z.string().optional(),
   /** Facets a declining word ("rather not take pills") turns down rather than asks about. Default: none. */
   declinable_facets: words.optional(),
-  /** Words that ask to choose between sibling topics ("which is better"): asked back, never answered for both. Default: none. */
+  /** Words that ask to choose ("which is better"): a comparison, answered from both in article order. Default: none. */
   choice: words.optional(),
   /**
    * Choice words that choose only between two things named ("which is best, magnesium or vitamin D?"); with nothing
@@ -26,6 +26,11 @@ export const lexiconSchema = z.object({
   choice_between_named: words.optional(),
   /** Words that ask whether both are needed ("or both?", "do I need both"): never a choice, answered for both. Default: none. */
   both: words.optional(),
+  /**
+   * Words that join two things asked about together ("stretching and water, how much of each"): two topics named
+   * about as strongly and joined by one are answered from both, not asked back (ADR 38). Default: none.
+   */
+  together: words.optional(),
   /** Words that ask for an amount ("how much"): with no topic named, which one's amount is asked back. Default: none. */
   amount: words.optional(),
   /**

@@ -21,6 +21,11 @@ const topicSchema = z.object({
   /** The topic is itself a kind of cramp (stomach cramps): a plural pointer after it points at it ("what causes those?"). */
   cramps: z.boolean().optional(),
   /**
+   * The topic is a being ("my border collie"): "he", "she", "him", "her" in a later question may point back at it, as
+   * they never point at a thing told ("...a hot water bottle. Anything the staff could do for her?"). Default false.
+   */
+  being: z.boolean().optional(),
+  /**
    * For a situation (`context`): words of a question that make it about the situation even when it names a topic of
    * ours ("I'm 38 weeks pregnant... is it safe to take magnesium?"). Default: none.
    */
