@@ -43,6 +43,10 @@ const STORY_LENGTH = 120;
 const EXCLUDE_REACH = 4;
 /** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
 const EXCLUDE_FACET_REACH = 2;
+/** A correction phrase starts within this many words ("no wait, sorry, I meant..."). */
+const CORRECTION_OPENING = 3;
+/** The word that, after a correction, sets aside what was not meant. */
+const NOT = "not";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -144,6 +148,16 @@ export interface Signals {
   story: boolean;
   /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
   ruledOut: string[];
+  /**
+   * Aspects named but set aside: turned down ("apart from pills", "if there's no sun", "I never see the sun"). A
+   * declinable aspect (supplements) is then not among `facets`; another still is (a story's "no sun" is about the
+   * sunlight), but a question about where a topic comes from looks past it (rule source-of-the-topic).
+   */
+  setAside: string[];
+  /** Sections whose own words were set aside ("what else besides nuts": the foods). */
+  excludedSections: string[];
+  /** The message corrects the one before ("sorry, I meant vitamin D not magnesium"; lexicon `corrections`). */
+  corrects: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -244,11 +258,14 @@ export class Reader {
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
+  private readonly asksAfter: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
+  private readonly correctionTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
@@ -293,12 +310,15 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
+    this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.corrections ?? [])
+      this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.amountTerms = new Set((lexicon.data.amount ?? []).flatMap((w) => lexicon.terms(w)));
     this.indexSections(knowledge);
@@ -720,7 +740,7 @@ export class Reader {
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
       masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
-    const { topics, sections, explained, inKeyword, excludedFrom } = this.topicEvidence(
+    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections } = this.topicEvidence(
       terms,
       masked === null ? null : hidden,
     );
@@ -728,6 +748,9 @@ export class Reader {
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
     const strongFacets: { facet: string; start: number }[] = [];
+    const setAside: string[] = [];
+    // Aspects also named without a declining word ("from food if I don't eat seafood" still asks about food).
+    const named = new Set<string>();
     const facetMatches = this.facetTable.findAll(terms);
     const isAmount = (m: { start: number; length: number }) =>
       terms.slice(m.start, m.start + m.length).every((t) => this.amountTerms.has(t));
@@ -749,10 +772,13 @@ export class Reader {
       )
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
-      if (turnedDown) continue;
+      const declined = this.declined(terms, match.start);
+      const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH)) continue;
+      const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
+      if (declined || excluded) setAside.push(match.value.facet);
+      if (turnedDown || excluded) continue;
+      if (!declined) named.add(match.value.facet);
       add(facets, match.value.facet, match.value.weight);
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
@@ -781,7 +807,7 @@ export class Reader {
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
-      switchTopic: this.startsWithSwitch(terms),
+      switchTopic: this.startsWithSwitch(terms) || this.corrects(terms),
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
@@ -805,6 +831,9 @@ export class Reader {
       joinedFacets: joinedByOr(terms, strongFacets),
       story: false,
       ruledOut: [],
+      setAside: setAside.filter((f) => !named.has(f)),
+      excludedSections,
+      corrects: this.corrects(terms),
     };
   }
 
@@ -821,12 +850,14 @@ export class Reader {
     explained: boolean[];
     inKeyword: (Set<string> | undefined)[];
     excludedFrom: number[];
+    excludedSections: string[];
   } {
     const explained = new Array<boolean>(terms.length).fill(false);
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
     const excludedFrom = this.excludedStarts(terms);
+    const excludedSections: string[] = [];
     // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
     // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
     const inKeyword = new Array<Set<string> | undefined>(terms.length);
@@ -839,7 +870,10 @@ export class Reader {
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) {
+        for (const posting of match.value) excludedSections.push(posting.section.id);
+        continue;
+      }
       const bonus = 1 + 0.3 * (match.length - 1);
       const perTopic = new Map<string, number>();
       for (const posting of match.value) {
@@ -856,7 +890,7 @@ export class Reader {
         add(topics, topic, weight / rivals);
       }
     }
-    return { topics, sections, explained, inKeyword, excludedFrom };
+    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections };
   }
 
   private indexSections(knowledge: KnowledgeBase): void {
@@ -897,7 +931,24 @@ export class Reader {
 
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
   private excludedStarts(terms: readonly string[]): number[] {
-    return this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+    const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+    // "I meant vitamin D, not magnesium": in a correction, what follows a "not" is what was not meant.
+    const correction = this.correctionAt(terms);
+    if (correction >= 0)
+      terms.forEach((t, i) => {
+        if (i > correction && t === NOT) starts.push(i);
+      });
+    return starts;
+  }
+
+  /** Where a correction phrase ends among the message's first words ("sorry, I meant..."), else -1. */
+  private correctionAt(terms: readonly string[]): number {
+    const hit = this.correctionTable.findAll(terms).find((h) => h.start <= CORRECTION_OPENING);
+    return hit === undefined ? -1 : hit.start + hit.length - 1;
+  }
+
+  private corrects(terms: readonly string[]): boolean {
+    return this.correctionAt(terms) >= 0;
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
@@ -927,6 +978,8 @@ export class Reader {
     // Small talk only when nothing else in the message is about a topic: the rest is filler or other words
     // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
+    // "fine, what does it recommend instead": a question word after the small talk opens a question of its own.
+    question ||= terms.some((t, i) => i > 0 && !covered[i] && this.asksAfter.has(t));
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&

@@ -64,6 +64,12 @@ export const lexiconSchema = z.object({
   pointers: words,
   decline: words,
   exclude: words,
+  /**
+   * Words that correct the message before ("sorry, I meant vitamin D not magnesium"), among a message's first words:
+   * the topic named is a switch (the last answer's aspect kept), and what follows a "not" after them is set aside.
+   * Default: none.
+   */
+  corrections: words.optional(),
   filler: words,
   neutral: words,
   /**
@@ -72,6 +78,11 @@ export const lexiconSchema = z.object({
    * none.
    */
   question_words: words.optional(),
+  /**
+   * Words that, after small talk, open a question of its own ("fine, what does it recommend instead"): the message is
+   * then read as a question, small talk only if all else is filler. Default: none.
+   */
+  asks_after_small_talk: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
