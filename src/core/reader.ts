@@ -156,6 +156,8 @@ export interface Signals {
   setAside: string[];
   /** Sections whose own words were set aside ("what else besides nuts": the foods). */
   excludedSections: string[];
+  /** The message is an acknowledgement that greets when it opens a conversation ("alright mate"; lexicon `openers`). */
+  opener: boolean;
   /** The message corrects the one before ("sorry, I meant vitamin D not magnesium"; lexicon `corrections`). */
   corrects: boolean;
 }
@@ -266,6 +268,7 @@ export class Reader {
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly correctionTable = new PhraseTable<true>();
+  private readonly openerTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
@@ -317,6 +320,8 @@ export class Reader {
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.openers ?? [])
+      this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     for (const phrase of lexicon.data.corrections ?? [])
       this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
@@ -834,6 +839,7 @@ export class Reader {
       setAside: setAside.filter((f) => !named.has(f)),
       excludedSections,
       corrects: this.corrects(terms),
+      opener: this.wholeMessage(this.openerTable, terms) !== null,
     };
   }
 
@@ -979,7 +985,7 @@ export class Reader {
     // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
     // "fine, what does it recommend instead": a question word after the small talk opens a question of its own.
-    question ||= terms.some((t, i) => i > 0 && !covered[i] && this.asksAfter.has(t));
+    question ||= terms.some((t, i) => !covered[i] && this.asksAfter.has(t));
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&

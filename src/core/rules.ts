@@ -248,7 +248,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, state) => {
       if (s.smallTalk === null) return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
-      if (s.smallTalk === "thanks" && opening(state)) return { kind: "smalltalk", intent: "greeting" };
+      if (s.smallTalk === "thanks" && s.opener && opening(state))
+        return { kind: "smalltalk", intent: "greeting" };
       return { kind: "smalltalk", intent: s.smallTalk };
     },
   },
@@ -318,7 +319,8 @@ export const RULES: readonly Rule[] = [
     // question of a general kind ("what else could it be?") is left to that kind.
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
-      if (!s.asksNext || specificNamed(s, index) || s.scope?.subject != null) return null;
+      // "what else could I try that isn't needles" after acupuncture names the topic it looks past.
+      if (!s.asksNext || specificNamed(s, index, state.topic) || s.scope?.subject != null) return null;
       // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
       const remedies = index.section(kind?.section ?? null);
@@ -370,6 +372,23 @@ export const RULES: readonly Rule[] = [
         if (facet !== index.mainFacet && score >= FACET_FIRST && !s.setAside.includes(facet)) return null;
       const source = sourceOf(topic, index, s.setAside);
       return source ? answer(source) : null;
+    },
+  },
+  {
+    // "which one is most common" after the causes: the list just given ("common" names the overview, which says
+    // cramps are common, not which cause is); "what's the most common cause": the general section named.
+    name: "commonest-of-a-list",
+    decide: (s, state, index) => {
+      if (s.kind?.name !== COMMONEST_KIND) return null;
+      // "which deficiency is most common?": specific topics, even shared by a word, are asked about (rules after).
+      if (index.rankTopics(s).some((r) => !index.isGeneral(r.topic) && r.score >= SOME_SPECIFIC)) return null;
+      const named = index
+        .rankTopics(s)
+        .map((r) => index.section(r.topic))
+        .find((x) => x !== undefined && x !== index.defaultSection && index.isGeneral(x.topic));
+      if (named) return answer(named);
+      const at = index.section(state.section);
+      return at && state.dialogue === null && listed(at, index).length > 0 ? answer(at) : null;
     },
   },
   {
@@ -647,6 +666,11 @@ function opening(state: ConversationState): boolean {
   );
 }
 
+/** The question kind (intents/kinds.yaml) of "which one is most common" (commonest-of-a-list). */
+/** Specific topics this strong, even sharing a word ("deficiency": magnesium and vitamin D), are asked about. */
+const SOME_SPECIFIC = 0.4;
+const COMMONEST_KIND = "commonest";
+
 /** The question kind (intents/kinds.yaml) of "where do I get it": the topic's first source (source-of-the-topic). */
 const SOURCE_KIND = "source";
 
@@ -659,9 +683,9 @@ const ORDINAL_TOKENS = 8;
 /** A topic this strong is named by a keyword or title word (words from example questions weigh less). */
 const NAMES_SPECIFIC = 0.8;
 
-/** The message names a specific topic by a keyword or title word. */
-function specificNamed(s: Signals, index: KnowledgeIndex): boolean {
-  return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t));
+/** The message names a specific topic by a keyword or title word (`besides` aside). */
+function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
+  return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
 }
 
 /** A bare question about the last answer is this short ("and how many times in one day?"). */

@@ -70,6 +70,11 @@ export const lexiconSchema = z.object({
    * Default: none.
    */
   corrections: words.optional(),
+  /**
+   * Acknowledgements that greet when they open a conversation ("alright mate"; after an answer they acknowledge it).
+   * Default: none.
+   */
+  openers: words.optional(),
   filler: words,
   neutral: words,
   /**
