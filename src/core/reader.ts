@@ -262,6 +262,8 @@ export class Reader {
   private readonly questionWords: Set<string>;
   /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
   private readonly asksAfter: Set<string>;
+  /** Goodbyes that are also everyday words ("night"): small talk only when most of the message or its end. */
+  private readonly weakGoodbyes: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
@@ -313,6 +315,7 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
+    this.weakGoodbyes = new Set((lexicon.data.weak_goodbyes ?? []).flatMap((w) => lexicon.terms(w)));
     this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
@@ -984,8 +987,11 @@ export class Reader {
     // Small talk only when nothing else in the message is about a topic: the rest is filler or other words
     // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
-    // "fine, what does it recommend instead": a question word after the small talk opens a question of its own.
-    question ||= terms.some((t, i) => !covered[i] && this.asksAfter.has(t));
+    // "fine, so what does the article say works": a question word beside the small talk opens a question of its own,
+    // so any other word left makes it that question.
+    if (terms.some((t, i) => !covered[i] && this.asksAfter.has(t))) {
+      if (terms.some((t, i) => !covered[i] && !this.asksAfter.has(t))) return null;
+    }
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&
@@ -1013,6 +1019,13 @@ export class Reader {
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
+    // A weak goodbye ("night") must be most of the message or end it: "nice one, night", not "is sitting all night a
+    // problem too".
+    const weakOnly = hits.every(
+      (h) => h.value !== "goodbye" || (h.length === 1 && this.weakGoodbyes.has(terms[h.start] ?? "")),
+    );
+    const ends = hits.some((h) => h.value === "goodbye" && h.start + h.length === terms.length);
+    if (weakOnly && coveredCount * 2 < terms.length && !ends) found.delete("goodbye");
     if (found.size === 0) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
     return priority.find((p) => found.has(p)) ?? hits.find((h) => found.has(h.value))?.value ?? null;

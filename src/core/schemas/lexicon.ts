@@ -88,6 +88,11 @@ export const lexiconSchema = z.object({
    * then read as a question, small talk only if all else is filler. Default: none.
    */
   asks_after_small_talk: words.optional(),
+  /**
+   * Goodbyes that are also everyday words ("night"): a goodbye only when they make up most of the message or end it
+   * ("nice one, night"; not "is sitting all night a problem"). Default: none.
+   */
+  weak_goodbyes: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
