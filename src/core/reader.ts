@@ -262,8 +262,8 @@ export class Reader {
   private readonly questionWords: Set<string>;
   /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
   private readonly asksAfter: Set<string>;
-  /** Goodbyes that are also everyday words ("night"): small talk only when most of the message or its end. */
-  private readonly weakGoodbyes: Set<string>;
+  /** Small talk that is also an everyday word ("night", "morning"): small talk only when most of the message. */
+  private readonly weakSmallTalk: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
@@ -315,7 +315,7 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
-    this.weakGoodbyes = new Set((lexicon.data.weak_goodbyes ?? []).flatMap((w) => lexicon.terms(w)));
+    this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
@@ -1019,13 +1019,14 @@ export class Reader {
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
-    // A weak goodbye ("night") must be most of the message or end it: "nice one, night", not "is sitting all night a
-    // problem too".
-    const weakOnly = hits.every(
-      (h) => h.value !== "goodbye" || (h.length === 1 && this.weakGoodbyes.has(terms[h.start] ?? "")),
-    );
-    const ends = hits.some((h) => h.value === "goodbye" && h.start + h.length === terms.length);
-    if (weakOnly && coveredCount * 2 < terms.length && !ends) found.delete("goodbye");
+    // Small talk of a weak word ("night", "morning") must be most of the message: "nice one, night", not "is sitting
+    // all night a problem too" or "and I run every morning".
+    if (coveredCount * 2 < terms.length) {
+      const weak = (h: (typeof hits)[number]) =>
+        h.length === 1 && this.weakSmallTalk.has(terms[h.start] ?? "");
+      for (const intent of [...found])
+        if (hits.every((h) => h.value !== intent || weak(h))) found.delete(intent);
+    }
     if (found.size === 0) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
     return priority.find((p) => found.has(p)) ?? hits.find((h) => found.has(h.value))?.value ?? null;

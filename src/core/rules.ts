@@ -688,8 +688,8 @@ function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
 }
 
-/** A bare question about the last answer is this short ("and how many times in one day?"). */
-const BARE_TOKENS = 7;
+/** A bare question about the last answer is this short ("how many times would he need to go"). */
+const BARE_TOKENS = 8;
 
 /** The message asks: a question mark, a question kind, a switch ("and in summer"), or a question word first. */
 function asksSomething(s: Signals): boolean {

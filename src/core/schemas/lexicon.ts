@@ -89,10 +89,11 @@ export const lexiconSchema = z.object({
    */
   asks_after_small_talk: words.optional(),
   /**
-   * Goodbyes that are also everyday words ("night"): a goodbye only when they make up most of the message or end it
-   * ("nice one, night"; not "is sitting all night a problem"). Default: none.
+   * Small talk that is also an everyday word ("night", "morning"): small talk only when it and other small talk make up
+   * most of the message ("nice one, night"; not "is sitting all night a problem", "and I run every morning"). Default:
+   * none.
    */
-  weak_goodbyes: words.optional(),
+  weak_small_talk: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
