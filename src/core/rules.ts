@@ -295,6 +295,8 @@ export const RULES: readonly Rule[] = [
         s.kind?.name !== WHY_KIND
       )
         return null;
+      // "why do they happen" right after hello: no answer to follow up, so a question of its own (its kind decides).
+      if (!at && state.paused === null && asked && s.analysis.tokenCount >= WHY_ASKS_ANEW) return null;
       // "why do they happen then?" (the why-kind) after what the cramps are.
       const why = s.followup === "more" && s.kind?.name === WHY_KIND ? whyAfter(s, state, index) : undefined;
       return why ?? followup(s.followup, state, index, s.setAside);

@@ -189,7 +189,10 @@ describe("small talk read in its place in the conversation", () => {
   });
 
   it("'hi, I've got a question about leg cramps' is a greeting; 'I have a question about magnesium' is not", async () => {
-    await expectTurns([["hi, I've got a question about leg cramps", "greeting"]]);
+    await expectTurns([
+      ["hi, I've got a question about leg cramps", "greeting"],
+      ["why do they happen", "causes"],
+    ]);
     expect(bot.engine.reader.read("I have a question about magnesium").smallTalk).toBeNull();
   });
 
