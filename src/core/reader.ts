@@ -795,6 +795,7 @@ export class Reader {
     }
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);
+    const corrects = this.correctionAt(terms) >= 0;
     const anchored = terms.some((t) => this.anchors.has(t));
     let otherContent = 0;
     terms.forEach((term, i) => {
@@ -815,7 +816,7 @@ export class Reader {
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
-      switchTopic: this.startsWithSwitch(terms) || this.corrects(terms),
+      switchTopic: corrects || this.startsWithSwitch(terms),
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
@@ -841,7 +842,7 @@ export class Reader {
       ruledOut: [],
       setAside: setAside.filter((f) => !named.has(f)),
       excludedSections,
-      corrects: this.corrects(terms),
+      corrects,
       opener: this.wholeMessage(this.openerTable, terms) !== null,
     };
   }
@@ -952,17 +953,20 @@ export class Reader {
 
   /** Where a correction phrase ends among the message's first words ("sorry, I meant..."), else -1. */
   private correctionAt(terms: readonly string[]): number {
-    const hit = this.correctionTable.findAll(terms).find((h) => h.start <= CORRECTION_OPENING);
-    return hit === undefined ? -1 : hit.start + hit.length - 1;
-  }
-
-  private corrects(terms: readonly string[]): boolean {
-    return this.correctionAt(terms) >= 0;
+    // A few lookups at the first words, not a pass over the message: this runs for every reading of every message.
+    if (this.correctionTable.size === 0) return -1;
+    for (let i = 0; i <= CORRECTION_OPENING && i < terms.length; i++) {
+      const hit = this.correctionTable.matchAt(terms, i);
+      if (hit !== undefined) return i + hit.length - 1;
+    }
+    return -1;
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
   private declined(terms: readonly string[], start: number): boolean {
-    return terms.slice(Math.max(0, start - DECLINE_REACH), start).some((t) => this.decliners.has(t));
+    for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
+      if (this.decliners.has(terms[i] ?? "")) return true;
+    return false;
   }
 
   private contentTerms(terms: string[]): string[] {
