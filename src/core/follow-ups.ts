@@ -60,12 +60,26 @@ export function listItem(n: number, state: ConversationState, index: KnowledgeIn
 /**
  * The first of the conversation topic's own sections in article order (magnesium: its foods; vitamin D: sunlight),
  * for "how do I get more of it"; undefined when the topic has no sections of its own beside its main one.
+ * @param setAside aspects the message sets aside ("if there's no sun", "apart from pills"): the first source of
+ *   another aspect. Default: none.
  */
-export function firstSource(state: ConversationState, index: KnowledgeIndex): Section | undefined {
-  const topic = state.topic;
-  if (topic === null || index.isGeneral(topic)) return undefined;
+export function firstSource(
+  state: ConversationState,
+  index: KnowledgeIndex,
+  setAside: readonly string[] = [],
+): Section | undefined {
+  return state.topic === null ? undefined : sourceOf(state.topic, index, setAside);
+}
+
+/** The first of a topic's own sections in article order whose aspect is not set aside (see firstSource). */
+export function sourceOf(
+  topic: string,
+  index: KnowledgeIndex,
+  setAside: readonly string[] = [],
+): Section | undefined {
+  if (index.isGeneral(topic)) return undefined;
   const main = index.section(topic);
   return index.knowledge.sections
-    .filter((x) => x.topic === topic && x !== main)
+    .filter((x) => x.topic === topic && x !== main && !setAside.includes(x.facet))
     .sort((a, b) => (a.place ?? Number.MAX_SAFE_INTEGER) - (b.place ?? Number.MAX_SAFE_INTEGER))[0];
 }

@@ -43,6 +43,10 @@ const STORY_LENGTH = 120;
 const EXCLUDE_REACH = 4;
 /** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
 const EXCLUDE_FACET_REACH = 2;
+/** A correction phrase starts within this many words ("no wait, sorry, I meant..."). */
+const CORRECTION_OPENING = 3;
+/** The word that, after a correction, sets aside what was not meant. */
+const NOT = "not";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -149,6 +153,18 @@ export interface Signals {
   story: boolean;
   /** Specific topics the person already does or has ruled out; they are not among `topics` (ruled-out.ts). */
   ruledOut: string[];
+  /**
+   * Aspects named but set aside: turned down ("apart from pills", "if there's no sun", "I never see the sun"). A
+   * declinable aspect (supplements) is then not among `facets`; another still is (a story's "no sun" is about the
+   * sunlight), but a question about where a topic comes from looks past it (rule source-of-the-topic).
+   */
+  setAside: string[];
+  /** Sections whose own words were set aside ("what else besides nuts": the foods). */
+  excludedSections: string[];
+  /** The message is an acknowledgement that greets when it opens a conversation ("alright mate"; lexicon `openers`). */
+  opener: boolean;
+  /** The message corrects the one before ("sorry, I meant vitamin D not magnesium"; lexicon `corrections`). */
+  corrects: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -249,11 +265,17 @@ export class Reader {
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
+  private readonly asksAfter: Set<string>;
+  /** Small talk that is also an everyday word ("night", "morning"): small talk only when most of the message. */
+  private readonly weakSmallTalk: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
   private readonly decliners: Set<string>;
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
+  private readonly correctionTable = new PhraseTable<true>();
+  private readonly openerTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
@@ -300,12 +322,18 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
+    this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
+    this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.openers ?? [])
+      this.openerTable.set(inScope(lexicon.terms(phrase)), true);
+    for (const phrase of lexicon.data.corrections ?? [])
+      this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
     this.amountTerms = new Set((lexicon.data.amount ?? []).flatMap((w) => lexicon.terms(w)));
     this.indexSections(knowledge);
@@ -769,7 +797,7 @@ export class Reader {
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
       masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
-    const { topics, sections, explained, inKeyword, excludedFrom } = this.topicEvidence(
+    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections } = this.topicEvidence(
       terms,
       masked === null ? null : hidden,
     );
@@ -777,6 +805,9 @@ export class Reader {
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
     const strongFacets: { facet: string; start: number }[] = [];
+    const setAside: string[] = [];
+    // Aspects also named without a declining word ("from food if I don't eat seafood" still asks about food).
+    const named = new Set<string>();
     const facetMatches = this.facetTable.findAll(terms);
     const isAmount = (m: { start: number; length: number }) =>
       terms.slice(m.start, m.start + m.length).every((t) => this.amountTerms.has(t));
@@ -798,10 +829,13 @@ export class Reader {
       )
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const turnedDown = this.declinable.has(match.value.facet) && this.declined(terms, match.start);
-      if (turnedDown) continue;
+      const declined = this.declined(terms, match.start);
+      const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH)) continue;
+      const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
+      if (declined || excluded) setAside.push(match.value.facet);
+      if (turnedDown || excluded) continue;
+      if (!declined) named.add(match.value.facet);
       add(facets, match.value.facet, match.value.weight);
       const holder = inKeyword[match.start];
       if (match.value.weight >= 1 && (holder === undefined || holder.has(match.value.facet)))
@@ -810,6 +844,7 @@ export class Reader {
     }
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);
+    const corrects = this.correctionAt(terms) >= 0;
     const anchored = terms.some((t) => this.anchors.has(t));
     let otherContent = 0;
     terms.forEach((term, i) => {
@@ -830,7 +865,7 @@ export class Reader {
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
-      switchTopic: this.startsWithSwitch(terms),
+      switchTopic: corrects || this.startsWithSwitch(terms),
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
@@ -855,6 +890,10 @@ export class Reader {
       joinedFacets: joinedByOr(terms, strongFacets),
       story: false,
       ruledOut: [],
+      setAside: setAside.filter((f) => !named.has(f)),
+      excludedSections,
+      corrects,
+      opener: this.wholeMessage(this.openerTable, terms) !== null,
     };
   }
 
@@ -871,12 +910,14 @@ export class Reader {
     explained: boolean[];
     inKeyword: (Set<string> | undefined)[];
     excludedFrom: number[];
+    excludedSections: string[];
   } {
     const explained = new Array<boolean>(terms.length).fill(false);
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
     const excludedFrom = this.excludedStarts(terms);
+    const excludedSections: string[] = [];
     // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
     // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
     const inKeyword = new Array<Set<string> | undefined>(terms.length);
@@ -889,7 +930,10 @@ export class Reader {
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) continue;
+      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) {
+        for (const posting of match.value) excludedSections.push(posting.section.id);
+        continue;
+      }
       const bonus = 1 + 0.3 * (match.length - 1);
       const perTopic = new Map<string, number>();
       for (const posting of match.value) {
@@ -906,7 +950,7 @@ export class Reader {
         add(topics, topic, weight / rivals);
       }
     }
-    return { topics, sections, explained, inKeyword, excludedFrom };
+    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections };
   }
 
   private indexSections(knowledge: KnowledgeBase): void {
@@ -947,12 +991,32 @@ export class Reader {
 
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
   private excludedStarts(terms: readonly string[]): number[] {
-    return this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+    const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+    // "I meant vitamin D, not magnesium": in a correction, what follows a "not" is what was not meant.
+    const correction = this.correctionAt(terms);
+    if (correction >= 0)
+      terms.forEach((t, i) => {
+        if (i > correction && t === NOT) starts.push(i);
+      });
+    return starts;
+  }
+
+  /** Where a correction phrase ends among the message's first words ("sorry, I meant..."), else -1. */
+  private correctionAt(terms: readonly string[]): number {
+    // A few lookups at the first words, not a pass over the message: this runs for every reading of every message.
+    if (this.correctionTable.size === 0) return -1;
+    for (let i = 0; i <= CORRECTION_OPENING && i < terms.length; i++) {
+      const hit = this.correctionTable.matchAt(terms, i);
+      if (hit !== undefined) return i + hit.length - 1;
+    }
+    return -1;
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
   private declined(terms: readonly string[], start: number): boolean {
-    return terms.slice(Math.max(0, start - DECLINE_REACH), start).some((t) => this.decliners.has(t));
+    for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
+      if (this.decliners.has(terms[i] ?? "")) return true;
+    return false;
   }
 
   private contentTerms(terms: string[]): string[] {
@@ -987,6 +1051,11 @@ export class Reader {
     // Small talk only when nothing else in the message is about a topic: the rest is filler or other words
     // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
+    // "fine, so what does the article say works": a question word beside the small talk opens a question of its own,
+    // so any other word left makes it that question.
+    if (terms.some((t, i) => !covered[i] && this.asksAfter.has(t))) {
+      if (terms.some((t, i) => !covered[i] && !this.asksAfter.has(t))) return null;
+    }
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
     const other = (t: string, i: number) =>
       !covered[i] &&
@@ -1014,6 +1083,14 @@ export class Reader {
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
+    // Small talk of a weak word ("night", "morning") must be most of the message: "nice one, night", not "is sitting
+    // all night a problem too" or "and I run every morning".
+    if (coveredCount * 2 < terms.length) {
+      const weak = (h: (typeof hits)[number]) =>
+        h.length === 1 && this.weakSmallTalk.has(terms[h.start] ?? "");
+      for (const intent of [...found])
+        if (hits.every((h) => h.value !== intent || weak(h))) found.delete(intent);
+    }
     if (found.size === 0) return null;
     const priority: SmallTalkIntent[] = ["reset", "help", "goodbye"];
     return priority.find((p) => found.has(p)) ?? hits.find((h) => found.has(h.value))?.value ?? null;

@@ -6,7 +6,7 @@
 import { followsUpRedFlag, goesForHelp } from "./after-urgent.js";
 import { comparedSections } from "./comparison.js";
 import type { RuleDecision } from "./decision.js";
-import { firstSource, listed, listItem, parentList } from "./follow-ups.js";
+import { firstSource, listed, listItem, parentList, sourceOf } from "./follow-ups.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
 import type { FollowupKind, Signals } from "./reader.js";
@@ -84,7 +84,12 @@ function closeSecond(s: Signals, index: KnowledgeIndex): RankedTopic | null {
 }
 
 /** What a follow-up phrase asks for, given the conversation. */
-function followup(kind: FollowupKind, state: ConversationState, index: KnowledgeIndex): RuleDecision {
+function followup(
+  kind: FollowupKind,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  setAside: readonly string[] = [],
+): RuleDecision {
   if (kind === "resume" && state.paused !== null) return { kind: "resume" };
   if (kind === "affirm") {
     if (state.paused !== null) return { kind: "resume" };
@@ -99,7 +104,7 @@ function followup(kind: FollowupKind, state: ConversationState, index: Knowledge
     return answer(section, true);
   }
   // "how do I get more of it" about magnesium or vitamin D: its first source in the article (food, sunlight).
-  const source = kind === "sources" ? firstSource(state, index) : undefined;
+  const source = kind === "sources" ? firstSource(state, index, setAside) : undefined;
   if (source) return answer(source);
   // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
   const list = kind === "next" ? parentList(state, index) : undefined;
@@ -184,6 +189,9 @@ function carriedFacet(s: Signals, state: ConversationState, topic: string): stri
 /** A message this short, with nothing else in it, keeps the last answer's aspect ("vitamin d?"). */
 const CARRY_TOKENS = 3;
 
+/** A what-to-do question this short, naming nothing, right after a specific answer is about it ("what do I do then"). */
+const STAYS_TOKENS = 8;
+
 /** A few words from the last answer this many or fewer times make "what can I do about that" about it. */
 const WHAT_TO_DO_SCORE = 1;
 
@@ -240,7 +248,13 @@ export const RULES: readonly Rule[] = [
   {
     // "thanks", "hello", "start over".
     name: "small-talk",
-    decide: (s) => (s.smallTalk !== null ? { kind: "smalltalk", intent: s.smallTalk } : null),
+    decide: (s, state) => {
+      if (s.smallTalk === null) return null;
+      // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
+      if (s.smallTalk === "thanks" && s.opener && opening(state))
+        return { kind: "smalltalk", intent: "greeting" };
+      return { kind: "smalltalk", intent: s.smallTalk };
+    },
   },
   {
     // "tell me more", "what else", "yes", "carry on": about the conversation, never the knowledge.
@@ -252,6 +266,26 @@ export const RULES: readonly Rule[] = [
       const at = index.section(state.section);
       if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
         return answer(remedies);
+      // "what else could it be then?" after one cause: the general section its kind names (the causes), which lists
+      // the rest; the kind of a bare "what else" names nothing.
+      if (
+        remedies &&
+        at &&
+        s.kind?.name !== BARE_WHAT_ELSE &&
+        index.isGeneral(remedies.topic) &&
+        remedies !== index.defaultSection &&
+        !index.isGeneral(at.topic)
+      )
+        return answer(remedies);
+      // "hmm why" after an answer whose deeper paragraph was shown: still about that answer, not the next section.
+      if (
+        s.followup === "more" &&
+        s.kind?.name === WHY_KIND &&
+        at &&
+        state.moreShown &&
+        state.dialogue === null
+      )
+        return whyAfter(s, state, index) ?? answer(at);
       // "ok and what do I do" after the causes: a general question kind other than the answer just given is asked
       // (general-question-kind), not more of that answer. Not "why?", which asks more of it.
       const asked = index.section(s.kind?.section ?? null);
@@ -264,9 +298,11 @@ export const RULES: readonly Rule[] = [
         s.kind?.name !== WHY_KIND
       )
         return null;
+      // "why do they happen" right after hello: no answer to follow up, so a question of its own (its kind decides).
+      if (!at && state.paused === null && asked && s.analysis.tokenCount >= WHY_ASKS_ANEW) return null;
       // "why do they happen then?" (the why-kind) after what the cramps are.
       const why = s.followup === "more" && s.kind?.name === WHY_KIND ? whyAfter(s, state, index) : undefined;
-      return why ?? followup(s.followup, state, index);
+      return why ?? followup(s.followup, state, index, s.setAside);
     },
   },
   {
@@ -288,7 +324,8 @@ export const RULES: readonly Rule[] = [
     // question of a general kind ("what else could it be?") is left to that kind.
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
-      if (!s.asksNext || specificNamed(s, index) || s.scope?.subject != null) return null;
+      // "what else could I try that isn't needles" after acupuncture names the topic it looks past.
+      if (!s.asksNext || specificNamed(s, index, state.topic) || s.scope?.subject != null) return null;
       // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
       const remedies = index.section(kind?.section ?? null);
@@ -301,6 +338,62 @@ export const RULES: readonly Rule[] = [
       if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
       const list = parentList(state, index);
       return list ? answer(list) : null;
+    },
+  },
+  {
+    // "what else apart from the sun" after vitamin D's sunlight, "what else besides nuts" after magnesium: the topic
+    // talked about, past what is set aside — another aspect of it (its first other source), or the other items of
+    // the section the thing set aside belongs to (the other foods).
+    name: "what-else-besides",
+    decide: (s, state, index) => {
+      const topic = state.topic;
+      if (!s.asksNext || topic === null || index.isGeneral(topic) || specificNamed(s, index)) return null;
+      // A topic of one section ("anything else that isn't needles" after acupuncture) is left to the rules after.
+      if (sourceOf(topic, index) === undefined) return null;
+      if (s.setAside.length > 0) {
+        const other = firstSource(state, index, s.setAside);
+        return other ? answer(other) : null;
+      }
+      const main = index.section(topic);
+      const own = s.excludedSections
+        .map((id) => index.section(id))
+        .find((x) => x !== undefined && x.topic === topic && x !== main);
+      return own ? answer(own) : null;
+    },
+  },
+  {
+    // "where do I get it if there's no sun", "and vitamin D, where from?": the first source in the article of the
+    // topic named, or else of the one talked about, that the message does not set aside; an aspect named ("where do
+    // I get it from food") is asked about instead (rules after).
+    name: "source-of-the-topic",
+    decide: (s, state, index) => {
+      if (s.kind?.name !== SOURCE_KIND || s.scope?.subject != null) return null;
+      const named = index
+        .rankTopics(s)
+        .find((r) => !index.isGeneral(r.topic) && r.score >= NAMES_SPECIFIC)?.topic;
+      const topic = named ?? state.topic;
+      if (topic === null || index.isGeneral(topic)) return null;
+      for (const [facet, score] of s.facets)
+        if (facet !== index.mainFacet && score >= FACET_FIRST && !s.setAside.includes(facet)) return null;
+      const source = sourceOf(topic, index, s.setAside);
+      return source ? answer(source) : null;
+    },
+  },
+  {
+    // "which one is most common" after the causes: the list just given ("common" names the overview, which says
+    // cramps are common, not which cause is); "what's the most common cause": the general section named.
+    name: "commonest-of-a-list",
+    decide: (s, state, index) => {
+      if (s.kind?.name !== COMMONEST_KIND) return null;
+      // "which deficiency is most common?": specific topics, even shared by a word, are asked about (rules after).
+      if (index.rankTopics(s).some((r) => !index.isGeneral(r.topic) && r.score >= SOME_SPECIFIC)) return null;
+      const named = index
+        .rankTopics(s)
+        .map((r) => index.section(r.topic))
+        .find((x) => x !== undefined && x !== index.defaultSection && index.isGeneral(x.topic));
+      if (named) return answer(named);
+      const at = index.section(state.section);
+      return at && state.dialogue === null && listed(at, index).length > 0 ? answer(at) : null;
     },
   },
   {
@@ -323,8 +416,15 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const { top: first, specific } = top(s, index);
       const section = index.section(state.section);
+      // "and is there anything I can eat instead" after vitamin D's supplements: another aspect named is asked.
+      const facet = facetOf(s, index);
+      if (section && facet !== null && facet !== section.facet && (s.facets.get(facet) ?? 0) >= FACET_FIRST)
+        return null;
       // "what do I do about it?" after stress: a what-to-do question pointing at the specific topic just answered.
-      if (!first && section && s.pointsBack && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
+      // "what do I actually do" after stress, short and naming nothing (not even "stop them"): how to do what that
+      // answer says.
+      const pointing = s.pointsBack || (s.analysis.tokenCount <= STAYS_TOKENS && !s.asksNext);
+      if (!first && section && pointing && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
       const stays =
@@ -372,7 +472,9 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const section = index.section(state.section);
       if (s.ruledOut.length === 0 || !section || !index.isGeneral(section.topic)) return null;
-      return index.rankTopics(s).length === 0 && facetOf(s, index) === null ? answer(section) : null;
+      // "i already drink like 4L so not water" names only what it rules out.
+      const named = index.rankTopics(s).filter((r) => !s.ruledOut.includes(r.topic));
+      return named.length === 0 && facetOf(s, index) === null ? answer(section) : null;
     },
   },
   {
@@ -575,6 +677,26 @@ function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
   return section !== undefined && index.isWhatToDo(section.topic);
 }
 
+/** Nothing has been said yet in this conversation: no answer, reply, red flag or dialogue. */
+function opening(state: ConversationState): boolean {
+  return (
+    state.answers === 0 &&
+    state.section === null &&
+    state.suggestions.length === 0 &&
+    state.redFlag === null &&
+    state.dialogue === null &&
+    state.paused === null
+  );
+}
+
+/** The question kind (intents/kinds.yaml) of "which one is most common" (commonest-of-a-list). */
+/** Specific topics this strong, even sharing a word ("deficiency": magnesium and vitamin D), are asked about. */
+const SOME_SPECIFIC = 0.4;
+const COMMONEST_KIND = "commonest";
+
+/** The question kind (intents/kinds.yaml) of "where do I get it": the topic's first source (source-of-the-topic). */
+const SOURCE_KIND = "source";
+
 /** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
 const BARE_WHAT_ELSE = "other";
 
@@ -584,13 +706,13 @@ const ORDINAL_TOKENS = 8;
 /** A topic this strong is named by a keyword or title word (words from example questions weigh less). */
 const NAMES_SPECIFIC = 0.8;
 
-/** The message names a specific topic by a keyword or title word. */
-function specificNamed(s: Signals, index: KnowledgeIndex): boolean {
-  return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t));
+/** The message names a specific topic by a keyword or title word (`besides` aside). */
+function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
+  return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
 }
 
-/** A bare question about the last answer is this short ("and how many times in one day?"). */
-const BARE_TOKENS = 7;
+/** A bare question about the last answer is this short ("how many times would he need to go"). */
+const BARE_TOKENS = 8;
 
 /** The message asks: a question mark, a question kind, a switch ("and in summer"), or a question word first. */
 function asksSomething(s: Signals): boolean {

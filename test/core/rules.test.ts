@@ -96,6 +96,24 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     state: () => after("acupuncture"),
     want: "answer prevention",
   },
+  {
+    rule: "what-else-besides",
+    text: "what else besides nuts",
+    state: () => after("magnesium"),
+    want: "answer magnesium.food",
+  },
+  {
+    rule: "source-of-the-topic",
+    text: "where i get it if no sun",
+    state: () => after("vitamin-d.sunlight"),
+    want: "answer vitamin-d.food",
+  },
+  {
+    rule: "commonest-of-a-list",
+    text: "which one is most common",
+    state: () => after("causes"),
+    want: "answer causes",
+  },
   { rule: "advisory-section", text: "my cramps started when I began a new medicine", want: "answer causes" },
   // "does creatine help?" is now the scope-topic rule's: an unknown subject, named in the reply (ADR 0024).
   { rule: "out-of-scope", text: "creatine and cramps", want: "fallback out-of-scope" },

@@ -69,6 +69,17 @@ export const lexiconSchema = z.object({
   pointers: words,
   decline: words,
   exclude: words,
+  /**
+   * Words that correct the message before ("sorry, I meant vitamin D not magnesium"), among a message's first words:
+   * the topic named is a switch (the last answer's aspect kept), and what follows a "not" after them is set aside.
+   * Default: none.
+   */
+  corrections: words.optional(),
+  /**
+   * Acknowledgements that greet when they open a conversation ("alright mate"; after an answer they acknowledge it).
+   * Default: none.
+   */
+  openers: words.optional(),
   filler: words,
   neutral: words,
   /**
@@ -77,6 +88,17 @@ export const lexiconSchema = z.object({
    * none.
    */
   question_words: words.optional(),
+  /**
+   * Words that, after small talk, open a question of its own ("fine, what does it recommend instead"): the message is
+   * then read as a question, small talk only if all else is filler. Default: none.
+   */
+  asks_after_small_talk: words.optional(),
+  /**
+   * Small talk that is also an everyday word ("night", "morning"): small talk only when it and other small talk make up
+   * most of the message ("nice one, night"; not "is sitting all night a problem", "and I run every morning"). Default:
+   * none.
+   */
+  weak_small_talk: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
