@@ -23,6 +23,14 @@ const RED_FLAGS: LabelledCase[] = [
   // The time told up to the moment it ended.
   ["woke with a calf cramp, I timed it and it was 14 minutes before it let go", "urgent", null],
   ["leg cramps at night after diarrhoea", "urgent", null],
+  // Lay words for the signs: a thigh timed, heat felt coming off the skin, air that will not come, a
+  // traveller's tummy, a cramp held since before a meal, ants under the skin.
+  ["the back of my thigh has been like a rock for 25 minutes", "urgent", null],
+  ["my shin is reddish and I can feel heat coming off it", "urgent", null],
+  ["after the cramp I can not take full air, what is happening", "urgent", null],
+  ["came back from Spain with traveller's tummy for three days, now my legs cramp at night", "urgent", null],
+  ["his calf has been in a cramp since before lunch, can he stretch it?", "urgent", null],
+  ["it feels like small ants are crawling in my foot since Monday and my calves cramp", "urgent", null],
   // "Always like that" explains away only what it follows.
   ["my foot has always been like that but today my calf is swollen and hot", "urgent", null],
 ];
@@ -47,6 +55,8 @@ const NOT_RED_FLAGS: LabelledCase[] = [
     "answer",
     "stretching",
   ],
+  // Heat as a remedy or the weather is no warm calf.
+  ["is a heat pack on my calf ok after a cramp, or does it need stretching?", "answer", "stretching"],
   // Explained as ordinary right after, or a feeling.
   [
     "my feet go like ice in bed but they've always been like that. Does vitamin D help cramps?",
