@@ -17,7 +17,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { benchTexts, benchTurn, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
+import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
 import type { ServerCpu } from "./web-ab-server.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
@@ -109,19 +109,9 @@ async function aloneRound(messages: number): Promise<{ wallUs: number; cpuUs: nu
 }
 
 async function engineAlone(messages: number): Promise<void> {
-  const { servedEngine } = await import("./served.js");
-  const texts = benchTexts();
-  const engine = servedEngine();
-  const run = benchTurn(engine, texts);
-  for (let pass = 0; pass < 2; pass++) for (let i = 0; i < texts.length; i++) await run(i);
-  (globalThis as { gc?: () => void }).gc?.();
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < messages; i++) await run(i);
-  const wallUs = ((performance.now() - start) * 1000) / messages;
-  const cpu = process.cpuUsage(cpuStart);
-  await engine.close();
-  process.send?.({ wallUs, cpuUs: (cpu.user + cpu.system) / messages }, () => process.exit(0));
+  const { timeServedEngine } = await import("./served.js");
+  const figures = await timeServedEngine(messages);
+  process.send?.(figures, () => process.exit(0));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -6,36 +6,26 @@
  * the quality loop's A/A control, cold starts) takes minutes and says nothing. Bounded: BENCH_MESSAGES engine
  * messages (default 20,000) and BENCH_WEB_MESSAGES web messages per store (default 20,000).
  */
-import { servedEngine } from "./served.js";
-import { benchTexts, benchTurn, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
+import { timeServedEngine } from "./served.js";
+import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
 import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const WEB_MESSAGES = Number(process.env.BENCH_WEB_MESSAGES ?? 20_000);
 
 const texts = benchTexts();
-const engine = servedEngine();
-const run = benchTurn(engine, texts);
-
 // The same warm-up as the full bench (two passes over the texts), then one timed pass with a clean heap first.
-for (let pass = 0; pass < 2; pass++) for (let i = 0; i < texts.length; i++) await run(i);
-(globalThis as { gc?: () => void }).gc?.();
-const cpuStart = process.cpuUsage();
-const start = performance.now();
-for (let i = 0; i < MESSAGES; i++) await run(i);
-const wallMs = performance.now() - start;
-const cpu = process.cpuUsage(cpuStart);
-await engine.close();
+const alone = await timeServedEngine(MESSAGES);
 
 const bench = await benchWeb(texts, WEB_MESSAGES, CONVERSATIONS);
-const perSecond = (MESSAGES / wallMs) * 1000;
+const perSecond = 1_000_000 / alone.wallUs;
 const lines = [
   `web bench — engine alone ${MESSAGES.toLocaleString("en-GB")} messages: ${Math.round(perSecond)} msgs/s, ` +
-    `${Math.round((cpu.user + cpu.system) / MESSAGES)} µs CPU per message`,
+    `${Math.round(alone.cpuUs)} µs CPU per message`,
   ...bench.figures.map(
     (w) =>
       `${w.store}: ${Math.round(w.perSecond)} msgs/s, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms`,
   ),
-  ...webReport(bench, { perSecond, cpuUs: (cpu.user + cpu.system) / MESSAGES }, CONVERSATIONS),
+  ...webReport(bench, { perSecond, cpuUs: alone.cpuUs }, CONVERSATIONS),
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
