@@ -105,7 +105,7 @@ describe("after a red flag, help in hand and a new question", () => {
     if (!reply) throw new Error("no reply");
     expect(reply.intent, describeReply(reply)).toBe("answer");
     expect(reply.section?.id).toBe(section);
-    expect(reply.text).not.toContain("Please do get that checked today");
+    expect(reply.text).not.toContain("as you said you would");
   });
 
   it("still describing the red flag, the answer keeps the advice before it", async () => {
@@ -117,7 +117,7 @@ describe("after a red flag, help in hand and a new question", () => {
     if (!reply) throw new Error("no reply");
     expect(reply.intent, describeReply(reply)).toBe("answer");
     expect(reply.section?.id).toBe("vitamin-d.food");
-    expect(reply.text).toContain("Please do get that checked today");
+    expect(reply.text).toContain("as you said you would");
   });
 
   it.each([
@@ -145,6 +145,6 @@ describe("after a red flag, help in hand and a new question", () => {
   it("the same message without a red flag before it is answered as usual, with no advice kept", async () => {
     const reply = await bot.chat().say("ok I'll book an appointment. what foods have vitamin D then?");
     expect(reply.intent, describeReply(reply)).not.toBe("urgent");
-    expect(reply.text).not.toContain("Please do get that checked today");
+    expect(reply.text).not.toContain("as you said you would");
   });
 });
