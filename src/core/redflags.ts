@@ -97,6 +97,11 @@ const SAME_SENTENCE_REACH = 8;
 const NOT_COME = new Set(["no", "none", "nothing", "without", "never"]);
 /** "20 minutes ago ... still": the ongoing word stands at most this many words after the point in time. */
 const ONGOING_REACH = 6;
+/**
+ * The same after a start and "now" both told by the clock: the two times already say how long, so the "still" may
+ * stand further on ("at 11 ... it's now 11:35 by my phone and the muscle is still knotted").
+ */
+const ELAPSED_ONGOING_REACH = 10;
 
 /** Which red-flag rule fired, or which advisory applies. */
 export interface RedFlagResult {
@@ -699,7 +704,7 @@ export class RedFlags {
     if (
       elapsed &&
       (elapsed.since ||
-        ongoing.some((o) => o.start > elapsed.start && o.start - elapsed.end <= ONGOING_REACH))
+        ongoing.some((o) => o.start > elapsed.start && o.start - elapsed.end <= ELAPSED_ONGOING_REACH))
     )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
