@@ -23,7 +23,11 @@ const RED_FLAGS: LabelledCase[] = [
   // The time told up to the moment it ended.
   ["woke with a calf cramp, I timed it and it was 14 minutes before it let go", "urgent", null],
   // Two clock times say how long; the "still" may come a few words on.
-  ["cramp started at 2, it's 2:40 now on the kitchen clock and my foot is still locked", "urgent", null],
+  [
+    "went to bed at 10 and the cramp came straight away, it is 10:40 by the oven clock and the muscle is still solid",
+    "urgent",
+    null,
+  ],
   ["leg cramps at night after diarrhoea", "urgent", null],
   // Lay words for the signs: a thigh timed, heat felt coming off the skin, air that will not come, a
   // traveller's tummy, a cramp held since before a meal, ants under the skin.
