@@ -63,8 +63,16 @@ export function followsUpRedFlag(
 
 /** A question naming cramps or a topic, not pointing back: it may be new. A vague "what should I do?" is not. */
 function newQuestion(s: Signals, isVague: (topic: string) => boolean): boolean {
-  const specific = [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t));
-  return !s.pointsBack && (s.anchored || specific || s.scope?.subject != null);
+  return !s.pointsBack && namesSomething(s, isVague);
+}
+
+/** The message names cramps, a topic that is not vague, or a subject the article does not cover. */
+function namesSomething(s: Signals, isVague: (topic: string) => boolean): boolean {
+  return (
+    s.anchored ||
+    [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t)) ||
+    s.scope?.subject != null
+  );
 }
 
 /**
@@ -86,8 +94,6 @@ export function asksAnewWithHelpInHand(
     !/^\s*\//.test(s.text) &&
     s.text.includes("?") &&
     // (Not `newQuestion`: the help said often points back, "I'll get it checked today".)
-    (s.anchored ||
-      [...s.topics].some(([t, score]) => score >= NAMED && !isVague(t)) ||
-      s.scope?.subject != null)
+    namesSomething(s, isVague)
   );
 }

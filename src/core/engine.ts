@@ -419,7 +419,7 @@ export class Engine implements MessageHandler {
     if (signals?.redFlags.urgent != null) {
       // "ok, I'll get the swollen calf looked at today. what foods have vitamin D?" after the urgent reply: help is in
       // hand, so the question is answered, with the advice kept before it.
-      if (!asksAnewWithHelpInHand(signals, state, (t) => this.index.isGeneral(t) || this.index.isWhatToDo(t)))
+      if (!asksAnewWithHelpInHand(signals, state, (t) => this.index.isVague(t)))
         return { decision: { kind: "urgent" }, advisories };
       const advice = this.intents.afterUrgent?.kept_advice ?? "";
       if (advice !== "") kept = [advice, ...advisories];

@@ -130,6 +130,11 @@ export class KnowledgeIndex {
     return this.whatToDo.has(topic);
   }
 
+  /** A general or what-to-do topic: naming it does not make a message a new question after a red flag. */
+  isVague(topic: string): boolean {
+    return this.general.has(topic) || this.whatToDo.has(topic);
+  }
+
   /** Topics ranked by evidence, specific ones before general ones of similar weight (computed once per message). */
   rankTopics(s: Signals): RankedTopic[] {
     const cached = this.ranked.get(s);

@@ -206,7 +206,7 @@ function staysUrgent(settleAfter: number): Rule {
   return {
     name: "stays-urgent",
     decide: (s, state, index) =>
-      followsUpRedFlag(s, state, settleAfter, (t) => index.isGeneral(t) || index.isWhatToDo(t))
+      followsUpRedFlag(s, state, settleAfter, (t) => index.isVague(t))
         ? { kind: "urgent", followup: true }
         : null,
   };
