@@ -109,8 +109,30 @@ export const urgentSchema = z.object({
        * lasted..."). Default: none.
        */
       owners: words.default([]),
+      /**
+       * Somebody else a sign may be told of ("my mum", "a coworker", "some bloke"): what is told of them in the past
+       * reports nothing of the writer's when the message later sets the writer's own apart (`disowning`). Default: none.
+       */
+      told_of: words.default([]),
+      /** What was seen or heard, not lived: "a documentary", "on casualty", "horror stories". Default: none. */
+      screens: words.default([]),
+      /** The writer sets their own apart: "mine", "nothing like that", "none of that". Default: none. */
+      disowning: words.default([]),
+      /** The writer speaking of themselves again, which ends what is told of somebody else. Default: none. */
+      first_person: words.default([]),
     })
-    .default({ openers: [], conditionals: [], markers: [], others: [], generic: [], owners: [] }),
+    .default({
+      openers: [],
+      conditionals: [],
+      markers: [],
+      others: [],
+      generic: [],
+      owners: [],
+      told_of: [],
+      screens: [],
+      disowning: [],
+      first_person: [],
+    }),
   /**
    * A sign said to be how it always is for the writer ("out of breath on the stairs like I always have", "pins and
    * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and

@@ -708,8 +708,11 @@ export class RedFlags {
     )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
+    const unless = spans(this.durationUnless, stems);
     const span = clockSpanEnded(stems);
-    if (span) since.push({ ...span, lowerBound: false, isLength: false });
+    // ...but not one that tells the hours of something else: "I'm indoors from 8am to 10pm", "I work 9am to 5pm".
+    if (span && !unless.some((u) => near(u, span, 3, 1)))
+      since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
@@ -721,7 +724,6 @@ export class RedFlags {
     }
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
-    const unless = spans(this.durationUnless, stems);
     const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
@@ -889,7 +891,7 @@ function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
 }
 
 /** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */
-function near(span: Span, d: Duration, before: number, after: number): boolean {
+function near(span: Span, d: Span, before: number, after: number): boolean {
   if (span.end <= d.start) return d.start - span.end < before;
   if (span.start >= d.end) return span.start - d.end < after;
   return false;
