@@ -2,8 +2,9 @@
  * A sign told of somebody else in the past (a relative's clot, a coworker rushed to hospital) or seen on a screen (a
  * documentary, a hospital drama), in a message where the writer then sets their own apart ("mine is nothing like
  * that"), is no red flag of the writer's; nor are the hours of a day spent indoors, the dislike in "can't stand
- * fish", grey weather, coming home buzzing, acupuncture's needles, a heart check-up, or being up for an hour after a
- * cramp woke you. The writer's own sign said after any of these, and a sign of somebody else's now, stay red flags.
+ * fish", grey weather, coming home buzzing, acupuncture's needles, a heart check-up, being up for an hour after a
+ * cramp woke you, or training for a race. The writer's own sign said after any of these, and a sign of somebody
+ * else's now, stay red flags.
  */
 import { describe } from "vitest";
 import { createBot } from "../support/bot.js";
@@ -40,6 +41,11 @@ const NOT_RED_FLAGS: LabelledCase[] = [
     "causes",
   ],
   ["the cramp wakes me up around 2 and I'm up for an hour. What's behind it?", "answer", "causes"],
+  [
+    "I'm training for my first half marathon and I only drink when thirsty, maybe a litre a day. how much should I be drinking for my cramps?",
+    "answer",
+    "hydration",
+  ],
 ];
 
 /** Not red flags, whatever section answers them. */
@@ -63,6 +69,11 @@ const RED_FLAGS: LabelledCase[] = [
   ["cramp started within an hour of bed and it has been going for 40 minutes", "urgent", null],
   ["my calf was locked from 2am to 3am", "urgent", null],
   ["I can't stand on my leg since the cramp", "urgent", null],
+  [
+    "I'm training for a marathon; yesterday in 35 degrees I barely drank and now my calves keep cramping",
+    "urgent",
+    null,
+  ],
 ];
 
 describe("signs of somebody else's and everyday look-alikes", () => {
