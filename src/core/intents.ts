@@ -84,6 +84,12 @@ export const urgentSchema = z.object({
   negators_next_only: words.default([]),
   negation_breaks: words,
   /**
+   * A reply that denies a sign just asked back ("tingling? no, nothing like that", "feet cold? nah"): said at the
+   * start of the next sentence. A bare negator ("no") counts only when its clause ends there ("no idea" denies
+   * nothing). Default: none.
+   */
+  denials: words.default([]),
+  /**
    * Named vocabularies of red-flag concepts (`swelling`, `limb`, `cannot` ...): a rule group that lists `<name>` holds
    * every phrase of the class, so a sign and a place combine however they are worded (red-flag-concepts.ts).
    * Default: none.

@@ -93,6 +93,8 @@ export function expandClasses(
 export class Sentences {
   private ids: Uint16Array | null | undefined;
   private clauses: Uint16Array | null | undefined;
+  /** The sentences (by id) that end with a question mark, once `ids` are read. */
+  private readonly asking = new Set<number>();
   /**
    * The stems that stand for a limb named before them ("it" after "my shin"), with where that limb starts: they
    * count only from another sentence than the limb's (see {@link apart}). Filled by the red-flag check.
@@ -130,6 +132,16 @@ export class Sentences {
     return from === undefined || this.of(from) !== this.of(i);
   }
 
+  /**
+   * The sentence holding stem `i` ends with a question mark: "tingling? no, nothing like that" asks a sign back
+   * before denying it.
+   */
+  endsAsking(i: number): boolean {
+    if (this.ids === undefined) this.ids = this.read();
+    if (this.ids === null) return false;
+    return this.asking.has(this.ids[i] ?? -1);
+  }
+
   /** Where the sentence holding stem `i` ends (exclusive). */
   endOf(i: number): number {
     const id = this.of(i);
@@ -158,6 +170,7 @@ export class Sentences {
       if (count === 0) continue;
       if (at + count > this.tokenCount) return null;
       ids.fill(id, at, at + count);
+      if (end === SENTENCE_END && piece.trimEnd().endsWith("?")) this.asking.add(id);
       at += count;
       id++;
     }

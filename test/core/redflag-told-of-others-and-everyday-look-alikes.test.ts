@@ -1,5 +1,6 @@
 /**
- * A sign told of somebody else in the past (a relative's clot, a coworker rushed to hospital) or seen on a screen (a
+ * A sign asked back and denied at once ("tingling? no, nothing like that") or explained by an everyday cause and
+ * gone is no red flag. A sign told of somebody else in the past (a relative's clot, a coworker rushed to hospital) or seen on a screen (a
  * documentary, a hospital drama), in a message where the writer then sets their own apart ("mine is nothing like
  * that"), is no red flag of the writer's; nor are the hours of a day spent indoors, the dislike in "can't stand
  * fish", grey weather, coming home buzzing, acupuncture's needles, a heart check-up, being up for an hour after a
@@ -50,6 +51,11 @@ const NOT_RED_FLAGS: LabelledCase[] = [
 
 /** Not red flags, whatever section answers them. */
 const NOT_URGENT = [
+  // A sign asked back and denied at once, or explained by an everyday cause and gone.
+  "swelling? nah, my calves look the same as ever. what causes night cramps?",
+  "pins and needles? no, nothing like that, only the cramps",
+  "sat cross-legged with my leg under me and my foot went numb, then fine. what stretch helps cramps?",
+  "my toes were tingly from the cold on the walk back, gone once I was by the fire. does magnesium help cramps?",
   "I'm indoors from 8am to 10pm and I still get cramps, could it be a vitamin?",
   "always grey and raining here and my legs cramp at night, is it the weather?",
   "I get into bed and within like an hour my leg goes solid from the knee down, what can I do about it?",
@@ -69,6 +75,10 @@ const RED_FLAGS: LabelledCase[] = [
   ["cramp started within an hour of bed and it has been going for 40 minutes", "urgent", null],
   ["my calf was locked from 2am to 3am", "urgent", null],
   ["I can't stand on my leg since the cramp", "urgent", null],
+  // A denial answers the sign before it, not the next one.
+  ["chest pain? no. swollen calf? yes, since this morning", "urgent", null],
+  ["swollen calf? no idea, but it is hot and red", "urgent", null],
+  ["my foot went numb after the cramp and it has stayed numb since yesterday", "urgent", null],
   [
     "I'm training for a marathon; yesterday in 35 degrees I barely drank and now my calves keep cramping",
     "urgent",
