@@ -65,3 +65,23 @@ describe("after a red flag, help already had or a return to the cramps", () => {
     expect(replies[1]?.intent).toBe("urgent");
   });
 });
+
+describe("after a red flag, help on its way told other ways", () => {
+  it.each([
+    ["ok my brother's driving me to A&E now. thanks", "thanks"],
+    ["right. /stretch", "stretch"],
+    ["ok, I'll phone the GP. /checkup", "checkup"],
+  ])("%s -> %s", async (text, intent) => {
+    const replies = await sayAll(bot.chat(), [RED_FLAG, text]);
+    expect(replies[0]?.intent).toBe("urgent");
+    expect(replies[1]?.intent, replies[1] && describeReply(replies[1])).toBe(intent);
+  });
+
+  it("a place to be seen is no injury: the new question is answered", async () => {
+    const replies = await sayAll(bot.chat(), [
+      RED_FLAG,
+      "I'll get him seen at the minor injuries unit today. Unrelated: can stress cause cramps?",
+    ]);
+    expect(replies[1]?.section?.id, replies[1] && describeReply(replies[1])).toBe("stress");
+  });
+});
