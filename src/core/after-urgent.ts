@@ -4,7 +4,7 @@
  * The state it reads (`ConversationState.redFlag`) changes only in transition.ts; the rule is "stays-urgent" in
  * rules.ts. Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
-import type { Signals } from "./reader.js";
+import { type Signals, slashCommand } from "./reader.js";
 import type { AfterUrgentData } from "./schemas/after-urgent.js";
 import type { ConversationState } from "./state.js";
 
@@ -31,8 +31,9 @@ export function goesForHelp(s: Signals, state: ConversationState): boolean {
     s.seeksHelp &&
     s.smallTalk === null &&
     !s.playsDown &&
-    // "ok will do. separately, does acupuncture work": the new subject is answered.
+    // "ok will do. separately, does acupuncture work": the new subject is answered; so is "/checkup" said with it.
     !s.newSubject &&
+    s.dialogue === null &&
     !s.text.includes("?")
   );
 }
@@ -52,7 +53,7 @@ export function followsUpRedFlag(
   isVague: (topic: string) => boolean,
 ): boolean {
   const red = state.redFlag;
-  if (red === null || /^\s*\//.test(s.text) || s.newSubject) return false;
+  if (red === null || slashCommand(s.text) !== undefined || s.newSubject) return false;
   // "It's easing now, I'll be fine right?" asks to be told it can wait: the answer stays the same.
   if (s.playsDown && s.smallTalk !== "reset" && s.smallTalk !== "goodbye") return true;
   if (s.smallTalk !== null) return false;
@@ -91,9 +92,10 @@ export function asksAnewWithHelpInHand(
     s.helpStated &&
     !s.playsDown &&
     s.smallTalk !== "reset" &&
-    !/^\s*\//.test(s.text) &&
+    slashCommand(s.text) === undefined &&
     s.text.includes("?") &&
-    // (Not `newQuestion`: the help said often points back, "I'll get it checked today".)
-    namesSomething(s, isVague)
+    // (Not `newQuestion`: the help said often points back, "I'll get it checked today".) A guided dialogue asked
+    // for ("now, can you check my habits?") is new too.
+    (namesSomething(s, isVague) || s.dialogue !== null)
   );
 }

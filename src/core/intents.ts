@@ -84,6 +84,12 @@ export const urgentSchema = z.object({
   negators_next_only: words.default([]),
   negation_breaks: words,
   /**
+   * A reply that denies a sign just asked back ("tingling? no, nothing like that", "feet cold? nah"): said at the
+   * start of the next sentence. A bare negator ("no") counts only when its clause ends there ("no idea" denies
+   * nothing). Default: none.
+   */
+  denials: words.default([]),
+  /**
    * Named vocabularies of red-flag concepts (`swelling`, `limb`, `cannot` ...): a rule group that lists `<name>` holds
    * every phrase of the class, so a sign and a place combine however they are worded (red-flag-concepts.ts).
    * Default: none.
@@ -109,8 +115,30 @@ export const urgentSchema = z.object({
        * lasted..."). Default: none.
        */
       owners: words.default([]),
+      /**
+       * Somebody else a sign may be told of ("my mum", "a coworker", "some bloke"): what is told of them in the past
+       * reports nothing of the writer's when the message later sets the writer's own apart (`disowning`). Default: none.
+       */
+      told_of: words.default([]),
+      /** What was seen or heard, not lived: "a documentary", "on casualty", "horror stories". Default: none. */
+      screens: words.default([]),
+      /** The writer sets their own apart: "mine", "nothing like that", "none of that". Default: none. */
+      disowning: words.default([]),
+      /** The writer speaking of themselves again, which ends what is told of somebody else. Default: none. */
+      first_person: words.default([]),
     })
-    .default({ openers: [], conditionals: [], markers: [], others: [], generic: [], owners: [] }),
+    .default({
+      openers: [],
+      conditionals: [],
+      markers: [],
+      others: [],
+      generic: [],
+      owners: [],
+      told_of: [],
+      screens: [],
+      disowning: [],
+      first_person: [],
+    }),
   /**
    * A sign said to be how it always is for the writer ("out of breath on the stairs like I always have", "pins and
    * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and

@@ -1101,7 +1101,7 @@ export class Reader {
    * ("can you walk me through the calf stretch" = "walk me through stretch"), filler aside.
    */
   private dialogue(text: string, content: string[]): string | null {
-    const command = /^\s*\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
+    const command = slashCommand(text);
     if (command !== undefined) return this.triggers.command(command);
     return this.triggers.byContent(new Set(content));
   }
@@ -1222,4 +1222,12 @@ function hidesAny(
 ): boolean {
   for (let k = start; k < start + length; k++) if (masked.has(termStarts[k] ?? -1)) return true;
   return false;
+}
+
+/**
+ * The slash command a message gives, at its start or after a word of its own ("understood. /stretch"), lower-cased;
+ * undefined when it gives none ("and/or" is no command).
+ */
+export function slashCommand(text: string): string | undefined {
+  return /(?:^|\s)\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
 }

@@ -93,6 +93,8 @@ export function expandClasses(
 export class Sentences {
   private ids: Uint16Array | null | undefined;
   private clauses: Uint16Array | null | undefined;
+  /** The sentences (by id) that end with a question mark, once `ids` are read. */
+  private readonly asking = new Set<number>();
   /**
    * The stems that stand for a limb named before them ("it" after "my shin"), with where that limb starts: they
    * count only from another sentence than the limb's (see {@link apart}). Filled by the red-flag check.
@@ -130,6 +132,16 @@ export class Sentences {
     return from === undefined || this.of(from) !== this.of(i);
   }
 
+  /**
+   * The sentence holding stem `i` ends with a question mark: "tingling? no, nothing like that" asks a sign back
+   * before denying it.
+   */
+  endsAsking(i: number): boolean {
+    if (this.ids === undefined) this.ids = this.read();
+    if (this.ids === null) return false;
+    return this.asking.has(this.ids[i] ?? -1);
+  }
+
   /** Where the sentence holding stem `i` ends (exclusive). */
   endOf(i: number): number {
     const id = this.of(i);
@@ -158,6 +170,7 @@ export class Sentences {
       if (count === 0) continue;
       if (at + count > this.tokenCount) return null;
       ids.fill(id, at, at + count);
+      if (end === SENTENCE_END && piece.trimEnd().endsWith("?")) this.asking.add(id);
       at += count;
       id++;
     }
@@ -173,6 +186,10 @@ export class NotReported {
   private readonly others = new PhraseTable<true>();
   private readonly generic = new PhraseTable<true>();
   private readonly owners: Set<string>;
+  private readonly toldOf = new PhraseTable<true>();
+  private readonly screens = new PhraseTable<true>();
+  private readonly disowning = new PhraseTable<true>();
+  private readonly firstPerson: Set<string>;
   private readonly empty: boolean;
 
   constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
@@ -181,9 +198,19 @@ export class NotReported {
     for (const p of data.others) this.others.set(lexicon.stems(p), true);
     for (const p of data.generic) this.generic.set(lexicon.stems(p), true);
     this.owners = new Set(data.owners.flatMap((w) => lexicon.stems(w)));
+    for (const p of data.told_of) this.toldOf.set(lexicon.stems(p), true);
+    for (const p of data.screens) this.screens.set(lexicon.stems(p), true);
+    for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
+    this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
-      data.openers.length + data.conditionals.length + data.others.length + data.generic.length === 0;
+      data.openers.length +
+        data.conditionals.length +
+        data.others.length +
+        data.generic.length +
+        data.told_of.length +
+        data.screens.length ===
+      0;
   }
 
   /** `tokens`: the message's words as written, one per stem (a generic subject is never told in the past). */
@@ -225,6 +252,40 @@ export class NotReported {
       const asked = stems[m.start] === "is" || stems[m.start] === "are";
       if (asked && m.start > 0 && sentences.of(m.start - 1) === sentences.of(m.start)) continue;
       out.push(toSentenceEnd(m.start));
+    }
+    out.push(...this.toldOfOthers(stems, sentences, tokens));
+    return out;
+  }
+
+  /**
+   * "on casualty last night some bloke's red swollen leg turned out to be a clot", "my mum had a clot once and her leg
+   * swelled right up, mine isn't swollen at all": what was on a screen, or told in the past of somebody else in a
+   * message that then sets the writer's own apart, reports nothing of the writer's. Each runs until the writer speaks
+   * of themselves again ("...and now my calf is hot") or the sentence ends. A sign told of somebody else now ("my
+   * husband's calf is swollen") stays a red flag: help is needed all the same.
+   */
+  private toldOfOthers(
+    stems: readonly string[],
+    sentences: Sentences,
+    tokens?: readonly string[],
+  ): Stretch[] {
+    const out: Stretch[] = [];
+    const stretchFrom = (start: number, from: number): Stretch => {
+      const last = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
+      let end = from;
+      while (end < last && !this.firstPerson.has(stems[end] ?? "")) end++;
+      return { start, end };
+    };
+    for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m.start, m.start + m.length));
+    const disowned = this.disowning.everyMatch(stems);
+    if (disowned.length === 0) return out;
+    for (const m of this.toldOf.everyMatch(stems)) {
+      if (!disowned.some((d) => d.start >= m.start + m.length)) continue;
+      const stretch = stretchFrom(m.start, m.start + m.length);
+      // Told in the past anywhere in its sentence: "Watched my dad in hospital with a clot in his leg".
+      let from = stretch.start;
+      while (from > 0 && sentences.of(from - 1) === sentences.of(stretch.start)) from--;
+      if (tokens === undefined || toldInThePast(tokens, from, stretch.end)) out.push(stretch);
     }
     return out;
   }

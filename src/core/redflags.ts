@@ -136,6 +136,7 @@ export class RedFlags {
   private readonly rules: CompiledRule[] = [];
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
+  private readonly denials = new PhraseTable<true>();
   private readonly nextOnly: Set<string>;
   private readonly breaks: Set<string>;
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
@@ -197,6 +198,7 @@ export class RedFlags {
     this.nextOnly = new Set(data.negators_next_only.flatMap((w) => lexicon.stems(w)));
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks.flatMap((w) => lexicon.stems(w)));
+    for (const phrase of data.denials) this.denials.set(lexicon.stems(phrase), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_context_in_conversation)
@@ -346,15 +348,15 @@ export class RedFlags {
     // One entry per phrase found, with all the rule phrases it stands for: a word such as "calf" is in dozens of
     // rules' groups, and what masks a phrase depends only on where it stands, so it is read once per place (ADR 33).
     const placed: Placed[] = [];
-    this.collect(this.stemTable, stemSeq, placed);
-    this.collect(this.termTable, termSeq, placed);
+    this.collect(this.stemTable, stemSeq, placed, sentences);
+    this.collect(this.termTable, termSeq, placed, sentences);
     // Said with filler inside: "I can't really catch my breath", "it's like pins and needles".
     for (const [table, seq] of [
       [this.stemTable, stemSeq],
       [this.termTable, termSeq],
     ] as const) {
       const reduced = this.withoutFiller(seq);
-      if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed);
+      if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed, sentences);
     }
     this.standsFor(stems, placed, sentences);
     for (const d of reading.durations)
@@ -365,12 +367,14 @@ export class RedFlags {
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     const over = spans(this.resolved, stems);
+    const denials = { found: null as Span[] | null };
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
     let usual: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
-    for (const { hits, negated, at, end } of placed) {
+    for (const { hits, negated: said, at, end } of placed) {
       if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
+      const negated = said || this.askedBackAndDenied(stems, at, sentences, denials);
       let habitual: boolean | null = null;
       const usually = (): boolean => {
         usual ??= spans(this.habitual, stems);
@@ -539,7 +543,7 @@ export class RedFlags {
   }
 
   /** Adds to `out` every phrase of the table found in the sequence, with the rule phrases it stands for. */
-  private collect(table: PhraseMatcher<Hit[]>, seq: Sequence, out: Placed[]): void {
+  private collect(table: PhraseMatcher<Hit[]>, seq: Sequence, out: Placed[], sentences: Sentences): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
     // of "can't lift" does not negate "foot".
@@ -550,37 +554,57 @@ export class RedFlags {
       }
     }
     for (const match of matches) {
-      const negated = this.isNegated(seq.words, match.start, ownWords);
+      const negator = this.negatorOf(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
+      // A negator ends its sentence's reach: in "chest pain? no. swollen calf? yes" the "no" answers the chest.
+      const negated = negator >= 0 && sentences.of(seq.at[negator] ?? negator) === sentences.of(at);
       const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
       out.push({ hits: match.value, negated, at, end });
     }
   }
 
   /**
+   * "feet cold? nah, they're toasty", "tingling? no, nothing like that": a sign asked back and denied at the start of
+   * the next sentence is denied. (The denials are looked for once per message, and only when a sign ends a question.)
+   */
+  private askedBackAndDenied(
+    stems: readonly string[],
+    at: number,
+    sentences: Sentences,
+    denials: { found: Span[] | null },
+  ): boolean {
+    if (!sentences.endsAsking(at)) return false;
+    const next = sentences.endOf(at);
+    denials.found ??= spans(this.denials, stems);
+    if (denials.found.some((d) => d.start === next)) return true;
+    return this.negators.has(stems[next] ?? "") && !sentences.sameClause(next, next + 1);
+  }
+
+  /**
    * A negator up to three words before the phrase negates it, unless "but", "and" ... comes between. A list joined by
    * "or" carries the negator further: in "isn't swollen, red or hot" the "not" denies "hot" as well as "swollen".
+   * Where the negator stands, or -1.
    */
-  private isNegated(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): boolean {
+  private negatorOf(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): number {
     let reach = 3;
     let listed = false;
     for (let i = start - 1; i >= 0 && i >= start - reach; i--) {
       const word = seq[i] ?? "";
-      if (this.breaks.has(word)) return false;
+      if (this.breaks.has(word)) return -1;
       // "can't lie flat without getting short of breath": what cannot be done without the sign says it comes.
-      if (word === "without" && cannotBefore(seq, i)) return false;
+      if (word === "without" && cannotBefore(seq, i)) return -1;
       if (
         this.negators.has(word) &&
         !ownWords.has(i) &&
         (i === start - 1 || listed || !this.nextOnly.has(word))
       )
-        return true;
+        return i;
       if (LIST_JOINERS.has(word)) {
         reach = Math.min(reach + 3, MAX_LIST_REACH);
         listed = true;
       }
     }
-    return false;
+    return -1;
   }
 
   private fires(
@@ -708,8 +732,11 @@ export class RedFlags {
     )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
+    const unless = spans(this.durationUnless, stems);
     const span = clockSpanEnded(stems);
-    if (span) since.push({ ...span, lowerBound: false, isLength: false });
+    // ...but not one that tells the hours of something else: "I'm indoors from 8am to 10pm", "I work 9am to 5pm".
+    if (span && !unless.some((u) => near(u, span, 3, 1)))
+      since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
     if (found.length === 0 && since.length === 0)
@@ -721,7 +748,6 @@ export class RedFlags {
     }
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
-    const unless = spans(this.durationUnless, stems);
     const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
@@ -889,7 +915,7 @@ function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
 }
 
 /** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */
-function near(span: Span, d: Duration, before: number, after: number): boolean {
+function near(span: Span, d: Span, before: number, after: number): boolean {
   if (span.end <= d.start) return d.start - span.end < before;
   if (span.start >= d.end) return span.start - d.end < after;
   return false;

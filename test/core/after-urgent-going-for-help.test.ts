@@ -37,3 +37,51 @@ describe("help asked for in other words", () => {
     expect(reply.intent, describeReply(reply)).toBe("help");
   });
 });
+
+describe("after a red flag, help already had or a return to the cramps", () => {
+  it.each([
+    [
+      "Update: they checked me over at the surgery this morning and found nothing wrong. Which foods have magnesium?",
+      "magnesium.food",
+    ],
+    ["been to A&E and got the all clear. what dose of vitamin D do people take?", "vitamin-d.supplements"],
+    ["anyway, back to the cramps: how long should I hold the calf stretch?", "stretching"],
+  ])("%s -> answered from %s", async (text, section) => {
+    const replies = await sayAll(bot.chat(), [
+      "I get out of breath just walking up the stairs since Sunday",
+      text,
+    ]);
+    expect(replies[0]?.intent).toBe("urgent");
+    const reply = replies[1];
+    if (!reply) throw new Error("no reply");
+    expect(reply.section?.id, describeReply(reply)).toBe(section);
+  });
+
+  it("an old visit said to play a new sign down still gets the warning", async () => {
+    const replies = await sayAll(bot.chat(), [
+      "I get out of breath just walking up the stairs since Sunday",
+      "I saw the doctor about my cramps last year and she said it was nothing, so it's fine right?",
+    ]);
+    expect(replies[1]?.intent).toBe("urgent");
+  });
+});
+
+describe("after a red flag, help on its way told other ways", () => {
+  it.each([
+    ["ok my brother's driving me to A&E now. thanks", "thanks"],
+    ["right. /stretch", "stretch"],
+    ["ok, I'll phone the GP. /checkup", "checkup"],
+  ])("%s -> %s", async (text, intent) => {
+    const replies = await sayAll(bot.chat(), [RED_FLAG, text]);
+    expect(replies[0]?.intent).toBe("urgent");
+    expect(replies[1]?.intent, replies[1] && describeReply(replies[1])).toBe(intent);
+  });
+
+  it("a place to be seen is no injury: the new question is answered", async () => {
+    const replies = await sayAll(bot.chat(), [
+      RED_FLAG,
+      "I'll get him seen at the minor injuries unit today. Unrelated: can stress cause cramps?",
+    ]);
+    expect(replies[1]?.section?.id, replies[1] && describeReply(replies[1])).toBe("stress");
+  });
+});
