@@ -1,9 +1,11 @@
 /**
  * Role: one variant's server for the web path's A/B bench (src/bench/web-ab.ts), run as a child process so that each
  * variant has node flags of its own. The same engine, web adapter and node:http server as the bench's web part
- * (src/bench/web.ts), on 127.0.0.1, with the SQLite store in a throwaway folder; or, with FIXED_REPLY=1, a handler
- * that answers one fixed reply (Botkit and HTTP exactly as before, no engine work per message), which measures the
- * path's fixed cost.
+ * (src/bench/web.ts), on 127.0.0.1, with the SQLite store in a throwaway folder (with MEMORY_STORE=1, the in-memory
+ * store the engine alone uses). With FIXED_REPLY=1 a handler answers one fixed reply (Botkit and HTTP exactly as
+ * before, no engine work per message), which measures the path's fixed cost; with REPLAY=1 it serves the engine's
+ * replies to the bench's texts, worked out at start, in turn: the path's cost with replies of the real sizes and
+ * shapes (ADR 43: one reply served again and again meets every step with its caches hot).
  *
  * Protocol (IPC with the parent): sends `{kind: "port", port}` once listening; answers `{kind: "cpu"}` with this
  * process's CPU time (all threads) and its garbage-collection pauses so far; on `{kind: "stop"}` closes and exits.
@@ -16,9 +18,10 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { createWebAdapter } from "../adapters/web/index.js";
 import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
-import type { MessageHandler } from "../core/types.js";
+import type { MessageHandler, Reply } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { SqliteStore } from "../node/store/sqlite.js";
+import { benchTexts, benchTurn } from "./texts.js";
 
 export interface ServerCpu {
   kind: "cpu";
@@ -30,7 +33,7 @@ export interface ServerCpu {
 
 const dir = mkdtempSync(join(tmpdir(), "crampbot-web-ab-"));
 const engine = createEngine({
-  store: new SqliteStore({ path: join(dir, "bench.db") }),
+  store: process.env.MEMORY_STORE === "1" ? undefined : new SqliteStore({ path: join(dir, "bench.db") }),
   rateLimit: { messages: 1_000_000, windowMs: 1 },
   reviewLog: new MemoryReviewLog(),
 });
@@ -44,6 +47,15 @@ if (process.env.FIXED_REPLY === "1") {
     text: "what causes leg cramps at night?",
   });
   handler = { handle: async () => reply };
+} else if (process.env.REPLAY === "1") {
+  // The engine's own replies to the bench's texts, worked out once and served in turn: the path carries replies of
+  // the real sizes and shapes, with no engine work per message.
+  const texts = benchTexts();
+  const replies: Reply[] = [];
+  const run = benchTurn(engine, texts, "replay");
+  for (let i = 0; i < texts.length; i++) replies.push(await run(i));
+  let next = 0;
+  handler = { handle: async () => replies[next++ % replies.length] as Reply };
 }
 // Every round's load generator starts 50 new conversations from one address: the budget must not refuse them.
 const web = createWebAdapter({ handler, logger: silentLogger }, { newConversationsPerMinute: 100_000 });

@@ -6,8 +6,11 @@
  *
  * FLAGS are node flags separated by commas (`base=--max-semi-space-size=8`,
  * `single=--max-semi-space-size=8,--single-threaded-gc`); a label starting with "fixed" serves one fixed reply
- * instead of the engine (the path's fixed cost). Every round runs each variant once, the order rotated each round,
- * with the bench's own load generator (src/bench/web-load.ts: 50 keep-alive clients, 300 warm-up messages, then the
+ * instead of the engine (the path's fixed cost), one starting with "replay" the engine's replies to the bench's
+ * texts, worked out at start, in turn (the path with replies of the real sizes, no engine per message), one starting
+ * with "memory" keeps the sessions in the in-memory store, the engine alone's, instead of SQLite (ADR 43: the
+ * store's part and the path's told apart). Every round runs each variant once, the order rotated each round, with
+ * the bench's own load generator (src/bench/web-load.ts: 50 keep-alive clients, 300 warm-up messages, then the
  * measured ones); with --alone, the engine alone (the bench's served engine and message loop) runs first each round in
  * a process of its own, for the ratio of the same round. Per round and variant it prints the server's CPU time per
  * message (all threads), wall time per message, GC pauses per message, p99 and the load generator's CPU; then the
@@ -142,7 +145,12 @@ async function main(): Promise<void> {
             .filter(Boolean);
     const server = fork(join(HERE, "web-ab-server.js"), [], {
       execArgv: flags,
-      env: { ...process.env, FIXED_REPLY: label.startsWith("fixed") ? "1" : "" },
+      env: {
+        ...process.env,
+        FIXED_REPLY: label.startsWith("fixed") ? "1" : "",
+        MEMORY_STORE: label.startsWith("memory") ? "1" : "",
+        REPLAY: label.startsWith("replay") ? "1" : "",
+      },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const { port } = await nextMessage<{ port: number }>(server);
