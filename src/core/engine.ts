@@ -23,7 +23,7 @@ import { checkKinds, knownFacets } from "./question-kinds.js";
 import { Reader, type Signals } from "./reader.js";
 import { Renderer } from "./render.js";
 import { Replies } from "./replies.js";
-import { decide, RULES, type Rule, target } from "./rules.js";
+import { asksSomething, decide, RULES, type Rule, target } from "./rules.js";
 import { CONTEXT_TTL_MS, type ConversationState, freshState, restoreState } from "./state.js";
 import { MemoryFeedbackStore } from "./store/feedback-memory.js";
 import { MemoryStore } from "./store/memory.js";
@@ -487,13 +487,17 @@ export class Engine implements MessageHandler {
     const about = dialogue.section === undefined ? undefined : this.index.section(dialogue.section);
     const context = about ? { ...state, topic: about.topic, facet: about.facet, section: about.id } : state;
     const decision = decide(signals, context, this.index, this.rules);
+    // "ok ball of my foot is on the step. next" tells how the stretch goes, in the stretch's own words: no question.
+    const tells =
+      decision.kind === "answer" && decision.section.id === dialogue.section && !asksSomething(signals);
     const interrupts =
+      !tells &&
       // A clarifying question is too weak a signal to leave a dialogue for: the answer is re-asked instead.
-      decision.kind === "answer" ||
-      decision.kind === "answer-both" ||
-      (decision.kind === "dialogue" && decision.name !== active.kind) ||
-      (decision.kind === "smalltalk" && decision.intent !== "reset") ||
-      (decision.kind === "fallback" && decision.reason === "out-of-scope");
+      (decision.kind === "answer" ||
+        decision.kind === "answer-both" ||
+        (decision.kind === "dialogue" && decision.name !== active.kind) ||
+        (decision.kind === "smalltalk" && decision.intent !== "reset") ||
+        (decision.kind === "fallback" && decision.reason === "out-of-scope"));
     if (interrupts) return { kind: "interrupt", paused: active, question: this.act(decision, state) };
     const retry = dialogue.notUnderstood(active);
     if (retry.type === "unrecognised") return { kind: "notice", key: "error", topics: false };

@@ -202,6 +202,12 @@ interface Posting {
   weight: number;
 }
 
+/** Whether each term of an analysis stands for one word as written (not a phrase the synonyms folded: "at night"). */
+function writtenAlone(analysis: Analysis): boolean[] {
+  const starts = analysis.termStarts;
+  return starts.map((at, i) => (starts[i + 1] ?? analysis.stems.length) - at === 1);
+}
+
 /** Dialogue requests: slash commands and example requests, matched on content words. */
 export class DialogueTriggers {
   private readonly examples: { name: string; terms: Set<string>; trigger: boolean }[] = [];
@@ -862,7 +868,7 @@ export class Reader {
       sections,
       facets,
       amountFacets,
-      smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?")),
+      smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), writtenAlone(analysis)),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: corrects || this.startsWithSwitch(terms),
@@ -1038,13 +1044,21 @@ export class Reader {
     allTopical: boolean[],
     unknown: string[],
     question: boolean,
+    allAlone: readonly boolean[],
   ): SmallTalkIntent | null {
     const keep = allTerms.map((t) => !this.filler.has(t));
     // "ok" alone is itself the message, not filler.
     if (!keep.includes(true)) keep.fill(true);
     const terms = allTerms.filter((_, i) => keep[i]);
     const topical = allTopical.filter((_, i) => keep[i]);
-    const hits = this.smallTalkTable.findAll(terms);
+    const alone = allAlone.filter((_, i) => keep[i]);
+    // A weak word the synonyms made of a phrase ("at night", "in the morning") tells when, never says goodbye:
+    // "hello, I have a question about the cramp in my legs at night" is a greeting.
+    const hits = this.smallTalkTable
+      .findAll(terms)
+      .filter(
+        (h) => !(h.length === 1 && alone[h.start] === false && this.weakSmallTalk.has(terms[h.start] ?? "")),
+      );
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
@@ -1101,6 +1115,7 @@ export class Reader {
    * ("can you walk me through the calf stretch" = "walk me through stretch"), filler aside.
    */
   private dialogue(text: string, content: string[]): string | null {
+    // A command typed after a few words ("ok the stretch one pls /stretch") is still the command.
     const command = slashCommand(text);
     if (command !== undefined) return this.triggers.command(command);
     return this.triggers.byContent(new Set(content));
@@ -1229,5 +1244,5 @@ function hidesAny(
  * undefined when it gives none ("and/or" is no command).
  */
 export function slashCommand(text: string): string | undefined {
-  return /(?:^|\s)\/([a-z]+)/i.exec(text)?.[1]?.toLowerCase();
+  return /(?:^|\s)\/([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase();
 }

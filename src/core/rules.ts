@@ -192,6 +192,10 @@ const CARRY_TOKENS = 3;
 /** A what-to-do question this short, naming nothing, right after a specific answer is about it ("what do I do then"). */
 const STAYS_TOKENS = 8;
 
+/** A what-to-do question up to this long, naming nothing, with at most this many content words, is about it too. */
+const STAYS_LONGER = 12;
+const STAYS_CONTENT = 1;
+
 /** A few words from the last answer this many or fewer times make "what can I do about that" about it. */
 const WHAT_TO_DO_SCORE = 1;
 
@@ -231,7 +235,9 @@ export const RULES: readonly Rule[] = [
     // "walk me through it" while talking about the stretch.
     name: "dialogue-about-the-topic",
     decide: (s, state, index) => {
-      if (state.topic === null || s.outOfScope || s.topics.size > 0) return null;
+      // "take me through it step by step, I'm by the stairs" names only the topic talked about.
+      if (state.topic === null || s.outOfScope || [...s.topics.keys()].some((t) => t !== state.topic))
+        return null;
       const name = index.dialogueAbout(s, state.topic);
       return name === null ? null : { kind: "dialogue", name };
     },
@@ -423,7 +429,12 @@ export const RULES: readonly Rule[] = [
       // "what do I do about it?" after stress: a what-to-do question pointing at the specific topic just answered.
       // "what do I actually do" after stress, short and naming nothing (not even "stop them"): how to do what that
       // answer says.
-      const pointing = s.pointsBack || (s.analysis.tokenCount <= STAYS_TOKENS && !s.asksNext);
+      // "what's the thing you're supposed to do before bed" after stress: longer, but hardly a word of its own.
+      const tokens = s.analysis.tokenCount;
+      const pointing =
+        s.pointsBack ||
+        (!s.asksNext &&
+          (tokens <= STAYS_TOKENS || (tokens <= STAYS_LONGER && s.content.length <= STAYS_CONTENT)));
       if (!first && section && pointing && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
@@ -712,10 +723,10 @@ function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null
 }
 
 /** A bare question about the last answer is this short ("how many times would he need to go"). */
-const BARE_TOKENS = 8;
+const BARE_TOKENS = 10;
 
 /** The message asks: a question mark, a question kind, a switch ("and in summer"), or a question word first. */
-function asksSomething(s: Signals): boolean {
+export function asksSomething(s: Signals): boolean {
   return s.text.includes("?") || s.kind !== null || s.switchTopic || s.startsWithQuestionWord;
 }
 /** At most this many words not explained by any phrase, for "about cramps in general". */
