@@ -109,8 +109,13 @@ export const urgentSchema = z.object({
        * lasted..."). Default: none.
        */
       owners: words.default([]),
+      /**
+       * Words that end a hypothetical before its sentence ends: what follows is told as it is ("I don't want to make
+       * a fuss, but my foot has been floppy"). Default: none.
+       */
+      turns: words.default([]),
     })
-    .default({ openers: [], conditionals: [], markers: [], others: [], generic: [], owners: [] }),
+    .default({ openers: [], conditionals: [], markers: [], others: [], generic: [], owners: [], turns: [] }),
   /**
    * A sign said to be how it always is for the writer ("out of breath on the stairs like I always have", "pins and
    * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and

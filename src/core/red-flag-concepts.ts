@@ -173,6 +173,7 @@ export class NotReported {
   private readonly others = new PhraseTable<true>();
   private readonly generic = new PhraseTable<true>();
   private readonly owners: Set<string>;
+  private readonly turns: Set<string>;
   private readonly empty: boolean;
 
   constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
@@ -181,6 +182,7 @@ export class NotReported {
     for (const p of data.others) this.others.set(lexicon.stems(p), true);
     for (const p of data.generic) this.generic.set(lexicon.stems(p), true);
     this.owners = new Set(data.owners.flatMap((w) => lexicon.stems(w)));
+    this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
       data.openers.length + data.conditionals.length + data.others.length + data.generic.length === 0;
@@ -190,10 +192,12 @@ export class NotReported {
   stretches(stems: readonly string[], sentences: Sentences, tokens?: readonly string[]): Stretch[] {
     if (this.empty) return [];
     const out: Stretch[] = [];
-    const toSentenceEnd = (start: number): Stretch => ({
-      start,
-      end: Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH),
-    });
+    const toSentenceEnd = (start: number): Stretch => {
+      let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
+      // "I don't want to make a fuss, but my foot has been floppy": past a turn the sentence tells what is.
+      for (let i = start + 1; i < end; i++) if (this.turns.has(stems[i] ?? "")) end = i;
+      return { start, end };
+    };
     // "what if it lasts more than ten minutes?", "just in case it swells up"
     for (const m of this.openers.everyMatch(stems)) out.push(toSentenceEnd(m.start));
     // "if my calf ever swelled up, would that be a reason to go?": a conditional with "ever" close after it.
