@@ -1,5 +1,5 @@
 // After a red flag, help put off till later or not wanted is a play-down: the reply stays "seek medical help now"
-// (ADR 44). Written for this file, not taken from the eval sets; on main 3c4f7db these follow-ups were thanked.
+// (ADR 44). Written for this file, not taken from the eval sets; on main 6733892 these follow-ups were thanked.
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply, sayAll } from "../support/bot.js";
 

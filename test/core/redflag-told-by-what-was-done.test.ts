@@ -2,7 +2,7 @@
 // sets: how long a cramp held told by chores, a timer, games played, a later look at the clock or a count said aloud;
 // weakness told by what the person cannot do; a cold, pale or bigger limb, a chest clutched, clothes soaked with
 // sweat, sickness over and over, all said in everyday words. And the look-alikes these words must leave alone.
-// On main 3c4f7db all 30 red flags here were missed; the 7 look-alikes passed there and pass here.
+// On main 6733892 all 30 red flags here were missed; the 7 look-alikes passed there and pass here.
 import { describe } from "vitest";
 import { createBot } from "../support/bot.js";
 import { describeLabelled, itRepliesEach, type LabelledCase } from "../support/labelled.js";
