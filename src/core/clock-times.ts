@@ -12,7 +12,8 @@ export interface ClockTime {
 }
 
 /** Words before a time that make it the moment something began ("cramped at 5", "since 2am", "from 4.30"). */
-const START_WORDS = new Set(["at", "since", "from", "about", "around"]);
+// "dur" ("during", as stemmed): a time said by what was on then ("started during the 6 o'clock news").
+const START_WORDS = new Set(["at", "since", "from", "about", "around", "dur"]);
 /** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
 // "the": a time said by what happened then ("since the 7 o'clock bus").
 const BETWEEN = new Set([
@@ -99,6 +100,15 @@ const NOW_BEFORE = [
   "it is gone",
   "now nearly",
   "now almost",
+  // Told as a later look at the clock: "looked at the clock again and it was nearly four and it still hadn't let go".
+  "it was",
+  "and it was",
+  "it was nearly",
+  "it was almost",
+  "it was gone",
+  // As a learner of English may put it: "the cramp is come at 5 in the morning, now is half past 6".
+  "now is",
+  "and now is",
 ];
 /** Words after a number that make it a count ("2 weeks"), not a time of day. */
 const UNITS = new Set([
@@ -122,6 +132,14 @@ const UNITS = new Set([
   "mg",
   "iu",
 ]);
+/**
+ * A later clock time this close (in words) after a "still" is the time it was still going at: "started during the 6
+ * o'clock news, still there for the weather on the 7 o'clock one".
+ */
+const STILL_REACH = 8;
+/** Words after a number that make it a clock time, not a count ("7 o'clock", "7pm"). */
+// ("oclock" may be read as "clock" by the spelling corrector.)
+const CLOCK_MARKS = new Set(["oclock", "o'clock", "clock", "am", "pm"]);
 /** A start and a now this far apart (in minutes) or more is read as two unrelated times, not one cramp. */
 const LONGEST = 6 * 60;
 
@@ -262,6 +280,13 @@ function pastTheHour(stems: readonly string[], i: number, began: ClockTime): Clo
   return { minutes: minutes % 720, start: i, end: i + 2 };
 }
 
+/** A clock time marked as one ("7 o'clock", "7pm") starts at `i`, with a "still" shortly before it, after `from`. */
+function stillBefore(stems: readonly string[], i: number, from: number): boolean {
+  if (!CLOCK_MARKS.has(stems[i + 1] ?? "")) return false;
+  for (let j = i - 1; j >= from && j >= i - STILL_REACH; j--) if (stems[j] === "still") return true;
+  return false;
+}
+
 function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
   let began: ClockTime | null = null;
   let since = false;
@@ -304,7 +329,8 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
       : NOW_BEFORE_WORDS.some((p) => endsWith(stems, i, p)) ||
         stems[timeAt(stems, i)?.end ?? -1] === "now" ||
         stems[pastTheHour(stems, i, began)?.end ?? -1] === "now" ||
-        after(stems, i, AT, END_BETWEEN);
+        after(stems, i, AT, END_BETWEEN) ||
+        stillBefore(stems, i, began.end);
     if (!isNow) continue;
     const t = pastTheHour(stems, i, began) ?? timeAt(stems, i);
     if (t === null) continue;

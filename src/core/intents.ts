@@ -116,6 +116,11 @@ export const urgentSchema = z.object({
        */
       owners: words.default([]),
       /**
+       * Words that end a hypothetical before its sentence ends: what follows is told as it is ("I don't want to make
+       * a fuss, but my foot has been floppy"). Default: none.
+       */
+      turns: words.default([]),
+      /**
        * Somebody else a sign may be told of ("my mum", "a coworker", "some bloke"): what is told of them in the past
        * reports nothing of the writer's when the message later sets the writer's own apart (`disowning`). Default: none.
        */
@@ -138,6 +143,7 @@ export const urgentSchema = z.object({
       screens: [],
       disowning: [],
       first_person: [],
+      turns: [],
     }),
   /**
    * A sign said to be how it always is for the writer ("out of breath on the stairs like I always have", "pins and

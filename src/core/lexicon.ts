@@ -223,6 +223,8 @@ export class Lexicon {
   /** Amounts and durations, read with this lexicon's number words. */
   readonly numbers: Numbers;
   private readonly contractions = new Map<string, string[]>();
+  /** Contractions expanded only where a clause opens, with the words after which one does. */
+  private readonly clauseOpeners = new Map<string, Set<string>>();
   private readonly synonyms = new PhraseTable<string>();
   private readonly units = new Map<string, string>();
   private readonly vocabulary = new Set<string>();
@@ -272,6 +274,8 @@ export class Lexicon {
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
+    for (const [from, openers] of Object.entries(data.contractions_where_clause_opens ?? {}))
+      this.clauseOpeners.set(normalizeText(from), new Set(openers.map((w) => normalizeText(w))));
     for (const [unit, canonical] of Object.entries(data.units)) this.units.set(unit, canonical);
     for (const [canonical, variants] of Object.entries(data.synonyms)) {
       for (const variant of [canonical, ...variants]) this.synonyms.set(this.stems(variant), canonical);
@@ -491,10 +495,14 @@ export class Lexicon {
 
   private expandContractions(tokens: string[]): string[] {
     const out: string[] = [];
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] ?? "";
       if (this.dropped.has(token)) continue;
       const expanded = this.contractions.get(token);
-      if (expanded) out.push(...expanded);
+      // "it never properly lets go" is the verb; "ok lets try" is "let us".
+      const openers = expanded ? this.clauseOpeners.get(token) : undefined;
+      if (openers && i > 0 && !openers.has(tokens[i - 1] ?? "")) out.push(token);
+      else if (expanded) out.push(...expanded);
       else out.push(token);
     }
     return out;

@@ -44,6 +44,7 @@ export class Numbers {
   private readonly qualifiers: [string[], boolean][];
   private readonly pointAfter: Set<string>;
   private readonly intervalBefore: Set<string>;
+  private readonly countedBefore: string[][];
   /**
    * Every word `units[word]` or `digitUnits[word]` can give a value for (their keys and, as with any object, the
    * prototype's): other words are skipped without a keyed lookup, which was most of the durations' cost (ADR 21).
@@ -71,6 +72,7 @@ export class Numbers {
     ];
     this.pointAfter = new Set(data?.point_after ?? []);
     this.intervalBefore = new Set(data?.interval_before ?? []);
+    this.countedBefore = split(data?.counted_before ?? []);
   }
 
   /** A number written with digits or as a word, or null. */
@@ -171,6 +173,17 @@ export class Numbers {
         !this.pointAfter.has(stems[end] ?? "") && !this.intervalBefore.has(stems[amount.start - 1] ?? "");
       out.push({ start: amount.start, end, minutes: value * perUnit, lowerBound, isLength });
     }
+    if (this.countedBefore.length > 0) this.counted(stems, out);
     return out;
+  }
+
+  /** "I've counted to 900 and it's still going": a count said aloud is about one a second, so a length in seconds. */
+  private counted(stems: readonly string[], out: Duration[]): void {
+    for (let i = 1; i < stems.length; i++) {
+      if (!this.countedBefore.some((words) => endsBefore(stems, i, words))) continue;
+      const value = this.parse(stems[i] ?? "");
+      if (value === null || this.unitWords.has(stems[i + 1] ?? "")) continue;
+      out.push({ start: i, end: i + 1, minutes: value / 60, lowerBound: false, isLength: true });
+    }
   }
 }

@@ -190,6 +190,7 @@ export class NotReported {
   private readonly screens = new PhraseTable<true>();
   private readonly disowning = new PhraseTable<true>();
   private readonly firstPerson: Set<string>;
+  private readonly turns: Set<string>;
   private readonly empty: boolean;
 
   constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
@@ -202,6 +203,7 @@ export class NotReported {
     for (const p of data.screens) this.screens.set(lexicon.stems(p), true);
     for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
+    this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
       data.openers.length +
@@ -217,10 +219,12 @@ export class NotReported {
   stretches(stems: readonly string[], sentences: Sentences, tokens?: readonly string[]): Stretch[] {
     if (this.empty) return [];
     const out: Stretch[] = [];
-    const toSentenceEnd = (start: number): Stretch => ({
-      start,
-      end: Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH),
-    });
+    const toSentenceEnd = (start: number): Stretch => {
+      let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
+      // "I don't want to make a fuss, but my foot has been floppy": past a turn the sentence tells what is.
+      for (let i = start + 1; i < end; i++) if (this.turns.has(stems[i] ?? "")) end = i;
+      return { start, end };
+    };
     // "what if it lasts more than ten minutes?", "just in case it swells up"
     for (const m of this.openers.everyMatch(stems)) out.push(toSentenceEnd(m.start));
     // "if my calf ever swelled up, would that be a reason to go?": a conditional with "ever" close after it.

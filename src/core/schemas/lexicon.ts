@@ -6,6 +6,12 @@ const words = z.array(z.string().min(1));
 
 export const lexiconSchema = z.object({
   contractions: z.record(z.string(), z.string()),
+  /**
+   * Contractions written without their apostrophe that are also words of their own ("lets": "let us", or "it lets
+   * go"): expanded only at a message's start or right after one of the words listed, where a clause opens. Default:
+   * none, always expanded.
+   */
+  contractions_where_clause_opens: z.record(z.string(), words).optional(),
   synonyms: z.record(z.string(), words),
   units: z.record(z.string(), z.string()),
   facets: z.record(z.string(), words),

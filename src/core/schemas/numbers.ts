@@ -23,5 +23,7 @@ export const numbersSchema = z.object({
   point_after: phrases,
   /** Before a duration, make it an interval or a time taken: "every 20 minutes", "within an hour". */
   interval_before: phrases,
+  /** Before a number, make it a count of seconds: "I counted to 900" (one a second). */
+  counted_before: phrases.optional(),
 });
 export type NumbersData = z.infer<typeof numbersSchema>;
