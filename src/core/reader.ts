@@ -277,6 +277,8 @@ export class Reader {
   private readonly weakSmallTalk: Set<string>;
   private readonly filler: Set<string>;
   private readonly pointers: Set<string>;
+  /** The pointers that point at a thing told, not at the cramps a story told (lexicon `thing_pointers`). */
+  private readonly thingPointers: Set<string>;
   private readonly decliners: Set<string>;
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
@@ -333,6 +335,9 @@ export class Reader {
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
     this.pointers = new Set(lexicon.data.pointers.flatMap((w) => lexicon.terms(w)));
+    this.thingPointers = new Set(
+      (lexicon.data.thing_pointers ?? lexicon.data.pointers).flatMap((w) => lexicon.terms(w)),
+    );
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
@@ -563,8 +568,13 @@ export class Reader {
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
     if (asked.topics.size === 0 && asked.facets.size === 0) {
-      // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to.
-      const before = kind !== null && asked.pointsBack ? sentenceBefore(text, question) : null;
+      // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to. A general
+      // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
+      // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
+      const general = kind?.section != null && !kind.keepsTopic;
+      const pointing =
+        asked.pointsBack && (!general || asked.analysis.terms.some((t) => this.thingPointers.has(t)));
+      const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
         return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };

@@ -21,7 +21,6 @@ const conversations = JSON.parse(
 const KNOWN_MISSES = new Map([
   ["vitamin d then the other one", "'which vitamin helps' is read as what to do, not as the deficiencies"],
   ["voice ramble follow up", "'what if I cant get outside much' after the sunlight stays on the sunlight"],
-  ["slang chain", "'charlie horse in me calf every night mate wtf' names no question the reader knows"],
 ]);
 
 let bot: Bot;

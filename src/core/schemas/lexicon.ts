@@ -73,6 +73,11 @@ export const lexiconSchema = z.object({
   }),
   drop: words,
   pointers: words,
+  /**
+   * The pointers that point at a thing told ("why would it work?"), not at the cramps a story told ("why would this
+   * start now?"): a general question kind's ask points back only with one of these. Default: all pointers.
+   */
+  thing_pointers: words.optional(),
   decline: words,
   exclude: words,
   /**
