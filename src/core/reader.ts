@@ -486,7 +486,12 @@ export class Reader {
       asks &&
       terms.every((t, i) => {
         const at = termStarts[i] ?? -1;
-        return t !== OUT_OF_SCOPE || covered.has(at) || this.scope.toldInPassing(stems, at);
+        return (
+          t !== OUT_OF_SCOPE ||
+          covered.has(at) ||
+          this.scope.toldInPassing(stems, at) ||
+          this.scope.toldAsPurpose(stems, at, covered)
+        );
       })
     );
   }
@@ -1107,9 +1112,10 @@ export class Reader {
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);
-    // Small talk of a weak word ("night", "morning") must be most of the message: "nice one, night", not "is sitting
-    // all night a problem too" or "and I run every morning".
-    if (coveredCount * 2 < terms.length) {
+    // Small talk of a weak word ("night", "morning", "kk") must be most of the message: "nice one, night", not "is
+    // sitting all night a problem too" or "and I run every morning"; beside a word that is no word, more than half
+    // ("jfjf kkk" is keyboard mashing, not an "ok").
+    if (coveredCount * 2 < terms.length || (rare && coveredCount * 2 <= terms.length)) {
       const weak = (h: (typeof hits)[number]) =>
         h.length === 1 && this.weakSmallTalk.has(terms[h.start] ?? "");
       for (const intent of [...found])

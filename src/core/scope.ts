@@ -40,6 +40,12 @@ const PASSING_REACH = 5;
 const SET_ASIDE_REACH = 8;
 /** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
 const AFTER_REACH = 5;
+/** A clause opening so gives a reason ("since calcium is what the muscles need"), not a question. */
+const REASON = /^\s*(since|because|cos|coz|as)\b/i;
+/** A topic's purpose ("amlodipine for my blood pressure") is at most this many words after it. */
+const PURPOSE_REACH = 4;
+/** The word that joins a topic to its purpose. */
+const FOR = "for";
 /** A negator this many words before a topic denies it. */
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
@@ -78,6 +84,7 @@ export class Scope {
   private readonly yields = new Map<string, PhraseTable<true>>();
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
   private readonly askedWith = new Map<string, PhraseTable<true>>();
+  private readonly namedAgain = new Map<string, PhraseTable<true>>();
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   /** The singular pointers as written, to find where a clause points back. */
@@ -119,7 +126,8 @@ export class Scope {
       }
       for (const term of topic.terms)
         for (const stems of anyNumber(lexicon.stems(term))) this.table.set(stems, topic);
-      for (const phrase of topic.not_terms ?? []) this.table.set(lexicon.stems(phrase), null);
+      for (const phrase of topic.not_terms ?? [])
+        for (const stems of anyNumber(lexicon.stems(phrase))) this.table.set(stems, null);
     }
     for (const phrase of data.passing) this.passingTable.set(lexicon.stems(phrase), true);
     for (const phrase of data.set_aside) this.setAsideTable.set(lexicon.stems(phrase), true);
@@ -137,6 +145,9 @@ export class Scope {
       const asked = new PhraseTable<true>();
       for (const phrase of topic.asked_with ?? []) asked.set(lexicon.stems(phrase), true);
       if (asked.size > 0) this.askedWith.set(topic.id, asked);
+      const again = new PhraseTable<true>();
+      for (const phrase of topic.named_again ?? []) again.set(lexicon.stems(phrase), true);
+      if (again.size > 0) this.namedAgain.set(topic.id, again);
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
@@ -169,9 +180,8 @@ export class Scope {
     const covered = new Set<number>();
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) covered.add(i);
     const clauses = clausesOf(text);
-    const stemmed = clauses.map((c) =>
-      numbered(this.marked(this.lexicon.analyze(c.text)), this.lexicon.numbers),
-    );
+    const analysed = clauses.map((c) => this.lexicon.analyze(c.text));
+    const stemmed = analysed.map((a) => numbered(this.marked(a), this.lexicon.numbers));
     let subject: ScopeTopic | null = null;
     const passing: string[] = [];
     const whole = numbered(stems, this.lexicon.numbers);
@@ -186,12 +196,16 @@ export class Scope {
         const yields =
           (this.yields.get(topic.id)?.findAll(whole).length ?? 0) > 0 &&
           (this.yieldsUnless.get(topic.id)?.findAll(whole).length ?? 0) === 0;
-        const later = { clauses: clauses.slice(at + 1), stems: stemmed.slice(at + 1) };
         // The term's last word, by which a later question may name it again ("Epsom salt bath... does the salt help?").
         const head = own[hit.start + hit.length - 1] ?? "";
         // "bananas didn't work", "potassium came back fine": what was tried or tested is set aside.
         // ("I eat bananas, which did nothing": the words after a topic go on into the next clause of its sentence.)
         const end = hit.start + hit.length;
+        const later = {
+          clauses: clauses.slice(at + 1),
+          stems: stemmed.slice(at + 1),
+          tail: { text: (analysed[at]?.tokens.slice(end) ?? []).join(" "), stems: own.slice(end) },
+        };
         const following = own.slice(end, end + AFTER_REACH);
         if (
           following.length < AFTER_REACH &&
@@ -255,6 +269,16 @@ export class Scope {
     );
   }
 
+  /**
+   * A word at `at` of the message's stems says what a scope topic told is for ("I'm on amlodipine *for my blood
+   * pressure*"): it follows that topic's "for" within a few words, so it is told with the topic, not asked.
+   */
+  toldAsPurpose(stems: readonly string[], at: number, covered: ReadonlySet<number>): boolean {
+    for (let j = at - 1; j >= Math.max(1, at - PURPOSE_REACH); j--)
+      if (stems[j] === FOR && covered.has(j - 1)) return true;
+    return false;
+  }
+
   /** The analysis's stems, with each word ending as a topic's `endings` say replaced by that topic's placeholder. */
   private marked(analysis: Analysis): string[] {
     if (this.endings.length === 0 || analysis.unknown.length === 0) return analysis.stems;
@@ -280,7 +304,12 @@ export class Scope {
     stems: readonly string[],
     start: number,
     head: string,
-    later: { clauses: readonly Clause[]; stems: readonly string[][] },
+    later: {
+      clauses: readonly Clause[];
+      stems: readonly string[][];
+      /** The words after the topic in its own clause. */
+      tail: { text: string; stems: string[] };
+    },
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, SET_ASIDE_REACH)) return false;
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
@@ -290,7 +319,11 @@ export class Scope {
       // A clause that points back at the topic tells what is done with it ("what about tonic water, my dad drinks it
       // for cramps"): only its words after the pointer could ask about something else.
       const same = later.clauses.filter((c) => c.sentence === clause.sentence);
-      const rest = same.map((c) => this.afterPointer(c.text)).filter((t) => t.trim().length > 0);
+      // A reason given ("..., since calcium is what the muscles need") asks nothing of its own.
+      const rest = same
+        .filter((c) => !REASON.test(c.text))
+        .map((c) => this.afterPointer(c.text))
+        .filter((t) => t.trim().length > 0);
       if (topic.context !== true && this.toldBeforeTheAsk(clause.text)) return false;
       if (topic.context === true || rest.length === 0) return true;
       // "my heat pad helps a bit, but what lifestyle changes stop cramps?": a "but" clause that asks the article
@@ -299,6 +332,10 @@ export class Scope {
       return !turns && !this.namesTopic(rest.join(", "));
     }
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
+    // "doctor put me on water tablets last month and now i cramp is it the pills": a topic told in an asking clause
+    // that goes on, the words after it are a later question of their own.
+    if (clause.asks && later.tail.stems.length > 0)
+      asks.unshift({ c: { ...clause, text: later.tail.text, afterBut: false }, stems: later.tail.stems });
     // A situation told in the story is what the question is about, unless the question names a topic of ours (a
     // worry told in the story is not the stress section: "I worry it is cramps like mine. What should we do?").
     if (topic.context === true) {
@@ -317,14 +354,19 @@ export class Scope {
         ) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
+        (this.namedAgain.get(topic.id)?.findAll(x.stems).length ?? 0) > 0 ||
         x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
         (x.stems.some((s) => this.refersBackPlural.has(s)) &&
-          (topic.cramps === true || this.namesCramps(x.c.text))),
+          (topic.cramps === true || this.namesCramps(x.c.text))) ||
+        // "...cramps every month with my period, low tummy and back. what helps": after cramps of another kind told, a
+        // question that names no cramps of ours asks about those.
+        (topic.cramps === true && !this.namesCramps(x.c.text)),
     );
     // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
     // after it is asked about ("what does it say about the magnesium dose?").
     const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
+    if (clause.asks && later.tail.stems.length > 0) between.unshift(this.afterPointer(later.tail.text));
     return pointsBack && !this.namesTopic(between.join(". "));
   }
 

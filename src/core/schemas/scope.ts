@@ -39,6 +39,11 @@ const topicSchema = z.object({
   yields_when: words.optional(),
   /** ...unless the question asks about the topic itself ("should I stop taking it?"). */
   yields_unless: words.optional(),
+  /**
+   * Words by which a later question names the topic again in general ("...atorvastatin. Could *the tablets* be
+   * responsible?"): they point back at it like a pointer word. Default: none.
+   */
+  named_again: words.optional(),
 });
 export type ScopeTopic = z.infer<typeof topicSchema>;
 
