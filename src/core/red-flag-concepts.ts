@@ -310,6 +310,8 @@ const PAST_VERBS = new Set([
   "came",
   "woke",
   "stayed",
+  "told",
+  "said",
 ]);
 
 /** A word of `tokens[start, end)` is a verb in the past ("lasted", "went on"). */

@@ -404,7 +404,11 @@ export class RedFlags {
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
         let others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
-        if (others.length > 0 && this.habitualRules.has(part.rule) && others.some((h) => this.feltSigns.has(h.phrase)))
+        if (
+          others.length > 0 &&
+          this.habitualRules.has(part.rule) &&
+          others.some((h) => this.feltSigns.has(h.phrase))
+        )
           if (givenBy()) others = others.filter((h) => !this.feltSigns.has(h.phrase));
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
