@@ -150,7 +150,19 @@ export const urgentSchema = z.object({
    * needles from sitting cross-legged, normal for me"): the phrases, said shortly after the sign in its sentence, and
    * the rules they may quiet (signs that are often lifelong; never swelling, colour or the chest). Default: none.
    */
-  habitual: z.object({ phrases: words, rules: words }).default({ phrases: [], rules: [] }),
+  habitual: z
+    .object({
+      phrases: words,
+      rules: words,
+      /**
+       * What gives a felt sign, said shortly before it in its sentence ("magnesium oil spray on my calves, it tingles",
+       * "a creepy crawly fizzing feeling"), and the felt signs (rule phrases as written) it explains: only these, never
+       * numbness or weakness after the same words. Default: none.
+       */
+      causes_before: words.default([]),
+      felt_signs: words.default([]),
+    })
+    .default({ phrases: [], rules: [], causes_before: [], felt_signs: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

@@ -289,7 +289,7 @@ export class NotReported {
       // Told in the past anywhere in its sentence: "Watched my dad in hospital with a clot in his leg".
       let from = stretch.start;
       while (from > 0 && sentences.of(from - 1) === sentences.of(stretch.start)) from--;
-      if (tokens === undefined || toldInThePast(tokens, from, stretch.end)) out.push(stretch);
+      if (tokens === undefined || toldInThePast(tokens, from, stretch.end, true)) out.push(stretch);
     }
     return out;
   }
@@ -311,12 +311,18 @@ const PAST_VERBS = new Set([
   "woke",
   "stayed",
 ]);
+/**
+ * What somebody told the writer, in the past: a sign they said to look for is theirs to tell ("my friend told me to
+ * check for a hot swollen calf"). Only for somebody else's words: "the nurse said a cramp that lasts ..." is still a
+ * rule about anyone, read as the generic subject.
+ */
+const SAID_VERBS = new Set(["told", "said"]);
 
 /** A word of `tokens[start, end)` is a verb in the past ("lasted", "went on"). */
-function toldInThePast(tokens: readonly string[], start: number, end: number): boolean {
+function toldInThePast(tokens: readonly string[], start: number, end: number, said = false): boolean {
   for (let i = start; i < end && i < tokens.length; i++) {
     const t = tokens[i] ?? "";
-    if (PAST_VERBS.has(t) || (t.length > 4 && t.endsWith("ed"))) return true;
+    if (PAST_VERBS.has(t) || (said && SAID_VERBS.has(t)) || (t.length > 4 && t.endsWith("ed"))) return true;
   }
   return false;
 }

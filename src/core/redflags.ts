@@ -155,6 +155,9 @@ export class RedFlags {
   /** "like I always have", "normal for me": said after a sign of one of `habitualRules`, it is how it always is. */
   private readonly habitual = new PhraseTable<true>();
   private readonly habitualRules = new Set<number>();
+  /** "magnesium spray ... it tingles": what gives a felt sign (`feltSigns`), said shortly before it. */
+  private readonly causesBefore = new PhraseTable<true>();
+  private readonly feltSigns: ReadonlySet<string>;
   /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
   private readonly limbs = new PhraseTable<true>();
   /** Each table entry's hits of sentence rules, for an "it" standing for the limb: see {@link standsFor}. */
@@ -215,6 +218,8 @@ export class RedFlags {
       if (form.length > 1) this.resolved.set(form, true);
     }
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
+    for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
+    this.feltSigns = new Set(data.habitual.felt_signs);
     for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
     if (replay) {
       const compiled = replayTables(replay);
@@ -371,6 +376,7 @@ export class RedFlags {
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
     let usual: Span[] | null = null;
+    let causes: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
     for (const { hits, negated: said, at, end } of placed) {
       if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
@@ -383,13 +389,27 @@ export class RedFlags {
         );
         return habitual;
       };
+      let caused: boolean | null = null;
+      const givenBy = (): boolean => {
+        causes ??= spans(this.causesBefore, stems);
+        caused ??= causes.some(
+          (c) => c.end <= at && at - c.end <= HABITUAL_REACH && sentences.together(c.start, at),
+        );
+        return caused;
+      };
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
       const masked = idioms.some((i) => at < i.end && end > i.start) || inside(quiet, at, end);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
-        const others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
+        let others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
+        if (
+          others.length > 0 &&
+          this.habitualRules.has(part.rule) &&
+          others.some((h) => this.feltSigns.has(h.phrase))
+        )
+          if (givenBy()) others = others.filter((h) => !this.feltSigns.has(h.phrase));
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
         const mention: Mention = { others, exceptions, negated, at, end };
