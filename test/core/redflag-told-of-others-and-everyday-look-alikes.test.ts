@@ -70,6 +70,9 @@ const RED_FLAGS: LabelledCase[] = [
     "urgent",
     null,
   ],
+  // "mine" alone sets nothing apart: what follows it is the writer's own sign.
+  ["my friend's calf went red and hot last year, mine is red and hot today", "urgent", null],
+  ["My sister told me to look out for a swollen calf, and mine is swollen now", "urgent", null],
   // Somebody else's sign now still needs help.
   ["my husband's calf is red and swollen tonight, mine is fine, what should he do?", "urgent", null],
   ["cramp started within an hour of bed and it has been going for 40 minutes", "urgent", null],
