@@ -607,6 +607,19 @@ export class Reader {
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
     );
+    // "I eat well... Why would this start now?", "...just where to start": a general kind asked with no topic of its
+    // own and only a weak word of an aspect the story's topic has ("start", of vitamin D's supplements) is the kind's:
+    // the weak word alone does not send a why or a what-to-do to the story's topic. (Of an aspect the story's topic
+    // lacks, "what routine helps" after an anxiety story, the story's topic is still what is asked.)
+    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
+    const weakOfStory = [...asked.facets].some(
+      ([f]) =>
+        f !== this.mainFacet &&
+        [...full.topics].some(
+          ([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t) && this.hasSection(t, f),
+        ),
+    );
+    if (!specific && !strongAspect && weakOfStory && kind?.section && !kind.keepsTopic) return merged;
     const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
     // ...or about an aspect the story names strongly ("I leave home in the dark, no windows all day. Could that be it?").
     const storyAspect =
@@ -625,7 +638,6 @@ export class Reader {
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
-    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
