@@ -301,6 +301,10 @@ export class Reader {
   private readonly indirectPhrases: string[];
   /** Each section's topic, by section id. */
   private readonly topicOf: Map<string, string>;
+  /** Each section's facet, by section id. */
+  private readonly facetOf: Map<string, string>;
+  /** "topic|facet" for every section, to know whether a topic has a section of an aspect. */
+  private readonly topicFacets: Set<string>;
   /** The lexicon's main facet (what a topic is): naming it names no aspect. */
   private readonly mainFacet: string | null;
   /** The one topic whose sections have each facet (sunlight: vitamin D), for facets only one topic has. */
@@ -390,6 +394,8 @@ export class Reader {
     for (const phrase of kinds.indirect ?? []) this.indirectTable.set(lexicon.terms(phrase), true);
     this.indirectPhrases = (kinds.indirect ?? []).map((p) => p.toLowerCase());
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
+    this.facetOf = new Map(knowledge.sections.map((s) => [s.id, s.facet]));
+    this.topicFacets = new Set(knowledge.sections.map((s) => `${s.topic}|${s.facet}`));
     this.mainFacet = lexicon.data.main_facet ?? null;
     const facetTopics = new Map<string, Set<string>>();
     for (const s of knowledge.sections)
@@ -601,6 +607,19 @@ export class Reader {
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
     );
+    // "I eat well... Why would this start now?", "...just where to start": a general kind asked with no topic of its
+    // own and only a weak word of an aspect the story's topic has ("start", of vitamin D's supplements) is the kind's:
+    // the weak word alone does not send a why or a what-to-do to the story's topic. (Of an aspect the story's topic
+    // lacks, "what routine helps" after an anxiety story, the story's topic is still what is asked.)
+    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
+    const weakOfStory = [...asked.facets].some(
+      ([f]) =>
+        f !== this.mainFacet &&
+        [...full.topics].some(
+          ([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t) && this.hasSection(t, f),
+        ),
+    );
+    if (!specific && !strongAspect && weakOfStory && kind?.section && !kind.keepsTopic) return merged;
     const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
     // ...or about an aspect the story names strongly ("I leave home in the dark, no windows all day. Could that be it?").
     const storyAspect =
@@ -611,15 +630,14 @@ export class Reader {
       return {
         ...merged,
         topics: full.topics,
-        sections: full.sections,
+        sections: this.sectionsForAspect(full.sections, asked),
         facets: aspect ? asked.facets : full.facets,
       };
     if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
-      return { ...merged, topics: full.topics, sections: full.sections };
+      return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
-    const strongAspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT);
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
@@ -647,6 +665,36 @@ export class Reader {
     const question = reversed.find((x) => x.includes("?"));
     const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
+  }
+
+  /**
+   * A story's evidence for its topic's sections, when the question names an aspect strongly: only the sections of that
+   * aspect named most strongly and the topic's main section ("...on a vitamin D capsule. Are there foods I should eat alongside it?": the
+   * capsule the story told is no reason to answer the supplements). Without a strong aspect asked, all of it.
+   */
+  private sectionsForAspect(story: Map<string, number>, asked: Signals): Map<string, number> {
+    let named: string | null = null;
+    let score = 0;
+    let tied = false;
+    for (const [facet, v] of asked.facets) {
+      if (facet === this.mainFacet || v < STORY_ASPECT || v < score) continue;
+      tied = v === score;
+      [named, score] = [facet, v];
+    }
+    // (Two aspects asked as strongly, "what can I eat, since I can't sunbathe": the story's evidence is kept whole.)
+    if (named === null || tied) return story;
+    // (The topic's main section keeps its evidence, "eat well" is vitamin D's own reason (ADR 38); so does a topic
+    // without a section of that aspect: "a right way to take it" of vitamin D is still about its supplements.)
+    return new Map(
+      [...story].filter(([id]) => {
+        const facet = this.facetOf.get(id) ?? "";
+        return facet === this.mainFacet || facet === named || !this.hasSection(this.topicOf.get(id), named);
+      }),
+    );
+  }
+
+  private hasSection(topic: string | undefined, facet: string): boolean {
+    return this.topicFacets.has(`${topic}|${facet}`);
   }
 
   /** The one topic of the aspect a story names most strongly (at least STORY_ASPECT), when only one topic has it. */

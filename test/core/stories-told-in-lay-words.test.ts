@@ -41,17 +41,16 @@ const FRESH: LabelledCase[] = [
   ],
   // Food as the means, not how a pill is taken.
   ["I want to sort these cramps with food alone, no tablets. What should I buy?", "answer", "magnesium.food"],
-];
-
-// Misses this work does not mend (each with why).
-const KNOWN: LabelledCase[] = [
-  // "start" is a weak supplements word: the why-question then names an aspect, and the story's "eats well" (vitamin
-  // D) answers instead of the causes.
+  // The weak "start" no longer sends a why-question to the story's "eats well" (vitamin D): it passes since ADR 50.
   [
     "My husband is 70 and has always been a keen gardener. He eats well and has a good appetite. Why would this suddenly start at his age?",
     "answer",
     "causes",
   ],
+];
+
+// Misses this work does not mend (each with why).
+const KNOWN: LabelledCase[] = [
   // "instead" both declines the pills and would end the food phrase: "with food" stays vitamin D's take-with-meals
   // keyword.
   [
