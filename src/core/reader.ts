@@ -202,10 +202,10 @@ interface Posting {
   weight: number;
 }
 
-/** Whether each term of an analysis stands for one word as written (not a phrase the synonyms folded: "at night"). */
-function writtenAlone(analysis: Analysis): boolean[] {
+/** Term `i` of an analysis stands for one word as written (not a phrase the synonyms folded: "at night"). */
+function writtenAlone(analysis: Analysis, i: number): boolean {
   const starts = analysis.termStarts;
-  return starts.map((at, i) => (starts[i + 1] ?? analysis.stems.length) - at === 1);
+  return (starts[i + 1] ?? analysis.stems.length) - (starts[i] ?? 0) === 1;
 }
 
 /** Dialogue requests: slash commands and example requests, matched on content words. */
@@ -931,7 +931,7 @@ export class Reader {
       sections,
       facets,
       amountFacets,
-      smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), writtenAlone(analysis)),
+      smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), analysis),
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: corrects || this.startsWithSwitch(terms),
@@ -1107,20 +1107,26 @@ export class Reader {
     allTopical: boolean[],
     unknown: string[],
     question: boolean,
-    allAlone: readonly boolean[],
+    analysis: Analysis,
   ): SmallTalkIntent | null {
     const keep = allTerms.map((t) => !this.filler.has(t));
     // "ok" alone is itself the message, not filler.
     if (!keep.includes(true)) keep.fill(true);
     const terms = allTerms.filter((_, i) => keep[i]);
     const topical = allTopical.filter((_, i) => keep[i]);
-    const alone = allAlone.filter((_, i) => keep[i]);
+    // Where each kept term stands among all the terms, to ask whether it was written alone.
+    const kept = keep.flatMap((k, i) => (k ? [i] : []));
     // A weak word the synonyms made of a phrase ("at night", "in the morning") tells when, never says goodbye:
     // "hello, I have a question about the cramp in my legs at night" is a greeting.
     const hits = this.smallTalkTable
       .findAll(terms)
       .filter(
-        (h) => !(h.length === 1 && alone[h.start] === false && this.weakSmallTalk.has(terms[h.start] ?? "")),
+        (h) =>
+          !(
+            h.length === 1 &&
+            this.weakSmallTalk.has(terms[h.start] ?? "") &&
+            !writtenAlone(analysis, kept[h.start] ?? -1)
+          ),
       );
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);

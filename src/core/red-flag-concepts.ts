@@ -142,6 +142,14 @@ export class Sentences {
     return this.asking.has(this.ids[i] ?? -1);
   }
 
+  /** Where the sentence holding stem `i` starts. */
+  startOf(i: number): number {
+    const id = this.of(i);
+    let start = i;
+    while (start > 0 && this.of(start - 1) === id) start--;
+    return start;
+  }
+
   /** Where the sentence holding stem `i` ends (exclusive). */
   endOf(i: number): number {
     const id = this.of(i);
@@ -274,22 +282,21 @@ export class NotReported {
     tokens?: readonly string[],
   ): Stretch[] {
     const out: Stretch[] = [];
-    const stretchFrom = (start: number, from: number): Stretch => {
-      const last = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
-      let end = from;
+    const stretchFrom = (m: { start: number; length: number }): Stretch => {
+      const last = Math.min(sentences.endOf(m.start), m.start + HYPOTHETICAL_REACH);
+      let end = m.start + m.length;
       while (end < last && !this.firstPerson.has(stems[end] ?? "")) end++;
-      return { start, end };
+      return { start: m.start, end };
     };
-    for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m.start, m.start + m.length));
+    for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m));
     const disowned = this.disowning.everyMatch(stems);
     if (disowned.length === 0) return out;
     for (const m of this.toldOf.everyMatch(stems)) {
       if (!disowned.some((d) => d.start >= m.start + m.length)) continue;
-      const stretch = stretchFrom(m.start, m.start + m.length);
+      const stretch = stretchFrom(m);
       // Told in the past anywhere in its sentence: "Watched my dad in hospital with a clot in his leg".
-      let from = stretch.start;
-      while (from > 0 && sentences.of(from - 1) === sentences.of(stretch.start)) from--;
-      if (tokens === undefined || toldInThePast(tokens, from, stretch.end, true)) out.push(stretch);
+      if (tokens === undefined || toldInThePast(tokens, sentences.startOf(m.start), stretch.end, true))
+        out.push(stretch);
     }
     return out;
   }

@@ -372,7 +372,13 @@ export class RedFlags {
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     const over = spans(this.resolved, stems);
-    const denials = { found: null as Span[] | null };
+    // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
+    let denials: Span[] | null = null;
+    const deniedNext = (at: number): boolean => {
+      if (!sentences.endsAsking(at)) return false;
+      denials ??= spans(this.denials, stems);
+      return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
+    };
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
     let usual: Span[] | null = null;
@@ -380,7 +386,7 @@ export class RedFlags {
     const byRule = new Map<number, Mention[]>();
     for (const { hits, negated: said, at, end } of placed) {
       if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
-      const negated = said || this.askedBackAndDenied(stems, at, sentences, denials);
+      const negated = said || deniedNext(at);
       let habitual: boolean | null = null;
       const usually = (): boolean => {
         usual ??= spans(this.habitual, stems);
@@ -404,12 +410,13 @@ export class RedFlags {
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
         let others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
+        // "magnesium spray ... it tingles": a felt sign given by what was put on it.
         if (
-          others.length > 0 &&
           this.habitualRules.has(part.rule) &&
-          others.some((h) => this.feltSigns.has(h.phrase))
+          others.some((h) => this.feltSigns.has(h.phrase)) &&
+          givenBy()
         )
-          if (givenBy()) others = others.filter((h) => !this.feltSigns.has(h.phrase));
+          others = others.filter((h) => !this.feltSigns.has(h.phrase));
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
         const mention: Mention = { others, exceptions, negated, at, end };
@@ -584,19 +591,16 @@ export class RedFlags {
   }
 
   /**
-   * "feet cold? nah, they're toasty", "tingling? no, nothing like that": a sign asked back and denied at the start of
-   * the next sentence is denied. (The denials are looked for once per message, and only when a sign ends a question.)
+   * "feet cold? nah, they're toasty", "tingling? no, nothing like that": the sentence starting at `next`, after a sign
+   * asked back, opens with a denial, or with a bare negator that closes its clause ("no idea" denies nothing).
    */
-  private askedBackAndDenied(
+  private deniesNext(
     stems: readonly string[],
-    at: number,
+    next: number,
     sentences: Sentences,
-    denials: { found: Span[] | null },
+    denials: readonly Span[],
   ): boolean {
-    if (!sentences.endsAsking(at)) return false;
-    const next = sentences.endOf(at);
-    denials.found ??= spans(this.denials, stems);
-    if (denials.found.some((d) => d.start === next)) return true;
+    if (denials.some((d) => d.start === next)) return true;
     return this.negators.has(stems[next] ?? "") && !sentences.sameClause(next, next + 1);
   }
 
@@ -752,10 +756,11 @@ export class RedFlags {
     )
       since.push({ ...elapsed, lowerBound: false, isLength: false });
     // "it went from 6:05 to about 6:25", "from a quarter past two until nearly three": a span told by its ends.
-    const unless = spans(this.durationUnless, stems);
+    let unlessFound: Span[] | null = null;
+    const unlessSpans = (): Span[] => (unlessFound ??= spans(this.durationUnless, stems));
     const span = clockSpanEnded(stems);
     // ...but not one that tells the hours of something else: "I'm indoors from 8am to 10pm", "I work 9am to 5pm".
-    if (span && !unless.some((u) => near(u, span, 3, 1)))
+    if (span && !unlessSpans().some((u) => near(u, span, 3, 1)))
       since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
@@ -768,6 +773,7 @@ export class RedFlags {
     }
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
+    const unless = unlessSpans();
     const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>

@@ -40,12 +40,8 @@ const PASSING_REACH = 5;
 const SET_ASIDE_REACH = 8;
 /** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
 const AFTER_REACH = 5;
-/** A clause opening so gives a reason ("since calcium is what the muscles need"), not a question. */
-const REASON = /^\s*(since|because|cos|coz|as)\b/i;
 /** A topic's purpose ("amlodipine for my blood pressure") is at most this many words after it. */
 const PURPOSE_REACH = 4;
-/** The word that joins a topic to its purpose. */
-const FOR = "for";
 /** A negator this many words before a topic denies it. */
 const NEGATOR_REACH = 2;
 /** The placeholder for any number in a term. */
@@ -85,6 +81,9 @@ export class Scope {
   private readonly yieldsUnless = new Map<string, PhraseTable<true>>();
   private readonly askedWith = new Map<string, PhraseTable<true>>();
   private readonly namedAgain = new Map<string, PhraseTable<true>>();
+  /** A clause opening with one of the data's `reasons` ("since ...") gives a reason, not a question. */
+  private readonly reason: RegExp | null;
+  private readonly purpose: Set<string>;
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   /** The singular pointers as written, to find where a clause points back. */
@@ -151,6 +150,9 @@ export class Scope {
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
+    const reasons = (data.reasons ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    this.reason = reasons.length > 0 ? new RegExp(`^\\s*(${reasons.join("|")})\\b`, "i") : null;
+    this.purpose = new Set((data.purpose ?? []).flatMap((w) => lexicon.stems(w)));
     this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
@@ -275,7 +277,7 @@ export class Scope {
    */
   toldAsPurpose(stems: readonly string[], at: number, covered: ReadonlySet<number>): boolean {
     for (let j = at - 1; j >= Math.max(1, at - PURPOSE_REACH); j--)
-      if (stems[j] === FOR && covered.has(j - 1)) return true;
+      if (this.purpose.has(stems[j] ?? "") && covered.has(j - 1)) return true;
     return false;
   }
 
@@ -321,7 +323,7 @@ export class Scope {
       const same = later.clauses.filter((c) => c.sentence === clause.sentence);
       // A reason given ("..., since calcium is what the muscles need") asks nothing of its own.
       const rest = same
-        .filter((c) => !REASON.test(c.text))
+        .filter((c) => !this.reason?.test(c.text))
         .map((c) => this.afterPointer(c.text))
         .filter((t) => t.trim().length > 0);
       if (topic.context !== true && this.toldBeforeTheAsk(clause.text)) return false;
@@ -334,7 +336,8 @@ export class Scope {
     const asks = later.clauses.map((c, i) => ({ c, stems: later.stems[i] ?? [] })).filter((x) => x.c.asks);
     // "doctor put me on water tablets last month and now i cramp is it the pills": a topic told in an asking clause
     // that goes on, the words after it are a later question of their own.
-    if (clause.asks && later.tail.stems.length > 0)
+    const tailAsks = clause.asks && later.tail.stems.length > 0;
+    if (tailAsks)
       asks.unshift({ c: { ...clause, text: later.tail.text, afterBut: false }, stems: later.tail.stems });
     // A situation told in the story is what the question is about, unless the question names a topic of ours (a
     // worry told in the story is not the stress section: "I worry it is cramps like mine. What should we do?").
@@ -366,7 +369,7 @@ export class Scope {
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
     // after it is asked about ("what does it say about the magnesium dose?").
     const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
-    if (clause.asks && later.tail.stems.length > 0) between.unshift(this.afterPointer(later.tail.text));
+    if (tailAsks) between.unshift(this.afterPointer(later.tail.text));
     return pointsBack && !this.namesTopic(between.join(". "));
   }
 

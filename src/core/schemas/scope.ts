@@ -72,6 +72,10 @@ export const scopeSchema = z
     verdicts: words.optional(),
     /** Words just before a topic that deny it ("not pregnant"). */
     negators: words,
+    /** Words opening a clause that gives a reason, not a question ("since calcium is what the muscles need"). Default: none. */
+    reasons: words.optional(),
+    /** Words joining a topic to what it is for ("amlodipine *for* my blood pressure"). Default: none. */
+    purpose: words.optional(),
     topics: z.array(topicSchema).min(1),
     /**
      * Questions about a thing the article never names (src/core/unknown-subject.ts): the frames with "..." for the
