@@ -45,6 +45,8 @@ const EXCLUDE_REACH = 4;
 const EXCLUDE_FACET_REACH = 2;
 /** A correction phrase starts within this many words ("no wait, sorry, I meant..."). */
 const CORRECTION_OPENING = 3;
+/** In a correction opened by "no", the "not" stands this early ("no the vitamin one, not the mineral"). */
+const CORRECTION_NOT_REACH = 6;
 /** The word that, after a correction, sets aside what was not meant. */
 const NOT = "not";
 /** A declining word this many words before a declinable facet turns it down. */
@@ -78,6 +80,8 @@ const STORY_ASPECT = 1;
 const AMOUNT_OF_REACH = 1;
 /** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
 const LATE_ASK = 3;
+/** A closing question this short that names nothing ("Which one?") is read with the question before it. */
+const BARE_CLOSING = 4;
 
 type SmallTalkIntent = SmallTalk["intent"];
 export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources" | "other";
@@ -165,6 +169,11 @@ export interface Signals {
   opener: boolean;
   /** The message corrects the one before ("sorry, I meant vitamin D not magnesium"; lexicon `corrections`). */
   corrects: boolean;
+  /**
+   * An "other one" phrase stands anywhere in the message ("what's the other vitamin people take?"; lexicon
+   * `followups.other`), not only as the whole of it (`followup`).
+   */
+  asksOther: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -283,6 +292,8 @@ export class Reader {
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly correctionTable = new PhraseTable<true>();
+  /** Words that open a correction when a "not" follows ("no, the vitamin one, not the mineral"). */
+  private readonly correctionNoes: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
@@ -347,6 +358,7 @@ export class Reader {
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
+    this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
     for (const phrase of lexicon.data.corrections ?? [])
       this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
@@ -533,7 +545,7 @@ export class Reader {
   }
 
   private readAsked(text: string, full: Signals): Signals {
-    const question = this.questionSentence(text);
+    const question = this.questionOf(text);
     if (question === null) {
       const asking = askingSentence(text);
       const kind = this.shortKind(full, asking);
@@ -642,6 +654,22 @@ export class Reader {
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /**
+   * The story's question, as `questionSentence` finds it; a last question that names nothing and asks no kind ("Which
+   * one?", "Or not?") goes on the question just before it ("Could it be a nutrition gap? Which one?"), which says what
+   * the choice is among.
+   */
+  private questionOf(text: string): string | null {
+    const question = this.questionSentence(text);
+    if (question === null) return null;
+    const before = sentenceBefore(text, question);
+    if (before === null || !before.includes("?")) return question;
+    const terms = this.lexicon.terms(question);
+    if (terms.length > BARE_CLOSING || this.kinds.match(terms) !== null) return question;
+    const { topics, facets } = this.signalsOf(question);
+    return topics.size === 0 && facets.size === 0 ? `${before} ${question}` : question;
   }
 
   /**
@@ -807,8 +835,11 @@ export class Reader {
     const kind = hit?.kind ?? null;
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
     if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
-    // Only where the lexicon's facet words have not already said it ("any good" is both).
-    if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet))
+    // Only where the lexicon's facet words have not already said it ("any good" is both), and not over an aspect
+    // named strongly that only one topic has: "could she be short of something, as she gets no daylight?" asks about
+    // vitamin D's sunlight, not what vitamin D is.
+    const onlyOne = [...s.facets].some(([f, v]) => v >= STORY_ASPECT && this.onlyTopicOf.has(f));
+    if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet) && !onlyOne)
       add(s.facets, kind.facet, kind.facetWeight);
     return kind;
   }
@@ -963,6 +994,7 @@ export class Reader {
       excludedSections,
       corrects,
       opener: this.wholeMessage(this.openerTable, terms) !== null,
+      asksOther: this.followupTable.findAll(terms).some((hit) => hit.value === "other"),
     };
   }
 
@@ -1078,7 +1110,11 @@ export class Reader {
       const hit = this.correctionTable.matchAt(terms, i);
       if (hit !== undefined) return i + hit.length - 1;
     }
-    return -1;
+    // "no, the vitamin one, not the mineral": a "no" first, a word of what was meant, then "not" (not "no, not really").
+    if (!this.correctionNoes.has(terms[0] ?? "")) return -1;
+    const not = terms.indexOf(NOT, 1);
+    const meant = terms.slice(1, not).some((t) => !this.neutral.has(t) && !this.anchors.has(t));
+    return not > 1 && not <= CORRECTION_NOT_REACH && meant ? 0 : -1;
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */

@@ -161,6 +161,12 @@ function whyAfter(s: Signals, state: ConversationState, index: KnowledgeIndex): 
   }
   return undefined;
 }
+/** A question this long or longer may name an aspect of a topic other than the one talked about. */
+const OTHER_ASPECT_TOKENS = 5;
+
+/** An "other one" question this long or shorter is about the conversation ("what's the other vitamin people take for it"). */
+const OTHER_TOKENS = 10;
+
 /** A why-question this long after what the cramps are asks why they happen ("why do they happen?"), not "why?". */
 const WHY_ASKS_ANEW = 3;
 
@@ -312,6 +318,19 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "what's the other vitamin people take for it?" after magnesium's dose: the same aspect of its sibling (or the
+    // other of two sections just answered), as "the other one?" alone is. Only when nothing specific is named and no
+    // "what else" is asked ("what other foods?" asks for more of the list).
+    name: "the-other-one-in-a-question",
+    decide: (s, state, index) => {
+      if (!s.asksOther || s.followup !== null || s.asksNext || s.analysis.tokenCount > OTHER_TOKENS)
+        return null;
+      const section = index.section(state.section);
+      if (!section || state.dialogue !== null || specificNamed(s, index)) return null;
+      return theOther(section, state, index) ?? null;
+    },
+  },
+  {
     // "tell me more about the first one" after the causes, "what's first" after what to do: that item of the list.
     name: "item-of-the-last-list",
     decide: (s, state, index) => {
@@ -422,6 +441,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const { top: first, specific } = top(s, index);
       const section = index.section(state.section);
+      // "what else could be causing it apart from water" after water: the answer set aside is not the one asked.
+      if (section && s.excludedSections.includes(section.id)) return null;
       // "and is there anything I can eat instead" after vitamin D's supplements: another aspect named is asked.
       const facet = facetOf(s, index);
       if (section && facet !== null && facet !== section.facet && (s.facets.get(facet) ?? 0) >= FACET_FIRST)
@@ -599,8 +620,19 @@ export const RULES: readonly Rule[] = [
     // "what dose?" while on magnesium: the aspect of the topic talked about.
     name: "aspect-of-the-current-topic",
     decide: (s, state, index) => {
-      if (facetOf(s, index) === null || state.topic === null || index.isGeneral(state.topic)) return null;
-      const section = index.sectionOf(state.topic, s, null);
+      const facet = facetOf(s, index);
+      if (facet === null || state.topic === null || index.isGeneral(state.topic)) return null;
+      // "and I never see daylight, does that matter?" after water: an aspect, named by a word of its own, that the
+      // topic talked about lacks and only one other topic has (sunlight: vitamin D) is that topic's. (An aspect two
+      // topics share, "how much?", stays on the topic talked about: hydration's amount.)
+      const owners = new Set(index.sectionsWithFacet(facet).map((x) => x.topic));
+      const [only] = owners;
+      // (Not a bare "even in winter?" after water, which asks about water in winter.)
+      const strong =
+        (s.facets.get(facet) ?? 0) >= FACET_FIRST && s.analysis.tokenCount >= OTHER_ASPECT_TOKENS;
+      const topic =
+        strong && owners.size === 1 && only !== undefined && !owners.has(state.topic) ? only : state.topic;
+      const section = index.sectionOf(topic, s, null);
       return section ? answer(section) : null;
     },
   },

@@ -86,6 +86,8 @@ export const lexiconSchema = z.object({
    * Default: none.
    */
   corrections: words.optional(),
+  /** Words that open a correction when a "not" follows what was meant ("no, the vitamin one, not the mineral"). */
+  correction_noes: words.optional(),
   /**
    * Acknowledgements that greet when they open a conversation ("alright mate"; after an answer they acknowledge it).
    * Default: none.
