@@ -85,6 +85,12 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer magnesium (more)",
   },
   {
+    rule: "the-other-one-in-a-question",
+    text: "what's the other vitamin people take for it",
+    state: () => after("magnesium.supplements"),
+    want: "answer vitamin-d.supplements",
+  },
+  {
     rule: "item-of-the-last-list",
     text: "tell me more about the first one",
     state: () => after("causes"),

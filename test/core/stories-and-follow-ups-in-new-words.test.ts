@@ -17,12 +17,17 @@ const FRESH: LabelledCase[] = [
     "magnesium",
   ],
   [
-    "Been on long shifts, living on toast and cereal lately, and now my legs cramp at night. Am I lacking something, do you think?",
+    "Been on twelve hour shifts, living on toast and crisps, and now my legs cramp every night. Reckon I'm missing something?",
     "answer",
     "magnesium",
   ],
   [
-    "Pescatarian for ten years, walk the dog twice a day, drink plenty. Still get the night cramps in both calves. Is there a nutrient gap I should look at?",
+    "Vegan since the summer, I walk a lot and drink plenty, and the cramps started last month. Could I be short on something?",
+    "answer",
+    "magnesium",
+  ],
+  [
+    "I moved in with my partner, we eat vegetarian, and now my calves seize up at night. Could it be a nutrient gap? Which one?",
     "answer",
     "magnesium",
   ],
@@ -37,20 +42,31 @@ const FRESH: LabelledCase[] = [
     "answer",
     "prevention",
   ],
-  // A vague why after a story that names its cause (worry): that cause.
   [
-    "My business has been going under since the spring and I have been worrying myself sick, barely sleeping, and now my legs cramp at night as well. Could all the worry be linked?",
+    "Carer for my dad, up three times a night, never a moment to myself, and my legs have started cramping. Is there something I could try?",
     "answer",
-    "stress",
+    "prevention",
   ],
-  // A later detail does not steal the aspect asked.
+  [
+    "I'm a retired postman and my calves have been cramping at night for a month. Could you point me in the right direction?",
+    "answer",
+    "prevention",
+  ],
+  // A vague why after a story: the causes, not "is there anything" of what to do.
+  [
+    "Two jobs, a long commute and a toddler who still wakes at four. My calves have started cramping most nights. Is there anything that could explain it?",
+    "answer",
+    "causes",
+  ],
+  // A later detail does not steal the aspect asked: the vitamin asked after no daylight, past the good diet conceded;
+  // the strain asked after "constantly on edge", past the water told last.
   [
     "Night porter, I sleep through the day with the curtains shut and haven't seen proper daylight since the autumn. I eat plenty of veg and fruit. Cramps every night now. Could it be a vitamin thing even with a good diet?",
     "answer",
     "vitamin-d",
   ],
   [
-    "Since my mum moved in with us I've been run ragged and permanently wound up, and the cramps started around then. I probably don't drink enough water either. Could the tension be part of it?",
+    "My son is sitting his finals and is constantly on edge, revising till two. He has started getting cramps in his calves at night. He probably doesn't drink enough either. Could all the strain be connected?",
     "answer",
     "stress",
   ],
@@ -74,10 +90,10 @@ describe("a follow-up moves to the topic it means (ADR 53)", () => {
     ]);
   });
 
-  it("'no, the vitamin, not the mineral' after a supplement dose is vitamin D's dose", async () => {
+  it("'nope, the vitamin one, not the mineral' after a supplement dose is vitamin D's dose", async () => {
     await expectTurns([
       ["what supplement dose for night cramps", "magnesium.supplements"],
-      ["no, the vitamin, not the mineral one", "vitamin-d.supplements"],
+      ["nope, the vitamin one, not the mineral", "vitamin-d.supplements"],
     ]);
   });
 
@@ -91,14 +107,14 @@ describe("a follow-up moves to the topic it means (ADR 53)", () => {
   it("'could I be low in something' after what cramps are is the deficiencies", async () => {
     await expectTurns([
       ["are night cramps common", "overview"],
-      ["I eat mostly vegetarian, could I be low in something", "magnesium"],
+      ["I'm mostly vegetarian these days, could I be low in something", "magnesium"],
     ]);
   });
 
-  it("'so what else is there' after ruling out water and greens is the causes", async () => {
+  it("'so what's left?' after ruling out water and greens is the causes", async () => {
     await expectTurns([
-      ["what causes night cramps", "causes"],
-      ["I already drink loads and eat my greens, so what else is there?", "causes"],
+      ["why do i get cramps at night", "causes"],
+      ["I drink plenty and my diet is full of greens, so what's left?", "causes"],
     ]);
   });
 
@@ -109,10 +125,10 @@ describe("a follow-up moves to the topic it means (ADR 53)", () => {
     ]);
   });
 
-  it("'and apart from water, what else might be behind them' after water is the causes", async () => {
+  it("'besides water what else could be causing it' after water is the causes", async () => {
     await expectTurns([
       ["how much water should i drink a day", "hydration"],
-      ["and apart from water, what else might be behind them", "causes"],
+      ["right, and besides water what else could be causing it", "causes"],
     ]);
   });
 });
