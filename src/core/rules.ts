@@ -190,8 +190,13 @@ function carriedFacet(s: Signals, state: ConversationState, topic: string): stri
   const both = (state.also ?? []).length > 0;
   if (state.facet === null || s.facets.size > 0 || (topic === state.topic && !both)) return null;
   const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
-  return s.switchTopic || short ? state.facet : null;
+  // "the vitamin D ones" answering "how many of which?": an aspect with no topic is what a question back leaves.
+  const answersBack =
+    state.topic === null && s.analysis.tokenCount <= CLARIFY_REPLY_TOKENS && s.otherContent === 0;
+  return s.switchTopic || short || answersBack ? state.facet : null;
 }
+/** A reply this short, naming a topic and nothing else, answers a question back ("the vitamin D ones"). */
+const CLARIFY_REPLY_TOKENS = 6;
 /** A message this short, with nothing else in it, keeps the last answer's aspect ("vitamin d?"). */
 const CARRY_TOKENS = 3;
 

@@ -58,6 +58,12 @@ const FRESH: LabelledCase[] = [
     "answer",
     "causes",
   ],
+  // The time of year asked after a story of winters: the sunlight.
+  [
+    "I'm a gardener, outside all day from April, and my night cramps only ever show up from November on. Why would the time of year matter?",
+    "answer",
+    "vitamin-d.sunlight",
+  ],
   // A later detail does not steal the aspect asked: the vitamin asked after no daylight, past the good diet conceded;
   // the strain asked after "constantly on edge", past the water told last.
   [
@@ -101,6 +107,20 @@ describe("a follow-up moves to the topic it means (ADR 53)", () => {
     await expectTurns([
       ["how much magnesium should i take", "magnesium.supplements"],
       ["and the other vitamin people use for it?", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("'how many should I be taking' is asked back; 'the vitamin D ones' then is its dose", async () => {
+    await expectTurns([
+      ["how many should i be taking", "clarify"],
+      ["the vitamin D ones", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("'ok and nutritionally?' after what cramps are is the deficiencies", async () => {
+    await expectTurns([
+      ["what are night cramps", "overview"],
+      ["ok and nutritionally?", "magnesium"],
     ]);
   });
 
