@@ -418,7 +418,10 @@ export class Scope {
     const stems = this.pointers(analysis.stems);
     let last = -1;
     stems.forEach((stem, i) => {
-      if ((this.refersBack.has(stem) || (plural && this.refersBackPlural.has(stem))) && !PERSON_POINTERS.has(stem))
+      if (
+        (this.refersBack.has(stem) || (plural && this.refersBackPlural.has(stem))) &&
+        !PERSON_POINTERS.has(stem)
+      )
         last = i;
     });
     return analysis.tokens.slice(last + 1).join(" ");

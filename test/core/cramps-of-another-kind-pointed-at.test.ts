@@ -16,7 +16,10 @@ const NOT_COVERED: [string, string][] = [
 ];
 
 const OURS: [string, string][] = [
-  ["I get stomach cramps sometimes but the calf ones at night are worse. does magnesium help those?", "magnesium"],
+  [
+    "I get stomach cramps sometimes but the calf ones at night are worse. does magnesium help those?",
+    "magnesium",
+  ],
   ["period cramps I can live with, it's my legs at 3am. would stretching stop them?", "stretching"],
 ];
 

@@ -11,7 +11,10 @@ beforeAll(() => {
 });
 
 const ANSWERED: [string, string][] = [
-  ["I had potassium tablets each morning for six weeks did nothing what foods give you magnesium", "magnesium.food"],
+  [
+    "I had potassium tablets each morning for six weeks did nothing what foods give you magnesium",
+    "magnesium.food",
+  ],
   ["we always have bananas in the fruit bowl. is there a food that stops cramps?", "magnesium.food"],
   ["my husband swears by pickle juice. is there an exercise that helps instead?", "stretching"],
 ];
