@@ -87,6 +87,8 @@ export class Scope {
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   private readonly refersBackPlural: Set<string>;
+  /** Verbs of taking something in (scope.yaml `consumption`). */
+  private readonly consumption: Set<string>;
   /** Words naming the leg cramps of the article (scope.yaml `our_cramps`). */
   private readonly ourCramps = new PhraseTable<true>();
   private readonly verdicts = new PhraseTable<true>();
@@ -155,6 +157,7 @@ export class Scope {
     this.purpose = new Set((data.purpose ?? []).flatMap((w) => lexicon.stems(w)));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.our_cramps ?? []) this.ourCramps.set(lexicon.stems(phrase), true);
+    this.consumption = new Set((data.consumption ?? []).flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
   }
@@ -372,8 +375,9 @@ export class Scope {
     // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
     // after it is asked about ("what does it say about the magnesium dose?").
-    const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text, otherCramps) : c.text));
-    if (tailAsks) between.unshift(this.afterPointer(later.tail.text, otherCramps));
+    const asked = (text: string) => this.withoutConsumption(this.afterPointer(text, otherCramps));
+    const between = later.clauses.map((c) => (c.asks ? asked(c.text) : c.text));
+    if (tailAsks) between.unshift(asked(later.tail.text));
     return pointsBack && !this.namesTopic(between.join(". "));
   }
 
@@ -401,6 +405,16 @@ export class Scope {
     const out = [...stems];
     for (const hit of hits) for (let i = hit.start; i < hit.start + hit.length; i++) out[i] = "";
     return out;
+  }
+
+  /**
+   * The text without its bare verbs of taking something in ("how much would you drink" after pickle brine told): with
+   * no object named they take the thing told, not the water of the hydration section.
+   */
+  private withoutConsumption(text: string): string {
+    if (this.consumption.size === 0) return text;
+    const analysis = this.lexicon.analyze(text);
+    return analysis.tokens.filter((_, i) => !this.consumption.has(analysis.stems[i] ?? "")).join(" ");
   }
 
   /** Whether a text names the leg cramps the article is about by a leg word ("the leg ones", "my calves"). */

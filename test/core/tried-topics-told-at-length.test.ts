@@ -31,3 +31,22 @@ describe("a topic tried and set aside leaves the question after it to be answere
     expect(reply.intent, describeReply(reply)).toBe("fallback");
   });
 });
+
+describe("a question pointing back at a drink told takes its bare verbs as that drink", () => {
+  it("'does it work, and how much would you drink' after pickle juice is not the water", async () => {
+    const reply = await bot
+      .chat()
+      .say(
+        "A lad at the gym downs pickle juice when his calves go. Does it work and how much would you drink?",
+      );
+    expect(reply.intent, describeReply(reply)).toBe("fallback");
+  });
+  it("naming the water asks about the water", async () => {
+    const reply = await bot
+      .chat()
+      .say(
+        "A lad at the gym downs pickle juice when his calves go. Never mind that, how much water should I drink?",
+      );
+    expect(`${reply.intent}/${reply.section?.id}`, describeReply(reply)).toBe("answer/hydration");
+  });
+});
