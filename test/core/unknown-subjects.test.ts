@@ -74,6 +74,8 @@ const ANSWERED: [string, string][] = [
   ["How about eating more almonds for the cramps?", "magnesium.food"],
   // A verb is no thing named: "something I could add to my meals" asks which foods.
   ["is there something I could add to my meals that might help the cramps?", "magnesium.food"],
+  // "the actual ..." leads the name: the article's own thing, not "actual stretches".
+  ["what about the actual almonds then", "magnesium.food"],
 ];
 
 describe("a question about a thing the article never names gets the honest reply naming it", () => {
