@@ -584,6 +584,9 @@ export class Reader {
       text,
       redFlags: full.redFlags,
       anchored: full.anchored || asked.anchored,
+      // "Separate question, for my sister: ... How many sessions does it take?": a new subject opened anywhere in
+      // the message, not only in its question.
+      newSubject: full.newSubject || asked.newSubject,
       // A dialogue is asked for in the sentence that asks: the story's own words ("Coach has us doing calf stretches",
       // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does.
       dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,

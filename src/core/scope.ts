@@ -39,7 +39,7 @@ const PASSING_REACH = 5;
 /** A set-aside phrase this many words before a topic sets it aside ("not keen on the soap trick or pickle juice"). */
 const SET_ASIDE_REACH = 8;
 /** A set-aside phrase within this many words after a topic ("...didn't work") sets it aside. */
-const AFTER_REACH = 5;
+const AFTER_REACH = 7;
 /** A topic's purpose ("amlodipine for my blood pressure") is at most this many words after it. */
 const PURPOSE_REACH = 4;
 /** A negator this many words before a topic denies it. */
@@ -86,9 +86,11 @@ export class Scope {
   private readonly purpose: Set<string>;
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
-  /** The singular pointers as written, to find where a clause points back. */
-  private readonly pointerWords: Set<string>;
   private readonly refersBackPlural: Set<string>;
+  /** Verbs of taking something in (scope.yaml `consumption`). */
+  private readonly consumption: Set<string>;
+  /** Words naming the leg cramps of the article (scope.yaml `our_cramps`). */
+  private readonly ourCramps = new PhraseTable<true>();
   private readonly verdicts = new PhraseTable<true>();
   /** Words a verdict may have inside it as said ("would they *actually* work"): the lexicon's filler words. */
   private readonly filler: Set<string>;
@@ -153,8 +155,9 @@ export class Scope {
     const reasons = (data.reasons ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     this.reason = reasons.length > 0 ? new RegExp(`^\\s*(${reasons.join("|")})\\b`, "i") : null;
     this.purpose = new Set((data.purpose ?? []).flatMap((w) => lexicon.stems(w)));
-    this.pointerWords = new Set(data.refers_back.map((w) => w.toLowerCase()));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
+    for (const phrase of data.our_cramps ?? []) this.ourCramps.set(lexicon.stems(phrase), true);
+    this.consumption = new Set((data.consumption ?? []).flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
   }
@@ -314,6 +317,10 @@ export class Scope {
     },
   ): boolean {
     if (this.before(this.setAsideTable, stems, start, SET_ASIDE_REACH)) return false;
+    // Cramps of another kind told ("period cramps ... does magnesium help those?") with no cramps of ours named after
+    // them: a plural pointer is those cramps, and a topic of ours before it is what is asked of them.
+    const told = [later.tail.text, ...later.clauses.map((c) => c.text)].join(". ");
+    const otherCramps = topic.cramps === true && !this.namesCramps(told) && !this.namesOurCramps(told);
     const backstory = this.before(this.passingTable, stems, start, PASSING_REACH);
     if (!backstory && clause.asks) {
       // "I use a heating pad for my back, does massage help cramps?": the sentence goes on to ask about a topic of
@@ -324,7 +331,7 @@ export class Scope {
       // A reason given ("..., since calcium is what the muscles need") asks nothing of its own.
       const rest = same
         .filter((c) => !this.reason?.test(c.text))
-        .map((c) => this.afterPointer(c.text))
+        .map((c) => this.afterPointer(c.text, otherCramps))
         .filter((t) => t.trim().length > 0);
       if (topic.context !== true && this.toldBeforeTheAsk(clause.text)) return false;
       if (topic.context === true || rest.length === 0) return true;
@@ -368,8 +375,9 @@ export class Scope {
     // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
     // after it is asked about ("what does it say about the magnesium dose?").
-    const between = later.clauses.map((c) => (c.asks ? this.afterPointer(c.text) : c.text));
-    if (tailAsks) between.unshift(this.afterPointer(later.tail.text));
+    const asked = (text: string) => this.withoutConsumption(this.afterPointer(text, otherCramps));
+    const between = later.clauses.map((c) => (c.asks ? asked(c.text) : c.text));
+    if (tailAsks) between.unshift(asked(later.tail.text));
     return pointsBack && !this.namesTopic(between.join(". "));
   }
 
@@ -399,15 +407,38 @@ export class Scope {
     return out;
   }
 
-  /** The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it. */
-  private afterPointer(text: string): string {
-    const words = text.split(/\s+/);
+  /**
+   * The text without its bare verbs of taking something in ("how much would you drink" after pickle brine told): with
+   * no object named they take the thing told, not the water of the hydration section.
+   */
+  private withoutConsumption(text: string): string {
+    if (this.consumption.size === 0) return text;
+    const analysis = this.lexicon.analyze(text);
+    return analysis.tokens.filter((_, i) => !this.consumption.has(analysis.stems[i] ?? "")).join(" ");
+  }
+
+  /** Whether a text names the leg cramps the article is about by a leg word ("the leg ones", "my calves"). */
+  private namesOurCramps(text: string): boolean {
+    return this.ourCramps.findAll(this.lexicon.analyze(text).stems).length > 0;
+  }
+
+  /**
+   * The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it; with
+   * `plural`, "they", "them", "those" and "these" count as pointers too. A pointer inside a `not_pointing` phrase is
+   * none ("a stretch that helps").
+   */
+  private afterPointer(text: string, plural = false): string {
+    const analysis = this.lexicon.analyze(text);
+    const stems = this.pointers(analysis.stems);
     let last = -1;
-    words.forEach((w, i) => {
-      const word = w.toLowerCase().replace(/[^\p{L}']/gu, "");
-      if (this.pointerWords.has(word) && !PERSON_POINTERS.has(word)) last = i;
+    stems.forEach((stem, i) => {
+      if (
+        (this.refersBack.has(stem) || (plural && this.refersBackPlural.has(stem))) &&
+        !PERSON_POINTERS.has(stem)
+      )
+        last = i;
     });
-    return words.slice(last + 1).join(" ");
+    return analysis.tokens.slice(last + 1).join(" ");
   }
 
   /** The topics' terms found in `stems`, `not_terms` left out. */

@@ -85,3 +85,14 @@ describe("after a red flag, help on its way told other ways", () => {
     expect(replies[1]?.section?.id, replies[1] && describeReply(replies[1])).toBe("stress");
   });
 });
+
+describe("after a red flag, a new subject opened before a longer question", () => {
+  it("'Separate matter, for my neighbour: ... How many sessions does it usually take?' is answered, not warned again", async () => {
+    const replies = await sayAll(bot.chat(), [
+      RED_FLAG,
+      "Separate matter, for my neighbour: she has been offered acupuncture for her night cramps. How many sessions does it usually take?",
+    ]);
+    expect(replies[1]?.intent, replies[1] && describeReply(replies[1])).toBe("answer");
+    expect(replies[1]?.section?.id).toBe("acupuncture");
+  });
+});

@@ -35,3 +35,25 @@ describe("ADR 46: keyboard mashing is not an ok", () => {
   itRepliesEach(bot, ["fghj kkk"], "thanks", { not: true });
   itRepliesEach(bot, ["kk"], "thanks");
 });
+
+describe("thanks told as what the answer was, or as slang", () => {
+  itRepliesEach(
+    bot,
+    [
+      "perfect, just what i was after, cheers",
+      "Thank you for your time, you've been a great help.",
+      "safe mate, appreciate it",
+    ],
+    "thanks",
+  );
+  // "safe" alone asks whether something is safe.
+  itRepliesEach(bot, ["is it safe"], "thanks", { not: true });
+});
+
+describe("a goodbye that says it is bedtime", () => {
+  itRepliesEach(bot, ["right, heading to bed now. night", "ok time for bed, bye"], "goodbye");
+});
+
+describe("a greeting that asks after the bot's day", () => {
+  itRepliesEach(bot, ["hey, how has your day been?", "hello! how are things"], "greeting");
+});

@@ -72,6 +72,10 @@ const ANSWERED: [string, string][] = [
   ["should i try the calf stretch against the wall", "stretching"],
   ["i work night shifts - does sunlight help with the vitamin d cramp thing?", "vitamin-d.sunlight"],
   ["How about eating more almonds for the cramps?", "magnesium.food"],
+  // A verb is no thing named: "something I could add to my meals" asks which foods.
+  ["is there something I could add to my meals that might help the cramps?", "magnesium.food"],
+  // "the actual ..." leads the name: the article's own thing, not "actual stretches".
+  ["what about the actual almonds then", "magnesium.food"],
 ];
 
 describe("a question about a thing the article never names gets the honest reply naming it", () => {

@@ -74,6 +74,16 @@ export const scopeSchema = z
     negators: words,
     /** Words opening a clause that gives a reason, not a question ("since calcium is what the muscles need"). Default: none. */
     reasons: words.optional(),
+    /**
+     * Words that name the leg cramps the article is about ("the leg ones", "my calves"), beside the anchors: after
+     * cramps of another kind, a question naming none of them asks about those. Default: none.
+     */
+    our_cramps: words.optional(),
+    /**
+     * Verbs of taking something in ("drink", "take"): in a question that points back at a topic told, with no object
+     * named, they take that topic ("...pickle brine. Does it work, and how much would you drink?"). Default: none.
+     */
+    consumption: words.optional(),
     /** Words joining a topic to what it is for ("amlodipine *for* my blood pressure"). Default: none. */
     purpose: words.optional(),
     topics: z.array(topicSchema).min(1),
