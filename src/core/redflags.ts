@@ -179,6 +179,14 @@ export class RedFlags {
   private readonly parts = new WeakMap<readonly Hit[], RulePart[]>();
   /** Writes the compile down while the engine data is precomputed (red-flag-tables.ts); null otherwise. */
   private readonly recorder: TablesRecorder | null;
+  /**
+   * One message's sentences kept for the engine's lifetime, never read: a class instance's shape is reached by
+   * transitions that only live instances keep, and no message's `Sentences` outlives its check, so every full
+   * collection dropped the shape and with it the optimised code of the red-flag check that had met it (`hits`,
+   * `collect`, the sentence lookups), which the next messages compiled again (ADR 54).
+   */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read (see above)
+  private readonly sentencesShape: Sentences;
 
   /**
    * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
@@ -196,6 +204,7 @@ export class RedFlags {
     this.data = data = replay ? data : withClasses(data);
     this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
+    this.sentencesShape = new Sentences(undefined, 0, lexicon);
     // Stemmed as the message is: "nothing" is read as "noth", and must deny "nothing swollen" as "no" does.
     this.negators = new Set([...data.negators, ...data.negators_next_only].flatMap((w) => lexicon.stems(w)));
     this.nextOnly = new Set(data.negators_next_only.flatMap((w) => lexicon.stems(w)));
