@@ -357,8 +357,8 @@ export class RedFlags {
   private hits(analysis: Analysis, reading: Reading, { quiet, sentences }: Context): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
-    const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
-    const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
+    const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
+    const termSeq: Sequence = { words: terms, at: startsOr(terms, termStarts) };
     // One entry per phrase found, with all the rule phrases it stands for: a word such as "calf" is in dozens of
     // rules' groups, and what masks a phrase depends only on where it stands, so it is read once per place (ADR 33).
     const placed: Placed[] = [];
@@ -964,5 +964,15 @@ function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
       if (!negated) continue;
       for (const hit of others) if (hit.group >= 0) for (let i = start; i < end; i++) at.push(i);
     }
+  return at;
+}
+
+/**
+ * Where each word of `words` stands: `starts[i]`, or `i` where there is none (a loop, not a closure made per message,
+ * whose optimised code is lost at every full collection: ADR 54).
+ */
+function startsOr(words: readonly string[], starts: readonly number[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < words.length; i++) at.push(starts[i] ?? i);
   return at;
 }
