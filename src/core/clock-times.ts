@@ -199,8 +199,15 @@ function timeAt(stems: readonly string[], i: number): ClockTime | null {
 /** {@link NOW_BEFORE}'s phrases as words, split once (not at every word of every message; ADR 21). */
 const NOW_BEFORE_WORDS = NOW_BEFORE.map((phrase) => phrase.split(" "));
 
+// Loops, not closures made per call: such a closure's optimised code is lost at every full collection (ADR 54).
 function endsWith(stems: readonly string[], at: number, words: readonly string[]): boolean {
-  return words.every((word, k) => stems[at - words.length + k] === word);
+  for (let k = 0; k < words.length; k++) if (stems[at - words.length + k] !== words[k]) return false;
+  return true;
+}
+
+function endsWithAny(stems: readonly string[], at: number, phrases: readonly (readonly string[])[]): boolean {
+  for (const words of phrases) if (endsWith(stems, at, words)) return true;
+  return false;
 }
 
 /**
@@ -326,7 +333,7 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
     // Worked out only once a start is found (the hot path: most messages have none; ADR 21).
     const isNow = ended
       ? after(stems, i, END_BEFORE, END_BETWEEN)
-      : NOW_BEFORE_WORDS.some((p) => endsWith(stems, i, p)) ||
+      : endsWithAny(stems, i, NOW_BEFORE_WORDS) ||
         stems[timeAt(stems, i)?.end ?? -1] === "now" ||
         stems[pastTheHour(stems, i, began)?.end ?? -1] === "now" ||
         after(stems, i, AT, END_BETWEEN) ||

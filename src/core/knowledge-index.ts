@@ -142,8 +142,10 @@ export class KnowledgeIndex {
     const ranked = [...s.topics.entries()]
       .filter(([, score]) => score >= MIN_EVIDENCE)
       .map(([topic, score]) => ({ topic, score }));
-    const specific = ranked.filter((t) => !this.general.has(t.topic));
-    const pool = (specific.length > 0 ? specific : ranked).sort((a, b) => b.score - a.score);
+    // Loops, not closures made per message: such a closure's optimised code is lost at every full collection (ADR 54).
+    const specific: typeof ranked = [];
+    for (const t of ranked) if (!this.general.has(t.topic)) specific.push(t);
+    const pool = (specific.length > 0 ? specific : ranked).sort(byScore);
     this.ranked.set(s, pool);
     return pool;
   }
@@ -183,7 +185,9 @@ export class KnowledgeIndex {
   /** The ids of every section of these topics (for leaving ruled-out topics out of suggestions). */
   sectionsOfTopics(topics: readonly string[]): string[] {
     if (topics.length === 0) return [];
-    return this.knowledge.sections.filter((s) => topics.includes(s.topic)).map((s) => s.id);
+    const ids: string[] = [];
+    for (const s of this.knowledge.sections) if (topics.includes(s.topic)) ids.push(s.id);
+    return ids;
   }
 
   /** How many of the message's content words the section's own text uses (for follow-ups on the current answer). */
@@ -219,4 +223,9 @@ export class KnowledgeIndex {
     this.guessed.set(key, found);
     return [...found];
   }
+}
+
+/** Highest score first, for `sort` (a module-level comparator: ADR 54). */
+function byScore(a: { score: number }, b: { score: number }): number {
+  return b.score - a.score;
 }

@@ -396,10 +396,10 @@ export class Lexicon {
     const widths = this.termWidths;
     for (let i = 0; widths !== null && i < starts.length; i++) {
       if ((starts[i + 1] ?? stems.length) - (starts[i] ?? 0) < CLAUSE_WORDS) continue;
-      widths.set(
-        terms,
-        starts.map((at, k) => (starts[k + 1] ?? stems.length) - at),
-      );
+      // A loop, not a closure made per message (ADR 54).
+      const width: number[] = [];
+      for (let k = 0; k < starts.length; k++) width.push((starts[k + 1] ?? stems.length) - (starts[k] ?? 0));
+      widths.set(terms, width);
       break;
     }
     return {

@@ -179,9 +179,9 @@ export class QuestionKinds {
     // The reader asks about the same terms more than once per message (a short message's kind, then its facet
     // evidence): the last answer is kept, by the array's identity (terms are never changed after analysis; ADR 26).
     const last = this.last;
-    if (last !== null && last.terms === terms) return last.hit === null ? null : { ...last.hit };
+    if (last !== null && last.terms === terms) return last.hit === null ? null : copyHit(last.hit);
     const hit = this.matchTerms(terms);
-    this.last = { terms, hit: hit === null ? null : { ...hit } };
+    this.last = { terms, hit: hit === null ? null : copyHit(hit) };
     return hit;
   }
 
@@ -213,7 +213,7 @@ export class QuestionKinds {
         hit.length > best.length ||
         (hit.length === best.length && (size > bestTerms || (size === bestTerms && hit.start < best.start)))
       ) {
-        best = { kind: pattern.kind, ...hit };
+        best = { kind: pattern.kind, start: hit.start, length: hit.length };
         bestTerms = size;
       }
     }
@@ -229,6 +229,19 @@ export class QuestionKinds {
     }
     return candidate;
   }
+}
+
+/**
+ * A copy of a match, written out field by field rather than spread: an object made by a spread gets its shape by
+ * transitions that only live objects keep, so every full collection threw away the optimised code that had met it
+ * and the next messages paid for compiling it again (ADR 54).
+ */
+function copyHit(hit: { kind: QuestionKind; start: number; length: number }): {
+  kind: QuestionKind;
+  start: number;
+  length: number;
+} {
+  return { kind: hit.kind, start: hit.start, length: hit.length };
 }
 
 /** Where each term stands in the terms, in order (its first key is the first term). */

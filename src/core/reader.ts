@@ -912,8 +912,8 @@ export class Reader {
     // Aspects also named without a declining word ("from food if I don't eat seafood" still asks about food).
     const named = new Set<string>();
     const facetMatches = this.facetTable.findAll(terms);
-    const isAmount = (m: { start: number; length: number }) =>
-      terms.slice(m.start, m.start + m.length).every((t) => this.amountTerms.has(t));
+    const amountTerms = this.amountTerms;
+    const isAmount = (m: { start: number; length: number }) => allIn(terms, m.start, m.length, amountTerms);
     for (const match of facetMatches) {
       mark(explained, match.start, match.length);
       if (hidden(match)) continue;
@@ -1148,13 +1148,22 @@ export class Reader {
     question: boolean,
     analysis: Analysis,
   ): SmallTalkIntent | null {
-    const keep = allTerms.map((t) => !this.filler.has(t));
+    // Loops, not closures made per message: such a closure's optimised code is lost at every full collection and
+    // compiled again (ADR 54).
     // "ok" alone is itself the message, not filler.
-    if (!keep.includes(true)) keep.fill(true);
-    const terms = allTerms.filter((_, i) => keep[i]);
-    const topical = allTopical.filter((_, i) => keep[i]);
+    let keepAll = true;
+    for (const t of allTerms) if (!this.filler.has(t)) keepAll = false;
+    const terms: string[] = [];
+    const topical: boolean[] = [];
     // Where each kept term stands among all the terms, to ask whether it was written alone.
-    const kept = keep.flatMap((k, i) => (k ? [i] : []));
+    const kept: number[] = [];
+    for (let i = 0; i < allTerms.length; i++) {
+      const t = allTerms[i] ?? "";
+      if (!keepAll && this.filler.has(t)) continue;
+      terms.push(t);
+      if (i < allTopical.length) topical.push(allTopical[i] ?? false);
+      kept.push(i);
+    }
     // A weak word the synonyms made of a phrase ("at night", "in the morning") tells when, never says goodbye:
     // "hello, I have a question about the cramp in my legs at night" is a greeting.
     const hits = this.smallTalkTable
@@ -1175,7 +1184,7 @@ export class Reader {
     const unknownSet = new Set(unknown);
     // "fine, so what does the article say works": a question word beside the small talk opens a question of its own,
     // so any other word left makes it that question.
-    if (terms.some((t, i) => !covered[i] && this.asksAfter.has(t))) {
+    if (uncoveredIn(terms, covered, this.asksAfter)) {
       if (terms.some((t, i) => !covered[i] && !this.asksAfter.has(t))) return null;
     }
     // A question ("is there anything that helps?") is read strictly: everything but the phrase must be filler.
@@ -1331,6 +1340,26 @@ function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolea
 
 function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
+}
+
+/**
+ * Every one of the `length` terms from `start` (those there are) is one of `words` (a loop, not a closure made per
+ * message: ADR 54).
+ */
+function allIn(terms: readonly string[], start: number, length: number, words: ReadonlySet<string>): boolean {
+  for (let i = start; i < Math.min(start + length, terms.length); i++)
+    if (!words.has(terms[i] ?? "")) return false;
+  return true;
+}
+
+/** Some term not `covered` is one of `words` (a loop, not a closure made per message: ADR 54). */
+function uncoveredIn(
+  terms: readonly string[],
+  covered: readonly boolean[],
+  words: ReadonlySet<string>,
+): boolean {
+  for (let i = 0; i < terms.length; i++) if (!covered[i] && words.has(terms[i] ?? "")) return true;
+  return false;
 }
 
 function mark(flags: boolean[], start: number, length: number): void {

@@ -179,6 +179,14 @@ export class RedFlags {
   private readonly parts = new WeakMap<readonly Hit[], RulePart[]>();
   /** Writes the compile down while the engine data is precomputed (red-flag-tables.ts); null otherwise. */
   private readonly recorder: TablesRecorder | null;
+  /**
+   * One message's sentences kept for the engine's lifetime, never read: a class instance's shape is reached by
+   * transitions that only live instances keep, and no message's `Sentences` outlives its check, so every full
+   * collection dropped the shape and with it the optimised code of the red-flag check that had met it (`hits`,
+   * `collect`, the sentence lookups), which the next messages compiled again (ADR 54).
+   */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read (see above)
+  private readonly sentencesShape: Sentences;
 
   /**
    * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
@@ -196,6 +204,7 @@ export class RedFlags {
     this.data = data = replay ? data : withClasses(data);
     this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
     this.notReported = new NotReported(data.not_reported, lexicon);
+    this.sentencesShape = new Sentences(undefined, 0, lexicon);
     // Stemmed as the message is: "nothing" is read as "noth", and must deny "nothing swollen" as "no" does.
     this.negators = new Set([...data.negators, ...data.negators_next_only].flatMap((w) => lexicon.stems(w)));
     this.nextOnly = new Set(data.negators_next_only.flatMap((w) => lexicon.stems(w)));
@@ -348,8 +357,8 @@ export class RedFlags {
   private hits(analysis: Analysis, reading: Reading, { quiet, sentences }: Context): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
-    const stemSeq: Sequence = { words: stems, at: stems.map((_, i) => i) };
-    const termSeq: Sequence = { words: terms, at: terms.map((_, i) => termStarts[i] ?? i) };
+    const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
+    const termSeq: Sequence = { words: terms, at: startsOr(terms, termStarts) };
     // One entry per phrase found, with all the rule phrases it stands for: a word such as "calf" is in dozens of
     // rules' groups, and what masks a phrase depends only on where it stands, so it is read once per place (ADR 33).
     const placed: Placed[] = [];
@@ -955,5 +964,15 @@ function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
       if (!negated) continue;
       for (const hit of others) if (hit.group >= 0) for (let i = start; i < end; i++) at.push(i);
     }
+  return at;
+}
+
+/**
+ * Where each word of `words` stands: `starts[i]`, or `i` where there is none (a loop, not a closure made per message,
+ * whose optimised code is lost at every full collection: ADR 54).
+ */
+function startsOr(words: readonly string[], starts: readonly number[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < words.length; i++) at.push(starts[i] ?? i);
   return at;
 }

@@ -66,7 +66,7 @@ export class RuledOut {
       sentence.map((c, i) => {
         const { terms, tokens } = this.lexicon.analyze(c.text);
         // "constantly stressed": the problem itself, told as present, is no thing done or ruled out.
-        const problem = this.problems.size > 0 && tokens.some((t) => this.problems.has(t));
+        const problem = this.problems.size > 0 && anyOf(tokens, this.problems);
         // "Why would vitamin D matter if I already eat well": a clause with a question word asks, "?" or not.
         return { ...c, terms, problem, opens: i === 0, question: c.question || asks(terms) };
       }),
@@ -131,4 +131,10 @@ function splitClauses(text: string): { text: string; question: boolean }[][] {
       return parts.map((p, i) => ({ text: p, question: question && i === parts.length - 1 }));
     })
     .filter((s) => s.length > 0);
+}
+
+/** Some token is one of `words` (a loop, not a closure made per clause: ADR 54). */
+function anyOf(tokens: readonly string[], words: ReadonlySet<string>): boolean {
+  for (const token of tokens) if (words.has(token)) return true;
+  return false;
 }

@@ -291,10 +291,7 @@ export class Scope {
     return analysis.stems.map((s, i) => {
       if (!unknown.has(s)) return s;
       const token = analysis.tokens[i] ?? s;
-      const hit = this.endings.find((e) =>
-        e.endings.some((end) => token.length > end.length + 2 && token.endsWith(end)),
-      );
-      return hit?.placeholder ?? s;
+      return placeholderOf(this.endings, token) ?? s;
     });
   }
 
@@ -496,4 +493,18 @@ export function clausesOf(text: string): Clause[] {
     }
   });
   return clauses;
+}
+
+/**
+ * The placeholder of the first ending class the token ends with (with more than two letters before the ending), or
+ * undefined. Loops, not closures made per word: such a closure's optimised code is lost at every full collection (ADR 54).
+ */
+function placeholderOf(
+  endings: readonly { endings: readonly string[]; placeholder: string }[],
+  token: string,
+): string | undefined {
+  for (const e of endings)
+    for (const end of e.endings)
+      if (token.length > end.length + 2 && token.endsWith(end)) return e.placeholder;
+  return undefined;
 }

@@ -126,7 +126,7 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
         facet: section.facet,
         section: section.id,
         moreShown: deeper,
-        visited: [...state.visited.filter((v) => v !== section.id), section.id].slice(-MAX_VISITED),
+        visited: [...without(state.visited, section.id), section.id].slice(-MAX_VISITED),
         also: [],
       };
     }
@@ -198,4 +198,11 @@ function inWindow(state: ConversationState, now: number, limit: RateLimit): numb
 /** This message counts against the rate limit. */
 function counted(state: ConversationState, now: number, limit: RateLimit): ConversationState {
   return { ...state, recent: [...inWindow(state, now, limit), now].slice(-limit.messages) };
+}
+
+/** The list without `id` (a loop, not a closure made per turn: ADR 54). */
+function without(list: readonly string[], id: string): string[] {
+  const out: string[] = [];
+  for (const item of list) if (item !== id) out.push(item);
+  return out;
 }
