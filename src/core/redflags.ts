@@ -48,6 +48,7 @@ interface RulePart {
 }
 
 const NO_HITS: readonly Hit[] = [];
+const NO_WORDS: ReadonlySet<number> = new Set();
 
 /** A phrase found at one place of a message, with every rule phrase it stands for. */
 interface Placed {
@@ -371,7 +372,8 @@ export class RedFlags {
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
-    const over = spans(this.resolved, stems);
+    // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
+    const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
@@ -389,7 +391,8 @@ export class RedFlags {
       const negated = said || deniedNext(at);
       let habitual: boolean | null = null;
       const usually = (): boolean => {
-        usual ??= spans(this.habitual, stems);
+        // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
+        usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
         habitual ??= usual.some(
           (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
         );
