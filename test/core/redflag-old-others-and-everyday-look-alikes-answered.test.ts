@@ -3,8 +3,9 @@
  * an illness or a fall long over ("the tummy bug is long finished", "fell off a ladder years back, healed well"), a
  * tingle that is old news or comes from sitting on a foot like everyone's, a sign on the news or the telly or of a
  * relative followed by the writer's own ordinary cramps, a clot feared and gone within a minute, a calf that feels
- * bruised the morning after a cramp, work pressure with the heart going at night, and hours behind the wheel of a
- * lorry. Beside each, the writer's own sign now still gets the warning, and so does a sign whose end or everyday cause
+ * bruised the morning after a cramp, work pressure with the heart going at night, hours behind the wheel of a
+ * lorry, a hot job every day with little to drink (no sweating, no day of heat), and everyday words ("fell out of
+ * the habit", "someone broke in", "wiped out at work"). Beside each, the writer's own sign now still gets the warning, and so does a sign whose end or everyday cause
  * is denied ("it has not cleared up", "that is not normal for me").
  */
 import { describe, expect, it } from "vitest";
@@ -32,6 +33,17 @@ const NOT_URGENT = [
   "my calf feels kind of bruised the morning after a cramp, nothing swollen, fine by midday. is massage any good?",
   // Work pressure, the heart going.
   "I'm under so much pressure at work and I lie awake with my heart pounding, then the cramps start. can stress do that?",
+  // Fine for years, said with a word of emphasis.
+  "I pulled a hamstring playing rugby back in 2015 and it swelled up badly then, but it's been completely fine for years. Why do I cramp at night now?",
+  // What was read, then the writer's own set apart.
+  "I read that a hot calf can mean a clot; mine is cool and normal. does magnesium help cramps?",
+  // Everyday words: kneeling for an hour, a habit dropped, a burglar, tiredness.
+  "after kneeling for an hour weeding, my calves cramp that night, why?",
+  "I fell out of the habit of drinking water, could that be why my legs cramp?",
+  "our neighbour thought someone broke in last night, the noise woke me with a cramp. what causes them?",
+  "I'm wiped out at work every day and the cramps come at night, is it stress?",
+  // A hot job every day with little to drink, no sweating told and no day of heat.
+  "I'm a baker, the bakery is very hot and I stand there all shift drinking only a coffee or two. At night the cramps come, how much should I drink?",
   // Hours behind the wheel, drinking little.
   "lorry driver, sat in the cab twelve hours and my legs cramp at night, how much water should I have?",
 ];
@@ -65,12 +77,25 @@ const RED_FLAGS: LabelledCase[] = [
     "urgent",
     null,
   ],
+  [
+    "I tore my calf years back and it went all puffy then, fine since, but today my calf is swollen again",
+    "urgent",
+    null,
+  ],
+  ["I read that a swollen calf is a warning sign and now my own calf is swollen", "urgent", null],
+  ["so hot today at the fair and I barely drank anything, now my calves keep cramping", "urgent", null],
+  [
+    "I work in a boiling hot warehouse, sweat the whole shift and we only drink at lunch, legs cramping at night",
+    "urgent",
+    null,
+  ],
   ["van driver, drank hardly anything in the heatwave today and now my legs keep seizing", "urgent", null],
 ];
 
 /**
- * An end or an everyday cause said with a "not" before it is no end and no cause: the sign goes on, or is new.
- * (Before, "it has not cleared up" read as "cleared up" and quieted the swelling before it.)
+ * An end or an everyday cause said with a "not" before it is no end and no cause, and an end told of the time before
+ * a recent sign is no end of it: the sign goes on, or is new. (Before, "it has not cleared up" read as "cleared up",
+ * and "had been fine for years" as "been fine for", and quieted the swelling before them.)
  */
 const DENIED_ENDS_AND_CAUSES = [
   "I get out of breath on the stairs now and that is not normal for me",
@@ -78,6 +103,9 @@ const DENIED_ENDS_AND_CAUSES = [
   "my calf went puffy after the cramp and it has not cleared up",
   "my toes are tingling and it's not from the cold, what is it",
   "my calf is red and hot and it is not back to normal",
+  // A recent time between the sign and "fine for years" makes the sign new.
+  "my calf swelled up yesterday, it had been fine for years before that",
+  "my foot went numb this week, it had been completely fine for years",
 ];
 
 /** Look-alikes answered from the section they ask about. */
