@@ -5,8 +5,9 @@
  * relative followed by the writer's own ordinary cramps, a clot feared and gone within a minute, a calf that feels
  * bruised the morning after a cramp, work pressure with the heart going at night, hours behind the wheel of a
  * lorry, a hot job every day with little to drink (no sweating, no day of heat), and everyday words ("fell out of
- * the habit", "someone broke in", "wiped out at work"). Beside each, the writer's own sign now still gets the warning, and so does a sign whose end or everyday cause
- * is denied ("it has not cleared up", "that is not normal for me").
+ * the habit", "someone broke in", "wiped out at work", "permanent nights"). Beside each, the writer's own sign now
+ * still gets the warning, and so does a sign whose end or everyday cause is denied ("it has not cleared up", "that is
+ * not normal for me") or told of the time before a recent sign ("swelled up yesterday, it had been fine for years").
  */
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply } from "../support/bot.js";
@@ -42,6 +43,7 @@ const NOT_URGENT = [
   "I fell out of the habit of drinking water, could that be why my legs cramp?",
   "our neighbour thought someone broke in last night, the noise woke me with a cramp. what causes them?",
   "I'm wiped out at work every day and the cramps come at night, is it stress?",
+  "I'm on permanent nights at the hospital and my calves cramp when I sleep in the day, is it vitamin D?",
   // A hot job every day with little to drink, no sweating told and no day of heat.
   "I'm a baker, the bakery is very hot and I stand there all shift drinking only a coffee or two. At night the cramps come, how much should I drink?",
   // Hours behind the wheel, drinking little.
@@ -89,6 +91,7 @@ const RED_FLAGS: LabelledCase[] = [
     "urgent",
     null,
   ],
+  ["this cramp in my calf feels permanent, nothing I do shifts it", "urgent", null],
   ["van driver, drank hardly anything in the heatwave today and now my legs keep seizing", "urgent", null],
 ];
 
