@@ -109,6 +109,8 @@ const DENIED_ENDS_AND_CAUSES = [
   // A recent time between the sign and "fine for years" makes the sign new.
   "my calf swelled up yesterday, it had been fine for years before that",
   "my foot went numb this week, it had been completely fine for years",
+  // Somebody else's old injury told first does not quiet the writer's own fall after it.
+  "my dad broke his leg years ago, and I fell off the ladder yesterday and my calf keeps cramping",
 ];
 
 /** Look-alikes answered from the section they ask about. */
