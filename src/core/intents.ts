@@ -72,6 +72,11 @@ export const urgentSchema = z.object({
   /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
   resolved: words.default([]),
   /**
+   * Said between a sign and a `resolved` phrase, these make the sign recent and the phrase about the time before it:
+   * "my calf swelled up yesterday, it had been fine for years". Default: none.
+   */
+  resolved_not_across: words.default([]),
+  /**
    * Words before which "me" is read as "my" in dialect ("can't move me leg", "get me trainer on"), so the phrases
    * written with "my" match. Default: none.
    */

@@ -48,6 +48,7 @@ interface RulePart {
 }
 
 const NO_HITS: readonly Hit[] = [];
+const NO_WORDS: ReadonlySet<number> = new Set();
 
 /** A phrase found at one place of a message, with every rule phrase it stands for. */
 interface Placed {
@@ -152,6 +153,8 @@ export class RedFlags {
   /** Stems before which "me" is "my" ("me leg"). */
   private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
+  /** "yesterday", "this morning": between a sign and a resolved phrase, the sign is recent (`resolved_not_across`). */
+  private readonly recent = new PhraseTable<true>();
   /** "like I always have", "normal for me": said after a sign of one of `habitualRules`, it is how it always is. */
   private readonly habitual = new PhraseTable<true>();
   private readonly habitualRules = new Set<number>();
@@ -226,6 +229,7 @@ export class RedFlags {
       const form = lexicon.stems(phrase);
       if (form.length > 1) this.resolved.set(form, true);
     }
+    for (const phrase of data.resolved_not_across) this.recent.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
@@ -380,7 +384,14 @@ export class RedFlags {
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
-    const over = spans(this.resolved, stems);
+    // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
+    const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
+    // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
+    const recent = over.length > 0 ? spans(this.recent, stems) : [];
+    const closes = (o: Span, end: number): boolean =>
+      o.start >= end &&
+      o.start - end <= RESOLVED_REACH &&
+      !recent.some((r) => r.start >= end && r.end <= o.start);
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
@@ -394,11 +405,12 @@ export class RedFlags {
     let causes: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
     for (const { hits, negated: said, at, end } of placed) {
-      if (over.some((o) => o.start >= end && o.start - end <= RESOLVED_REACH)) continue;
+      if (over.some((o) => closes(o, end))) continue;
       const negated = said || deniedNext(at);
       let habitual: boolean | null = null;
       const usually = (): boolean => {
-        usual ??= spans(this.habitual, stems);
+        // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
+        usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
         habitual ??= usual.some(
           (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
         );
