@@ -111,6 +111,8 @@ const DENIED_ENDS_AND_CAUSES = [
   "my foot went numb this week, it had been completely fine for years",
   // Somebody else's old injury told first does not quiet the writer's own fall after it.
   "my dad broke his leg years ago, and I fell off the ladder yesterday and my calf keeps cramping",
+  // A programme watched is the time the cramp was held, not a sign seen on a screen.
+  "it cramped while I was watching the news and was still knotted when the programme after it ended",
 ];
 
 /** Look-alikes answered from the section they ask about. */
