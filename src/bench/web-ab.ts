@@ -150,6 +150,7 @@ async function main(): Promise<void> {
         FIXED_REPLY: label.startsWith("fixed") ? "1" : "",
         MEMORY_STORE: label.startsWith("memory") ? "1" : "",
         REPLAY: label.startsWith("replay") ? "1" : "",
+        ENGINE_THREAD: label.startsWith("thread") ? "1" : "",
       },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

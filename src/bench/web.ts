@@ -18,10 +18,11 @@ import { fileURLToPath } from "node:url";
 import { createWebAdapter } from "../adapters/web/index.js";
 import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
-import type { SessionStore } from "../core/types.js";
+import type { MessageHandler } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
+import { EngineThread, type ThreadStoreSpec } from "../node/thread/engine-thread.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
 export interface WebFigures {
@@ -95,21 +96,42 @@ function drive(
   });
 }
 
+/**
+ * Where the bench's server runs the engine: "worker" (its own thread, with its store, as the service does by default,
+ * ADR 55) or "main" (Botkit's and HTTP's thread). The service's ENGINE_THREAD variable, read the same way.
+ */
+export type BenchEngineThread = "main" | "worker";
+
+export function benchEngineThread(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BenchEngineThread {
+  return env.ENGINE_THREAD?.trim() === "main" ? "main" : "worker";
+}
+
 /** Runs `messages` messages over `conversations` concurrent cookie-holding clients against one store. */
 export async function benchWebStore(
-  store: SessionStore,
+  spec: Exclude<ThreadStoreSpec, { kind: "memory" }>,
   name: string,
   texts: string[],
   messages: number,
   conversations: number,
+  thread: BenchEngineThread = benchEngineThread(),
 ): Promise<WebFigures> {
   // The same engine as the engine-alone reference of src/bench/main.ts (the quality loop's feedback asks and a review
   // log included), so that the two differ only in the path around it: HTTP, Botkit, cookies and the store.
-  const engine = createEngine({
-    store,
-    rateLimit: { messages: 1_000_000, windowMs: 1 },
-    reviewLog: new MemoryReviewLog(),
-  });
+  const rateLimit = { messages: 1_000_000, windowMs: 1 };
+  const engine: MessageHandler & { close(): Promise<void> } =
+    thread === "worker"
+      ? await EngineThread.start(
+          { store: spec, engine: { rateLimit }, reviewLog: "memory" },
+          { logger: silentLogger },
+        )
+      : createEngine({
+          store:
+            spec.kind === "sqlite" ? new SqliteStore({ path: spec.path }) : new RedisStore({ url: spec.url }),
+          rateLimit,
+          reviewLog: new MemoryReviewLog(),
+        });
   const web = createWebAdapter({ handler: engine, logger: silentLogger }, {});
   await web.start();
   const server: Server = createServer((req, res) => {
@@ -178,7 +200,7 @@ export async function benchWeb(texts: string[], messages: number, conversations:
   try {
     figures.push(
       await benchWebStore(
-        new SqliteStore({ path: join(dir, "bench.db") }),
+        { kind: "sqlite", path: join(dir, "bench.db") },
         "SQLite",
         texts,
         messages,
@@ -192,7 +214,7 @@ export async function benchWeb(texts: string[], messages: number, conversations:
   if (redis) {
     try {
       figures.push(
-        await benchWebStore(new RedisStore({ url: redis.url }), "Redis", texts, messages, conversations),
+        await benchWebStore({ kind: "redis", url: redis.url }, "Redis", texts, messages, conversations),
       );
     } finally {
       redis.stop();

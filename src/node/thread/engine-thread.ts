@@ -1,0 +1,161 @@
+/**
+ * Role: the engine on a thread of its own (ADR 55). A {@link MessageHandler} whose engine and session store live in
+ * a worker thread (engine-worker.ts), so that Botkit's and HTTP's work and the engine's run on two threads with two
+ * heaps: a scavenge in one copies only that thread's survivors, and neither thread's caches are cooled by the other's
+ * work between two messages. `handle()` posts the message and resolves with the engine's reply.
+ *
+ * What stays as it was: every turn goes through one port, in the order handle() was called, to the one engine, whose
+ * per-conversation queue orders a conversation's turns as before (and the Redis store's lock across instances); the
+ * engine never rejects (store failures and its own errors are answered there, a red flag first). What is new is the
+ * boundary: a reply that cannot cross it, or a thread that ends while turns are in flight, rejects those handle()
+ * calls (the adapters answer their apology) and nothing is left waiting; once the thread has ended, every later call
+ * rejects at once. close() lets the engine finish the turns in flight and close its store, then ends the thread.
+ */
+import { Worker } from "node:worker_threads";
+import type { TurnStoreOperation } from "../../core/engine.js";
+import { CrampBotError } from "../../core/errors.js";
+import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
+import type { EngineThreadSpec, FromEngine, ToEngine } from "./protocol.js";
+
+export type { EngineThreadSpec, ThreadStoreSpec } from "./protocol.js";
+
+/** The worker's entry, next to this module once built (dist/node/thread/engine-worker.js). */
+export const ENGINE_WORKER_URL = new URL("./engine-worker.js", import.meta.url);
+
+export interface EngineThreadOptions {
+  /** Where the engine's log lines (at the spec's logLevel and above) and the thread's own troubles go. */
+  logger: Logger;
+  /** Told of every store operation that failed in the engine's thread (the reply was still given). */
+  onStoreError?: (operation: TurnStoreOperation, code: string | null) => void;
+  /** The worker's entry. Default: {@link ENGINE_WORKER_URL} (tests running the sources pass dist's). */
+  workerUrl?: URL;
+}
+
+interface Pending {
+  resolve(reply: Reply): void;
+  reject(error: Error): void;
+}
+
+export class EngineThread implements MessageHandler {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  /** Why the thread is gone (set once it ended or failed); later calls reject with it. */
+  private ended: Error | null = null;
+  private closing: Promise<void> | undefined;
+  private closed: (() => void) | undefined;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly options: EngineThreadOptions,
+  ) {}
+
+  /** Starts the thread and resolves once its engine is built and its store open; rejects with why not. */
+  static start(spec: EngineThreadSpec, options: EngineThreadOptions): Promise<EngineThread> {
+    const worker = new Worker(options.workerUrl ?? ENGINE_WORKER_URL, { workerData: spec });
+    const thread = new EngineThread(worker, options);
+    return new Promise((resolve, reject) => {
+      const failed = (error: Error) => reject(error);
+      worker.once("error", failed);
+      worker.once("exit", (code) =>
+        reject(
+          new CrampBotError("E_ENGINE_THREAD", `the engine thread exited (${code}) before it was ready`),
+        ),
+      );
+      worker.once("message", (message: FromEngine) => {
+        if (message.kind !== "ready") return;
+        worker.off("error", failed);
+        worker.removeAllListeners("exit");
+        thread.listen();
+        resolve(thread);
+      });
+    });
+  }
+
+  handle(message: IncomingMessage): Promise<Reply> {
+    if (this.ended !== null || this.closing !== undefined) {
+      return Promise.reject(
+        this.ended ?? new CrampBotError("E_ENGINE_THREAD", "the engine thread is closing"),
+      );
+    }
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const turn: ToEngine = { kind: "turn", id, message };
+      this.worker.postMessage(turn);
+    });
+  }
+
+  /** Turns posted and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** False once the thread has ended (closed, or failed). */
+  get running(): boolean {
+    return this.ended === null;
+  }
+
+  /** Takes no new turns, waits for those in flight and the store's close, ends the thread. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      if (this.ended !== null) return resolve();
+      this.closed = resolve;
+      this.worker.postMessage({ kind: "close" } satisfies ToEngine);
+    });
+    return this.closing;
+  }
+
+  private listen(): void {
+    const { worker, pending } = this;
+    worker.on("message", (message: FromEngine) => {
+      switch (message.kind) {
+        case "reply":
+          pending.get(message.id)?.resolve(message.reply);
+          pending.delete(message.id);
+          break;
+        case "failed":
+          pending
+            .get(message.id)
+            ?.reject(
+              new CrampBotError(
+                "E_ENGINE_THREAD",
+                `the reply could not cross threads: ${message.error.message}`,
+              ),
+            );
+          pending.delete(message.id);
+          break;
+        case "store-error":
+          this.options.onStoreError?.(message.operation, message.code);
+          break;
+        case "log":
+          this.options.logger[message.level](message.obj, message.msg);
+          break;
+        case "closed":
+          this.end(new CrampBotError("E_ENGINE_THREAD", "the engine thread was closed"));
+          break;
+      }
+    });
+    worker.on("error", (error) => {
+      this.options.logger.error(
+        { err: { name: error.name, message: error.message }, inFlight: pending.size },
+        "engine thread failed; the turns in flight get the apology",
+      );
+      this.end(new CrampBotError("E_ENGINE_THREAD", `the engine thread failed: ${error.message}`));
+    });
+    worker.on("exit", (code) => {
+      if (this.ended === null && code !== 0) {
+        this.options.logger.error({ code, inFlight: pending.size }, "engine thread exited");
+      }
+      this.end(new CrampBotError("E_ENGINE_THREAD", `the engine thread exited (${code})`));
+    });
+  }
+
+  /** The thread is gone: every turn still waiting is rejected (nothing waits forever), and close() resolves. */
+  private end(why: Error): void {
+    if (this.ended === null) this.ended = why;
+    for (const { reject } of this.pending.values()) reject(why);
+    this.pending.clear();
+    this.closed?.();
+    this.closed = undefined;
+  }
+}
