@@ -21,7 +21,7 @@ import { MemoryReviewLog } from "../core/store/review-memory.js";
 import type { MessageHandler, Reply } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { SqliteStore } from "../node/store/sqlite.js";
-import { EngineThread } from "../node/thread/engine-thread.js";
+import { EngineThread } from "../service/thread/engine-thread.js";
 import { benchTexts, benchTurn } from "./texts.js";
 
 export interface ServerCpu {

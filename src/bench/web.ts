@@ -22,7 +22,7 @@ import type { MessageHandler } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
-import { EngineThread, type ThreadStoreSpec } from "../node/thread/engine-thread.js";
+import { EngineThread, type ThreadStoreSpec } from "../service/thread/engine-thread.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
 export interface WebFigures {

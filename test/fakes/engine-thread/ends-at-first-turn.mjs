@@ -1,4 +1,4 @@
-// A stand-in for the engine's thread (dist/node/thread/engine-worker.js) that is ready at once and ends, as a thread
+// A stand-in for the engine's thread (dist/service/thread/engine-worker.js) that is ready at once and ends, as a thread
 // that ran out of memory or crashed would, as soon as the first turn reaches it: what the main thread does then.
 import { parentPort } from "node:worker_threads";
 

@@ -7,18 +7,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryStore } from "../../src/core/store/memory.js";
 import type { IncomingMessage, Reply } from "../../src/core/types.js";
 import { createEngine } from "../../src/node/create-engine.js";
 import { PACKAGE_ROOT } from "../../src/node/paths.js";
+import { loadDriver } from "../../src/node/store/better-sqlite3.js";
 import { SqliteStore } from "../../src/node/store/sqlite.js";
+import { createService } from "../../src/service/service.js";
 import type {
   EngineThread as EngineThreadClass,
   EngineThreadSpec,
-} from "../../src/node/thread/engine-thread.js";
+} from "../../src/service/thread/engine-thread.js";
 import { CookieClient, closeAll, memoryLogger, startWebServer } from "../adapters/web/support.js";
+import { testConfig } from "./support.js";
 
-// The thread runs the built worker (dist/node/thread/engine-worker.js), so the sources are compiled once here.
-const WORKER = new URL(`file://${join(PACKAGE_ROOT, "dist", "node", "thread", "engine-worker.js")}`);
+// The thread runs the built worker (dist/service/thread/engine-worker.js), so the sources are compiled once here.
+const WORKER = new URL(`file://${join(PACKAGE_ROOT, "dist", "service", "thread", "engine-worker.js")}`);
 const ENDS_AT_FIRST_TURN = new URL("../fakes/engine-thread/ends-at-first-turn.mjs", import.meta.url);
 let EngineThread: typeof EngineThreadClass;
 
@@ -28,7 +32,7 @@ beforeAll(async () => {
     timeout: 240_000,
   });
   // The built module, as the service loads it: its worker URL is dist's own.
-  ({ EngineThread } = (await import(join(PACKAGE_ROOT, "dist", "node", "thread", "engine-thread.js"))) as {
+  ({ EngineThread } = (await import(join(PACKAGE_ROOT, "dist", "service", "thread", "engine-thread.js"))) as {
     EngineThread: typeof EngineThreadClass;
   });
 }, 250_000);
@@ -158,5 +162,53 @@ describe("the engine on its own thread", () => {
     expect(logger.lines.some((line) => line.level === "error" && line.msg === "engine thread exited")).toBe(
       true,
     );
+  });
+});
+
+describe("the service with ENGINE_THREAD=worker", () => {
+  it("answers the web chat in context, is ready, reloads there, and on stop closes the store with the state saved", async () => {
+    const path = join(tempDir(), "service.db");
+    const service = createService(testConfig({ ENGINE_THREAD: "worker", DATABASE_PATH: path }), {
+      defaultMetrics: false,
+    });
+    await service.start();
+    try {
+      const client = new CookieClient(service.url);
+      const first = (await client.say("how much magnesium should I take?"))[0];
+      const second = (await client.say("same question for vitamin D"))[0];
+      expect(first?.section?.id).toBe("magnesium.supplements");
+      expect(second?.intent).toBe("answer");
+      expect(second?.section?.id).not.toBe(first?.section?.id);
+      const ready = await fetch(`${service.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { checks: { store: string } }).checks.store).toBe("ok");
+      expect((await service.reload("manual")).result).toBe("unchanged");
+      expect(service.reloader.version).toMatch(/^[0-9a-f]{12}$/);
+      expect(await (await fetch(`${service.url}/metrics`)).text()).toContain(
+        `crampbot_data_info{version="${service.reloader.version}"} 1`,
+      );
+    } finally {
+      await service.stop();
+    }
+    // The store was closed in its thread (the file's lock released), with the conversation's state in it.
+    const reopened = new SqliteStore({ path });
+    await reopened.open();
+    await reopened.close();
+    const Database = loadDriver();
+    const db = new Database(path);
+    const rows = db.prepare("SELECT count(*) AS n FROM sessions WHERE key LIKE 'conv:%'").get() as {
+      n: number;
+    };
+    db.close();
+    expect(rows.n).toBe(1);
+  });
+
+  it("refuses objects that cannot cross threads", () => {
+    expect(() =>
+      createService(testConfig({ ENGINE_THREAD: "worker" }), {
+        store: new MemoryStore(),
+        defaultMetrics: false,
+      }),
+    ).toThrow(/cannot cross threads/);
   });
 });

@@ -15,24 +15,32 @@ import { Worker } from "node:worker_threads";
 import type { TurnStoreOperation } from "../../core/engine.js";
 import { CrampBotError } from "../../core/errors.js";
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
-import type { EngineThreadSpec, FromEngine, ToEngine } from "./protocol.js";
+import type { ReloadOutcome } from "../reload.js";
+import type { DataSnapshot, EngineThreadSpec, FromEngine, ToEngine } from "./protocol.js";
 
-export type { EngineThreadSpec, ThreadStoreSpec } from "./protocol.js";
+export type { DataSnapshot, EngineThreadSpec, ThreadStoreSpec } from "./protocol.js";
 
-/** The worker's entry, next to this module once built (dist/node/thread/engine-worker.js). */
-export const ENGINE_WORKER_URL = new URL("./engine-worker.js", import.meta.url);
+/**
+ * The worker's entry, next to this module once built (dist/service/thread/engine-worker.js). Run from the sources
+ * (the tests), a worker cannot load TypeScript: the built entry is used, so `npm run build` must have run.
+ */
+export const ENGINE_WORKER_URL = import.meta.url.endsWith(".ts")
+  ? new URL("../../../dist/service/thread/engine-worker.js", import.meta.url)
+  : new URL("./engine-worker.js", import.meta.url);
 
 export interface EngineThreadOptions {
   /** Where the engine's log lines (at the spec's logLevel and above) and the thread's own troubles go. */
   logger: Logger;
   /** Told of every store operation that failed in the engine's thread (the reply was still given). */
   onStoreError?: (operation: TurnStoreOperation, code: string | null) => void;
+  /** Told of every vote the engine's thread counted (spec.feedback "backend"). */
+  onVote?: (section: string, vote: "yes" | "no") => void;
   /** The worker's entry. Default: {@link ENGINE_WORKER_URL} (tests running the sources pass dist's). */
   workerUrl?: URL;
 }
 
 interface Pending {
-  resolve(reply: Reply): void;
+  resolve(value: never): void;
   reject(error: Error): void;
 }
 
@@ -43,11 +51,17 @@ export class EngineThread implements MessageHandler {
   private ended: Error | null = null;
   private closing: Promise<void> | undefined;
   private closed: (() => void) | undefined;
+  private snapshot: DataSnapshot | null = null;
 
   private constructor(
     private readonly worker: Worker,
     private readonly options: EngineThreadOptions,
   ) {}
+
+  /** The data in use in the engine's thread (with spec.reload), as last told; null without a reload. */
+  get data(): DataSnapshot | null {
+    return this.snapshot;
+  }
 
   /** Starts the thread and resolves once its engine is built and its store open; rejects with why not. */
   static start(spec: EngineThreadSpec, options: EngineThreadOptions): Promise<EngineThread> {
@@ -63,6 +77,7 @@ export class EngineThread implements MessageHandler {
       );
       worker.once("message", (message: FromEngine) => {
         if (message.kind !== "ready") return;
+        thread.snapshot = message.data;
         worker.off("error", failed);
         worker.removeAllListeners("exit");
         thread.listen();
@@ -72,16 +87,29 @@ export class EngineThread implements MessageHandler {
   }
 
   handle(message: IncomingMessage): Promise<Reply> {
+    return this.ask<Reply>((id) => ({ kind: "turn", id, message }));
+  }
+
+  /** The store's readiness check, run in the engine's thread; rejects with the store's error. */
+  check(): Promise<void> {
+    return this.ask<void>((id) => ({ kind: "check", id }));
+  }
+
+  /** The hot reload in the engine's thread (spec.reload): resolves with its outcome. */
+  reload(trigger: string): Promise<ReloadOutcome> {
+    return this.ask<ReloadOutcome>((id) => ({ kind: "reload", id, trigger }));
+  }
+
+  private ask<T>(request: (id: number) => ToEngine): Promise<T> {
     if (this.ended !== null || this.closing !== undefined) {
       return Promise.reject(
         this.ended ?? new CrampBotError("E_ENGINE_THREAD", "the engine thread is closing"),
       );
     }
     const id = this.nextId++;
-    return new Promise<Reply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const turn: ToEngine = { kind: "turn", id, message };
-      this.worker.postMessage(turn);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      this.worker.postMessage(request(id));
     });
   }
 
@@ -105,27 +133,56 @@ export class EngineThread implements MessageHandler {
     return this.closing;
   }
 
+  /**
+   * Ends the thread at once (a shutdown past its timeout): the turns still waiting are rejected, the store is not
+   * closed cleanly (SQLite's WAL keeps every committed turn; Redis entries expire by themselves).
+   */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+    this.end(new CrampBotError("E_ENGINE_THREAD", "the engine thread was stopped"));
+  }
+
   private listen(): void {
     const { worker, pending } = this;
+    const settle = (id: number, outcome: { value: unknown } | { error: Error }) => {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (waiting === undefined) return;
+      if ("error" in outcome) waiting.reject(outcome.error);
+      else waiting.resolve(outcome.value as never);
+    };
     worker.on("message", (message: FromEngine) => {
       switch (message.kind) {
         case "reply":
-          pending.get(message.id)?.resolve(message.reply);
-          pending.delete(message.id);
+          settle(message.id, { value: message.reply });
           break;
         case "failed":
-          pending
-            .get(message.id)
-            ?.reject(
-              new CrampBotError(
-                "E_ENGINE_THREAD",
-                `the reply could not cross threads: ${message.error.message}`,
-              ),
-            );
-          pending.delete(message.id);
+          settle(message.id, {
+            error: new CrampBotError(
+              "E_ENGINE_THREAD",
+              `the reply could not cross threads: ${message.error.message}`,
+            ),
+          });
+          break;
+        case "checked":
+          settle(
+            message.id,
+            message.error === null
+              ? { value: undefined }
+              : { error: new CrampBotError(message.error.code ?? "E_STORE", message.error.message) },
+          );
+          break;
+        case "reloaded":
+          settle(message.id, { value: message.outcome });
+          break;
+        case "data":
+          this.snapshot = message.data;
           break;
         case "store-error":
           this.options.onStoreError?.(message.operation, message.code);
+          break;
+        case "vote":
+          this.options.onVote?.(message.section, message.vote);
           break;
         case "log":
           this.options.logger[message.level](message.obj, message.msg);
