@@ -20,6 +20,7 @@ import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
 import type { MessageHandler, Reply } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
+import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
 import { EngineThread } from "../service/thread/engine-thread.js";
 import { benchTexts, benchTurn } from "./texts.js";
@@ -34,19 +35,26 @@ export interface ServerCpu {
 
 const dir = mkdtempSync(join(tmpdir(), "crampbot-web-ab-"));
 const threaded = process.env.ENGINE_THREAD === "1";
+// With REDIS_URL (web-ab.js --redis), the sessions are kept in that Redis instead of SQLite, in every variant.
+const redisUrl = process.env.REDIS_URL ?? "";
 // With ENGINE_THREAD=1 the engine and its SQLite store run on a thread of their own (ADR 55), built there, and this
 // thread keeps Botkit and HTTP only: no engine is built in this one.
 const engine = threaded
   ? undefined
   : createEngine({
-      store: process.env.MEMORY_STORE === "1" ? undefined : new SqliteStore({ path: join(dir, "bench.db") }),
+      store:
+        process.env.MEMORY_STORE === "1"
+          ? undefined
+          : redisUrl !== ""
+            ? new RedisStore({ url: redisUrl })
+            : new SqliteStore({ path: join(dir, "bench.db") }),
       rateLimit: { messages: 1_000_000, windowMs: 1 },
       reviewLog: new MemoryReviewLog(),
     });
 const thread = threaded
   ? await EngineThread.start(
       {
-        store: { kind: "sqlite", path: join(dir, "bench.db") },
+        store: redisUrl !== "" ? { kind: "redis", url: redisUrl } : { kind: "sqlite", path: join(dir, "bench.db") },
         engine: { rateLimit: { messages: 1_000_000, windowMs: 1 } },
         reviewLog: "memory",
       },
