@@ -54,7 +54,10 @@ const engine = threaded
 const thread = threaded
   ? await EngineThread.start(
       {
-        store: redisUrl !== "" ? { kind: "redis", url: redisUrl } : { kind: "sqlite", path: join(dir, "bench.db") },
+        store:
+          redisUrl !== ""
+            ? { kind: "redis", url: redisUrl }
+            : { kind: "sqlite", path: join(dir, "bench.db") },
         engine: { rateLimit: { messages: 1_000_000, windowMs: 1 } },
         reviewLog: "memory",
       },

@@ -23,8 +23,8 @@ import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
-import type { ServerCpu } from "./web-ab-server.js";
 import { startRedis } from "./web.js";
+import type { ServerCpu } from "./web-ab-server.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -135,7 +135,8 @@ async function main(): Promise<void> {
   const variants: Variant[] = [];
   // --redis: every variant keeps its sessions in one throwaway redis-server instead of SQLite.
   const redis = process.argv.includes("--redis") ? await startRedis() : null;
-  if (process.argv.includes("--redis") && redis === null) throw new Error("--redis: redis-server is not installed");
+  if (process.argv.includes("--redis") && redis === null)
+    throw new Error("--redis: redis-server is not installed");
   process.on("exit", () => {
     for (const v of variants) v.server.kill();
     redis?.stop();

@@ -209,7 +209,9 @@ export async function benchWeb(texts: string[], messages: number, conversations:
   try {
     for (const [k, thread] of threads.entries()) {
       const path = join(dir, `bench-${k}.db`);
-      figures.push(await benchWebStore({ kind: "sqlite", path }, "SQLite", texts, messages, conversations, thread));
+      figures.push(
+        await benchWebStore({ kind: "sqlite", path }, "SQLite", texts, messages, conversations, thread),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // this thread, a failing store still answered (a red flag first), a thread that ends answered with the apology by the
 // web chat, and a shutdown that finishes the turns in flight and closes the store.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -201,6 +201,16 @@ describe("the service with ENGINE_THREAD=worker", () => {
     };
     db.close();
     expect(rows.n).toBe(1);
+  });
+
+  it("does not start when the store cannot be opened in its thread, and says why", async () => {
+    const path = join(tempDir(), "not-a-folder");
+    writeFileSync(path, "");
+    const service = createService(
+      testConfig({ ENGINE_THREAD: "worker", DATABASE_PATH: join(path, "state.db") }),
+      { defaultMetrics: false },
+    );
+    await expect(service.start()).rejects.toThrow(/not-a-folder/);
   });
 
   it("refuses objects that cannot cross threads", () => {

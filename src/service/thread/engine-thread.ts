@@ -69,20 +69,27 @@ export class EngineThread implements MessageHandler {
     const thread = new EngineThread(worker, options);
     return new Promise((resolve, reject) => {
       const failed = (error: Error) => reject(error);
-      worker.once("error", failed);
-      worker.once("exit", (code) =>
+      const exited = (code: number) =>
         reject(
           new CrampBotError("E_ENGINE_THREAD", `the engine thread exited (${code}) before it was ready`),
-        ),
-      );
-      worker.once("message", (message: FromEngine) => {
+        );
+      // Until it is ready the thread may only log (the SQLite store reports a file it repaired while opening).
+      const starting = (message: FromEngine) => {
+        if (message.kind === "log") {
+          options.logger[message.level](message.obj, message.msg);
+          return;
+        }
         if (message.kind !== "ready") return;
         thread.snapshot = message.data;
         worker.off("error", failed);
-        worker.removeAllListeners("exit");
+        worker.off("exit", exited);
+        worker.off("message", starting);
         thread.listen();
         resolve(thread);
-      });
+      };
+      worker.once("error", failed);
+      worker.once("exit", exited);
+      worker.on("message", starting);
     });
   }
 
