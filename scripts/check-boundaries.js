@@ -40,7 +40,9 @@ for (const file of files(join(ROOT, "src"))) {
     // Nor the outer rings: the engine's thread and processes (src/service/thread, src/node) wrap the core, never the
     // other way round (ADR 55).
     if (rel.startsWith("src/core/") && spec.startsWith(".")) {
-      const target = relative(ROOT, resolve(dirname(file), spec)).split(sep).join("/");
+      const target = relative(ROOT, resolve(dirname(file), spec))
+        .split(sep)
+        .join("/");
       if (!target.startsWith("src/core/")) {
         problems.push(`${rel}: imports "${spec}", outside src/core, which the pure core may not import`);
       }
