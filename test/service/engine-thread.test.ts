@@ -179,6 +179,12 @@ describe("the service with ENGINE_THREAD=worker", () => {
       expect(first?.section?.id).toBe("magnesium.supplements");
       expect(second?.intent).toBe("answer");
       expect(second?.section?.id).not.toBe(first?.section?.id);
+      // A vote counted in the engine's thread reaches this thread's /metrics.
+      const ask = (
+        first as unknown as { feedback?: { options: { vote: string; title: string; payload: string }[] } }
+      ).feedback;
+      const yes = ask?.options.find((option) => option.vote === "yes");
+      expect((await client.press(yes?.title ?? "", yes?.payload ?? ""))[0]?.intent).toBe("feedback");
       const ready = await fetch(`${service.url}/readyz`);
       expect(ready.status).toBe(200);
       expect(((await ready.json()) as { checks: { store: string } }).checks.store).toBe("ok");
@@ -186,6 +192,9 @@ describe("the service with ENGINE_THREAD=worker", () => {
       expect(service.reloader.version).toMatch(/^[0-9a-f]{12}$/);
       expect(await (await fetch(`${service.url}/metrics`)).text()).toContain(
         `crampbot_data_info{version="${service.reloader.version}"} 1`,
+      );
+      expect(await (await fetch(`${service.url}/metrics`)).text()).toContain(
+        'crampbot_feedback_total{section="magnesium.supplements",vote="yes"} 1',
       );
     } finally {
       await service.stop();

@@ -87,8 +87,10 @@ else if (spec.reviewLog !== undefined) {
 }
 
 const feedback = countedVotes(store);
+const { knowledgeDir, intentsDir, ...settings } = spec.engine ?? {};
+/** What every live engine gets besides its data (the Reloader's LiveEngineOptions). */
 const engineOptions = {
-  ...spec.engine,
+  ...settings,
   ...(store ? { store } : {}),
   ...(feedback ? { feedback } : {}),
   ...(reviewLog ? { reviewLog } : {}),
@@ -97,7 +99,11 @@ const engineOptions = {
     post({ kind: "store-error", operation, code: errorOf(error).code });
   },
 };
-const initial: Engine = createEngine(engineOptions);
+const initial: Engine = createEngine({
+  ...engineOptions,
+  ...(knowledgeDir !== undefined ? { knowledgeDir } : {}),
+  ...(intentsDir !== undefined ? { intentsDir } : {}),
+});
 const reloader = spec.reload
   ? new Reloader({
       initial,
