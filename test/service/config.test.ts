@@ -38,7 +38,9 @@ describe("service config", () => {
   });
 
   it("names the two places the engine can run when ENGINE_THREAD is neither", () => {
-    expect(problems({ ENGINE_THREAD: "both" })).toEqual(['ENGINE_THREAD must be main or worker (got "both")']);
+    expect(problems({ ENGINE_THREAD: "both" })).toEqual([
+      'ENGINE_THREAD must be main or worker (got "both")',
+    ]);
   });
 
   it("reads every variable", () => {
