@@ -5,7 +5,7 @@
 // src/adapters/shared/png.ts renders them).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SDKS = {
@@ -37,6 +37,16 @@ for (const file of files(join(ROOT, "src"))) {
     if (rel.startsWith("src/core/") && (NOT_IN_CORE.some((p) => p.test(spec)) || NODE_BUILTINS.has(bare))) {
       problems.push(`${rel}: imports "${spec}", which the pure core may not import (move it to src/node/)`);
     }
+    // Nor the outer rings: the engine's thread and processes (src/service/thread, src/node) wrap the core, never the
+    // other way round (ADR 55).
+    if (rel.startsWith("src/core/") && spec.startsWith(".")) {
+      const target = relative(ROOT, resolve(dirname(file), spec))
+        .split(sep)
+        .join("/");
+      if (!target.startsWith("src/core/")) {
+        problems.push(`${rel}: imports "${spec}", outside src/core, which the pure core may not import`);
+      }
+    }
     for (const [platform, patterns] of Object.entries(SDKS)) {
       if (patterns.some((p) => p.test(spec)) && owner !== platform) {
         problems.push(`${rel}: imports "${spec}", which only src/adapters/${platform}/ may import`);
@@ -49,5 +59,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 process.stdout.write(
-  "boundaries: ok (platform SDKs imported only by their adapters; src/core free of node:*, ioredis, better-sqlite3, @resvg)\n",
+  "boundaries: ok (platform SDKs imported only by their adapters; src/core free of node:* (worker_threads included), ioredis, better-sqlite3, @resvg and of every module outside it)\n",
 );

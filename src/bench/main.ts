@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     row("reference: plain fuse.js search (long fields)", fuseFigures),
     ...web.map((w) =>
       row(
-        `web chat HTTP path (${webMessages.toLocaleString("en-GB")} messages, 50 conversations), ${w.store} store`,
+        `web chat HTTP path (${webMessages.toLocaleString("en-GB")} messages, 50 conversations), ${w.store}`,
         w,
       ),
     ),

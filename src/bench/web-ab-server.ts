@@ -20,7 +20,9 @@ import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
 import type { MessageHandler, Reply } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
+import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
+import { EngineThread } from "../service/thread/engine-thread.js";
 import { benchTexts, benchTurn } from "./texts.js";
 
 export interface ServerCpu {
@@ -32,13 +34,38 @@ export interface ServerCpu {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "crampbot-web-ab-"));
-const engine = createEngine({
-  store: process.env.MEMORY_STORE === "1" ? undefined : new SqliteStore({ path: join(dir, "bench.db") }),
-  rateLimit: { messages: 1_000_000, windowMs: 1 },
-  reviewLog: new MemoryReviewLog(),
-});
-let handler: MessageHandler = engine;
-if (process.env.FIXED_REPLY === "1") {
+const threaded = process.env.ENGINE_THREAD === "1";
+// With REDIS_URL (web-ab.js --redis), the sessions are kept in that Redis instead of SQLite, in every variant.
+const redisUrl = process.env.REDIS_URL ?? "";
+// With ENGINE_THREAD=1 the engine and its SQLite store run on a thread of their own (ADR 55), built there, and this
+// thread keeps Botkit and HTTP only: no engine is built in this one.
+const engine = threaded
+  ? undefined
+  : createEngine({
+      store:
+        process.env.MEMORY_STORE === "1"
+          ? undefined
+          : redisUrl !== ""
+            ? new RedisStore({ url: redisUrl })
+            : new SqliteStore({ path: join(dir, "bench.db") }),
+      rateLimit: { messages: 1_000_000, windowMs: 1 },
+      reviewLog: new MemoryReviewLog(),
+    });
+const thread = threaded
+  ? await EngineThread.start(
+      {
+        store:
+          redisUrl !== ""
+            ? { kind: "redis", url: redisUrl }
+            : { kind: "sqlite", path: join(dir, "bench.db") },
+        engine: { rateLimit: { messages: 1_000_000, windowMs: 1 } },
+        reviewLog: "memory",
+      },
+      { logger: silentLogger },
+    )
+  : undefined;
+let handler: MessageHandler = (thread ?? engine) as MessageHandler;
+if (engine !== undefined && process.env.FIXED_REPLY === "1") {
   const reply = await engine.handle({
     platform: "web",
     conversationId: "fixed",
@@ -47,7 +74,7 @@ if (process.env.FIXED_REPLY === "1") {
     text: "what causes leg cramps at night?",
   });
   handler = { handle: async () => reply };
-} else if (process.env.REPLAY === "1") {
+} else if (engine !== undefined && process.env.REPLAY === "1") {
   // The engine's own replies to the bench's texts, worked out once and served in turn: the path carries replies of
   // the real sizes and shapes, with no engine work per message.
   const texts = benchTexts();
@@ -88,7 +115,8 @@ process.on("message", (message: { kind?: string }) => {
     void (async () => {
       await web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await engine.close();
+      await engine?.close();
+      await thread?.close();
       rmSync(dir, { recursive: true, force: true });
       process.exit(0);
     })();

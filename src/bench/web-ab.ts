@@ -9,7 +9,9 @@
  * instead of the engine (the path's fixed cost), one starting with "replay" the engine's replies to the bench's
  * texts, worked out at start, in turn (the path with replies of the real sizes, no engine per message), one starting
  * with "memory" keeps the sessions in the in-memory store, the engine alone's, instead of SQLite (ADR 43: the
- * store's part and the path's told apart). Every round runs each variant once, the order rotated each round, with
+ * store's part and the path's told apart), one starting with "thread" runs the engine and its store on a thread of
+ * their own (ADR 55, the service's ENGINE_THREAD=worker); with --redis every variant keeps its sessions in one
+ * throwaway redis-server instead of SQLite. Every round runs each variant once, the order rotated each round, with
  * the bench's own load generator (src/bench/web-load.ts: 50 keep-alive clients, 300 warm-up messages, then the
  * measured ones); with --alone, the engine alone (the bench's served engine and message loop) runs first each round in
  * a process of its own, for the ratio of the same round. Per round and variant it prints the server's CPU time per
@@ -21,6 +23,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
+import { startRedis } from "./web.js";
 import type { ServerCpu } from "./web-ab-server.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
@@ -130,8 +133,13 @@ async function main(): Promise<void> {
     throw new Error("name at least one variant: LABEL=FLAGS (node flags, comma-separated)");
   const texts = benchTexts();
   const variants: Variant[] = [];
+  // --redis: every variant keeps its sessions in one throwaway redis-server instead of SQLite.
+  const redis = process.argv.includes("--redis") ? await startRedis() : null;
+  if (process.argv.includes("--redis") && redis === null)
+    throw new Error("--redis: redis-server is not installed");
   process.on("exit", () => {
     for (const v of variants) v.server.kill();
+    redis?.stop();
   });
   for (const spec of specs) {
     const eq = spec.indexOf("=");
@@ -150,6 +158,8 @@ async function main(): Promise<void> {
         FIXED_REPLY: label.startsWith("fixed") ? "1" : "",
         MEMORY_STORE: label.startsWith("memory") ? "1" : "",
         REPLAY: label.startsWith("replay") ? "1" : "",
+        ENGINE_THREAD: label.startsWith("thread") ? "1" : "",
+        REDIS_URL: redis?.url ?? "",
       },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

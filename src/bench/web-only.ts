@@ -4,7 +4,9 @@
  * 50 conversations interleaved, the eval texts), then the web chat's HTTP path with SQLite and with Redis, and the
  * same report lines as the full bench. For work on the web path, where the rest of the bench (MiniSearch, fuse.js,
  * the quality loop's A/A control, cold starts) takes minutes and says nothing. Bounded: BENCH_MESSAGES engine
- * messages (default 20,000) and BENCH_WEB_MESSAGES web messages per store (default 20,000).
+ * messages (default 20,000) and BENCH_WEB_MESSAGES web messages per store and engine thread (default 20,000). Each
+ * store is measured with the engine in the server's main thread and on its own thread (ADR 55), or only in the one
+ * ENGINE_THREAD names.
  */
 import { timeServedEngine } from "./served.js";
 import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";

@@ -18,10 +18,11 @@ import { fileURLToPath } from "node:url";
 import { createWebAdapter } from "../adapters/web/index.js";
 import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
-import type { SessionStore } from "../core/types.js";
+import type { MessageHandler } from "../core/types.js";
 import { createEngine } from "../node/create-engine.js";
 import { RedisStore } from "../node/store/redis.js";
 import { SqliteStore } from "../node/store/sqlite.js";
+import { EngineThread, type ThreadStoreSpec } from "../service/thread/engine-thread.js";
 import type { LoadPlan, LoadResult } from "./web-load.js";
 
 export interface WebFigures {
@@ -95,21 +96,50 @@ function drive(
   });
 }
 
+/**
+ * Where the bench's server runs the engine: "main" (Botkit's and HTTP's thread, the service's default) or "worker"
+ * (a thread of its own with its store: the service's ENGINE_THREAD=worker, ADR 55). The server then uses two
+ * threads, and its ratio compares a two-thread server with the one-thread engine alone.
+ */
+export type BenchEngineThread = "main" | "worker";
+
+/** The modes the bench measures: both, or the one ENGINE_THREAD names. */
+export function benchEngineThreads(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BenchEngineThread[] {
+  const named = env.ENGINE_THREAD?.trim().toLowerCase();
+  return named === "main" || named === "worker" ? [named] : ["main", "worker"];
+}
+
+/** The report's name of a store measured with the engine in `thread`. */
+function labelled(store: string, thread: BenchEngineThread): string {
+  return thread === "main" ? `${store} store` : `${store} store, engine on its own thread (2 threads)`;
+}
+
 /** Runs `messages` messages over `conversations` concurrent cookie-holding clients against one store. */
 export async function benchWebStore(
-  store: SessionStore,
+  spec: Exclude<ThreadStoreSpec, { kind: "memory" }>,
   name: string,
   texts: string[],
   messages: number,
   conversations: number,
+  thread: BenchEngineThread = "main",
 ): Promise<WebFigures> {
   // The same engine as the engine-alone reference of src/bench/main.ts (the quality loop's feedback asks and a review
   // log included), so that the two differ only in the path around it: HTTP, Botkit, cookies and the store.
-  const engine = createEngine({
-    store,
-    rateLimit: { messages: 1_000_000, windowMs: 1 },
-    reviewLog: new MemoryReviewLog(),
-  });
+  const rateLimit = { messages: 1_000_000, windowMs: 1 };
+  const engine: MessageHandler & { close(): Promise<void> } =
+    thread === "worker"
+      ? await EngineThread.start(
+          { store: spec, engine: { rateLimit }, reviewLog: "memory" },
+          { logger: silentLogger },
+        )
+      : createEngine({
+          store:
+            spec.kind === "sqlite" ? new SqliteStore({ path: spec.path }) : new RedisStore({ url: spec.url }),
+          rateLimit,
+          reviewLog: new MemoryReviewLog(),
+        });
   const web = createWebAdapter({ handler: engine, logger: silentLogger }, {});
   await web.start();
   const server: Server = createServer((req, res) => {
@@ -133,7 +163,7 @@ export async function benchWebStore(
   const sorted = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return {
-    store: name,
+    store: labelled(name, thread),
     perSecond: (count / result.wallMs) * 1000,
     p50: at(0.5),
     p99: at(0.99),
@@ -155,7 +185,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A throwaway redis-server on loopback (no persistence), or null when the program is not installed. */
-async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
+export async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
   const port = await freePort();
   const child = spawn(
     "redis-server",
@@ -174,26 +204,25 @@ async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
 export async function benchWeb(texts: string[], messages: number, conversations: number): Promise<WebBench> {
   const figures: WebFigures[] = [];
   const skipped: string[] = [];
+  const threads = benchEngineThreads();
   const dir = mkdtempSync(join(tmpdir(), "crampbot-bench-"));
   try {
-    figures.push(
-      await benchWebStore(
-        new SqliteStore({ path: join(dir, "bench.db") }),
-        "SQLite",
-        texts,
-        messages,
-        conversations,
-      ),
-    );
+    for (const [k, thread] of threads.entries()) {
+      const path = join(dir, `bench-${k}.db`);
+      figures.push(
+        await benchWebStore({ kind: "sqlite", path }, "SQLite", texts, messages, conversations, thread),
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const redis = await startRedis();
   if (redis) {
     try {
-      figures.push(
-        await benchWebStore(new RedisStore({ url: redis.url }), "Redis", texts, messages, conversations),
-      );
+      for (const thread of threads) {
+        const spec = { kind: "redis", url: redis.url } as const;
+        figures.push(await benchWebStore(spec, "Redis", texts, messages, conversations, thread));
+      }
     } finally {
       redis.stop();
     }

@@ -31,6 +31,12 @@ export interface CoreConfig {
   reviewLog: boolean;
   /** REVIEW_RETENTION_DAYS: days a review entry is kept. Default: 30. */
   reviewRetentionDays: number;
+  /**
+   * ENGINE_THREAD: where the engine runs with its session store, the votes', the review log's and the hot reload's:
+   * "main", the thread of HTTP and the adapters (Botkit), or "worker", a worker thread of its own (ADR 55: the web
+   * chat's HTTP path answers more messages per second with two threads busy). Default: "main".
+   */
+  engineThread: "main" | "worker";
 }
 
 type SettingsOf<P> = P extends Platform<string, infer S> ? S : never;
@@ -53,6 +59,7 @@ const CORE_HEAD = {
   MAX_MESSAGE_LENGTH: "2000",
   REVIEW_LOG: "",
   REVIEW_RETENTION_DAYS: "30",
+  ENGINE_THREAD: "main",
 } as const;
 const CORE_TAIL = { SHUTDOWN_TIMEOUT_MS: "10000" } as const;
 
@@ -127,6 +134,11 @@ const coreSchema = z.object({
     return fail(ctx, `REVIEW_LOG must be true or false (got ${quote(raw)})`);
   }),
   REVIEW_RETENTION_DAYS: integer("REVIEW_RETENTION_DAYS", 1, 3650),
+  ENGINE_THREAD: variable((raw, ctx) => {
+    const value = raw.trim().toLowerCase();
+    if (value === "main" || value === "worker") return value;
+    return fail(ctx, `ENGINE_THREAD must be main or worker (got ${quote(raw)})`);
+  }),
 });
 
 type Env = Record<string, string | undefined>;
@@ -144,6 +156,7 @@ function buildCore(values: CoreValues): CoreConfig {
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? Number(CORE_TAIL.SHUTDOWN_TIMEOUT_MS),
     reviewLog: values.REVIEW_LOG ?? false,
     reviewRetentionDays: values.REVIEW_RETENTION_DAYS ?? Number(CORE_HEAD.REVIEW_RETENTION_DAYS),
+    engineThread: values.ENGINE_THREAD ?? CORE_HEAD.ENGINE_THREAD,
   };
 }
 

@@ -8,9 +8,9 @@
  *   crampbot_data_reloads_total{outcome}            reloads since start, by outcome
  */
 import { Gauge, type Registry } from "prom-client";
-import type { Reloader } from "./reload.js";
+import type { LiveData } from "./reload.js";
 
-export function registerReloadMetrics(registry: Registry, reloader: Reloader): void {
+export function registerReloadMetrics(registry: Registry, reloader: LiveData): void {
   const registers = [registry];
   new Gauge({
     name: "crampbot_data_info",

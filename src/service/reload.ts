@@ -61,6 +61,9 @@ export interface ReloadOutcome {
   reason?: string;
 }
 
+/** What the service shows of the data in use (/metrics, Service.reloader): the Reloader's, or its view across threads. */
+export type LiveData = Pick<Reloader, "version" | "lastReload" | "counts">;
+
 /** The options of every live engine but its data: the store, clock, logger, review log, limits. */
 export type LiveEngineOptions = Omit<EngineOptions, "knowledge" | "intents" | "words">;
 
@@ -79,6 +82,8 @@ export interface ReloaderOptions {
   logger?: Logger;
   /** Default: the system clock. */
   clock?: Clock;
+  /** Told of every reload's outcome once it is known (the engine's thread tells the main thread, ADR 55). */
+  onReload?: (outcome: ReloadOutcome) => void;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -253,6 +258,7 @@ export class Reloader implements MessageHandler {
       };
       this.last = outcome;
       this.counts[result]++;
+      this.options.onReload?.(outcome);
       return outcome;
     };
     if (candidate === this.currentVersion) {

@@ -53,8 +53,16 @@ import { countingVotes } from "./feedback.js";
 import { createServiceLogger } from "./logger.js";
 import { ServiceMetrics, withMetrics } from "./metrics.js";
 import { PLATFORMS } from "./platforms.js";
-import { type DataDirs, dataDirs, Reloader, type ReloaderOptions, type ReloadOutcome } from "./reload.js";
+import {
+  type DataDirs,
+  dataDirs,
+  type LiveData,
+  Reloader,
+  type ReloaderOptions,
+  type ReloadOutcome,
+} from "./reload.js";
 import { registerReloadMetrics } from "./reload-metrics.js";
+import { EngineThread, type EngineThreadSpec } from "./thread/engine-thread.js";
 
 // ---- a custom web chat (tests) ---------------------------------------------------------------------------------
 
@@ -146,15 +154,19 @@ export interface Service {
   readonly handler: MessageHandler;
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
+  /**
+   * The session store. With ENGINE_THREAD=worker it is the engine thread's, opened there: this one only says so
+   * (its get/set/delete reject with code E_ENGINE_THREAD); /readyz still checks the real one.
+   */
   readonly store: SessionStore;
   /**
    * Reloads knowledge/ and intents/ (SIGHUP, file changes): the new data goes live only if it loads and passes the
    * eval gate; otherwise the old stays and one line says why. Never rejects.
    */
   reload(trigger?: string): Promise<ReloadOutcome>;
-  /** The live engine and its data version. */
-  readonly reloader: Reloader;
-  /** The feedback store (votes also counted in the metrics). */
+  /** The data version in use and the reloads so far (with ENGINE_THREAD=worker, as the engine's thread last told). */
+  readonly reloader: LiveData;
+  /** The feedback store (votes also counted in the metrics); with ENGINE_THREAD=worker, as `store` says. */
   readonly feedback: FeedbackStore;
 }
 
@@ -208,52 +220,19 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
       secrets: secretsOf(config),
       ...(deps.logDestination ? { destination: deps.logDestination } : {}),
     });
-  const store =
-    deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl, logger });
   const metrics = new ServiceMetrics({
     ...(deps.clock ? { clock: deps.clock } : {}),
     defaultMetrics: deps.defaultMetrics ?? true,
   });
-  const reviewLog =
-    deps.reviewLog ??
-    (config.reviewLog
-      ? createReviewLog({
-          databasePath: config.databasePath,
-          redisUrl: config.redisUrl,
-          retentionDays: config.reviewRetentionDays,
-          ...(deps.clock ? { clock: deps.clock } : {}),
-          // Written in batches after the reply (ADR 23): a batch that fails is logged by its code, never its text.
-          onError: (error) =>
-            logger.warn({ err: { code: error.code } }, "review log: could not write queued messages"),
-        })
-      : undefined);
-  const feedback = countingVotes(deps.feedback ?? createFeedbackStore(store, config.redisUrl), metrics);
-  const engineOptions = {
-    store,
-    feedback,
-    logger,
-    ...(deps.clock ? { clock: deps.clock } : {}),
-    rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
-    maxMessageLength: config.maxMessageLength,
-    // A failed load or save never changes the reply; it is counted apart from ordinary fallbacks.
-    onStoreError: (operation: Parameters<typeof metrics.storeFailed>[0]) => metrics.storeFailed(operation),
-    ...(reviewLog ? { reviewLog } : {}),
-  };
-  const dirs = dataDirs(deps.data);
-  const engine: Engine = createEngine({ ...engineOptions, ...dirs });
-  // Every message goes through the reloader to whichever engine is live (reload.ts).
-  const reloader = new Reloader({
-    initial: engine,
-    dirs,
-    engine: engineOptions,
-    logger,
-    ...(deps.clock ? { clock: deps.clock } : {}),
-    ...deps.reload,
-  });
-  registerReloadMetrics(metrics.registry, reloader);
+  const engineSide =
+    config.engineThread === "worker"
+      ? engineThreadSide(config, deps, logger, metrics)
+      : engineHere(config, deps, logger, metrics);
+  const { store, feedback } = engineSide;
+  registerReloadMetrics(metrics.registry, engineSide.data);
   const messagesInFlight = new InFlight();
   const requestsInFlight = new InFlight();
-  const measured = withMetrics(reloader, metrics);
+  const measured = withMetrics(engineSide.handler, metrics);
   const handler: MessageHandler = {
     async handle(message: IncomingMessage): Promise<Reply> {
       const leave = messagesInFlight.enter();
@@ -360,7 +339,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        checkAnyStore(store),
+        engineSide.check(),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new CrampBotError("E_STORE", `no answer within ${storeCheckTimeoutMs} ms`)),
@@ -454,13 +433,14 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     phase = "starting";
     try {
       // A bad or read-only DATABASE_PATH, or a file another process holds, fails here (exit 1), not at a message.
-      if (store instanceof SqliteStore) await store.open();
+      // With ENGINE_THREAD=worker, the engine's thread starts here and opens the store there.
+      await engineSide.open();
       // stop() may be called while starting (a signal during a slow login): start nothing after it.
       for (const step of [listen, startPlatforms]) {
         if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
         await step();
       }
-      if (deps.watchData) reloader.watch();
+      if (deps.watchData) engineSide.watch();
     } catch (error) {
       await stop().catch(() => {});
       throw error;
@@ -468,7 +448,7 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     if (draining) throw new CrampBotError("E_STOPPED", "the service was stopped while starting");
     phase = "running";
     logger.info(
-      { url: service.url, adapters: parts.map((part) => part.name), store: describeStore(store, config) },
+      { url: service.url, adapters: parts.map((part) => part.name), store: engineSide.describe() },
       "crampbot serving",
     );
   }
@@ -507,17 +487,9 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     const wasStarted = phase !== "new";
     draining = true;
     phase = "stopping";
-    await reloader.close();
-    const closeReviewLog = async () => {
-      try {
-        await reviewLog?.close?.();
-      } catch (error) {
-        logger.warn({ err: errorSummary(error) }, "shutdown: closing the review log failed");
-      }
-    };
+    await engineSide.stopReloading();
     if (!wasStarted) {
-      await closeReviewLog();
-      await Promise.all([store.close(), feedback.close()]);
+      await engineSide.close(false);
       phase = "stopped";
       return;
     }
@@ -542,10 +514,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     }
     await closeServer();
     try {
-      // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
-      await closeReviewLog();
-      if (outcome === "drained") await reloader.engine.close();
-      else await Promise.all([store.close(), feedback.close()]);
+      // After a drain the engine's conversation queues are empty: the engine closes its stores (in its thread).
+      await engineSide.close(outcome === "drained");
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "shutdown: closing the session store failed");
       throw error;
@@ -581,8 +551,8 @@ export function createService(config: Config, deps: ServiceDeps = {}): Service {
     metrics,
     logger,
     store,
-    reload: (trigger) => reloader.reload(trigger),
-    reloader,
+    reload: (trigger) => engineSide.reload(trigger),
+    reloader: engineSide.data,
     feedback,
   };
   return service;
@@ -607,6 +577,188 @@ function describeStore(store: SessionStore, config: Config): string {
   if (store instanceof RedisStore) return `redis ${redactRedisUrl(config.redisUrl ?? "")}`;
   if (store instanceof SqliteStore) return `sqlite ${store.path}`;
   return store.constructor.name;
+}
+
+// ---- where the engine runs (ENGINE_THREAD) ----------------------------------------------------------------------
+
+/** The engine with its stores and its hot reload, as the rest of the service uses them, in whichever thread. */
+interface EngineSide {
+  /** The live engine: what the metrics decorator wraps. */
+  handler: MessageHandler;
+  store: SessionStore;
+  feedback: FeedbackStore;
+  data: LiveData;
+  /** At start: opens the SQLite file (a bad path fails here), or starts the engine's thread. */
+  open(): Promise<void>;
+  /** /readyz: the store proves it answers. */
+  check(): Promise<void>;
+  reload(trigger?: string): Promise<ReloadOutcome>;
+  watch(): void;
+  /** First thing at shutdown: no reload starts any more, one under way is waited for. */
+  stopReloading(): Promise<void>;
+  /** Last: closes the review log and the stores; `drained`: through the engine (its queues are empty). */
+  close(drained: boolean): Promise<void>;
+  /** For the "crampbot serving" line. */
+  describe(): string;
+}
+
+/** ENGINE_THREAD=main: everything in this thread, as before ADR 55. */
+function engineHere(config: Config, deps: ServiceDeps, logger: Logger, metrics: ServiceMetrics): EngineSide {
+  const store =
+    deps.store ?? createStore({ databasePath: config.databasePath, redisUrl: config.redisUrl, logger });
+  const reviewLog =
+    deps.reviewLog ??
+    (config.reviewLog
+      ? createReviewLog({
+          databasePath: config.databasePath,
+          redisUrl: config.redisUrl,
+          retentionDays: config.reviewRetentionDays,
+          ...(deps.clock ? { clock: deps.clock } : {}),
+          // Written in batches after the reply (ADR 23): a batch that fails is logged by its code, never its text.
+          onError: (error) =>
+            logger.warn({ err: { code: error.code } }, "review log: could not write queued messages"),
+        })
+      : undefined);
+  const feedback = countingVotes(deps.feedback ?? createFeedbackStore(store, config.redisUrl), metrics);
+  const engineOptions = {
+    store,
+    feedback,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
+    maxMessageLength: config.maxMessageLength,
+    // A failed load or save never changes the reply; it is counted apart from ordinary fallbacks.
+    onStoreError: (operation: Parameters<typeof metrics.storeFailed>[0]) => metrics.storeFailed(operation),
+    ...(reviewLog ? { reviewLog } : {}),
+  };
+  const dirs = dataDirs(deps.data);
+  const engine: Engine = createEngine({ ...engineOptions, ...dirs });
+  // Every message goes through the reloader to whichever engine is live (reload.ts).
+  const reloader = new Reloader({
+    initial: engine,
+    dirs,
+    engine: engineOptions,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...deps.reload,
+  });
+  const closeReviewLog = async () => {
+    try {
+      await reviewLog?.close?.();
+    } catch (error) {
+      logger.warn({ err: errorSummary(error) }, "shutdown: closing the review log failed");
+    }
+  };
+  return {
+    handler: reloader,
+    store,
+    feedback,
+    data: reloader,
+    open: async () => {
+      if (store instanceof SqliteStore) await store.open();
+    },
+    check: () => checkAnyStore(store),
+    reload: (trigger) => reloader.reload(trigger),
+    watch: () => reloader.watch(),
+    stopReloading: () => reloader.close(),
+    async close(drained) {
+      await closeReviewLog();
+      // engine.close() waits for this process's conversation queues (empty after a drain), then closes the store.
+      if (drained) await reloader.engine.close();
+      else await Promise.all([store.close(), feedback.close()]);
+    },
+    describe: () => describeStore(store, config),
+  };
+}
+
+/** The pino level of the service as the engine's thread filters its log lines. */
+function threadLogLevel(level: Config["logLevel"]): NonNullable<EngineThreadSpec["logLevel"]> {
+  if (level === "fatal") return "error";
+  if (level === "trace") return "debug";
+  return level;
+}
+
+/**
+ * ENGINE_THREAD=worker (ADR 55): the engine, its session store, the votes' and the review log's backends and the hot
+ * reload in a thread of their own (thread/engine-worker.ts), built there from the configuration; this thread keeps
+ * HTTP, the adapters and the metrics, which the engine's thread tells of store failures, votes and reloads. Objects
+ * given in ServiceDeps (a store, a clock, a feedback store, a review log, a gate set) cannot cross threads: with any
+ * of them this is refused.
+ */
+function engineThreadSide(
+  config: Config,
+  deps: ServiceDeps,
+  logger: Logger,
+  metrics: ServiceMetrics,
+): EngineSide {
+  if (deps.store || deps.clock || deps.feedback || deps.reviewLog || deps.reload) {
+    throw new CrampBotError(
+      "E_CONFIG",
+      "ENGINE_THREAD=worker builds the engine's store, clock, votes, review log and reload in its own thread: " +
+        "objects given to createService cannot cross threads (use ENGINE_THREAD=main)",
+    );
+  }
+  const dirs = dataDirs(deps.data);
+  const spec: EngineThreadSpec = {
+    store: config.redisUrl
+      ? { kind: "redis", url: config.redisUrl }
+      : { kind: "sqlite", path: config.databasePath },
+    engine: {
+      rateLimit: { messages: config.rateLimitPerMinute, windowMs: 60_000 },
+      maxMessageLength: config.maxMessageLength,
+      ...dirs,
+    },
+    feedback: "backend",
+    ...(config.reviewLog ? { reviewLog: { retentionDays: config.reviewRetentionDays } } : {}),
+    reload: { ...dirs, watch: deps.watchData === true },
+    logLevel: threadLogLevel(config.logLevel),
+  };
+  let thread: EngineThread | undefined;
+  const notYet = () => new CrampBotError("E_ENGINE_THREAD", "the engine thread has not started");
+  const elsewhere = () =>
+    Promise.reject(
+      new CrampBotError("E_ENGINE_THREAD", "the session store is the engine thread's (ENGINE_THREAD=worker)"),
+    );
+  const none = { applied: 0, refused: 0, unchanged: 0 };
+  const data: LiveData = {
+    get version() {
+      return thread?.data?.version ?? "";
+    },
+    get lastReload() {
+      return thread?.data?.lastReload;
+    },
+    get counts() {
+      return thread?.data?.counts ?? none;
+    },
+  };
+  return {
+    handler: { handle: (message) => thread?.handle(message) ?? Promise.reject(notYet()) },
+    store: { get: elsewhere, set: elsewhere, delete: elsewhere, close: async () => {} },
+    feedback: { record: elsewhere, counts: elsewhere, close: async () => {} },
+    data,
+    async open() {
+      thread = await EngineThread.start(spec, {
+        logger,
+        onStoreError: (operation) => metrics.storeFailed(operation),
+        onVote: (section, vote) => metrics.voted(section, vote),
+      });
+    },
+    check: () => thread?.check() ?? Promise.reject(notYet()),
+    reload: async (trigger = "manual") => {
+      if (thread === undefined) throw notYet();
+      return thread.reload(trigger);
+    },
+    // The thread watches the folders itself (spec.reload.watch), from its start.
+    watch: () => {},
+    stopReloading: async () => {},
+    async close(drained) {
+      if (thread === undefined) return;
+      if (drained) await thread.close();
+      else await thread.terminate();
+    },
+    describe: () =>
+      `${config.redisUrl ? `redis ${redactRedisUrl(config.redisUrl)}` : `sqlite ${config.databasePath}`} (engine thread)`,
+  };
 }
 
 /** The contract's shape for a custom web chat (ServiceDeps.web). */

@@ -29,11 +29,18 @@ describe("service config", () => {
       shutdownTimeoutMs: 10_000,
       reviewLog: false,
       reviewRetentionDays: 30,
+      engineThread: "main",
     });
   });
 
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", REDIS_URL: " ", TELEGRAM_TOKEN: "" }).port).toBe(3000);
+  });
+
+  it("names the two places the engine can run when ENGINE_THREAD is neither", () => {
+    expect(problems({ ENGINE_THREAD: "both" })).toEqual([
+      'ENGINE_THREAD must be main or worker (got "both")',
+    ]);
   });
 
   it("reads every variable", () => {
@@ -56,6 +63,7 @@ describe("service config", () => {
       SHUTDOWN_TIMEOUT_MS: "2500",
       REVIEW_LOG: "true",
       REVIEW_RETENTION_DAYS: "14",
+      ENGINE_THREAD: " Worker ",
     });
     expect(config).toEqual({
       port: 0,
@@ -80,6 +88,7 @@ describe("service config", () => {
       shutdownTimeoutMs: 2500,
       reviewLog: true,
       reviewRetentionDays: 14,
+      engineThread: "worker",
     });
     expect(secretsOf(config).sort()).toEqual(
       [

@@ -9,7 +9,13 @@ import {
   type WebChatAdapter,
 } from "../../../src/adapters/web/index.js";
 import { MemoryStore } from "../../../src/core/store/memory.js";
-import type { Clock, IncomingMessage, Logger, SessionStore } from "../../../src/core/types.js";
+import type {
+  Clock,
+  IncomingMessage,
+  Logger,
+  MessageHandler,
+  SessionStore,
+} from "../../../src/core/types.js";
 import { createEngine, type Engine } from "../../../src/node/create-engine.js";
 
 export interface LogLine {
@@ -43,18 +49,22 @@ export interface WebServer {
 
 const running = new Set<WebServer>();
 
-/** The real engine (in-memory store unless one is given) behind the adapter, mounted as the service mounts it. */
+/**
+ * The real engine (in-memory store unless one is given) behind the adapter, mounted as the service mounts it; with
+ * `handler`, that handler in its place (the engine on its own thread), the engine built but not used.
+ */
 export async function startWebServer(
   options: WebAdapterOptions = {},
-  extra: { store?: SessionStore; clock?: Clock } = {},
+  extra: { store?: SessionStore; clock?: Clock; handler?: MessageHandler } = {},
 ): Promise<WebServer> {
   const engine = createEngine({ store: extra.store ?? new MemoryStore() });
+  const inner = extra.handler ?? engine;
   const seen: IncomingMessage[] = [];
   const logger = memoryLogger();
   const handler = {
     handle: (message: IncomingMessage) => {
       seen.push(message);
-      return engine.handle(message);
+      return inner.handle(message);
     },
   };
   const adapter = createWebAdapter(
