@@ -18,6 +18,7 @@ const RED_FLAGS = [
   "my calf seized as I started the washing up and I was still hopping about when my husband got home",
   "a cramp came on at about 4 in the night and I was still walking it off when it got light outside",
   "the cramp began as the town hall clock struck eleven and I was still stretching it out when it chimed again",
+  "the cramp started as the clock chimed ten and I was still rubbing it when it chimed again",
   "my hamstring went rigid at the start of the pub quiz and didn't calm down till after the last round",
   // Since something began, that is now nearly over, and still held.
   "I've had this cramp in my calf since I began the crossword and I've nearly finished it and it still hasn't gone away",
@@ -31,6 +32,8 @@ const RED_FLAGS = [
   // Heavy sweat told by the clothes.
   "laid a roof all day in the sun, could wring my shirt out by lunch, and tonight both calves keep locking up",
   "I'm a labourer, I sweat through my overalls twice a shift and I'm cramping every night",
+  // A negator with its own word ends at its clause: "no aircon," denies the aircon, not the wrung shirt.
+  "twelve hours at the foundry, no aircon, wrung my tshirt out at lunch, now both legs keep seizing",
   // Swelling that came later, and a leg that now feels odd.
   "my calf cramped on my run, it eased off, but a couple of hours later it's puffy and tight",
   "the top of my foot feels sort of dead since that cramp this morning",
@@ -49,6 +52,10 @@ const NOT_URGENT = [
   "I sweat a lot in summer, do I need to drink more to stop the cramps?",
   "my calf cramps just as I fall asleep most nights, what can I do?",
   "I started skateboarding last month and now I get cramps, is that the exercise?",
+  // Somebody else's fall, said to be fine and not the point.
+  "my son came off his scooter yesterday and scraped his shin, hes fine and its not about him anyway, do bananas help with night cramps?",
+  // A negator still denies a list across a comma.
+  "my calf cramped last night but there's no swelling, redness or heat, how long should I stretch?",
 ];
 
 describe("red flags told by the situation", () => {
