@@ -19,6 +19,9 @@ const RED_FLAGS = [
   "a cramp came on at about 4 in the night and I was still walking it off when it got light outside",
   "the cramp began as the town hall clock struck eleven and I was still stretching it out when it chimed again",
   "the cramp started as the clock chimed ten and I was still rubbing it when it chimed again",
+  "my foot locked up just as the ceremony began and it was still clenched when the bride came back down the aisle",
+  "my calf locked up when the kids started their film and they're on the credits now and it still won't give",
+  "leg cramp kicked in as the bread went in the oven, the loaf is out and cooling and my calf is still rigid",
   "my hamstring went rigid at the start of the pub quiz and didn't calm down till after the last round",
   // Since something began, that is now nearly over, and still held.
   "I've had this cramp in my calf since I began the crossword and I've nearly finished it and it still hasn't gone away",
@@ -32,6 +35,7 @@ const RED_FLAGS = [
   // A start before a clock alarm, and the time now.
   "my calf has been in a cramp since before my 5 o'clock alarm and now it's ten to six",
   // Heavy sweat told by the clothes.
+  "I've been working in a hot greenhouse and had to change my shirt three times today, now cramping badly",
   "laid a roof all day in the sun, could wring my shirt out by lunch, and tonight both calves keep locking up",
   "I'm a labourer, I sweat through my overalls twice a shift and I'm cramping every night",
   // A negator with its own word ends at its clause: "no aircon," denies the aircon, not the wrung shirt.
@@ -39,6 +43,7 @@ const RED_FLAGS = [
   // Swelling that came later, and a leg that now feels odd.
   "my calf cramped on my run, it eased off, but a couple of hours later it's puffy and tight",
   "the top of my foot feels sort of dead since that cramp this morning",
+  "since last night's cramp the front of my shin feels like it belongs to someone else",
   "my calf cramped halfway through my run at the park, it let go, but a bit later it's swollen and I can hardly put weight on it",
   // A slip told of somebody the writer cares for, with the cramps constant since.
   // A carer's report stays a red flag though the person says they are fine.
@@ -55,6 +60,9 @@ const NOT_URGENT = [
   "my calf feels a bit tender the morning after a cramp but it's fine by lunch, does stretching help?",
   "I sweat a lot in summer, do I need to drink more to stop the cramps?",
   "my calf cramps just as I fall asleep most nights, what can I do?",
+  // Still there at a later moment, but every time: a habit, not one long cramp.
+  "my calf cramps when I run and is still tight when I get home, should I stretch first?",
+  "I'm still cramping when I wake up most mornings, why?",
   "I started skateboarding last month and now I get cramps, is that the exercise?",
   // Somebody else's fall, said to be fine and not the point.
   "my son came off his scooter yesterday and scraped his shin, hes fine and its not about him anyway, do bananas help with night cramps?",
