@@ -44,6 +44,9 @@ const RED_FLAGS = [
   "my calf cramped on my run, it eased off, but a couple of hours later it's puffy and tight",
   "the top of my foot feels sort of dead since that cramp this morning",
   "since last night's cramp the front of my shin feels like it belongs to someone else",
+  "since the cramp the outside of my calf feels like cardboard when I touch it",
+  "my ankle gave a crack when I jumped off the wall and since then the calf keeps cramping",
+  "i stacked it on my scooter friday and now my leg cramps constantly",
   "my calf cramped halfway through my run at the park, it let go, but a bit later it's swollen and I can hardly put weight on it",
   // A slip told of somebody the writer cares for, with the cramps constant since.
   // A carer's report stays a red flag though the person says they are fine.
