@@ -15,8 +15,10 @@ export interface ClockTime {
 // "dur" ("during", as stemmed): a time said by what was on then ("started during the 6 o'clock news").
 const START_WORDS = new Set(["at", "since", "from", "about", "around", "dur"]);
 /** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
-// "the": a time said by what happened then ("since the 7 o'clock bus").
+// "the": a time said by what happened then ("since the 7 o'clock bus"); "my": by what it marks ("since before my 6
+// o'clock alarm").
 const BETWEEN = new Set([
+  "my",
   "like",
   "about",
   "around",

@@ -605,7 +605,20 @@ export class RedFlags {
       const negator = this.negatorOf(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
       // A negator ends its sentence's reach: in "chest pain? no. swollen calf? yes" the "no" answers the chest.
-      const negated = negator >= 0 && sentences.of(seq.at[negator] ?? negator) === sentences.of(at);
+      const negatorAt = seq.at[negator] ?? negator;
+      const negated =
+        negator >= 0 &&
+        sentences.of(negatorAt) === sentences.of(at) &&
+        // Across a clause end only when the negator's own clause denies signs too, a list ("isn't swollen, red or
+        // hot"): in "no aircon, wrung my shirt out" the "no" has its own word and its clause ends there.
+        (sentences.sameClause(negatorAt, at) ||
+          matches.some(
+            (m) =>
+              m.start > negator &&
+              m.start <= negator + 2 &&
+              m.start < match.start &&
+              sentences.sameClause(negatorAt, seq.at[m.start] ?? m.start),
+          ));
       const end = (seq.at[match.start + match.length - 1] ?? at) + 1;
       out.push({ hits: match.value, negated, at, end });
     }
