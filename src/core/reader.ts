@@ -30,6 +30,9 @@ const NO_RED_FLAGS: RedFlagResult = Object.freeze({
 });
 /** A message of more words than this is small talk only when small talk makes up a third of it. */
 const SMALL_TALK_LONG = 12;
+/** Start over in this many words or more, at most this many words in, opens a longer message as its request. */
+const RESET_FIRST_LENGTH = 2;
+const RESET_FIRST_START = 2;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
@@ -1192,7 +1195,12 @@ export class Reader {
     const rare = terms.some((t, i) => !covered[i] && unknownSet.has(t));
     if (rare && coveredCount * 3 < terms.length) return null;
     // A long message that only opens with "ok so" or "morning" is not small talk (an unpunctuated voice note).
-    if (terms.length > SMALL_TALK_LONG && coveredCount * 3 < terms.length) return null;
+    // ...but start over said first, in words of its own ("actually can we start over, I want to ask for my dad"),
+    // is asked whatever follows it (the rest names no topic: checked above).
+    const resetFirst = hits.some(
+      (h) => h.value === "reset" && h.length >= RESET_FIRST_LENGTH && h.start <= RESET_FIRST_START,
+    );
+    if (terms.length > SMALL_TALK_LONG && coveredCount * 3 < terms.length && !resetFirst) return null;
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
     // A phrase inside a longer one is part of it: "thank you for help" is thanks, "very clear" is not "clear" (reset).

@@ -190,10 +190,12 @@ function carriedFacet(s: Signals, state: ConversationState, topic: string): stri
   const both = (state.also ?? []).length > 0;
   if (state.facet === null || s.facets.size > 0 || (topic === state.topic && !both)) return null;
   const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
+  // "just the vitamin D one please" after both siblings' supplements: one of the two picked, in a few more words.
+  const picksOne = both && s.analysis.tokenCount <= CLARIFY_REPLY_TOKENS && s.otherContent === 0;
   // "the vitamin D ones" answering "how many of which?": an aspect with no topic is what a question back leaves.
   const answersBack =
     state.topic === null && s.analysis.tokenCount <= CLARIFY_REPLY_TOKENS && s.otherContent === 0;
-  return s.switchTopic || short || answersBack ? state.facet : null;
+  return s.switchTopic || short || picksOne || answersBack ? state.facet : null;
 }
 /** A reply this short, naming a topic and nothing else, answers a question back ("the vitamin D ones"). */
 const CLARIFY_REPLY_TOKENS = 6;
