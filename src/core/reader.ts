@@ -33,6 +33,8 @@ const SMALL_TALK_LONG = 12;
 /** Start over in this many words or more, at most this many words in, opens a longer message as its request. */
 const RESET_FIRST_LENGTH = 2;
 const RESET_FIRST_START = 2;
+/** A clause asking for someone else is this short ("and what about for my mum"). */
+const FOR_ANOTHER_TERMS = 7;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
@@ -177,6 +179,12 @@ export interface Signals {
    * `followups.other`), not only as the whole of it (`followup`).
    */
   asksOther: boolean;
+  /**
+   * The message asks the last question again for someone else, then tells about them ("and for my mum? she's 82 and
+   * hers are worse", "what about my husband, he's outside all day"): read from its opening clause alone (lexicon
+   * `others`), so what it tells of the person names no new topic or unknown subject.
+   */
+  forAnother: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -280,6 +288,8 @@ export class Reader {
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
+  /** The terms of the switch phrases ("what", "about", "same"): words of a clause that asks again for someone else. */
+  private readonly switchWords = new Set<string>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
@@ -297,6 +307,8 @@ export class Reader {
   private readonly correctionTable = new PhraseTable<true>();
   /** Words that open a correction when a "not" follows ("no, the vitamin one, not the mineral"). */
   private readonly correctionNoes: Set<string>;
+  /** People a question may be asked for besides the person writing (lexicon `others`), as terms. */
+  private readonly others: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
@@ -362,6 +374,7 @@ export class Reader {
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
+    this.others = new Set((lexicon.data.others ?? []).flatMap((w) => lexicon.terms(w)));
     for (const phrase of lexicon.data.corrections ?? [])
       this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
@@ -382,7 +395,10 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
     for (const phrase of followups.other ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
-    for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
+    for (const phrase of followups.switch) {
+      this.switchTable.set(inScope(lexicon.terms(phrase)), true);
+      for (const term of lexicon.terms(phrase)) this.switchWords.add(term);
+    }
     for (const talk of smallTalk) {
       for (const example of talk.examples)
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
@@ -480,6 +496,10 @@ export class Reader {
       // (The red flags stay the whole message's, read once above.)
       signals = this.readTopics(text, { ...this.signalsOf(text, false, masked), redFlags: full.redFlags });
     }
+    // "and for my mum? she's 82 and hers are worse than mine": the same question for someone else, then about them.
+    const opening = this.askedForAnother(text);
+    if (opening !== null)
+      signals = { ...this.readTopics(opening, this.signalsOf(opening)), text, redFlags: full.redFlags, forAnother: true };
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }
@@ -1001,6 +1021,7 @@ export class Reader {
       corrects,
       opener: this.wholeMessage(this.openerTable, terms) !== null,
       asksOther: this.followupTable.findAll(terms).some((hit) => hit.value === "other"),
+      forAnother: false,
     };
   }
 
@@ -1262,6 +1283,28 @@ export class Reader {
     if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
     // The longest phrase says what is asked: "and where do I get it" is "where do I get it", not "and".
     return hits.find((hit) => hit.length === longest)?.value ?? null;
+  }
+
+  /**
+   * The opening clause of a message that asks the last question again for someone else and then only tells about
+   * them: a switch ("and for", "what about"), then a person word (lexicon `others`) with nothing but neutral words
+   * beside it, closed by "?", "," or a stop, and a rest that asks nothing (no "?", no question word first, no question
+   * kind). Null otherwise: "and my husband? how much should he drink" asks its own question.
+   */
+  private askedForAnother(text: string): string | null {
+    if (this.others.size === 0) return null;
+    const cut = text.search(/[?.!,;:]/);
+    if (cut < 0) return null;
+    const opening = text.slice(0, cut);
+    const rest = text.slice(cut).replace(/^[?.!,;:\s]+/, "");
+    const terms = this.lexicon.terms(opening);
+    if (rest.length === 0 || terms.length > FOR_ANOTHER_TERMS || !this.startsWithSwitch(terms)) return null;
+    if (!terms.some((t) => this.others.has(t))) return null;
+    if (terms.some((t) => !this.neutral.has(t) && !this.others.has(t) && !this.switchWords.has(t))) return null;
+    const told = this.lexicon.analyze(rest);
+    const asks =
+      rest.includes("?") || this.questionWords.has(told.tokens[0] ?? "") || this.kinds.match(told.terms) !== null;
+    return asks ? null : opening;
   }
 
   private startsWithSwitch(terms: string[]): boolean {

@@ -338,6 +338,18 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "and for my mum? she's 82 and hers are worse than mine" after the dose, "what about my husband, he's outside all
+    // day" after water: the last question again for someone else (reader `forAnother`), so the same answer. Not when
+    // the opening names a topic or an aspect of its own ("and for my dad, vitamin D?").
+    name: "same-question-for-someone-else",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (!s.forAnother || !section || state.dialogue !== null || s.topics.size > 0 || s.facets.size > 0)
+        return null;
+      return answer(section);
+    },
+  },
+  {
     // "tell me more about the first one" after the causes, "what's first" after what to do: that item of the list.
     name: "item-of-the-last-list",
     decide: (s, state, index) => {

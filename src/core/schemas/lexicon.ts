@@ -89,6 +89,11 @@ export const lexiconSchema = z.object({
   /** Words that open a correction when a "not" follows what was meant ("no, the vitamin one, not the mineral"). */
   correction_noes: words.optional(),
   /**
+   * People a question may be asked for besides the person writing ("and for my mum?", "what about my husband, he's a
+   * scaffolder"): after a switch, the last question again for them, and what follows tells about them. Default: none.
+   */
+  others: words.optional(),
+  /**
    * Acknowledgements that greet when they open a conversation ("alright mate"; after an answer they acknowledge it).
    * Default: none.
    */
