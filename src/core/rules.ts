@@ -717,7 +717,9 @@ export const RULES: readonly Rule[] = [
       const bare = s.topics.size === 0 && s.facets.size === 0 && s.unknown.length === 0 && !s.outOfScope;
       if (!section || !bare || s.scope?.subject != null || s.analysis.tokenCount > BARE_TOKENS) return null;
       // One sentence: "My friend say pickle juice. Is good?" tells something new before it asks.
-      if (/[.!?]\s+\S/.test(s.text.trim())) return null;
+      // ...but a short question first, then a remark, still asks about the answer ("in manchester?? so basically
+      // never enough then" after the sunlight: the place told is context, read by the lexicon).
+      if (/[.!?]\s+\S/.test(s.text.trim()) && !asksFirst(s.text)) return null;
       // A kind that keeps the topic ("how many times?") after a specific answer; any other short question ("where
       // exactly?", "and in summer?", "whats the max tho", "do they go away?") after any answer, as nothing else read it.
       if (s.kind?.keepsTopic === true && !index.isGeneral(section.topic)) return answer(section);
@@ -772,6 +774,15 @@ const NAMES_SPECIFIC = 0.8;
 function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
 }
+
+/** The message opens with a short question of its own, closed by "?" ("in manchester?? so never enough then"). */
+function asksFirst(text: string): boolean {
+  const first = /^[^.!?]*\?/.exec(text.trim())?.[0] ?? "";
+  const words = first.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 0 && words.length <= ASKS_FIRST_WORDS;
+}
+/** A question first this short, before a remark ("in manchester??"). */
+const ASKS_FIRST_WORDS = 3;
 
 /** A bare question about the last answer is this short ("how many times would he need to go"). */
 const BARE_TOKENS = 10;

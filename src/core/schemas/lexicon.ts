@@ -51,6 +51,11 @@ export const lexiconSchema = z.object({
    */
   place_before: words.optional(),
   /**
+   * Words that introduce a place only where a message opens ("in manchester?? so never enough then", "up in
+   * Aberdeen though"): a place told back to an answer, context as after `place_before`. Default: none.
+   */
+  place_opening: words.optional(),
+  /**
    * Words that name an item of the last answer's list by its place ("the first one": 1, "the last one": -1), as in
    * "tell me more about the first one" after the causes. Default: none.
    */
