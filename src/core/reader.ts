@@ -571,7 +571,8 @@ export class Reader {
     const question = this.questionOf(text);
     if (question === null) {
       const asking = askingSentence(text);
-      const kind = this.shortKind(full, asking);
+      // "legs keep cramping at night, wrecking my sleep fr. wat do": a bare closing ask is what the message asks.
+      const kind = this.closingKind(text) ?? this.shortKind(full, asking);
       // "I stopped drinking coffee months ago but they kept coming. Does stress play a part?": a short message's
       // question that names a specific topic of its own is about that topic, not the one the sentence before told
       // (its sections and aspects stay the whole message's: "I get 20 minutes of sun at lunch. Is that enough for
@@ -680,6 +681,17 @@ export class Reader {
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /**
+   * The kind of a message whose last clause, after another, is a closing ask of a kind ("...my sleep fr. wat do");
+   * null otherwise (a message that is only "what do" asks nothing yet).
+   */
+  private closingKind(text: string): QuestionKind | null {
+    const clauses = text.split(/[.!?,;]+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    const last = clauses.at(-1);
+    if (clauses.length < 2 || last === undefined) return null;
+    return this.kinds.closingOf(this.lexicon.terms(last));
   }
 
   /**
