@@ -572,7 +572,10 @@ export class Reader {
     if (question === null) {
       const asking = askingSentence(text);
       // "legs keep cramping at night, wrecking my sleep fr. wat do": a bare closing ask is what the message asks.
-      const kind = this.closingKind(text) ?? this.shortKind(full, asking);
+      // (The kind the words would have had still marks its section as asked by a question word, not by name:
+      // "ruining my sleep" is the overview's course, no reason to answer the overview.)
+      const own = this.shortKind(full, asking);
+      const kind = this.closingKind(text) ?? own;
       // "I stopped drinking coffee months ago but they kept coming. Does stress play a part?": a short message's
       // question that names a specific topic of its own is about that topic, not the one the sentence before told
       // (its sections and aspects stay the whole message's: "I get 20 minutes of sun at lunch. Is that enough for
