@@ -499,7 +499,12 @@ export class Reader {
     // "and for my mum? she's 82 and hers are worse than mine": the same question for someone else, then about them.
     const opening = this.askedForAnother(text);
     if (opening !== null)
-      signals = { ...this.readTopics(opening, this.signalsOf(opening)), text, redFlags: full.redFlags, forAnother: true };
+      signals = {
+        ...this.readTopics(opening, this.signalsOf(opening)),
+        text,
+        redFlags: full.redFlags,
+        forAnother: true,
+      };
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }
@@ -1315,10 +1320,13 @@ export class Reader {
     const terms = this.lexicon.terms(opening);
     if (rest.length === 0 || terms.length > FOR_ANOTHER_TERMS || !this.startsWithSwitch(terms)) return null;
     if (!terms.some((t) => this.others.has(t))) return null;
-    if (terms.some((t) => !this.neutral.has(t) && !this.others.has(t) && !this.switchWords.has(t))) return null;
+    if (terms.some((t) => !this.neutral.has(t) && !this.others.has(t) && !this.switchWords.has(t)))
+      return null;
     const told = this.lexicon.analyze(rest);
     const asks =
-      rest.includes("?") || this.questionWords.has(told.tokens[0] ?? "") || this.kinds.match(told.terms) !== null;
+      rest.includes("?") ||
+      this.questionWords.has(told.tokens[0] ?? "") ||
+      this.kinds.match(told.terms) !== null;
     return asks ? null : opening;
   }
 
