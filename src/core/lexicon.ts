@@ -246,6 +246,8 @@ export class Lexicon {
   private readonly kept: Set<string>;
   /** Token sequences that introduce a place ("live in"), joined with spaces, by length. */
   private readonly placeBefore: string[][];
+  /** Words that introduce a place only where a message opens ("in manchester??"; lexicon `place_opening`). */
+  private readonly placeOpening: string[][];
   /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
   private prepared: PreparedTexts | null;
   /** The analyses of the message being read, by text, while {@link sharing} runs; null between messages. */
@@ -271,6 +273,7 @@ export class Lexicon {
     this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
     this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
     this.placeBefore = (data.place_before ?? []).map((w) => tokenize(normalizeText(w)));
+    this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(normalizeText(w)));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
@@ -420,11 +423,14 @@ export class Lexicon {
    */
   private places(tokens: readonly string[]): Set<number> {
     const places = new Set<number>();
-    if (this.placeBefore.length === 0) return places;
+    if (this.placeBefore.length === 0 && this.placeOpening.length === 0) return places;
     for (let i = 0; i < tokens.length; i++) {
-      const after = this.placeBefore.some(
-        (marker) => marker.length <= i && marker.every((w, k) => tokens[i - marker.length + k] === w),
-      );
+      const after =
+        this.placeBefore.some(
+          (marker) => marker.length <= i && marker.every((w, k) => tokens[i - marker.length + k] === w),
+        ) ||
+        // "in manchester?? so never enough then", said back to an answer: the message opens with the place.
+        this.placeOpening.some((marker) => marker.length === i && marker.every((w, k) => tokens[k] === w));
       if (!after) continue;
       for (let j = i; j < Math.min(i + 2, tokens.length); j++) {
         const token = tokens[j] ?? "";

@@ -71,6 +71,8 @@ export class QuestionKinds {
   private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
+  /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
+  private readonly closings = new Map<string, QuestionKind>();
   /** The terms {@link match} was last asked about, and its answer. */
   private last: {
     terms: readonly string[];
@@ -90,6 +92,10 @@ export class QuestionKinds {
         keepsTopic: raw.keeps_topic ?? false,
         afterTried: raw.after_tried ?? null,
       };
+      for (const phrase of raw.closing ?? []) {
+        const terms = lexicon.terms(phrase);
+        if (terms.length > 0) this.closings.set(terms.join(" "), kind);
+      }
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
         if (parts.some((p) => p.length === 0)) continue;
@@ -107,6 +113,11 @@ export class QuestionKinds {
    * The kind the terms ask: the match covering most words, the earliest of equal ones (question words come first
    * in English: "what is the dose" is not a "what is it").
    */
+  /** The kind whose closing ask the terms are, whole ("wat do" as a message's last clause); null for none. */
+  closingOf(terms: readonly string[]): QuestionKind | null {
+    return terms.length === 0 ? null : (this.closings.get(terms.join(" ")) ?? null);
+  }
+
   kindOf(terms: readonly string[]): QuestionKind | null {
     return this.match(terms)?.kind ?? null;
   }

@@ -30,6 +30,11 @@ const NO_RED_FLAGS: RedFlagResult = Object.freeze({
 });
 /** A message of more words than this is small talk only when small talk makes up a third of it. */
 const SMALL_TALK_LONG = 12;
+/** Start over in this many words or more, at most this many words in, opens a longer message as its request. */
+const RESET_FIRST_LENGTH = 2;
+const RESET_FIRST_START = 2;
+/** A clause asking for someone else is this short ("and what about for my mum"). */
+const FOR_ANOTHER_TERMS = 7;
 /** Field weights: a keyword is the strongest evidence, a title word next, a word from an example question least. */
 const WEIGHT = { keyword: 1, title: 0.8, question: 0.3 } as const;
 /** A weak facet word ("take", "daily") counts this much. */
@@ -174,6 +179,12 @@ export interface Signals {
    * `followups.other`), not only as the whole of it (`followup`).
    */
   asksOther: boolean;
+  /**
+   * The message asks the last question again for someone else, then tells about them ("and for my mum? she's 82 and
+   * hers are worse", "what about my husband, he's outside all day"): read from its opening clause alone (lexicon
+   * `others`), so what it tells of the person names no new topic or unknown subject.
+   */
+  forAnother: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -277,6 +288,8 @@ export class Reader {
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
+  /** The terms of the switch phrases ("what", "about", "same"): words of a clause that asks again for someone else. */
+  private readonly switchWords = new Set<string>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
@@ -294,6 +307,8 @@ export class Reader {
   private readonly correctionTable = new PhraseTable<true>();
   /** Words that open a correction when a "not" follows ("no, the vitamin one, not the mineral"). */
   private readonly correctionNoes: Set<string>;
+  /** People a question may be asked for besides the person writing (lexicon `others`), as terms. */
+  private readonly others: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
@@ -359,6 +374,7 @@ export class Reader {
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
+    this.others = new Set((lexicon.data.others ?? []).flatMap((w) => lexicon.terms(w)));
     for (const phrase of lexicon.data.corrections ?? [])
       this.correctionTable.set(inScope(lexicon.terms(phrase)), true);
     this.anchors = new Set(lexicon.data.anchors.flatMap((w) => lexicon.terms(w)));
@@ -379,7 +395,10 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
     for (const phrase of followups.other ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
-    for (const phrase of followups.switch) this.switchTable.set(inScope(lexicon.terms(phrase)), true);
+    for (const phrase of followups.switch) {
+      this.switchTable.set(inScope(lexicon.terms(phrase)), true);
+      for (const term of lexicon.terms(phrase)) this.switchWords.add(term);
+    }
     for (const talk of smallTalk) {
       for (const example of talk.examples)
         this.smallTalkTable.set(inScope(lexicon.terms(example)), talk.intent);
@@ -477,6 +496,15 @@ export class Reader {
       // (The red flags stay the whole message's, read once above.)
       signals = this.readTopics(text, { ...this.signalsOf(text, false, masked), redFlags: full.redFlags });
     }
+    // "and for my mum? she's 82 and hers are worse than mine": the same question for someone else, then about them.
+    const opening = this.askedForAnother(text);
+    if (opening !== null)
+      signals = {
+        ...this.readTopics(opening, this.signalsOf(opening)),
+        text,
+        redFlags: full.redFlags,
+        forAnother: true,
+      };
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
         ? { ...signals, outOfScope: false }
@@ -548,7 +576,11 @@ export class Reader {
     const question = this.questionOf(text);
     if (question === null) {
       const asking = askingSentence(text);
-      const kind = this.shortKind(full, asking);
+      // "legs keep cramping at night, wrecking my sleep fr. wat do": a bare closing ask is what the message asks.
+      // (The kind the words would have had still marks its section as asked by a question word, not by name:
+      // "ruining my sleep" is the overview's course, no reason to answer the overview.)
+      const own = this.shortKind(full, asking);
+      const kind = this.closingKind(text) ?? own;
       // "I stopped drinking coffee months ago but they kept coming. Does stress play a part?": a short message's
       // question that names a specific topic of its own is about that topic, not the one the sentence before told
       // (its sections and aspects stay the whole message's: "I get 20 minutes of sun at lunch. Is that enough for
@@ -657,6 +689,17 @@ export class Reader {
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     return merged;
+  }
+
+  /**
+   * The kind of a message whose last clause, after another, is a closing ask of a kind ("...my sleep fr. wat do");
+   * null otherwise (a message that is only "what do" asks nothing yet).
+   */
+  private closingKind(text: string): QuestionKind | null {
+    const clauses = text.split(/[.!?,;]+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    const last = clauses.at(-1);
+    if (clauses.length < 2 || last === undefined) return null;
+    return this.kinds.closingOf(this.lexicon.terms(last));
   }
 
   /**
@@ -998,6 +1041,7 @@ export class Reader {
       corrects,
       opener: this.wholeMessage(this.openerTable, terms) !== null,
       asksOther: this.followupTable.findAll(terms).some((hit) => hit.value === "other"),
+      forAnother: false,
     };
   }
 
@@ -1201,7 +1245,12 @@ export class Reader {
     const rare = terms.some((t, i) => !covered[i] && unknownSet.has(t));
     if (rare && coveredCount * 3 < terms.length) return null;
     // A long message that only opens with "ok so" or "morning" is not small talk (an unpunctuated voice note).
-    if (terms.length > SMALL_TALK_LONG && coveredCount * 3 < terms.length) return null;
+    // ...but start over said first, in words of its own ("actually can we start over, I want to ask for my dad"),
+    // is asked whatever follows it (the rest names no topic: checked above).
+    const resetFirst = hits.some(
+      (h) => h.value === "reset" && h.length >= RESET_FIRST_LENGTH && h.start <= RESET_FIRST_START,
+    );
+    if (terms.length > SMALL_TALK_LONG && coveredCount * 3 < terms.length && !resetFirst) return null;
     // Reset, help and goodbye win whenever present; otherwise the first thing said ("hello, my english is not so
     // good" is a greeting).
     // A phrase inside a longer one is part of it: "thank you for help" is thanks, "very clear" is not "clear" (reset).
@@ -1263,6 +1312,31 @@ export class Reader {
     if (rest.some((t) => !this.neutral.has(t) || this.anchors.has(t))) return null;
     // The longest phrase says what is asked: "and where do I get it" is "where do I get it", not "and".
     return hits.find((hit) => hit.length === longest)?.value ?? null;
+  }
+
+  /**
+   * The opening clause of a message that asks the last question again for someone else and then only tells about
+   * them: a switch ("and for", "what about"), then a person word (lexicon `others`) with nothing but neutral words
+   * beside it, closed by "?", "," or a stop, and a rest that asks nothing (no "?", no question word first, no question
+   * kind). Null otherwise: "and my husband? how much should he drink" asks its own question.
+   */
+  private askedForAnother(text: string): string | null {
+    if (this.others.size === 0) return null;
+    const cut = text.search(/[?.!,;:]/);
+    if (cut < 0) return null;
+    const opening = text.slice(0, cut);
+    const rest = text.slice(cut).replace(/^[?.!,;:\s]+/, "");
+    const terms = this.lexicon.terms(opening);
+    if (rest.length === 0 || terms.length > FOR_ANOTHER_TERMS || !this.startsWithSwitch(terms)) return null;
+    if (!terms.some((t) => this.others.has(t))) return null;
+    if (terms.some((t) => !this.neutral.has(t) && !this.others.has(t) && !this.switchWords.has(t)))
+      return null;
+    const told = this.lexicon.analyze(rest);
+    const asks =
+      rest.includes("?") ||
+      this.questionWords.has(told.tokens[0] ?? "") ||
+      this.kinds.match(told.terms) !== null;
+    return asks ? null : opening;
   }
 
   private startsWithSwitch(terms: string[]): boolean {

@@ -190,10 +190,12 @@ function carriedFacet(s: Signals, state: ConversationState, topic: string): stri
   const both = (state.also ?? []).length > 0;
   if (state.facet === null || s.facets.size > 0 || (topic === state.topic && !both)) return null;
   const short = s.analysis.tokenCount <= CARRY_TOKENS && s.otherContent === 0;
+  // "just the vitamin D one please" after both siblings' supplements: one of the two picked, in a few more words.
+  const picksOne = both && s.analysis.tokenCount <= CLARIFY_REPLY_TOKENS && s.otherContent === 0;
   // "the vitamin D ones" answering "how many of which?": an aspect with no topic is what a question back leaves.
   const answersBack =
     state.topic === null && s.analysis.tokenCount <= CLARIFY_REPLY_TOKENS && s.otherContent === 0;
-  return s.switchTopic || short || answersBack ? state.facet : null;
+  return s.switchTopic || short || picksOne || answersBack ? state.facet : null;
 }
 /** A reply this short, naming a topic and nothing else, answers a question back ("the vitamin D ones"). */
 const CLARIFY_REPLY_TOKENS = 6;
@@ -333,6 +335,18 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (!section || state.dialogue !== null || specificNamed(s, index)) return null;
       return theOther(section, state, index) ?? null;
+    },
+  },
+  {
+    // "and for my mum? she's 82 and hers are worse than mine" after the dose, "what about my husband, he's outside all
+    // day" after water: the last question again for someone else (reader `forAnother`), so the same answer. Not when
+    // the opening names a topic or an aspect of its own ("and for my dad, vitamin D?").
+    name: "same-question-for-someone-else",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (!s.forAnother || !section || state.dialogue !== null || s.topics.size > 0 || s.facets.size > 0)
+        return null;
+      return answer(section);
     },
   },
   {
@@ -703,7 +717,9 @@ export const RULES: readonly Rule[] = [
       const bare = s.topics.size === 0 && s.facets.size === 0 && s.unknown.length === 0 && !s.outOfScope;
       if (!section || !bare || s.scope?.subject != null || s.analysis.tokenCount > BARE_TOKENS) return null;
       // One sentence: "My friend say pickle juice. Is good?" tells something new before it asks.
-      if (/[.!?]\s+\S/.test(s.text.trim())) return null;
+      // ...but a short question first, then a remark, still asks about the answer ("in manchester?? so basically
+      // never enough then" after the sunlight: the place told is context, read by the lexicon).
+      if (/[.!?]\s+\S/.test(s.text.trim()) && !asksFirst(s.text)) return null;
       // A kind that keeps the topic ("how many times?") after a specific answer; any other short question ("where
       // exactly?", "and in summer?", "whats the max tho", "do they go away?") after any answer, as nothing else read it.
       if (s.kind?.keepsTopic === true && !index.isGeneral(section.topic)) return answer(section);
@@ -758,6 +774,15 @@ const NAMES_SPECIFIC = 0.8;
 function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
 }
+
+/** The message opens with a short question of its own, closed by "?" ("in manchester?? so never enough then"). */
+function asksFirst(text: string): boolean {
+  const first = /^[^.!?]*\?/.exec(text.trim())?.[0] ?? "";
+  const words = first.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 0 && words.length <= ASKS_FIRST_WORDS;
+}
+/** A question first this short, before a remark ("in manchester??"). */
+const ASKS_FIRST_WORDS = 3;
 
 /** A bare question about the last answer is this short ("how many times would he need to go"). */
 const BARE_TOKENS = 10;

@@ -91,6 +91,12 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer vitamin-d.supplements",
   },
   {
+    rule: "same-question-for-someone-else",
+    text: "what about my uncle, he's a roofer",
+    state: () => after("hydration"),
+    want: "answer hydration",
+  },
+  {
     rule: "item-of-the-last-list",
     text: "tell me more about the first one",
     state: () => after("causes"),

@@ -11,6 +11,11 @@ export const kindSchema = z.object({
   /** The general section that answers it instead when what was set aside had been tried as a remedy. */
   after_tried: z.string().min(1).optional(),
   phrases: words.min(1),
+  /**
+   * Short asks that mark the kind only as the whole last clause of a message ("...wrecking my sleep fr. wat do"):
+   * too bare to mean it anywhere else ("what do you mean"). Default: none.
+   */
+  closing: words.optional(),
   examples: words.min(1),
 });
 

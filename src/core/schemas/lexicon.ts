@@ -51,6 +51,11 @@ export const lexiconSchema = z.object({
    */
   place_before: words.optional(),
   /**
+   * Words that introduce a place only where a message opens ("in manchester?? so never enough then", "up in
+   * Aberdeen though"): a place told back to an answer, context as after `place_before`. Default: none.
+   */
+  place_opening: words.optional(),
+  /**
    * Words that name an item of the last answer's list by its place ("the first one": 1, "the last one": -1), as in
    * "tell me more about the first one" after the causes. Default: none.
    */
@@ -88,6 +93,11 @@ export const lexiconSchema = z.object({
   corrections: words.optional(),
   /** Words that open a correction when a "not" follows what was meant ("no, the vitamin one, not the mineral"). */
   correction_noes: words.optional(),
+  /**
+   * People a question may be asked for besides the person writing ("and for my mum?", "what about my husband, he's a
+   * scaffolder"): after a switch, the last question again for them, and what follows tells about them. Default: none.
+   */
+  others: words.optional(),
   /**
    * Acknowledgements that greet when they open a conversation ("alright mate"; after an answer they acknowledge it).
    * Default: none.
