@@ -372,7 +372,7 @@ export class Scope {
     // The pointer goes to the nearest thing told: a topic of ours named after this one takes it. A topic word in the
     // pointing clause before its pointer says what is done with the thing pointed at ("should I be drinking it?"); one
     // after it is asked about ("what does it say about the magnesium dose?").
-    const asked = (text: string) => this.withoutConsumption(this.afterPointer(text, otherCramps));
+    const asked = (text: string) => this.afterPointer(text, otherCramps, true);
     const between = later.clauses.map((c) => (c.asks ? asked(c.text) : c.text));
     if (tailAsks) between.unshift(asked(later.tail.text));
     return pointsBack && !this.namesTopic(between.join(". "));
@@ -404,16 +404,6 @@ export class Scope {
     return out;
   }
 
-  /**
-   * The text without its bare verbs of taking something in ("how much would you drink" after pickle brine told): with
-   * no object named they take the thing told, not the water of the hydration section.
-   */
-  private withoutConsumption(text: string): string {
-    if (this.consumption.size === 0) return text;
-    const analysis = this.lexicon.analyze(text);
-    return analysis.tokens.filter((_, i) => !this.consumption.has(analysis.stems[i] ?? "")).join(" ");
-  }
-
   /** Whether a text names the leg cramps the article is about by a leg word ("the leg ones", "my calves"). */
   private namesOurCramps(text: string): boolean {
     return this.ourCramps.findAll(this.lexicon.analyze(text).stems).length > 0;
@@ -422,20 +412,27 @@ export class Scope {
   /**
    * The words of a clause after its last singular pointer ("should I be drinking it" -> ""), or all of it; with
    * `plural`, "they", "them", "those" and "these" count as pointers too. A pointer inside a `not_pointing` phrase is
-   * none ("a stretch that helps").
+   * none ("a stretch that helps"). With `dropConsumption`, the bare verbs of taking something in are left out of the
+   * words returned: in a question pointing back at a thing told ("how much would you drink" after pickle brine), with
+   * no object of their own, they take that thing, not the water of the hydration section.
    */
-  private afterPointer(text: string, plural = false): string {
+  private afterPointer(text: string, plural = false, dropConsumption = false): string {
     const analysis = this.lexicon.analyze(text);
     const stems = this.pointers(analysis.stems);
     let last = -1;
-    stems.forEach((stem, i) => {
+    for (let i = 0; i < stems.length; i++) {
+      const stem = stems[i] ?? "";
       if (
         (this.refersBack.has(stem) || (plural && this.refersBackPlural.has(stem))) &&
         !PERSON_POINTERS.has(stem)
       )
         last = i;
-    });
-    return analysis.tokens.slice(last + 1).join(" ");
+    }
+    const words: string[] = [];
+    for (let i = last + 1; i < analysis.tokens.length; i++)
+      if (!dropConsumption || !this.consumption.has(analysis.stems[i] ?? ""))
+        words.push(analysis.tokens[i] ?? "");
+    return words.join(" ");
   }
 
   /** The topics' terms found in `stems`, `not_terms` left out. */
