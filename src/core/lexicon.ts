@@ -421,24 +421,32 @@ export class Lexicon {
    * Indexes of tokens that name a place the person is in: the one or two words after "live in" / "here in" that are
    * neither common words nor known to the bot ("manchester"). A place is context, never an unknown subject.
    */
-  private places(tokens: readonly string[]): Set<number> {
-    const places = new Set<number>();
-    if (this.placeBefore.length === 0 && this.placeOpening.length === 0) return places;
+  private places(tokens: readonly string[]): ReadonlySet<number> {
+    // Loops, and one empty set shared by the messages that name no place (most): no closure or set per word (ADR 60).
+    let places: Set<number> | null = null;
     for (let i = 0; i < tokens.length; i++) {
-      const after =
-        this.placeBefore.some(
-          (marker) => marker.length <= i && marker.every((w, k) => tokens[i - marker.length + k] === w),
-        ) ||
-        // "in manchester?? so never enough then", said back to an answer: the message opens with the place.
-        this.placeOpening.some((marker) => marker.length === i && marker.every((w, k) => tokens[k] === w));
+      let after = false;
+      for (const marker of this.placeBefore)
+        if (marker.length <= i && wordsAt(tokens, i - marker.length, marker)) {
+          after = true;
+          break;
+        }
+      // "in manchester?? so never enough then", said back to an answer: the message opens with the place.
+      if (!after)
+        for (const marker of this.placeOpening)
+          if (marker.length === i && wordsAt(tokens, 0, marker)) {
+            after = true;
+            break;
+          }
       if (!after) continue;
       for (let j = i; j < Math.min(i + 2, tokens.length); j++) {
         const token = tokens[j] ?? "";
         if (this.commonWords.has(token) || this.vocabulary.has(stem(token))) break;
+        places ??= new Set();
         places.add(j);
       }
     }
-    return places;
+    return places ?? NO_PLACES;
   }
 
   /**
@@ -580,6 +588,15 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** The places of a message that names none. */
+const NO_PLACES: ReadonlySet<number> = new Set();
+
+/** `words` stand in `tokens` from `at` on. */
+function wordsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
 }
 
 /** The word with each run of one letter cut to one ("soo" -> "so"); most words have no run, and skip the regex. */

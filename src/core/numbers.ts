@@ -25,11 +25,18 @@ export interface Duration {
 }
 
 function startsWith(stems: readonly string[], at: number, words: readonly string[]): boolean {
-  return words.every((w, k) => stems[at + k] === w);
+  for (let k = 0; k < words.length; k++) if (stems[at + k] !== words[k]) return false;
+  return true;
 }
 
 function endsBefore(stems: readonly string[], at: number, words: readonly string[]): boolean {
   return startsWith(stems, at - words.length, words);
+}
+
+/** Some phrase of `list` ends right before `at` (a loop: the check runs on every word of every message; ADR 60). */
+function endsBeforeAny(stems: readonly string[], at: number, list: readonly (readonly string[])[]): boolean {
+  for (const words of list) if (endsBefore(stems, at, words)) return true;
+  return false;
 }
 
 const split = (list: readonly string[]): string[][] => list.map((p) => p.split(/\s+/));
@@ -180,7 +187,7 @@ export class Numbers {
   /** "I've counted to 900 and it's still going": a count said aloud is about one a second, so a length in seconds. */
   private counted(stems: readonly string[], out: Duration[]): void {
     for (let i = 1; i < stems.length; i++) {
-      if (!this.countedBefore.some((words) => endsBefore(stems, i, words))) continue;
+      if (!endsBeforeAny(stems, i, this.countedBefore)) continue;
       const value = this.parse(stems[i] ?? "");
       if (value === null || this.unitWords.has(stems[i + 1] ?? "")) continue;
       out.push({ start: i, end: i + 1, minutes: value / 60, lowerBound: false, isLength: true });

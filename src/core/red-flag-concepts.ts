@@ -336,5 +336,7 @@ function toldInThePast(tokens: readonly string[], start: number, end: number, sa
 
 /** The stretch `[start, end)` lies inside one of `stretches`. */
 export function inside(stretches: readonly Stretch[], start: number, end: number): boolean {
-  return stretches.some((s) => start >= s.start && end <= s.end);
+  // A loop, not a closure made per call (the red-flag check asks for every phrase found; ADR 54).
+  for (const s of stretches) if (start >= s.start && end <= s.end) return true;
+  return false;
 }

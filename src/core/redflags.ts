@@ -45,6 +45,12 @@ interface RulePart {
   rule: number;
   others: Hit[];
   exceptions: Hit[];
+  /** The rule is one of the habitual rules (`habitual.rules`): a sign said to be how it always is does not count. */
+  habitual: boolean;
+  /** Some of `others` are felt signs (`habitual.felt_signs`) ... */
+  felt: boolean;
+  /** ... and these are `others` without them. */
+  unfelt: readonly Hit[];
 }
 
 const NO_HITS: readonly Hit[] = [];
@@ -302,7 +308,11 @@ export class RedFlags {
     const reading = this.lengths(analysis, false, context);
     const hits = this.hits(analysis, reading, context);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
-    const mentions = this.rules.map((rule, i) => this.mentions(rule, i, hits));
+    const mentions: (number[][] | null)[] = [];
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i];
+      mentions.push(rule === undefined ? null : this.mentions(rule, i, hits));
+    }
     const urgent = this.firstFiring(mentions, reading, false, context.sentences);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
     // conversation has earlier turns.
@@ -388,10 +398,6 @@ export class RedFlags {
     const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
-    const closes = (o: Span, end: number): boolean =>
-      o.start >= end &&
-      o.start - end <= RESOLVED_REACH &&
-      !recent.some((r) => r.start >= end && r.end <= o.start);
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
@@ -404,40 +410,36 @@ export class RedFlags {
     let usual: Span[] | null = null;
     let causes: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
+    // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
-      if (over.some((o) => closes(o, end))) continue;
+      if (over.length > 0 && closedBy(over, recent, end)) continue;
       const negated = said || deniedNext(at);
-      let habitual: boolean | null = null;
-      const usually = (): boolean => {
-        // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
-        usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
-        habitual ??= usual.some(
-          (u) => u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start),
-        );
-        return habitual;
-      };
-      let caused: boolean | null = null;
-      const givenBy = (): boolean => {
-        causes ??= spans(this.causesBefore, stems);
-        caused ??= causes.some(
-          (c) => c.end <= at && at - c.end <= HABITUAL_REACH && sentences.together(c.start, at),
-        );
-        return caused;
-      };
+      // Whether the sign is how it always is, and whether what gives it was said before it: read at most once here.
+      let habitual = -1;
+      let caused = -1;
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
-      const masked = idioms.some((i) => at < i.end && end > i.start) || inside(quiet, at, end);
+      const masked = overlapsAny(idioms, at, end) || inside(quiet, at, end);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
-        let others = masked || (this.habitualRules.has(part.rule) && usually()) ? NO_HITS : part.others;
-        // "magnesium spray ... it tingles": a felt sign given by what was put on it.
-        if (
-          this.habitualRules.has(part.rule) &&
-          others.some((h) => this.feltSigns.has(h.phrase)) &&
-          givenBy()
-        )
-          others = others.filter((h) => !this.feltSigns.has(h.phrase));
+        let others = masked ? NO_HITS : part.others;
+        if (!masked && part.habitual) {
+          if (habitual < 0) {
+            // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
+            usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
+            habitual = habitualAfter(usual, at, end, sentences) ? 1 : 0;
+          }
+          if (habitual === 1) others = NO_HITS;
+          // "magnesium spray ... it tingles": a felt sign given by what was put on it.
+          else if (part.felt) {
+            if (caused < 0) {
+              causes ??= spans(this.causesBefore, stems);
+              caused = causedBefore(causes, at, sentences) ? 1 : 0;
+            }
+            if (caused === 1) others = part.unfelt;
+          }
+        }
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
         const mention: Mention = { others, exceptions, negated, at, end };
@@ -501,12 +503,18 @@ export class RedFlags {
       for (const hit of hits) {
         let part = byRule.get(hit.rule);
         if (part === undefined) {
-          part = { rule: hit.rule, others: [], exceptions: [] };
+          const habitual = this.habitualRules.has(hit.rule);
+          part = { rule: hit.rule, others: [], exceptions: [], habitual, felt: false, unfelt: NO_HITS };
           byRule.set(hit.rule, part);
         }
         (hit.group === -2 ? part.exceptions : part.others).push(hit);
       }
       parts = [...byRule.values()];
+      for (const part of parts) {
+        if (!part.habitual) continue;
+        part.felt = part.others.some((h) => this.feltSigns.has(h.phrase));
+        if (part.felt) part.unfelt = part.others.filter((h) => !this.feltSigns.has(h.phrase));
+      }
       this.parts.set(hits, parts);
     }
     return parts;
@@ -968,6 +976,44 @@ function comparison(stems: readonly string[], at: number): boolean {
   const before = stems[at - 1] ?? "";
   const article = before === "a" || before === "an";
   return COMPARISON_OPENERS.has(article ? (stems[at - 2] ?? "") : before);
+}
+
+/**
+ * A sign ending at `end` is closed by a phrase saying it is over (`over`) that follows it within
+ * {@link RESOLVED_REACH} words, with no recent time (`recent`) between them.
+ */
+function closedBy(over: readonly Span[], recent: readonly Span[], end: number): boolean {
+  for (const o of over) {
+    if (o.start < end || o.start - end > RESOLVED_REACH) continue;
+    let across = false;
+    for (const r of recent)
+      if (r.start >= end && r.end <= o.start) {
+        across = true;
+        break;
+      }
+    if (!across) return true;
+  }
+  return false;
+}
+
+/** Some span overlaps the stretch from `at` to `end` (exclusive). */
+function overlapsAny(list: readonly Span[], at: number, end: number): boolean {
+  for (const s of list) if (at < s.end && end > s.start) return true;
+  return false;
+}
+
+/** A habitual phrase starts within {@link HABITUAL_REACH} words after the sign, in its sentence. */
+function habitualAfter(usual: readonly Span[], at: number, end: number, sentences: Sentences): boolean {
+  for (const u of usual)
+    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start)) return true;
+  return false;
+}
+
+/** A cause of a felt sign ends within {@link HABITUAL_REACH} words before it, in its sentence. */
+function causedBefore(causes: readonly Span[], at: number, sentences: Sentences): boolean {
+  for (const c of causes)
+    if (c.end <= at && at - c.end <= HABITUAL_REACH && sentences.together(c.start, at)) return true;
+  return false;
 }
 
 function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
