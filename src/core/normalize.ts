@@ -21,6 +21,8 @@ const ASCII = /^[\t\n\r -~]*$/;
 const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_REPEATS = /([a-z])\1{2,}/g;
 const ASCII_SEPARATORS = /[^a-z0-9'.]+/g;
+// A character the separators' pass changes: anything but a-z, digits, apostrophes, dots and spaces, or two spaces.
+const ASCII_OTHER = /[^a-z0-9'. ]| {2}/;
 
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
@@ -34,7 +36,8 @@ export function normalizeText(input: string): string {
     // fewer over every message (ADR 33).
     text = input.toLowerCase();
     if (text.includes("`")) text = text.replace(APOSTROPHES, "'");
-    text = text.replace(ASCII_SEPARATORS, " ");
+    // Only letters, digits, apostrophes, dots and single spaces: the separators' pass would give the same text back.
+    if (ASCII_OTHER.test(text)) text = text.replace(ASCII_SEPARATORS, " ");
   } else {
     text = input.normalize("NFKC").replace(FORMAT, "").replace(CONTROL, " ");
     text = text.normalize("NFD").replace(MARKS, "").toLowerCase();
@@ -45,7 +48,9 @@ export function normalizeText(input: string): string {
   if (text.includes("'")) text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
   // ASCII text is down to a-z, digits, apostrophes, dots and spaces here: its letters are a-z.
   text = text.replace(ascii ? ASCII_REPEATS : REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
-  return text.replace(/\s+/g, " ").trim();
+  // Every separator is a space by now: only runs of them are left to join (most texts have none; ADR 60).
+  if (text.includes("  ")) text = text.replace(/\s+/g, " ");
+  return text.trim();
 }
 
 /** Splits normalised text into tokens. */
