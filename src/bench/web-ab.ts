@@ -17,6 +17,8 @@
  * a process of its own, for the ratio of the same round. Per round and variant it prints the server's CPU time per
  * message (all threads), wall time per message, GC pauses per message, p99 and the load generator's CPU; then the
  * medians and means. Say `uptime`'s load with the figures: on a shared machine a round moves by tens of per cent.
+ * A label may name another build's bench folder as LABEL@DIR (`old@/tmp/base/dist/bench=--max-semi-space-size=8`):
+ * that variant's server is DIR/web-ab-server.js, so old and new code are alternated round by round.
  * Bounded: at most 20 rounds of at most 20,000 messages, each load within the bench's time limit.
  */
 import { type ChildProcess, fork } from "node:child_process";
@@ -143,7 +145,11 @@ async function main(): Promise<void> {
   });
   for (const spec of specs) {
     const eq = spec.indexOf("=");
-    const label = eq < 0 ? spec : spec.slice(0, eq);
+    const named = eq < 0 ? spec : spec.slice(0, eq);
+    // LABEL@DIR: this variant's server is DIR/web-ab-server.js (another build's dist/bench, for old-against-new).
+    const at = named.indexOf("@");
+    const label = at < 0 ? named : named.slice(0, at);
+    const serverDir = at < 0 ? HERE : named.slice(at + 1);
     const flags =
       eq < 0
         ? []
@@ -151,7 +157,7 @@ async function main(): Promise<void> {
             .slice(eq + 1)
             .split(",")
             .filter(Boolean);
-    const server = fork(join(HERE, "web-ab-server.js"), [], {
+    const server = fork(join(serverDir, "web-ab-server.js"), [], {
       execArgv: flags,
       env: {
         ...process.env,

@@ -16,7 +16,7 @@ import type { TurnStoreOperation } from "../../core/engine.js";
 import { CrampBotError } from "../../core/errors.js";
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
 import type { ReloadOutcome } from "../reload.js";
-import type { DataSnapshot, EngineThreadSpec, FromEngine, ToEngine } from "./protocol.js";
+import type { DataSnapshot, EngineThreadSpec, FromEngine, Posted, ToEngine } from "./protocol.js";
 
 export type { DataSnapshot, EngineThreadSpec, ThreadStoreSpec } from "./protocol.js";
 
@@ -52,6 +52,12 @@ export class EngineThread implements MessageHandler {
   private closing: Promise<void> | undefined;
   private closed: (() => void) | undefined;
   private snapshot: DataSnapshot | null = null;
+  /**
+   * Requests issued in this turn of the event loop, posted together at its end, in order (ADR 61): every turn the
+   * HTTP callbacks of one turn of the loop handed over crosses in one postMessage.
+   */
+  private outbox: ToEngine[] = [];
+  private flushScheduled = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -73,10 +79,14 @@ export class EngineThread implements MessageHandler {
         reject(
           new CrampBotError("E_ENGINE_THREAD", `the engine thread exited (${code}) before it was ready`),
         );
-      // Until it is ready the thread may only log (the SQLite store reports a file it repaired while opening).
-      const starting = (message: FromEngine) => {
-        if (message.kind === "log") {
-          options.logger[message.level](message.obj, message.msg);
+      // Until it is ready the thread may only log (the SQLite store reports a file it repaired while opening); the
+      // thread posts its log lines before "ready", and "ready" alone.
+      const starting = (posted: Posted<FromEngine>) => {
+        const message = Array.isArray(posted) ? undefined : posted;
+        if (message === undefined || message.kind === "log") {
+          for (const line of Array.isArray(posted) ? posted : [posted]) {
+            if (line.kind === "log") options.logger[line.level](line.obj, line.msg);
+          }
           return;
         }
         if (message.kind !== "ready") return;
@@ -116,9 +126,42 @@ export class EngineThread implements MessageHandler {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      this.worker.postMessage(request(id));
+      this.send(request(id));
     });
   }
+
+  /** Queues `message` for this turn of the event loop's post (after everything queued before it). */
+  private send(message: ToEngine): void {
+    this.outbox.push(message);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // After the I/O callbacks of this turn of the loop: every request they issued joins the same post.
+    setImmediate(this.flush);
+  }
+
+  /**
+   * Posts what is queued, in order, in one message. Should it not clone (a value that is not plain), each request is
+   * posted alone, and one that still does not is rejected as a post of it alone was before.
+   */
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const batch = this.outbox;
+    if (batch.length === 0) return;
+    this.outbox = [];
+    try {
+      this.worker.postMessage(batch.length === 1 ? batch[0] : batch);
+    } catch {
+      for (const message of batch) {
+        try {
+          this.worker.postMessage(message);
+        } catch (error) {
+          const waiting = "id" in message ? this.pending.get(message.id) : undefined;
+          if ("id" in message) this.pending.delete(message.id);
+          waiting?.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    }
+  };
 
   /** Turns posted and not yet answered. */
   get inFlight(): number {
@@ -135,7 +178,8 @@ export class EngineThread implements MessageHandler {
     this.closing ??= new Promise<void>((resolve) => {
       if (this.ended !== null) return resolve();
       this.closed = resolve;
-      this.worker.postMessage({ kind: "close" } satisfies ToEngine);
+      // After every turn already queued: the engine finishes them before it closes.
+      this.send({ kind: "close" });
     });
     return this.closing;
   }
@@ -158,7 +202,7 @@ export class EngineThread implements MessageHandler {
       if ("error" in outcome) waiting.reject(outcome.error);
       else waiting.resolve(outcome.value as never);
     };
-    worker.on("message", (message: FromEngine) => {
+    const receive = (message: FromEngine) => {
       switch (message.kind) {
         case "reply":
           settle(message.id, { value: message.reply });
@@ -198,6 +242,10 @@ export class EngineThread implements MessageHandler {
           this.end(new CrampBotError("E_ENGINE_THREAD", "the engine thread was closed"));
           break;
       }
+    };
+    worker.on("message", (posted: Posted<FromEngine>) => {
+      if (!Array.isArray(posted)) receive(posted);
+      else for (const message of posted) receive(message);
     });
     worker.on("error", (error) => {
       this.options.logger.error(

@@ -23,6 +23,7 @@ import type {
   EngineThreadSpec,
   FromEngine,
   LogLevel,
+  Posted,
   ThreadStoreSpec,
   ToEngine,
 } from "./protocol.js";
@@ -31,7 +32,49 @@ if (parentPort === null)
   throw new Error("engine-worker.js runs as a worker thread (engine-thread.ts starts it)");
 const port = parentPort;
 const spec = workerData as EngineThreadSpec;
-const post = (message: FromEngine) => port.postMessage(message);
+/**
+ * What this thread tells the main one in one turn of its event loop, posted together at the end of it, in order
+ * (ADR 61): the replies of every turn a store commit finished cross in one postMessage.
+ */
+let outbox: FromEngine[] = [];
+let flushScheduled = false;
+const post = (message: FromEngine): void => {
+  outbox.push(message);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flush);
+};
+/**
+ * Posts what is queued in one message. Should it not clone (a reply or a log line's object that is not plain),
+ * each is posted alone; a reply that still does not is answered "failed" (the main thread answers the apology), a
+ * log line is posted without its object.
+ */
+function flush(): void {
+  flushScheduled = false;
+  const batch = outbox;
+  if (batch.length === 0) return;
+  outbox = [];
+  try {
+    port.postMessage(batch.length === 1 ? batch[0] : batch);
+  } catch {
+    for (const message of batch) {
+      try {
+        port.postMessage(message);
+      } catch (error) {
+        const { name, message: text } = errorOf(error);
+        if (message.kind === "reply")
+          port.postMessage({ kind: "failed", id: message.id, error: { name, message: text } });
+        else if (message.kind === "log")
+          port.postMessage({ ...message, obj: { err: { name, message: text } } });
+      }
+    }
+  }
+}
+/** Posts `message` now, after everything queued (the thread's first and last words: "ready", "closed"). */
+const postNow = (message: FromEngine): void => {
+  flush();
+  port.postMessage(message);
+};
 
 const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
 /** The engine's log lines, those at or above the main thread's level, handed to its logger. */
@@ -124,19 +167,18 @@ const snapshot = (): DataSnapshot | null =>
     : null;
 
 let closing = false;
-port.on("message", (message: ToEngine) => {
+port.on("message", (posted: Posted<ToEngine>) => {
+  if (!Array.isArray(posted)) receive(posted);
+  else for (const message of posted) receive(message);
+});
+
+function receive(message: ToEngine): void {
   switch (message.kind) {
     case "turn": {
       const { id } = message;
-      // Engine.handle never rejects: a failure inside is answered there (red flags first, then the apology).
-      void handler.handle(message.message).then((reply) => {
-        try {
-          post({ kind: "reply", id, reply });
-        } catch (error) {
-          const { name, message: text } = errorOf(error);
-          post({ kind: "failed", id, error: { name, message: text } });
-        }
-      });
+      // Engine.handle never rejects: a failure inside is answered there (red flags first, then the apology). A reply
+      // that cannot cross is answered "failed" when posted (flush).
+      void handler.handle(message.message).then((reply) => post({ kind: "reply", id, reply }));
       break;
     }
     case "check": {
@@ -161,7 +203,7 @@ port.on("message", (message: ToEngine) => {
       }
       break;
   }
-});
+}
 
 async function close(): Promise<void> {
   try {
@@ -176,9 +218,9 @@ async function close(): Promise<void> {
       msg: "engine thread: closing the stores failed",
     });
   }
-  post({ kind: "closed" });
+  postNow({ kind: "closed" });
   port.close();
 }
 
 if (spec.reload?.watch) reloader?.watch();
-post({ kind: "ready", data: snapshot() });
+postNow({ kind: "ready", data: snapshot() });

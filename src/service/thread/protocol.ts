@@ -50,6 +50,13 @@ export interface DataSnapshot {
   counts: Record<ReloadResult, number>;
 }
 
+/**
+ * What one postMessage carries, either way: one message, or several in the order they were issued. Each side gathers
+ * what it issues in one turn of its event loop and posts it once (ADR 61): under load many turns cross together, and
+ * a post has a fixed cost (a wake-up of the other thread) besides its cloning.
+ */
+export type Posted<T> = T | T[];
+
 /** Main thread → engine thread. */
 export type ToEngine =
   | { kind: "turn"; id: number; message: IncomingMessage }

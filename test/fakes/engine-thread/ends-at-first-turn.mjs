@@ -2,7 +2,9 @@
 // that ran out of memory or crashed would, as soon as the first turn reaches it: what the main thread does then.
 import { parentPort } from "node:worker_threads";
 
-parentPort.on("message", (message) => {
-  if (message.kind === "turn") process.exit(3);
+// A post carries one message or several in order (protocol.ts, Posted).
+parentPort.on("message", (posted) => {
+  const messages = Array.isArray(posted) ? posted : [posted];
+  if (messages.some((message) => message.kind === "turn")) process.exit(3);
 });
 parentPort.postMessage({ kind: "ready" });
