@@ -111,7 +111,7 @@ const NOW_BEFORE = [
   // As a learner of English may put it: "the cramp is come at 5 in the morning, now is half past 6".
   "now is",
   "and now is",
-  // Told as a reading of a clock or phone: "looked at the clock and it says 2 25", "when the clock hit 3:20".
+  // Told as a reading of a clock or phone: "my phone says 4 40", "when the kitchen clock hit 1:30".
   "says",
   "said",
   "read",
@@ -328,7 +328,7 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
         if (further < 0) break;
         openerAt = further;
       }
-      // "started just before midnight", "began around 2": a verb of starting opens the time itself.
+      // "started just after midnight", "began around 2": a verb of starting opens the time itself.
       if (openerAt < 0) openerAt = acceptedAt(stems, i, STARTED, BETWEEN);
       if (openerAt < 0 && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
       const t = timeAt(stems, i);

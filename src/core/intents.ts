@@ -60,8 +60,8 @@ export const urgentSchema = z.object({
    */
   duration_ongoing: words.default([]),
   /**
-   * A cramp said to start with something that takes a while ("started when my bus left", "came on as the film
-   * began"): with a later hold told ("still not gone"), the length of that something ("the journey is 20 minutes")
+   * A cramp said to start with something that takes a while ("began when the train pulled out", "came on as the film
+   * began"): with a later hold told ("still not gone"), the length of that something ("the trip is 25 minutes")
    * is how long the cramp has lasted, though a length of a journey alone is not. May hold classes. Default: none.
    */
   duration_held_through: words.default([]),
@@ -83,8 +83,8 @@ export const urgentSchema = z.object({
    */
   resolved_not_across: words.default([]),
   /**
-   * A harmless cause or end said after a sign in its sentence ("went a bit red but that's only cos I was rubbing it",
-   * "numb last night, but only because he was lying across them"): it closes the sign however recent. Default: none.
+   * A harmless cause or end said after a sign in its sentence ("went a bit red, only because I kept rubbing it",
+   * "numb last night but only because the dog lay on them"): it closes the sign however recent. Default: none.
    */
   explained: words.default([]),
   /**

@@ -400,8 +400,10 @@ export class RedFlags {
       o.start >= end &&
       o.start - end <= RESOLVED_REACH &&
       !recent.some((r) => r.start >= end && r.end <= o.start);
-    // "numb last night, but only because ...": an explanation in the sign's sentence closes it, however recent.
-    const explained = spans(this.explained, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
+    // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
+    const explained = spans(this.explained, stems).filter(
+      (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0,
+    );
     const explains = (o: Span, at: number, end: number): boolean =>
       o.start >= end && o.start - end <= EXPLAINED_REACH && sentences.together(at, o.start);
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
@@ -841,8 +843,8 @@ export class RedFlags {
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
         ((stems[d.end - 1]?.length ?? 0) > 1 || connectors.some((c) => c.end === d.start)),
     );
-    // "the cramp started when my bus left ... it still not go away. The journey is 20 minutes": the length of what
-    // the cramp began with, and held through, is how long it lasted (a journey's length alone is not).
+    // "the cramp began when the train pulled out and it still hadn't gone when we got in, the trip is 25 minutes": the
+    // length of what the cramp began with, and held through, is how long it lasted (a journey's length alone is not).
     if (this.startsWithSomething(stems, ongoing, contextAt))
       for (const d of found) {
         if (durations.includes(d) || inside(quiet, d.start, d.end)) continue;
@@ -857,7 +859,9 @@ export class RedFlags {
       // (A short time since, "woke at 2 ... the clock said 2 05 and it's still tight", says no long cramp.)
       durations: [
         ...durations,
-        ...since.filter((d) => d.minutes >= this.data.long_cramp_minutes).map((d) => ({ ...d, isLength: true })),
+        ...since
+          .filter((d) => d.minutes >= this.data.long_cramp_minutes)
+          .map((d) => ({ ...d, isLength: true })),
       ],
       contextAt,
       connectors,
@@ -867,8 +871,8 @@ export class RedFlags {
   }
 
   /**
-   * A cramp word starts something said to begin with an event ("the cramp start when my bus leave"), and a hold is
-   * told after it ("it still not go away"): see `duration_held_through`.
+   * A cramp word starts something said to begin with an event ("the cramp began when the train pulled out"), and a
+   * hold is told after it ("it still hadn't gone"): see `duration_held_through`.
    */
   private startsWithSomething(
     stems: readonly string[],
