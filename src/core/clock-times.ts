@@ -111,6 +111,15 @@ const NOW_BEFORE = [
   // As a learner of English may put it: "the cramp is come at 5 in the morning, now is half past 6".
   "now is",
   "and now is",
+  // Told as a reading of a clock or phone: "my phone says 4 40", "when the kitchen clock hit 1:30".
+  "says",
+  "said",
+  "read",
+  "showed",
+  "shows",
+  "hit",
+  "reached",
+  "struck",
 ];
 /** Words after a number that make it a count ("2 weeks"), not a time of day. */
 const UNITS = new Set([
@@ -133,6 +142,16 @@ const UNITS = new Set([
   "times",
   "mg",
   "iu",
+  // Counts of what is taken or done: "the chemist says 2 tablets", "said 3 glasses".
+  "tablet",
+  "pill",
+  "cup",
+  "glass",
+  "litr",
+  "litre",
+  "mile",
+  "km",
+  "rep",
 ]);
 /**
  * A later clock time this close (in words) after a "still" is the time it was still going at: "started during the 6
@@ -309,6 +328,8 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
         if (further < 0) break;
         openerAt = further;
       }
+      // "started just after midnight", "began around 2": a verb of starting opens the time itself.
+      if (openerAt < 0) openerAt = acceptedAt(stems, i, STARTED, BETWEEN);
       if (openerAt < 0 && !(stems[i - 1] === "the" && stems[i] === "midnight")) continue;
       const t = timeAt(stems, i);
       if (t === null) continue;
@@ -317,7 +338,8 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
       const opener = stems[openerAt];
       since =
         opener === "since" ||
-        (opener === "at" && STARTED.has(stems[openerAt - 1] ?? "") && !stems.some((w) => STOPPED.has(w)));
+        ((STARTED.has(opener ?? "") || (opener === "at" && STARTED.has(stems[openerAt - 1] ?? ""))) &&
+          !stems.some((w) => STOPPED.has(w)));
       i = t.end - 1;
       continue;
     }

@@ -60,6 +60,12 @@ export const urgentSchema = z.object({
    */
   duration_ongoing: words.default([]),
   /**
+   * A cramp said to start with something that takes a while ("began when the train pulled out", "came on as the film
+   * began"): with a later hold told ("still not gone"), the length of that something ("the trip is 25 minutes")
+   * is how long the cramp has lasted, though a length of a journey alone is not. May hold classes. Default: none.
+   */
+  duration_held_through: words.default([]),
+  /**
    * Words right after a duration that make it a rate ("11 hours a day", "20 minutes every night"): a habit, not how
    * long a cramp lasted. Default: none.
    */
@@ -76,6 +82,11 @@ export const urgentSchema = z.object({
    * "my calf swelled up yesterday, it had been fine for years". Default: none.
    */
   resolved_not_across: words.default([]),
+  /**
+   * A harmless cause or end said after a sign in its sentence ("went a bit red, only because I kept rubbing it",
+   * "numb last night but only because the dog lay on them"): it closes the sign however recent. Default: none.
+   */
+  explained: words.default([]),
   /**
    * Words before which "me" is read as "my" in dialect ("can't move me leg", "get me trainer on"), so the phrases
    * written with "my" match. Default: none.

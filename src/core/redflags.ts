@@ -72,6 +72,8 @@ interface Span {
 
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
 const RESOLVED_REACH = 12;
+/** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
+const EXPLAINED_REACH = 20;
 /** How far (in words) after a sign "like I always have" says it of that sign (in its sentence). */
 const HABITUAL_REACH = 8;
 /** How far (in words) after a limb an "it" may stand for it. */
@@ -155,12 +157,15 @@ export class RedFlags {
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
   private readonly durationRate = new PhraseTable<true>();
+  private readonly heldThrough = new PhraseTable<true>();
   private readonly idioms: PhraseMatcher<true>;
   /** Stems before which "me" is "my" ("me leg"). */
   private readonly meAsMy: Set<string>;
   private readonly resolved = new PhraseTable<true>();
   /** "yesterday", "this morning": between a sign and a resolved phrase, the sign is recent (`resolved_not_across`). */
   private readonly recent = new PhraseTable<true>();
+  /** "only cos I was rubbing it", "the feeling came back": a harmless cause or end of the sign before (`explained`). */
+  private readonly explained = new PhraseTable<true>();
   /** "like I always have", "normal for me": said after a sign of one of `habitualRules`, it is how it always is. */
   private readonly habitual = new PhraseTable<true>();
   private readonly habitualRules = new Set<number>();
@@ -229,6 +234,8 @@ export class RedFlags {
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_rate) this.durationRate.set(lexicon.stems(phrase), true);
+    for (const phrase of expandClasses(data.duration_held_through, data.classes))
+      this.heldThrough.set(lexicon.stems(phrase), true);
     // The resolved phrases may hold classes ("<ended> <ended-when>"): expanded here, in the replayed data as well.
     for (const phrase of expandClasses(data.resolved, data.classes)) {
       // A phrase the lexicon reads as one word ("totally gone" as "gone") would end every sign before that word.
@@ -236,6 +243,7 @@ export class RedFlags {
       if (form.length > 1) this.resolved.set(form, true);
     }
     for (const phrase of data.resolved_not_across) this.recent.set(lexicon.stems(phrase), true);
+    for (const phrase of data.explained) this.explained.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
@@ -398,6 +406,12 @@ export class RedFlags {
     const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
+    // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
+    const explained = spans(this.explained, stems).filter(
+      (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0,
+    );
+    const explains = (o: Span, at: number, end: number): boolean =>
+      o.start >= end && o.start - end <= EXPLAINED_REACH && sentences.together(at, o.start);
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
@@ -413,6 +427,7 @@ export class RedFlags {
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (over.length > 0 && closedBy(over, recent, end)) continue;
+      if (explained.some((o) => explains(o, at, end))) continue;
       const negated = said || deniedNext(at);
       // Whether the sign is how it always is, and whether what gives it was said before it: read at most once here.
       let habitual = -1;
@@ -836,15 +851,47 @@ export class RedFlags {
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
         ((stems[d.end - 1]?.length ?? 0) > 1 || connectors.some((c) => c.end === d.start)),
     );
+    // "the cramp began when the train pulled out and it still hadn't gone when we got in, the trip is 25 minutes": the
+    // length of what the cramp began with, and held through, is how long it lasted (a journey's length alone is not).
+    if (this.startsWithSomething(stems, ongoing, contextAt))
+      for (const d of found) {
+        if (durations.includes(d) || inside(quiet, d.start, d.end)) continue;
+        if (!unless.some((u) => near(u, d, 3, 2))) continue;
+        durations.push(d);
+        contextAt.add(d.start);
+        connectors.push({ start: d.end, end: d.end });
+      }
     // A point in time the cramp is still going from says how long it lasted, as a connector would.
     for (const d of since) connectors.push({ start: d.end, end: d.end });
     return {
-      durations: [...durations, ...since.map((d) => ({ ...d, isLength: true }))],
+      // (A short time since, "woke at 2 ... the clock said 2 05 and it's still tight", says no long cramp.)
+      durations: [
+        ...durations,
+        ...since
+          .filter((d) => d.minutes >= this.data.long_cramp_minutes)
+          .map((d) => ({ ...d, isLength: true })),
+      ],
       contextAt,
       connectors,
       lasting,
       stems,
     };
+  }
+
+  /**
+   * A cramp word starts something said to begin with an event ("the cramp began when the train pulled out"), and a
+   * hold is told after it ("it still hadn't gone"): see `duration_held_through`.
+   */
+  private startsWithSomething(
+    stems: readonly string[],
+    ongoing: readonly Span[],
+    contextAt: ReadonlySet<number>,
+  ): boolean {
+    if (contextAt.size === 0 || ongoing.length === 0) return false;
+    return spans(this.heldThrough, stems).some(
+      (h) =>
+        [...contextAt].some((c) => c < h.start && h.start - c <= 3) && ongoing.some((o) => o.start >= h.end),
+    );
   }
 
   /** "20 minutes into this cramp", "an hour into it": the duration is measured inside a cramp. */
