@@ -88,6 +88,11 @@ export const urgentSchema = z.object({
    */
   explained: words.default([]),
   /**
+   * Words that may stand between a sign and its `explained` phrase ("numb last night but only because ..."); any
+   * other word between leaves the sign standing. Default: none (the explanation must follow the sign at once).
+   */
+  explained_across: words.default([]),
+  /**
    * Words before which "me" is read as "my" in dialect ("can't move me leg", "get me trainer on"), so the phrases
    * written with "my" match. Default: none.
    */

@@ -166,6 +166,8 @@ export class RedFlags {
   private readonly recent = new PhraseTable<true>();
   /** "only cos I was rubbing it", "the feeling came back": a harmless cause or end of the sign before (`explained`). */
   private readonly explained = new PhraseTable<true>();
+  /** "but", "last night", "we measured both": all that may stand between a sign and its explanation (`explained_across`). */
+  private readonly explainedAcross = new PhraseTable<true>();
   /** "like I always have", "normal for me": said after a sign of one of `habitualRules`, it is how it always is. */
   private readonly habitual = new PhraseTable<true>();
   private readonly habitualRules = new Set<number>();
@@ -244,6 +246,8 @@ export class RedFlags {
     }
     for (const phrase of data.resolved_not_across) this.recent.set(lexicon.stems(phrase), true);
     for (const phrase of data.explained) this.explained.set(lexicon.stems(phrase), true);
+    for (const phrase of expandClasses(data.explained_across, data.classes))
+      this.explainedAcross.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
@@ -407,11 +411,12 @@ export class RedFlags {
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
     // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
+    // Only across words that lead to it: "swollen and hot and the pain is exactly the same", "swollen, I'm writing
+    // only because my wife made me" explain nothing about the sign.
     const explained = spans(this.explained, stems).filter(
       (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0,
     );
-    const explains = (o: Span, at: number, end: number): boolean =>
-      o.start >= end && o.start - end <= EXPLAINED_REACH && sentences.together(at, o.start);
+    const across = explained.length > 0 ? covered(spans(this.explainedAcross, stems), stems.length) : null;
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
@@ -427,7 +432,7 @@ export class RedFlags {
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (over.length > 0 && closedBy(over, recent, end)) continue;
-      if (explained.some((o) => explains(o, at, end))) continue;
+      if (across !== null && explainedAfter(explained, across, sentences, at, end)) continue;
       const negated = said || deniedNext(at);
       // Whether the sign is how it always is, and whether what gives it was said before it: read at most once here.
       let habitual = -1;
@@ -1039,6 +1044,33 @@ function closedBy(over: readonly Span[], recent: readonly Span[], end: number): 
         break;
       }
     if (!across) return true;
+  }
+  return false;
+}
+
+/** Which word positions the spans cover. */
+function covered(found: readonly Span[], length: number): Uint8Array {
+  const marks = new Uint8Array(length);
+  for (const f of found) marks.fill(1, f.start, f.end);
+  return marks;
+}
+
+/**
+ * Whether an `explained` phrase follows the sign at `at`..`end` within {@link EXPLAINED_REACH} words in its sentence,
+ * with only `explained_across` words (`across`) between them.
+ */
+function explainedAfter(
+  explained: readonly Span[],
+  across: Uint8Array,
+  sentences: Sentences,
+  at: number,
+  end: number,
+): boolean {
+  for (const o of explained) {
+    if (o.start < end || o.start - end > EXPLAINED_REACH || !sentences.together(at, o.start)) continue;
+    let bridged = true;
+    for (let k = end; k < o.start && bridged; k++) bridged = across[k] === 1;
+    if (bridged) return true;
   }
   return false;
 }

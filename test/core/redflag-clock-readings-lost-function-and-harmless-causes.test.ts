@@ -33,6 +33,11 @@ const RED_FLAGS = [
   "my calf cramped badly and since then I couldn't get a full breath in, any breathing exercises for that?",
   // One boot that will not close.
   "I can't get my right boot zipped over my calf but the left one is fine, and that leg cramps",
+  // An explaining phrase that does not explain the sign before it leaves the sign standing.
+  "my left calf is swollen and hot and the pain is exactly the same as yesterday",
+  "my calf is swollen and red, I'm writing only because my wife made me",
+  "my calf has been swollen for two days, no different today",
+  "the swelling in my calf went down but it came back within a day",
 ];
 
 const NOT_URGENT = [
