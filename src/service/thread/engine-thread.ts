@@ -16,6 +16,7 @@ import type { TurnStoreOperation } from "../../core/engine.js";
 import { CrampBotError } from "../../core/errors.js";
 import type { IncomingMessage, Logger, MessageHandler, Reply } from "../../core/types.js";
 import type { ReloadOutcome } from "../reload.js";
+import { Outbox } from "./outbox.js";
 import type { DataSnapshot, EngineThreadSpec, FromEngine, Posted, ToEngine } from "./protocol.js";
 
 export type { DataSnapshot, EngineThreadSpec, ThreadStoreSpec } from "./protocol.js";
@@ -52,17 +53,24 @@ export class EngineThread implements MessageHandler {
   private closing: Promise<void> | undefined;
   private closed: (() => void) | undefined;
   private snapshot: DataSnapshot | null = null;
-  /**
-   * Requests issued in this turn of the event loop, posted together at its end, in order (ADR 61): every turn the
-   * HTTP callbacks of one turn of the loop handed over crosses in one postMessage.
-   */
-  private outbox: ToEngine[] = [];
-  private flushScheduled = false;
+  /** Requests issued in this turn of the event loop, posted together at its end, in order (ADR 61). */
+  private readonly outbox: Outbox<ToEngine>;
 
   private constructor(
     private readonly worker: Worker,
     private readonly options: EngineThreadOptions,
-  ) {}
+  ) {
+    // A request that will not clone even alone is rejected, as a post of it alone was before batching.
+    this.outbox = new Outbox<ToEngine>(
+      (posted) => worker.postMessage(posted),
+      (message, error) => {
+        if (!("id" in message)) return;
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        waiting?.reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
 
   /** The data in use in the engine's thread (with spec.reload), as last told; null without a reload. */
   get data(): DataSnapshot | null {
@@ -133,35 +141,7 @@ export class EngineThread implements MessageHandler {
   /** Queues `message` for this turn of the event loop's post (after everything queued before it). */
   private send(message: ToEngine): void {
     this.outbox.push(message);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // After the I/O callbacks of this turn of the loop: every request they issued joins the same post.
-    setImmediate(this.flush);
   }
-
-  /**
-   * Posts what is queued, in order, in one message. Should it not clone (a value that is not plain), each request is
-   * posted alone, and one that still does not is rejected as a post of it alone was before.
-   */
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
-    const batch = this.outbox;
-    if (batch.length === 0) return;
-    this.outbox = [];
-    try {
-      this.worker.postMessage(batch.length === 1 ? batch[0] : batch);
-    } catch {
-      for (const message of batch) {
-        try {
-          this.worker.postMessage(message);
-        } catch (error) {
-          const waiting = "id" in message ? this.pending.get(message.id) : undefined;
-          if ("id" in message) this.pending.delete(message.id);
-          waiting?.reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-    }
-  };
 
   /** Turns posted and not yet answered. */
   get inFlight(): number {

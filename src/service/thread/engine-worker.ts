@@ -18,6 +18,7 @@ import { RedisStore } from "../../node/store/redis.js";
 import { createReviewLog } from "../../node/store/review-log.js";
 import { SqliteStore } from "../../node/store/sqlite.js";
 import { Reloader } from "../reload.js";
+import { Outbox } from "./outbox.js";
 import type {
   DataSnapshot,
   EngineThreadSpec,
@@ -34,45 +35,22 @@ const port = parentPort;
 const spec = workerData as EngineThreadSpec;
 /**
  * What this thread tells the main one in one turn of its event loop, posted together at the end of it, in order
- * (ADR 61): the replies of every turn a store commit finished cross in one postMessage.
+ * (ADR 61). A reply that will not clone even alone is answered "failed" (the main thread answers the apology); a log
+ * line, posted without its object.
  */
-let outbox: FromEngine[] = [];
-let flushScheduled = false;
-const post = (message: FromEngine): void => {
-  outbox.push(message);
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flush);
-};
-/**
- * Posts what is queued in one message. Should it not clone (a reply or a log line's object that is not plain),
- * each is posted alone; a reply that still does not is answered "failed" (the main thread answers the apology), a
- * log line is posted without its object.
- */
-function flush(): void {
-  flushScheduled = false;
-  const batch = outbox;
-  if (batch.length === 0) return;
-  outbox = [];
-  try {
-    port.postMessage(batch.length === 1 ? batch[0] : batch);
-  } catch {
-    for (const message of batch) {
-      try {
-        port.postMessage(message);
-      } catch (error) {
-        const { name, message: text } = errorOf(error);
-        if (message.kind === "reply")
-          port.postMessage({ kind: "failed", id: message.id, error: { name, message: text } });
-        else if (message.kind === "log")
-          port.postMessage({ ...message, obj: { err: { name, message: text } } });
-      }
-    }
-  }
-}
+const outbox = new Outbox<FromEngine>(
+  (posted) => port.postMessage(posted),
+  (message, error) => {
+    const { name, message: text } = errorOf(error);
+    if (message.kind === "reply")
+      port.postMessage({ kind: "failed", id: message.id, error: { name, message: text } });
+    else if (message.kind === "log") port.postMessage({ ...message, obj: { err: { name, message: text } } });
+  },
+);
+const post = (message: FromEngine): void => outbox.push(message);
 /** Posts `message` now, after everything queued (the thread's first and last words: "ready", "closed"). */
 const postNow = (message: FromEngine): void => {
-  flush();
+  outbox.flush();
   port.postMessage(message);
 };
 
