@@ -38,6 +38,9 @@ const RED_FLAGS = [
   "my calf is swollen and red, I'm writing only because my wife made me",
   "my calf has been swollen for two days, no different today",
   "the swelling in my calf went down but it came back within a day",
+  // Numb after sitting, and it has not come back: how one sat does not make it harmless.
+  "my leg went numb after sitting and it still hasn't come back",
+  "my foot went numb after I sat cross-legged at the concert and it's still numb the next morning",
 ];
 
 const NOT_URGENT = [
