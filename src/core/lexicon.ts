@@ -4,7 +4,7 @@
  * base uses. Built and frozen in one call: the vocabulary (the lexicon's own lists plus every text the bot knows) is
  * given to the constructor, and never changes after.
  */
-import { editDistance, normalizeText, stem, tokenize } from "./normalize.js";
+import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normalize.js";
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
@@ -592,12 +592,6 @@ export class Lexicon {
 
 /** The places of a message that names none. */
 const NO_PLACES: ReadonlySet<number> = new Set();
-
-/** `words` stand in `tokens` from `at` on. */
-function wordsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
-  return true;
-}
 
 /** The word with each run of one letter cut to one ("soo" -> "so"); most words have no run, and skip the regex. */
 function withoutDoubles(word: string): string {

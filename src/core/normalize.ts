@@ -53,6 +53,12 @@ export function normalizeText(input: string): string {
   return text.trim();
 }
 
+/** `words` stand in `tokens` from `at` on (a loop: it runs on every word of every message; ADR 60). */
+export function wordsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
+}
+
 /** Splits normalised text into tokens. */
 export function tokenize(normalized: string): string[] {
   return normalized.length === 0 ? [] : normalized.split(" ");

@@ -4,6 +4,7 @@
  * (number words and their misspellings, time units, the words that make a duration a lower bound, a point in time or
  * an interval) are data: the lexicon's `numbers` table (intents/lexicon.yaml); the grammar of amounts is here.
  */
+import { wordsAt } from "./normalize.js";
 import type { NumbersData } from "./schemas/numbers.js";
 
 export type { NumbersData };
@@ -24,13 +25,8 @@ export interface Duration {
   isLength: boolean;
 }
 
-function startsWith(stems: readonly string[], at: number, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (stems[at + k] !== words[k]) return false;
-  return true;
-}
-
 function endsBefore(stems: readonly string[], at: number, words: readonly string[]): boolean {
-  return startsWith(stems, at - words.length, words);
+  return wordsAt(stems, at - words.length, words);
 }
 
 /** Some phrase of `list` ends right before `at` (a loop: the check runs on every word of every message; ADR 60). */
@@ -174,7 +170,7 @@ export class Numbers {
       }
       const lowerBound =
         this.lowerBefore.some((words) => endsBefore(stems, amount.start, words)) ||
-        this.lowerAfter.some((words) => startsWith(stems, end, words)) ||
+        this.lowerAfter.some((words) => wordsAt(stems, end, words)) ||
         qualifier?.[1] === true;
       const isLength =
         !this.pointAfter.has(stems[end] ?? "") && !this.intervalBefore.has(stems[amount.start - 1] ?? "");

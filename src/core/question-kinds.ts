@@ -6,6 +6,7 @@
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
 import { CLAUSE_WORDS, type Lexicon, type LexiconData } from "./lexicon.js";
+import { wordsAt } from "./normalize.js";
 import type { KindsData } from "./schemas/kinds.js";
 
 export type { KindsData };
@@ -282,7 +283,7 @@ function find(
   const first = parts[0];
   if (!first) return null;
   for (const start of where.get(first[0] ?? "") ?? []) {
-    if (!matchesAt(terms, first, start)) continue;
+    if (!wordsAt(terms, start, first)) continue;
     let at = start + first.length;
     let words = wordsOf(widths, start, first.length);
     let ok = true;
@@ -318,13 +319,6 @@ function wordsOf(widths: readonly number[] | undefined, at: number, length: numb
 
 /** The first place from `from` to `last` (inclusive) where `part` occurs, or -1. */
 function indexOf(terms: readonly string[], part: readonly string[], from: number, last: number): number {
-  for (let i = from; i <= last && i + part.length <= terms.length; i++)
-    if (matchesAt(terms, part, i)) return i;
+  for (let i = from; i <= last && i + part.length <= terms.length; i++) if (wordsAt(terms, i, part)) return i;
   return -1;
-}
-
-function matchesAt(terms: readonly string[], part: readonly string[], at: number): boolean {
-  if (at + part.length > terms.length) return false;
-  for (let j = 0; j < part.length; j++) if (terms[at + j] !== part[j]) return false;
-  return true;
 }
