@@ -407,7 +407,10 @@ export class RedFlags {
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
-    const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
+    // ("Bruised but walking fine. Since then ...": a phrase read across a sentence end is no end said.)
+    const over = spans(this.resolved, stems).filter(
+      (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0 && sentences.of(o.start) === sentences.of(o.end - 1),
+    );
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
     // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
@@ -987,7 +990,10 @@ const DETERMINERS = new Set([
   "every",
 ]);
 
-/** Where a clock time starts: a number from 1 to 12 followed by "am", "pm" or "o'clock" ("3am", "2 a.m."). */
+/**
+ * Where a clock time starts: a number from 1 to 12 followed by "am", "pm" or "o'clock" ("3am", "2 a.m."), or by its
+ * minutes and "now" ("it's 2:40 now", read as "2 40 now").
+ */
 function clockTimes(stems: readonly string[]): number[] {
   const out: number[] = [];
   stems.forEach((stem, i) => {
@@ -997,7 +1003,8 @@ function clockTimes(stems: readonly string[]): number[] {
     if (!/^\d{1,2}$/.test(stem) || Number(stem) < 1 || Number(stem) > 12) return;
     const next = stems[i + 1] ?? "";
     const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
-    if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
+    const minutesNow = /^[0-5]\d$/.test(next) && stems[i + 2] === "now";
+    if (CLOCK_WORDS.has(next) || spelt || minutesNow || (next === "o" && stems[i + 2] === "clock")) out.push(i);
   });
   return out;
 }
