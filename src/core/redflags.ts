@@ -399,8 +399,9 @@ export class RedFlags {
       if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed, sentences);
     }
     this.standsFor(stems, placed, sentences);
+    // (Seconds say no cramp that will not ease: "and still cramped for about thirty seconds".)
     for (const d of reading.durations)
-      placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
+      if (d.minutes >= 1) placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
     for (const at of clockTimes(stems))
       placed.push({ hits: this.clockSlots, negated: false, at, end: at + 2 });
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
