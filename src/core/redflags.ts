@@ -415,7 +415,8 @@ export class RedFlags {
     // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
     // ("Bruised but walking fine. Since then ...": a phrase read across a sentence end is no end said.)
     const over = spans(this.resolved, stems).filter(
-      (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0 && sentences.of(o.start) === sentences.of(o.end - 1),
+      (o) =>
+        this.negatorOf(stems, o.start, NO_WORDS) < 0 && sentences.of(o.start) === sentences.of(o.end - 1),
     );
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
@@ -460,7 +461,9 @@ export class RedFlags {
             usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
             habitual = habitualAfter(usual, at, end, sentences) ? 1 : 0;
             if (habitual === 0) {
-              back ??= spans(this.backAtOnce, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
+              back ??= spans(this.backAtOnce, stems).filter(
+                (u) => this.negatorOf(stems, u.start, NO_WORDS) < 0,
+              );
               habitual = backAtOnceAfter(back, end, sentences) ? 1 : 0;
             }
           }
@@ -1015,7 +1018,8 @@ function clockTimes(stems: readonly string[]): number[] {
     const next = stems[i + 1] ?? "";
     const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
     const minutesNow = /^[0-5]\d$/.test(next) && stems[i + 2] === "now";
-    if (CLOCK_WORDS.has(next) || spelt || minutesNow || (next === "o" && stems[i + 2] === "clock")) out.push(i);
+    if (CLOCK_WORDS.has(next) || spelt || minutesNow || (next === "o" && stems[i + 2] === "clock"))
+      out.push(i);
   });
   return out;
 }
@@ -1086,7 +1090,8 @@ function explainedAfter(
 ): boolean {
   for (const o of explained) {
     // (In a long message with no sentence ends, the words between that must lead to it keep it close.)
-    if (o.start < end || o.start - end > EXPLAINED_REACH || sentences.of(at) !== sentences.of(o.start)) continue;
+    if (o.start < end || o.start - end > EXPLAINED_REACH || sentences.of(at) !== sentences.of(o.start))
+      continue;
     let bridged = true;
     for (let k = end; k < o.start && bridged; k++) bridged = across[k] === 1;
     if (bridged) return true;
@@ -1103,14 +1108,19 @@ function overlapsAny(list: readonly Span[], at: number, end: number): boolean {
 /** A habitual phrase starts within {@link HABITUAL_REACH} words after the sign, in its sentence. */
 function habitualAfter(usual: readonly Span[], at: number, end: number, sentences: Sentences): boolean {
   for (const u of usual)
-    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.of(at) === sentences.of(u.start)) return true;
+    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.of(at) === sentences.of(u.start))
+      return true;
   return false;
 }
 
 /** A phrase of a sign gone again at once starts within {@link BACK_AT_ONCE_REACH} words after it, in its sentence. */
 function backAtOnceAfter(back: readonly Span[], end: number, sentences: Sentences): boolean {
   for (const b of back)
-    if (b.start >= end && b.start - end <= BACK_AT_ONCE_REACH && sentences.of(end - 1) === sentences.of(b.start))
+    if (
+      b.start >= end &&
+      b.start - end <= BACK_AT_ONCE_REACH &&
+      sentences.of(end - 1) === sentences.of(b.start)
+    )
       return true;
   return false;
 }
