@@ -54,6 +54,12 @@ const RED_FLAGS = [
   "my calf has felt like it's on fire and it's gone a bit puffy since this morning",
   "my foot is swollen like a balloon and gets bigger every day",
   "it's gone red and it's warm to the touch, like a radiator",
+  "I was gasping for air just walking to the bus stop and my calf is cramping",
+  "my body can't relax and my leg has gone numb",
+  "my dog knocked me over and now my leg is swollen",
+  "I sat at my desk for hours and now my calf is swollen and red",
+  "I slipped in the fall and since then my knee and calf cramp",
+  "the cramp lasted 40 seconds and then my foot went numb and still is",
 ];
 
 const NOT_URGENT = [
@@ -73,6 +79,8 @@ const NOT_URGENT = [
   "we measured both calves with a tape measure and they're exactly the same, but they cramp at night, what stretch?",
   "my brain feels weak and foggy in the mornings, does stress cause cramps?",
   "the cramp lasted about twenty seconds but it still cramped again later, why?",
+  "i was gasping after running for a bus, but does stress give you cramps at night?",
+  "it's like my body can't relax at bedtime, is that why my calves cramp?",
 ];
 
 describe("red flags told in lay words, and look-alikes of others and of signs gone at once", () => {
