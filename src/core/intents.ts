@@ -182,8 +182,13 @@ export const urgentSchema = z.object({
        */
       causes_before: words.default([]),
       felt_signs: words.default([]),
+      /**
+       * A sign of the same rules gone again at once, said anywhere after it in its sentence ("my foot went numb cos I
+       * fell asleep on the sofa with my legs tucked under me but it came back in like a minute"). Default: none.
+       */
+      back_at_once: words.default([]),
     })
-    .default({ phrases: [], rules: [], causes_before: [], felt_signs: [] }),
+    .default({ phrases: [], rules: [], causes_before: [], felt_signs: [], back_at_once: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

@@ -76,6 +76,8 @@ const RESOLVED_REACH = 12;
 const EXPLAINED_REACH = 20;
 /** How far (in words) after a sign "like I always have" says it of that sign (in its sentence). */
 const HABITUAL_REACH = 8;
+/** A sign said gone again at once (`habitual.back_at_once`) is closed by a phrase this far after it, in its sentence. */
+const BACK_AT_ONCE_REACH = 24;
 /** How far (in words) after a limb an "it" may stand for it. */
 const PRONOUN_REACH = 30;
 /** Phrases of one rule must stand this close (in words) unless the rule says otherwise. */
@@ -173,6 +175,8 @@ export class RedFlags {
   private readonly habitualRules = new Set<number>();
   /** "magnesium spray ... it tingles": what gives a felt sign (`feltSigns`), said shortly before it. */
   private readonly causesBefore = new PhraseTable<true>();
+  /** "was fine a minute later", "went in seconds": a felt sign gone again at once (`habitual.back_at_once`). */
+  private readonly backAtOnce = new PhraseTable<true>();
   private readonly feltSigns: ReadonlySet<string>;
   /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
   private readonly limbs = new PhraseTable<true>();
@@ -250,6 +254,7 @@ export class RedFlags {
       this.explainedAcross.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
+    for (const phrase of data.habitual.back_at_once) this.backAtOnce.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
     for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
     if (replay) {
@@ -399,15 +404,20 @@ export class RedFlags {
       if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed, sentences);
     }
     this.standsFor(stems, placed, sentences);
+    // (Seconds say no cramp that will not ease: "and still cramped for about thirty seconds".)
     for (const d of reading.durations)
-      placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
+      if (d.minutes >= 1) placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
     for (const at of clockTimes(stems))
       placed.push({ hits: this.clockSlots, negated: false, at, end: at + 2 });
     // "I feel like I'm falling apart", "walking the fells": a phrase inside an everyday idiom is not what it says.
     const idioms = spans(this.idioms, stems);
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
-    const over = spans(this.resolved, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
+    // ("Bruised but walking fine. Since then ...": a phrase read across a sentence end is no end said.)
+    const over = spans(this.resolved, stems).filter(
+      (o) =>
+        this.negatorOf(stems, o.start, NO_WORDS) < 0 && sentences.of(o.start) === sentences.of(o.end - 1),
+    );
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
     // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
@@ -428,6 +438,7 @@ export class RedFlags {
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
     let usual: Span[] | null = null;
     let causes: Span[] | null = null;
+    let back: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
@@ -449,6 +460,12 @@ export class RedFlags {
             // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
             usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
             habitual = habitualAfter(usual, at, end, sentences) ? 1 : 0;
+            if (habitual === 0) {
+              back ??= spans(this.backAtOnce, stems).filter(
+                (u) => this.negatorOf(stems, u.start, NO_WORDS) < 0,
+              );
+              habitual = backAtOnceAfter(back, end, sentences) ? 1 : 0;
+            }
           }
           if (habitual === 1) others = NO_HITS;
           // "magnesium spray ... it tingles": a felt sign given by what was put on it.
@@ -987,7 +1004,10 @@ const DETERMINERS = new Set([
   "every",
 ]);
 
-/** Where a clock time starts: a number from 1 to 12 followed by "am", "pm" or "o'clock" ("3am", "2 a.m."). */
+/**
+ * Where a clock time starts: a number from 1 to 12 followed by "am", "pm" or "o'clock" ("3am", "2 a.m."), or by its
+ * minutes and "now" ("it's 2:40 now", read as "2 40 now").
+ */
 function clockTimes(stems: readonly string[]): number[] {
   const out: number[] = [];
   stems.forEach((stem, i) => {
@@ -997,7 +1017,9 @@ function clockTimes(stems: readonly string[]): number[] {
     if (!/^\d{1,2}$/.test(stem) || Number(stem) < 1 || Number(stem) > 12) return;
     const next = stems[i + 1] ?? "";
     const spelt = (next === "a" || next === "p") && stems[i + 2] === "m";
-    if (CLOCK_WORDS.has(next) || spelt || (next === "o" && stems[i + 2] === "clock")) out.push(i);
+    const minutesNow = /^[0-5]\d$/.test(next) && stems[i + 2] === "now";
+    if (CLOCK_WORDS.has(next) || spelt || minutesNow || (next === "o" && stems[i + 2] === "clock"))
+      out.push(i);
   });
   return out;
 }
@@ -1067,7 +1089,9 @@ function explainedAfter(
   end: number,
 ): boolean {
   for (const o of explained) {
-    if (o.start < end || o.start - end > EXPLAINED_REACH || !sentences.together(at, o.start)) continue;
+    // (In a long message with no sentence ends, the words between that must lead to it keep it close.)
+    if (o.start < end || o.start - end > EXPLAINED_REACH || sentences.of(at) !== sentences.of(o.start))
+      continue;
     let bridged = true;
     for (let k = end; k < o.start && bridged; k++) bridged = across[k] === 1;
     if (bridged) return true;
@@ -1084,7 +1108,20 @@ function overlapsAny(list: readonly Span[], at: number, end: number): boolean {
 /** A habitual phrase starts within {@link HABITUAL_REACH} words after the sign, in its sentence. */
 function habitualAfter(usual: readonly Span[], at: number, end: number, sentences: Sentences): boolean {
   for (const u of usual)
-    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.together(at, u.start)) return true;
+    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.of(at) === sentences.of(u.start))
+      return true;
+  return false;
+}
+
+/** A phrase of a sign gone again at once starts within {@link BACK_AT_ONCE_REACH} words after it, in its sentence. */
+function backAtOnceAfter(back: readonly Span[], end: number, sentences: Sentences): boolean {
+  for (const b of back)
+    if (
+      b.start >= end &&
+      b.start - end <= BACK_AT_ONCE_REACH &&
+      sentences.of(end - 1) === sentences.of(b.start)
+    )
+      return true;
   return false;
 }
 
