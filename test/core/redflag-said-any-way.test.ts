@@ -103,4 +103,12 @@ describe("after a red flag", () => {
     expect(reply.intent, describeReply(reply)).toBe("answer");
     expect(reply.section?.id).toBe("magnesium.food");
   });
+
+  it("a new subject opened in shorthand ('diff question') is answered", async () => {
+    const chat = bot.chat();
+    expect((await chat.say(RED_FLAG)).intent).toBe("urgent");
+    const reply = await chat.say("ok will do. diff question - how much vitamin d should i take");
+    expect(reply.intent, describeReply(reply)).toBe("answer");
+    expect(reply.section?.id).toBe("vitamin-d.supplements");
+  });
 });
