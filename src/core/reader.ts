@@ -7,6 +7,7 @@
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
+import { LetterFrame } from "./letter-frame.js";
 import {
   type Analysis,
   Lexicon,
@@ -310,6 +311,9 @@ export class Reader {
   /** People a question may be asked for besides the person writing (lexicon `others`), as terms. */
   private readonly others: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
+  private readonly letterFrame: LetterFrame;
+  /** Words after which a weak small-talk word is the thing named ("to my nights", "every morning"). */
+  private readonly weakAfter: Set<string>;
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
@@ -361,6 +365,7 @@ export class Reader {
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
     this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
+    this.weakAfter = new Set((lexicon.data.weak_small_talk_after ?? []).flatMap((w) => lexicon.terms(w)));
     this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
@@ -371,6 +376,7 @@ export class Reader {
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
@@ -474,6 +480,13 @@ export class Reader {
 
   private readShared(text: string): Signals {
     const full = this.signalsOf(text, true);
+    // "Dear CrampBot, many thanks for your kind replies. Kind regards, Eileen": small talk once the letter's frame
+    // is set aside is that small talk (the red flags stay the whole message's).
+    const body = this.letterFrame.body(text);
+    if (body !== null) {
+      const inner = this.readShared(body);
+      if (inner.smallTalk !== null) return { ...inner, text, redFlags: full.redFlags };
+    }
     const whole = full.analysis;
     let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
@@ -1217,7 +1230,7 @@ export class Reader {
           !(
             h.length === 1 &&
             this.weakSmallTalk.has(terms[h.start] ?? "") &&
-            !writtenAlone(analysis, kept[h.start] ?? -1)
+            (!writtenAlone(analysis, kept[h.start] ?? -1) || this.weakAfter.has(terms[h.start - 1] ?? ""))
           ),
       );
     if (hits.length === 0) return null;

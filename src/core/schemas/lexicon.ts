@@ -122,6 +122,16 @@ export const lexiconSchema = z.object({
    * none.
    */
   weak_small_talk: words.optional(),
+  /** Words after which a weak small-talk word names a thing, never greets ("to my nights", "every morning"). */
+  weak_small_talk_after: words.optional(),
+  /**
+   * A letter's frame ("Dear Doctor," first; "Kind regards, Eileen" last): the words opening a salutation, and the
+   * sign-offs that, with a name of a few words after them, end a letter. A message that is small talk once its frame
+   * is set aside is that small talk ("Dear CrampBot, many thanks for your replies. Kind regards, Eileen"). Default:
+   * none.
+   */
+  salutations: words.optional(),
+  sign_offs: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
