@@ -122,6 +122,11 @@ export const lexiconSchema = z.object({
    * none.
    */
   weak_small_talk: words.optional(),
+  /**
+   * Words ending a greeting that announces a question ("I have a few questions about"): the cramp words after it are
+   * the greeting's ("...about my night cramps"), a topic word is a question of its own. Default: none.
+   */
+  announced_about: words.optional(),
   /** Words after which a weak small-talk word names a thing, never greets ("to my nights", "every morning"). */
   weak_small_talk_after: words.optional(),
   /**
