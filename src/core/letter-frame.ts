@@ -9,7 +9,7 @@ const NAME_CHARS = 40;
 /** Up to this many words of the name after a sign-off ("Best wishes, Mrs Joan Baker"). */
 const NAME_WORDS = 3;
 
-const escape = (phrase: string) =>
+const pattern = (phrase: string) =>
   phrase
     .trim()
     .split(/\s+/)
@@ -21,7 +21,7 @@ const alternatives = (phrases: readonly string[]) =>
     .filter((p) => p.trim() !== "")
     // The longest first, so "best wishes" is not cut to "best".
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(pattern)
     .join("|");
 
 export class LetterFrame {
