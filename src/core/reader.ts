@@ -7,6 +7,7 @@
 import type { DialogueData } from "./dialogues/dialogue.js";
 import type { SmallTalk, UrgentData } from "./intents.js";
 import type { KnowledgeBase, Section } from "./knowledge.js";
+import { LetterFrame } from "./letter-frame.js";
 import {
   type Analysis,
   Lexicon,
@@ -310,6 +311,11 @@ export class Reader {
   /** People a question may be asked for besides the person writing (lexicon `others`), as terms. */
   private readonly others: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
+  private readonly letterFrame: LetterFrame;
+  /** Words after which a weak small-talk word is the thing named ("to my nights", "every morning"). */
+  private readonly weakAfter: Set<string>;
+  /** Words ending a greeting that announces a question ("I have a few questions about"; lexicon `announced_about`). */
+  private readonly announcedAbout: Set<string>;
   private readonly anchors: Set<string>;
   private readonly scope: Scope;
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
@@ -361,6 +367,8 @@ export class Reader {
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
     this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
+    this.announcedAbout = new Set((lexicon.data.announced_about ?? []).flatMap((w) => lexicon.terms(w)));
+    this.weakAfter = new Set((lexicon.data.weak_small_talk_after ?? []).flatMap((w) => lexicon.terms(w)));
     this.asksAfter = new Set((lexicon.data.asks_after_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.neutral.delete(OUT_OF_SCOPE);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.terms(w)));
@@ -371,6 +379,7 @@ export class Reader {
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
@@ -474,6 +483,13 @@ export class Reader {
 
   private readShared(text: string): Signals {
     const full = this.signalsOf(text, true);
+    // "Dear CrampBot, many thanks for your kind replies. Kind regards, Eileen": small talk once the letter's frame
+    // is set aside is that small talk (the red flags stay the whole message's).
+    const body = this.letterFrame.body(text);
+    if (body !== null) {
+      const inner = this.readShared(body);
+      if (inner.smallTalk !== null) return { ...inner, text, redFlags: full.redFlags };
+    }
     const whole = full.analysis;
     let signals = this.readTopics(text, full);
     const scope = this.scope.read(text, whole);
@@ -1217,12 +1233,36 @@ export class Reader {
           !(
             h.length === 1 &&
             this.weakSmallTalk.has(terms[h.start] ?? "") &&
-            !writtenAlone(analysis, kept[h.start] ?? -1)
+            (!writtenAlone(analysis, kept[h.start] ?? -1) || this.weakAfter.has(terms[h.start - 1] ?? ""))
           ),
       );
     if (hits.length === 0) return null;
     const covered = new Array<boolean>(terms.length).fill(false);
     for (const hit of hits) mark(covered, hit.start, hit.length);
+    // "hello, I've got a few questions about my night cramps": a question announced about the cramp itself (the words
+    // after it to the end are cramp words and words of no topic) is all greeting; "...about magnesium" is not.
+    let announced: { start: number; end: number } | null = null;
+    for (const hit of hits) {
+      // (An announcement of two words or more: "evening" is "even", as in "even on my days off?".)
+      if (hit.value !== "greeting" || hit.length < 2) continue;
+      let end = hit.start + hit.length;
+      if (!this.announcedAbout.has(terms[end - 1] ?? "")) {
+        if (!this.announcedAbout.has(terms[end] ?? "")) continue;
+        end++;
+      }
+      let i = end;
+      while (
+        i < terms.length &&
+        !topical[i] &&
+        (this.anchors.has(terms[i] ?? "") || this.neutral.has(terms[i] ?? ""))
+      )
+        i++;
+      if (i === terms.length && i > end) {
+        mark(covered, hit.start, i - hit.start);
+        // The words announced are the greeting's: "about" is no request for the menu here.
+        announced = { start: hit.start, end: i };
+      }
+    }
     // Small talk only when nothing else in the message is about a topic: the rest is filler or other words
     // ("thank you kindly, that's reassuring"), never a topic word or an out-of-scope word; in a question, only filler.
     const unknownSet = new Set(unknown);
@@ -1259,7 +1299,11 @@ export class Reader {
         (o) =>
           o !== h && o.length > h.length && o.start <= h.start && o.start + o.length >= h.start + h.length,
       );
-    const found = new Set(hits.filter((h) => !inside(h)).map((h) => h.value));
+    const within = (h: (typeof hits)[number]) =>
+      announced !== null && h.start >= announced.start && h.start + h.length <= announced.end;
+    const found = new Set(
+      hits.filter((h) => !inside(h) && (h.value === "greeting" || !within(h))).map((h) => h.value),
+    );
     // "Help" must be most of the message: one such word inside a question ("what do I do about it", "ok
     // what DOES help then") is part of that question, not a request for the menu.
     if (coveredCount * 2 < terms.length) for (const weak of WEAK_SMALL_TALK) found.delete(weak);

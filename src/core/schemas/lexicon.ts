@@ -122,6 +122,21 @@ export const lexiconSchema = z.object({
    * none.
    */
   weak_small_talk: words.optional(),
+  /**
+   * Words ending a greeting that announces a question ("I have a few questions about"): the cramp words after it are
+   * the greeting's ("...about my night cramps"), a topic word is a question of its own. Default: none.
+   */
+  announced_about: words.optional(),
+  /** Words after which a weak small-talk word names a thing, never greets ("to my nights", "every morning"). */
+  weak_small_talk_after: words.optional(),
+  /**
+   * A letter's frame ("Dear Doctor," first; "Kind regards, Eileen" last): the words opening a salutation, and the
+   * sign-offs that, with a name of a few words after them, end a letter. A message that is small talk once its frame
+   * is set aside is that small talk ("Dear CrampBot, many thanks for your replies. Kind regards, Eileen"). Default:
+   * none.
+   */
+  salutations: words.optional(),
+  sign_offs: words.optional(),
   foreign: words,
   out_of_scope: words,
 });
