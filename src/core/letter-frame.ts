@@ -3,18 +3,14 @@
  * Joan x"). Both are about the writing, not what is written: a long thanks in a letter is still thanks. The words are
  * the lexicon's (`salutations`, `sign_offs`); this is the mechanism only.
  */
+import { escapeRegExp } from "./normalize.js";
 
 /** Up to this many characters of a salutation's name ("Dear Dr Smith,"). */
 const NAME_CHARS = 40;
 /** Up to this many words of the name after a sign-off ("Best wishes, Mrs Joan Baker"). */
 const NAME_WORDS = 3;
 
-const pattern = (phrase: string) =>
-  phrase
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("\\s+");
+const pattern = (phrase: string) => phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
 
 const alternatives = (phrases: readonly string[]) =>
   phrases

@@ -53,6 +53,11 @@ export function normalizeText(input: string): string {
   return text.trim();
 }
 
+/** `text` to match literally inside a regular expression built at run time (data phrases, ids). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** `words` stand in `tokens` from `at` on (a loop: it runs on every word of every message; ADR 60). */
 export function wordsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
   for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;

@@ -414,18 +414,15 @@ export class RedFlags {
     // "chest pains last year that turned out to be reflux, all sorted now": a sign said to be over is history.
     // ("it has not cleared up", "hasn't healed well": an end denied says the sign goes on.)
     // ("Bruised but walking fine. Since then ...": a phrase read across a sentence end is no end said.)
-    const over = spans(this.resolved, stems).filter(
-      (o) =>
-        this.negatorOf(stems, o.start, NO_WORDS) < 0 && sentences.of(o.start) === sentences.of(o.end - 1),
+    const over = this.undenied(this.resolved, stems).filter(
+      (o) => sentences.of(o.start) === sentences.of(o.end - 1),
     );
     // "my calf swelled up yesterday, it had been fine for years": a recent time between them says the sign is new.
     const recent = over.length > 0 ? spans(this.recent, stems) : [];
     // "numb last night but only because ...": an explanation in the sign's sentence closes it, however recent.
     // Only across words that lead to it: "swollen and hot and the pain is exactly the same", "swollen, I'm writing
     // only because my wife made me" explain nothing about the sign.
-    const explained = spans(this.explained, stems).filter(
-      (o) => this.negatorOf(stems, o.start, NO_WORDS) < 0,
-    );
+    const explained = this.undenied(this.explained, stems);
     const across = explained.length > 0 ? covered(spans(this.explainedAcross, stems), stems.length) : null;
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
@@ -458,14 +455,14 @@ export class RedFlags {
         if (!masked && part.habitual) {
           if (habitual < 0) {
             // "that is not normal for me", "I haven't been sitting on it": a habit denied says the sign is new.
-            usual ??= spans(this.habitual, stems).filter((u) => this.negatorOf(stems, u.start, NO_WORDS) < 0);
-            habitual = habitualAfter(usual, at, end, sentences) ? 1 : 0;
-            if (habitual === 0) {
-              back ??= spans(this.backAtOnce, stems).filter(
-                (u) => this.negatorOf(stems, u.start, NO_WORDS) < 0,
-              );
-              habitual = backAtOnceAfter(back, end, sentences) ? 1 : 0;
+            usual ??= this.undenied(this.habitual, stems);
+            let usualOrGone = startsAfter(usual, end, HABITUAL_REACH, at, sentences);
+            // ...or gone again at once ("numb, but it came back in like a minute").
+            if (!usualOrGone) {
+              back ??= this.undenied(this.backAtOnce, stems);
+              usualOrGone = startsAfter(back, end, BACK_AT_ONCE_REACH, end - 1, sentences);
             }
+            habitual = usualOrGone ? 1 : 0;
           }
           if (habitual === 1) others = NO_HITS;
           // "magnesium spray ... it tingles": a felt sign given by what was put on it.
@@ -688,6 +685,11 @@ export class RedFlags {
    * "or" carries the negator further: in "isn't swollen, red or hot" the "not" denies "hot" as well as "swollen".
    * Where the negator stands, or -1.
    */
+  /** The table's phrases in `stems` that no negator stands before ("it has not cleared up" says no end). */
+  private undenied(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
+    return spans(table, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
+  }
+
   private negatorOf(seq: readonly string[], start: number, ownWords: ReadonlySet<number>): number {
     let reach = 3;
     let listed = false;
@@ -1105,23 +1107,19 @@ function overlapsAny(list: readonly Span[], at: number, end: number): boolean {
   return false;
 }
 
-/** A habitual phrase starts within {@link HABITUAL_REACH} words after the sign, in its sentence. */
-function habitualAfter(usual: readonly Span[], at: number, end: number, sentences: Sentences): boolean {
-  for (const u of usual)
-    if (u.start >= end && u.start - end <= HABITUAL_REACH && sentences.of(at) === sentences.of(u.start))
-      return true;
-  return false;
-}
-
-/** A phrase of a sign gone again at once starts within {@link BACK_AT_ONCE_REACH} words after it, in its sentence. */
-function backAtOnceAfter(back: readonly Span[], end: number, sentences: Sentences): boolean {
-  for (const b of back)
-    if (
-      b.start >= end &&
-      b.start - end <= BACK_AT_ONCE_REACH &&
-      sentences.of(end - 1) === sentences.of(b.start)
-    )
-      return true;
+/**
+ * A phrase of `list` starts within `reach` words after the sign's `end`, in the sentence of the sign's word `of`
+ * (habitual phrases: {@link HABITUAL_REACH}; a sign gone again at once: {@link BACK_AT_ONCE_REACH}).
+ */
+function startsAfter(
+  list: readonly Span[],
+  end: number,
+  reach: number,
+  of: number,
+  sentences: Sentences,
+): boolean {
+  for (const u of list)
+    if (u.start >= end && u.start - end <= reach && sentences.of(of) === sentences.of(u.start)) return true;
   return false;
 }
 

@@ -5,6 +5,7 @@
  * the reply is the renderer's (render.ts). Docs: docs/adr/0006-scope-and-urgent-follow-ups.md.
  */
 import { type Analysis, type Lexicon, PhraseTable } from "./lexicon.js";
+import { escapeRegExp } from "./normalize.js";
 import type { Numbers } from "./numbers.js";
 import type { ScopeData, ScopeTopic } from "./schemas/scope.js";
 import { UnknownSubject } from "./unknown-subject.js";
@@ -152,7 +153,7 @@ export class Scope {
     }
     for (const phrase of data.negators) this.negators.set(lexicon.stems(phrase), true);
     this.refersBack = new Set(data.refers_back.flatMap((w) => lexicon.stems(w)));
-    const reasons = (data.reasons ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const reasons = (data.reasons ?? []).map(escapeRegExp);
     this.reason = reasons.length > 0 ? new RegExp(`^\\s*(${reasons.join("|")})\\b`, "i") : null;
     this.purpose = new Set((data.purpose ?? []).flatMap((w) => lexicon.stems(w)));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));

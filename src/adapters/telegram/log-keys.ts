@@ -1,8 +1,6 @@
 // What the adapter scrubs from error summaries: chat ids and conversation keys (logs carry ../shared/hash.ts instead).
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+import { escapeRegExp } from "../../core/normalize.js";
 
 /**
  * Replaces every occurrence of `ids` (a conversation id, a chat or user id) in the string fields of an error
