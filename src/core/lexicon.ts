@@ -34,13 +34,32 @@ export interface Analysis {
   foreignCount: number;
 }
 
-/** A node of a phrase table's trie: one word further into some phrase. */
+/**
+ * A node of a phrase table's trie: one word further into some phrase. Most nodes lead on by one word only (a phrase's
+ * tail): such a node holds that word and its node itself, and a Map only once a second word leads on from it, since a
+ * Map costs about 200 bytes and the red-flag tables alone have some 9,000 such nodes (ADR 67).
+ */
 interface PhraseNode<V> {
   /** The value of the phrase that ends here, if one does. */
   value: V | undefined;
   /** Some phrase goes on from here: it has a term boundary here and more terms after it. */
   prefix: boolean;
+  /** The nodes one word further, by word, when two or more words lead on from here. */
   next: Map<string, PhraseNode<V>> | undefined;
+  /** The one word that leads on from here (with `only`), while `next` is undefined. */
+  word: string | undefined;
+  only: PhraseNode<V> | undefined;
+}
+
+function node<V>(): PhraseNode<V> {
+  return { value: undefined, prefix: false, next: undefined, word: undefined, only: undefined };
+}
+
+/** The node `word` leads to from `at`, or undefined. */
+function nextOf<V>(at: PhraseNode<V>, word: string): PhraseNode<V> | undefined {
+  const next = at.next;
+  if (next !== undefined) return next.get(word);
+  return at.word === word ? at.only : undefined;
 }
 
 /**
@@ -59,7 +78,7 @@ export class PhraseTable<V> {
    * once, and one that does is stepped over in the same lookup (the hot path; ADR 26).
    */
   private readonly firstWords = new Map<string, PhraseNode<V>>();
-  private readonly root: PhraseNode<V> = { value: undefined, prefix: false, next: undefined };
+  private readonly root: PhraseNode<V> = node();
   private longest = 1;
 
   set(terms: readonly string[], value: V): void {
@@ -89,7 +108,7 @@ export class PhraseTable<V> {
    * path is `[""]`.
    */
   matchExact(terms: readonly string[]): V | undefined {
-    if (terms.length === 0) return this.root.next?.get("")?.value;
+    if (terms.length === 0) return nextOf(this.root, "")?.value;
     let node: PhraseNode<V> | undefined = this.root;
     for (let i = 0; node !== undefined && i < terms.length; i++) node = step(node, terms[i] ?? "");
     return node?.value;
@@ -161,22 +180,29 @@ export class PhraseTable<V> {
 }
 
 /** The node one word further from `node`, made when missing (while a table is built). */
-function child<V>(node: PhraseNode<V>, word: string): PhraseNode<V> {
-  node.next ??= new Map();
-  let next = node.next.get(word);
-  if (next === undefined) {
-    next = { value: undefined, prefix: false, next: undefined };
-    node.next.set(word, next);
+function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
+  const found = nextOf(at, word);
+  if (found !== undefined) return found;
+  const made = node<V>();
+  if (at.next !== undefined) at.next.set(word, made);
+  else if (at.only === undefined) {
+    at.word = word;
+    at.only = made;
+  } else {
+    at.next = new Map([[at.word ?? "", at.only]]);
+    at.next.set(word, made);
+    at.word = undefined;
+    at.only = undefined;
   }
-  return next;
+  return made;
 }
 
 /** The node a term leads to from `node` (a term with spaces in it is its words, as in a joined key), or undefined. */
 function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
-  if (!term.includes(" ")) return node.next?.get(term);
+  if (!term.includes(" ")) return nextOf(node, term);
   let at: PhraseNode<V> | undefined = node;
   for (const word of term.split(" ")) {
-    at = at.next?.get(word);
+    at = nextOf(at, word);
     if (at === undefined) return undefined;
   }
   return at;

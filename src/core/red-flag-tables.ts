@@ -310,8 +310,9 @@ export function replayTables(tables: RedFlagTables): ReplayedTables {
     return new RecordedPhraseTable<Hit[]>(forms, (i) => {
       const at = starts[i] ?? 0;
       const count = forms.hits[at] ?? 0;
-      const list: Hit[] = [];
-      for (let k = 1; k <= count; k++) list.push(hitAt(forms.hits[at + k] ?? -1));
+      // Filled by index, not pushed: a pushed array keeps room for 17, and some 14,000 phrases hold one or two hits.
+      const list: Hit[] = new Array(count);
+      for (let k = 0; k < count; k++) list[k] = hitAt(forms.hits[at + 1 + k] ?? -1);
       return list;
     });
   };
