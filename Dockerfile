@@ -63,7 +63,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends fonts-dejavu-core \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--max-semi-space-size=8 \
+    NODE_OPTIONS="--max-semi-space-size=8 --v8-pool-size=2" \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_PATH=/data/crampbot.db \

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ArmAnswer, ArmCommand } from "./loop-arm.js";
+import { SERVICE_FLAGS } from "./service-flags.js";
 
 const ARM = join(fileURLToPath(new URL(".", import.meta.url)), "loop-arm.js");
 
@@ -143,7 +144,7 @@ class ArmProcess {
 
   constructor(mode: "on" | "off", dir: string) {
     this.child = fork(ARM, [mode, dir], {
-      execArgv: ["--expose-gc", "--max-semi-space-size=8"],
+      execArgv: ["--expose-gc", ...SERVICE_FLAGS],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     this.ready = new Promise((resolve) => {

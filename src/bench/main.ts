@@ -14,13 +14,13 @@ import { PACKAGE_ROOT as ROOT } from "../node/paths.js";
 import { type Figures, referenceDocs, summarise } from "./figures.js";
 import { benchLoop, loopReport } from "./loop.js";
 import { servedEngine } from "./served.js";
+import { SERVICE_FLAGS } from "./service-flags.js";
 import { benchTexts, benchTurn } from "./texts.js";
 import { benchWeb, webReport } from "./web.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const COLD_RUNS = 7;
 /** The V8 flag the service runs with (package.json `start`, the Dockerfile): a young generation of at most 8 MB a half. */
-const SEMI_SPACE = "--max-semi-space-size=8";
 
 async function time(count: number, run: (i: number) => unknown | Promise<unknown>): Promise<Figures> {
   for (let i = 0; i < Math.min(500, count); i++) await run(i); // warm-up
@@ -96,10 +96,10 @@ function aloneInTurns(messages: number): { engine: AloneFigures; minisearch: Alo
   const runs = { engine: [] as AloneFigures[], minisearch: [] as AloneFigures[] };
   for (let i = 0; i < 3; i++) {
     for (const which of ["engine", "minisearch"] as const) {
-      // With the young generation's bound the service runs with (`npm start`, the Docker image; ADR 16).
+      // With the flags the service runs with (`npm start`, the Docker image).
       const child = spawnSync(
         process.execPath,
-        [SEMI_SPACE, join(ROOT, "dist", "bench", "alone.js"), which, String(messages)],
+        [...SERVICE_FLAGS, join(ROOT, "dist", "bench", "alone.js"), which, String(messages)],
         { encoding: "utf8" },
       );
       if (child.status !== 0) throw new Error(`the bench's ${which} process failed: ${child.stderr}`);

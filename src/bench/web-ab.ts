@@ -24,6 +24,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVICE_FLAGS } from "./service-flags.js";
 import { benchTexts, BENCH_CONVERSATIONS as CONVERSATIONS } from "./texts.js";
 import { startRedis } from "./web.js";
 import type { ServerCpu } from "./web-ab-server.js";
@@ -111,7 +112,7 @@ function drive(
 /** The engine alone in this process: two warm-up passes, then `messages` timed ones (as web-only.ts measures it). */
 async function aloneRound(messages: number): Promise<{ wallUs: number; cpuUs: number }> {
   const child = fork(join(HERE, "web-ab.js"), ["--engine-alone", String(messages)], {
-    execArgv: ["--expose-gc", "--max-semi-space-size=8"],
+    execArgv: ["--expose-gc", ...SERVICE_FLAGS],
   });
   return nextMessage(child);
 }

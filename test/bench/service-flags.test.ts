@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SERVICE_FLAGS } from "../../src/bench/service-flags.js";
+import { ROOT } from "../support/data.js";
+
+// The bench measures the engine under the flags it is served with: if `npm start` or the image drifted from them, its
+// memory and throughput figures would describe a service nobody runs.
+describe("the node flags the service runs with", () => {
+  const scripts = (
+    JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
+
+  it("are the ones npm start passes to node", () => {
+    expect(scripts.start).toBe(`exec node ${SERVICE_FLAGS.join(" ")} bin/crampbot.js serve`);
+  });
+
+  it("are the ones npm run bench runs its main process with", () => {
+    expect(scripts.bench).toContain(`node --expose-gc ${SERVICE_FLAGS.join(" ")} dist/bench/main.js`);
+  });
+
+  it("are the Docker image's NODE_OPTIONS", () => {
+    const dockerfile = readFileSync(join(ROOT, "Dockerfile"), "utf8");
+    expect(dockerfile).toContain(`NODE_OPTIONS="${SERVICE_FLAGS.join(" ")}"`);
+  });
+
+  it("keep V8's background threads to two", () => {
+    expect(SERVICE_FLAGS).toContain("--v8-pool-size=2");
+  });
+});
