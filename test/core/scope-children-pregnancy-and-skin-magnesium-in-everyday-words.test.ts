@@ -1,7 +1,8 @@
 // A child or a pregnancy said as people say it ("my girlfriend is expecting", "my 5yo", "she have 6 years", a
 // grandchild's age), and what to give the child asked in a sentence of its own, get the honest scope reply with its
 // pointer; the writer's own cramps told beside a child or a pregnancy are answered. A forecast asked for is not the
-// sunlight section. Written for this file, not taken from the eval sets.
+// sunlight section; magnesium sprayed, soaked or rubbed on is topical magnesium. Written for this file, not taken from
+// the eval sets.
 import { describe, expect, it } from "vitest";
 import { createBot, describeReply } from "../support/bot.js";
 import { asLabelled } from "../support/labelled.js";
@@ -40,6 +41,19 @@ describe("the writer's own cramps told beside a child or a pregnancy are answere
     it(`"${text}" -> ${section}`, async () => {
       const reply = await ask(text);
       expect(asLabelled(reply, "answer", section), describeReply(reply)).toBe(true);
+    });
+  }
+});
+
+describe("magnesium put on the skin, in the words people use, is not covered", () => {
+  for (const text of [
+    "been spraying magnesium on my calves at night, is that doing anything?",
+    "would a magnesium foot soak before bed stop the cramps",
+    "can magnesium really be absorbed through the skin?",
+  ]) {
+    it(`"${text}"`, async () => {
+      const reply = await ask(text);
+      expect(reply.intent, describeReply(reply)).toBe("fallback");
     });
   }
 });
