@@ -57,3 +57,15 @@ describe("magnesium put on the skin, in the words people use, is not covered", (
     });
   }
 });
+
+describe("cramps outside the legs said with 'the' or in non-native English are not covered", () => {
+  for (const text of [
+    "I get a cramp in the stomach every evening, why?",
+    "my hands make cramp when I knit, what is reason",
+  ]) {
+    it(`"${text}"`, async () => {
+      const reply = await ask(text);
+      expect(reply.intent, describeReply(reply)).toBe("fallback");
+    });
+  }
+});
