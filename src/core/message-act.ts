@@ -110,11 +110,18 @@ export class MessageActs {
     const not = new Array<boolean>(stems.length).fill(false);
     for (const hit of this.notAsks.findAll(stems))
       for (let i = hit.start; i < hit.start + hit.length; i++) not[i] = true;
-    const free = (at: number) => !talk[at] && !not[at];
-    if (this.asks.findAll(stems).some((hit) => free(hit.start))) return true;
+    // An ask inside small talk asks nothing ("can you hear me", "how is it going"); nor one a phrase that asks
+    // nothing starts ("can not thank you enough", "what a relief").
+    const inTalk = (start: number, length: number) => {
+      for (let i = start; i < start + length; i++) if (!talk[i]) return false;
+      return true;
+    };
+    const free = (start: number, length: number) => !inTalk(start, length) && !not[start];
+    if (this.asks.findAll(stems).some((hit) => free(hit.start, hit.length))) return true;
     let first = 0;
-    while (first < stems.length && this.leads.has(stems[first] ?? "")) first++;
-    if (this.opening.matchAt(stems, first) !== undefined && free(first)) return true;
+    while (first < stems.length && (this.leads.has(stems[first] ?? "") || talk[first])) first++;
+    const opens = this.opening.matchAt(stems, first);
+    if (opens !== undefined && free(first, opens.length)) return true;
     return false;
   }
 

@@ -110,6 +110,11 @@ export interface Signals {
    */
   amountFacets: Map<string, number>;
   smallTalk: SmallTalkIntent | null;
+  /**
+   * The small talk is the message's act, not its words alone: it greets or thanks at length and asks nothing
+   * (message-act.ts). A red flag's follow-ups read such a message as they would without it (after-urgent.ts).
+   */
+  smallTalkByAct: boolean;
   /** The registered name of the dialogue the message asks for. */
   dialogue: string | null;
   followup: FollowupKind | null;
@@ -502,7 +507,7 @@ export class Reader {
     if (signals.smallTalk !== null || signals.dialogue !== null || signals.scope?.subject != null)
       return signals;
     const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
-    return act === null ? signals : { ...signals, smallTalk: act, followup: null, story: false, kind: null };
+    return act === null ? signals : { ...signals, smallTalk: act, smallTalkByAct: true };
   }
 
   /** How the act of a message reads its parts (see {@link MessageActs}). */
@@ -1073,6 +1078,7 @@ export class Reader {
       facets,
       amountFacets,
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), analysis),
+      smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: corrects || this.startsWithSwitch(terms),
