@@ -81,6 +81,29 @@ const ASKS: LabelledCase[] = [
   ],
   ["hi, I'm Jo, 45, cramps in both calves most nights, any tips", "answer", "prevention"],
   ["thanks. magnesium foods", "answer", "magnesium.food"],
+  // Asks said as wants, with no question mark.
+  [
+    "Hello, nice to meet you. I have cramps every night and I'd love some advice on stopping them.",
+    "answer",
+    "prevention",
+  ],
+  [
+    "Thank you for the last answer. Now I need the vitamin D dose for an adult.",
+    "answer",
+    "vitamin-d.supplements",
+  ],
+  [
+    "Good morning! Hope you're well. Keen to hear what the article says about magnesium.",
+    "answer",
+    "magnesium",
+  ],
+  [
+    "Cheers for the info. Just need the amount of water I should be drinking in a day.",
+    "answer",
+    "hydration",
+  ],
+  ["Thanks, that's great. Give me the foods with vitamin D as well please.", "answer", "vitamin-d.food"],
+  ["thank you, please go on about the massage", "answer", "massage"],
 ];
 
 const RED_FLAGS: LabelledCase[] = [
