@@ -110,13 +110,17 @@ export class MessageActs {
     const not = new Array<boolean>(stems.length).fill(false);
     for (const hit of this.notAsks.findAll(stems))
       for (let i = hit.start; i < hit.start + hit.length; i++) not[i] = true;
-    // An ask inside small talk asks nothing ("can you hear me", "how is it going"); nor one a phrase that asks
-    // nothing starts ("can not thank you enough", "what a relief").
+    // An ask inside small talk asks nothing ("can you hear me", "how is it going"); nor one that shares a word with a
+    // phrase that asks nothing ("can not thank you enough", "what a relief", "I'd like to say thank you").
     const inTalk = (start: number, length: number) => {
       for (let i = start; i < start + length; i++) if (!talk[i]) return false;
       return true;
     };
-    const free = (start: number, length: number) => !inTalk(start, length) && !not[start];
+    const touchesNot = (start: number, length: number) => {
+      for (let i = start; i < start + length; i++) if (not[i]) return true;
+      return false;
+    };
+    const free = (start: number, length: number) => !inTalk(start, length) && !touchesNot(start, length);
     if (this.asks.findAll(stems).some((hit) => free(hit.start, hit.length))) return true;
     let first = 0;
     while (first < stems.length && (this.leads.has(stems[first] ?? "") || talk[first])) first++;

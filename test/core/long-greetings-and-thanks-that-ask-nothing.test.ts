@@ -58,6 +58,17 @@ const ASKS_NOTHING: LabelledCase[] = [
   ],
   ["I can't thank you enough, the stretch worked wonders", "thanks", null],
   ["ok, I'll give the pumpkin seeds a go. ta", "thanks", null],
+  [
+    "I'd like to say a big thank you, the magnesium foods list was so useful and I've stocked up on seeds and spinach.",
+    "thanks",
+    null,
+  ],
+  [
+    "Hello and a very good morning to you from sunny Brighton. I'm Pat, I'm 72, and my son-in-law showed me how to " +
+      "use this. I just wanted to say hello properly first.",
+    "greeting",
+    null,
+  ],
 ];
 
 const ASKS: LabelledCase[] = [
