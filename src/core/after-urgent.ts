@@ -24,12 +24,20 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
  * asking whether they must and not playing it down: acknowledged as thanks (the red flag stays on record, as after
  * any thanks).
  */
+/**
+ * The small talk as the words alone say it: a long message read as small talk for its act (it asks nothing and thanks,
+ * message-act.ts) still follows a red flag up as it did, so the urgent reply is never lost to a thank-you.
+ */
+function smallTalkOf(s: Signals): Signals["smallTalk"] {
+  return s.smallTalkByAct ? null : s.smallTalk;
+}
+
 export function goesForHelp(s: Signals, state: ConversationState): boolean {
   // Small talk said with it ("ok, calling now. bye") is answered as such by the small-talk rule.
   return (
     state.redFlag !== null &&
     s.seeksHelp &&
-    s.smallTalk === null &&
+    smallTalkOf(s) === null &&
     !s.playsDown &&
     // "ok will do. separately, does acupuncture work": the new subject is answered; so is "/checkup" said with it.
     !s.newSubject &&
@@ -55,8 +63,9 @@ export function followsUpRedFlag(
   const red = state.redFlag;
   if (red === null || slashCommand(s.text) !== undefined || s.newSubject) return false;
   // "It's easing now, I'll be fine right?" asks to be told it can wait: the answer stays the same.
-  if (s.playsDown && s.smallTalk !== "reset" && s.smallTalk !== "goodbye") return true;
-  if (s.smallTalk !== null) return false;
+  const talk = smallTalkOf(s);
+  if (s.playsDown && talk !== "reset" && talk !== "goodbye") return true;
+  if (talk !== null) return false;
   // "ok I'll book an appointment. what foods have vitamin D then?": help is in hand, the question is a new one.
   if (asksAnewWithHelpInHand(s, state, isVague)) return false;
   return !(red.followups >= settleAfter && newQuestion(s, isVague));

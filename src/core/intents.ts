@@ -16,6 +16,16 @@ const words = z.array(z.string().min(1));
 export const smallTalkSchema = z.object({
   intent: z.enum(["greeting", "thanks", "goodbye", "help", "reset"]),
   examples: words.min(1),
+  /**
+   * Phrases that make a message of any length this small talk when it asks nothing anywhere (a long greeting, a
+   * thank-you that retells what was done; src/core/message-act.ts). Only greeting, thanks and goodbye. Default: none.
+   */
+  acts: words.optional(),
+  /**
+   * Salutations that make such a message this small talk only when it tells nothing of the cramps or an article topic
+   * ("hi", "hello there": they open a message as "Dear Doctor" does). Default: none.
+   */
+  bare_acts: words.optional(),
   replies: z.array(z.string().min(1).max(1500)).min(1),
   suggestions: words,
 });

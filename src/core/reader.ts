@@ -16,6 +16,7 @@ import {
   PhraseTable,
   type PreparedTexts,
 } from "./lexicon.js";
+import { type Act, MessageActs } from "./message-act.js";
 import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
@@ -109,6 +110,11 @@ export interface Signals {
    */
   amountFacets: Map<string, number>;
   smallTalk: SmallTalkIntent | null;
+  /**
+   * The small talk is the message's act, not its words alone: it greets or thanks at length and asks nothing
+   * (message-act.ts). A red flag's follow-ups read such a message as they would without it (after-urgent.ts).
+   */
+  smallTalkByAct: boolean;
   /** The registered name of the dialogue the message asks for. */
   dialogue: string | null;
   followup: FollowupKind | null;
@@ -312,6 +318,8 @@ export class Reader {
   private readonly others: Set<string>;
   private readonly openerTable = new PhraseTable<true>();
   private readonly letterFrame: LetterFrame;
+  /** What a message that asks nothing does: greets, thanks, says goodbye (message-act.ts). */
+  private readonly acts: MessageActs;
   /** Words after which a weak small-talk word is the thing named ("to my nights", "every morning"). */
   private readonly weakAfter: Set<string>;
   /** Words ending a greeting that announces a question ("I have a few questions about"; lexicon `announced_about`). */
@@ -380,6 +388,16 @@ export class Reader {
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
+    const actPhrases = new Map<Act, { acts: string[]; bare: string[] }>();
+    for (const talk of smallTalk) {
+      if (talk.intent !== "greeting" && talk.intent !== "thanks" && talk.intent !== "goodbye") continue;
+      const had = actPhrases.get(talk.intent) ?? { acts: [], bare: [] };
+      actPhrases.set(talk.intent, {
+        acts: [...had.acts, ...(talk.acts ?? [])],
+        bare: [...had.bare, ...(talk.bare_acts ?? [])],
+      });
+    }
+    this.acts = new MessageActs(lexicon, actPhrases, lexicon.data.acts, lexicon.data.filler);
     for (const phrase of lexicon.data.openers ?? [])
       this.openerTable.set(inScope(lexicon.terms(phrase)), true);
     this.correctionNoes = new Set((lexicon.data.correction_noes ?? []).flatMap((w) => lexicon.terms(w)));
@@ -482,12 +500,47 @@ export class Reader {
   }
 
   private readShared(text: string): Signals {
+    const signals = this.readMessage(text);
+    // "Good morning! ... my granddaughter set this up ... Hello!", "I took your advice and bought some brazil nuts...
+    // Thank you so very much": a message that asks nothing anywhere and greets or thanks is that small talk, whatever
+    // topics it tells of (message-act.ts). Not a dialogue asked for, nor a topic next to the article.
+    if (signals.smallTalk !== null || signals.dialogue !== null || signals.scope?.subject != null)
+      return signals;
+    const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
+    return act === null ? signals : { ...signals, smallTalk: act, smallTalkByAct: true };
+  }
+
+  /** How the act of a message reads its parts (see {@link MessageActs}). */
+  private readonly actReading = {
+    smallTalkOf: (sentence: string) => this.signalsOf(sentence).smallTalk,
+    smallTalkCover: (analysis: Analysis) => {
+      const covered = new Array<boolean>(analysis.stems.length).fill(false);
+      const starts = analysis.termStarts;
+      for (const hit of this.smallTalkTable.findAll(analysis.terms)) {
+        const end = starts[hit.start + hit.length] ?? analysis.stems.length;
+        for (let i = starts[hit.start] ?? 0; i < end; i++) covered[i] = true;
+      }
+      return covered;
+    },
+    tellsOfCramps: (analysis: Analysis) =>
+      analysis.terms.some((t) => this.anchors.has(t)) ||
+      [...this.topicEvidence(analysis.terms).topics.values()].some((score) => score >= NAMES_TOPIC),
+    names: (clause: string) => {
+      const { terms } = this.lexicon.analyze(clause);
+      if (this.facetTable.findAll(terms).some((hit) => hit.value.weight >= 1)) return true;
+      return [...this.topicEvidence(terms).topics].some(
+        ([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t),
+      );
+    },
+  };
+
+  private readMessage(text: string): Signals {
     const full = this.signalsOf(text, true);
     // "Dear CrampBot, many thanks for your kind replies. Kind regards, Eileen": small talk once the letter's frame
     // is set aside is that small talk (the red flags stay the whole message's).
     const body = this.letterFrame.body(text);
     if (body !== null) {
-      const inner = this.readShared(body);
+      const inner = this.readMessage(body);
       if (inner.smallTalk !== null) return { ...inner, text, redFlags: full.redFlags };
     }
     const whole = full.analysis;
@@ -1025,6 +1078,7 @@ export class Reader {
       facets,
       amountFacets,
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), analysis),
+      smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
       switchTopic: corrects || this.startsWithSwitch(terms),

@@ -137,6 +137,22 @@ export const lexiconSchema = z.object({
    */
   salutations: words.optional(),
   sign_offs: words.optional(),
+  /**
+   * What makes a message ask, for a message that greets or thanks at length (src/core/message-act.ts): requests that ask
+   * wherever they stand, words that ask when they open a clause, phrases such words are part of that ask nothing, words
+   * skipped before an opening, words of a clause that tells of someone, and words after an act that say what it is
+   * for. Default: none (no message is read for its act).
+   */
+  acts: z
+    .object({
+      asks: words,
+      opening: words,
+      not_asks: words,
+      leads: words,
+      tellers: words,
+      objects: words,
+    })
+    .optional(),
   foreign: words,
   out_of_scope: words,
 });
