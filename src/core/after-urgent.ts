@@ -20,24 +20,24 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
 };
 
 /**
+ * The small talk as the words alone say it: a long message read as small talk for its act (it asks nothing and thanks,
+ * message-act.ts) still follows a red flag up as it did, so the urgent reply is never lost to a thank-you.
+ */
+function smallTalkInWords(s: Signals): Signals["smallTalk"] {
+  return s.smallTalkByAct ? null : s.smallTalk;
+}
+
+/**
  * After a red flag, the person says they will get help now ("right, I'll take him to the GP today, thank you"), not
  * asking whether they must and not playing it down: acknowledged as thanks (the red flag stays on record, as after
  * any thanks).
  */
-/**
- * The small talk as the words alone say it: a long message read as small talk for its act (it asks nothing and thanks,
- * message-act.ts) still follows a red flag up as it did, so the urgent reply is never lost to a thank-you.
- */
-function smallTalkOf(s: Signals): Signals["smallTalk"] {
-  return s.smallTalkByAct ? null : s.smallTalk;
-}
-
 export function goesForHelp(s: Signals, state: ConversationState): boolean {
   // Small talk said with it ("ok, calling now. bye") is answered as such by the small-talk rule.
   return (
     state.redFlag !== null &&
     s.seeksHelp &&
-    smallTalkOf(s) === null &&
+    smallTalkInWords(s) === null &&
     !s.playsDown &&
     // "ok will do. separately, does acupuncture work": the new subject is answered; so is "/checkup" said with it.
     !s.newSubject &&
@@ -63,7 +63,7 @@ export function followsUpRedFlag(
   const red = state.redFlag;
   if (red === null || slashCommand(s.text) !== undefined || s.newSubject) return false;
   // "It's easing now, I'll be fine right?" asks to be told it can wait: the answer stays the same.
-  const talk = smallTalkOf(s);
+  const talk = smallTalkInWords(s);
   if (s.playsDown && talk !== "reset" && talk !== "goodbye") return true;
   if (talk !== null) return false;
   // "ok I'll book an appointment. what foods have vitamin D then?": help is in hand, the question is a new one.

@@ -51,7 +51,7 @@ interface PhraseNode<V> {
   only: PhraseNode<V> | undefined;
 }
 
-function node<V>(): PhraseNode<V> {
+function emptyNode<V>(): PhraseNode<V> {
   return { value: undefined, prefix: false, next: undefined, word: undefined, only: undefined };
 }
 
@@ -78,7 +78,7 @@ export class PhraseTable<V> {
    * once, and one that does is stepped over in the same lookup (the hot path; ADR 26).
    */
   private readonly firstWords = new Map<string, PhraseNode<V>>();
-  private readonly root: PhraseNode<V> = node();
+  private readonly root: PhraseNode<V> = emptyNode();
   private longest = 1;
 
   set(terms: readonly string[], value: V): void {
@@ -183,7 +183,7 @@ export class PhraseTable<V> {
 function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
   const found = nextOf(at, word);
   if (found !== undefined) return found;
-  const made = node<V>();
+  const made = emptyNode<V>();
   if (at.next !== undefined) at.next.set(word, made);
   else if (at.only === undefined) {
     at.word = word;
