@@ -499,10 +499,7 @@ export const RULES: readonly Rule[] = [
       // points at no answer before the first one.)
       const back = s.pointsBack && state.section !== null;
       const ofTheCramp =
-        s.anchored &&
-        s.topics.size === 0 &&
-        !back &&
-        (state.topic === null || index.isGeneral(state.topic));
+        s.anchored && s.topics.size === 0 && !back && (state.topic === null || index.isGeneral(state.topic));
       if (kind?.section == null || (kind.keepsTopic && kind.facet !== null && !ofTheCramp)) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
       // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's

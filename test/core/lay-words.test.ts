@@ -24,7 +24,12 @@ const cases: [string, string, string | null, number][] = [
   ["Could I be short of some vitamin or mineral? My legs cramp most nights.", "answer", "magnesium", 2],
   ["supplements for night cramps - what are my options", "answer", "magnesium.supplements", 2],
   // Vitamins to take, of none named, are both supplements (kinds.yaml `vitamins-taken`; ADR 71).
-  ["my gran asks what vitamins she should be taking for her night cramps", "answer", "magnesium.supplements", 2],
+  [
+    "my gran asks what vitamins she should be taking for her night cramps",
+    "answer",
+    "magnesium.supplements",
+    2,
+  ],
   [
     "what should i stock up on at the chemist for cramps, vitamins wise",
     "answer",
