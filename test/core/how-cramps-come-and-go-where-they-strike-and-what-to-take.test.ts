@@ -113,6 +113,11 @@ describe("look-alikes that still ask back or stay on the answer given", () => {
     expect(reply.intent, describeReply(reply)).toBe("clarify");
   });
 
+  it('"is it safe to take them every night?" as a first message asks whose safety, as an amount does', async () => {
+    const reply = await bot.chat().say("is it safe to take them every night?");
+    expect(reply.intent, describeReply(reply)).toBe("clarify");
+  });
+
   it('"what does it do?" right after magnesium is about magnesium, not what the cramps are', async () => {
     const chat = bot.chat();
     await chat.say("tell me about magnesium");
