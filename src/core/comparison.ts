@@ -17,6 +17,8 @@ const COMPARED_FACET = 0.5;
 
 /** The sections a comparison asks about, in article order; null when the message compares nothing we answer. */
 export function comparedSections(s: Signals, index: KnowledgeIndex): Section[] | null {
+  // "with breakfast or before bed, which is better?" asks how to take one thing: the kind's aspect answers it.
+  if (s.kind?.oneThing === true) return null;
   const choosing = index.siblings.asksToChoose(s);
   // Two aspects of one topic joined by "or" ("can I get vitamin D from the sun or do I need to eat something?") are
   // both answered, with or without a choice word: the article gives each of them.

@@ -27,6 +27,8 @@ export interface QuestionKind {
    * and water, what else is there?" asks for other remedies, not other causes); null to keep `section`.
    */
   afterTried: string | null;
+  /** An "or" in the question joins two ways of doing one thing, not two things to compare (kinds.yaml `one_thing`). */
+  oneThing: boolean;
 }
 
 /** No kinds: what a bot built without kinds.yaml reads. */
@@ -92,6 +94,7 @@ export class QuestionKinds {
         facetWeight: raw.facet_weight ?? 0,
         keepsTopic: raw.keeps_topic ?? false,
         afterTried: raw.after_tried ?? null,
+        oneThing: raw.one_thing ?? false,
       };
       for (const phrase of raw.closing ?? []) {
         const terms = lexicon.terms(phrase);

@@ -950,12 +950,13 @@ export class Reader {
     const kind = hit?.kind ?? null;
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
     if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
-    // Only where the lexicon's facet words have not already said it ("any good" is both), and not over an aspect
-    // named strongly that only one topic has: "could she be short of something, as she gets no daylight?" asks about
-    // vitamin D's sunlight, not what vitamin D is.
+    // Only where the lexicon's facet words have not already said it as strongly ("any good" is both; a weak "taking"
+    // is raised to what "which vitamins should I be taking" says), and not over an aspect named strongly that only
+    // one topic has: "could she be short of something, as she gets no daylight?" asks about vitamin D's sunlight, not
+    // what vitamin D is.
     const onlyOne = [...s.facets].some(([f, v]) => v >= STORY_ASPECT && this.onlyTopicOf.has(f));
-    if (kind?.facet && kind.facetWeight > 0 && !s.facets.has(kind.facet) && !onlyOne)
-      add(s.facets, kind.facet, kind.facetWeight);
+    const said = kind?.facet ? (s.facets.get(kind.facet) ?? 0) : 0;
+    if (kind?.facet && kind.facetWeight > said && !onlyOne) s.facets.set(kind.facet, kind.facetWeight);
     return kind;
   }
 

@@ -490,11 +490,17 @@ export const RULES: readonly Rule[] = [
     // "...what is my body telling me?", "any ideas?" after a story, "what's the number one cause?": a question
     // kind a general section answers (intents/kinds.yaml), with no specific topic or aspect named (ADR 7).
     name: "general-question-kind",
-    decide: (s, _state, index) => {
+    decide: (s, state, index) => {
       const kind = s.kind;
       // A kind about an aspect of a topic told before needs that topic; one about how the story relates to the
       // cramps ("is there a link?", kinds.yaml `link`) is the general section's when no specific topic is named.
-      if (kind?.section == null || (kind.keepsTopic && kind.facet !== null)) return null;
+      // Asked of the cramp itself, naming no topic, with no specific topic talked about ("my leg goes rock hard at
+      // 3am, what even is that?", "what exactly counts as a night cramp"), it is the general section's too. ("That"
+      // points at no answer before the first one.)
+      const back = s.pointsBack && state.section !== null;
+      const ofTheCramp =
+        s.anchored && s.topics.size === 0 && !back && (state.topic === null || index.isGeneral(state.topic));
+      if (kind?.section == null || (kind.keepsTopic && kind.facet !== null && !ofTheCramp)) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
       // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
       // closing line ("...Where should I start?").

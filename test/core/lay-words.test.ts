@@ -23,6 +23,13 @@ const cases: [string, string, string | null, number][] = [
   ["r there any vitamins or minerals linked to cramp", "answer", "magnesium", 2],
   ["Could I be short of some vitamin or mineral? My legs cramp most nights.", "answer", "magnesium", 2],
   ["supplements for night cramps - what are my options", "answer", "magnesium.supplements", 2],
+  // Vitamins to take, of none named, are both supplements (kinds.yaml `vitamins-taken`; ADR 71).
+  [
+    "my gran asks what vitamins she should be taking for her night cramps",
+    "answer",
+    "magnesium.supplements",
+    2,
+  ],
   [
     "what should i stock up on at the chemist for cramps, vitamins wise",
     "answer",
@@ -65,11 +72,10 @@ describe("lay words and numbers", () => {
 });
 
 describe("not handled yet (asked back or 'I don't know' instead)", () => {
-  // A bare "vitamins" with a weak hint ("taking") is asked back; a weak hint beside an unknown name ("Pilates twice a
-  // week") is asked back too; a place name is an unknown subject ("in Leeds" must stay out of scope, so it is).
-  // Kept as expected failures, so each turns red once it is answered and moves up.
+  // A weak hint beside an unknown name ("Pilates twice a week") is asked back; a place name is an unknown subject ("in
+  // Leeds" must stay out of scope, so it is). Kept as expected failures, so each turns red once it is answered and
+  // moves up.
   const misses: [text: string, section: string][] = [
-    ["my gran asks what vitamins she should be taking for her night cramps", "magnesium.supplements"],
     ["I do Pilates twice a week and still get night cramps", "overview"],
   ];
   for (const [text, section] of misses) {

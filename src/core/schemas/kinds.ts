@@ -10,6 +10,11 @@ export const kindSchema = z.object({
   keeps_topic: z.boolean().optional(),
   /** The general section that answers it instead when what was set aside had been tried as a remedy. */
   after_tried: z.string().min(1).optional(),
+  /**
+   * An "or" in a question of this kind joins two ways of doing one thing ("with food or on an empty stomach?"), not
+   * two things to compare: never a comparison. Default: false.
+   */
+  one_thing: z.boolean().optional(),
   phrases: words.min(1),
   /**
    * Short asks that mark the kind only as the whole last clause of a message ("...wrecking my sleep fr. wat do"):
