@@ -451,8 +451,12 @@ export const RULES: readonly Rule[] = [
   {
     // "does zinc help?": a topic the article does not cover, unless a specific topic is asked about cramps.
     name: "out-of-scope",
-    decide: (s, _state, index) =>
-      s.outOfScope && !(top(s, index).specific && s.anchored) ? fallback("out-of-scope", s, index) : null,
+    // In a conversation already about the cramps, a specific topic named is asked of them without the word ("I drink
+    // mostly coffee, hardly any water, could that be it" after the causes).
+    decide: (s, state, index) =>
+      s.outOfScope && !(top(s, index).specific && (s.anchored || aboutCramps(state)))
+        ? fallback("out-of-scope", s, index)
+        : null,
   },
   {
     // "what can I do about that?" while on a specific topic: a general phrase plus a pointer to the last answer.
@@ -739,6 +743,11 @@ const WHY_KIND = "cause";
 function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
   const section = index.section(s.kind?.section ?? null);
   return section !== undefined && index.isWhatToDo(section.topic);
+}
+
+/** The conversation has had an answer: what follows is said of the cramps even without the word. */
+function aboutCramps(state: ConversationState): boolean {
+  return state.answers > 0 && state.section !== null;
 }
 
 /** Nothing has been said yet in this conversation: no answer, reply, red flag or dialogue. */
