@@ -269,6 +269,8 @@ export const RULES: readonly Rule[] = [
     name: "small-talk",
     decide: (s, state) => {
       if (s.smallTalk === null) return null;
+      // "anything else that helps?": the thanks phrase ("that helps") is inside a what-else question, which asks.
+      if (s.smallTalk === "thanks" && (s.followup === "next" || s.asksNext) && s.kind?.section != null) return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
       if (s.smallTalk === "thanks" && s.opener && opening(state))
         return { kind: "smalltalk", intent: "greeting" };
@@ -335,6 +337,19 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (!section || state.dialogue !== null || specificNamed(s, index)) return null;
       return theOther(section, state, index) ?? null;
+    },
+  },
+  {
+    // "i'm a roofer, out in the heat all summer, does that change it?" after the water: what is told is the person's
+    // situation (a job word the article never uses is no subject), and the question is whether the answer just given
+    // still holds for it: that answer. Not for a topic next to the article ("I'm pregnant, does that change it?", read
+    // before), an out-of-scope word, or another specific topic named ("I take magnesium, does that change it?").
+    name: "changes-the-last-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (s.kind?.name !== CHANGES_KIND || !section || state.dialogue !== null) return null;
+      if (s.outOfScope || s.scope?.subject != null || specificNamed(s, index, section.topic)) return null;
+      return answer(section);
     },
   },
   {
@@ -769,6 +784,9 @@ const COMMONEST_KIND = "commonest";
 
 /** The question kind (intents/kinds.yaml) of "where do I get it": the topic's first source (source-of-the-topic). */
 const SOURCE_KIND = "source";
+
+/** The question kind (intents/kinds.yaml) of "does that change it?": whether the last answer holds for what is told. */
+const CHANGES_KIND = "changes";
 
 /** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
 const BARE_WHAT_ELSE = "other";
