@@ -375,7 +375,14 @@ export const RULES: readonly Rule[] = [
       const at = index.section(state.section);
       if (asked && at && asked !== at && index.isGeneral(at.topic)) return null;
       const item = listItem(s.ordinal, state, index);
-      return item ? answer(item) : null;
+      if (!item) return null;
+      // "which foods have the first one?" after both supplements: that item's topic, the aspect named.
+      const facet = facetOf(s, index);
+      const aspect =
+        facet !== null && facet !== item.facet && (s.facets.get(facet) ?? 0) >= FACET_FIRST
+          ? index.sectionOf(item.topic, s, item.facet)
+          : undefined;
+      return answer(aspect ?? item);
     },
   },
   {
