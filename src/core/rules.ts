@@ -109,9 +109,9 @@ function followup(
   // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
   const list = kind === "next" ? parentList(state, index) : undefined;
   if (list) return answer(list);
-  // "what else?" after the causes: the list just given is the whole answer (its deeper paragraph if not shown), not
-  // the section after it.
-  if (kind === "next" && isListOfCauses(section, index))
+  // "what else?" after the causes or what to do: the list just given is the whole answer (its deeper paragraph if not
+  // shown), not the section after it (the first remedy of the list).
+  if (kind === "next" && isGeneralList(section, index))
     return answer(section, !state.moreShown && section.more.length > 0);
   const next = section.followups.find((t) => !state.visited.includes(t) && !t.startsWith("dialogue:"));
   const following = next === undefined ? undefined : index.section(next);
@@ -119,11 +119,10 @@ function followup(
   return { kind: "nothing-more" };
 }
 
-/** A general section that is a list of things other than what to do (the causes), and not the default answer. */
-function isListOfCauses(section: Section, index: KnowledgeIndex): boolean {
+/** A general section that is a list (the causes, what to do), and not the default answer. */
+function isGeneralList(section: Section, index: KnowledgeIndex): boolean {
   return (
     index.isGeneral(section.topic) &&
-    !index.isWhatToDo(section.topic) &&
     section !== index.defaultSection &&
     listed(section, index).length > 0
   );
