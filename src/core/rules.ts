@@ -122,9 +122,7 @@ function followup(
 /** A general section that is a list (the causes, what to do), and not the default answer. */
 function isGeneralList(section: Section, index: KnowledgeIndex): boolean {
   return (
-    index.isGeneral(section.topic) &&
-    section !== index.defaultSection &&
-    listed(section, index).length > 0
+    index.isGeneral(section.topic) && section !== index.defaultSection && listed(section, index).length > 0
   );
 }
 
@@ -269,7 +267,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, state) => {
       if (s.smallTalk === null) return null;
       // "anything else that helps?": the thanks phrase ("that helps") is inside a what-else question, which asks.
-      if (s.smallTalk === "thanks" && (s.followup === "next" || s.asksNext) && s.kind?.section != null) return null;
+      if (s.smallTalk === "thanks" && (s.followup === "next" || s.asksNext) && s.kind?.section != null)
+        return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
       if (s.smallTalk === "thanks" && s.opener && opening(state))
         return { kind: "smalltalk", intent: "greeting" };

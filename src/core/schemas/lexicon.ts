@@ -138,6 +138,12 @@ export const lexiconSchema = z.object({
   salutations: words.optional(),
   sign_offs: words.optional(),
   /**
+   * Words that open an apology for the message before ("sorry cat on the keyboard. what causes night cramps"): a short
+   * first sentence opening with one, naming nothing, is set aside and the rest read alone (src/core/apology.ts).
+   * Default: none.
+   */
+  apologies: words.optional(),
+  /**
    * What makes a message ask, for a message that greets or thanks at length (src/core/message-act.ts): requests that ask
    * wherever they stand, words that ask when they open a clause, phrases such words are part of that ask nothing, words
    * skipped before an opening, words of a clause that tells of someone, and words after an act that say what it is
