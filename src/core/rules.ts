@@ -99,6 +99,7 @@ function followup(
   }
   const section = index.section(state.section);
   if (!section) return { kind: "no-context" };
+  if (kind === "again") return current(state, index) ?? { kind: "no-context" };
   if (kind === "other") return theOther(section, state, index) ?? { kind: "no-context" };
   if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
     return answer(section, true);
@@ -389,7 +390,8 @@ export const RULES: readonly Rule[] = [
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
       // "what else could I try that isn't needles" after acupuncture names the topic it looks past.
-      if (!s.asksNext || specificNamed(s, index, state.topic) || s.scope?.subject != null) return null;
+      if (!s.asksNext || elseAsAnOption(s) || specificNamed(s, index, state.topic) || s.scope?.subject != null)
+        return null;
       // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
       const remedies = index.section(kind?.section ?? null);
@@ -519,6 +521,8 @@ export const RULES: readonly Rule[] = [
       // A kind about an aspect of a topic told before needs that topic; one about how the story relates to the
       // cramps ("is there a link?", kinds.yaml `link`) is the general section's when no specific topic is named.
       if (kind?.section == null || (kind.keepsTopic && kind.facet !== null)) return null;
+      // "hands or something else?" offers an option: no what-else is asked.
+      if (kind.name === BARE_WHAT_ELSE && elseAsAnOption(s)) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
       // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
       // closing line ("...Where should I start?").
@@ -805,6 +809,16 @@ const NAMES_SPECIFIC = 0.8;
 /** The message names a specific topic by a keyword or title word (`besides` aside). */
 function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
+}
+
+/**
+ * "with what, hands or something else?": an "or" right before the what-else words offers one more option in a choice;
+ * it asks for no more of a list.
+ */
+function elseAsAnOption(s: Signals): boolean {
+  const terms = s.analysis.terms;
+  for (let i = 1; i + 1 < terms.length; i++) if (terms[i - 1] === "or" && terms[i + 1] === "else") return true;
+  return false;
 }
 
 /** The message opens with a short question of its own, closed by "?" ("in manchester?? so never enough then"). */

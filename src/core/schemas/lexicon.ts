@@ -75,6 +75,8 @@ export const lexiconSchema = z.object({
     sources: words.optional(),
     /** "and the other one?": the other of the two sibling sections just answered or offered. Default: none. */
     other: words.optional(),
+    /** "say that again simpler": the last answer again, never the section after it. Default: none. */
+    again: words.optional(),
   }),
   drop: words,
   pointers: words,
