@@ -390,7 +390,12 @@ export const RULES: readonly Rule[] = [
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
       // "what else could I try that isn't needles" after acupuncture names the topic it looks past.
-      if (!s.asksNext || elseAsAnOption(s) || specificNamed(s, index, state.topic) || s.scope?.subject != null)
+      if (
+        !s.asksNext ||
+        elseAsAnOption(s) ||
+        specificNamed(s, index, state.topic) ||
+        s.scope?.subject != null
+      )
         return null;
       // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
@@ -817,7 +822,8 @@ function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null
  */
 function elseAsAnOption(s: Signals): boolean {
   const terms = s.analysis.terms;
-  for (let i = 1; i + 1 < terms.length; i++) if (terms[i - 1] === "or" && terms[i + 1] === "else") return true;
+  for (let i = 1; i + 1 < terms.length; i++)
+    if (terms[i - 1] === "or" && terms[i + 1] === "else") return true;
   return false;
 }
 
