@@ -267,9 +267,9 @@ export const RULES: readonly Rule[] = [
     name: "small-talk",
     decide: (s, state) => {
       if (s.smallTalk === null) return null;
-      // "anything else that helps?": the thanks phrase ("that helps") is inside a what-else question, which asks.
-      if (s.smallTalk === "thanks" && (s.followup === "next" || s.asksNext) && s.kind?.section != null)
-        return null;
+      // "anything else that helps?", "does that help?": the thanks phrase ("that helps") is inside a question (a
+      // what-else, or a question opening with a question word that a question kind reads), which asks.
+      if (s.smallTalk === "thanks" && asksPastThanks(s)) return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
       if (s.smallTalk === "thanks" && s.opener && opening(state))
         return { kind: "smalltalk", intent: "greeting" };
@@ -814,6 +814,13 @@ const NAMES_SPECIFIC = 0.8;
 /** The message names a specific topic by a keyword or title word (`besides` aside). */
 function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
+}
+
+/** See the small-talk rule: a thanks phrase inside a question that asks of its own. */
+function asksPastThanks(s: Signals): boolean {
+  if (s.kind?.section != null && (s.followup === "next" || s.asksNext)) return true;
+  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark.)
+  return s.startsWithQuestionWord && s.kind !== null && s.text.includes("?");
 }
 
 /**
