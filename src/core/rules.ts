@@ -509,8 +509,9 @@ export const RULES: readonly Rule[] = [
       if (!first && section && pointing && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
+      // ("what else could cause it?" after water: "it" is the cramps, and the others are asked for.)
       const stays =
-        s.pointsBack ||
+        (s.pointsBack && !s.asksNext) ||
         (index.isWhatToDo(first.topic) &&
           first.score <= WHAT_TO_DO_SCORE &&
           index.overlap(s, section.id) > 0);
