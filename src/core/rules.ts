@@ -270,6 +270,8 @@ export const RULES: readonly Rule[] = [
       // "anything else that helps?", "does that help?": the thanks phrase ("that helps") is inside a question (a
       // what-else, or a question opening with a question word that a question kind reads), which asks.
       if (s.smallTalk === "thanks" && asksPastThanks(s)) return null;
+      // "what kind of things bring them on": the help phrase ("what kind of things") opens a why-question.
+      if (s.smallTalk === "help" && s.kind?.name === WHY_KIND) return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
       if (s.smallTalk === "thanks" && s.opener && opening(state))
         return { kind: "smalltalk", intent: "greeting" };
