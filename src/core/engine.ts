@@ -7,6 +7,7 @@
  */
 
 import { asksAnewWithHelpInHand } from "./after-urgent.js";
+import { Apology } from "./apology.js";
 import type { ActedDecision, Decision, RuleDecision } from "./decision.js";
 import type { Dialogue, DialogueData, DialogueInput, DialoguePlugin } from "./dialogues/dialogue.js";
 import { DIALOGUES } from "./dialogues/registry.js";
@@ -150,6 +151,7 @@ export class Engine implements MessageHandler {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly feedbackStore: FeedbackStore;
   private readonly feedback: Feedback;
+  private readonly apology: Apology;
 
   constructor(options: EngineOptions) {
     const {
@@ -204,6 +206,7 @@ export class Engine implements MessageHandler {
         vocabulary: plugin.vocabulary(data),
       })),
     });
+    this.apology = new Apology(intents.lexicon.apologies ?? []);
     checkFacets(knowledge, this.reader);
     // A kind's facet must exist; its section may be missing from a knowledge base built in memory (the kind then
     // has no general answer there), as with small talk's suggestions. createEngine() checks both for the files.
@@ -451,7 +454,7 @@ export class Engine implements MessageHandler {
       const emoji = /\p{Extended_Pictographic}/u.test(text);
       return { kind: "notice", key: emoji ? "emoji_only" : "unreadable", topics: true };
     }
-    const signals = this.reader.read(text);
+    const signals = this.readPastApology(text);
     const { analysis } = signals;
     // Another language: another script, or mostly non-English words among which some are another language's.
     const foreign =
@@ -462,6 +465,29 @@ export class Engine implements MessageHandler {
     if (foreign && signals.redFlags.urgent === null)
       return { kind: "notice", key: "not_english", topics: false };
     return { signals, advisories: signals.redFlags.advisories };
+  }
+
+  /**
+   * The message's signals; after a short apology for the message before ("sorry cat on the keyboard. what causes night
+   * cramps") the rest's, when the apology names nothing of its own (no topic, aspect, question kind, correction, small
+   * talk or topic next to the article: "Sorry, I have stomach cramp, not the leg. Same reason?"). A red flag anywhere
+   * in the message still counts: then the whole is read as it is.
+   */
+  private readPastApology(text: string): Signals {
+    const split = this.apology.split(text);
+    if (split === null) return this.reader.read(text);
+    const whole = this.reader.read(text);
+    if (whole.redFlags.urgent !== null) return whole;
+    const said = this.reader.read(split.apology);
+    const namesSomething =
+      said.topics.size > 0 ||
+      said.facets.size > 0 ||
+      said.kind !== null ||
+      said.corrects ||
+      said.smallTalk !== null ||
+      said.scope !== null ||
+      said.redFlags.advisories.length > 0;
+    return namesSomething ? whole : this.reader.read(split.rest);
   }
 
   /**

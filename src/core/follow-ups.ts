@@ -49,11 +49,16 @@ export function parentList(state: ConversationState, index: KnowledgeIndex): Sec
   return whatToDo(current, index);
 }
 
-/** The `n`th item (1-based; -1 the last) of the current answer's list: "tell me more about the first one". */
+/**
+ * The `n`th item (1-based; -1 the last) of the current answer's list: "tell me more about the first one". After two
+ * sections answered together ("which supplements help?": magnesium's, then vitamin D's), the list is those two, in
+ * the order given: "what dose for the first one?" is about magnesium's.
+ */
 export function listItem(n: number, state: ConversationState, index: KnowledgeIndex): Section | undefined {
   const current = index.section(state.section);
   if (!current || state.dialogue !== null) return undefined;
-  const items = listed(current, index);
+  const together = (state.also ?? []).map((id) => index.section(id)).filter((x): x is Section => !!x);
+  const items = together.length > 0 ? [current, ...together] : listed(current, index);
   return n < 0 ? items.at(n) : items[n - 1];
 }
 

@@ -91,7 +91,7 @@ const LATE_ASK = 3;
 const BARE_CLOSING = 4;
 
 type SmallTalkIntent = SmallTalk["intent"];
-export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources" | "other";
+export type FollowupKind = "more" | "next" | "affirm" | "resume" | "sources" | "other" | "again";
 
 export interface Signals {
   /** The message as sent (for did-you-mean guesses). */
@@ -422,6 +422,8 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "sources");
     for (const phrase of followups.other ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
+    for (const phrase of followups.again ?? [])
+      this.followupTable.set(inScope(lexicon.terms(phrase)), "again");
     for (const phrase of followups.switch) {
       this.switchTable.set(inScope(lexicon.terms(phrase)), true);
       for (const term of lexicon.terms(phrase)) this.switchWords.add(term);

@@ -99,6 +99,7 @@ function followup(
   }
   const section = index.section(state.section);
   if (!section) return { kind: "no-context" };
+  if (kind === "again") return current(state, index) ?? { kind: "no-context" };
   if (kind === "other") return theOther(section, state, index) ?? { kind: "no-context" };
   if ((kind === "more" || kind === "resume") && !state.moreShown && section.more.length > 0) {
     return answer(section, true);
@@ -109,9 +110,9 @@ function followup(
   // "what else" after one remedy or cause: the general answer it is one item of, which lists the rest.
   const list = kind === "next" ? parentList(state, index) : undefined;
   if (list) return answer(list);
-  // "what else?" after the causes: the list just given is the whole answer (its deeper paragraph if not shown), not
-  // the section after it.
-  if (kind === "next" && isListOfCauses(section, index))
+  // "what else?" after the causes or what to do: the list just given is the whole answer (its deeper paragraph if not
+  // shown), not the section after it (the first remedy of the list).
+  if (kind === "next" && isGeneralList(section, index))
     return answer(section, !state.moreShown && section.more.length > 0);
   const next = section.followups.find((t) => !state.visited.includes(t) && !t.startsWith("dialogue:"));
   const following = next === undefined ? undefined : index.section(next);
@@ -119,13 +120,10 @@ function followup(
   return { kind: "nothing-more" };
 }
 
-/** A general section that is a list of things other than what to do (the causes), and not the default answer. */
-function isListOfCauses(section: Section, index: KnowledgeIndex): boolean {
+/** A general section that is a list (the causes, what to do), and not the default answer. */
+function isGeneralList(section: Section, index: KnowledgeIndex): boolean {
   return (
-    index.isGeneral(section.topic) &&
-    !index.isWhatToDo(section.topic) &&
-    section !== index.defaultSection &&
-    listed(section, index).length > 0
+    index.isGeneral(section.topic) && section !== index.defaultSection && listed(section, index).length > 0
   );
 }
 
@@ -269,6 +267,11 @@ export const RULES: readonly Rule[] = [
     name: "small-talk",
     decide: (s, state) => {
       if (s.smallTalk === null) return null;
+      // "anything else that helps?", "does that help?": the thanks phrase ("that helps") is inside a question (a
+      // what-else, or a question opening with a question word that a question kind reads), which asks.
+      if (s.smallTalk === "thanks" && asksPastThanks(s)) return null;
+      // "what kind of things bring them on": the help phrase ("what kind of things") opens a why-question.
+      if (s.smallTalk === "help" && s.kind?.name === WHY_KIND) return null;
       // "alright mate" as the first thing said opens the conversation: there is nothing yet to acknowledge.
       if (s.smallTalk === "thanks" && s.opener && opening(state))
         return { kind: "smalltalk", intent: "greeting" };
@@ -338,6 +341,19 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "i'm a roofer, out in the heat all summer, does that change it?" after the water: what is told is the person's
+    // situation (a job word the article never uses is no subject), and the question is whether the answer just given
+    // still holds for it: that answer. Not for a topic next to the article ("I'm pregnant, does that change it?", read
+    // before), an out-of-scope word, or another specific topic named ("I take magnesium, does that change it?").
+    name: "changes-the-last-answer",
+    decide: (s, state, index) => {
+      const section = index.section(state.section);
+      if (s.kind?.name !== CHANGES_KIND || !section || state.dialogue !== null) return null;
+      if (s.outOfScope || s.scope?.subject != null || specificNamed(s, index, section.topic)) return null;
+      return answer(section);
+    },
+  },
+  {
     // "and for my mum? she's 82 and hers are worse than mine" after the dose, "what about my husband, he's outside all
     // day" after water: the last question again for someone else (reader `forAnother`), so the same answer. Not when
     // the opening names a topic or an aspect of its own ("and for my dad, vitamin D?").
@@ -360,7 +376,14 @@ export const RULES: readonly Rule[] = [
       const at = index.section(state.section);
       if (asked && at && asked !== at && index.isGeneral(at.topic)) return null;
       const item = listItem(s.ordinal, state, index);
-      return item ? answer(item) : null;
+      if (!item) return null;
+      // "which foods have the first one?" after both supplements: that item's topic, the aspect named.
+      const facet = facetOf(s, index);
+      const aspect =
+        facet !== null && facet !== item.facet && (s.facets.get(facet) ?? 0) >= FACET_FIRST
+          ? index.sectionOf(item.topic, s, item.facet)
+          : undefined;
+      return answer(aspect ?? item);
     },
   },
   {
@@ -369,7 +392,13 @@ export const RULES: readonly Rule[] = [
     name: "what-else-after-one-item",
     decide: (s, state, index) => {
       // "what else could I try that isn't needles" after acupuncture names the topic it looks past.
-      if (!s.asksNext || specificNamed(s, index, state.topic) || s.scope?.subject != null) return null;
+      if (
+        !s.asksNext ||
+        elseAsAnOption(s) ||
+        specificNamed(s, index, state.topic) ||
+        s.scope?.subject != null
+      )
+        return null;
       // "what else can I do?", "what else helps?" after one remedy or topic: the what-to-do section, which lists them.
       const kind = s.kind;
       const remedies = index.section(kind?.section ?? null);
@@ -451,8 +480,12 @@ export const RULES: readonly Rule[] = [
   {
     // "does zinc help?": a topic the article does not cover, unless a specific topic is asked about cramps.
     name: "out-of-scope",
-    decide: (s, _state, index) =>
-      s.outOfScope && !(top(s, index).specific && s.anchored) ? fallback("out-of-scope", s, index) : null,
+    // In a conversation already about the cramps, a specific topic named is asked of them without the word ("I drink
+    // mostly coffee, hardly any water, could that be it" after the causes).
+    decide: (s, state, index) =>
+      s.outOfScope && !(top(s, index).specific && (s.anchored || aboutCramps(state)))
+        ? fallback("out-of-scope", s, index)
+        : null,
   },
   {
     // "what can I do about that?" while on a specific topic: a general phrase plus a pointer to the last answer.
@@ -478,8 +511,9 @@ export const RULES: readonly Rule[] = [
       if (!first && section && pointing && !index.isGeneral(section.topic) && asksWhatToDo(s, index))
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
+      // ("what else could cause it?" after water: "it" is the cramps, and the others are asked for.)
       const stays =
-        s.pointsBack ||
+        (s.pointsBack && !s.asksNext) ||
         (index.isWhatToDo(first.topic) &&
           first.score <= WHAT_TO_DO_SCORE &&
           index.overlap(s, section.id) > 0);
@@ -501,6 +535,8 @@ export const RULES: readonly Rule[] = [
       const ofTheCramp =
         s.anchored && s.topics.size === 0 && !back && (state.topic === null || index.isGeneral(state.topic));
       if (kind?.section == null || (kind.keepsTopic && kind.facet !== null && !ofTheCramp)) return null;
+      // "hands or something else?" offers an option: no what-else is asked.
+      if (kind.name === BARE_WHAT_ELSE && elseAsAnOption(s)) return null;
       // An aspect named is asked about, unless the person set things aside: "I take 300 mg a day already" names one.
       // A weak facet word names an aspect in a short question ("what else can I get it from"), not in a story's
       // closing line ("...Where should I start?").
@@ -747,6 +783,11 @@ function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
   return section !== undefined && index.isWhatToDo(section.topic);
 }
 
+/** The conversation has had an answer: what follows is said of the cramps even without the word. */
+function aboutCramps(state: ConversationState): boolean {
+  return state.answers > 0 && state.section !== null;
+}
+
 /** Nothing has been said yet in this conversation: no answer, reply, red flag or dialogue. */
 function opening(state: ConversationState): boolean {
   return (
@@ -767,6 +808,9 @@ const COMMONEST_KIND = "commonest";
 /** The question kind (intents/kinds.yaml) of "where do I get it": the topic's first source (source-of-the-topic). */
 const SOURCE_KIND = "source";
 
+/** The question kind (intents/kinds.yaml) of "does that change it?": whether the last answer holds for what is told. */
+const CHANGES_KIND = "changes";
+
 /** The question kind (intents/kinds.yaml) a bare "what else" is given: it names nothing the message asks. */
 const BARE_WHAT_ELSE = "other";
 
@@ -779,6 +823,24 @@ const NAMES_SPECIFIC = 0.8;
 /** The message names a specific topic by a keyword or title word (`besides` aside). */
 function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null = null): boolean {
   return [...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && !index.isGeneral(t) && t !== besides);
+}
+
+/** See the small-talk rule: a thanks phrase inside a question that asks of its own. */
+function asksPastThanks(s: Signals): boolean {
+  if (s.kind?.section != null && (s.followup === "next" || s.asksNext)) return true;
+  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark.)
+  return s.startsWithQuestionWord && s.kind !== null && s.text.includes("?");
+}
+
+/**
+ * "with what, hands or something else?": an "or" right before the what-else words offers one more option in a choice;
+ * it asks for no more of a list.
+ */
+function elseAsAnOption(s: Signals): boolean {
+  const terms = s.analysis.terms;
+  for (let i = 1; i + 1 < terms.length; i++)
+    if (terms[i - 1] === "or" && terms[i + 1] === "else") return true;
+  return false;
 }
 
 /** The message opens with a short question of its own, closed by "?" ("in manchester?? so never enough then"). */

@@ -91,6 +91,12 @@ const cases: { rule: string; text: string; state?: () => ConversationState; want
     want: "answer vitamin-d.supplements",
   },
   {
+    rule: "changes-the-last-answer",
+    text: "i'm a roofer, out in the heat all summer, does that change it",
+    state: () => after("hydration"),
+    want: "answer hydration",
+  },
+  {
     rule: "same-question-for-someone-else",
     text: "what about my uncle, he's a roofer",
     state: () => after("hydration"),

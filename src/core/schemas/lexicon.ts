@@ -75,6 +75,8 @@ export const lexiconSchema = z.object({
     sources: words.optional(),
     /** "and the other one?": the other of the two sibling sections just answered or offered. Default: none. */
     other: words.optional(),
+    /** "say that again simpler": the last answer again, never the section after it. Default: none. */
+    again: words.optional(),
   }),
   drop: words,
   pointers: words,
@@ -137,6 +139,12 @@ export const lexiconSchema = z.object({
    */
   salutations: words.optional(),
   sign_offs: words.optional(),
+  /**
+   * Words that open an apology for the message before ("sorry cat on the keyboard. what causes night cramps"): a short
+   * first sentence opening with one, naming nothing, is set aside and the rest read alone (src/core/apology.ts).
+   * Default: none.
+   */
+  apologies: words.optional(),
   /**
    * What makes a message ask, for a message that greets or thanks at length (src/core/message-act.ts): requests that ask
    * wherever they stand, words that ask when they open a clause, phrases such words are part of that ask nothing, words
