@@ -72,6 +72,8 @@ export class QuestionKinds {
   private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
+  /** Every kind's run-on openers ("why does"), as terms: where a voice note's last ask may start (lastStart). */
+  private readonly openers: string[][] = [];
   /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
   private readonly closings = new Map<string, QuestionKind>();
   /** The terms {@link match} was last asked about, and its answer. */
@@ -96,6 +98,10 @@ export class QuestionKinds {
       for (const phrase of raw.closing ?? []) {
         const terms = lexicon.terms(phrase);
         if (terms.length > 0) this.closings.set(terms.join(" "), kind);
+      }
+      for (const phrase of raw.opens ?? []) {
+        const terms = lexicon.terms(phrase);
+        if (terms.length > 0) this.openers.push(terms);
       }
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
@@ -154,7 +160,8 @@ export class QuestionKinds {
 
   /**
    * Where the last ask in the terms starts: the latest start of a kind's phrase covering at least `minLength` words (a
-   * gap counting one less), or -1. A run-on sentence is read from there ("...and thats it what can she do to stop
+   * gap counting one less), or of a kind's run-on opener ("why does"), or -1. A run-on sentence is read from there
+   * ("...and thats it what can she do to stop
    * them"); only long sentences are scanned, so every occurrence of each candidate is tried.
    */
   lastStart(terms: readonly string[], minLength: number): number {
@@ -175,6 +182,18 @@ export class QuestionKinds {
         const only = new Map([[pattern.parts[0]?.[0] ?? "", [start]]]);
         const hit = find(terms, pattern.parts, only, pattern.parts.length > 1 ? undefined : widths);
         if (hit && hit.length - gaps >= minLength) {
+          last = start;
+          break;
+        }
+      }
+    }
+    // A kind's run-on opener ("why does") starts an ask too, whatever its length.
+    for (const opener of this.openers) {
+      const starts = where.get(opener[0] ?? "") ?? [];
+      for (let k = starts.length - 1; k >= 0; k--) {
+        const start = starts[k] ?? -1;
+        if (start <= last) break;
+        if (wordsAt(terms, start, opener)) {
           last = start;
           break;
         }
