@@ -5,7 +5,7 @@
  */
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
-import { CLAUSE_WORDS, type Lexicon, type LexiconData } from "./lexicon.js";
+import { CLAUSE_WORDS, type Lexicon, type LexiconData, PhraseTable } from "./lexicon.js";
 import { wordsAt } from "./normalize.js";
 import type { KindsData } from "./schemas/kinds.js";
 
@@ -72,6 +72,10 @@ export class QuestionKinds {
   private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
+  /** Each kind's times of day ("before bed"), and the kind as asked with one: it keeps the topic told (timed). */
+  private readonly times = new Map<QuestionKind, { table: PhraseTable<true>; kind: QuestionKind }>();
+  /** The kind each timed kind was made from. */
+  private readonly untimedOf = new Map<QuestionKind, QuestionKind>();
   /** Every kind's run-on openers ("why does"), as terms: where a voice note's last ask may start (lastStart). */
   private readonly openers: string[][] = [];
   /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
@@ -98,6 +102,21 @@ export class QuestionKinds {
       for (const phrase of raw.closing ?? []) {
         const terms = lexicon.terms(phrase);
         if (terms.length > 0) this.closings.set(terms.join(" "), kind);
+      }
+      if (raw.at_times && raw.at_times.length > 0) {
+        const table = new PhraseTable<true>();
+        for (const phrase of raw.at_times) table.set(lexicon.terms(phrase), true);
+        // Built once: the kind as asked at a time of day is the same object for every message.
+        const timed: QuestionKind = {
+          name: kind.name,
+          section: kind.section,
+          facet: kind.facet,
+          facetWeight: kind.facetWeight,
+          keepsTopic: true,
+          afterTried: kind.afterTried,
+        };
+        this.times.set(kind, { table, kind: timed });
+        this.untimedOf.set(timed, kind);
       }
       for (const phrase of raw.opens ?? []) {
         const terms = lexicon.terms(phrase);
@@ -127,6 +146,20 @@ export class QuestionKinds {
 
   kindOf(terms: readonly string[]): QuestionKind | null {
     return this.match(terms)?.kind ?? null;
+  }
+
+  /**
+   * The kind as asked in the terms: asked for a time of day of its own ("anything I could do in the evenings?"), the
+   * kind that keeps the topic told; otherwise the kind itself.
+   */
+  timed(kind: QuestionKind, terms: readonly string[]): QuestionKind {
+    const times = this.times.get(kind);
+    return times !== undefined && times.table.findAll(terms).length > 0 ? times.kind : kind;
+  }
+
+  /** The kind a timed kind was made from; any other kind itself. */
+  untimed(kind: QuestionKind): QuestionKind {
+    return this.untimedOf.get(kind) ?? kind;
   }
 
   /**

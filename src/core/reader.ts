@@ -465,6 +465,11 @@ export class Reader {
     }
   }
 
+  /** The whole message names a specific topic by a keyword or title word. */
+  private namesStoryTopic(full: Signals): boolean {
+    return [...full.topics].some(([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t));
+  }
+
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
   private namesSpecificTopic(text: string): boolean {
     // The topic evidence alone: the rest of a message's signals is not needed here (the hot path, ADR 26).
@@ -676,7 +681,11 @@ export class Reader {
     const indirect =
       said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
     const asked = indirect ?? said;
-    const kind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    const askedKind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    // A time of day asked keeps only a topic the story names by its own words ("the worry, the lying awake"), not one
+    // a word of an example question hints at ("he's on loads of tablets for his heart").
+    const kind =
+      askedKind !== null && !this.namesStoryTopic(full) ? this.kinds.untimed(askedKind) : askedKind;
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -947,7 +956,8 @@ export class Reader {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
     const hit = this.kinds.match(terms);
-    const kind = hit?.kind ?? null;
+    // "...since my husband died. Anything I could do in the evenings?": a time of day asked keeps the story's topic.
+    const kind = hit === null ? null : this.kinds.timed(hit.kind, terms);
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
     if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
     // Only where the lexicon's facet words have not already said it ("any good" is both), and not over an aspect

@@ -22,6 +22,11 @@ export const kindSchema = z.object({
    * happening" is read from "why"). They mark nothing else. Default: none.
    */
   opens: words.optional(),
+  /**
+   * A time of day the thing asked is to be done at ("before bed", "in the evenings"): with one in the question, the kind
+   * keeps the topic a story told ("...since my husband died. Anything I could do in the evenings?"). Default: none.
+   */
+  at_times: words.optional(),
   examples: words.min(1),
 });
 
