@@ -81,6 +81,8 @@ const RUN_ON = 24;
 const RUN_ON_ASK = 2;
 /** ...and the ask starts at least this many terms in (a sentence that opens with its ask is read whole). */
 const RUN_ON_LEAD = 6;
+/** A question of no kind this short that names a topic and points back ("Is that from the magnesium?") asks its aspect. */
+const POINTED_ASK = 8;
 /** A story's aspect this strong (a strong facet word) is what a kind about the story asks about. */
 const STORY_ASPECT = 1;
 /** An aspect named within this many terms after an amount is what the amount is of ("how much sun"). */
@@ -308,6 +310,8 @@ export class Reader {
   private readonly pointers: Set<string>;
   /** The pointers that point at a thing told, not at the cramps a story told (lexicon `thing_pointers`). */
   private readonly thingPointers: Set<string>;
+  /** The pointers that stand for what the sentence before told (lexicon `told_pointers`). */
+  private readonly toldPointers: Set<string>;
   private readonly decliners: Set<string>;
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
@@ -384,6 +388,7 @@ export class Reader {
     this.thingPointers = new Set(
       (lexicon.data.thing_pointers ?? lexicon.data.pointers).flatMap((w) => lexicon.terms(w)),
     );
+    this.toldPointers = new Set((lexicon.data.told_pointers ?? []).flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
@@ -766,6 +771,19 @@ export class Reader {
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
+    // "...my stomach has been a disaster, I'm living in the bathroom. Is that from the magnesium?": the question names
+    // the topic, and its "that" the aspect the sentence before tells strongly (the pills' side effects; ADR 69).
+    if (
+      !aspect &&
+      kind === null &&
+      asked.analysis.terms.length <= POINTED_ASK &&
+      asked.analysis.terms.some((t) => this.toldPointers.has(t))
+    ) {
+      const before = sentenceBefore(text, question);
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && [...pointed.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT))
+        return { ...merged, facets: pointed.facets };
+    }
     return merged;
   }
 
