@@ -3,8 +3,9 @@
 // the backstory is no subject when the ask's pointer is the cramps ("what else could be behind it") or a relative "that
 // might help"; a medicine told gives way to the foods asked; a time of day asked ("in the evenings", "when I'm trying to
 // get to sleep") keeps the worry the story tells; eating well told is vitamin D's point, not a food question; a why
-// after what is ruled out ("if it's not any of that, then what is it?") is the causes. Written for this change, not
-// taken from any eval set; each failed before it except the guards marked so.
+// after what is ruled out ("if it's not any of that, then what is it?") is the causes; "Is that from the magnesium?"
+// after the pills' side effects told asks about the supplements. Written for this change, not taken from any eval set;
+// each failed before it except the guards marked so.
 import { createBot } from "../support/bot.js";
 import { describeLabelled, type LabelledCase } from "../support/labelled.js";
 
@@ -75,6 +76,11 @@ const CASES: LabelledCase[] = [
     "My wife wakes up yelling with cramp in her calf most nights now. She's 60, eats fine, walks the dog. What is her body trying to tell her?",
     "answer",
     "causes",
+  ],
+  [
+    "Three weeks on the magnesium now, two tablets a day, and the cramps are easing. But I've been running to the loo every morning. Is that from the magnesium?",
+    "answer",
+    "magnesium.supplements",
   ],
   // Guards, passing before too: a time of day with no story topic, or after what is done, is still what to do.
   [
