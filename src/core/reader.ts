@@ -470,6 +470,26 @@ export class Reader {
     }
   }
 
+  /**
+   * The asking text names an aspect (a facet word other than the main facet's): a weak one only outside the phrase its
+   * question kind was read from ("where do I even start?" is what to do, its "start" no word of the supplements; "is
+   * there a proper way to do it" still asks how).
+   */
+  private aspectBesideKind(asked: Signals): boolean {
+    const { terms } = asked.analysis;
+    const hit = this.kinds.match(terms);
+    return this.facetTable
+      .findAll(terms)
+      .some(
+        (f) =>
+          f.value.facet !== this.mainFacet &&
+          (f.value.weight >= STORY_ASPECT ||
+            hit === null ||
+            f.start + f.length <= hit.start ||
+            f.start >= hit.start + hit.length),
+      );
+  }
+
   /** The whole message names a specific topic by a keyword or title word. */
   private namesStoryTopic(full: Signals): boolean {
     return [...full.topics].some(([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t));
@@ -732,7 +752,14 @@ export class Reader {
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
-    if (asked.topics.size === 0 && !aspect && kind?.section && !kind.keepsTopic) return merged;
+    // (A weak facet word inside the kind's own phrase names no aspect: "where do I even start?"; ADR 69.)
+    if (
+      asked.topics.size === 0 &&
+      (!aspect || !this.aspectBesideKind(asked)) &&
+      kind?.section &&
+      !kind.keepsTopic
+    )
+      return merged;
     // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
@@ -763,7 +790,13 @@ export class Reader {
         sections: this.sectionsForAspect(full.sections, asked),
         facets: aspect ? asked.facets : full.facets,
       };
-    if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+    // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
+    if (
+      !specific &&
+      aspect &&
+      this.aspectBesideKind(asked) &&
+      [...full.topics.keys()].some((t) => !this.generalTopics.has(t))
+    )
       return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
