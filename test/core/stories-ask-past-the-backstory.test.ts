@@ -4,8 +4,9 @@
 // might help"; a medicine told gives way to the foods asked; a time of day asked ("in the evenings", "when I'm trying to
 // get to sleep") keeps the worry the story tells; eating well told is vitamin D's point, not a food question; a why
 // after what is ruled out ("if it's not any of that, then what is it?") is the causes; "Is that from the magnesium?"
-// after the pills' side effects told asks about the supplements. Written for this change, not taken from any eval set;
-// each failed before it except the guards marked so.
+// after the pills' side effects told asks about the supplements; "where do I even start?" after a story of several
+// topics is what to do. Written for this change, not taken from any eval set; each failed before it except the guards
+// marked so (the last guard, "how is that even possible", passed before and is kept as one).
 import { createBot } from "../support/bot.js";
 import { describeLabelled, type LabelledCase } from "../support/labelled.js";
 
@@ -82,6 +83,11 @@ const CASES: LabelledCase[] = [
     "answer",
     "magnesium.supplements",
   ],
+  [
+    "I'm 41, I sit at a desk all day, barely drink any water, never see the sun in winter and work has me stressed. Cramps three nights a week now. Where do I even start?",
+    "answer",
+    "prevention",
+  ],
   // Guards, passing before too: a time of day with no story topic, or after what is done, is still what to do.
   [
     "I'm 50, cramps twice a week in both calves, otherwise healthy and active. Is there anything I should do in the evenings?",
@@ -92,6 +98,11 @@ const CASES: LabelledCase[] = [
     "Yoga teacher here, I stretch daily and drink plenty. Is there anything I can do before bed to stop the cramps?",
     "answer",
     "prevention",
+  ],
+  [
+    "Vegetarian for twenty years, I eat loads of greens and beans and I still get cramps at night. How is that even possible if my diet is so good?",
+    "answer",
+    "vitamin-d",
   ],
 ];
 
