@@ -5,7 +5,8 @@
 // get to sleep") keeps the worry the story tells; eating well told is vitamin D's point, not a food question; a why
 // after what is ruled out ("if it's not any of that, then what is it?") is the causes; "Is that from the magnesium?"
 // after the pills' side effects told asks about the supplements; "where do I even start?" after a story of several
-// topics is what to do. Written for this change, not taken from any eval set; each failed before it except the guards
+// topics is what to do; "should I be worried" asks whether they are a concern; "how much vitamin D in drops" is a
+// dose. Written for this change, not taken from any eval set; each failed before it except the guards
 // marked so (the last guard, "how is that even possible", passed before and is kept as one).
 import { createBot } from "../support/bot.js";
 import { describeLabelled, type LabelledCase } from "../support/labelled.js";
@@ -87,6 +88,16 @@ const CASES: LabelledCase[] = [
     "I'm 41, I sit at a desk all day, barely drink any water, never see the sun in winter and work has me stressed. Cramps three nights a week now. Where do I even start?",
     "answer",
     "prevention",
+  ],
+  [
+    "Dear Doctor, twice this week I woke at 3am with my calf locked tight. It went after a minute, no swelling, nothing since. I'm 52. Should I be worried, or is this something lots of people get?",
+    "answer",
+    "overview",
+  ],
+  [
+    "I'm from Kerala, working in Oslo now. Winter is so dark here and my legs cramp most nights, never at home. How much vitamin D in drops should I take?",
+    "answer",
+    "vitamin-d.supplements",
   ],
   // Guards, passing before too: a time of day with no story topic, or after what is done, is still what to do.
   [
