@@ -48,6 +48,11 @@ export class KnowledgeIndex {
   private readonly whatToDo: Set<string>;
   /** The main facet (lexicon `main_facet`): it only chooses among one topic's sections. */
   readonly mainFacet: string | null;
+  /**
+   * Aspects a person may turn down (lexicon `declinable_facets`: supplements): their words are also a medicine's
+   * ("tablets", "pills"), so they never say that a story about a medicine asks about something else.
+   */
+  readonly declinable: ReadonlySet<string>;
   /** The section for a message clearly about cramps that names nothing else. */
   readonly defaultSection: Section | undefined;
   /** The "what else?" tour, in order. */
@@ -76,6 +81,7 @@ export class KnowledgeIndex {
     this.general = new Set(sections.filter((s) => s.roles.general).map((s) => s.topic));
     this.whatToDo = new Set(sections.filter((s) => s.roles.what_to_do).map((s) => s.topic));
     this.mainFacet = reader.lexicon.data.main_facet ?? null;
+    this.declinable = new Set(reader.lexicon.data.declinable_facets ?? []);
     this.defaultSection = sections.find((s) => s.roles.default);
     this.tour = sectionsInRole(knowledge, "tour").map((s) => s.id);
     this.lost = sectionsInRole(knowledge, "lost").map((s) => s.id);

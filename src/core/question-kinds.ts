@@ -5,7 +5,7 @@
  */
 import { DataError } from "./errors.js";
 import type { KnowledgeBase } from "./knowledge.js";
-import { CLAUSE_WORDS, type Lexicon, type LexiconData } from "./lexicon.js";
+import { CLAUSE_WORDS, type Lexicon, type LexiconData, PhraseTable } from "./lexicon.js";
 import { wordsAt } from "./normalize.js";
 import type { KindsData } from "./schemas/kinds.js";
 
@@ -74,6 +74,12 @@ export class QuestionKinds {
   private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
+  /** Each kind's times of day ("before bed"), and the kind as asked with one: it keeps the topic told (timed). */
+  private readonly times = new Map<QuestionKind, { table: PhraseTable<true>; kind: QuestionKind }>();
+  /** The kind each timed kind was made from. */
+  private readonly untimedOf = new Map<QuestionKind, QuestionKind>();
+  /** Every kind's run-on openers ("why does"), as terms: where a voice note's last ask may start (lastStart). */
+  private readonly openers: string[][] = [];
   /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
   private readonly closings = new Map<string, QuestionKind>();
   /** The terms {@link match} was last asked about, and its answer. */
@@ -100,6 +106,18 @@ export class QuestionKinds {
         const terms = lexicon.terms(phrase);
         if (terms.length > 0) this.closings.set(terms.join(" "), kind);
       }
+      if (raw.at_times && raw.at_times.length > 0) {
+        const table = new PhraseTable<true>();
+        for (const phrase of raw.at_times) table.set(lexicon.terms(phrase), true);
+        // Built once: the kind as asked at a time of day is the same object for every message.
+        const timed: QuestionKind = { ...kind, keepsTopic: true };
+        this.times.set(kind, { table, kind: timed });
+        this.untimedOf.set(timed, kind);
+      }
+      for (const phrase of raw.opens ?? []) {
+        const terms = lexicon.terms(phrase);
+        if (terms.length > 0) this.openers.push(terms);
+      }
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
         if (parts.some((p) => p.length === 0)) continue;
@@ -124,6 +142,20 @@ export class QuestionKinds {
 
   kindOf(terms: readonly string[]): QuestionKind | null {
     return this.match(terms)?.kind ?? null;
+  }
+
+  /**
+   * The kind as asked in the terms: asked for a time of day of its own ("anything I could do in the evenings?"), the
+   * kind that keeps the topic told; otherwise the kind itself.
+   */
+  timed(kind: QuestionKind, terms: readonly string[]): QuestionKind {
+    const times = this.times.get(kind);
+    return times !== undefined && times.table.findAll(terms).length > 0 ? times.kind : kind;
+  }
+
+  /** The kind a timed kind was made from; any other kind itself. */
+  untimed(kind: QuestionKind): QuestionKind {
+    return this.untimedOf.get(kind) ?? kind;
   }
 
   /**
@@ -157,7 +189,8 @@ export class QuestionKinds {
 
   /**
    * Where the last ask in the terms starts: the latest start of a kind's phrase covering at least `minLength` words (a
-   * gap counting one less), or -1. A run-on sentence is read from there ("...and thats it what can she do to stop
+   * gap counting one less), or of a kind's run-on opener ("why does"), or -1. A run-on sentence is read from there
+   * ("...and thats it what can she do to stop
    * them"); only long sentences are scanned, so every occurrence of each candidate is tried.
    */
   lastStart(terms: readonly string[], minLength: number): number {
@@ -178,6 +211,18 @@ export class QuestionKinds {
         const only = new Map([[pattern.parts[0]?.[0] ?? "", [start]]]);
         const hit = find(terms, pattern.parts, only, pattern.parts.length > 1 ? undefined : widths);
         if (hit && hit.length - gaps >= minLength) {
+          last = start;
+          break;
+        }
+      }
+    }
+    // A kind's run-on opener ("why does") starts an ask too, whatever its length.
+    for (const opener of this.openers) {
+      const starts = where.get(opener[0] ?? "") ?? [];
+      for (let k = starts.length - 1; k >= 0; k--) {
+        const start = starts[k] ?? -1;
+        if (start <= last) break;
+        if (wordsAt(terms, start, opener)) {
           last = start;
           break;
         }

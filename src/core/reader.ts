@@ -81,6 +81,8 @@ const RUN_ON = 24;
 const RUN_ON_ASK = 2;
 /** ...and the ask starts at least this many terms in (a sentence that opens with its ask is read whole). */
 const RUN_ON_LEAD = 6;
+/** A question of no kind this short that names a topic and points back ("Is that from the magnesium?") asks its aspect. */
+const POINTED_ASK = 8;
 /** A story's aspect this strong (a strong facet word) is what a kind about the story asks about. */
 const STORY_ASPECT = 1;
 /** An aspect named within this many terms after an amount is what the amount is of ("how much sun"). */
@@ -308,6 +310,8 @@ export class Reader {
   private readonly pointers: Set<string>;
   /** The pointers that point at a thing told, not at the cramps a story told (lexicon `thing_pointers`). */
   private readonly thingPointers: Set<string>;
+  /** The pointers that stand for what the sentence before told (lexicon `told_pointers`). */
+  private readonly toldPointers: Set<string>;
   private readonly decliners: Set<string>;
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
@@ -384,6 +388,7 @@ export class Reader {
     this.thingPointers = new Set(
       (lexicon.data.thing_pointers ?? lexicon.data.pointers).flatMap((w) => lexicon.terms(w)),
     );
+    this.toldPointers = new Set((lexicon.data.told_pointers ?? []).flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
@@ -465,6 +470,31 @@ export class Reader {
       if (topics.size === 1 && only !== undefined && facet !== this.mainFacet)
         this.onlyTopicOf.set(facet, only);
     }
+  }
+
+  /**
+   * The asking text names an aspect (a facet word other than the main facet's): a weak one only outside the phrase its
+   * question kind was read from ("where do I even start?" is what to do, its "start" no word of the supplements; "is
+   * there a proper way to do it" still asks how).
+   */
+  private aspectBesideKind(asked: Signals): boolean {
+    const { terms } = asked.analysis;
+    const hit = this.kinds.match(terms);
+    return this.facetTable
+      .findAll(terms)
+      .some(
+        (f) =>
+          f.value.facet !== this.mainFacet &&
+          (f.value.weight >= STORY_ASPECT ||
+            hit === null ||
+            f.start + f.length <= hit.start ||
+            f.start >= hit.start + hit.length),
+      );
+  }
+
+  /** The whole message names a specific topic by a keyword or title word. */
+  private namesStoryTopic(full: Signals): boolean {
+    return [...full.topics].some(([t, score]) => score >= NAMES_TOPIC && !this.generalTopics.has(t));
   }
 
   /** The text names a specific topic the article covers (not only cramps in general), by a keyword or title word. */
@@ -678,7 +708,11 @@ export class Reader {
     const indirect =
       said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
     const asked = indirect ?? said;
-    const kind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    const askedKind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    // A time of day asked keeps only a topic the story names by its own words ("the worry, the lying awake"), not one
+    // a word of an example question hints at ("he's on loads of tablets for his heart").
+    const kind =
+      askedKind !== null && !this.namesStoryTopic(full) ? this.kinds.untimed(askedKind) : askedKind;
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -720,7 +754,14 @@ export class Reader {
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
-    if (asked.topics.size === 0 && !aspect && kind?.section && !kind.keepsTopic) return merged;
+    // (A weak facet word inside the kind's own phrase names no aspect: "where do I even start?"; ADR 69.)
+    if (
+      asked.topics.size === 0 &&
+      (!aspect || !this.aspectBesideKind(asked)) &&
+      kind?.section &&
+      !kind.keepsTopic
+    )
+      return merged;
     // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
@@ -751,7 +792,13 @@ export class Reader {
         sections: this.sectionsForAspect(full.sections, asked),
         facets: aspect ? asked.facets : full.facets,
       };
-    if (!specific && aspect && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
+    // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
+    if (
+      !specific &&
+      aspect &&
+      this.aspectBesideKind(asked) &&
+      [...full.topics.keys()].some((t) => !this.generalTopics.has(t))
+    )
       return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
@@ -759,6 +806,19 @@ export class Reader {
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
     if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
     if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
+    // "...my stomach has been a disaster, I'm living in the bathroom. Is that from the magnesium?": the question names
+    // the topic, and its "that" the aspect the sentence before tells strongly (the pills' side effects; ADR 69).
+    if (
+      !aspect &&
+      kind === null &&
+      asked.analysis.terms.length <= POINTED_ASK &&
+      asked.analysis.terms.some((t) => this.toldPointers.has(t))
+    ) {
+      const before = sentenceBefore(text, question);
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && [...pointed.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT))
+        return { ...merged, facets: pointed.facets };
+    }
     return merged;
   }
 
@@ -949,7 +1009,8 @@ export class Reader {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
     const hit = this.kinds.match(terms);
-    const kind = hit?.kind ?? null;
+    // "...since my husband died. Anything I could do in the evenings?": a time of day asked keeps the story's topic.
+    const kind = hit === null ? null : this.kinds.timed(hit.kind, terms);
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
     if (hit !== null) s.kindSections.push(...this.kinds.sectionsAsked(terms, hit));
     // Only where the lexicon's facet words have not already said it as strongly ("any good" is both; a weak "taking"

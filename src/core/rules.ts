@@ -474,6 +474,12 @@ export const RULES: readonly Rule[] = [
     name: "advisory-section",
     decide: (s, _state, index) => {
       const advised = index.section(s.redFlags.advisorySections[0] ?? null);
+      // "He won't take any more tablets, he rattles with his blood pressure pills. Is there anything he could eat
+      // instead?": an aspect asked by a word of its own is answered (the advisory still goes with it). Not one whose
+      // words are the medicine's too ("could the new tablet have something to do with it?").
+      const facet = facetOf(s, index);
+      if (facet !== null && !index.declinable.has(facet) && (s.facets.get(facet) ?? 0) >= FACET_FIRST)
+        return null;
       return advised && !top(s, index).specific ? answer(advised) : null;
     },
   },

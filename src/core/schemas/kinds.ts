@@ -21,6 +21,17 @@ export const kindSchema = z.object({
    * too bare to mean it anywhere else ("what do you mean"). Default: none.
    */
   closing: words.optional(),
+  /**
+   * Words that open this kind's ask in a run-on sentence, though too short to mark the kind on their own there ("why
+   * does", "why now": "...barely drink cos theres nowhere to stop then my legs cramp like mad why does that keep
+   * happening" is read from "why"). They mark nothing else. Default: none.
+   */
+  opens: words.optional(),
+  /**
+   * A time of day the thing asked is to be done at ("before bed", "in the evenings"): with one in the question, the kind
+   * keeps the topic a story told ("...since my husband died. Anything I could do in the evenings?"). Default: none.
+   */
+  at_times: words.optional(),
   examples: words.min(1),
 });
 

@@ -85,6 +85,11 @@ export const lexiconSchema = z.object({
    * start now?"): a general question kind's ask points back only with one of these. Default: all pointers.
    */
   thing_pointers: words.optional(),
+  /**
+   * Pointers that stand for what the sentence before told, as a short question's subject ("...living in the bathroom.
+   * Is that from the magnesium?"): the question asks the aspect told. Default: none.
+   */
+  told_pointers: words.optional(),
   decline: words,
   exclude: words,
   /**
