@@ -25,6 +25,8 @@ export class RuledOut {
   private readonly negations: Set<string>;
   /** Words as written naming the problem itself ("constantly stressed"): their clause rules nothing out. */
   private readonly problems: Set<string>;
+  /** Terms that name a topic without ruling it out (kinds.yaml `conceded`: a good diet told). */
+  private readonly conceded: Set<string>;
 
   constructor(
     data: KindsData["ruled_out"],
@@ -37,11 +39,23 @@ export class RuledOut {
     }
     this.negations = new Set(data.negations.flatMap((w) => lexicon.terms(w)));
     this.problems = new Set((data.problems ?? []).map((w) => w.toLowerCase()));
+    this.conceded = new Set((data.conceded ?? []).map((w) => lexicon.terms(w).join(" ")));
     for (const marker of data.tried ?? []) {
       const terms = lexicon.terms(marker);
       this.tried.set(terms, true);
       if (this.markers.matchExact(terms) === undefined) this.markers.set(terms, false);
     }
+  }
+
+  /**
+   * The topics a clause names that it can rule out. A conceded thing told alone ("I eat loads of greens and still
+   * cramp") rules nothing out; told in a list of things done ("I drink plenty of water and eat well") it is one of them.
+   */
+  private ownTopics(terms: string[], topicsOf: (terms: string[]) => Set<string>): Set<string> {
+    const own = topicsOf(terms);
+    if (this.conceded.size === 0 || own.size === 0 || !terms.some((t) => this.conceded.has(t))) return own;
+    const others = topicsOf(terms.filter((t) => !this.conceded.has(t)));
+    return others.size > 0 ? own : others;
   }
 
   /** A quick test on the whole message's terms: no marker, nothing to look for (the common case). */
@@ -91,7 +105,7 @@ export class RuledOut {
         for (const t of askedOf(clause.terms)) asked.add(t);
         return;
       }
-      const own = topicsOf(clause.terms);
+      const own = this.ownTopics(clause.terms, topicsOf);
       const hits = this.markers.findAll(clause.terms);
       if (hits.length === 0) return;
       if (this.tried.size > 0 && this.tried.findAll(clause.terms).length > 0) tried = true;

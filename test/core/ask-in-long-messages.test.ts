@@ -79,6 +79,15 @@ describe("what the person believes or already does", () => {
     ).toBe("hydration");
   });
 
+  it("a good diet told alone does not rule vitamin D out; told in a list of things done, it is ruled out with them", async () => {
+    expect(await sectionOf("I eat really well and I still get cramps at night. How is that possible?")).toBe(
+      "vitamin-d",
+    );
+    expect(
+      await sectionOf("I drink 3 litres a day and eat well and I still get cramps. What else could it be?"),
+    ).toBe("causes");
+  });
+
   it("a bracket is a clause of its own ('I already take magnesium (I was low)')", async () => {
     expect(
       await sectionOf(

@@ -48,6 +48,11 @@ export const kindsSchema = z.object({
      * naming its topic by one rules nothing out, whatever marker it has. Default: none.
      */
     problems: words.optional(),
+    /**
+     * Words that tell a thing which does not rule its topic out, though it sounds as if it should ("I eat really well
+     * and still cramp": a good diet does not rule out low vitamin D, the article's own point). Default: none.
+     */
+    conceded: words.optional(),
   }),
   /** What a person says they do not know ("no idea how much"): that sentence carries a vague closing ask. */
   indirect: words.optional(),
