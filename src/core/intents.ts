@@ -162,6 +162,11 @@ export const urgentSchema = z.object({
       disowning: words.default([]),
       /** The writer speaking of themselves again, which ends what is told of somebody else. Default: none. */
       first_person: words.default([]),
+      /**
+       * Said right before a `disowning` phrase, these make it the other person's word about themselves, which sets
+       * nothing of the writer's apart: "had a fall last week. She says she is fine, but since then ...". Default: none.
+       */
+      third_person: words.default([]),
     })
     .default({
       openers: [],
@@ -174,6 +179,7 @@ export const urgentSchema = z.object({
       screens: [],
       disowning: [],
       first_person: [],
+      third_person: [],
       turns: [],
     }),
   /**

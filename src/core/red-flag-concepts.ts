@@ -198,6 +198,7 @@ export class NotReported {
   private readonly screens = new PhraseTable<true>();
   private readonly disowning = new PhraseTable<true>();
   private readonly firstPerson: Set<string>;
+  private readonly thirdPerson: Set<string>;
   private readonly turns: Set<string>;
   private readonly empty: boolean;
 
@@ -211,6 +212,7 @@ export class NotReported {
     for (const p of data.screens) this.screens.set(lexicon.stems(p), true);
     for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
+    this.thirdPerson = new Set(data.third_person.flatMap((w) => lexicon.stems(w)));
     this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
@@ -289,7 +291,10 @@ export class NotReported {
       return { start: m.start, end };
     };
     for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m));
-    const disowned = this.disowning.everyMatch(stems);
+    // "she says she is fine": the other person's word about themselves sets nothing of the writer's apart.
+    const disowned = this.disowning
+      .everyMatch(stems)
+      .filter((d) => !this.thirdPerson.has(stems[d.start - 1] ?? ""));
     if (disowned.length === 0) return out;
     for (const m of this.toldOf.everyMatch(stems)) {
       if (!disowned.some((d) => d.start >= m.start + m.length)) continue;
