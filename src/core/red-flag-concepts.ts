@@ -22,6 +22,8 @@ const MARKER_REACH = 5;
 const HYPOTHETICAL_REACH = 24;
 /** "patients with swollen legs": how many words after "patients with" are said of them. */
 const OTHERS_REACH = 4;
+/** A long-past phrase opens its clause when at most this many words stand before it there ("thirty years ago"). */
+const CLAUSE_OPENING = 2;
 /** A message with no sentence ends and at most this many words reads as one sentence. */
 const ONE_SENTENCE = 30;
 /** Where a message's text breaks into sentences: after ". ", "? ", "! ", "; " or at a line break. */
@@ -199,6 +201,10 @@ export class NotReported {
   private readonly disowning = new PhraseTable<true>();
   private readonly firstPerson: Set<string>;
   private readonly thirdPerson: Set<string>;
+  private readonly rulesKnown = new PhraseTable<true>();
+  private readonly longPast = new PhraseTable<true>();
+  private readonly longPastClause = new PhraseTable<true>();
+  private readonly longPastEnds = new PhraseTable<true>();
   private readonly turns: Set<string>;
   private readonly empty: boolean;
 
@@ -213,6 +219,10 @@ export class NotReported {
     for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
     this.thirdPerson = new Set(data.third_person.flatMap((w) => lexicon.stems(w)));
+    for (const p of data.rules_known) this.rulesKnown.set(lexicon.stems(p), true);
+    for (const p of data.long_past) this.longPast.set(lexicon.stems(p), true);
+    for (const p of data.long_past_clause) this.longPastClause.set(lexicon.stems(p), true);
+    for (const p of data.long_past_ends) this.longPastEnds.set(lexicon.stems(p), true);
     this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
@@ -221,7 +231,10 @@ export class NotReported {
         data.others.length +
         data.generic.length +
         data.told_of.length +
-        data.screens.length ===
+        data.screens.length +
+        data.rules_known.length +
+        data.long_past.length +
+        data.long_past_clause.length ===
       0;
   }
 
@@ -268,7 +281,32 @@ export class NotReported {
       out.push(toSentenceEnd(m.start));
     }
     out.push(...this.toldOfOthers(stems, sentences, tokens));
+    out.push(...this.history(stems, sentences));
     return out;
+  }
+
+  /**
+   * "I used to sweat buckets in my old job", "Years ago my toes went numb from a ski boot": a stretch told as long
+   * past, from its phrase to the sentence's end, a turn ("but") or a word of now ("I used to walk 5k, now my legs
+   * give out").
+   */
+  private history(stems: readonly string[], sentences: Sentences): Stretch[] {
+    const starts: number[] = [];
+    for (const m of this.longPast.everyMatch(stems)) starts.push(m.start);
+    for (const m of this.longPastClause.everyMatch(stems)) {
+      // Opens its clause, perhaps after an amount ("thirty years ago", "many years ago").
+      let clauseStart = m.start;
+      while (clauseStart > 0 && sentences.sameClause(clauseStart - 1, m.start)) clauseStart--;
+      if (m.start - clauseStart <= CLAUSE_OPENING) starts.push(m.start);
+    }
+    if (starts.length === 0) return [];
+    const ends = this.longPastEnds.everyMatch(stems);
+    return starts.map((start) => {
+      let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
+      for (let i = start + 1; i < end; i++) if (this.turns.has(stems[i] ?? "")) end = i;
+      for (const e of ends) if (e.start > start && e.start < end) end = e.start;
+      return { start, end };
+    });
   }
 
   /**
@@ -291,6 +329,7 @@ export class NotReported {
       return { start: m.start, end };
     };
     for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m));
+    for (const m of this.rulesKnown.everyMatch(stems)) out.push(stretchFrom(m));
     // "she says she is fine": the other person's word about themselves sets nothing of the writer's apart.
     const disowned = this.disowning
       .everyMatch(stems)

@@ -70,6 +70,8 @@ interface Span {
   end: number;
 }
 
+/** How far (in words) after "asked if" a sign is the question told ("asked if my calf was hot"). */
+const ASKED_BACK_REACH = 4;
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
 const RESOLVED_REACH = 12;
 /** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
@@ -148,6 +150,7 @@ export class RedFlags {
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
   private readonly denials = new PhraseTable<true>();
+  private readonly askedBack = new PhraseTable<true>();
   private readonly nextOnly: Set<string>;
   private readonly breaks: Set<string>;
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
@@ -231,6 +234,7 @@ export class RedFlags {
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.denials) this.denials.set(lexicon.stems(phrase), true);
+    for (const phrase of data.asked_back) this.askedBack.set(lexicon.stems(phrase), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_context_in_conversation)
@@ -426,10 +430,21 @@ export class RedFlags {
     const across = explained.length > 0 ? covered(spans(this.explainedAcross, stems), stems.length) : null;
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
+    // "Colleague asked if my calf was hot - it isn't": a question told, denied in the clause after it.
+    let asked: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
-      if (!sentences.endsAsking(at)) return false;
+      if (sentences.endsAsking(at)) {
+        denials ??= spans(this.denials, stems);
+        return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
+      }
+      asked ??= spans(this.askedBack, stems);
+      if (!asked.some((a) => a.end <= at && at - a.end <= ASKED_BACK_REACH && sentences.sameClause(a.start, at)))
+        return false;
+      let next = at + 1;
+      while (next < stems.length && sentences.sameClause(at, next)) next++;
+      if (next >= stems.length) return false;
       denials ??= spans(this.denials, stems);
-      return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
+      return this.deniesNext(stems, next, sentences, denials);
     };
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
