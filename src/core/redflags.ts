@@ -438,7 +438,9 @@ export class RedFlags {
         return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
       }
       asked ??= spans(this.askedBack, stems);
-      if (!asked.some((a) => a.end <= at && at - a.end <= ASKED_BACK_REACH && sentences.sameClause(a.start, at)))
+      if (
+        !asked.some((a) => a.end <= at && at - a.end <= ASKED_BACK_REACH && sentences.sameClause(a.start, at))
+      )
         return false;
       let next = at + 1;
       while (next < stems.length && sentences.sameClause(at, next)) next++;
