@@ -180,8 +180,9 @@ export const urgentSchema = z.object({
        */
       rules_known: words.default([]),
       /**
-       * Long past, anywhere in a sentence: "I used to sweat buckets in my old job". What follows it in its sentence is
-       * history, until a turn or a word of now (`long_past_ends`). Default: none.
+       * Long past, anywhere in a sentence: "I used to sweat buckets in my old job". What follows it in its clause is
+       * history, until a turn or a word of now (`long_past_ends`); not after "like", "as", "than" ("can't get up the
+       * stairs like I used to"). Default: none.
        */
       long_past: words.default([]),
       /**

@@ -22,6 +22,8 @@ const MARKER_REACH = 5;
 const HYPOTHETICAL_REACH = 24;
 /** "patients with swollen legs": how many words after "patients with" are said of them. */
 const OTHERS_REACH = 4;
+/** Words before "I used to" that compare the past with now ("not as strong as I used to be"): no history told. */
+const COMPARED_WITH = new Set(["like", "as", "than"]);
 /** A long-past phrase opens its clause when at most this many words stand before it there ("thirty years ago"). */
 const CLAUSE_OPENING = 2;
 /** A message with no sentence ends and at most this many words reads as one sentence. */
@@ -291,19 +293,22 @@ export class NotReported {
    * give out").
    */
   private history(stems: readonly string[], sentences: Sentences): Stretch[] {
-    const starts: number[] = [];
-    for (const m of this.longPast.everyMatch(stems)) starts.push(m.start);
+    // Where each stretch starts, and whether it runs to its clause's end only (else its sentence's).
+    const starts: { start: number; clause: boolean }[] = [];
+    for (const m of this.longPast.everyMatch(stems))
+      if (!COMPARED_WITH.has(stems[m.start - 1] ?? "")) starts.push({ start: m.start, clause: true });
     for (const m of this.longPastClause.everyMatch(stems)) {
       // Opens its clause, perhaps after an amount ("thirty years ago", "many years ago").
       let clauseStart = m.start;
       while (clauseStart > 0 && sentences.sameClause(clauseStart - 1, m.start)) clauseStart--;
-      if (m.start - clauseStart <= CLAUSE_OPENING) starts.push(m.start);
+      if (m.start - clauseStart <= CLAUSE_OPENING) starts.push({ start: m.start, clause: false });
     }
     if (starts.length === 0) return [];
     const ends = this.longPastEnds.everyMatch(stems);
-    return starts.map((start) => {
+    return starts.map(({ start, clause }) => {
       let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
-      for (let i = start + 1; i < end; i++) if (this.turns.has(stems[i] ?? "")) end = i;
+      for (let i = start + 1; i < end; i++)
+        if (this.turns.has(stems[i] ?? "") || (clause && !sentences.sameClause(start, i))) end = i;
       for (const e of ends) if (e.start > start && e.start < end) end = e.start;
       return { start, end };
     });
