@@ -76,6 +76,11 @@ const ASKED_BACK_REACH = 4;
 const RESOLVED_REACH = 12;
 /** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
 const EXPLAINED_REACH = 20;
+/**
+ * How far (in words) before a felt sign what gives it may end ("spraying it on my calves every night for my cramps,
+ * it tingles a bit"), in its sentence.
+ */
+const CAUSE_REACH = 12;
 /** How far (in words) after a sign "like I always have" says it of that sign (in its sentence). */
 const HABITUAL_REACH = 8;
 /** A sign said gone again at once (`habitual.back_at_once`) is closed by a phrase this far after it, in its sentence. */
@@ -1140,10 +1145,10 @@ function startsAfter(
   return false;
 }
 
-/** A cause of a felt sign ends within {@link HABITUAL_REACH} words before it, in its sentence. */
+/** A cause of a felt sign ends within {@link CAUSE_REACH} words before it, in its sentence. */
 function causedBefore(causes: readonly Span[], at: number, sentences: Sentences): boolean {
   for (const c of causes)
-    if (c.end <= at && at - c.end <= HABITUAL_REACH && sentences.together(c.start, at)) return true;
+    if (c.end <= at && at - c.end <= CAUSE_REACH && sentences.together(c.start, at)) return true;
   return false;
 }
 
