@@ -440,7 +440,7 @@ export class RedFlags {
     const deniedNext = (at: number): boolean => {
       if (sentences.endsAsking(at)) {
         denials ??= spans(this.denials, stems);
-        return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
+        if (this.deniesNext(stems, sentences.endOf(at), sentences, denials)) return true;
       }
       asked ??= spans(this.askedBack, stems);
       if (
