@@ -179,6 +179,8 @@ export const urgentSchema = z.object({
        * speaks of themselves (`first_person`) or the sentence ends. Default: none.
        */
       rules_known: words.default([]),
+      /** Words that end what a known rule says, before the clause does ("... and this one has been going"). */
+      rules_known_ends: words.default([]),
       /**
        * Long past, anywhere in a sentence: "I used to sweat buckets in my old job". What follows it in its clause is
        * history, until a turn or a word of now (`long_past_ends`); not after "like", "as", "than" ("can't get up the
@@ -207,6 +209,7 @@ export const urgentSchema = z.object({
       first_person: [],
       third_person: [],
       rules_known: [],
+      rules_known_ends: [],
       long_past: [],
       long_past_clause: [],
       long_past_ends: [],

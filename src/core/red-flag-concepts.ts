@@ -204,6 +204,7 @@ export class NotReported {
   private readonly firstPerson: Set<string>;
   private readonly thirdPerson: Set<string>;
   private readonly rulesKnown = new PhraseTable<true>();
+  private readonly rulesKnownEnds: Set<string>;
   private readonly longPast = new PhraseTable<true>();
   private readonly longPastClause = new PhraseTable<true>();
   private readonly longPastEnds = new PhraseTable<true>();
@@ -222,6 +223,7 @@ export class NotReported {
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
     this.thirdPerson = new Set(data.third_person.flatMap((w) => lexicon.stems(w)));
     for (const p of data.rules_known) this.rulesKnown.set(lexicon.stems(p), true);
+    this.rulesKnownEnds = new Set(data.rules_known_ends.flatMap((w) => lexicon.stems(w)));
     for (const p of data.long_past) this.longPast.set(lexicon.stems(p), true);
     for (const p of data.long_past_clause) this.longPastClause.set(lexicon.stems(p), true);
     for (const p of data.long_past_ends) this.longPastEnds.set(lexicon.stems(p), true);
@@ -294,22 +296,25 @@ export class NotReported {
    */
   private history(stems: readonly string[], sentences: Sentences): Stretch[] {
     // Where each stretch starts, and whether it runs to its clause's end only (else its sentence's).
-    const starts: { start: number; clause: boolean }[] = [];
+    const starts: { start: number; from: number; clause: boolean }[] = [];
     for (const m of this.longPast.everyMatch(stems))
-      if (!COMPARED_WITH.has(stems[m.start - 1] ?? "")) starts.push({ start: m.start, clause: true });
+      if (!COMPARED_WITH.has(stems[m.start - 1] ?? ""))
+        starts.push({ start: m.start, from: m.start + m.length, clause: true });
     for (const m of this.longPastClause.everyMatch(stems)) {
       // Opens its clause, perhaps after an amount ("thirty years ago", "many years ago").
       let clauseStart = m.start;
       while (clauseStart > 0 && sentences.sameClause(clauseStart - 1, m.start)) clauseStart--;
-      if (m.start - clauseStart <= CLAUSE_OPENING) starts.push({ start: m.start, clause: false });
+      if (m.start - clauseStart <= CLAUSE_OPENING)
+        starts.push({ start: m.start, from: m.start + m.length, clause: false });
     }
     if (starts.length === 0) return [];
     const ends = this.longPastEnds.everyMatch(stems);
-    return starts.map(({ start, clause }) => {
+    // (An end inside the phrase itself, "used to have", ends nothing.)
+    return starts.map(({ start, from, clause }) => {
       let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
       for (let i = start + 1; i < end; i++)
         if (this.turns.has(stems[i] ?? "") || (clause && !sentences.sameClause(start, i))) end = i;
-      for (const e of ends) if (e.start > start && e.start < end) end = e.start;
+      for (const e of ends) if (e.start >= from && e.start < end) end = e.start;
       return { start, end };
     });
   }
@@ -334,7 +339,13 @@ export class NotReported {
       return { start: m.start, end };
     };
     for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m));
-    for (const m of this.rulesKnown.everyMatch(stems)) out.push(stretchFrom(m));
+    // A rule known runs to its clause's end at most: "I know a cramp over ten minutes is serious and this one ...".
+    for (const m of this.rulesKnown.everyMatch(stems)) {
+      const stretch = stretchFrom(m);
+      for (let i = m.start + m.length; i < stretch.end; i++)
+        if (this.rulesKnownEnds.has(stems[i] ?? "") || !sentences.sameClause(m.start, i)) stretch.end = i;
+      out.push(stretch);
+    }
     // "she says she is fine": the other person's word about themselves sets nothing of the writer's apart.
     const disowned = this.disowning
       .everyMatch(stems)
