@@ -37,6 +37,11 @@ const CLAUSE_END = /(?<=[.!?;,:])\s+|\s*\n+\s*|\s+[-–—]+\s+/;
 export interface Stretch {
   start: number;
   end: number;
+  /**
+   * The stretch tells of the past, whose places may be said again of now ("years ago my leg was swollen after a DVT.
+   * Now it's swollen again"): only its signs report nothing, not the body places named in it.
+   */
+  sparesPlaces?: boolean;
 }
 
 /**
@@ -315,7 +320,7 @@ export class NotReported {
       for (let i = start + 1; i < end; i++)
         if (this.turns.has(stems[i] ?? "") || (clause && !sentences.sameClause(start, i))) end = i;
       for (const e of ends) if (e.start >= from && e.start < end) end = e.start;
-      return { start, end };
+      return { start, end, sparesPlaces: true };
     });
   }
 

@@ -412,7 +412,7 @@ export class RedFlags {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed, sentences);
     }
-    this.standsFor(stems, placed, sentences);
+    this.standsFor(stems, placed, sentences, quiet);
     // (Seconds say no cramp that will not ease: "and still cramped for about thirty seconds".)
     for (const d of reading.durations)
       if (d.minutes >= 1) placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
@@ -437,12 +437,16 @@ export class RedFlags {
     let denials: Span[] | null = null;
     // "Colleague asked if my calf was hot - it isn't": a question told, denied in the clause after it.
     let asked: Span[] | null = null;
+    let askedLimbs: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
       if (sentences.endsAsking(at)) {
         denials ??= spans(this.denials, stems);
         if (this.deniesNext(stems, sentences.endOf(at), sentences, denials)) return true;
       }
       asked ??= spans(this.askedBack, stems);
+      // The place asked about is not denied with its sign: "asked if my calf was hot, it isn't, but it is swollen".
+      askedLimbs ??= spans(this.limbs, stems);
+      if (askedLimbs.some((l) => l.start === at)) return false;
       if (
         !asked.some((a) => a.end <= at && at - a.end <= ASKED_BACK_REACH && sentences.sameClause(a.start, at))
       )
@@ -469,7 +473,7 @@ export class RedFlags {
       let caused = -1;
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
-      const masked = overlapsAny(idioms, at, end) || inside(quiet, at, end);
+      const masked = overlapsAny(idioms, at, end) || this.quietAt(quiet, at, end, stems);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
@@ -508,17 +512,39 @@ export class RedFlags {
   }
 
   /**
+   * The phrase at `at`..`end` stands in a stretch that reports nothing; a body place in a stretch of the past is still
+   * a place (`Stretch.sparesPlaces`).
+   */
+  private quietAt(quiet: readonly Stretch[], at: number, end: number, stems: readonly string[]): boolean {
+    for (const s of quiet) {
+      if (at < s.start || end > s.end) continue;
+      if (s.sparesPlaces === true && this.limbs.matchExact(stems.slice(at, end)) !== undefined) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
    * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
    * (The rules without that limit reach the limb by their window already.)
    */
-  private standsFor(stems: readonly string[], placed: Placed[], sentences: Sentences): void {
+  private standsFor(
+    stems: readonly string[],
+    placed: Placed[],
+    sentences: Sentences,
+    quiet: readonly Stretch[],
+  ): void {
     let last: Span | null = null;
     let limbs: Span[] | null = null;
     for (let i = 0; i < stems.length; i++) {
       const w = stems[i];
+      // ("mine" after a limb said of a rule or of the past: "I know a swollen calf is a warning sign, mine is swollen".)
       const pronoun =
-        w === "it" || w === "its" || (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
+        w === "it" ||
+        w === "its" ||
+        w === "mine" ||
+        (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
       if (!pronoun) continue;
       limbs ??= spans(this.limbs, stems);
       last = null;
@@ -530,8 +556,10 @@ export class RedFlags {
         const hits = this.sentenceHitsOf(p.hits);
         if (hits.length === 0) break;
         placed.push({ hits, negated: false, at: i, end: i + 1 });
-        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`).
-        sentences.standsFor.set(i, from.start);
+        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`). A limb
+        // that reports nothing (in a rule known, in the past: "years ago my leg was swollen ... and it's swollen
+        // again now") is no limb of the "it"'s own sentence: the "it" is the only place said.
+        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1)) sentences.standsFor.set(i, from.start);
         break;
       }
     }
