@@ -332,7 +332,8 @@ export class RedFlags {
   check(analysis: Analysis, text?: string): RedFlagResult {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, false, context);
-    const hits = this.hits(analysis, reading, context);
+    const closed: number[] = [];
+    const hits = this.hits(analysis, reading, context, closed);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
     const mentions: (number[][] | null)[] = [];
     for (let i = 0; i < this.rules.length; i++) {
@@ -354,7 +355,14 @@ export class RedFlags {
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, inConversation, advisories, advisorySections, denied: deniedAt(hits) };
+    const denied = deniedAt(hits);
+    return {
+      urgent,
+      inConversation,
+      advisories,
+      advisorySections,
+      denied: closed.length > 0 ? [...denied, ...closed] : denied,
+    };
   }
 
   /** The message's sentences and the stretches of it that report nothing of the writer's own. */
@@ -385,7 +393,7 @@ export class RedFlags {
   firing(analysis: Analysis, conversation = false, text?: string): string[] {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, conversation, context);
-    const hits = this.hits(analysis, reading, context);
+    const hits = this.hits(analysis, reading, context, []);
     const names = this.rules
       .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
       .map((rule) => rule.name);
@@ -393,8 +401,17 @@ export class RedFlags {
     return names;
   }
 
-  /** Every phrase found in the message, by the rule it belongs to. */
-  private hits(analysis: Analysis, reading: Reading, { quiet, sentences }: Context): Map<number, Mention[]> {
+  /**
+   * Every phrase found in the message, by the rule it belongs to. `closed` gets the stem positions of the signs said
+   * to be over, explained or how it always is ("out of breath ... but that's just the stairs"): like a sign denied,
+   * not what the person asks about.
+   */
+  private hits(
+    analysis: Analysis,
+    reading: Reading,
+    { quiet, sentences }: Context,
+    closed: number[],
+  ): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
@@ -465,8 +482,13 @@ export class RedFlags {
     const byRule = new Map<number, Mention[]>();
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
-      if (over.length > 0 && closedBy(over, recent, end)) continue;
-      if (across !== null && explainedAfter(explained, across, sentences, at, end)) continue;
+      if (
+        (over.length > 0 && closedBy(over, recent, end)) ||
+        (across !== null && explainedAfter(explained, across, sentences, at, end))
+      ) {
+        this.close(closed, stems, at, end);
+        continue;
+      }
       const negated = said || deniedNext(at);
       // Whether the sign is how it always is, and whether what gives it was said before it: read at most once here.
       let habitual = -1;
@@ -489,6 +511,7 @@ export class RedFlags {
               usualOrGone = startsAfter(back, end, BACK_AT_ONCE_REACH, end - 1, sentences);
             }
             habitual = usualOrGone ? 1 : 0;
+            if (usualOrGone) this.close(closed, stems, at, end);
           }
           if (habitual === 1) others = NO_HITS;
           // "magnesium spray ... it tingles": a felt sign given by what was put on it.
@@ -509,6 +532,12 @@ export class RedFlags {
       }
     }
     return byRule;
+  }
+
+  /** Records a closed sign's positions (a body place named is no sign: it stays for the topics). */
+  private close(closed: number[], stems: readonly string[], at: number, end: number): void {
+    if (this.limbs.matchExact(stems.slice(at, end)) !== undefined) return;
+    for (let i = at; i < end; i++) if (!closed.includes(i)) closed.push(i);
   }
 
   /**
@@ -559,7 +588,8 @@ export class RedFlags {
         // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`). A limb
         // that reports nothing (in a rule known, in the past: "years ago my leg was swollen ... and it's swollen
         // again now") is no limb of the "it"'s own sentence: the "it" is the only place said.
-        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1)) sentences.standsFor.set(i, from.start);
+        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1))
+          sentences.standsFor.set(i, from.start);
         break;
       }
     }
