@@ -14,6 +14,8 @@ import { itRepliesEach } from "../support/labelled.js";
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
 const RED_FLAGS = [
+  "it won't stop no matter how much I stretch it",
+  "I've been in agony with this cramp for ages, nothing shifts it",
   "it keeps easing a little then grabbing again, been doing this for most of the past hour",
   "my calf let go for a second then came back and it's stayed for the past 25",
   "the cramp has been there for the last 15 and it still won't let go",
@@ -74,6 +76,7 @@ const RED_FLAGS = [
 ];
 
 const NOT_URGENT = [
+  "my friend had a clot last year, but my cramps are the normal short ones. What causes them?",
   "My wife asked if my calf was hot - it isn't, totally normal. Does magnesium help?",
   "The nurse asked whether my leg was swollen, it wasn't, so what causes cramps?",
   "I know a swollen calf can mean a clot but mine is just the usual cramp, what stretch helps?",
