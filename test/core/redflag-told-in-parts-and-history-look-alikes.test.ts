@@ -140,6 +140,18 @@ describe("after a red flag, a play-down stays urgent until a new topic is named"
     expect((await chat.say("how much water should I drink on a normal day anyway?")).intent).toBe("answer");
   });
 
+  it("stays urgent at 'but generally' after a play-down, and answers a plain 'in general'", async () => {
+    const pushed = bot.chat();
+    expect((await pushed.say("my toes have been numb and tingly since Monday")).intent).toBe("urgent");
+    expect((await pushed.say("it's only a bit numb, I'm sure it's nothing")).intent).toBe("urgent");
+    expect((await pushed.say("ok but generally, how much vitamin D should I take?")).intent).toBe("urgent");
+    const moved = bot.chat();
+    expect((await moved.say("I fell off my bike on Sunday and now my calf cramps all the time")).intent).toBe(
+      "urgent",
+    );
+    expect((await moved.say("ok. in general though, how do I stop cramps?")).intent).toBe("answer");
+  });
+
   it("keeps the urgent reply through play-downs after a spell of heavy sweating", async () => {
     const chat = bot.chat();
     expect(
