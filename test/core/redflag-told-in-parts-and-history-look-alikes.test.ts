@@ -14,6 +14,17 @@ import { itRepliesEach } from "../support/labelled.js";
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
 const RED_FLAGS = [
+  "my calf has been cramping on and off for the last 40 and it won't fully let go",
+  "cramp since the church bells at nine and it's half ten now, still tight",
+  "my leg went dead and I still can't feel my toes an hour later",
+  "sweated through three shirts at the festival today and now my legs keep cramping",
+  "I came off my bike yesterday and my calf keeps cramping",
+  "asked my wife if my calf looked red and she said yes, it's red and warm",
+  "I used to get cramps that lasted seconds but tonight it's been 25 minutes",
+  "my GP told me years ago to watch for a swollen calf, and now it is swollen and hot",
+  "my mum says she's fine but her calf is swollen and red after her fall",
+  "I'm diabetic and my foot went cold and white this morning",
+  "I had chest pain an hour ago and is doing well now",
   "it won't stop no matter how much I stretch it",
   "I've been in agony with this cramp for ages, nothing shifts it",
   "it keeps easing a little then grabbing again, been doing this for most of the past hour",
@@ -76,6 +87,16 @@ const RED_FLAGS = [
 ];
 
 const NOT_URGENT = [
+  "I used to get really bad cramps as a teenager, now only once a month, what helps?",
+  "years ago I had a blood clot, fully healed, now I just want to know about magnesium",
+  "my partner asked if my leg was swollen, it's not, just crampy. What stretch?",
+  "I read a hot swollen calf can be a clot. Mine is fine, just cramps. How much water?",
+  "in summer it's so hot here, I sweat a lot, how much should I drink for cramps?",
+  "my mind is racing for an hour before I sleep, then cramps. Is it stress?",
+  "my toes go tingly when I'm cold, always been that way. What foods have magnesium?",
+  "I used to be a runner and sweat buckets every race, now I'm 70 and get cramps. Why?",
+  "My brother had chest pains last month and is doing well now. For me, which stretch helps cramps?",
+  "I'm scared of falling when I get up with a cramp at night, what can I do?",
   "my friend had a clot last year, but my cramps are the normal short ones. What causes them?",
   "My wife asked if my calf was hot - it isn't, totally normal. Does magnesium help?",
   "The nurse asked whether my leg was swollen, it wasn't, so what causes cramps?",
