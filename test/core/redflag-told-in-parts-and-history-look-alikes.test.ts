@@ -14,6 +14,18 @@ import { itRepliesEach } from "../support/labelled.js";
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
 const RED_FLAGS = [
+  "me calf's gone all red n hot n puffy since the footy",
+  "leg cramp not go away since one hour, very painful still",
+  "cramp started at ten past two its now quarter to three and its still locked",
+  "i cant feel my foot properly since the cramp this morning",
+  "my foot is cold like ice and the colour is not normal",
+  "I have diarrhea since four days and now cramps in legs",
+  "slipped on ice yesterday and now my calf keeps cramping",
+  "my chest is tight and it's hard to breathe during the cramp",
+  "been cramping solid for the last half hour, still won't go",
+  "my leg is weaker than before, I can't get up from the chair without my arms",
+  "it eased for a sec then came right back and has been going ever since, like 20 min",
+  "cramp came on when the kettle went on and I've had two cups since and it's still there",
   "my calf has been cramping on and off for the last 40 and it won't fully let go",
   "cramp since the church bells at nine and it's half ten now, still tight",
   "my leg went dead and I still can't feel my toes an hour later",
@@ -87,6 +99,14 @@ const RED_FLAGS = [
 ];
 
 const NOT_URGENT = [
+  "cramp last night, lasted maybe 30 sec, why?",
+  "my legs feel tired after work, is that cramps?",
+  "i sweat a bit in bed, could that be why i cramp?",
+  "my ankles swell a little in hot weather like everyone's, does magnesium help cramps?",
+  "when I was pregnant I had awful cramps, now they're back a bit, what helps?",
+  "my wife thinks I should see a doctor about my cramps but they only last seconds, what causes them?",
+  "I had covid last year and was breathless for weeks but I'm fine now, why do I get cramps?",
+  "is a cold foot a sign of something serious? mine are warm, just crampy",
   "I used to get really bad cramps as a teenager, now only once a month, what helps?",
   "years ago I had a blood clot, fully healed, now I just want to know about magnesium",
   "my partner asked if my leg was swollen, it's not, just crampy. What stretch?",
