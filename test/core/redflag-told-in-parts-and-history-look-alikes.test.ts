@@ -14,6 +14,14 @@ import { itRepliesEach } from "../support/labelled.js";
 const bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
 
 const RED_FLAGS = [
+  "Long story short, I'm 58, I garden a lot and get cramps most nights. Usually they pass quickly, but last night one went on for over twenty minutes and my calf still feels hard this morning. What can I do to prevent them?",
+  "Dear Doctor, my husband is 80. Since his fall on the patio a fortnight ago he has been getting cramps in his right calf every night. He refuses to see the GP. Is magnesium safe for him?",
+  "hi, 34F, runner. I did a half marathon in 30 degree heat on Sunday, sweated buckets, and since then my calves cramp every night. Also feel a bit dizzy. What should I be drinking?",
+  "I'm 45 and get night cramps. This week my left calf has been a bit swollen and warm compared to the right. Which stretches are best?",
+  "Background: desk job, cramps for a year. Recently my right foot feels numb at the toes and it hasn't gone away for three days. Could it be low vitamin D?",
+  "My dad (76) has had the runs for four days and now he keeps getting leg cramps. Would tonic water help him?",
+  "Quick one, my calf cramp started about 40 minutes ago and is still going, it's eased a tiny bit but not gone. Does heat help?",
+  "so basically it started when i was putting the kids to bed and theyre asleep now and my calf is still knotted what do i do",
   "me calf's gone all red n hot n puffy since the footy",
   "leg cramp not go away since one hour, very painful still",
   "cramp started at ten past two its now quarter to three and its still locked",
@@ -99,6 +107,12 @@ const RED_FLAGS = [
 ];
 
 const NOT_URGENT = [
+  "Long story short, I'm 58, I garden a lot and get cramps most nights. They pass within a minute or two. What can I do to prevent them?",
+  "Dear Doctor, my husband is 80 and had a fall five years ago, long healed. He gets cramps in his calf at night. Is magnesium safe for him?",
+  "I ran a half marathon last year in the heat and was fine. Now I just get normal night cramps. How much water?",
+  "My calves look the same size, no swelling, no heat, but they cramp at night. Which stretches are best?",
+  "I had the runs for a day last month after a dodgy curry, all fine since. Why do I get cramps?",
+  "my cramp was over in a minute but the calf felt sore for a day after, is that normal?",
   "cramp last night, lasted maybe 30 sec, why?",
   "my legs feel tired after work, is that cramps?",
   "i sweat a bit in bed, could that be why i cramp?",
