@@ -14,6 +14,7 @@ export type { AfterUrgentData };
 export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   reply_prefix: "",
   new_subject: [],
+  weak_new_subject: [],
   play_down: [],
   seeks_help: [],
   kept_advice: "",

@@ -17,7 +17,12 @@ const START_WORDS = new Set(["at", "since", "from", "about", "around", "dur"]);
 /** Words that may stand between a start word and its time: "since like 2am", "at about 4". */
 // "the": a time said by what happened then ("since the 7 o'clock bus"); "my": by what it marks ("since before my 6
 // o'clock alarm").
+// "chim", "stroke", "of": a time said by a clock striking it ("from the chiming of midnight", "on the stroke of one").
 const BETWEEN = new Set([
+  "chim",
+  "chime",
+  "stroke",
+  "of",
   "my",
   "like",
   "about",

@@ -196,6 +196,7 @@ export class Engine implements MessageHandler {
       urgent: intents.urgent,
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
+      weakNewSubject: intents.afterUrgent?.weak_new_subject,
       playDown: intents.afterUrgent?.play_down,
       seeksHelp: intents.afterUrgent?.seeks_help,
       kinds: intents.kinds,

@@ -121,6 +121,12 @@ export const urgentSchema = z.object({
    */
   denials: words.default([]),
   /**
+   * Somebody's question told in the writer's words ("Colleague asked if my calf was hot - it isn't"): a sign shortly
+   * after one of these, in its clause, is asked back as a question is, and a denial opening the next clause denies it.
+   * Default: none.
+   */
+  asked_back: words.default([]),
+  /**
    * Named vocabularies of red-flag concepts (`swelling`, `limb`, `cannot` ...): a rule group that lists `<name>` holds
    * every phrase of the class, so a sign and a place combine however they are worded (red-flag-concepts.ts).
    * Default: none.
@@ -162,6 +168,33 @@ export const urgentSchema = z.object({
       disowning: words.default([]),
       /** The writer speaking of themselves again, which ends what is told of somebody else. Default: none. */
       first_person: words.default([]),
+      /**
+       * Said right before a `disowning` phrase, these make it the other person's word about themselves, which sets
+       * nothing of the writer's apart: "had a fall last week. She says she is fine, but since then ...". Default: none.
+       */
+      third_person: words.default([]),
+      /**
+       * A rule known or read, told before the writer's own: "I know a hot swollen calf means A&E, but mine is just the
+       * regular cramp", "I read a cramp over ten minutes is serious". What follows reports nothing until the writer
+       * speaks of themselves (`first_person`) or the sentence ends. Default: none.
+       */
+      rules_known: words.default([]),
+      /** Words that end what a known rule says, before the clause does ("... and this one has been going"). */
+      rules_known_ends: words.default([]),
+      /**
+       * Long past, anywhere in a sentence: "I used to sweat buckets in my old job". What follows it in its clause is
+       * history, until a turn or a word of now (`long_past_ends`); not after "like", "as", "than" ("can't get up the
+       * stairs like I used to"). Default: none.
+       */
+      long_past: words.default([]),
+      /**
+       * Long past, when it opens a clause (up to two words in: "thirty years ago, as a young soldier, I collapsed",
+       * "Years ago my toes went numb"): the same. (Not after a sign: "my dad broke his leg years ago, and I fell" is
+       * `resolved`'s.) Default: none.
+       */
+      long_past_clause: words.default([]),
+      /** Words of now that end a stretch of history: "I used to walk 5k easy, now my legs tire out". Default: none. */
+      long_past_ends: words.default([]),
     })
     .default({
       openers: [],
@@ -174,6 +207,12 @@ export const urgentSchema = z.object({
       screens: [],
       disowning: [],
       first_person: [],
+      third_person: [],
+      rules_known: [],
+      rules_known_ends: [],
+      long_past: [],
+      long_past_clause: [],
+      long_past_ends: [],
       turns: [],
     }),
   /**

@@ -9,6 +9,9 @@ import type { NumbersData } from "./schemas/numbers.js";
 
 export type { NumbersData };
 
+/** Words that may follow a number whose unit was left out: "for the last 20 and it's still hard", "the last 20 now". */
+const LEFT_OUT_ENDS = new Set(["and", "now", "or", "but", "so", "still", "it", "ish"]);
+
 /** Tens that take a following unit word: "twenty five". */
 const TENS = new Set([20, 30, 40, 50, 60, 70, 80, 90]);
 
@@ -48,6 +51,8 @@ export class Numbers {
   private readonly pointAfter: Set<string>;
   private readonly intervalBefore: Set<string>;
   private readonly countedBefore: string[][];
+  private readonly oneBefore: string[][];
+  private readonly minutesLeftOut: string[][];
   /**
    * Every word `units[word]` or `digitUnits[word]` can give a value for (their keys and, as with any object, the
    * prototype's): other words are skipped without a keyed lookup, which was most of the durations' cost (ADR 21).
@@ -76,6 +81,8 @@ export class Numbers {
     this.pointAfter = new Set(data?.point_after ?? []);
     this.intervalBefore = new Set(data?.interval_before ?? []);
     this.countedBefore = split(data?.counted_before ?? []);
+    this.oneBefore = split(data?.one_before ?? []);
+    this.minutesLeftOut = split(data?.minutes_left_out_after ?? []);
   }
 
   /** A number written with digits or as a word, or null. */
@@ -153,7 +160,8 @@ export class Numbers {
       if (seconds === undefined) continue;
       const perUnit = seconds / 60;
       const qualifier = this.qualifiers.find(([words]) => endsBefore(stems, i, words));
-      const amount = this.amountBefore(stems, i - (qualifier?.[0].length ?? 0));
+      const amount =
+        this.amountBefore(stems, i - (qualifier?.[0].length ?? 0)) ?? this.oneAmount(stems, i, qualifier);
       if (amount === null) continue;
       let value = amount.value;
       let end = i + 1;
@@ -177,7 +185,40 @@ export class Numbers {
       out.push({ start: amount.start, end, minutes: value * perUnit, lowerBound, isLength });
     }
     if (this.countedBefore.length > 0) this.counted(stems, out);
+    if (this.minutesLeftOut.length > 0) this.leftOut(stems, out);
     return out;
+  }
+
+  /** "for the last hour": no amount before the unit, but one meant (`one_before`); starts at the phrase. */
+  private oneAmount(
+    stems: readonly string[],
+    unit: number,
+    qualifier: [string[], boolean] | undefined,
+  ): { value: number; start: number } | null {
+    if (qualifier !== undefined) return null;
+    for (const words of this.oneBefore)
+      if (endsBefore(stems, unit, words)) return { value: 1, start: unit - words.length };
+    return null;
+  }
+
+  /**
+   * "it has stayed for the last 20": a number under an hour after `minutes_left_out_after`, with no word of its own
+   * after it (the message ends, or a joiner follows), is minutes; "for the last 20 years" has its unit.
+   */
+  private leftOut(stems: readonly string[], out: Duration[]): void {
+    for (let i = 1; i < stems.length; i++) {
+      const value = this.parse(stems[i] ?? "");
+      if (value === null || value < 1 || value >= 60) continue;
+      const next = stems[i + 1];
+      if (next !== undefined && !LEFT_OUT_ENDS.has(next)) continue;
+      for (const words of this.minutesLeftOut) {
+        if (!endsBefore(stems, i, words)) continue;
+        const start = i - words.length;
+        const isLength = !this.intervalBefore.has(stems[start - 1] ?? "");
+        out.push({ start, end: i + 1, minutes: value, lowerBound: false, isLength });
+        break;
+      }
+    }
   }
 
   /** "I've counted to 900 and it's still going": a count said aloud is about one a second, so a length in seconds. */

@@ -216,6 +216,8 @@ export interface ReaderInput {
   scope?: ScopeData;
   /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
   newSubject?: readonly string[];
+  /** New-subject phrases that push back instead when said right after "but" (intents/after-urgent.yaml). */
+  weakNewSubject?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
   /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
@@ -333,6 +335,8 @@ export class Reader {
   /** Topics about cramps in general: never "ruled out", never a scope topic's rival. */
   private readonly generalTopics: Set<string>;
   private readonly newSubjectTable = new PhraseTable<true>();
+  /** The weak new-subject phrases, as their terms joined. */
+  private readonly weakNewSubject = new Set<string>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
@@ -439,6 +443,7 @@ export class Reader {
     }
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.weakNewSubject ?? []) this.weakNewSubject.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
@@ -1157,7 +1162,7 @@ export class Reader {
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
-      newSubject: this.newSubjectTable.findAll(terms).length > 0,
+      newSubject: this.opensNewSubject(terms),
       playsDown: this.playDownTable.findAll(terms).length > 0,
       seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
       helpStated: this.helpStated(text, terms),
@@ -1307,6 +1312,20 @@ export class Reader {
 
   private contentTerms(terms: string[]): string[] {
     return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
+  }
+
+  /**
+   * A new-subject phrase is said, and not a weak one right after "but": "ok but generally, what's the dose?" pushes
+   * back on the advice; "ok. in general tho, how can I prevent cramps" changes the subject.
+   */
+  private opensNewSubject(terms: readonly string[]): boolean {
+    return this.newSubjectTable
+      .findAll(terms)
+      .some(
+        (m) =>
+          terms[m.start - 1] !== "but" ||
+          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")),
+      );
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */

@@ -22,6 +22,10 @@ const MARKER_REACH = 5;
 const HYPOTHETICAL_REACH = 24;
 /** "patients with swollen legs": how many words after "patients with" are said of them. */
 const OTHERS_REACH = 4;
+/** Words before "I used to" that compare the past with now ("not as strong as I used to be"): no history told. */
+const COMPARED_WITH = new Set(["like", "as", "than"]);
+/** A long-past phrase opens its clause when at most this many words stand before it there ("thirty years ago"). */
+const CLAUSE_OPENING = 2;
 /** A message with no sentence ends and at most this many words reads as one sentence. */
 const ONE_SENTENCE = 30;
 /** Where a message's text breaks into sentences: after ". ", "? ", "! ", "; " or at a line break. */
@@ -33,6 +37,11 @@ const CLAUSE_END = /(?<=[.!?;,:])\s+|\s*\n+\s*|\s+[-–—]+\s+/;
 export interface Stretch {
   start: number;
   end: number;
+  /**
+   * The stretch tells of the past, whose places may be said again of now ("years ago my leg was swollen after a DVT.
+   * Now it's swollen again"): only its signs report nothing, not the body places named in it.
+   */
+  sparesPlaces?: boolean;
 }
 
 /**
@@ -198,6 +207,12 @@ export class NotReported {
   private readonly screens = new PhraseTable<true>();
   private readonly disowning = new PhraseTable<true>();
   private readonly firstPerson: Set<string>;
+  private readonly thirdPerson: Set<string>;
+  private readonly rulesKnown = new PhraseTable<true>();
+  private readonly rulesKnownEnds: Set<string>;
+  private readonly longPast = new PhraseTable<true>();
+  private readonly longPastClause = new PhraseTable<true>();
+  private readonly longPastEnds = new PhraseTable<true>();
   private readonly turns: Set<string>;
   private readonly empty: boolean;
 
@@ -211,6 +226,12 @@ export class NotReported {
     for (const p of data.screens) this.screens.set(lexicon.stems(p), true);
     for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
+    this.thirdPerson = new Set(data.third_person.flatMap((w) => lexicon.stems(w)));
+    for (const p of data.rules_known) this.rulesKnown.set(lexicon.stems(p), true);
+    this.rulesKnownEnds = new Set(data.rules_known_ends.flatMap((w) => lexicon.stems(w)));
+    for (const p of data.long_past) this.longPast.set(lexicon.stems(p), true);
+    for (const p of data.long_past_clause) this.longPastClause.set(lexicon.stems(p), true);
+    for (const p of data.long_past_ends) this.longPastEnds.set(lexicon.stems(p), true);
     this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
@@ -219,7 +240,10 @@ export class NotReported {
         data.others.length +
         data.generic.length +
         data.told_of.length +
-        data.screens.length ===
+        data.screens.length +
+        data.rules_known.length +
+        data.long_past.length +
+        data.long_past_clause.length ===
       0;
   }
 
@@ -266,7 +290,38 @@ export class NotReported {
       out.push(toSentenceEnd(m.start));
     }
     out.push(...this.toldOfOthers(stems, sentences, tokens));
+    out.push(...this.history(stems, sentences));
     return out;
+  }
+
+  /**
+   * "I used to sweat buckets in my old job", "Years ago my toes went numb from a ski boot": a stretch told as long
+   * past, from its phrase to the sentence's end, a turn ("but") or a word of now ("I used to walk 5k, now my legs
+   * give out").
+   */
+  private history(stems: readonly string[], sentences: Sentences): Stretch[] {
+    // Where each stretch starts, and whether it runs to its clause's end only (else its sentence's).
+    const starts: { start: number; from: number; clause: boolean }[] = [];
+    for (const m of this.longPast.everyMatch(stems))
+      if (!COMPARED_WITH.has(stems[m.start - 1] ?? ""))
+        starts.push({ start: m.start, from: m.start + m.length, clause: true });
+    for (const m of this.longPastClause.everyMatch(stems)) {
+      // Opens its clause, perhaps after an amount ("thirty years ago", "many years ago").
+      let clauseStart = m.start;
+      while (clauseStart > 0 && sentences.sameClause(clauseStart - 1, m.start)) clauseStart--;
+      if (m.start - clauseStart <= CLAUSE_OPENING)
+        starts.push({ start: m.start, from: m.start + m.length, clause: false });
+    }
+    if (starts.length === 0) return [];
+    const ends = this.longPastEnds.everyMatch(stems);
+    // (An end inside the phrase itself, "used to have", ends nothing.)
+    return starts.map(({ start, from, clause }) => {
+      let end = Math.min(sentences.endOf(start), start + HYPOTHETICAL_REACH);
+      for (let i = start + 1; i < end; i++)
+        if (this.turns.has(stems[i] ?? "") || (clause && !sentences.sameClause(start, i))) end = i;
+      for (const e of ends) if (e.start >= from && e.start < end) end = e.start;
+      return { start, end, sparesPlaces: true };
+    });
   }
 
   /**
@@ -289,7 +344,17 @@ export class NotReported {
       return { start: m.start, end };
     };
     for (const m of this.screens.everyMatch(stems)) out.push(stretchFrom(m));
-    const disowned = this.disowning.everyMatch(stems);
+    // A rule known runs to its clause's end at most: "I know a cramp over ten minutes is serious and this one ...".
+    for (const m of this.rulesKnown.everyMatch(stems)) {
+      const stretch = stretchFrom(m);
+      for (let i = m.start + m.length; i < stretch.end; i++)
+        if (this.rulesKnownEnds.has(stems[i] ?? "") || !sentences.sameClause(m.start, i)) stretch.end = i;
+      out.push(stretch);
+    }
+    // "she says she is fine": the other person's word about themselves sets nothing of the writer's apart.
+    const disowned = this.disowning
+      .everyMatch(stems)
+      .filter((d) => !this.thirdPerson.has(stems[d.start - 1] ?? ""));
     if (disowned.length === 0) return out;
     for (const m of this.toldOf.everyMatch(stems)) {
       if (!disowned.some((d) => d.start >= m.start + m.length)) continue;

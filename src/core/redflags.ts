@@ -70,10 +70,17 @@ interface Span {
   end: number;
 }
 
+/** How far (in words) after "asked if" a sign is the question told ("asked if my calf was hot"). */
+const ASKED_BACK_REACH = 4;
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
 const RESOLVED_REACH = 12;
 /** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
 const EXPLAINED_REACH = 20;
+/**
+ * How far (in words) before a felt sign what gives it may end ("spraying it on my calves every night for my cramps,
+ * it tingles a bit"), in its sentence.
+ */
+const CAUSE_REACH = 12;
 /** How far (in words) after a sign "like I always have" says it of that sign (in its sentence). */
 const HABITUAL_REACH = 8;
 /** A sign said gone again at once (`habitual.back_at_once`) is closed by a phrase this far after it, in its sentence. */
@@ -148,6 +155,7 @@ export class RedFlags {
   private readonly advisoryRules: CompiledRule[] = [];
   private readonly negators: Set<string>;
   private readonly denials = new PhraseTable<true>();
+  private readonly askedBack = new PhraseTable<true>();
   private readonly nextOnly: Set<string>;
   private readonly breaks: Set<string>;
   /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
@@ -231,6 +239,7 @@ export class RedFlags {
     this.meAsMy = new Set(data.me_as_my_before.flatMap((w) => lexicon.stems(w)));
     this.breaks = new Set(data.negation_breaks.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.denials) this.denials.set(lexicon.stems(phrase), true);
+    for (const phrase of data.asked_back) this.askedBack.set(lexicon.stems(phrase), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_context_in_conversation)
@@ -323,7 +332,8 @@ export class RedFlags {
   check(analysis: Analysis, text?: string): RedFlagResult {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, false, context);
-    const hits = this.hits(analysis, reading, context);
+    const closed: number[] = [];
+    const hits = this.hits(analysis, reading, context, closed);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
     const mentions: (number[][] | null)[] = [];
     for (let i = 0; i < this.rules.length; i++) {
@@ -345,7 +355,14 @@ export class RedFlags {
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
     }
-    return { urgent, inConversation, advisories, advisorySections, denied: deniedAt(hits) };
+    const denied = deniedAt(hits);
+    return {
+      urgent,
+      inConversation,
+      advisories,
+      advisorySections,
+      denied: closed.length > 0 ? [...denied, ...closed] : denied,
+    };
   }
 
   /** The message's sentences and the stretches of it that report nothing of the writer's own. */
@@ -376,7 +393,7 @@ export class RedFlags {
   firing(analysis: Analysis, conversation = false, text?: string): string[] {
     const context = this.context(analysis, text);
     const reading = this.lengths(analysis, conversation, context);
-    const hits = this.hits(analysis, reading, context);
+    const hits = this.hits(analysis, reading, context, []);
     const names = this.rules
       .filter((rule, i) => this.fires(rule, i, hits, conversation, context.sentences))
       .map((rule) => rule.name);
@@ -384,8 +401,17 @@ export class RedFlags {
     return names;
   }
 
-  /** Every phrase found in the message, by the rule it belongs to. */
-  private hits(analysis: Analysis, reading: Reading, { quiet, sentences }: Context): Map<number, Mention[]> {
+  /**
+   * Every phrase found in the message, by the rule it belongs to. `closed` gets the stem positions of the signs said
+   * to be over, explained or how it always is ("out of breath ... but that's just the stairs"): like a sign denied,
+   * not what the person asks about.
+   */
+  private hits(
+    analysis: Analysis,
+    reading: Reading,
+    { quiet, sentences }: Context,
+    closed: number[],
+  ): Map<number, Mention[]> {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
@@ -403,7 +429,7 @@ export class RedFlags {
       const reduced = this.withoutFiller(seq);
       if (reduced.words.length < seq.words.length) this.collect(table, reduced, placed, sentences);
     }
-    this.standsFor(stems, placed, sentences);
+    this.standsFor(stems, placed, sentences, quiet);
     // (Seconds say no cramp that will not ease: "and still cramped for about thirty seconds".)
     for (const d of reading.durations)
       if (d.minutes >= 1) placed.push({ hits: this.durationSlots, negated: false, at: d.start, end: d.end });
@@ -426,10 +452,27 @@ export class RedFlags {
     const across = explained.length > 0 ? covered(spans(this.explainedAcross, stems), stems.length) : null;
     // "feet cold? nah, they're toasty": the denials are looked for once, and only when a sign ends a question.
     let denials: Span[] | null = null;
+    // "Colleague asked if my calf was hot - it isn't": a question told, denied in the clause after it.
+    let asked: Span[] | null = null;
+    let askedLimbs: Span[] | null = null;
     const deniedNext = (at: number): boolean => {
-      if (!sentences.endsAsking(at)) return false;
+      if (sentences.endsAsking(at)) {
+        denials ??= spans(this.denials, stems);
+        if (this.deniesNext(stems, sentences.endOf(at), sentences, denials)) return true;
+      }
+      asked ??= spans(this.askedBack, stems);
+      // The place asked about is not denied with its sign: "asked if my calf was hot, it isn't, but it is swollen".
+      askedLimbs ??= spans(this.limbs, stems);
+      if (askedLimbs.some((l) => l.start === at)) return false;
+      if (
+        !asked.some((a) => a.end <= at && at - a.end <= ASKED_BACK_REACH && sentences.sameClause(a.start, at))
+      )
+        return false;
+      let next = at + 1;
+      while (next < stems.length && sentences.sameClause(at, next)) next++;
+      if (next >= stems.length) return false;
       denials ??= spans(this.denials, stems);
-      return this.deniesNext(stems, sentences.endOf(at), sentences, denials);
+      return this.deniesNext(stems, next, sentences, denials);
     };
     // "out of breath on the stairs like I always have": how it always is, for signs that are often lifelong.
     // (Looked for only once a phrase of such a rule is found: most messages have none.)
@@ -439,15 +482,20 @@ export class RedFlags {
     const byRule = new Map<number, Mention[]>();
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
-      if (over.length > 0 && closedBy(over, recent, end)) continue;
-      if (across !== null && explainedAfter(explained, across, sentences, at, end)) continue;
+      if (
+        (over.length > 0 && closedBy(over, recent, end)) ||
+        (across !== null && explainedAfter(explained, across, sentences, at, end))
+      ) {
+        this.close(closed, stems, at, end);
+        continue;
+      }
       const negated = said || deniedNext(at);
       // Whether the sign is how it always is, and whether what gives it was said before it: read at most once here.
       let habitual = -1;
       let caused = -1;
       // "what if it swells up?", "patients with swollen legs": asked about or said of others, not reported. (An
       // exception stands for itself: it is never masked.)
-      const masked = overlapsAny(idioms, at, end) || inside(quiet, at, end);
+      const masked = overlapsAny(idioms, at, end) || this.quietAt(quiet, at, end, stems);
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
@@ -463,6 +511,7 @@ export class RedFlags {
               usualOrGone = startsAfter(back, end, BACK_AT_ONCE_REACH, end - 1, sentences);
             }
             habitual = usualOrGone ? 1 : 0;
+            if (usualOrGone) this.close(closed, stems, at, end);
           }
           if (habitual === 1) others = NO_HITS;
           // "magnesium spray ... it tingles": a felt sign given by what was put on it.
@@ -485,18 +534,46 @@ export class RedFlags {
     return byRule;
   }
 
+  /** Records a closed sign's positions (a body place named is no sign: it stays for the topics). */
+  private close(closed: number[], stems: readonly string[], at: number, end: number): void {
+    if (this.limbs.matchExact(stems.slice(at, end)) !== undefined) return;
+    for (let i = at; i < end; i++) if (!closed.includes(i)) closed.push(i);
+  }
+
+  /**
+   * The phrase at `at`..`end` stands in a stretch that reports nothing; a body place in a stretch of the past is still
+   * a place (`Stretch.sparesPlaces`).
+   */
+  private quietAt(quiet: readonly Stretch[], at: number, end: number, stems: readonly string[]): boolean {
+    for (const s of quiet) {
+      if (at < s.start || end > s.end) continue;
+      if (s.sparesPlaces === true && this.limbs.matchExact(stems.slice(at, end)) !== undefined) continue;
+      return true;
+    }
+    return false;
+  }
+
   /**
    * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
    * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
    * (The rules without that limit reach the limb by their window already.)
    */
-  private standsFor(stems: readonly string[], placed: Placed[], sentences: Sentences): void {
+  private standsFor(
+    stems: readonly string[],
+    placed: Placed[],
+    sentences: Sentences,
+    quiet: readonly Stretch[],
+  ): void {
     let last: Span | null = null;
     let limbs: Span[] | null = null;
     for (let i = 0; i < stems.length; i++) {
       const w = stems[i];
+      // ("mine" after a limb said of a rule or of the past: "I know a swollen calf is a warning sign, mine is swollen".)
       const pronoun =
-        w === "it" || w === "its" || (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
+        w === "it" ||
+        w === "its" ||
+        w === "mine" ||
+        (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
       if (!pronoun) continue;
       limbs ??= spans(this.limbs, stems);
       last = null;
@@ -508,8 +585,11 @@ export class RedFlags {
         const hits = this.sentenceHitsOf(p.hits);
         if (hits.length === 0) break;
         placed.push({ hits, negated: false, at: i, end: i + 1 });
-        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`).
-        sentences.standsFor.set(i, from.start);
+        // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`). A limb
+        // that reports nothing (in a rule known, in the past: "years ago my leg was swollen ... and it's swollen
+        // again now") is no limb of the "it"'s own sentence: the "it" is the only place said.
+        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1))
+          sentences.standsFor.set(i, from.start);
         break;
       }
     }
@@ -1123,10 +1203,10 @@ function startsAfter(
   return false;
 }
 
-/** A cause of a felt sign ends within {@link HABITUAL_REACH} words before it, in its sentence. */
+/** A cause of a felt sign ends within {@link CAUSE_REACH} words before it, in its sentence. */
 function causedBefore(causes: readonly Span[], at: number, sentences: Sentences): boolean {
   for (const c of causes)
-    if (c.end <= at && at - c.end <= HABITUAL_REACH && sentences.together(c.start, at)) return true;
+    if (c.end <= at && at - c.end <= CAUSE_REACH && sentences.together(c.start, at)) return true;
   return false;
 }
 

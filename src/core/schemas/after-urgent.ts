@@ -9,6 +9,11 @@ export const afterUrgentSchema = z.object({
   /** Phrases that open a new subject ("in general", "different question"): the urgent follow-ups end. */
   new_subject: words,
   /**
+   * New-subject phrases that change the subject only weakly ("generally", "in general"): said right after "but"
+   * ("ok but generally, what's the magnesium dose?") they push back on the advice instead. Default: none.
+   */
+  weak_new_subject: words.default([]),
+  /**
    * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
    * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
    */

@@ -25,5 +25,12 @@ export const numbersSchema = z.object({
   interval_before: phrases,
   /** Before a number, make it a count of seconds: "I counted to 900" (one a second). */
   counted_before: phrases.optional(),
+  /** Before a time unit with no amount, make it one: "for the last hour", "the past hour". */
+  one_before: phrases.optional(),
+  /**
+   * Before a number with no unit after it, make it minutes: "has stayed for the last 20" (the unit a cramp's length is
+   * told in, left out).
+   */
+  minutes_left_out_after: phrases.optional(),
 });
 export type NumbersData = z.infer<typeof numbersSchema>;
