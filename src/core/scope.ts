@@ -366,6 +366,8 @@ export class Scope {
         x.stems.some((s, i) => s === head && i > 0 && HEAD_POINTERS.has(x.stems[i - 1] ?? "")) ||
         (x.stems.some((s) => this.refersBackPlural.has(s)) &&
           (topic.cramps === true || this.namesCramps(x.c.text))) ||
+        // Taken in, "they" is a thing, never the cramps: "I'm on statins... Should I stop taking them?".
+        x.stems.some((s, i) => this.refersBackPlural.has(s) && this.consumption.has(x.stems[i - 1] ?? "")) ||
         // "...cramps every month with my period, low tummy and back. what helps": after cramps of another kind told, a
         // question that names no cramps of ours asks about those.
         (topic.cramps === true && !this.namesCramps(x.c.text)),
