@@ -58,6 +58,8 @@ export const urgentSchema = z.object({
    */
   duration_context_in_conversation: words.default([]),
   duration_unless: words,
+  /** Like `duration_unless`, but only right after the duration ("12 hour nights"; "last night. It lasted 17 minutes" is a cramp's). */
+  duration_unless_after: words.optional(),
   duration_connectors: words,
   /**
    * Connectors that can only say how long something lasted ("went on for"): beside one, a cramp word anywhere earlier

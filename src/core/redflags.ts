@@ -163,6 +163,8 @@ export class RedFlags {
   private readonly durationContext: Set<string>;
   private readonly conversationContext = new PhraseTable<true>();
   private readonly durationUnless = new PhraseTable<true>();
+  /** `duration_unless_after`: about something else only right after the duration ("12 hour nights"). */
+  private readonly durationUnlessAfter = new PhraseTable<true>();
   private readonly durationConnectors = new PhraseTable<true>();
   private readonly durationLasting = new PhraseTable<true>();
   private readonly durationOngoing = new PhraseTable<true>();
@@ -245,6 +247,8 @@ export class RedFlags {
     for (const phrase of data.duration_context_in_conversation)
       this.conversationContext.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_unless) this.durationUnless.set(lexicon.stems(phrase), true);
+    for (const phrase of data.duration_unless_after ?? [])
+      this.durationUnlessAfter.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_connectors) this.durationConnectors.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_lasting) this.durationLasting.set(lexicon.stems(phrase), true);
     for (const phrase of data.duration_ongoing) this.durationOngoing.set(lexicon.stems(phrase), true);
@@ -935,6 +939,7 @@ export class RedFlags {
     const connectors = spans(this.durationConnectors, stems);
     const lasting = spans(this.durationLasting, stems);
     const unless = unlessSpans();
+    const unlessAfter = this.durationUnlessAfter.size > 0 ? spans(this.durationUnlessAfter, stems) : [];
     const rates = spans(this.durationRate, stems);
     const durations = found.filter(
       (d) =>
@@ -950,6 +955,7 @@ export class RedFlags {
         ) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".
+        !unlessAfter.some((u) => u.start === d.end) &&
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless) &&
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
