@@ -35,6 +35,7 @@ describeLabelled("things taken, named again, and hedged asks", bot, CASES, []);
 const SLANG_AND_PLACES: LabelledCase[] = [
   ["what's my body tryna tell me with these calf cramps every night", "answer", "causes"],
   ["how am i meant to get sun in glasgow lol", "answer", "vitamin-d.sunlight"],
+  ["not tryna take tablets, what foods have magnesium?", "answer", "magnesium.food"],
   ["legs sore after leg day, its just DOMS not cramp, what helps with that?", "fallback", null],
   [
     "I get DOMS after the gym but my question is about night cramps: how long should I hold the stretch?",
