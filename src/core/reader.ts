@@ -760,13 +760,8 @@ export class Reader {
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
     // (A weak facet word inside the kind's own phrase names no aspect: "where do I even start?"; ADR 69.)
-    if (
-      asked.topics.size === 0 &&
-      (!aspect || !this.aspectBesideKind(asked)) &&
-      kind?.section &&
-      !kind.keepsTopic
-    )
-      return merged;
+    const aspectNamed = aspect && this.aspectBesideKind(asked);
+    if (asked.topics.size === 0 && !aspectNamed && kind?.section && !kind.keepsTopic) return merged;
     // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
@@ -798,12 +793,7 @@ export class Reader {
         facets: aspect ? asked.facets : full.facets,
       };
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
-    if (
-      !specific &&
-      aspect &&
-      this.aspectBesideKind(asked) &&
-      [...full.topics.keys()].some((t) => !this.generalTopics.has(t))
-    )
+    if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
       return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).

@@ -540,7 +540,7 @@ export class RedFlags {
 
   /** Records a closed sign's positions (a body place named is no sign: it stays for the topics). */
   private close(closed: number[], stems: readonly string[], at: number, end: number): void {
-    if (this.limbs.matchExact(stems.slice(at, end)) !== undefined) return;
+    if (this.isLimb(stems, at, end)) return;
     for (let i = at; i < end; i++) if (!closed.includes(i)) closed.push(i);
   }
 
@@ -551,10 +551,15 @@ export class RedFlags {
   private quietAt(quiet: readonly Stretch[], at: number, end: number, stems: readonly string[]): boolean {
     for (const s of quiet) {
       if (at < s.start || end > s.end) continue;
-      if (s.sparesPlaces === true && this.limbs.matchExact(stems.slice(at, end)) !== undefined) continue;
+      if (s.sparesPlaces === true && this.isLimb(stems, at, end)) continue;
       return true;
     }
     return false;
+  }
+
+  /** The phrase at `at`..`end` is a body place, no sign. */
+  private isLimb(stems: readonly string[], at: number, end: number): boolean {
+    return this.limbs.matchExact(stems.slice(at, end)) !== undefined;
   }
 
   /**
@@ -953,9 +958,10 @@ export class RedFlags {
             (u.end <= d.start ||
               (sentences.sameClause(d.end - 1, u.start) && !lasting.some((l) => near(l, d, 4, 0)))),
         ) &&
+        // "I do 12 hour nights": a word right after it that measures something else (`duration_unless_after`).
+        !unlessAfter.some((u) => u.start === d.end) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
         // minutes a night".
-        !unlessAfter.some((u) => u.start === d.end) &&
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless) &&
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.

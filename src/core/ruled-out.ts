@@ -55,7 +55,7 @@ export class RuledOut {
     const own = topicsOf(terms);
     if (this.conceded.size === 0 || own.size === 0 || !terms.some((t) => this.conceded.has(t))) return own;
     const others = topicsOf(terms.filter((t) => !this.conceded.has(t)));
-    return others.size > 0 ? own : others;
+    return others.size > 0 ? own : new Set();
   }
 
   /** A quick test on the whole message's terms: no marker, nothing to look for (the common case). */
@@ -105,9 +105,9 @@ export class RuledOut {
         for (const t of askedOf(clause.terms)) asked.add(t);
         return;
       }
-      const own = this.ownTopics(clause.terms, topicsOf);
       const hits = this.markers.findAll(clause.terms);
       if (hits.length === 0) return;
+      const own = this.ownTopics(clause.terms, topicsOf);
       if (this.tried.size > 0 && this.tried.findAll(clause.terms).length > 0) tried = true;
       if (hits.some((h) => h.value)) rejected = true;
       const inMarker = new Array<boolean>(clause.terms.length).fill(false);

@@ -66,6 +66,11 @@ function facetFirst(s: Signals, index: KnowledgeIndex): boolean {
 /** A named aspect this strong wins over a general topic. */
 const FACET_FIRST = 1;
 
+/** The aspect is named at least that strongly. */
+function namedStrongly(s: Signals, facet: string): boolean {
+  return (s.facets.get(facet) ?? 0) >= FACET_FIRST;
+}
+
 /** The topic ranking is read by the rules below only when a topic leads and no named aspect goes first. */
 function topicLeads(s: Signals, index: KnowledgeIndex): RankedTopic | null {
   const first = top(s, index).top;
@@ -380,7 +385,7 @@ export const RULES: readonly Rule[] = [
       // "which foods have the first one?" after both supplements: that item's topic, the aspect named.
       const facet = facetOf(s, index);
       const aspect =
-        facet !== null && facet !== item.facet && (s.facets.get(facet) ?? 0) >= FACET_FIRST
+        facet !== null && facet !== item.facet && namedStrongly(s, facet)
           ? index.sectionOf(item.topic, s, item.facet)
           : undefined;
       return answer(aspect ?? item);
@@ -478,8 +483,7 @@ export const RULES: readonly Rule[] = [
       // instead?": an aspect asked by a word of its own is answered (the advisory still goes with it). Not one whose
       // words are the medicine's too ("could the new tablet have something to do with it?").
       const facet = facetOf(s, index);
-      if (facet !== null && !index.declinable.has(facet) && (s.facets.get(facet) ?? 0) >= FACET_FIRST)
-        return null;
+      if (facet !== null && !index.declinable.has(facet) && namedStrongly(s, facet)) return null;
       return advised && !top(s, index).specific ? answer(advised) : null;
     },
   },
