@@ -67,11 +67,27 @@ interface Pattern {
   parts: string[][];
 }
 
+/**
+ * A node of the trie of the patterns' first parts, by term: walked from each term of a message, it finds every
+ * pattern whose first part starts there in one pass, instead of marking the candidates among all the patterns and
+ * trying each (the hot path; the patterns grew to 959 with issue 10's data).
+ */
+interface KindNode {
+  next: Map<string, KindNode> | undefined;
+  /** The patterns whose first part ends here, by index, in order. */
+  ends: number[] | undefined;
+}
+
+/** Where a pattern first occurs in a message's terms: its start and the terms it covers (gaps not counted). */
+interface Occurrence {
+  pattern: number;
+  start: number;
+  length: number;
+}
+
 /** Finds the kind of a question in its canonical terms. */
 export class QuestionKinds {
   private readonly patterns: Pattern[] = [];
-  /** The patterns' indexes by their first word, in order: a message's words find the few that may match. */
-  private readonly byFirstWord = new Map<string, number[]>();
   /** Every phrase's terms, so the reader can tell kind words from a topic's. */
   readonly phraseTerms: string[][] = [];
   /** Each kind's times of day ("before bed"), and the kind as asked with one: it keeps the topic told (timed). */
@@ -82,6 +98,16 @@ export class QuestionKinds {
   private readonly openers: string[][] = [];
   /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
   private readonly closings = new Map<string, QuestionKind>();
+  /** The trie of the patterns' first parts (see {@link KindNode}). */
+  private readonly firstParts: KindNode = { next: undefined, ends: undefined };
+  /**
+   * By pattern index, the call of {@link occurrencesIn} that found the pattern last: a pattern is taken at its first
+   * occurrence only, and a stamp per call spares clearing a mark per pattern.
+   */
+  private readonly foundIn: Uint32Array;
+  private stamp = 0;
+  /** The terms {@link occurrencesIn} was last asked about, and its answer ({@link sectionsAsked} follows match). */
+  private lastFound: { terms: readonly string[]; found: readonly Occurrence[] } | null = null;
   /** The terms {@link match} was last asked about, and its answer. */
   private last: {
     terms: readonly string[];
@@ -121,14 +147,12 @@ export class QuestionKinds {
       for (const phrase of raw.phrases) {
         const parts = phrase.split("...").map((p) => lexicon.terms(p.trim()));
         if (parts.some((p) => p.length === 0)) continue;
-        const first = parts[0]?.[0] ?? "";
-        const list = this.byFirstWord.get(first);
-        if (list) list.push(this.patterns.length);
-        else this.byFirstWord.set(first, [this.patterns.length]);
+        addFirstPart(this.firstParts, parts[0] ?? [], this.patterns.length);
         this.patterns.push({ kind, parts });
         if (parts.length === 1 && parts[0]) this.phraseTerms.push(parts[0]);
       }
     }
+    this.foundIn = new Uint32Array(this.patterns.length);
   }
 
   /**
@@ -165,17 +189,13 @@ export class QuestionKinds {
    * and is there anything I can do?", "what are the causes, and how do I prevent them?") keeps its section.
    */
   sectionsAsked(terms: readonly string[], won: { start: number; length: number }): string[] {
-    const present = positions(terms);
     const best = new Map<string, { length: number; start: number }>();
-    // Only the patterns whose first word the terms hold, in the patterns' order (marks, as in match; ADR 26).
-    const candidate = this.candidates(present);
-    for (let n = 0; n < candidate.length; n++) {
-      if (candidate[n] === 0) continue;
-      const pattern = this.patterns[n];
-      const section = pattern?.kind.section ?? null;
-      if (pattern === undefined || section === null) continue;
-      const hit = find(terms, pattern.parts, present);
-      if (hit && hit.length > (best.get(section)?.length ?? 0)) best.set(section, hit);
+    // The patterns that occur in the terms, in the patterns' order (as in match).
+    for (const hit of this.occurrencesIn(terms)) {
+      const section = this.patterns[hit.pattern]?.kind.section ?? null;
+      if (section === null) continue;
+      if (hit.length > (best.get(section)?.length ?? 0))
+        best.set(section, { start: hit.start, length: hit.length });
     }
     const end = won.start + won.length;
     const joined = (at: number) => {
@@ -248,26 +268,25 @@ export class QuestionKinds {
   private matchTerms(terms: readonly string[]): { kind: QuestionKind; start: number; length: number } | null {
     let best: { kind: QuestionKind; start: number; length: number } | null = null;
     let bestTerms = 0;
-    // A pattern whose first word the message lacks cannot match: only those of its words are tried, in the patterns'
-    // order (the hot path). Marks, not a sorted list: sorting the candidates cost more than trying them (ADR 21).
-    const where = positions(terms);
-    const candidate = this.candidates(where);
     // A phrase counts the words it covers as written: "what can I actually do" is one term ("prevent") but five
     // words, more than the "that's it" said before it (ADR 32).
     const widths = this.lexicon.widths(terms);
-    for (let n = 0; n < candidate.length; n++) {
-      if (candidate[n] === 0) continue;
-      const pattern = this.patterns[n];
+    // Only the patterns that occur, in the patterns' order: of equal matches the first pattern wins.
+    for (const found of this.occurrencesIn(terms)) {
+      const pattern = this.patterns[found.pattern];
       if (pattern === undefined) continue;
       // (A gap pattern counts its terms: it is weaker evidence, and "who's 74, gets" is no "who ... get".)
-      const hit = find(terms, pattern.parts, where, pattern.parts.length > 1 ? undefined : widths);
-      if (!hit) continue;
+      const gapped = pattern.parts.length > 1;
+      const hit = {
+        start: found.start,
+        length: gapped ? found.length : wordsOf(widths, found.start, found.length),
+      };
       // A pattern with a gap ("who ... get") is weaker evidence than a phrase of the same words.
-      if (pattern.parts.length > 1) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
+      if (gapped) hit.length = Math.max(1, hit.length - pattern.parts.length + 1);
       // Of equal words, a phrase of the kinds' own terms ("anything to it") wins over one synonym that stands for
       // as many ("is there anything" is "prevent"), then the earliest.
       // (A gap pattern's terms are its words: no advantage.)
-      const size = pattern.parts.length > 1 ? hit.length : (pattern.parts[0]?.length ?? 0);
+      const size = gapped ? hit.length : (pattern.parts[0]?.length ?? 0);
       if (
         !best ||
         hit.length > best.length ||
@@ -280,15 +299,77 @@ export class QuestionKinds {
     return best;
   }
 
-  /** Marks, by pattern index, the patterns whose first word is among the terms (`where`: their positions). */
-  private candidates(where: ReadonlyMap<string, readonly number[]>): Uint8Array {
-    const candidate = new Uint8Array(this.patterns.length);
-    for (const term of where.keys()) {
-      const list = this.byFirstWord.get(term);
-      if (list) for (const n of list) candidate[n] = 1;
+  /**
+   * Every pattern that occurs in the terms, at its first occurrence (what {@link find} gives it), in the patterns'
+   * order. One walk of the first parts' trie from each term finds the patterns starting there; a gap pattern's later
+   * parts are looked for within their reach as find looks for them. Kept for the last terms asked about, by the
+   * array's identity (terms are never changed after analysis; ADR 26).
+   */
+  private occurrencesIn(terms: readonly string[]): readonly Occurrence[] {
+    const last = this.lastFound;
+    if (last !== null && last.terms === terms) return last.found;
+    const found: Occurrence[] = [];
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.foundIn.fill(0);
+    const stamp = this.stamp;
+    for (let start = 0; start < terms.length; start++) {
+      let node = this.firstParts.next?.get(terms[start] ?? "");
+      for (let at = start + 1; node !== undefined; at++) {
+        const ends = node.ends;
+        if (ends !== undefined)
+          for (const n of ends) {
+            if (this.foundIn[n] === stamp) continue;
+            const length = this.restOf(terms, n, start, at - start);
+            if (length < 0) continue;
+            this.foundIn[n] = stamp;
+            found.push({ pattern: n, start, length });
+          }
+        node = at < terms.length ? node.next?.get(terms[at] ?? "") : undefined;
+      }
     }
-    return candidate;
+    // Found by start; the callers weigh them in the patterns' order.
+    if (found.length > 1) found.sort(byPattern);
+    this.lastFound = { terms, found };
+    return found;
   }
+
+  /**
+   * The terms pattern `n` covers (gaps not counted) when its first part, `firstLength` terms at `start`, is followed by
+   * its later parts each within {@link GAP} words of the last, as {@link find} tries them; -1 when they are not.
+   */
+  private restOf(terms: readonly string[], n: number, start: number, firstLength: number): number {
+    const parts = this.patterns[n]?.parts ?? [];
+    let at = start + firstLength;
+    let words = firstLength;
+    for (let p = 1; p < parts.length; p++) {
+      const part = parts[p] ?? [];
+      const next = indexOf(terms, part, at, at + GAP);
+      if (next < 0) return -1;
+      at = next + part.length;
+      words += part.length;
+    }
+    return words;
+  }
+}
+
+/** Adds pattern `n`'s first part to the trie. */
+function addFirstPart(root: KindNode, first: readonly string[], n: number): void {
+  let node = root;
+  for (const term of first) {
+    node.next ??= new Map();
+    let next = node.next.get(term);
+    if (next === undefined) {
+      next = { next: undefined, ends: undefined };
+      node.next.set(term, next);
+    }
+    node = next;
+  }
+  node.ends ??= [];
+  node.ends.push(n);
+}
+
+function byPattern(a: Occurrence, b: Occurrence): number {
+  return a.pattern - b.pattern;
 }
 
 /**
