@@ -274,6 +274,13 @@ export class Lexicon {
   private readonly placeBefore: string[][];
   /** Words that introduce a place only where a message opens ("in manchester??"; lexicon `place_opening`). */
   private readonly placeOpening: string[][];
+  /**
+   * The last words of {@link placeBefore}'s markers: a token whose word before is none of them follows no marker, and
+   * the markers are not tried (most tokens of most messages). Null when a marker is empty (it follows every word).
+   */
+  private readonly placeEnds: Set<string> | null;
+  /** The longest {@link placeOpening} marker: a token further in than that is opened by none. */
+  private readonly longestOpening: number;
   /** Trusted texts worked out before; dropped by {@link forgetPrepared} once the engine is built. */
   private prepared: PreparedTexts | null;
   /** The analyses of the message being read, by text, while {@link sharing} runs; null between messages. */
@@ -300,6 +307,10 @@ export class Lexicon {
     this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
     this.placeBefore = (data.place_before ?? []).map((w) => tokenize(normalizeText(w)));
     this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(normalizeText(w)));
+    this.placeEnds = this.placeBefore.every((m) => m.length > 0)
+      ? new Set(this.placeBefore.map((m) => m[m.length - 1] ?? ""))
+      : null;
+    this.longestOpening = Math.max(0, ...this.placeOpening.map((m) => m.length));
     for (const [from, to] of Object.entries(data.contractions)) {
       this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
     }
@@ -450,15 +461,17 @@ export class Lexicon {
   private places(tokens: readonly string[]): ReadonlySet<number> {
     // Loops, and one empty set shared by the messages that name no place (most): no closure or set per word (ADR 60).
     let places: Set<number> | null = null;
+    const ends = this.placeEnds;
     for (let i = 0; i < tokens.length; i++) {
       let after = false;
-      for (const marker of this.placeBefore)
-        if (marker.length <= i && wordsAt(tokens, i - marker.length, marker)) {
-          after = true;
-          break;
-        }
+      if (ends === null || (i > 0 && ends.has(tokens[i - 1] ?? "")))
+        for (const marker of this.placeBefore)
+          if (marker.length <= i && wordsAt(tokens, i - marker.length, marker)) {
+            after = true;
+            break;
+          }
       // "in manchester?? so never enough then", said back to an answer: the message opens with the place.
-      if (!after)
+      if (!after && i <= this.longestOpening)
         for (const marker of this.placeOpening)
           if (marker.length === i && wordsAt(tokens, 0, marker)) {
             after = true;
@@ -516,6 +529,11 @@ export class Lexicon {
       return read(word, !this.commonWords.has(token) && !/(ing|ed|ly)$/.test(token));
     }
     return read(stem(corrected), false);
+  }
+
+  /** How many stems {@link stems} gives the text: its tokens, without stemming them (sentence lengths, per message). */
+  countStems(text: string): number {
+    return this.trustedTokens(text).length;
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */

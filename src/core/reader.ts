@@ -1497,8 +1497,10 @@ export class Reader {
     if (cut < 0) return null;
     const opening = text.slice(0, cut);
     const rest = text.slice(cut).replace(/^[?.!,;:\s]+/, "");
+    // (Most messages that end with their first stop end there: no rest, and the opening is not read.)
+    if (rest.length === 0) return null;
     const terms = this.lexicon.terms(opening);
-    if (rest.length === 0 || terms.length > FOR_ANOTHER_TERMS || !this.startsWithSwitch(terms)) return null;
+    if (terms.length > FOR_ANOTHER_TERMS || !this.startsWithSwitch(terms)) return null;
     if (!terms.some((t) => this.others.has(t))) return null;
     if (terms.some((t) => !this.neutral.has(t) && !this.others.has(t) && !this.switchWords.has(t)))
       return null;

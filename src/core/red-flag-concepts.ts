@@ -183,7 +183,7 @@ export class Sentences {
     let at = 0;
     let id = 0;
     for (const piece of text.split(end)) {
-      const count = this.lexicon.stems(piece).length;
+      const count = this.lexicon.countStems(piece);
       if (count === 0) continue;
       if (at + count > this.tokenCount) return null;
       ids.fill(id, at, at + count);
