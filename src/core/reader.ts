@@ -1127,6 +1127,9 @@ export class Reader {
     });
     const content = this.contentTerms(terms);
     const unknown = analysis.unknown;
+    // Read once for the three signals that ask them (a whole follow-up, "next", "another"), and once for two.
+    const followups = this.followupTable.findAll(terms);
+    const seeksHelp = this.seeksHelpTable.findAll(terms).length > 0;
 
     return {
       text,
@@ -1139,7 +1142,7 @@ export class Reader {
       smallTalk: this.smallTalk(terms, explained, unknown, text.includes("?"), analysis),
       smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
-      followup: this.wholeMessage(this.followupTable, terms),
+      followup: this.wholeMessage(this.followupTable, terms, followups),
       switchTopic: corrects || this.startsWithSwitch(terms),
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
@@ -1154,11 +1157,9 @@ export class Reader {
       scope: null,
       newSubject: this.opensNewSubject(terms),
       playsDown: this.playDownTable.findAll(terms).length > 0,
-      seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
-      helpStated: this.helpStated(text, terms),
-      asksNext:
-        this.followupTable.findAll(terms).some((hit) => hit.value === "next") ||
-        this.asksNextAsWritten(analysis),
+      seeksHelp,
+      helpStated: seeksHelp && this.helpStated(text),
+      asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
       kindSections: [],
@@ -1169,7 +1170,7 @@ export class Reader {
       excludedSections,
       corrects,
       opener: this.wholeMessage(this.openerTable, terms) !== null,
-      asksOther: this.followupTable.findAll(terms).some((hit) => hit.value === "other"),
+      asksOther: followups.some((hit) => hit.value === "other"),
       forAnother: false,
     };
   }
@@ -1319,8 +1320,9 @@ export class Reader {
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */
-  private helpStated(text: string, terms: readonly string[]): boolean {
-    if (!text.includes("?") || this.seeksHelpTable.findAll(terms).length === 0) return false;
+  /** (`seeksHelp` of the whole message's terms is checked by the caller, which reads it anyway.) */
+  private helpStated(text: string): boolean {
+    if (!text.includes("?")) return false;
     const pieces = text.split(/(?<=[.!?;])\s+/);
     const asked = pieces.findIndex((p) => p.trim().endsWith("?"));
     return pieces
@@ -1470,9 +1472,14 @@ export class Reader {
     return this.followupTable.findAll(analysis.stems).some((hit) => hit.value === "next" && hit.length >= 2);
   }
 
-  private wholeMessage<V>(table: PhraseTable<V>, terms: string[]): V | null {
+  /** (`found`: the table's findAll of the terms, when the caller has it already.) */
+  private wholeMessage<V>(
+    table: PhraseTable<V>,
+    terms: string[],
+    found?: readonly { value: V; start: number; length: number }[],
+  ): V | null {
     if (terms.length === 0 || terms.length > WHOLE_MESSAGE_TERMS + 2) return null;
-    const hits = table.findAll(terms);
+    const hits = found ?? table.findAll(terms);
     if (hits.length === 0) return null;
     // At most six words, or one phrase of more with at most one word beside it ("how do I get more of it").
     const longest = hits.reduce((n, hit) => Math.max(n, hit.length), 0);
