@@ -8,6 +8,7 @@
  */
 import type { Analysis, Lexicon } from "./lexicon.js";
 import { PhraseTable } from "./lexicon.js";
+import { wordsAt } from "./normalize.js";
 
 /** The data of intents/scope.yaml `subjects`. */
 export interface SubjectsData {
@@ -226,8 +227,9 @@ export class UnknownSubject {
   }
 }
 
+/** (A loop, not `every` with a closure made per call: frames are tried at every word of a clause; ADR 54.) */
 function matches(stems: readonly string[], phrase: readonly string[], at: number): boolean {
-  return phrase.every((w, k) => stems[at + k] === w);
+  return wordsAt(stems, at, phrase);
 }
 
 /**
