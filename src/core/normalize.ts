@@ -12,8 +12,11 @@ const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 const SEPARATORS = /[^\p{L}\p{N}'.]+/gu;
 const REPEATS = /(\p{L})\1{2,}/gu;
 const NUMBER_UNIT = /(\d)([a-z]+)/g;
-// Lower-case words of two or more letters, single spaces, no digits, no letter repeated three times.
-const PLAIN = /^(?!.*([a-z])\1\1)[a-z]+(?: [a-z]+)*$/;
+// Lower-case words, single spaces, no digits (PLAIN_WORDS), and no letter repeated three times (TRIPLE). Two tests,
+// the words first: one pattern with a lookahead for the triple scanned every message to its end before its first
+// character (a capital, most messages) failed it.
+const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
+const TRIPLE = /([a-z])\1\1/;
 // Printable ASCII, tabs and line breaks: most messages. Their CONTROL characters are the last three, the members of
 // SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
 const ASCII = /^[\t\n\r -~]*$/;
@@ -27,7 +30,7 @@ const ASCII_OTHER = /[^a-z0-9'. ]| {2}/;
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
   // Fast path for text that is already plain (most knowledge and lexicon phrases): nothing to change.
-  if (PLAIN.test(input)) return input;
+  if (PLAIN_WORDS.test(input) && !TRIPLE.test(input)) return input;
   let text: string;
   const ascii = ASCII.test(input);
   if (ascii) {
