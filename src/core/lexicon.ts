@@ -137,15 +137,16 @@ export class PhraseTable<V> {
   /** Every match at every position, overlapping ones included. */
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
+    const firstWords = this.firstWords;
     for (let start = 0; start < terms.length; start++) {
-      let node: PhraseNode<V> | undefined = this.firstWords.get(terms[start] ?? "");
-      if (node === undefined) continue;
+      let node: PhraseNode<V> | undefined = firstWords.get(terms[start] as string);
       const max = Math.min(this.longest, terms.length - start);
-      for (let length = 1; length <= max; length++) {
-        if (length > 1) node = node === undefined ? undefined : step(node, `${terms[start + length - 1]}`);
-        const value = node?.value;
+      // The walk of matchAt: one node further per term while a phrase goes on from here (the hot path, ADR 26).
+      for (let length = 1; node !== undefined; length++) {
+        const value = node.value;
         if (value !== undefined) found.push({ value, start, length });
-        if (node?.prefix !== true) break;
+        if (!node.prefix || length >= max) break;
+        node = step(node, terms[start + length] as string);
       }
     }
     return found;
@@ -154,19 +155,20 @@ export class PhraseTable<V> {
   /** Every non-overlapping longest match, left to right. */
   findAll(terms: readonly string[]): { value: V; start: number; length: number }[] {
     const found: { value: V; start: number; length: number }[] = [];
+    const firstWords = this.firstWords;
     // matchAt's walk, inline: no object per phrase found besides the one returned (the hot path, ADR 33).
     for (let i = 0; i < terms.length; ) {
-      let node: PhraseNode<V> | undefined = this.firstWords.get(terms[i] ?? "");
+      let node: PhraseNode<V> | undefined = firstWords.get(terms[i] as string);
       let value: V | undefined;
       let length = 0;
       const max = Math.min(this.longest, terms.length - i);
-      for (let n = 1; node !== undefined && n <= max; n++) {
-        if (n > 1) node = step(node, `${terms[i + n - 1]}`);
-        if (node?.value !== undefined) {
+      for (let n = 1; node !== undefined; n++) {
+        if (node.value !== undefined) {
           value = node.value;
           length = n;
         }
-        if (node?.prefix !== true) break;
+        if (!node.prefix || n >= max) break;
+        node = step(node, terms[i + n] as string);
       }
       if (value !== undefined) {
         found.push({ value, length, start: i });
