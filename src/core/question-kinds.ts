@@ -73,9 +73,24 @@ interface Pattern {
  * trying each (the hot path; the patterns grew to 959 with issue 10's data).
  */
 interface KindNode {
+  /** The nodes one term further, by term, once two or more terms lead on from here. */
   next: Map<string, KindNode> | undefined;
+  /** The one term that leads on from here (with `only`), while `next` is undefined: most nodes (as in ADR 67). */
+  term: string | undefined;
+  only: KindNode | undefined;
   /** The patterns whose first part ends here, by index, in order. */
   ends: number[] | undefined;
+}
+
+function emptyKindNode(): KindNode {
+  return { next: undefined, term: undefined, only: undefined, ends: undefined };
+}
+
+/** The node `term` leads to from `at`, or undefined. */
+function nextKindNode(at: KindNode, term: string): KindNode | undefined {
+  const next = at.next;
+  if (next !== undefined) return next.get(term);
+  return at.term === term ? at.only : undefined;
 }
 
 /** Where a pattern first occurs in a message's terms: its start and the terms it covers (gaps not counted). */
@@ -99,7 +114,7 @@ export class QuestionKinds {
   /** Each kind's closing asks, by their terms joined with spaces ("what do"). */
   private readonly closings = new Map<string, QuestionKind>();
   /** The trie of the patterns' first parts (see {@link KindNode}). */
-  private readonly firstParts: KindNode = { next: undefined, ends: undefined };
+  private readonly firstParts: KindNode = emptyKindNode();
   /**
    * By pattern index, the call of {@link occurrencesIn} that found the pattern last: a pattern is taken at its first
    * occurrence only, and a stamp per call spares clearing a mark per pattern.
@@ -313,7 +328,7 @@ export class QuestionKinds {
     if (this.stamp === 1) this.foundIn.fill(0);
     const stamp = this.stamp;
     for (let start = 0; start < terms.length; start++) {
-      let node = this.firstParts.next?.get(terms[start] ?? "");
+      let node = nextKindNode(this.firstParts, terms[start] as string);
       for (let at = start + 1; node !== undefined; at++) {
         const ends = node.ends;
         if (ends !== undefined)
@@ -324,7 +339,7 @@ export class QuestionKinds {
             this.foundIn[n] = stamp;
             found.push({ pattern: n, start, length });
           }
-        node = at < terms.length ? node.next?.get(terms[at] ?? "") : undefined;
+        node = at < terms.length ? nextKindNode(node, terms[at] as string) : undefined;
       }
     }
     // Found by start; the callers weigh them in the patterns' order.
@@ -356,11 +371,19 @@ export class QuestionKinds {
 function addFirstPart(root: KindNode, first: readonly string[], n: number): void {
   let node = root;
   for (const term of first) {
-    node.next ??= new Map();
-    let next = node.next.get(term);
+    let next = nextKindNode(node, term);
     if (next === undefined) {
-      next = { next: undefined, ends: undefined };
-      node.next.set(term, next);
+      next = emptyKindNode();
+      if (node.next !== undefined) node.next.set(term, next);
+      else if (node.only === undefined) {
+        node.term = term;
+        node.only = next;
+      } else {
+        node.next = new Map([[node.term ?? "", node.only]]);
+        node.next.set(term, next);
+        node.term = undefined;
+        node.only = undefined;
+      }
     }
     node = next;
   }
