@@ -930,7 +930,8 @@ export class RedFlags {
     const unlessSpans = (): Span[] => (unlessFound ??= spans(this.durationUnless, stems));
     const span = clockSpanEnded(stems);
     // ...but not one that tells the hours of something else: "I'm indoors from 8am to 10pm", "I work 9am to 5pm".
-    if (span && !unlessSpans().some((u) => near(u, span, 3, 1)))
+    // (Nor one whose end is what something else lasted to: "cramp at 4am, lasted 20 secs, then I lay awake till 5".)
+    if (span && !unlessSpans().some((u) => near(u, span, 3, 1) || endsSpan(u, span)))
       since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
@@ -1224,6 +1225,14 @@ function causedBefore(causes: readonly Span[], at: number, sentences: Sentences)
 
 function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
   return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));
+}
+
+/** How far (in words) before a span's end a phrase may end and still say what lasted to it ("awake till 5"). */
+const SPAN_END_REACH = 3;
+
+/** The phrase ends inside the span, just before its end time: "lay awake | till 5". */
+function endsSpan(u: Span, span: Span): boolean {
+  return u.start > span.start && u.end < span.end && span.end - u.end <= SPAN_END_REACH;
 }
 
 /** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */
