@@ -391,6 +391,7 @@ const PAST_VERBS = new Set([
   "broke",
   "fell",
   "tore",
+  "hurt",
   "went",
   "was",
   "were",

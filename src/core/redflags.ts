@@ -73,7 +73,7 @@ interface Span {
 /** How far (in words) after "asked if" a sign is the question told ("asked if my calf was hot"). */
 const ASKED_BACK_REACH = 4;
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
-const RESOLVED_REACH = 12;
+const RESOLVED_REACH = 16;
 /** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
 const EXPLAINED_REACH = 20;
 /**
@@ -956,8 +956,12 @@ export class RedFlags {
         !unless.some(
           (u) =>
             near(u, d, 3, 1) &&
-            (u.end <= d.start ||
-              (sentences.sameClause(d.end - 1, u.start) && !lasting.some((l) => near(l, d, 4, 0)))),
+            // (One said before it, in its clause: in "I timed it because my wife was awake: a good quarter of an
+            // hour before it even started to ease" the waking is another clause's.)
+            ((u.end <= d.start && sentences.sameClause(u.end - 1, d.start)) ||
+              (u.start >= d.end &&
+                sentences.sameClause(d.end - 1, u.start) &&
+                !lasting.some((l) => near(l, d, 4, 0)))),
         ) &&
         // "I do 12 hour nights": a word right after it that measures something else (`duration_unless_after`).
         !unlessAfter.some((u) => u.start === d.end) &&
@@ -966,7 +970,9 @@ export class RedFlags {
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless) &&
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
-        ((stems[d.end - 1]?.length ?? 0) > 1 || connectors.some((c) => c.end === d.start)),
+        // (In its clause: "2 weeks straight, 23M" is an age after a comma.)
+        ((stems[d.end - 1]?.length ?? 0) > 1 ||
+          connectors.some((c) => c.end === d.start && sentences.sameClause(c.end - 1, d.start))),
     );
     // "the cramp began when the train pulled out and it still hadn't gone when we got in, the trip is 25 minutes": the
     // length of what the cramp began with, and held through, is how long it lasted (a journey's length alone is not).
