@@ -363,8 +363,8 @@ export class NotReported {
           (d.start > 0 && sentences.of(d.start - 1) !== sentences.of(d.start)),
       );
     if (disowned.length === 0) return out;
-    // (Found only when somebody else is told of.)
-    let cared: { start: number; length: number }[] | null = null;
+    // (Read only in a message that sets the writer's own apart.)
+    const cared = this.caredFor.everyMatch(stems);
     for (const m of this.toldOf.everyMatch(stems)) {
       if (!disowned.some((d) => d.start >= m.start + m.length)) continue;
       const stretch = stretchFrom(m);
@@ -374,10 +374,7 @@ export class NotReported {
       // Or now, but already known and looked after: "my mum's legs swell with her heart failure but that's her",
       // "my father has a swollen leg, the doctor is already treating him". (Not "my husband's calf is red and
       // swollen tonight, mine is fine": that one needs help now.)
-      else if (
-        (cared ??= this.caredFor.everyMatch(stems)).some((c) => sentences.of(c.start) === sentences.of(m.start))
-      )
-        out.push(stretch);
+      else if (cared.some((c) => sentences.of(c.start) === sentences.of(m.start))) out.push(stretch);
     }
     return out;
   }
