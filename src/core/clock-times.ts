@@ -330,6 +330,12 @@ function sinceShortlyBefore(stems: readonly string[], at: number): boolean {
   return false;
 }
 
+/** A word of {@link STOPPED} stands at `from` or after. */
+function stoppedAfter(stems: readonly string[], from: number): boolean {
+  for (let j = from; j < stems.length; j++) if (STOPPED.has(stems[j] ?? "")) return true;
+  return false;
+}
+
 /** A clock time marked as one ("7 o'clock", "7pm") starts at `i`, with a "still" shortly before it, after `from`. */
 function stillBefore(stems: readonly string[], i: number, from: number): boolean {
   if (!CLOCK_MARKS.has(stems[i + 1] ?? "")) return false;
@@ -360,8 +366,9 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
       const opener = stems[openerAt];
       since =
         opener === "since" ||
-        // "since my alarm went at 6": the time is when what it has held since happened.
-        (opener === "at" && sinceShortlyBefore(stems, openerAt)) ||
+        // "since my alarm went at 6": the time is when what it has held since happened (not "since my run at 6 ...
+        // I've been fine").
+        (opener === "at" && sinceShortlyBefore(stems, openerAt) && !stoppedAfter(stems, t.end)) ||
         ((STARTED.has(opener ?? "") || (opener === "at" && STARTED.has(stems[openerAt - 1] ?? ""))) &&
           !stems.some((w) => STOPPED.has(w)));
       i = t.end - 1;

@@ -70,6 +70,10 @@ const NOT_URGENT = [
   "I lost my sock somewhere in the bed, cramp again last night",
   "I try not to drink late or I'm up and down to the toilet all night, could that cause my cramps?",
   "my sock leaves a dent on both legs, normal elastic, cramps at night though",
+  "my face goes redder when I run and then my legs cramp at night",
+  "I tripped over my words lol, anyway my calves cramp",
+  "since my run at 6 and it's 7 now I've been fine, cramps at night though",
+  "I'm burning the candle at both ends and my legs cramp every night",
 ];
 
 describe("red flags told without the medical word", () => {
