@@ -1127,6 +1127,7 @@ export class Reader {
     });
     const content = this.contentTerms(terms);
     const unknown = analysis.unknown;
+    const playDowns = this.playDownTable.findAll(terms);
 
     return {
       text,
@@ -1152,8 +1153,8 @@ export class Reader {
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
-      newSubject: this.opensNewSubject(terms),
-      playsDown: this.playDownTable.findAll(terms).length > 0,
+      newSubject: this.opensNewSubject(terms, playDowns),
+      playsDown: playDowns.length > 0,
       seeksHelp: this.seeksHelpTable.findAll(terms).length > 0,
       helpStated: this.helpStated(text, terms),
       asksNext:
@@ -1305,16 +1306,17 @@ export class Reader {
   }
 
   /**
-   * A new-subject phrase is said, and not a weak one right after "but": "ok but generally, what's the dose?" pushes
-   * back on the advice; "ok. in general tho, how can I prevent cramps" changes the subject.
+   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down: "ok but generally, what's
+   * the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it down; "ok. in general
+   * tho, how can I prevent cramps" changes the subject.
    */
-  private opensNewSubject(terms: readonly string[]): boolean {
+  private opensNewSubject(terms: readonly string[], playDowns: readonly { start: number }[]): boolean {
     return this.newSubjectTable
       .findAll(terms)
       .some(
         (m) =>
-          terms[m.start - 1] !== "but" ||
-          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")),
+          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")) ||
+          (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start)),
       );
   }
 
