@@ -697,6 +697,7 @@ export const RULES: readonly Rule[] = [
       // topic talked about lacks and only one other topic has (sunlight: vitamin D) is that topic's. (An aspect two
       // topics share, "how much?", stays on the topic talked about: hydration's amount.)
       const owners = new Set(index.sectionsWithFacet(facet).map((x) => x.topic));
+      if (asksAspectOthersShare(s, facet, owners, state.topic, index)) return null;
       const [only] = owners;
       // (Not a bare "even in winter?" after water, which asks about water in winter.)
       const strong =
@@ -858,6 +859,24 @@ function asksFirst(text: string): boolean {
   const first = /^[^.!?]*\?/.exec(text.trim())?.[0] ?? "";
   const words = first.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length > 0 && words.length <= ASKS_FIRST_WORDS;
+}
+/**
+ * "wat food shd i add" after water: an aspect the topic talked about has no section for, named by a word of its own
+ * (not an amount: "how much?" after water is water's amount), that more than one other topic has, with nothing of the
+ * topic talked about told ("I eat loads of fibre" is water's): asked of those topics, not answered from this one.
+ */
+function asksAspectOthersShare(
+  s: Signals,
+  facet: string,
+  owners: ReadonlySet<string>,
+  topic: string,
+  index: KnowledgeIndex,
+): boolean {
+  const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
+  // (A topic's words set aside still tell it: "even with loads of fibre in my diet?" is water's.)
+  const told =
+    s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
+  return owners.size > 1 && !owners.has(topic) && own >= FACET_FIRST && !told;
 }
 /** A question first this short, before a remark ("in manchester??"). */
 const ASKS_FIRST_WORDS = 3;
