@@ -299,6 +299,8 @@ export class Reader {
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
+  /** Words after a topic that ask the last answer's aspect of it (lexicon `followups.switch_after`). */
+  private readonly switchAfterTable = new PhraseTable<true>();
   /** The terms of the switch phrases ("what", "about", "same"): words of a clause that asks again for someone else. */
   private readonly switchWords = new Set<string>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
@@ -433,6 +435,8 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
     for (const phrase of followups.again ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "again");
+    for (const phrase of followups.switch_after ?? [])
+      this.switchAfterTable.set(inScope(lexicon.terms(phrase)), true);
     for (const phrase of followups.switch) {
       this.switchTable.set(inScope(lexicon.terms(phrase)), true);
       for (const term of lexicon.terms(phrase)) this.switchWords.add(term);
@@ -1140,7 +1144,8 @@ export class Reader {
       smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
-      switchTopic: corrects || this.startsWithSwitch(terms),
+      switchTopic:
+        corrects || this.startsWithSwitch(terms) || this.switchAfterTable.findAll(terms).length > 0,
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
