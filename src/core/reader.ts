@@ -277,13 +277,15 @@ export class DialogueTriggers {
   /**
    * The dialogue whose example's content words are all in `content`, and at most one word more ("quiz me on my
    * habits" = "quiz me"); a trigger (an example with a word only dialogues use, such as "walk me through") allows any
-   * number more. The longest such example wins.
+   * number more. The longest such example wins. `extra`: how many more words an example without a trigger allows (the
+   * topic talked about, added to a message, uses up the one: "thanks for being patient with me" is no "stretch with
+   * me").
    */
-  byContent(content: Set<string>): string | null {
+  byContent(content: Set<string>, extra = 1): string | null {
     if (content.size === 0) return null;
     let best: { name: string; size: number } | null = null;
     for (const example of this.examples) {
-      if (!example.trigger && content.size - example.terms.size > 1) continue;
+      if (!example.trigger && content.size - example.terms.size > extra) continue;
       if (!isSubset(example.terms, content)) continue;
       if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }

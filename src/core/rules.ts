@@ -251,8 +251,14 @@ export const RULES: readonly Rule[] = [
     // "walk me through it" while talking about the stretch.
     name: "dialogue-about-the-topic",
     decide: (s, state, index) => {
-      // "take me through it step by step, I'm by the stairs" names only the topic talked about.
-      if (state.topic === null || s.outOfScope || [...s.topics.keys()].some((t) => t !== state.topic))
+      // "take me through it step by step, I'm by the stairs" names only the topic talked about. A general question
+      // ("what is wrong with me then", "why is that") asks the article, not for the dialogue.
+      if (
+        state.topic === null ||
+        s.outOfScope ||
+        s.kind?.section != null ||
+        [...s.topics.keys()].some((t) => t !== state.topic)
+      )
         return null;
       const name = index.dialogueAbout(s, state.topic);
       return name === null ? null : { kind: "dialogue", name };
