@@ -361,7 +361,14 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (s.kind?.name !== CHANGES_KIND || !section || state.dialogue !== null) return null;
       if (s.outOfScope || s.scope?.subject != null || specificNamed(s, index, section.topic)) return null;
-      return answer(section);
+      // "He rarely leaves the house, does that make a difference?" after vitamin D: what is told is an aspect of the
+      // topic talked about (its sunlight), so that aspect's section answers.
+      const facet = facetOf(s, index);
+      const aspect =
+        facet === null || !namedStrongly(s, facet)
+          ? undefined
+          : index.knowledge.sections.find((x) => x.topic === section.topic && x.facet === facet);
+      return answer(aspect ?? section);
     },
   },
   {
