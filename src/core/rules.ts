@@ -506,7 +506,9 @@ export const RULES: readonly Rule[] = [
     // In a conversation already about the cramps, a specific topic named is asked of them without the word ("I drink
     // mostly coffee, hardly any water, could that be it" after the causes).
     decide: (s, state, index) =>
-      s.outOfScope && !(top(s, index).specific && (s.anchored || aboutCramps(state)))
+      s.outOfScope &&
+      !(top(s, index).specific && (s.anchored || aboutCramps(state))) &&
+      !pointsAtTheAspect(s, state, index)
         ? fallback("out-of-scope", s, index)
         : null,
   },
@@ -808,6 +810,17 @@ function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
 }
 
 /** The conversation has had an answer: what follows is said of the cramps even without the word. */
+/**
+ * "I take it in the morning with only coffee, no food. Is ok?" after the vitamin D dose: a pointer back and the aspect
+ * just answered, named strongly, ask about that answer; a flat out-of-scope word beside them is said in passing.
+ */
+function pointsAtTheAspect(s: Signals, state: ConversationState, index: KnowledgeIndex): boolean {
+  if (!aboutCramps(state) || !s.pointsBack || state.facet === null || state.facet === index.mainFacet) return false;
+  const topic = state.topic;
+  if (topic === null || index.isGeneral(topic) || top(s, index).top !== undefined) return false;
+  return facetOf(s, index) === state.facet && namedStrongly(s, state.facet);
+}
+
 function aboutCramps(state: ConversationState): boolean {
   return state.answers > 0 && state.section !== null;
 }
