@@ -815,7 +815,8 @@ function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
  * just answered, named strongly, ask about that answer; a flat out-of-scope word beside them is said in passing.
  */
 function pointsAtTheAspect(s: Signals, state: ConversationState, index: KnowledgeIndex): boolean {
-  if (!aboutCramps(state) || !s.pointsBack || state.facet === null || state.facet === index.mainFacet) return false;
+  if (!aboutCramps(state) || !s.pointsBack || state.facet === null || state.facet === index.mainFacet)
+    return false;
   const topic = state.topic;
   if (topic === null || index.isGeneral(topic) || top(s, index).top !== undefined) return false;
   return facetOf(s, index) === state.facet && namedStrongly(s, state.facet);
@@ -900,8 +901,7 @@ function asksAspectOthersShare(
 ): boolean {
   const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
   // (A topic's words set aside still tell it: "even with loads of fibre in my diet?" is water's.)
-  const told =
-    s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
+  const told = s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
   return owners.size > 1 && !owners.has(topic) && own >= FACET_FIRST && !told;
 }
 /** A question first this short, before a remark ("in manchester??"). */
