@@ -362,10 +362,10 @@ export const RULES: readonly Rule[] = [
       if (s.kind?.name !== CHANGES_KIND || !section || state.dialogue !== null) return null;
       if (s.outOfScope || s.scope?.subject != null || specificNamed(s, index, section.topic)) return null;
       // "He rarely leaves the house, does that make a difference?" after vitamin D: what is told is an aspect of the
-      // topic talked about (its sunlight), so that aspect's section answers.
+      // topic talked about (its sunlight), even by a hint, so that aspect's section answers.
       const facet = facetOf(s, index);
       const aspect =
-        facet === null || !namedStrongly(s, facet)
+        facet === null
           ? undefined
           : index.knowledge.sections.find((x) => x.topic === section.topic && x.facet === facet);
       return answer(aspect ?? section);

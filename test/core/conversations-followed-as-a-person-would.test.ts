@@ -1,7 +1,7 @@
 // Fresh conversations written for ADR 75, none taken from an eval set. What a person notices: the bot follows a
 // conversation as a person would — "what food should I add?" after water asks for the foods; "the vit D side of it"
 // switches to vitamin D and keeps the aspect; "she's housebound, does that change things?" after vitamin D is its
-// sunlight; "I take it with my morning coffee, ok?" after a dose asks about the dose, coffee or not; "show me the
+// sunlight; "I take them at night with a cup of tea, ok?" after a dose asks about the dose, coffee or not; "show me the
 // stretch routine" starts the stretch coach while "thanks for being straight with me" is only thanks; cupping or
 // medicines raised mid-conversation get the honest "not covered"; and everyday words (the mind, exam season, "is that
 // standard stuff?", "where does that come from", "shd") are read as what they mean.
@@ -63,17 +63,24 @@ describe("what is told, and whether it changes the answer (ADR 75)", () => {
     ]);
   });
 
-  it("'I barely go out, does that make any difference?' after water stays on water", async () => {
+  it("'I rarely leave the house, does that make any difference?' after water stays on water", async () => {
     await expectTurns([
       ["how much water should I drink", "hydration"],
-      ["I work from home and barely go out, does that make any difference?", "hydration"],
+      ["I work from home and rarely leave the house, does that make any difference?", "hydration"],
     ]);
   });
 
-  it("'I take it with my morning coffee, is that alright?' after the magnesium dose is the dose", async () => {
+  it("'I take them at night with a cup of tea, alright?' after the magnesium dose is the dose", async () => {
     await expectTurns([
       ["how much magnesium should i take", "magnesium.supplements"],
-      ["I take it with my morning coffee, is that alright?", "magnesium.supplements"],
+      ["I take them at night with a cup of tea, is that alright?", "magnesium.supplements"],
+    ]);
+  });
+
+  it("'should I take it with a meal?' after the vitamin D dose stays on the supplements", async () => {
+    await expectTurns([
+      ["how much vitamin d should I take", "vitamin-d.supplements"],
+      ["should I take it with a meal?", "vitamin-d.supplements"],
     ]);
   });
 
