@@ -277,13 +277,15 @@ export class DialogueTriggers {
   /**
    * The dialogue whose example's content words are all in `content`, and at most one word more ("quiz me on my
    * habits" = "quiz me"); a trigger (an example with a word only dialogues use, such as "walk me through") allows any
-   * number more. The longest such example wins.
+   * number more. The longest such example wins. `extra`: how many more words an example without a trigger allows (the
+   * topic talked about, added to a message, uses up the one: "thanks for being patient with me" is no "stretch with
+   * me").
    */
-  byContent(content: Set<string>): string | null {
+  byContent(content: Set<string>, extra = 1): string | null {
     if (content.size === 0) return null;
     let best: { name: string; size: number } | null = null;
     for (const example of this.examples) {
-      if (!example.trigger && content.size - example.terms.size > 1) continue;
+      if (!example.trigger && content.size - example.terms.size > extra) continue;
       if (!isSubset(example.terms, content)) continue;
       if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }
@@ -299,6 +301,8 @@ export class Reader {
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
+  /** Words after a topic that ask the last answer's aspect of it (lexicon `followups.switch_after`). */
+  private readonly switchAfterTable = new PhraseTable<true>();
   /** The terms of the switch phrases ("what", "about", "same"): words of a clause that asks again for someone else. */
   private readonly switchWords = new Set<string>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
@@ -433,6 +437,8 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
     for (const phrase of followups.again ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "again");
+    for (const phrase of followups.switch_after ?? [])
+      this.switchAfterTable.set(inScope(lexicon.terms(phrase)), true);
     for (const phrase of followups.switch) {
       this.switchTable.set(inScope(lexicon.terms(phrase)), true);
       for (const term of lexicon.terms(phrase)) this.switchWords.add(term);
@@ -1141,7 +1147,8 @@ export class Reader {
       smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms),
-      switchTopic: corrects || this.startsWithSwitch(terms),
+      switchTopic:
+        corrects || this.startsWithSwitch(terms) || this.switchAfterTable.findAll(terms).length > 0,
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
