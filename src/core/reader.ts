@@ -1103,7 +1103,8 @@ export class Reader {
       )
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const declined = this.declined(terms, match.start);
+      // ("leg cramp no swelling magnesium dose": the "no" of a red flag denied declines that sign, not the dose.)
+      const declined = this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }));
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
       const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
@@ -1294,9 +1295,13 @@ export class Reader {
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
-  private declined(terms: readonly string[], start: number): boolean {
+  /**
+   * A declining word stands shortly before `start`, and not right before a word it denies instead (`denied`: the
+   * words of a red flag the person denies, "no swelling").
+   */
+  private declined(terms: readonly string[], start: number, denied: (at: number) => boolean): boolean {
     for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
-      if (this.decliners.has(terms[i] ?? "")) return true;
+      if (this.decliners.has(terms[i] ?? "") && !denied(i + 1)) return true;
     return false;
   }
 
