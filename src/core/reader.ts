@@ -863,7 +863,17 @@ export class Reader {
       return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
     };
     const question = reversed.find((x) => x.includes("?"));
-    const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
+    // "...just my calves locking up at night lol. whats the almond thing about": with no question mark anywhere, a last
+    // sentence opening with a question word is the question, not an earlier one whose words hold a kind ("normal").
+    const last = sentences.at(-1);
+    const opensAsking =
+      question === undefined && last !== undefined && this.asksAfter.has(this.lexicon.terms(last)[0] ?? "");
+    const chosen =
+      this.lateAsk(sentences, question) ??
+      question ??
+      (opensAsking ? last : undefined) ??
+      reversed.find(asks) ??
+      last;
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
   }
 
