@@ -56,6 +56,9 @@ const CORRECTION_OPENING = 3;
 const CORRECTION_NOT_REACH = 6;
 /** The word that, after a correction, sets aside what was not meant. */
 const NOT = "not";
+/** "is there", "are there": a question opening (reader `asksBetween`). */
+const BE = new Set(["is", "are"]);
+const THERE = "there";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -1218,7 +1221,11 @@ export class Reader {
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) {
+      if (
+        excludedFrom.some(
+          (e) => match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
+        )
+      ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
         continue;
       }
@@ -1275,6 +1282,19 @@ export class Reader {
       if (facetWords.has(key)) continue;
       this.keywordTable.set(entry.terms, entry.list);
     }
+  }
+
+  /**
+   * A question opens between an exclusion ending at `end` and a word at `at` ("apart from vitamins and minerals, *are
+   * there* lifestyle changes...", "besides stretching, *what* helps"): what is set aside ends there. A question word
+   * right after the exclusion is what is set aside ("apart from what I eat").
+   */
+  private asksBetween(terms: readonly string[], end: number, at: number): boolean {
+    for (let i = end + 2; i < at; i++) {
+      const term = terms[i] ?? "";
+      if (this.asksAfter.has(term) || (BE.has(term) && terms[i + 1] === THERE)) return true;
+    }
+    return false;
   }
 
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
