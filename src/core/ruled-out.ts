@@ -117,11 +117,15 @@ export class RuledOut {
         if (!negated && !clause.problem) for (const t of own) out.add(t);
         return;
       }
+      // "...but I still get cramps, impossible on a good diet": a clause naming only a thing conceded points nowhere.
+      if (this.conceded.size > 0 && clause.terms.some((t) => this.conceded.has(t))) return;
       if (!hits.some((h) => h.value)) return;
       const before = clause.opens
         ? clauses.filter((c) => c.sentence === clause.sentence - 1 && !c.question)
         : [clauses[i - 1]].filter((c): c is Clause & { sentence: number } => c !== undefined && !c.question);
-      for (const c of before) for (const t of topicsOf(c.terms)) out.add(t);
+      // ("I take pride in my diet: vegetables at every meal. Yet I still get cramps": a good diet told is conceded
+      // there too.)
+      for (const c of before) for (const t of this.ownTopics(c.terms, topicsOf)) out.add(t);
     });
     const topics = [...out].filter((t) => !asked.has(t));
     return { topics, rejected, tried: tried && topics.length > 0 };
