@@ -142,7 +142,8 @@ function splitClauses(text: string): { text: string; question: boolean }[][] {
     .map((sentence) => {
       const question = sentence.includes("?");
       const parts = sentence
-        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho)\s)/i)
+        // (A voice note runs its ask on: "...so its not water what else could be doing it" asks from its "what".)
+        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho|what|why|how)\s)/i)
         .filter((p) => /\p{L}/u.test(p));
       // Only the last clause of a question sentence asks; the ones before it may still rule out ("I drink plenty,
       // so what else could it be?").
