@@ -759,6 +759,16 @@ export class Reader {
         dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
       };
     }
+    // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
+    // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
+    // sentence it points back at names, not every topic of the story.
+    if (kind?.keepsTopic && asked.facets.size === 0 && !this.namesSpecificTopic(question)) {
+      const pointing = asked.pointsBack && asked.analysis.terms.some((t) => this.thingPointers.has(t));
+      const before = pointing ? sentenceBefore(text, question) : null;
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
+    }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
