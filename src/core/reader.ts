@@ -1233,7 +1233,8 @@ export class Reader {
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
       if (
         excludedFrom.some(
-          (e) => match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
+          (e) =>
+            match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
         )
       ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
