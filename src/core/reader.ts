@@ -761,8 +761,15 @@ export class Reader {
     }
     // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
     // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
-    // sentence it points back at names, not every topic of the story.
-    if (kind?.keepsTopic && asked.facets.size === 0 && !this.namesSpecificTopic(question)) {
+    // sentence it points back at names, not every topic of the story. (A story of one topic keeps its aspects: "I stay
+    // indoors all winter... it could be the sunshine vitamin. Is there anything in that?" is its sunlight.)
+    const storyTopics = [...full.topics].filter(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t));
+    if (
+      kind?.keepsTopic &&
+      storyTopics.length > 1 &&
+      asked.facets.size === 0 &&
+      !this.namesSpecificTopic(question)
+    ) {
       const pointing = asked.pointsBack && asked.analysis.terms.some((t) => this.thingPointers.has(t));
       const before = pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
