@@ -40,6 +40,8 @@ describe("topics next to the article", () => {
     ["GP started me on water tablets and my legs cramp now. Is it the pills?", "fallback"],
     // A thing asked about keeps its question when the clause after only takes it in.
     ["Does tonic water help, and should I drink some before bed?", "fallback"],
+    // How long an ordinary cramp lasts: the article never says.
+    ["how long do cramps normally last, and when is it too long?", "fallback"],
     // Compression socks asked again by what is chosen when buying them.
     ["My sister swears by compression socks. What size should I get?", "fallback"],
   ])("%s", async (text, intent) => {
