@@ -90,6 +90,14 @@ describe("a story's question", () => {
     ).toBe("vitamin-d");
   });
 
+  it("a voice note's ask starts where the longest ask around it does", async () => {
+    expect(
+      await sectionOf(
+        "so i work in a warehouse on my feet all day and i carry a big bottle and drink the lot every shift so its not water what else could be doing it",
+      ),
+    ).toBe("causes");
+  });
+
   it("'its not X' in a voice note rules X out", async () => {
     expect(await sectionOf("ok so its not stress, what else could be doing it")).toBe("causes");
   });
