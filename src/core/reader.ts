@@ -56,6 +56,9 @@ const CORRECTION_OPENING = 3;
 const CORRECTION_NOT_REACH = 6;
 /** The word that, after a correction, sets aside what was not meant. */
 const NOT = "not";
+/** "is there", "are there": a question opening (reader `asksBetween`). */
+const BE = new Set(["is", "are"]);
+const THERE = "there";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -762,6 +765,23 @@ export class Reader {
         dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
       };
     }
+    // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
+    // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
+    // sentence it points back at names, not every topic of the story. (A story of one topic keeps its aspects: "I stay
+    // indoors all winter... it could be the sunshine vitamin. Is there anything in that?" is its sunlight.)
+    const storyTopics = [...full.topics].filter(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t));
+    if (
+      kind?.keepsTopic &&
+      storyTopics.length > 1 &&
+      asked.facets.size === 0 &&
+      !this.namesSpecificTopic(question)
+    ) {
+      const pointing = asked.pointsBack && asked.analysis.terms.some((t) => this.thingPointers.has(t));
+      const before = pointing ? sentenceBefore(text, question) : null;
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
+    }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
@@ -869,7 +889,17 @@ export class Reader {
       return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
     };
     const question = reversed.find((x) => x.includes("?"));
-    const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
+    // "...just my calves locking up at night lol. whats the almond thing about": with no question mark anywhere, a last
+    // sentence opening with a question word is the question, not an earlier one whose words hold a kind ("normal").
+    const last = sentences.at(-1);
+    const opensAsking =
+      question === undefined && last !== undefined && this.asksAfter.has(this.lexicon.terms(last)[0] ?? "");
+    const chosen =
+      this.lateAsk(sentences, question) ??
+      question ??
+      (opensAsking ? last : undefined) ??
+      reversed.find(asks) ??
+      last;
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
   }
 
@@ -1109,7 +1139,8 @@ export class Reader {
       )
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const declined = this.declined(terms, match.start);
+      // ("leg cramp no swelling magnesium dose": the "no" of a red flag denied declines that sign, not the dose.)
+      const declined = this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }));
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
       const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
@@ -1215,7 +1246,12 @@ export class Reader {
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) {
+      if (
+        excludedFrom.some(
+          (e) =>
+            match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
+        )
+      ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
         continue;
       }
@@ -1274,6 +1310,19 @@ export class Reader {
     }
   }
 
+  /**
+   * A question opens between an exclusion ending at `end` and a word at `at` ("apart from vitamins and minerals, *are
+   * there* lifestyle changes...", "besides stretching, *what* helps"): what is set aside ends there. A question word
+   * right after the exclusion is what is set aside ("apart from what I eat").
+   */
+  private asksBetween(terms: readonly string[], end: number, at: number): boolean {
+    for (let i = end + 2; i < at; i++) {
+      const term = terms[i] ?? "";
+      if (this.asksAfter.has(term) || (BE.has(term) && terms[i + 1] === THERE)) return true;
+    }
+    return false;
+  }
+
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
   private excludedStarts(terms: readonly string[]): number[] {
     const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
@@ -1302,9 +1351,13 @@ export class Reader {
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
-  private declined(terms: readonly string[], start: number): boolean {
+  /**
+   * A declining word stands shortly before `start`, and not right before a word it denies instead (`denied`: the
+   * words of a red flag the person denies, "no swelling").
+   */
+  private declined(terms: readonly string[], start: number, denied: (at: number) => boolean): boolean {
     for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
-      if (this.decliners.has(terms[i] ?? "")) return true;
+      if (this.decliners.has(terms[i] ?? "") && !denied(i + 1)) return true;
     return false;
   }
 
