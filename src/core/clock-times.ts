@@ -101,6 +101,14 @@ const NOW_BEFORE = [
   "and its",
   "its nearly",
   "it is nearly",
+  // With "now" before the hour's hedge: "it is now gone seven", "it's now nearly 4".
+  "it is now gone",
+  "its now gone",
+  "now gone",
+  "it is now nearly",
+  "its now nearly",
+  "it is now almost",
+  "its now almost",
   "its almost",
   "it is almost",
   "its gone",
@@ -313,6 +321,21 @@ function pastTheHour(stems: readonly string[], i: number, began: ClockTime): Clo
   return { minutes: minutes % 720, start: i, end: i + 2 };
 }
 
+/** How far back from "at" a "since" makes the time the start of a hold ("since my alarm went at 6"). */
+const SINCE_REACH = 4;
+
+/** "since" stands at most {@link SINCE_REACH} words before `at`. */
+function sinceShortlyBefore(stems: readonly string[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && j >= at - SINCE_REACH; j--) if (stems[j] === "since") return true;
+  return false;
+}
+
+/** A word of {@link STOPPED} stands at `from` or after. */
+function stoppedAfter(stems: readonly string[], from: number): boolean {
+  for (let j = from; j < stems.length; j++) if (STOPPED.has(stems[j] ?? "")) return true;
+  return false;
+}
+
 /** A clock time marked as one ("7 o'clock", "7pm") starts at `i`, with a "still" shortly before it, after `from`. */
 function stillBefore(stems: readonly string[], i: number, from: number): boolean {
   if (!CLOCK_MARKS.has(stems[i + 1] ?? "")) return false;
@@ -343,6 +366,9 @@ function clockSpan(stems: readonly string[], ended: boolean): Elapsed | null {
       const opener = stems[openerAt];
       since =
         opener === "since" ||
+        // "since my alarm went at 6": the time is when what it has held since happened (not "since my run at 6 ...
+        // I've been fine").
+        (opener === "at" && sinceShortlyBefore(stems, openerAt) && !stoppedAfter(stems, t.end)) ||
         ((STARTED.has(opener ?? "") || (opener === "at" && STARTED.has(stems[openerAt - 1] ?? ""))) &&
           !stems.some((w) => STOPPED.has(w)));
       i = t.end - 1;

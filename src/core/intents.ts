@@ -164,6 +164,12 @@ export const urgentSchema = z.object({
        * reports nothing of the writer's when the message later sets the writer's own apart (`disowning`). Default: none.
        */
       told_of: words.default([]),
+      /**
+       * What says somebody else's sign is already known and looked after ("in hospital", "from her diabetes", "the
+       * doctor is already treating him"): in its sentence, a sign told of them now reports nothing of the writer's
+       * when the writer then sets their own apart, as one told in the past does. Default: none.
+       */
+      cared_for: words.default([]),
       /** What was seen or heard, not lived: "a documentary", "on casualty", "horror stories". Default: none. */
       screens: words.default([]),
       /** The writer sets their own apart: "mine", "nothing like that", "none of that". Default: none. */
@@ -206,6 +212,7 @@ export const urgentSchema = z.object({
       generic: [],
       owners: [],
       told_of: [],
+      cared_for: [],
       screens: [],
       disowning: [],
       first_person: [],

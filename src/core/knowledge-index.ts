@@ -210,7 +210,11 @@ export class KnowledgeIndex {
   dialogueAbout(s: Signals, topic: string): string | null {
     const title = this.titleTerms.get(topic);
     if (title === undefined) return null;
-    return this.reader.triggers.byContent(new Set([...s.content, ...title]));
+    const own = new Set(s.content);
+    const content = new Set([...own, ...title]);
+    // The title's words stand in for the topic the message leaves out, so an example without a trigger is matched
+    // exactly ("let's do it together"), never with a word of the message's own beside it.
+    return this.reader.triggers.byContent(content, content.size > own.size ? 0 : 1);
   }
 
   /** Fuse's fuzzy guesses over short section fields, for "did you mean"; only for short messages (cheap there). */

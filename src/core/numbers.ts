@@ -9,9 +9,6 @@ import type { NumbersData } from "./schemas/numbers.js";
 
 export type { NumbersData };
 
-/** Words that may follow a number whose unit was left out: "for the last 20 and it's still hard", "the last 20 now". */
-const LEFT_OUT_ENDS = new Set(["and", "now", "or", "but", "so", "still", "it", "ish"]);
-
 /** Tens that take a following unit word: "twenty five". */
 const TENS = new Set([20, 30, 40, 50, 60, 70, 80, 90]);
 
@@ -53,6 +50,7 @@ export class Numbers {
   private readonly countedBefore: string[][];
   private readonly oneBefore: string[][];
   private readonly minutesLeftOut: string[][];
+  private readonly leftOutEnds: Set<string>;
   /**
    * Every word `units[word]` or `digitUnits[word]` can give a value for (their keys and, as with any object, the
    * prototype's): other words are skipped without a keyed lookup, which was most of the durations' cost (ADR 21).
@@ -83,6 +81,7 @@ export class Numbers {
     this.countedBefore = split(data?.counted_before ?? []);
     this.oneBefore = split(data?.one_before ?? []);
     this.minutesLeftOut = split(data?.minutes_left_out_after ?? []);
+    this.leftOutEnds = new Set(data?.minutes_left_out_ends ?? []);
   }
 
   /** A number written with digits or as a word, or null. */
@@ -210,7 +209,7 @@ export class Numbers {
       const value = this.parse(stems[i] ?? "");
       if (value === null || value < 1 || value >= 60) continue;
       const next = stems[i + 1];
-      if (next !== undefined && !LEFT_OUT_ENDS.has(next)) continue;
+      if (next !== undefined && !this.leftOutEnds.has(next)) continue;
       for (const words of this.minutesLeftOut) {
         if (!endsBefore(stems, i, words)) continue;
         const start = i - words.length;

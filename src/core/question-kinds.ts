@@ -251,6 +251,17 @@ export class QuestionKinds {
         }
       }
     }
+    // An ask starting inside a longer phrase of a kind starts where that phrase does ("...so its not water what else
+    // could be doing it": the link kind's "could ... be doing it" lies inside the cause kind's "what else could be
+    // doing it"). Only phrases of one part, whose span is their length.
+    for (const pattern of this.patterns) {
+      const part = pattern.parts[0] ?? [];
+      if (pattern.parts.length !== 1 || part.length <= 1 || last < 1) continue;
+      for (const start of where.get(part[0] ?? "") ?? []) {
+        if (start >= last) break;
+        if (start + part.length > last && wordsAt(terms, start, part)) last = start;
+      }
+    }
     // A kind's run-on opener ("why does") starts an ask too, whatever its length.
     for (const opener of this.openers) {
       const starts = where.get(opener[0] ?? "") ?? [];

@@ -56,6 +56,9 @@ const CORRECTION_OPENING = 3;
 const CORRECTION_NOT_REACH = 6;
 /** The word that, after a correction, sets aside what was not meant. */
 const NOT = "not";
+/** "is there", "are there": a question opening (reader `asksBetween`). */
+const BE = new Set(["is", "are"]);
+const THERE = "there";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
@@ -277,13 +280,15 @@ export class DialogueTriggers {
   /**
    * The dialogue whose example's content words are all in `content`, and at most one word more ("quiz me on my
    * habits" = "quiz me"); a trigger (an example with a word only dialogues use, such as "walk me through") allows any
-   * number more. The longest such example wins.
+   * number more. The longest such example wins. `extra`: how many more words an example without a trigger allows (the
+   * topic talked about, added to a message, uses up the one: "thanks for being patient with me" is no "stretch with
+   * me").
    */
-  byContent(content: Set<string>): string | null {
+  byContent(content: Set<string>, extra = 1): string | null {
     if (content.size === 0) return null;
     let best: { name: string; size: number } | null = null;
     for (const example of this.examples) {
-      if (!example.trigger && content.size - example.terms.size > 1) continue;
+      if (!example.trigger && content.size - example.terms.size > extra) continue;
       if (!isSubset(example.terms, content)) continue;
       if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
     }
@@ -299,6 +304,8 @@ export class Reader {
   private readonly facetTable = new PhraseTable<{ facet: string; weight: number }>();
   private readonly followupTable = new PhraseTable<FollowupKind>();
   private readonly switchTable = new PhraseTable<true>();
+  /** Words after a topic that ask the last answer's aspect of it (lexicon `followups.switch_after`). */
+  private readonly switchAfterTable = new PhraseTable<true>();
   /** The terms of the switch phrases ("what", "about", "same"): words of a clause that asks again for someone else. */
   private readonly switchWords = new Set<string>();
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
@@ -433,6 +440,8 @@ export class Reader {
       this.followupTable.set(inScope(lexicon.terms(phrase)), "other");
     for (const phrase of followups.again ?? [])
       this.followupTable.set(inScope(lexicon.terms(phrase)), "again");
+    for (const phrase of followups.switch_after ?? [])
+      this.switchAfterTable.set(inScope(lexicon.terms(phrase)), true);
     for (const phrase of followups.switch) {
       this.switchTable.set(inScope(lexicon.terms(phrase)), true);
       for (const term of lexicon.terms(phrase)) this.switchWords.add(term);
@@ -756,6 +765,23 @@ export class Reader {
         dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
       };
     }
+    // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
+    // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
+    // sentence it points back at names, not every topic of the story. (A story of one topic keeps its aspects: "I stay
+    // indoors all winter... it could be the sunshine vitamin. Is there anything in that?" is its sunlight.)
+    const storyTopics = [...full.topics].filter(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t));
+    if (
+      kind?.keepsTopic &&
+      storyTopics.length > 1 &&
+      asked.facets.size === 0 &&
+      !this.namesSpecificTopic(question)
+    ) {
+      const pointing = asked.pointsBack && asked.analysis.terms.some((t) => this.thingPointers.has(t));
+      const before = pointing ? sentenceBefore(text, question) : null;
+      const pointed = before === null ? null : this.signalsOf(before);
+      if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
+    }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
@@ -863,7 +889,17 @@ export class Reader {
       return this.kinds.kindOf(terms) !== null || this.indirectTable.findAll(terms).length > 0;
     };
     const question = reversed.find((x) => x.includes("?"));
-    const chosen = this.lateAsk(sentences, question) ?? question ?? reversed.find(asks) ?? sentences.at(-1);
+    // "...just my calves locking up at night lol. whats the almond thing about": with no question mark anywhere, a last
+    // sentence opening with a question word is the question, not an earlier one whose words hold a kind ("normal").
+    const last = sentences.at(-1);
+    const opensAsking =
+      question === undefined && last !== undefined && this.asksAfter.has(this.lexicon.terms(last)[0] ?? "");
+    const chosen =
+      this.lateAsk(sentences, question) ??
+      question ??
+      (opensAsking ? last : undefined) ??
+      reversed.find(asks) ??
+      last;
     return chosen === undefined ? null : (this.runOnAsk(chosen) ?? chosen);
   }
 
@@ -1103,7 +1139,8 @@ export class Reader {
       )
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
-      const declined = this.declined(terms, match.start);
+      // ("leg cramp no swelling magnesium dose": the "no" of a red flag denied declines that sign, not the dose.)
+      const declined = this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }));
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
       const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
@@ -1130,6 +1167,7 @@ export class Reader {
     // Read once for the three signals that ask them (a whole follow-up, "next", "another"), and once for two.
     const followups = this.followupTable.findAll(terms);
     const seeksHelp = this.seeksHelpTable.findAll(terms).length > 0;
+    const playDowns = this.playDownTable.findAll(terms);
 
     return {
       text,
@@ -1143,7 +1181,8 @@ export class Reader {
       smallTalkByAct: false,
       dialogue: this.dialogue(text, content),
       followup: this.wholeMessage(this.followupTable, terms, followups),
-      switchTopic: corrects || this.startsWithSwitch(terms),
+      switchTopic:
+        corrects || this.startsWithSwitch(terms) || this.switchAfterTable.findAll(terms).length > 0,
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
@@ -1155,8 +1194,8 @@ export class Reader {
       otherContent,
       pointsBack: terms.some((t) => this.pointers.has(t)),
       scope: null,
-      newSubject: this.opensNewSubject(terms),
-      playsDown: this.playDownTable.findAll(terms).length > 0,
+      newSubject: this.opensNewSubject(terms, playDowns),
+      playsDown: playDowns.length > 0,
       seeksHelp,
       helpStated: seeksHelp && this.helpStated(text),
       asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
@@ -1208,7 +1247,12 @@ export class Reader {
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
       // "apart from vitamins and minerals": a topic set aside is not what is asked about.
-      if (excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_REACH)) {
+      if (
+        excludedFrom.some(
+          (e) =>
+            match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
+        )
+      ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
         continue;
       }
@@ -1267,6 +1311,19 @@ export class Reader {
     }
   }
 
+  /**
+   * A question opens between an exclusion ending at `end` and a word at `at` ("apart from vitamins and minerals, *are
+   * there* lifestyle changes...", "besides stretching, *what* helps"): what is set aside ends there. A question word
+   * right after the exclusion is what is set aside ("apart from what I eat").
+   */
+  private asksBetween(terms: readonly string[], end: number, at: number): boolean {
+    for (let i = end + 2; i < at; i++) {
+      const term = terms[i] ?? "";
+      if (this.asksAfter.has(term) || (BE.has(term) && terms[i + 1] === THERE)) return true;
+    }
+    return false;
+  }
+
   /** Positions where a phrase that sets topics aside ("apart from") ends. */
   private excludedStarts(terms: readonly string[]): number[] {
     const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
@@ -1295,9 +1352,13 @@ export class Reader {
   }
 
   /** A declining word shortly before ("rather not take pills", "avoid supplements"). */
-  private declined(terms: readonly string[], start: number): boolean {
+  /**
+   * A declining word stands shortly before `start`, and not right before a word it denies instead (`denied`: the
+   * words of a red flag the person denies, "no swelling").
+   */
+  private declined(terms: readonly string[], start: number, denied: (at: number) => boolean): boolean {
     for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
-      if (this.decliners.has(terms[i] ?? "")) return true;
+      if (this.decliners.has(terms[i] ?? "") && !denied(i + 1)) return true;
     return false;
   }
 
@@ -1306,16 +1367,17 @@ export class Reader {
   }
 
   /**
-   * A new-subject phrase is said, and not a weak one right after "but": "ok but generally, what's the dose?" pushes
-   * back on the advice; "ok. in general tho, how can I prevent cramps" changes the subject.
+   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down: "ok but generally, what's
+   * the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it down; "ok. in general
+   * tho, how can I prevent cramps" changes the subject.
    */
-  private opensNewSubject(terms: readonly string[]): boolean {
+  private opensNewSubject(terms: readonly string[], playDowns: readonly { start: number }[]): boolean {
     return this.newSubjectTable
       .findAll(terms)
       .some(
         (m) =>
-          terms[m.start - 1] !== "but" ||
-          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")),
+          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")) ||
+          (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start)),
       );
   }
 

@@ -204,6 +204,7 @@ export class NotReported {
   private readonly generic = new PhraseTable<true>();
   private readonly owners: Set<string>;
   private readonly toldOf = new PhraseTable<true>();
+  private readonly caredFor = new PhraseTable<true>();
   private readonly screens = new PhraseTable<true>();
   private readonly disowning = new PhraseTable<true>();
   private readonly firstPerson: Set<string>;
@@ -223,6 +224,7 @@ export class NotReported {
     for (const p of data.generic) this.generic.set(lexicon.stems(p), true);
     this.owners = new Set(data.owners.flatMap((w) => lexicon.stems(w)));
     for (const p of data.told_of) this.toldOf.set(lexicon.stems(p), true);
+    for (const p of data.cared_for) this.caredFor.set(lexicon.stems(p), true);
     for (const p of data.screens) this.screens.set(lexicon.stems(p), true);
     for (const p of data.disowning) this.disowning.set(lexicon.stems(p), true);
     this.firstPerson = new Set(data.first_person.flatMap((w) => lexicon.stems(w)));
@@ -354,14 +356,25 @@ export class NotReported {
     // "she says she is fine": the other person's word about themselves sets nothing of the writer's apart.
     const disowned = this.disowning
       .everyMatch(stems)
-      .filter((d) => !this.thirdPerson.has(stems[d.start - 1] ?? ""));
+      // (Not across a sentence end: "the doctor is already treating him. For me only small cramps".)
+      .filter(
+        (d) =>
+          !this.thirdPerson.has(stems[d.start - 1] ?? "") ||
+          (d.start > 0 && sentences.of(d.start - 1) !== sentences.of(d.start)),
+      );
     if (disowned.length === 0) return out;
+    // (Read only in a message that sets the writer's own apart.)
+    const cared = this.caredFor.everyMatch(stems);
     for (const m of this.toldOf.everyMatch(stems)) {
       if (!disowned.some((d) => d.start >= m.start + m.length)) continue;
       const stretch = stretchFrom(m);
       // Told in the past anywhere in its sentence: "Watched my dad in hospital with a clot in his leg".
       if (tokens === undefined || toldInThePast(tokens, sentences.startOf(m.start), stretch.end, true))
         out.push(stretch);
+      // Or now, but already known and looked after: "my mum's legs swell with her heart failure but that's her",
+      // "my father has a swollen leg, the doctor is already treating him". (Not "my husband's calf is red and
+      // swollen tonight, mine is fine": that one needs help now.)
+      else if (cared.some((c) => sentences.of(c.start) === sentences.of(m.start))) out.push(stretch);
     }
     return out;
   }
@@ -371,6 +384,11 @@ export class NotReported {
 const OWNER_REACH = 2;
 /** Verbs told in the past that are not written with "-ed". */
 const PAST_VERBS = new Set([
+  // What befell somebody: "my friend broke her leg skiing", "my dad fell off a ladder".
+  "broke",
+  "fell",
+  "tore",
+  "hurt",
   "went",
   "was",
   "were",

@@ -73,7 +73,7 @@ interface Span {
 /** How far (in words) after "asked if" a sign is the question told ("asked if my calf was hot"). */
 const ASKED_BACK_REACH = 4;
 /** How far (in words) a phrase saying it is over ("all sorted now") reaches back over the sign it closes. */
-const RESOLVED_REACH = 12;
+const RESOLVED_REACH = 16;
 /** How far (in words) after a sign an `explained` phrase closes it (in its sentence). */
 const EXPLAINED_REACH = 20;
 /**
@@ -930,7 +930,8 @@ export class RedFlags {
     const unlessSpans = (): Span[] => (unlessFound ??= spans(this.durationUnless, stems));
     const span = clockSpanEnded(stems);
     // ...but not one that tells the hours of something else: "I'm indoors from 8am to 10pm", "I work 9am to 5pm".
-    if (span && !unlessSpans().some((u) => near(u, span, 3, 1)))
+    // (Nor one whose end is what something else lasted to: "cramp at 4am, lasted 20 secs, then I lay awake till 5".)
+    if (span && !unlessSpans().some((u) => near(u, span, 3, 1) || endsSpan(u, span)))
       since.push({ ...span, lowerBound: false, isLength: false });
     // "45 minutes into this cramp": a point in the cramp, so how long it has lasted so far.
     const found = all.filter((d) => d.isLength || this.intoCramp(stems, d, contextAt));
@@ -955,8 +956,12 @@ export class RedFlags {
         !unless.some(
           (u) =>
             near(u, d, 3, 1) &&
-            (u.end <= d.start ||
-              (sentences.sameClause(d.end - 1, u.start) && !lasting.some((l) => near(l, d, 4, 0)))),
+            // (One said before it, in its clause: in "I timed it because my wife was awake: a good quarter of an
+            // hour before it even started to ease" the waking is another clause's.)
+            ((u.end <= d.start && sentences.sameClause(u.end - 1, d.start)) ||
+              (u.start >= d.end &&
+                sentences.sameClause(d.end - 1, u.start) &&
+                !lasting.some((l) => near(l, d, 4, 0)))),
         ) &&
         // "I do 12 hour nights": a word right after it that measures something else (`duration_unless_after`).
         !unlessAfter.some((u) => u.start === d.end) &&
@@ -965,7 +970,9 @@ export class RedFlags {
         !(rates.some((r) => r.start === d.end) && !saysLasted(stems, d, contextAt)) &&
         !this.measuresSomethingElse(stems, d, contextAt, connectors, unless) &&
         // A unit of one letter is a length only said right after "for", "lasted" ...: "54M, truck driver" is an age.
-        ((stems[d.end - 1]?.length ?? 0) > 1 || connectors.some((c) => c.end === d.start)),
+        // (In its clause: "2 weeks straight, 23M" is an age after a comma.)
+        ((stems[d.end - 1]?.length ?? 0) > 1 ||
+          connectors.some((c) => c.end === d.start && sentences.sameClause(c.end - 1, d.start))),
     );
     // "the cramp began when the train pulled out and it still hadn't gone when we got in, the trip is 25 minutes": the
     // length of what the cramp began with, and held through, is how long it lasted (a journey's length alone is not).
@@ -1224,6 +1231,14 @@ function causedBefore(causes: readonly Span[], at: number, sentences: Sentences)
 
 function spans(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
   return table.everyMatch(stems).map((m) => ({ start: m.start, end: m.start + m.length }));
+}
+
+/** How far (in words) before a span's end a phrase may end and still say what lasted to it ("awake till 5"). */
+const SPAN_END_REACH = 3;
+
+/** The phrase ends inside the span, just before its end time: "lay awake | till 5". */
+function endsSpan(u: Span, span: Span): boolean {
+  return u.start > span.start && u.end < span.end && span.end - u.end <= SPAN_END_REACH;
 }
 
 /** The phrase ends at most `before` words before the duration, or starts at most `after` words after it. */

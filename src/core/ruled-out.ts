@@ -117,11 +117,15 @@ export class RuledOut {
         if (!negated && !clause.problem) for (const t of own) out.add(t);
         return;
       }
+      // "...but I still get cramps, impossible on a good diet": a clause naming only a thing conceded points nowhere.
+      if (this.conceded.size > 0 && clause.terms.some((t) => this.conceded.has(t))) return;
       if (!hits.some((h) => h.value)) return;
       const before = clause.opens
         ? clauses.filter((c) => c.sentence === clause.sentence - 1 && !c.question)
         : [clauses[i - 1]].filter((c): c is Clause & { sentence: number } => c !== undefined && !c.question);
-      for (const c of before) for (const t of topicsOf(c.terms)) out.add(t);
+      // ("I take pride in my diet: vegetables at every meal. Yet I still get cramps": a good diet told is conceded
+      // there too.)
+      for (const c of before) for (const t of this.ownTopics(c.terms, topicsOf)) out.add(t);
     });
     const topics = [...out].filter((t) => !asked.has(t));
     return { topics, rejected, tried: tried && topics.length > 0 };
@@ -138,7 +142,8 @@ function splitClauses(text: string): { text: string; question: boolean }[][] {
     .map((sentence) => {
       const question = sentence.includes("?");
       const parts = sentence
-        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho)\s)/i)
+        // (A voice note runs its ask on: "...so its not water what else could be doing it" asks from its "what".)
+        .split(/[,;:()]|\s(?=(?:so|but|and still|though|tho|what|why|how)\s)/i)
         .filter((p) => /\p{L}/u.test(p));
       // Only the last clause of a question sentence asks; the ones before it may still rule out ("I drink plenty,
       // so what else could it be?").

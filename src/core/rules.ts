@@ -251,8 +251,14 @@ export const RULES: readonly Rule[] = [
     // "walk me through it" while talking about the stretch.
     name: "dialogue-about-the-topic",
     decide: (s, state, index) => {
-      // "take me through it step by step, I'm by the stairs" names only the topic talked about.
-      if (state.topic === null || s.outOfScope || [...s.topics.keys()].some((t) => t !== state.topic))
+      // "take me through it step by step, I'm by the stairs" names only the topic talked about. A general question
+      // ("what is wrong with me then", "why is that") asks the article, not for the dialogue.
+      if (
+        state.topic === null ||
+        s.outOfScope ||
+        s.kind?.section != null ||
+        [...s.topics.keys()].some((t) => t !== state.topic)
+      )
         return null;
       const name = index.dialogueAbout(s, state.topic);
       return name === null ? null : { kind: "dialogue", name };
@@ -355,7 +361,14 @@ export const RULES: readonly Rule[] = [
       const section = index.section(state.section);
       if (s.kind?.name !== CHANGES_KIND || !section || state.dialogue !== null) return null;
       if (s.outOfScope || s.scope?.subject != null || specificNamed(s, index, section.topic)) return null;
-      return answer(section);
+      // "He rarely leaves the house, does that make a difference?" after vitamin D: what is told is an aspect of the
+      // topic talked about (its sunlight), even by a hint, so that aspect's section answers.
+      const facet = facetOf(s, index);
+      const aspect =
+        facet === null
+          ? undefined
+          : index.knowledge.sections.find((x) => x.topic === section.topic && x.facet === facet);
+      return answer(aspect ?? section);
     },
   },
   {
@@ -493,7 +506,9 @@ export const RULES: readonly Rule[] = [
     // In a conversation already about the cramps, a specific topic named is asked of them without the word ("I drink
     // mostly coffee, hardly any water, could that be it" after the causes).
     decide: (s, state, index) =>
-      s.outOfScope && !(top(s, index).specific && (s.anchored || aboutCramps(state)))
+      s.outOfScope &&
+      !(top(s, index).specific && (s.anchored || aboutCramps(state))) &&
+      !pointsAtTheAspect(s, state, index)
         ? fallback("out-of-scope", s, index)
         : null,
   },
@@ -697,6 +712,7 @@ export const RULES: readonly Rule[] = [
       // topic talked about lacks and only one other topic has (sunlight: vitamin D) is that topic's. (An aspect two
       // topics share, "how much?", stays on the topic talked about: hydration's amount.)
       const owners = new Set(index.sectionsWithFacet(facet).map((x) => x.topic));
+      if (asksAspectOthersShare(s, facet, owners, state.topic, index)) return null;
       const [only] = owners;
       // (Not a bare "even in winter?" after water, which asks about water in winter.)
       const strong =
@@ -794,6 +810,18 @@ function asksWhatToDo(s: Signals, index: KnowledgeIndex): boolean {
 }
 
 /** The conversation has had an answer: what follows is said of the cramps even without the word. */
+/**
+ * "I take it in the morning with only coffee, no food. Is ok?" after the vitamin D dose: a pointer back and the aspect
+ * just answered, named strongly, ask about that answer; a flat out-of-scope word beside them is said in passing.
+ */
+function pointsAtTheAspect(s: Signals, state: ConversationState, index: KnowledgeIndex): boolean {
+  if (!aboutCramps(state) || !s.pointsBack || state.facet === null || state.facet === index.mainFacet)
+    return false;
+  const topic = state.topic;
+  if (topic === null || index.isGeneral(topic) || top(s, index).top !== undefined) return false;
+  return facetOf(s, index) === state.facet && namedStrongly(s, state.facet);
+}
+
 function aboutCramps(state: ConversationState): boolean {
   return state.answers > 0 && state.section !== null;
 }
@@ -858,6 +886,23 @@ function asksFirst(text: string): boolean {
   const first = /^[^.!?]*\?/.exec(text.trim())?.[0] ?? "";
   const words = first.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length > 0 && words.length <= ASKS_FIRST_WORDS;
+}
+/**
+ * "wat food shd i add" after water: an aspect the topic talked about has no section for, named by a word of its own
+ * (not an amount: "how much?" after water is water's amount), that more than one other topic has, with nothing of the
+ * topic talked about told ("I eat loads of fibre" is water's): asked of those topics, not answered from this one.
+ */
+function asksAspectOthersShare(
+  s: Signals,
+  facet: string,
+  owners: ReadonlySet<string>,
+  topic: string,
+  index: KnowledgeIndex,
+): boolean {
+  const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
+  // (A topic's words set aside still tell it: "even with loads of fibre in my diet?" is water's.)
+  const told = s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
+  return owners.size > 1 && !owners.has(topic) && own >= FACET_FIRST && !told;
 }
 /** A question first this short, before a remark ("in manchester??"). */
 const ASKS_FIRST_WORDS = 3;

@@ -329,7 +329,8 @@ export class Scope {
       // A reason given ("..., since calcium is what the muscles need") asks nothing of its own.
       const rest = same
         .filter((c) => !this.reason?.test(c.text))
-        .map((c) => this.afterPointer(c.text, otherCramps))
+        // ("Does pickle juice work, and should I drink some before bed?": a bare verb of taking in takes the thing asked.)
+        .map((c) => this.afterPointer(c.text, otherCramps, true))
         .filter((t) => t.trim().length > 0);
       if (topic.context !== true && this.toldBeforeTheAsk(clause.text)) return false;
       if (topic.context === true || rest.length === 0) return true;

@@ -14,8 +14,19 @@ describe("the minutes from a start time to now", () => {
     ["since 11:50 pm, it is now 12:10", 20],
     ["cramped at 10 past 2 and it's now 2:25", 15],
     ["from quarter to 3 until now, it is 3:15", 30],
+    // "now" before the hedge on the hour.
+    ["it took hold at two this morning and it is now gone seven", 300],
+    ["it started at 4 and it's now nearly 5", 60],
   ])("%s: %i", (text, minutes) => {
     expect(elapsed(text)).toBe(minutes);
+  });
+
+  it("reads a time said with 'since' before it as held all that time: 'since my alarm went at 6'", () => {
+    const found = elapsedToNow(
+      bot.engine.reader.analyze("knotted since my alarm went at 6 and it's nearly 7 now").stems,
+    );
+    expect(found?.minutes).toBe(60);
+    expect(found?.since).toBe(true);
   });
 
   it.each([

@@ -77,6 +77,11 @@ export const lexiconSchema = z.object({
     other: words.optional(),
     /** "say that again simpler": the last answer again, never the section after it. Default: none. */
     again: words.optional(),
+    /**
+     * "whats the vit d side of it then": words after a topic, anywhere in the message, that ask the last answer's
+     * aspect of it, as a switch at the start does. Default: none.
+     */
+    switch_after: words.optional(),
   }),
   drop: words,
   pointers: words,

@@ -32,5 +32,10 @@ export const numbersSchema = z.object({
    * told in, left out).
    */
   minutes_left_out_after: phrases.optional(),
+  /**
+   * Words that may follow such a number and still leave its unit out: "for the last 20 and it's still hard", "the
+   * last 20 now" (any other word after it is its unit or says it is not a length).
+   */
+  minutes_left_out_ends: phrases.optional(),
 });
 export type NumbersData = z.infer<typeof numbersSchema>;
