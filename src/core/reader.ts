@@ -645,7 +645,8 @@ export class Reader {
     const asks = s.kind?.section != null || [...s.topics.values()].some((v) => v >= NAMES_TOPIC);
     return (
       asks &&
-      terms.every((t, i) => {
+      (this.toldBeforeTheAsk(s.text) ||
+        terms.every((t, i) => {
         const at = termStarts[i] ?? -1;
         return (
           t !== OUT_OF_SCOPE ||
@@ -653,8 +654,22 @@ export class Reader {
           this.scope.toldInPassing(stems, at) ||
           this.scope.toldAsPurpose(stems, at, covered)
         );
-      })
+        }))
     );
+  }
+
+  /**
+   * "I knocked my shin on the coffee table last christmas, long healed. What foods are best for cramps?": the words of
+   * other topics stand only in the sentences before the one that asks, and that sentence asks the article something of
+   * its own (a question kind or a topic named) without pointing back at what was told ("...for my cholesterol. Is that
+   * any good?" still points at it).
+   */
+  private toldBeforeTheAsk(text: string): boolean {
+    const asking = askingSentence(text) ?? this.questionSentence(text);
+    if (asking === null || asking.length === text.length) return false;
+    const said = this.signalsOf(asking);
+    if (said.outOfScope || said.analysis.terms.some((t) => this.thingPointers.has(t))) return false;
+    return said.kind?.section != null || [...said.topics.values()].some((v) => v >= NAMES_TOPIC);
   }
 
   /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
