@@ -63,6 +63,8 @@ const THERE = "there";
 const DECLINE_REACH = 3;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
 const NAMES_TOPIC = WEIGHT.title;
+/** A facet with this much evidence is an aspect named by a word of its own ("which supplements help?"). */
+const NAMES_ASPECT = 1;
 /** A clause whose question word starts within this many words asks ("so why do..."). */
 const OPENING = 1;
 /** Unknown words matter in a question of at most this many tokens (they are likely its subject). */
@@ -661,15 +663,19 @@ export class Reader {
   /**
    * "I knocked my shin on the coffee table last christmas, long healed. What foods are best for cramps?": the words of
    * other topics stand only in the sentences before the one that asks, and that sentence asks the article something of
-   * its own (a question kind or a topic named) without pointing back at what was told ("...for my cholesterol. Is that
-   * any good?" still points at it).
+   * its own (a topic or aspect named, or a question kind that needs no topic told) without pointing back at what was
+   * told ("...for my cholesterol. Is that any good?", "I have arthritis in both knees. Are the two linked?").
    */
   private toldBeforeTheAsk(text: string): boolean {
     const asking = askingSentence(text) ?? this.questionSentence(text);
     if (asking === null || asking.length === text.length) return false;
     const said = this.signalsOf(asking);
     if (said.outOfScope || said.analysis.terms.some((t) => this.thingPointers.has(t))) return false;
-    return said.kind?.section != null || [...said.topics.values()].some((v) => v >= NAMES_TOPIC);
+    return (
+      (said.kind?.section != null && !said.kind.keepsTopic) ||
+      [...said.topics.values()].some((v) => v >= NAMES_TOPIC) ||
+      [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+    );
   }
 
   /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
