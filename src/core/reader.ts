@@ -46,6 +46,8 @@ const WEAK_FACET = 0.4;
 const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
 
 const STORY_LENGTH = 120;
+/** A request for the menu beside sentences that tell is a phrase of at least this many words ("what can you do"). */
+const MENU_ASKED = 3;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
 /** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
@@ -555,7 +557,34 @@ export class Reader {
     if (signals.smallTalk !== null || signals.dialogue !== null || signals.scope?.subject != null)
       return signals;
     const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
-    return act === null ? signals : { ...signals, smallTalk: act, smallTalkByAct: true };
+    if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
+    return this.asksForTheMenu(text) ? { ...signals, smallTalk: "help", smallTalkByAct: true } : signals;
+  }
+
+  /**
+   * "My son-in-law put this on my phone... I've never used one of these chat things. What sort of things can you
+   * actually do?", "What can you help me with? I don't have anything worrying, just regular cramps.": the one thing the
+   * message asks is what the bot can do; its other sentences only tell (no question mark, no question kind, no topic
+   * next to the article asked about).
+   */
+  private asksForTheMenu(text: string): boolean {
+    const terms = this.lexicon.analyze(text).terms;
+    if (!this.smallTalkTable.findAll(terms).some((hit) => hit.value === "help")) return false;
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return false;
+    let help = false;
+    for (const sentence of sentences) {
+      const said = this.signalsOf(sentence);
+      const { terms: own } = said.analysis;
+      // ("I have no idea how much he should take. Can you help?" asks for the dose; "Other option?" for another food.)
+      if (this.indirectTable.findAll(own).length > 0) return false;
+      if (said.smallTalk === "help") {
+        if (!this.smallTalkTable.findAll(own).some((hit) => hit.value === "help" && hit.length >= MENU_ASKED))
+          return false;
+        help = true;
+      } else if (sentence.includes("?") || said.kind !== null || said.dialogue !== null) return false;
+    }
+    return help;
   }
 
   /** How the act of a message reads its parts (see {@link MessageActs}). */
