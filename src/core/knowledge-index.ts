@@ -165,11 +165,19 @@ export class KnowledgeIndex {
     let named = 0;
     for (const x of this.knowledge.sections)
       if (x.topic === topic && x.id.includes(".")) named = Math.max(named, s.sections.get(x.id) ?? 0);
+    // ...and likewise with an aspect named by a word of its own, for an aspect only amount words name ("twenty minutes
+    // of sun a day" asks the sun's amount; "how much should I take in winter" still asks a dose: "take").
+    let namedFacet = 0;
+    for (const [f, v] of s.facets)
+      if (f !== this.mainFacet) namedFacet = Math.max(namedFacet, v - (s.amountFacets.get(f) ?? 0));
     for (const section of this.knowledge.sections) {
       if (section.topic !== topic) continue;
       const isParent = !section.id.includes(".");
       const facetWeight = section.facet === this.mainFacet ? MAIN_FACET_WEIGHT : FACET_WEIGHT;
-      const amount = named >= NAMED_SECTION && (s.sections.get(section.id) ?? 0) < named;
+      const own = (s.facets.get(section.facet) ?? 0) - (s.amountFacets.get(section.facet) ?? 0);
+      const amount =
+        (named >= NAMED_SECTION && (s.sections.get(section.id) ?? 0) < named) ||
+        (namedFacet >= NAMED_SECTION && own <= 0);
       const facet =
         (s.facets.get(section.facet) ?? 0) - (amount ? (s.amountFacets.get(section.facet) ?? 0) : 0);
       let score = (s.sections.get(section.id) ?? 0) + facet * facetWeight;
