@@ -250,6 +250,7 @@ function writtenAlone(analysis: Analysis, i: number): boolean {
 export class DialogueTriggers {
   private readonly examples: { name: string; terms: Set<string>; trigger: boolean }[] = [];
   private readonly commands = new Map<string, string>();
+  private readonly triggerWords: ReadonlySet<string>;
   /** Every registered dialogue's name. */
   readonly names: ReadonlySet<string>;
 
@@ -262,6 +263,7 @@ export class DialogueTriggers {
     const triggerWords = new Set(
       dialogues.flatMap((d) => d.data.trigger_words.flatMap((w) => lexicon.terms(w))),
     );
+    this.triggerWords = triggerWords;
     for (const { name, data } of dialogues) {
       for (const example of data.examples) {
         if (example.startsWith("/")) {
@@ -279,6 +281,11 @@ export class DialogueTriggers {
 
   command(name: string): string | null {
     return this.commands.get(name) ?? null;
+  }
+
+  /** Whether the terms hold a word only dialogues use ("walk me through", "coach"). */
+  hasTrigger(terms: readonly string[]): boolean {
+    return terms.some((t) => this.triggerWords.has(t));
   }
 
   /**
@@ -558,7 +565,40 @@ export class Reader {
       return signals;
     const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
     if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
-    return this.asksForTheMenu(text) ? { ...signals, smallTalk: "help", smallTalkByAct: true } : signals;
+    if (this.asksForTheMenu(text)) return { ...signals, smallTalk: "help", smallTalkByAct: true };
+    // (Only when the whole message holds some dialogue's example words, however many others it has.)
+    if (signals.outOfScope || this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null)
+      return signals;
+    const dialogue = this.dialogueAskedApart(text);
+    return dialogue === null ? signals : { ...signals, dialogue };
+  }
+
+  /** The asking sentence asks to be taken through what it points back at, in a dialogue's own words. */
+  private asksThroughIt(asked: Signals): boolean {
+    const { terms } = asked.analysis;
+    return this.triggers.hasTrigger(terms) && terms.some((t) => this.thingPointers.has(t));
+  }
+
+  /**
+   * "Can you check my habits? I drink about a litre, no nuts, lots of stress.": one sentence asks for a dialogue in
+   * its words, and the others only tell (no question mark, no question kind): the dialogue is what is asked.
+   */
+  private dialogueAskedApart(text: string): string | null {
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return null;
+    let asked: string | null = null;
+    for (const sentence of sentences) {
+      const said = this.signalsOf(sentence);
+      // ("Is there a bedtime routine that could help me switch off?" asks what to do, not for the check-up.)
+      if (said.kind !== null || said.startsWithQuestionWord) {
+        if (said.dialogue === null || !/^\W*(can|could|would|will) you\b/i.test(sentence)) return null;
+      }
+      if (said.dialogue !== null) {
+        if (asked !== null && asked !== said.dialogue) return null;
+        asked = said.dialogue;
+      } else if (sentence.includes("?")) return null;
+    }
+    return asked;
   }
 
   /**
@@ -789,8 +829,11 @@ export class Reader {
       // the message, not only in its question.
       newSubject: full.newSubject || asked.newSubject,
       // A dialogue is asked for in the sentence that asks: the story's own words ("Coach has us doing calf stretches",
-      // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does.
-      dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
+      // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does,
+      // or when it asks for one in a dialogue's own words of what it points back at ("...a calf stretch months ago
+      // but I've forgotten how it goes. Can you walk me through it step by step?").
+      dialogue:
+        full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
     };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
@@ -812,7 +855,7 @@ export class Reader {
         ...full,
         ...story,
         outOfScope: asked.outOfScope,
-        dialogue: full.dialogue === asked.dialogue ? full.dialogue : null,
+        dialogue: full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
       };
     }
     // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
