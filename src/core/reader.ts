@@ -48,6 +48,9 @@ const WEAK_SMALL_TALK: readonly SmallTalkIntent[] = ["help"];
 const STORY_LENGTH = 120;
 /** A request for the menu beside sentences that tell is a phrase of at least this many words ("what can you do"). */
 const MENU_ASKED = 3;
+/** An unpunctuated message's closing ask is at most this many words, after at least CLOSING_TOLD_MIN words told. */
+const CLOSING_WORDS_MAX = 3;
+const CLOSING_TOLD_MIN = 3;
 /** Topic words this many words after a phrase that sets topics aside ("apart from") do not count. */
 const EXCLUDE_REACH = 4;
 /** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
@@ -943,8 +946,17 @@ export class Reader {
   private closingKind(text: string): QuestionKind | null {
     const clauses = text.split(/[.!?,;]+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
     const last = clauses.at(-1);
-    if (clauses.length < 2 || last === undefined) return null;
-    return this.kinds.closingOf(this.lexicon.terms(last));
+    if (last === undefined) return null;
+    if (clauses.length >= 2) return this.kinds.closingOf(this.lexicon.terms(last));
+    // "charlie horse every night what do": unpunctuated, the closing ask is the clause's last words, after a telling
+    // of its own (never "what do you mean", whose ask does not close it).
+    const terms = this.lexicon.terms(last);
+    for (let size = CLOSING_WORDS_MAX; size >= 2; size--) {
+      if (terms.length - size < CLOSING_TOLD_MIN) continue;
+      const kind = this.kinds.closingOf(terms.slice(-size));
+      if (kind !== null) return kind;
+    }
+    return null;
   }
 
   /**
