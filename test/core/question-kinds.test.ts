@@ -43,7 +43,7 @@ describe("the shipped kinds", () => {
   it("maps the general kinds to general sections", () => {
     expect(kinds?.kinds.cause?.section).toBe("causes");
     expect(kinds?.kinds.remedy?.section).toBe("prevention");
-    expect(kinds?.kinds.who?.section).toBe("causes");
+    expect(kinds?.kinds.who?.section).toBe("overview");
   });
 });
 
