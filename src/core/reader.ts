@@ -794,8 +794,21 @@ export class Reader {
       // (its sections and aspects stay the whole message's: "I get 20 minutes of sun at lunch. Is that enough for
       // vitamin D?", "I gave up on cod liver oil capsules. What foods give you vitamin D?").
       const said = asking === null ? null : this.signalsOf(asking);
+      // "already on iron tablets. what should I eat for cramps?": a question that names an aspect by a word of its own
+      // and points back at nothing told asks the aspects it names, not one whose words only a thing told before it
+      // has (the whole message's evidence for its own aspects stays: "Vegan here. Which plant foods...?").
+      const aspects =
+        said !== null &&
+        !said.analysis.terms.some((t) => this.thingPointers.has(t)) &&
+        [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+          ? {
+              facets: new Map([...full.facets].filter(([f]) => said.facets.has(f))),
+              amountFacets: new Map([...full.amountFacets].filter(([f]) => said.facets.has(f))),
+            }
+          : {};
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
-        return { ...full, kind, topics: said.topics };
+        return { ...full, kind, topics: said.topics, ...aspects };
+      if (said !== null && "facets" in aspects) return { ...full, kind, ...aspects };
       // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
       // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
       if (
