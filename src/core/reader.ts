@@ -570,10 +570,14 @@ export class Reader {
     if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
     if (this.asksForTheMenu(text)) return { ...signals, smallTalk: "help", smallTalkByAct: true };
     // (Only when the whole message holds some dialogue's example words, however many others it has.)
-    if (signals.outOfScope || this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null)
+    if (
+      signals.scope?.subject != null ||
+      this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null
+    )
       return signals;
     const dialogue = this.dialogueAskedApart(text);
-    return dialogue === null ? signals : { ...signals, dialogue };
+    // (Other topics' words told beside it, "drink coffee, barely any water", are habits for the check-up to ask of.)
+    return dialogue === null ? signals : { ...signals, dialogue, outOfScope: false };
   }
 
   /** The asking sentence asks to be taken through what it points back at, in a dialogue's own words. */
@@ -592,6 +596,7 @@ export class Reader {
     let asked: string | null = null;
     for (const sentence of sentences) {
       const said = this.signalsOf(sentence);
+      if (said.dialogue !== null && said.outOfScope) return null;
       // ("Is there a bedtime routine that could help me switch off?" asks what to do, not for the check-up.)
       if (said.kind !== null || said.startsWithQuestionWord) {
         if (said.dialogue === null || !/^\W*(can|could|would|will) you\b/i.test(sentence)) return null;
