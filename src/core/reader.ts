@@ -613,7 +613,7 @@ export class Reader {
    * "My son-in-law put this on my phone... I've never used one of these chat things. What sort of things can you
    * actually do?", "What can you help me with? I don't have anything worrying, just regular cramps.": the one thing the
    * message asks is what the bot can do; its other sentences only tell (no question mark, no question kind, no topic
-   * next to the article asked about).
+   * or aspect of the article named).
    */
   private asksForTheMenu(text: string): boolean {
     const terms = this.lexicon.analyze(text).terms;
@@ -630,7 +630,15 @@ export class Reader {
         if (!this.smallTalkTable.findAll(own).some((hit) => hit.value === "help" && hit.length >= MENU_ASKED))
           return false;
         help = true;
-      } else if (sentence.includes("?") || said.kind !== null || said.dialogue !== null) return false;
+      } else if (
+        sentence.includes("?") ||
+        said.kind !== null ||
+        said.dialogue !== null ||
+        // ("I don't know how much vitamin D my mum should take. Can you help?" asks about vitamin D.)
+        [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)) ||
+        [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+      )
+        return false;
     }
     return help;
   }
