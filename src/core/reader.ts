@@ -734,13 +734,13 @@ export class Reader {
       asks &&
       (this.toldBeforeTheAsk(s.text) ||
         terms.every((t, i) => {
-        const at = termStarts[i] ?? -1;
-        return (
-          t !== OUT_OF_SCOPE ||
-          covered.has(at) ||
-          this.scope.toldInPassing(stems, at) ||
-          this.scope.toldAsPurpose(stems, at, covered)
-        );
+          const at = termStarts[i] ?? -1;
+          return (
+            t !== OUT_OF_SCOPE ||
+            covered.has(at) ||
+            this.scope.toldInPassing(stems, at) ||
+            this.scope.toldAsPurpose(stems, at, covered)
+          );
         }))
     );
   }
@@ -861,8 +861,7 @@ export class Reader {
       // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does,
       // or when it asks for one in a dialogue's own words of what it points back at ("...a calf stretch months ago
       // but I've forgotten how it goes. Can you walk me through it step by step?").
-      dialogue:
-        full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
+      dialogue: full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
     };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
