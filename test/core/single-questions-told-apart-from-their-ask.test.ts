@@ -132,3 +132,34 @@ describe("the aspect the question names", () => {
     expect(await replyTo(text)).toBe(want);
   });
 });
+
+describe("lay words", () => {
+  it.each([
+    // How someone has been is no choice asked for.
+    [
+      "Had a bad chest infection in March, feeling better now. Which supplements are worth taking for cramps?",
+      "magnesium.supplements",
+    ],
+    // A person told of by the yoga they teach, and someone's theory weighed.
+    ["My sister is a yoga teacher and says I carry all my worry in my legs. Is that a real thing?", "stress"],
+    [
+      "My wife reckons I'm wound up tight all the time and that's why my calves knot. fair point or rubbish?",
+      "stress",
+    ],
+    [
+      "I've been meditating every evening for my nerves and the cramps have eased. Is that a coincidence?",
+      "stress",
+    ],
+    // Yoga asked about is still the stretch.
+    ["does yoga help night cramps?", "stretching"],
+    // A remedy next to the article tried to no effect, then one of the article's asked about.
+    ["magnesium spray didnt do a thing for me so what about stretching, does that work", "stretching"],
+    // The blood told as not reaching the legs.
+    [
+      "sat in a lorry cab all week, reckon no blood getting down to my legs, could that be behind the cramps",
+      "causes",
+    ],
+  ])("%s", async (text, want) => {
+    expect(await replyTo(text)).toBe(want);
+  });
+});
