@@ -96,6 +96,12 @@ export const lexiconSchema = z.object({
    */
   told_pointers: words.optional(),
   decline: words,
+  /** Words of a preference after which a "than" turns down what follows ("rather eat it than take pills"). Default: none. */
+  decline_than: words.optional(),
+  /** Words of dislike that turn down only a thing right after them ("I hate mushrooms"). Default: none. */
+  aversions: words.optional(),
+  /** Phrases right after an aspect that turn it down ("the sun's not much use"). Default: none. */
+  decline_after: words.optional(),
   exclude: words,
   /**
    * Words that correct the message before ("sorry, I meant vitamin D not magnesium"), among a message's first words:
