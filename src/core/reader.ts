@@ -205,6 +205,8 @@ export interface Signals {
    * `others`), so what it tells of the person names no new topic or unknown subject.
    */
   forAnother: boolean;
+  /** The message counts things ("how many a day?"; lexicon `counts`), rather than asking an amount of a dose. */
+  counts: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -361,6 +363,8 @@ export class Reader {
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
+  /** Phrases that count things (lexicon `counts`). */
+  private readonly countTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -474,6 +478,7 @@ export class Reader {
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
       this.ordinalTable.set(lexicon.terms(phrase), place);
+    for (const phrase of lexicon.data.counts ?? []) this.countTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -1233,6 +1238,7 @@ export class Reader {
       opener: this.wholeMessage(this.openerTable, terms) !== null,
       asksOther: followups.some((hit) => hit.value === "other"),
       forAnother: false,
+      counts: this.countTable.findAll(terms).length > 0,
     };
   }
 

@@ -708,6 +708,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const facet = facetOf(s, index);
       if (facet === null || state.topic === null || index.isGeneral(state.topic)) return null;
+      const counted = countedPart(s, state, index, facet);
+      if (counted) return answer(counted);
       // "and I never see daylight, does that matter?" after water: an aspect, named by a word of its own, that the
       // topic talked about lacks and only one other topic has (sunlight: vitamin D) is that topic's. (An aspect two
       // topics share, "how much?", stays on the topic talked about: hydration's amount.)
@@ -904,6 +906,24 @@ function asksAspectOthersShare(
   const told = s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
   return owners.size > 1 && !owners.has(topic) && own >= FACET_FIRST && !told;
 }
+/**
+ * "how many a day?", "how many of those a day" after the magnesium foods: an amount with no word of its own for the
+ * aspect it reads as (the dose), that counts things, asks how many of the things just listed: the part of the topic
+ * answered last (not its main section, not one of that aspect already).
+ */
+function countedPart(
+  s: Signals,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  facet: string,
+): Section | undefined {
+  const at = index.section(state.section);
+  if (!s.counts || s.topics.size > 0 || !at || at.topic !== state.topic || state.dialogue !== null) return undefined;
+  if (at.facet === facet || at.facet === index.mainFacet || at === index.section(at.topic)) return undefined;
+  const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
+  return own < FACET_FIRST ? at : undefined;
+}
+
 /** A question first this short, before a remark ("in manchester??"). */
 const ASKS_FIRST_WORDS = 3;
 

@@ -60,6 +60,8 @@ export const lexiconSchema = z.object({
    * "tell me more about the first one" after the causes. Default: none.
    */
   ordinals: z.record(z.string(), z.number().int()).optional(),
+  /** Phrases that count things ("how many a day?"): after a part of a topic, its items counted. Default: none. */
+  counts: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
