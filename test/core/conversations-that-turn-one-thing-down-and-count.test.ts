@@ -1,0 +1,120 @@
+// Fresh conversations written for ADR 81, none taken from an eval set. What a person notices: when they turn one way
+// down and ask another in the same breath ("I don't eat fish, so a supplement then?", "I'd rather get it from my
+// dinner than take tablets", "the sun is not much use here, what food has it?"), the bot answers the way they asked
+// for, not the one they turned down; "how many a day?" after the foods counts the foods, not a dose; "same question
+// but for X" keeps the aspect; "what else could be contributing" asks another cause; and everyday words ("the
+// magnesia", "loose motions", "the main vitamin one") are read as what they mean.
+import { beforeAll, describe, it } from "vitest";
+import type { Reply } from "../../src/core/types.js";
+import { type Bot, createBot, expectChain } from "../support/bot.js";
+
+let bot: Bot;
+beforeAll(() => {
+  bot = createBot({ rateLimit: { messages: 1000, windowMs: 60_000 } });
+});
+
+const expectTurns = (turns: [string, string][]): Promise<Reply[]> => expectChain(bot.chat(), turns);
+
+describe("one way turned down, another asked (ADR 81)", () => {
+  it("'I don't eat fish at all, so a supplement then? how many units' after vitamin D's foods is its dose", async () => {
+    await expectTurns([
+      ["which foods give you vitamin d", "vitamin-d.food"],
+      ["I don't eat fish at all, so a supplement then? how many units", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("'what if she hates oily fish and eggs, can she take it as a tablet?' is vitamin D's dose", async () => {
+    await expectTurns([
+      ["which foods give you vitamin d", "vitamin-d.food"],
+      ["what if she really hates oily fish and eggs, can she take it as a tablet?", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("'I'd rather get it from my dinner than take tablets' after the vitamin D dose is its foods", async () => {
+    await expectTurns([
+      ["how much vitamin d should I take", "vitamin-d.supplements"],
+      ["I'd rather get it from my dinner than take tablets", "vitamin-d.food"],
+    ]);
+  });
+
+  it("'we live in Glasgow so the sun is not much use, what food has it' after the sunlight is its foods", async () => {
+    await expectTurns([
+      ["can a lack of sunshine give you cramps", "vitamin-d.sunlight"],
+      ["we live in Glasgow so the sun is not much use, what food has it", "vitamin-d.food"],
+    ]);
+  });
+
+  it("'I never see the sun on nights, could that be it?' with nothing else asked is still the sunlight", async () => {
+    await expectTurns([
+      ["what causes leg cramps at night", "causes"],
+      ["I never see the sun on nights, could that be it?", "vitamin-d.sunlight"],
+    ]);
+  });
+
+  it("'i hate mushrooms, pills?' turns down only the mushrooms, not the pills", async () => {
+    await expectTurns([
+      ["where do i get vitamin d from food", "vitamin-d.food"],
+      ["i hate mushrooms, pills?", "vitamin-d.supplements"],
+    ]);
+  });
+});
+
+describe("items counted after a topic's part (ADR 81)", () => {
+  it("'how many of them a day' after the magnesium foods is still the foods", async () => {
+    await expectTurns([
+      ["which seeds are good for magnesium", "magnesium.food"],
+      ["how many of them a day", "magnesium.food"],
+    ]);
+  });
+
+  it("'how many a day?' after the vitamin D dose is still the dose", async () => {
+    await expectTurns([
+      ["how much vitamin d should I take", "vitamin-d.supplements"],
+      ["how many a day?", "vitamin-d.supplements"],
+    ]);
+  });
+
+  it("'how many tablets a day' after the magnesium foods asks the dose", async () => {
+    await expectTurns([
+      ["what foods have magnesium", "magnesium.food"],
+      ["and how many tablets a day", "magnesium.supplements"],
+    ]);
+  });
+});
+
+describe("switches, causes and everyday words (ADR 81)", () => {
+  it("'same question but for vitamin D' after the magnesium foods is vitamin D's foods", async () => {
+    await expectTurns([
+      ["what should I eat to get more magnesium", "magnesium.food"],
+      ["same question but for vitamin D", "vitamin-d.food"],
+    ]);
+  });
+
+  it("'ok what else might be contributing' after water asks another cause", async () => {
+    await expectTurns([
+      ["does not drinking enough water cause cramps", "hydration"],
+      ["ok what else might be contributing", "causes"],
+    ]);
+  });
+
+  it("'would the magnesia help' after the causes is magnesium", async () => {
+    await expectTurns([
+      ["why do my legs cramp in bed", "causes"],
+      ["would the magnesia help", "magnesium"],
+    ]);
+  });
+
+  it("'can it give loose motions' after the magnesium dose is still the dose", async () => {
+    await expectTurns([
+      ["magnesium how much daily", "magnesium.supplements"],
+      ["can it give loose motions", "magnesium.supplements"],
+    ]);
+  });
+
+  it("'and the main vitamin one?' after the causes is vitamin D", async () => {
+    await expectTurns([
+      ["what are the causes", "causes"],
+      ["and the main vitamin one?", "vitamin-d"],
+    ]);
+  });
+});
