@@ -918,7 +918,8 @@ function countedPart(
   facet: string,
 ): Section | undefined {
   const at = index.section(state.section);
-  if (!s.counts || s.topics.size > 0 || !at || at.topic !== state.topic || state.dialogue !== null) return undefined;
+  if (!s.counts || s.topics.size > 0 || !at || at.topic !== state.topic || state.dialogue !== null)
+    return undefined;
   if (at.facet === facet || at.facet === index.mainFacet || at === index.section(at.topic)) return undefined;
   const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
   return own < FACET_FIRST ? at : undefined;
