@@ -425,8 +425,15 @@ export const RULES: readonly Rule[] = [
         return answer(remedies);
       // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
       if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
-      // "what else causes them": a general topic named by its own word is answered by the rules after.
-      if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
+      // "what else causes them": a general topic named by its own word is answered by the rules after; "is there
+      // anything else besides the breathing?" after stress names what to do, the other remedies.
+      const general = [...s.topics].find(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t));
+      if (general) {
+        const named = index.section(general[0]);
+        return named && at && index.isWhatToDo(named.topic) && !index.isGeneral(at.topic)
+          ? answer(named)
+          : null;
+      }
       const list = parentList(state, index);
       return list ? answer(list) : null;
     },
