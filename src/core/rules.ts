@@ -544,10 +544,16 @@ export const RULES: readonly Rule[] = [
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
       // ("what else could cause it?" after water: "it" is the cramps, and the others are asked for.)
+      // ("back to the cramps themselves, are they common?" after massage: a question of a kind that is no what-to-do
+      // asks it of the cramps, whatever words it shares with the answer.)
+      // (The overview tells what to do too, but a kind it answers asks what the cramps are.)
+      const asked = index.section(s.kind?.section ?? null);
+      const otherKind = asked !== undefined && (!asksWhatToDo(s, index) || asked === index.defaultSection);
       const stays =
         (s.pointsBack && !s.asksNext) ||
         (index.isWhatToDo(first.topic) &&
           first.score <= WHAT_TO_DO_SCORE &&
+          !otherKind &&
           index.overlap(s, section.id) > 0);
       return stays ? current(state, index) : null;
     },
