@@ -2,8 +2,10 @@
 // down and ask another in the same breath ("I don't eat fish, so a supplement then?", "I'd rather get it from my
 // dinner than take tablets", "the sun is not much use here, what food has it?"), the bot answers the way they asked
 // for, not the one they turned down; "how many a day?" after the foods counts the foods, not a dose; "same question
-// but for X" keeps the aspect; "what else could be contributing" asks another cause; and everyday words ("the
-// magnesia", "loose motions", "the main vitamin one") are read as what they mean.
+// but for X" keeps the aspect; "what else could be contributing" asks another cause, as "the usual reason" asks the
+// commonest; "is there anything else" after one remedy is the other remedies; "back to the cramps, are they common?"
+// leaves the remedy; and everyday words ("the magnesia", "loose motions", "the main vitamin one", "rest days", "sits
+// at the window") are read as what they mean.
 import { beforeAll, describe, it } from "vitest";
 import type { Reply } from "../../src/core/types.js";
 import { type Bot, createBot, expectChain } from "../support/bot.js";
@@ -115,6 +117,50 @@ describe("switches, causes and everyday words (ADR 81)", () => {
     await expectTurns([
       ["what are the causes", "causes"],
       ["and the main vitamin one?", "vitamin-d"],
+    ]);
+  });
+});
+
+describe("what else, the usual cause and a return to the cramps (ADR 81)", () => {
+  it("'is there anything else apart from the massage?' after massage is the other remedies", async () => {
+    await expectTurns([
+      ["would massaging my calves help", "massage"],
+      ["is there anything else apart from the massage?", "prevention"],
+    ]);
+  });
+
+  it("'so what's the usual reason people get them' after the gist is the causes", async () => {
+    await expectTurns([
+      ["can you sum up the article for me", "summary"],
+      ["so what's the usual reason people get them", "causes"],
+    ]);
+  });
+
+  it("'anyway, back to the cramps, are they common at my age?' after massage is the overview", async () => {
+    await expectTurns([
+      ["how do I massage a cramp out", "massage"],
+      ["anyway, back to the cramps, are they common at my age?", "overview"],
+    ]);
+  });
+
+  it("'ok and how often do I do it' after massage still stays on massage", async () => {
+    await expectTurns([
+      ["how do I massage a cramp out", "massage"],
+      ["ok and how often do I do it", "massage"],
+    ]);
+  });
+
+  it("'and on rest days?' after how much to drink is still water", async () => {
+    await expectTurns([
+      ["how much should I drink in a day", "hydration"],
+      ["and on rest days?", "hydration"],
+    ]);
+  });
+
+  it("'he sits at the window reading all morning, does that count?' after vitamin D is its sunlight", async () => {
+    await expectTurns([
+      ["could my grandad be low in vitamin d", "vitamin-d"],
+      ["he sits at the window reading all morning, does that count?", "vitamin-d.sunlight"],
     ]);
   });
 });
