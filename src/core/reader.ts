@@ -336,6 +336,8 @@ export class Reader {
   private readonly declineThan: Set<string>;
   /** Words of dislike that turn down what follows them closely ("I hate mushrooms"; lexicon `aversions`). */
   private readonly aversions: Set<string>;
+  /** Pronouns a declining word turns down what was named before ("without them"; lexicon `decline_pronouns`). */
+  private readonly declinePronouns: Set<string>;
   /** Phrases right after an aspect that decline it ("the sun's not much use here"; lexicon `decline_after`). */
   private readonly declineAfter = new PhraseTable<true>();
   private readonly declinable: Set<string>;
@@ -419,6 +421,7 @@ export class Reader {
     );
     this.toldPointers = new Set((lexicon.data.told_pointers ?? []).flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
+    this.declinePronouns = new Set((lexicon.data.decline_pronouns ?? []).flatMap((w) => lexicon.terms(w)));
     this.aversions = new Set((lexicon.data.aversions ?? []).flatMap((w) => lexicon.terms(w)));
     this.declineThan = new Set((lexicon.data.decline_than ?? []).flatMap((w) => lexicon.terms(w)));
     for (const phrase of lexicon.data.decline_after ?? []) this.declineAfter.set(lexicon.terms(phrase), true);
@@ -1139,6 +1142,11 @@ export class Reader {
     // Aspects also named without a declining word ("from food if I don't eat seafood" still asks about food).
     const named = new Set<string>();
     const facetMatches = this.facetTable.findAll(terms);
+    // "I've got cold feet about taking pills, what can I do without them?": a declining word before a pronoun turns
+    // down the aspect named last before it.
+    const pointedAt = this.declinedPronoun(terms);
+    let pointed: (typeof facetMatches)[number] | undefined;
+    for (const m of facetMatches) if (m.start + m.length <= pointedAt) pointed = m;
     const amountTerms = this.amountTerms;
     const isAmount = (m: { start: number; length: number }) => allIn(terms, m.start, m.length, amountTerms);
     for (const match of facetMatches) {
@@ -1160,12 +1168,9 @@ export class Reader {
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       // ("leg cramp no swelling magnesium dose": the "no" of a red flag denied declines that sign, not the dose.)
-      const declined = this.declined(
-        terms,
-        match.start,
-        (i) => hidden({ start: i, length: 1 }),
-        match.length,
-      );
+      const declined =
+        match === pointed ||
+        this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }), match.length);
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
       const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
@@ -1449,6 +1454,14 @@ export class Reader {
     for (let i = end; i <= end + DECLINE_AFTER_REACH && i < terms.length; i++)
       if (this.declineAfter.matchAt(terms, i)) return true;
     return false;
+  }
+
+  /** Where a declining word stands right before a pronoun ("without them"; lexicon `decline_pronouns`), else -1. */
+  private declinedPronoun(terms: readonly string[]): number {
+    if (this.declinePronouns.size === 0) return -1;
+    for (let i = terms.length - 2; i >= 0; i--)
+      if (this.decliners.has(terms[i] ?? "") && this.declinePronouns.has(terms[i + 1] ?? "")) return i;
+    return -1;
   }
 
   private contentTerms(terms: string[]): string[] {

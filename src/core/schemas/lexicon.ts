@@ -102,6 +102,8 @@ export const lexiconSchema = z.object({
   decline_than: words.optional(),
   /** Words of dislike that turn down only a thing right after them ("I hate mushrooms"). Default: none. */
   aversions: words.optional(),
+  /** Pronouns that, right after a declining word, turn down the aspect named before ("without them"). Default: none. */
+  decline_pronouns: words.optional(),
   /** Phrases right after an aspect that turn it down ("the sun's not much use"). Default: none. */
   decline_after: words.optional(),
   exclude: words,
