@@ -164,3 +164,19 @@ describe("what else, the usual cause and a return to the cramps (ADR 81)", () =>
     ]);
   });
 });
+
+describe("a pronoun turned down and slang (ADR 81)", () => {
+  it("'how else can I stop them without those?' after tablets are named is what to do, not the dose", async () => {
+    await expectTurns([
+      ["what are night cramps exactly", "overview"],
+      ["I'm not keen on swallowing tablets, how else can I stop them without those?", "prevention"],
+    ]);
+  });
+
+  it("'can I do it meself before I kip' after massage is still massage", async () => {
+    await expectTurns([
+      ["how do I massage my calf", "massage"],
+      ["can I do it meself before I kip", "massage"],
+    ]);
+  });
+});
