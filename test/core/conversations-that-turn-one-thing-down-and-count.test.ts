@@ -180,3 +180,12 @@ describe("a pronoun turned down and slang (ADR 81)", () => {
     ]);
   });
 });
+
+describe("what might help, asked with a modal (ADR 81)", () => {
+  it("'so what would help?' after the overview is what to do", async () => {
+    await expectTurns([
+      ["are night cramps common", "overview"],
+      ["so what would help?", "prevention"],
+    ]);
+  });
+});
