@@ -189,3 +189,12 @@ describe("what might help, asked with a modal (ADR 81)", () => {
     ]);
   });
 });
+
+describe("saving an answer says nothing of its subject (ADR 81)", () => {
+  it("'got a short summary I could screenshot for my mum?' after the causes is the summary", async () => {
+    await expectTurns([
+      ["what causes cramps", "causes"],
+      ["got a short summary I could screenshot for my mum?", "summary"],
+    ]);
+  });
+});
