@@ -135,6 +135,11 @@ export interface Signals {
   switchTopic: boolean;
   /** The first word as written opens a question ("where exactly", "which ones"; the lexicon's `question_words`). */
   startsWithQuestionWord: boolean;
+  /**
+   * The first word as written is a verb that opens a yes-no question ("does that really help the legs", voice-typed
+   * with no mark; lexicon `question_verbs`).
+   */
+  startsWithQuestionVerb: boolean;
   /** The message names a topic the article does not cover (zinc, acne, ...). */
   outOfScope: boolean;
   /** The message is clearly about cramps. */
@@ -321,6 +326,8 @@ export class Reader {
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
+  /** First words that open a yes-no question (lexicon `question_verbs`). */
+  private readonly questionVerbs: Set<string>;
   /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
   private readonly asksAfter: Set<string>;
   /** Small talk that is also an everyday word ("night", "morning"): small talk only when most of the message. */
@@ -409,6 +416,7 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
+    this.questionVerbs = new Set(lexicon.data.question_verbs ?? []);
     this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.announcedAbout = new Set((lexicon.data.announced_about ?? []).flatMap((w) => lexicon.terms(w)));
     this.weakAfter = new Set((lexicon.data.weak_small_talk_after ?? []).flatMap((w) => lexicon.terms(w)));
@@ -1216,6 +1224,7 @@ export class Reader {
       switchTopic:
         corrects || this.startsWithSwitch(terms) || this.switchAfterTable.findAll(terms).length > 0,
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
+      startsWithQuestionVerb: this.questionVerbs.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
       unknown,

@@ -881,8 +881,9 @@ function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null
 /** See the small-talk rule: a thanks phrase inside a question that asks of its own. */
 function asksPastThanks(s: Signals): boolean {
   if (s.kind?.section != null && (s.followup === "next" || s.asksNext)) return true;
-  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark.)
-  return s.startsWithQuestionWord && s.kind !== null && s.text.includes("?");
+  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark, and
+  // "does that really help the legs", voice-typed, opens with a verb that asks.)
+  return s.kind !== null && (s.startsWithQuestionVerb || (s.startsWithQuestionWord && s.text.includes("?")));
 }
 
 /**

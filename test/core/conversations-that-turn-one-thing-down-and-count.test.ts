@@ -198,3 +198,12 @@ describe("saving an answer says nothing of its subject (ADR 81)", () => {
     ]);
   });
 });
+
+describe("a question with no mark that opens with its verb (ADR 81)", () => {
+  it("'does that actually help the calves' after the breathing is asked, not thanks", async () => {
+    await expectTurns([
+      ["tell me about the breathing exercise for stress", "stress"],
+      ["does that actually help the calves", "stress"],
+    ]);
+  });
+});

@@ -133,6 +133,8 @@ export const lexiconSchema = z.object({
    * none.
    */
   question_words: words.optional(),
+  /** Verbs that open a yes-no question as its first word ("does that help the legs"). Default: none. */
+  question_verbs: words.optional(),
   /**
    * Words that, after small talk, open a question of its own ("fine, what does it recommend instead"): the message is
    * then read as a question, small talk only if all else is filler. Default: none.
