@@ -66,6 +66,14 @@ const BE = new Set(["is", "are"]);
 const THERE = "there";
 /** A declining word this many words before a declinable facet turns it down. */
 const DECLINE_REACH = 3;
+/** A declining phrase after an aspect starts at most this many words after it ("the sun is not much use"). */
+const DECLINE_AFTER_REACH = 1;
+/** A word of dislike turns down the thing right after it ("hate mushrooms", not the pills of "hate mushrooms, pills?"). */
+const AVERSION_REACH = 1;
+/** The word of a preference that turns down what follows ("rather eat it than take pills"). */
+const THAN = "than";
+/** An aspect asked by a word of its own this strongly sets aside the one declined beside it (see signalsOf). */
+const CONTRASTED = 1;
 /** A topic this strong is named (a title word or keyword, not a word from an example question). */
 const NAMES_TOPIC = WEIGHT.title;
 /** A facet with this much evidence is an aspect named by a word of its own ("which supplements help?"). */
@@ -134,6 +142,11 @@ export interface Signals {
   switchTopic: boolean;
   /** The first word as written opens a question ("where exactly", "which ones"; the lexicon's `question_words`). */
   startsWithQuestionWord: boolean;
+  /**
+   * The first word as written is a verb that opens a yes-no question ("does that really help the legs", voice-typed
+   * with no mark; lexicon `question_verbs`).
+   */
+  startsWithQuestionVerb: boolean;
   /** The message names a topic the article does not cover (zinc, acne, ...). */
   outOfScope: boolean;
   /** The message is clearly about cramps. */
@@ -204,6 +217,8 @@ export interface Signals {
    * `others`), so what it tells of the person names no new topic or unknown subject.
    */
   forAnother: boolean;
+  /** The message counts things ("how many a day?"; lexicon `counts`), rather than asking an amount of a dose. */
+  counts: boolean;
 }
 
 /** A registered dialogue as the reader needs it: its name and data. */
@@ -325,6 +340,8 @@ export class Reader {
   private readonly smallTalkTable = new PhraseTable<SmallTalkIntent>();
   private readonly neutral: Set<string>;
   private readonly questionWords: Set<string>;
+  /** First words that open a yes-no question (lexicon `question_verbs`). */
+  private readonly questionVerbs: Set<string>;
   /** Words that, after small talk, open a question of its own ("ok, what does it say then"). */
   private readonly asksAfter: Set<string>;
   /** Small talk that is also an everyday word ("night", "morning"): small talk only when most of the message. */
@@ -336,6 +353,14 @@ export class Reader {
   /** The pointers that stand for what the sentence before told (lexicon `told_pointers`). */
   private readonly toldPointers: Set<string>;
   private readonly decliners: Set<string>;
+  /** Words that, earlier in a message, make a "than" decline what follows ("I'd rather eat it than take pills"). */
+  private readonly declineThan: Set<string>;
+  /** Words of dislike that turn down what follows them closely ("I hate mushrooms"; lexicon `aversions`). */
+  private readonly aversions: Set<string>;
+  /** Pronouns a declining word turns down what was named before ("without them"; lexicon `decline_pronouns`). */
+  private readonly declinePronouns: Set<string>;
+  /** Phrases right after an aspect that decline it ("the sun's not much use here"; lexicon `decline_after`). */
+  private readonly declineAfter = new PhraseTable<true>();
   private readonly declinable: Set<string>;
   private readonly excludeTable = new PhraseTable<true>();
   private readonly correctionTable = new PhraseTable<true>();
@@ -361,6 +386,8 @@ export class Reader {
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
+  /** Phrases that count things (lexicon `counts`). */
+  private readonly countTable = new PhraseTable<true>();
   private readonly amountTerms: Set<string>;
   readonly kinds: QuestionKinds;
   private readonly ruledOutFinder: RuledOut;
@@ -403,6 +430,7 @@ export class Reader {
     this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
+    this.questionVerbs = new Set(lexicon.data.question_verbs ?? []);
     this.weakSmallTalk = new Set((lexicon.data.weak_small_talk ?? []).flatMap((w) => lexicon.terms(w)));
     this.announcedAbout = new Set((lexicon.data.announced_about ?? []).flatMap((w) => lexicon.terms(w)));
     this.weakAfter = new Set((lexicon.data.weak_small_talk_after ?? []).flatMap((w) => lexicon.terms(w)));
@@ -415,6 +443,10 @@ export class Reader {
     );
     this.toldPointers = new Set((lexicon.data.told_pointers ?? []).flatMap((w) => lexicon.terms(w)));
     this.decliners = new Set(lexicon.data.decline.flatMap((w) => lexicon.terms(w)));
+    this.declinePronouns = new Set((lexicon.data.decline_pronouns ?? []).flatMap((w) => lexicon.terms(w)));
+    this.aversions = new Set((lexicon.data.aversions ?? []).flatMap((w) => lexicon.terms(w)));
+    this.declineThan = new Set((lexicon.data.decline_than ?? []).flatMap((w) => lexicon.terms(w)));
+    for (const phrase of lexicon.data.decline_after ?? []) this.declineAfter.set(lexicon.terms(phrase), true);
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
     this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
@@ -471,6 +503,7 @@ export class Reader {
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
       this.ordinalTable.set(lexicon.terms(phrase), place);
+    for (const phrase of lexicon.data.counts ?? []) this.countTable.set(lexicon.terms(phrase), true);
     this.generalTopics = new Set(knowledge.sections.filter((x) => x.roles.general).map((x) => x.topic));
     this.scope = new Scope(
       input.scope ?? NO_SCOPE,
@@ -1237,10 +1270,8 @@ export class Reader {
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
       masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
-    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections } = this.topicEvidence(
-      terms,
-      masked === null ? null : hidden,
-    );
+    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections } =
+      this.topicEvidence(terms, masked === null ? null : hidden);
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
@@ -1249,6 +1280,11 @@ export class Reader {
     // Aspects also named without a declining word ("from food if I don't eat seafood" still asks about food).
     const named = new Set<string>();
     const facetMatches = this.facetTable.findAll(terms);
+    // "I've got cold feet about taking pills, what can I do without them?": a declining word before a pronoun turns
+    // down the aspect named last before it.
+    const pointedAt = this.declinedPronoun(terms);
+    let pointed: (typeof facetMatches)[number] | undefined;
+    for (const m of facetMatches) if (m.start + m.length <= pointedAt) pointed = m;
     const amountTerms = this.amountTerms;
     const isAmount = (m: { start: number; length: number }) => allIn(terms, m.start, m.length, amountTerms);
     for (const match of facetMatches) {
@@ -1270,7 +1306,9 @@ export class Reader {
         continue;
       // "I'd rather not take pills", "avoiding supplements": supplements the user turns down are not asked about.
       // ("leg cramp no swelling magnesium dose": the "no" of a red flag denied declines that sign, not the dose.)
-      const declined = this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }));
+      const declined =
+        match === pointed ||
+        this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }), match.length);
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
       const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
@@ -1283,6 +1321,8 @@ export class Reader {
         strongFacets.push({ facet: match.value.facet, start: match.start });
       if (isAmount(match)) add(amountFacets, match.value.facet, match.value.weight);
     }
+
+    this.contrast(facets, amountFacets, sections, setAside, named, declinedSections);
 
     const outOfScope = terms.includes(OUT_OF_SCOPE);
     const corrects = this.correctionAt(terms) >= 0;
@@ -1314,6 +1354,7 @@ export class Reader {
       switchTopic:
         corrects || this.startsWithSwitch(terms) || this.switchAfterTable.findAll(terms).length > 0,
       startsWithQuestionWord: this.questionWords.has(analysis.tokens[0] ?? ""),
+      startsWithQuestionVerb: this.questionVerbs.has(analysis.tokens[0] ?? ""),
       outOfScope,
       anchored,
       unknown,
@@ -1341,6 +1382,7 @@ export class Reader {
       opener: this.wholeMessage(this.openerTable, terms) !== null,
       asksOther: followups.some((hit) => hit.value === "other"),
       forAnother: false,
+      counts: this.countTable.findAll(terms).length > 0,
     };
   }
 
@@ -1358,8 +1400,10 @@ export class Reader {
     inKeyword: (Set<string> | undefined)[];
     excludedFrom: number[];
     excludedSections: string[];
+    declinedSections: DeclinedSection[];
   } {
     const explained = new Array<boolean>(terms.length).fill(false);
+    const declinedSections: DeclinedSection[] = [];
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
@@ -1388,9 +1432,13 @@ export class Reader {
       }
       const bonus = 1 + 0.3 * (match.length - 1);
       const perTopic = new Map<string, number>();
+      const declined = this.declined(terms, match.start, () => false, match.length);
       for (const posting of match.value) {
         const weight = posting.weight * bonus;
         add(sections, posting.section.id, weight);
+        // "what if I hate mushrooms and fish": a part of a topic turned down, kept in case another is asked instead.
+        if (declined && posting.section.id.includes("."))
+          declinedSections.push({ id: posting.section.id, facet: posting.section.facet, weight });
         perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
       }
       // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
@@ -1402,7 +1450,47 @@ export class Reader {
         add(topics, topic, weight / rivals);
       }
     }
-    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections };
+    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections };
+  }
+
+  /**
+   * "I don't eat seafood, so capsules then? how much", "the sun's not much use here, what food has it": an aspect
+   * turned down beside another asked by a word of its own is set aside, its words no evidence for the section asked.
+   * Alone ("I never see the sun, could that be it?") the aspect turned down is still what the message is about.
+   * Changes the maps and list in place.
+   */
+  private contrast(
+    facets: Map<string, number>,
+    amountFacets: Map<string, number>,
+    sections: Map<string, number>,
+    setAside: string[],
+    named: ReadonlySet<string>,
+    declinedSections: readonly DeclinedSection[],
+  ): void {
+    const declined = new Set<string>();
+    for (const f of setAside) if (!named.has(f)) declined.add(f);
+    for (const d of declinedSections) if (!named.has(d.facet)) declined.add(d.facet);
+    if (declined.size === 0) return;
+    let asked = false;
+    for (const [facet, weight] of facets)
+      if (
+        !declined.has(facet) &&
+        facet !== this.mainFacet &&
+        weight - (amountFacets.get(facet) ?? 0) >= CONTRASTED
+      )
+        asked = true;
+    if (!asked) return;
+    for (const facet of declined) {
+      facets.delete(facet);
+      amountFacets.delete(facet);
+      if (!setAside.includes(facet)) setAside.push(facet);
+    }
+    for (const d of declinedSections) {
+      if (!declined.has(d.facet)) continue;
+      const left = (sections.get(d.id) ?? 0) - d.weight;
+      if (left > 0) sections.set(d.id, left);
+      else sections.delete(d.id);
+    }
   }
 
   private indexSections(knowledge: KnowledgeBase): void {
@@ -1486,10 +1574,33 @@ export class Reader {
    * A declining word stands shortly before `start`, and not right before a word it denies instead (`denied`: the
    * words of a red flag the person denies, "no swelling").
    */
-  private declined(terms: readonly string[], start: number, denied: (at: number) => boolean): boolean {
-    for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++)
-      if (this.decliners.has(terms[i] ?? "") && !denied(i + 1)) return true;
+  private declined(
+    terms: readonly string[],
+    start: number,
+    denied: (at: number) => boolean,
+    length = 1,
+  ): boolean {
+    for (let i = Math.max(0, start - DECLINE_REACH); i < start; i++) {
+      const term = terms[i] ?? "";
+      if (this.decliners.has(term) && !denied(i + 1)) return true;
+      // "hate mushrooms tbh. tablets then?": a dislike turns down only the thing right after it.
+      if (this.aversions.has(term) && start - i <= AVERSION_REACH) return true;
+      // "I'd rather eat it than take pills": what follows the "than" of a preference is turned down.
+      if (term === THAN && this.declineThan.size > 0 && anyBefore(terms, i, this.declineThan)) return true;
+    }
+    // "the sun's not much use in Manchester": a phrase right after the aspect declines it.
+    const end = start + length;
+    for (let i = end; i <= end + DECLINE_AFTER_REACH && i < terms.length; i++)
+      if (this.declineAfter.matchAt(terms, i)) return true;
     return false;
+  }
+
+  /** Where a declining word stands right before a pronoun ("without them"; lexicon `decline_pronouns`), else -1. */
+  private declinedPronoun(terms: readonly string[]): number {
+    if (this.declinePronouns.size === 0) return -1;
+    for (let i = terms.length - 2; i >= 0; i--)
+      if (this.decliners.has(terms[i] ?? "") && this.declinePronouns.has(terms[i + 1] ?? "")) return i;
+    return -1;
   }
 
   private contentTerms(terms: string[]): string[] {
@@ -1792,6 +1903,19 @@ function add(map: Map<string, number>, key: string, value: number): void {
  * Every one of the `length` terms from `start` (those there are) is one of `words` (a loop, not a closure made per
  * message: ADR 54).
  */
+/** A keyword of a topic's part that a declining word turns down, with the evidence it gave (reader `contrast`). */
+interface DeclinedSection {
+  readonly id: string;
+  readonly facet: string;
+  readonly weight: number;
+}
+
+/** Some term before `end` is one of `words`. */
+function anyBefore(terms: readonly string[], end: number, words: ReadonlySet<string>): boolean {
+  for (let i = 0; i < end; i++) if (words.has(terms[i] ?? "")) return true;
+  return false;
+}
+
 function allIn(terms: readonly string[], start: number, length: number, words: ReadonlySet<string>): boolean {
   for (let i = start; i < Math.min(start + length, terms.length); i++)
     if (!words.has(terms[i] ?? "")) return false;

@@ -425,8 +425,15 @@ export const RULES: readonly Rule[] = [
         return answer(remedies);
       // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
       if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
-      // "what else causes them": a general topic named by its own word is answered by the rules after.
-      if ([...s.topics].some(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t))) return null;
+      // "what else causes them": a general topic named by its own word is answered by the rules after; "is there
+      // anything else besides the breathing?" after stress names what to do, the other remedies.
+      const general = [...s.topics].find(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t));
+      if (general) {
+        const named = index.section(general[0]);
+        return named && at && index.isWhatToDo(named.topic) && !index.isGeneral(at.topic)
+          ? answer(named)
+          : null;
+      }
       const list = parentList(state, index);
       return list ? answer(list) : null;
     },
@@ -537,10 +544,16 @@ export const RULES: readonly Rule[] = [
         return current(state, index);
       if (!first || specific || !section || index.isGeneral(section.topic)) return null;
       // ("what else could cause it?" after water: "it" is the cramps, and the others are asked for.)
+      // ("back to the cramps themselves, are they common?" after massage: a question of a kind that is no what-to-do
+      // asks it of the cramps, whatever words it shares with the answer.)
+      // (The overview tells what to do too, but a kind it answers asks what the cramps are.)
+      const asked = index.section(s.kind?.section ?? null);
+      const otherKind = asked !== undefined && (!asksWhatToDo(s, index) || asked === index.defaultSection);
       const stays =
         (s.pointsBack && !s.asksNext) ||
         (index.isWhatToDo(first.topic) &&
           first.score <= WHAT_TO_DO_SCORE &&
+          !otherKind &&
           index.overlap(s, section.id) > 0);
       return stays ? current(state, index) : null;
     },
@@ -708,6 +721,8 @@ export const RULES: readonly Rule[] = [
     decide: (s, state, index) => {
       const facet = facetOf(s, index);
       if (facet === null || state.topic === null || index.isGeneral(state.topic)) return null;
+      const counted = countedPart(s, state, index, facet);
+      if (counted) return answer(counted);
       // "and I never see daylight, does that matter?" after water: an aspect, named by a word of its own, that the
       // topic talked about lacks and only one other topic has (sunlight: vitamin D) is that topic's. (An aspect two
       // topics share, "how much?", stays on the topic talked about: hydration's amount.)
@@ -866,8 +881,9 @@ function specificNamed(s: Signals, index: KnowledgeIndex, besides: string | null
 /** See the small-talk rule: a thanks phrase inside a question that asks of its own. */
 function asksPastThanks(s: Signals): boolean {
   if (s.kind?.section != null && (s.followup === "next" || s.asksNext)) return true;
-  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark.)
-  return s.startsWithQuestionWord && s.kind !== null && s.text.includes("?");
+  // ("so that helped a lot, thanks" opens with a question word but asks nothing: "does that help?" has its mark, and
+  // "does that really help the legs", voice-typed, opens with a verb that asks.)
+  return s.kind !== null && (s.startsWithQuestionVerb || (s.startsWithQuestionWord && s.text.includes("?")));
 }
 
 /**
@@ -904,6 +920,25 @@ function asksAspectOthersShare(
   const told = s.topics.has(topic) || s.excludedSections.some((id) => index.section(id)?.topic === topic);
   return owners.size > 1 && !owners.has(topic) && own >= FACET_FIRST && !told;
 }
+/**
+ * "how many a day?", "how many of those a day" after the magnesium foods: an amount with no word of its own for the
+ * aspect it reads as (the dose), that counts things, asks how many of the things just listed: the part of the topic
+ * answered last (not its main section, not one of that aspect already).
+ */
+function countedPart(
+  s: Signals,
+  state: ConversationState,
+  index: KnowledgeIndex,
+  facet: string,
+): Section | undefined {
+  const at = index.section(state.section);
+  if (!s.counts || s.topics.size > 0 || !at || at.topic !== state.topic || state.dialogue !== null)
+    return undefined;
+  if (at.facet === facet || at.facet === index.mainFacet || at === index.section(at.topic)) return undefined;
+  const own = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
+  return own < FACET_FIRST ? at : undefined;
+}
+
 /** A question first this short, before a remark ("in manchester??"). */
 const ASKS_FIRST_WORDS = 3;
 

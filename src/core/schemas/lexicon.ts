@@ -60,6 +60,8 @@ export const lexiconSchema = z.object({
    * "tell me more about the first one" after the causes. Default: none.
    */
   ordinals: z.record(z.string(), z.number().int()).optional(),
+  /** Phrases that count things ("how many a day?"): after a part of a topic, its items counted. Default: none. */
+  counts: words.optional(),
   /** Litres per volume unit people use for water (stemmed: "glass", not "glasses"). Default: none. */
   litres_per_unit: z.record(z.string(), z.number().positive()).optional(),
   /** Number words, time units and the words around durations (src/core/numbers.ts). Default: none. */
@@ -96,6 +98,14 @@ export const lexiconSchema = z.object({
    */
   told_pointers: words.optional(),
   decline: words,
+  /** Words of a preference after which a "than" turns down what follows ("rather eat it than take pills"). Default: none. */
+  decline_than: words.optional(),
+  /** Words of dislike that turn down only a thing right after them ("I hate mushrooms"). Default: none. */
+  aversions: words.optional(),
+  /** Pronouns that, right after a declining word, turn down the aspect named before ("without them"). Default: none. */
+  decline_pronouns: words.optional(),
+  /** Phrases right after an aspect that turn it down ("the sun's not much use"). Default: none. */
+  decline_after: words.optional(),
   exclude: words,
   /**
    * Words that correct the message before ("sorry, I meant vitamin D not magnesium"), among a message's first words:
@@ -123,6 +133,8 @@ export const lexiconSchema = z.object({
    * none.
    */
   question_words: words.optional(),
+  /** Verbs that open a yes-no question as its first word ("does that help the legs"). Default: none. */
+  question_verbs: words.optional(),
   /**
    * Words that, after small talk, open a question of its own ("fine, what does it recommend instead"): the message is
    * then read as a question, small talk only if all else is filler. Default: none.
