@@ -297,12 +297,17 @@ export interface ReplayedTables {
 export function replayTables(tables: RedFlagTables): ReplayedTables {
   const { hits: flat } = tables;
   const hits: (Hit | undefined)[] = new Array(flat.length / 3);
-  let phrases: string[] | null = null;
+  /** The phrases as recorded, until the first hit splits them. */
+  let joined: string | null = tables.phrases;
+  let phrases: string[] = [];
   /** One object per hit, shared by the tables and slots that file it, as in the compile. */
   const hitAt = (i: number): Hit => {
     let hit = hits[i];
     if (hit === undefined) {
-      phrases ??= tables.phrases.split(FORM_SEPARATOR);
+      if (joined !== null) {
+        phrases = joined.split(FORM_SEPARATOR);
+        joined = null;
+      }
       hit = {
         rule: flat[3 * i] ?? -1,
         group: flat[3 * i + 1] ?? -1,
