@@ -8,7 +8,7 @@
  */
 import { isAscii } from "node:buffer";
 import type { Hash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -221,7 +221,7 @@ export function sameSources(a: ArtefactSources, b: ArtefactSources): boolean {
 export function readArtefact(file: string, knowledgeDir: string, intentsDir: string): ArtefactRead {
   let text: string;
   try {
-    text = asText(readFileSync(file));
+    text = readText(file);
   } catch {
     return { ok: false, reason: "missing" };
   }
@@ -262,13 +262,33 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
   };
 }
 
+/** The piece of the file read at a time (see {@link readText}): below glibc's threshold for a mapping of its own. */
+const READ_CHUNK = 64 * 1024;
+
 /**
- * The file's text. The build writes it in ASCII (writeArtefact escapes every other character), which Latin-1 decodes
- * to the same string as UTF-8, in a fifth of the time: UTF-8 decoding checks every byte, and one character past ASCII
- * made all 2.7 MB a two-byte string (ADR 78). A file that is not ASCII is decoded as UTF-8.
+ * The file's text, read a piece at a time into one small buffer. The build writes it in ASCII (writeArtefact
+ * escapes every other character), which Latin-1 decodes to the same string as UTF-8 in a fifth of the time: UTF-8
+ * decoding checks every byte, and one character past ASCII made all 2.7 MB a two-byte string. Not in one buffer of
+ * the file's size: glibc maps a block that large apart, and freeing it raises, for the rest of the process, the free
+ * memory its heaps keep rather than give back to 2 x its size, about 5 MB; the arenas of V8's compiler threads then
+ * held that much more resident after a run (ADR 78). A file that is not ASCII is read whole, as UTF-8.
  */
-function asText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+function readText(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const parts: string[] = [];
+    for (;;) {
+      const read = readSync(fd, buffer, 0, READ_CHUNK, null);
+      if (read === 0) break;
+      const bytes = buffer.subarray(0, read);
+      if (!isAscii(bytes)) return readFileSync(file, "utf8");
+      parts.push(bytes.toString("latin1"));
+    }
+    return parts.join("");
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The word list package's version (its data does not change within a version). */
