@@ -246,6 +246,11 @@ export interface PreparedTexts {
    * texts again; written here while recording. Default: none, the texts are read.
    */
   vocabulary?: KnownWords;
+  /**
+   * The stems of the article's own words (reader.ts `articleVocabulary`), one a line, as the build worked them out
+   * (ADR 78): taken instead of stemming the knowledge's texts again; written here while recording. Default: none.
+   */
+  articleStems?: string;
 }
 
 /**

@@ -103,7 +103,8 @@ export class TablesRecorder {
   /** `form` was set (for the first time) in the stem table, the term table or the idioms. */
   setIn(table: "stems" | "terms" | "idioms", form: readonly string[]): void {
     if (form.length === 0) return; // a table ignores an empty phrase
-    if (form.some((term) => term.includes(TERM_SEPARATOR) || term.includes(FORM_SEPARATOR))) this.unfit = true;
+    if (form.some((term) => term.includes(TERM_SEPARATOR) || term.includes(FORM_SEPARATOR)))
+      this.unfit = true;
     (table === "stems" ? this.stemForms : table === "terms" ? this.termForms : this.idiomForms).push(form);
   }
 

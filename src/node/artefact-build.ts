@@ -27,10 +27,11 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   // those a start from the artefact reads, which leaves out the rules' expanded phrases.
   const compile: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared: compile });
-  const { redFlags, vocabulary } = compile;
+  const { redFlags, vocabulary, articleStems } = compile;
   const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
   if (redFlags) prepared.redFlags = redFlags;
   if (vocabulary) prepared.vocabulary = vocabulary;
+  if (articleStems !== undefined) prepared.articleStems = articleStems;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
   const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
   const artefact: ArtefactFile = {
@@ -42,6 +43,7 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
     texts,
     ...(redFlags ? { redFlags } : {}),
     ...(vocabulary ? { vocabulary } : {}),
+    ...(articleStems !== undefined ? { articleStems } : {}),
     stamps: { sources: stampedSources(sources), ...stamped },
   };
   // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails

@@ -66,6 +66,8 @@ export interface ArtefactFile {
    * Absent when they could not be carried: the texts are read then.
    */
   vocabulary?: KnownWords;
+  /** The stems of the article's own words, one a line (ADR 78); absent when they could not be carried. */
+  articleStems?: string;
   /**
    * The sources' stamps as the build found them: while every one is unchanged the hashes above are not worked out
    * again at start-up. Absent in an artefact written without them: the hashes decide.
@@ -257,6 +259,7 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
         terms: new Map(parsed.texts.terms),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
         ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),
+        ...(typeof parsed.articleStems === "string" ? { articleStems: parsed.articleStems } : {}),
       },
     },
   };
