@@ -109,6 +109,8 @@ const DERIVING_FILES = [
   "core/knowledge",
   "core/lexicon",
   "core/normalize",
+  // Which texts the lexicon's known words and the article's stems are read from (ADR 78).
+  "core/reader",
   "core/red-flag-concepts",
   "core/red-flag-tables",
   "core/redflags",
