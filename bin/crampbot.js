@@ -19,10 +19,12 @@ if (!existsSync(main)) {
 
 async function crampbot(args) {
   if (args[0] === "ask") {
-    const code = await require(join(dist, "cli", "ask-bundle.cjs")).askFromBundle(
+    const loader = require(join(dist, "cli", "ask-bundle.cjs"));
+    // Straight to the descriptors: process.stdout, made at its first use, costs a start more than the answer's write.
+    const code = await loader.askFromBundle(
       args.slice(1),
-      process.stdout,
-      process.stderr,
+      loader.descriptorOutput(1, () => process.stdout),
+      loader.descriptorOutput(2, () => process.stderr),
     );
     if (code !== null) return code;
   }

@@ -12,7 +12,6 @@
  * CommonJS (.cts), as bin/crampbot.js is: an ES module entry costs Node its ES module loader at start-up, and the
  * bundle needs only `require` for Node's own modules. Hence no import of the ES modules here but of their types.
  */
-import crypto = require("node:crypto");
 import fs = require("node:fs");
 import path = require("node:path");
 import vm = require("node:vm");
@@ -63,6 +62,9 @@ type BundleLoad =
 
 /** The hash a manifest records: over the bundle's text, then each input's relative name and content. */
 function bundleHash(root: string, inputs: readonly string[], bundleSource: string): string {
+  // Loaded only here: a start whose stamps vouch for the bundle never hashes, and node:crypto took 3-10 ms of a
+  // `crampbot ask` (ADR 78).
+  const crypto: typeof import("node:crypto") = require("node:crypto");
   const hash = crypto.createHash("sha256");
   hash.update(bundleSource);
   for (const input of inputs) {
@@ -144,14 +146,42 @@ function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
   };
 }
 
+/** What `crampbot ask` writes to: `write` is all it calls. */
+type Output = Pick<Writable, "write">;
+
+/**
+ * A writer straight to a file descriptor (1 or 2), with `fs.writeSync`. Node makes `process.stdout` a stream the first
+ * time it is read (a pipe's is a socket: the stream, net and tty modules), which took 3-10 ms of a `crampbot ask`
+ * whose answer is one write (ADR 78). On Linux a write to a pipe, a file or a terminal from `process.stdout` is
+ * synchronous too. Whatever a write cannot put through at once (a descriptor another process made non-blocking, a
+ * closed pipe) and all later writes go to `stream()`, so the stream then does as it always did, errors included.
+ */
+function descriptorOutput(fd: number, stream: () => Output): Output {
+  let fallback: Output | null = null;
+  return {
+    write(chunk: string | Uint8Array): boolean {
+      if (fallback !== null) return fallback.write(chunk);
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      let done = 0;
+      try {
+        while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+        return true;
+      } catch {
+        fallback = stream();
+        return fallback.write(bytes.subarray(done));
+      }
+    },
+  } as Output;
+}
+
 /**
  * `crampbot ask <args>` through the bundle: the exit code, or null (nothing written) when the bundle or the engine
  * data cannot be used, and the caller runs the full command line instead.
  */
-async function askFromBundle(args: string[], output: Writable, errors: Writable): Promise<number | null> {
+async function askFromBundle(args: string[], output: Output, errors: Output): Promise<number | null> {
   const load = loadAskBundle();
   if (!load.ok) return null;
-  return load.bundle.askFromArtefact(args, output, errors);
+  return load.bundle.askFromArtefact(args, output as Writable, errors as Writable);
 }
 
 /**
@@ -181,5 +211,6 @@ export = {
   stampedFiles,
   loadAskBundle,
   askFromBundle,
+  descriptorOutput,
   writeCodeCache,
 };

@@ -510,7 +510,7 @@ export class Reader {
       lexicon,
       (t) => this.namesSpecificTopic(t),
       (t) => this.lexicon.analyze(t).terms.some((term) => this.anchors.has(term)),
-      articleVocabulary(knowledge, lexicon),
+      articleVocabulary(knowledge, lexicon, input.prepared),
       (t) => this.asksArticle(t),
       (t) => this.askPart(t),
     );
@@ -1867,7 +1867,16 @@ function sentenceBefore(text: string, question: string): string | null {
  * question words) — never the lexicon's out-of-scope words or the scope topics'. Unknown subjects are measured
  * against it (unknown-subject.ts).
  */
-function articleVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon): (stem: string) => boolean {
+function articleVocabulary(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  prepared: PreparedTexts | undefined,
+): (stem: string) => boolean {
+  const recorded = prepared?.articleStems;
+  if (recorded !== undefined) {
+    const known = new Set(recorded === "" ? [] : recorded.split("\n"));
+    return (s) => known.has(s);
+  }
   const d = lexicon.data;
   const texts = [
     ...knowledge.sections.flatMap((s) => [s.title, s.answer, s.more, ...s.keywords, ...s.questions]),
@@ -1881,6 +1890,9 @@ function articleVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon): (stem: s
   ];
   const known = new Set<string>();
   for (const text of texts) for (const s of lexicon.stems(text)) known.add(s);
+  // One a line: a stem holding a line break, or an empty one, could not be told apart (none does).
+  if (prepared?.record && ![...known].some((s) => s === "" || s.includes("\n")))
+    prepared.articleStems = [...known].join("\n");
   return (s) => known.has(s);
 }
 

@@ -27,9 +27,11 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   // those a start from the artefact reads, which leaves out the rules' expanded phrases.
   const compile: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared: compile });
-  const { redFlags } = compile;
+  const { redFlags, vocabulary, articleStems } = compile;
   const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
   if (redFlags) prepared.redFlags = redFlags;
+  if (vocabulary) prepared.vocabulary = vocabulary;
+  if (articleStems !== undefined) prepared.articleStems = articleStems;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
   const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
   const artefact: ArtefactFile = {
@@ -40,6 +42,8 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
     common: common.size,
     texts,
     ...(redFlags ? { redFlags } : {}),
+    ...(vocabulary ? { vocabulary } : {}),
+    ...(articleStems !== undefined ? { articleStems } : {}),
     stamps: { sources: stampedSources(sources), ...stamped },
   };
   // The engine must not tell the two paths apart: anything JSON cannot carry (a Map, undefined, a RegExp) fails
@@ -58,9 +62,20 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   return artefact;
 }
 
-/** Writes the artefact to `file` through a temporary file, so a reader never sees half of it. */
+/**
+ * Writes the artefact to `file` through a temporary file, so a reader never sees half of it; in ASCII, every other
+ * character escaped, so that a start decodes it at once (artefact.ts `asText`).
+ */
 export function writeArtefact(file: string, artefact: ArtefactFile): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(artefact));
+  writeFileSync(temporary, asciiJson(artefact));
   renameSync(temporary, file);
+}
+
+/** JSON.stringify's text with every character past ASCII written as its \u escape, which JSON.parse reads back. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

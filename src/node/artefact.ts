@@ -6,14 +6,15 @@
  * otherwise it is stale and the caller reads the data files instead. This module never loads zod or js-yaml, so a
  * start from the artefact does not either. Docs: docs/adr/0010-precomputed-engine-data.md.
  */
+import { isAscii } from "node:buffer";
 import type { Hash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
-import type { PreparedTexts } from "../core/lexicon.js";
+import type { KnownWords, PreparedTexts } from "../core/lexicon.js";
 import type { RedFlagTables } from "../core/red-flag-tables.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
@@ -61,6 +62,13 @@ export interface ArtefactFile {
    */
   redFlags?: RedFlagTables;
   /**
+   * The lexicon's known words (ADR 78); the texts above then leave out the vocabulary texts they were read from.
+   * Absent when they could not be carried: the texts are read then.
+   */
+  vocabulary?: KnownWords;
+  /** The stems of the article's own words, one a line (ADR 78); absent when they could not be carried. */
+  articleStems?: string;
+  /**
    * The sources' stamps as the build found them: while every one is unchanged the hashes above are not worked out
    * again at start-up. Absent in an artefact written without them: the hashes decide.
    */
@@ -101,6 +109,8 @@ const DERIVING_FILES = [
   "core/knowledge",
   "core/lexicon",
   "core/normalize",
+  // Which texts the lexicon's known words and the article's stems are read from (ADR 78).
+  "core/reader",
   "core/red-flag-concepts",
   "core/red-flag-tables",
   "core/redflags",
@@ -215,7 +225,7 @@ export function sameSources(a: ArtefactSources, b: ArtefactSources): boolean {
 export function readArtefact(file: string, knowledgeDir: string, intentsDir: string): ArtefactRead {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readText(file);
   } catch {
     return { ok: false, reason: "missing" };
   }
@@ -250,9 +260,40 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
         tokens: new Map(parsed.texts.tokens),
         terms: new Map(parsed.texts.terms),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
+        ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),
+        ...(typeof parsed.articleStems === "string" ? { articleStems: parsed.articleStems } : {}),
       },
     },
   };
+}
+
+/** The piece of the file read at a time (see {@link readText}): below glibc's threshold for a mapping of its own. */
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * The file's text, read a piece at a time into one small buffer. The build writes it in ASCII (writeArtefact
+ * escapes every other character), which Latin-1 decodes to the same string as UTF-8 in a fifth of the time: UTF-8
+ * decoding checks every byte, and one character past ASCII made all 2.7 MB a two-byte string. Not in one buffer of
+ * the file's size: glibc maps a block that large apart, and freeing it raises, for the rest of the process, the free
+ * memory its heaps keep rather than give back to 2 x its size, about 5 MB; the arenas of V8's compiler threads then
+ * held that much more resident after a run (ADR 78). A file that is not ASCII is read whole, as UTF-8.
+ */
+function readText(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const parts: string[] = [];
+    for (;;) {
+      const read = readSync(fd, buffer, 0, READ_CHUNK, null);
+      if (read === 0) break;
+      const bytes = buffer.subarray(0, read);
+      if (!isAscii(bytes)) return readFileSync(file, "utf8");
+      parts.push(bytes.toString("latin1"));
+    }
+    return parts.join("");
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The word list package's version (its data does not change within a version). */

@@ -1,5 +1,6 @@
 // The precomputed engine data (src/node/artefact.ts): an engine from it answers exactly as one from the data files,
 // and an artefact that no longer matches the data files (or the code, or the format) is never used.
+import { isAscii } from "node:buffer";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,6 +48,17 @@ describe("the precomputed engine data", () => {
     for (const text of questions) {
       expect(await ask(fromArtefact as Engine, text), text).toEqual(await ask(fromFiles, text));
     }
+  });
+
+  it("is written in ASCII, and gives back every character past it (a dash, a bullet, an emoji) as written", () => {
+    const bytes = readFileSync(file);
+    expect(isAscii(bytes)).toBe(true);
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    const built = buildArtefact(knowledge.dir, intents.dir);
+    expect(read.data.sections).toEqual(built.sections);
+    expect(read.data.intents).toEqual(built.intents);
+    expect(JSON.stringify(built.sections)).toMatch(/[\u2014\u2022]/);
   });
 
   it("is stale once a data file changes: the edited file is read instead", async () => {
