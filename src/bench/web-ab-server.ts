@@ -5,17 +5,20 @@
  * store the engine alone uses). With FIXED_REPLY=1 a handler answers one fixed reply (Botkit and HTTP exactly as
  * before, no engine work per message), which measures the path's fixed cost; with REPLAY=1 it serves the engine's
  * replies to the bench's texts, worked out at start, in turn: the path's cost with replies of the real sizes and
- * shapes (ADR 43: one reply served again and again meets every step with its caches hot).
+ * shapes (ADR 43: one reply served again and again meets every step with its caches hot); with BARE_HTTP=1 node:http
+ * alone answers one reply in the webhook's shape (no adapter, no Botkit, no engine): the floor (ADR 79).
  *
  * Protocol (IPC with the parent): sends `{kind: "port", port}` once listening; answers `{kind: "cpu"}` with this
  * process's CPU time (all threads) and its garbage-collection pauses so far; on `{kind: "stop"}` closes and exits.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage as HttpRequest, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
+import { sendJson } from "../adapters/web/http.js";
 import { createWebAdapter } from "../adapters/web/index.js";
+import { toOutgoing } from "../adapters/web/protocol.js";
 import { silentLogger } from "../core/logger.js";
 import { MemoryReviewLog } from "../core/store/review-memory.js";
 import type { MessageHandler, Reply } from "../core/types.js";
@@ -87,8 +90,13 @@ if (engine !== undefined && process.env.FIXED_REPLY === "1") {
 // Every round's load generator starts 50 new conversations from one address: the budget must not refuse them.
 const web = createWebAdapter({ handler, logger: silentLogger }, { newConversationsPerMinute: 100_000 });
 await web.start();
+// With BARE_HTTP=1, node:http alone: the body read and parsed, the engine's first reply answered as the webhook
+// would answer it (the same headers, a cookie for a new client), but no adapter, no Botkit, no engine per message.
+// The floor under every other variant: what HTTP costs the server on this machine (ADR 79).
+const bare = process.env.BARE_HTTP === "1" ? await bareAnswer() : undefined;
 const server = createServer((req, res) => {
-  if (!web.handleHttp(req, res)) res.writeHead(404).end();
+  if (bare !== undefined) bare(req, res);
+  else if (!web.handleHttp(req, res)) res.writeHead(404).end();
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 
@@ -129,3 +137,25 @@ process.on("disconnect", () => {
 });
 const address = server.address();
 process.send?.({ kind: "port", port: typeof address === "object" && address ? address.port : 0 });
+
+/** The BARE_HTTP answer: one engine reply in the webhook's shape, for every POST, after reading its JSON body. */
+async function bareAnswer(): Promise<(req: HttpRequest, res: ServerResponse) => void> {
+  const reply = await createEngine({ rateLimit: { messages: 1_000_000, windowMs: 1 } }).handle({
+    platform: "web",
+    conversationId: "bare",
+    userId: "bare",
+    kind: "text",
+    text: "what causes leg cramps at night?",
+  });
+  const answer = [toOutgoing(reply)];
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      const cookie =
+        req.headers.cookie === undefined ? { "set-cookie": "crampbot_session=bare; Path=/" } : undefined;
+      sendJson(res, 200, answer, cookie);
+    });
+  };
+}

@@ -6,7 +6,8 @@
  *
  * FLAGS are node flags separated by commas (`base=--max-semi-space-size=8`,
  * `single=--max-semi-space-size=8,--single-threaded-gc`); a label starting with "fixed" serves one fixed reply
- * instead of the engine (the path's fixed cost), one starting with "replay" the engine's replies to the bench's
+ * instead of the engine (the path's fixed cost), one starting with "bare" answers the same way from node:http alone
+ * (no adapter, no Botkit: what HTTP costs, ADR 79), one starting with "replay" the engine's replies to the bench's
  * texts, worked out at start, in turn (the path with replies of the real sizes, no engine per message), one starting
  * with "memory" keeps the sessions in the in-memory store, the engine alone's, instead of SQLite (ADR 43: the
  * store's part and the path's told apart), one starting with "thread" runs the engine and its store on a thread of
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         FIXED_REPLY: label.startsWith("fixed") ? "1" : "",
+        BARE_HTTP: label.startsWith("bare") ? "1" : "",
         MEMORY_STORE: label.startsWith("memory") ? "1" : "",
         REPLAY: label.startsWith("replay") ? "1" : "",
         ENGINE_THREAD: label.startsWith("thread") ? "1" : "",

@@ -305,14 +305,14 @@ export class Engine implements MessageHandler {
     const previous = this.locks.get(key) ?? Promise.resolve();
     const locked = () => this.withStoreLock(key, task);
     const result = previous.then(locked, locked);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.locks.set(key, settled);
-    void settled.then(() => {
+    // One settled-either-way step, which also forgets the queue once it is the last: a turn's queue costs two
+    // promises after its task, not three.
+    const forget = (): undefined => {
       if (this.locks.get(key) === settled) this.locks.delete(key);
-    });
+      return undefined;
+    };
+    const settled: Promise<undefined> = result.then(forget, forget);
+    this.locks.set(key, settled);
     return result;
   }
 
@@ -566,17 +566,28 @@ export class Engine implements MessageHandler {
   private bounded<T>(operation: Promise<T>, name: TurnStoreOperation): Promise<T> {
     if (this.storeIsMemory) return operation;
     const ms = this.settings.storeTimeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
+    // What Promise.race with a timer's promise and a finally() did, in one promise: settled by whichever comes first,
+    // the timer cleared when the operation does. Two store operations a turn (four with Redis's lock) each spared
+    // the race's and the finally's promises and reactions.
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
         () =>
           reject(
             new StoreError(name, `store ${name} took longer than ${ms} ms`, { code: "E_STORE_TIMEOUT" }),
           ),
         ms,
       );
+      operation.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
     });
-    return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Logs (with the conversation's short hash, never its key) and reports a failed store operation. */

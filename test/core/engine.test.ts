@@ -378,6 +378,18 @@ describe("failures", () => {
     expect(store.pending).toEqual(["lock lock:conv:h", "get conv:h"]);
   });
 
+  it("leaves no store timer behind once a turn is answered, whether the store answered or failed", async () => {
+    // A timer left for each store operation would keep a stopping service alive for the whole store timeout.
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const before = timers();
+    const slow = createBot({ store: new SlowStore(new ManualClock()), storeTimeoutMs: 60_000 });
+    await slow.chat("t").say("how much magnesium should I take");
+    await slow.chat("t").say("and vitamin D?");
+    const broken = createBot({ store: new BrokenStore(), storeTimeoutMs: 60_000 });
+    expect((await broken.chat("u").say("hello")).intent).toBe("greeting");
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it("never logs the message text or the raw conversation id at info level", async () => {
     const { records, logger } = recordingLogger();
     const own = createBot({ logger });
