@@ -1107,7 +1107,9 @@ export class RedFlags {
   ): boolean {
     const next = d.end < stems.length ? d.end : -1;
     if (next < 0 || contextAt.has(next)) return false;
-    if (stems[next] === "of") return !contextAt.has(next + 1);
+    // ("half an hour of my calf being locked": a place after "of my" is the cramp's too.)
+    if (stems[next] === "of")
+      return !contextAt.has(next + 1) && !(DETERMINERS.has(stems[next + 1] ?? "") && contextAt.has(next + 2));
     // "it took me 20 minutes to get back to sleep", "30 minutes to drive home"
     if (stems[next] === "to") return unless.some((u) => u.start > next && u.start <= next + 4);
     const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
