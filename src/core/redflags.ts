@@ -1089,7 +1089,8 @@ export class RedFlags {
     while (start > 0 && sentences.sameClause(start - 1, d.start)) start--;
     if (start === 0 || !sentences.together(start - 1, d.start)) return false;
     // Only connectors before it in its clause, and its clause ends with it.
-    for (let i = start; i < d.start; i++) if (!connectors.some((c) => i >= c.start && i < c.end)) return false;
+    for (let i = start; i < d.start; i++)
+      if (!connectors.some((c) => i >= c.start && i < c.end)) return false;
     if (d.end < length && sentences.sameClause(d.end - 1, d.end)) return false;
     let before = start - 1;
     while (before > 0 && sentences.sameClause(before - 1, start - 1)) before--;
@@ -1269,7 +1270,18 @@ function startsAfter(
 }
 
 /** Words that open a sentence speaking of the sign just told: "tingling ... right? It goes in seconds". */
-const SAID_OF_BEFORE = new Set(["it", "that", "this", "they", "and", "but", "though", "usually", "always", "normally"]);
+const SAID_OF_BEFORE = new Set([
+  "it",
+  "that",
+  "this",
+  "they",
+  "and",
+  "but",
+  "though",
+  "usually",
+  "always",
+  "normally",
+]);
 
 /**
  * A phrase of `list` opens the sentence right after the sign's (word `of`), with only words of `SAID_OF_BEFORE`
