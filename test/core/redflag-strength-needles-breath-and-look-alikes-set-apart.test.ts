@@ -23,12 +23,15 @@ const WEAKNESS = [
   "my knee just gives when i stand, and night cramps",
   "my legs feel wobbly and weak since monday and cramp at night",
   "legs feel week all the time now and the calf cramps",
+  "my legs won't do what i tell them and they cramp at night",
+  "i can't bend my ankle up since the cramp",
 ];
 
 const NUMB_OR_TINGLING = [
   "my foot feels like needles are going into it since the cramp",
   "prickly feeling all down my shin since yesterday, and cramps",
   "tingling in my foot since monday. it goes in seconds then comes back all day",
+  "my leg is sleeping since morning and not wake up",
 ];
 
 const BREATH_AND_CHEST = [
@@ -39,6 +42,7 @@ const BREATH_AND_CHEST = [
   "i have to stop halfway up the stairs to breathe now, leg cramps too",
   "it hurts to breathe and my leg cramped",
   "pain going down my left arm and my legs are cramping",
+  "i no fit breathe well and my leg dey cramp",
 ];
 
 const COLD_FOOT = ["my toes have gone white and numb in the cold and won't warm up"];
@@ -53,6 +57,7 @@ const LONG_CRAMPS = [
   "this cramp has been with me since the ads started and the programme's over",
   "a solid half hour of my calf being locked",
   "still cramping after two full cups of coffee",
+  "cramp since I got in the bath and the water's gone cold",
   // A length set apart by commas is the cramp's when the clause before it names the cramp.
   "my calf cramped while walking the dog, about 40 minutes, and it wouldn't let go",
 ];
@@ -85,6 +90,9 @@ const LOOK_ALIKES = [
   "my feet are always cold in winter and won't warm up in bed, could that cause cramps?",
   "I sweat a lot at the gym, how much water should I drink?",
   "the pain in my left arm is from the flu jab, anyway what's the magnesium dose?",
+  "my tea has gone cold while I typed this, how do I stop leg cramps",
+  "cramps since I started magnesium and I've finished the bottle now, and my tea has gone cold",
+  "I can't bend down to reach my feet, my back hurts, and cramps",
 ];
 
 describe("red flags told in everyday words the tables now generalise to", () => {
