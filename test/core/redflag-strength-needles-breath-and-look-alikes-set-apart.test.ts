@@ -58,6 +58,7 @@ const LONG_CRAMPS = [
   "a solid half hour of my calf being locked",
   "still cramping after two full cups of coffee",
   "cramp since I got in the bath and the water's gone cold",
+  "my calf went like a rock when the film started and the film's over and it's still like that",
   // A length set apart by commas is the cramp's when the clause before it names the cramp.
   "my calf cramped while walking the dog, about 40 minutes, and it wouldn't let go",
 ];
@@ -93,6 +94,7 @@ const LOOK_ALIKES = [
   "my tea has gone cold while I typed this, how do I stop leg cramps",
   "cramps since I started magnesium and I've finished the bottle now, and my tea has gone cold",
   "I can't bend down to reach my feet, my back hurts, and cramps",
+  "I get cramps after dinner and they're still like that every night, why?",
 ];
 
 describe("red flags told in everyday words the tables now generalise to", () => {
