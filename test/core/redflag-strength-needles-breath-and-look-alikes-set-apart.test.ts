@@ -2,7 +2,8 @@
  * Red flags told in everyday ways the tables had not generalised to (ADR 82): strength said gone or a leg that folds,
  * wobbly legs, needles felt, breathing "very hard", shallow, painful or stopped for, pain down the left arm, a cold
  * foot that will not warm up, a cramp still "like a rock" when something is over, refusing to release, held while
- * things were done, a stomach gone wrong on a trip, a door or a table walked into. Their look-alikes are answered:
+ * things were done, a stomach gone wrong on a trip, a door or a table walked into, and red flags buried in long
+ * letters and posts. Their look-alikes are answered:
  * a difference asked in general, a school project, somebody else's old or cared-for sign set apart from the writer's
  * own, a recovery made, a numbing injection, a tingle that "goes in seconds", a run's length set apart by commas,
  * flights of stairs, cramps that do not go away for good, weak tea. Written for this file, not taken from the eval
@@ -97,6 +98,34 @@ const LOOK_ALIKES = [
   "I get cramps after dinner and they're still like that every night, why?",
 ];
 
+// Long messages with the red flag buried in the story, as letters and forum posts tell them.
+const STORIES = [
+  "Dear Doctor, I am 74 and have had night cramps for years. Usually they pass. But since Tuesday my right calf has felt full and warm and my sock leaves a ring. My daughter says not to worry. What do you think?",
+  "Hi all, long time lurker. Training for my first half, doing about 30 miles a week. Last night woke with a calf cramp which went after a minute but this morning the whole calf is puffy and it hurts to walk on. Stretch or rest?",
+  "So I was at my sister's wedding dancing all night, loads of prosecco and hardly any water, and about 3am my thigh seized and it's now 4.15 and it's still solid. What do I do?",
+  "My mum (82) keeps getting cramps at night, but this week she has also been unsteady on her feet and dropped her cup twice. Is it her magnesium?",
+  "Quick one - been getting cramps, and the last couple of days I get breathless just walking to the car. Probably unfit lol. Which foods have magnesium?",
+  "Evening, I had a tumble off the kerb on Sunday, nothing broken I think, but the cramps in that calf have been awful since. Any stretches?",
+  "i work in a hot warehouse and sweat through my clothes every shift, been drinking barely anything, cramps every night now and feeling dizzy",
+  "the cramp grabbed my calf as I sat down to eat and I've finished dinner and the washing up and it's still locked",
+  "I have had diarrhoea on and off for ten days after my holiday and the cramps are terrible, should I take magnesium?",
+  "my foot has been numb on top since the cramp on friday, it feels like cardboard",
+];
+
+// Long messages whose signs are somebody else's, long past, explained or denied.
+const STORY_LOOK_ALIKES = [
+  "Dear Doctor, my wife had a DVT after her hip operation two years ago and is fine now. I'm 60 and I only get the usual calf cramps at night, a minute or so. Is it worth trying magnesium?",
+  "I'm a PE teacher so I see kids go down with cramp every week, but mine are at night. Does stretching before bed help?",
+  "Years ago I had pins and needles in my feet from a bad back, all sorted by physio. Now just ordinary cramps, what causes them?",
+  "Last summer I got heatstroke in Spain and was sweating buckets, fine since. This winter I get calf cramps. Vitamin D?",
+  "my cramp last night lasted about two minutes, no swelling, no redness, walking fine today. what stops them coming back?",
+  "We watched a documentary about blood clots and now I'm paranoid, but my legs look totally normal, just cramps. Why do they happen?",
+  "I'm breathless with excitement, just booked acupuncture for my cramps! what should I expect?",
+  "I had covid in 2021 and was short of breath for a while but I'm fully recovered. Do cramps link to vitamin D?",
+  "My toes go white in the cold sometimes and come right as soon as I warm up, I've always had that. Cramps at night though, what helps?",
+  "I fell off my bike when I was a kid and broke my arm. Nothing to do with my legs, but I get cramps. Magnesium dose?",
+];
+
 describe("red flags told in everyday words the tables now generalise to", () => {
   describe("weakness: strength gone, a leg that folds or wobbles", () =>
     itRepliesEach(bot, WEAKNESS, "urgent"));
@@ -109,6 +138,9 @@ describe("red flags told in everyday words the tables now generalise to", () => 
     itRepliesEach(bot, LONG_CRAMPS, "urgent"));
   describe("fluid lost on a trip or in sweat; a table or a door walked into", () =>
     itRepliesEach(bot, FLUID_LOSS_AND_INJURY, "urgent"));
+  describe("buried in a story", () => itRepliesEach(bot, STORIES, "urgent"));
+  describe("stories whose signs are not the writer's own now", () =>
+    itRepliesEach(bot, STORY_LOOK_ALIKES, "urgent", { not: true }));
   describe("their look-alikes are no red flag", () =>
     itRepliesEach(bot, LOOK_ALIKES, "urgent", { not: true }));
 });
