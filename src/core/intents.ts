@@ -87,6 +87,11 @@ export const urgentSchema = z.object({
    * weakness"): a red-flag phrase that overlaps one does not count there. Default: none.
    */
   idioms: words.default([]),
+  /**
+   * Words of degree a phrase may have inside it as said ("breathing *very* hard", "*quite* short of breath"), beside
+   * the lexicon's filler: left out for a second reading of the message, as filler is. Default: none.
+   */
+  intensifiers: words.default([]),
   /** Phrases that say what came before them is over ("all sorted now", "cleared up fully"). */
   resolved: words.default([]),
   /**
@@ -245,8 +250,13 @@ export const urgentSchema = z.object({
        * fell asleep on the sofa with my legs tucked under me but it came back in like a minute"). Default: none.
        */
       back_at_once: words.default([]),
+      /**
+       * Said after a `back_at_once` phrase in its sentence, these say the sign keeps returning ("it goes in seconds
+       * then comes back all day"): the phrase closes nothing. Default: none.
+       */
+      back_again: words.default([]),
     })
-    .default({ phrases: [], rules: [], causes_before: [], felt_signs: [], back_at_once: [] }),
+    .default({ phrases: [], rules: [], causes_before: [], felt_signs: [], back_at_once: [], back_again: [] }),
   rules: z.array(ruleSchema).min(1),
   advisories: z.array(
     ruleSchema.extend({ text: z.string().min(1).max(500), section: z.string().optional() }),

@@ -158,7 +158,7 @@ export class RedFlags {
   private readonly askedBack = new PhraseTable<true>();
   private readonly nextOnly: Set<string>;
   private readonly breaks: Set<string>;
-  /** Words a phrase may have inside it as said ("can't *really* catch my breath"): the lexicon's filler words. */
+  /** Words a phrase may have inside it as said ("can't *really* catch my breath"): filler and `intensifiers`. */
   private readonly filler: Set<string>;
   private readonly durationContext: Set<string>;
   private readonly conversationContext = new PhraseTable<true>();
@@ -187,6 +187,8 @@ export class RedFlags {
   private readonly causesBefore = new PhraseTable<true>();
   /** "was fine a minute later", "went in seconds": a felt sign gone again at once (`habitual.back_at_once`). */
   private readonly backAtOnce = new PhraseTable<true>();
+  /** "...then comes back all day": a sign said gone at once that keeps returning (`habitual.back_again`). */
+  private readonly backAgain = new PhraseTable<true>();
   private readonly feltSigns: ReadonlySet<string>;
   /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
   private readonly limbs = new PhraseTable<true>();
@@ -242,7 +244,7 @@ export class RedFlags {
     this.breaks = new Set(data.negation_breaks.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.denials) this.denials.set(lexicon.stems(phrase), true);
     for (const phrase of data.asked_back) this.askedBack.set(lexicon.stems(phrase), true);
-    this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
+    this.filler = new Set([...lexicon.data.filler, ...data.intensifiers].flatMap((w) => lexicon.stems(w)));
     this.durationContext = new Set(data.duration_context.flatMap((w) => lexicon.terms(w)));
     for (const phrase of data.duration_context_in_conversation)
       this.conversationContext.set(lexicon.stems(phrase), true);
@@ -268,6 +270,7 @@ export class RedFlags {
     for (const phrase of data.habitual.phrases) this.habitual.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.causes_before) this.causesBefore.set(lexicon.stems(phrase), true);
     for (const phrase of data.habitual.back_at_once) this.backAtOnce.set(lexicon.stems(phrase), true);
+    for (const phrase of data.habitual.back_again) this.backAgain.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
     for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
     if (replay) {
@@ -511,8 +514,10 @@ export class RedFlags {
             let usualOrGone = startsAfter(usual, end, HABITUAL_REACH, at, sentences);
             // ...or gone again at once ("numb, but it came back in like a minute").
             if (!usualOrGone) {
-              back ??= this.undenied(this.backAtOnce, stems);
-              usualOrGone = startsAfter(back, end, BACK_AT_ONCE_REACH, end - 1, sentences);
+              back ??= this.goneForGood(stems, sentences);
+              usualOrGone =
+                startsAfter(back, end, BACK_AT_ONCE_REACH, end - 1, sentences) ||
+                saidOfInTheNext(back, stems, end - 1, sentences);
             }
             habitual = usualOrGone ? 1 : 0;
             if (usualOrGone) this.close(closed, stems, at, end);
@@ -775,6 +780,15 @@ export class RedFlags {
    * Where the negator stands, or -1.
    */
   /** The table's phrases in `stems` that no negator stands before ("it has not cleared up" says no end). */
+  /** The `back_at_once` phrases not denied, and with no `back_again` phrase after them in their sentence. */
+  private goneForGood(stems: readonly string[], sentences: Sentences): Span[] {
+    const back = this.undenied(this.backAtOnce, stems);
+    if (back.length === 0) return back;
+    const again = spans(this.backAgain, stems);
+    if (again.length === 0) return back;
+    return back.filter((b) => !again.some((a) => a.start >= b.end && sentences.together(b.start, a.start)));
+  }
+
   private undenied(table: PhraseMatcher<true>, stems: readonly string[]): Span[] {
     return spans(table, stems).filter((o) => this.negatorOf(stems, o.start, NO_WORDS) < 0);
   }
@@ -963,6 +977,10 @@ export class RedFlags {
                 sentences.sameClause(d.end - 1, u.start) &&
                 !lasting.some((l) => near(l, d, 4, 0)))),
         ) &&
+        // "I run at lunch in the heat, about 40 minutes, and cramp that night": a length set apart by commas, with
+        // nothing but connectors, says how long the clause before it took when that clause names what else took it
+        // and no cramp.
+        !this.asideOfSomethingElse(d, unless, connectors, contextAt, sentences, stems.length) &&
         // "I do 12 hour nights": a word right after it that measures something else (`duration_unless_after`).
         !unlessAfter.some((u) => u.start === d.end) &&
         // ...unless it says what each one lasted: "cramps that last 20 minutes every night", "my calf cramps for 30
@@ -1053,6 +1071,33 @@ export class RedFlags {
     );
   }
 
+  /**
+   * The duration stands alone in its clause, after connectors only ("..., about 40 minutes, ..."), and the clause
+   * before it, in its sentence, names something else that takes time (`duration_unless`) but no cramp: it is that
+   * thing's length.
+   */
+  private asideOfSomethingElse(
+    d: Duration,
+    unless: readonly Span[],
+    connectors: readonly Span[],
+    contextAt: ReadonlySet<number>,
+    sentences: Sentences,
+    length: number,
+  ): boolean {
+    if (unless.length === 0) return false;
+    let start = d.start;
+    while (start > 0 && sentences.sameClause(start - 1, d.start)) start--;
+    if (start === 0 || !sentences.together(start - 1, d.start)) return false;
+    // Only connectors before it in its clause, and its clause ends with it.
+    for (let i = start; i < d.start; i++)
+      if (!connectors.some((c) => i >= c.start && i < c.end)) return false;
+    if (d.end < length && sentences.sameClause(d.end - 1, d.end)) return false;
+    let before = start - 1;
+    while (before > 0 && sentences.sameClause(before - 1, start - 1)) before--;
+    for (const c of contextAt) if (c >= before && c < start) return false;
+    return unless.some((u) => u.start >= before && u.end <= start);
+  }
+
   /** "a 10 hour flight", "the 20 minute walk", "20 minutes of sunshine": the duration describes the next words. */
   private measuresSomethingElse(
     stems: readonly string[],
@@ -1063,7 +1108,9 @@ export class RedFlags {
   ): boolean {
     const next = d.end < stems.length ? d.end : -1;
     if (next < 0 || contextAt.has(next)) return false;
-    if (stems[next] === "of") return !contextAt.has(next + 1);
+    // ("half an hour of my calf being locked": a place after "of my" is the cramp's too.)
+    if (stems[next] === "of")
+      return !contextAt.has(next + 1) && !(DETERMINERS.has(stems[next + 1] ?? "") && contextAt.has(next + 2));
     // "it took me 20 minutes to get back to sleep", "30 minutes to drive home"
     if (stems[next] === "to") return unless.some((u) => u.start > next && u.start <= next + 4);
     const determiner = DETERMINERS.has(stems[d.start - 1] ?? "");
@@ -1221,6 +1268,45 @@ function startsAfter(
     if (u.start >= end && u.start - end <= reach && sentences.of(of) === sentences.of(u.start)) return true;
   return false;
 }
+
+/** Words that open a sentence speaking of the sign just told: "tingling ... right? It goes in seconds". */
+const SAID_OF_BEFORE = new Set([
+  "it",
+  "that",
+  "this",
+  "they",
+  "and",
+  "but",
+  "though",
+  "usually",
+  "always",
+  "normally",
+]);
+
+/**
+ * A phrase of `list` opens the sentence right after the sign's (word `of`), with only words of `SAID_OF_BEFORE`
+ * before it: the next sentence says it of the sign ("is that just the muscle relaxing? it goes in seconds").
+ */
+function saidOfInTheNext(
+  list: readonly Span[],
+  stems: readonly string[],
+  of: number,
+  sentences: Sentences,
+): boolean {
+  const next = sentences.of(of) + 1;
+  for (const u of list) {
+    if (sentences.of(u.start) !== next) continue;
+    const start = sentences.startOf(u.start);
+    if (start === u.start || u.start - start > SAID_OF_REACH) continue;
+    let before = true;
+    for (let i = start; i < u.start; i++) if (!SAID_OF_BEFORE.has(stems[i] ?? "")) before = false;
+    if (before) return true;
+  }
+  return false;
+}
+
+/** How many words may open the next sentence before a phrase said of the sign (`saidOfInTheNext`). */
+const SAID_OF_REACH = 3;
 
 /** A cause of a felt sign ends within {@link CAUSE_REACH} words before it, in its sentence. */
 function causedBefore(causes: readonly Span[], at: number, sentences: Sentences): boolean {
