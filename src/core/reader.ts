@@ -630,8 +630,9 @@ export class Reader {
     for (const sentence of sentences) {
       const said = this.signalsOf(sentence);
       if (said.dialogue !== null && said.outOfScope) return null;
-      // ("Is there a bedtime routine that could help me switch off?" asks what to do, not for the check-up.)
-      if (said.kind !== null || said.startsWithQuestionWord) {
+      // ("Is there a bedtime routine that could help me switch off?" asks what to do, not for the check-up. A sentence
+      // opened by a connective, "so here's my life: a litre of water a day...", only tells.)
+      if (said.kind !== null || this.opensAQuestion(said)) {
         if (said.dialogue === null || !/^\W*(can|could|would|will) you\b/i.test(sentence)) return null;
       }
       if (said.dialogue !== null) {
@@ -640,6 +641,12 @@ export class Reader {
       } else if (sentence.includes("?")) return null;
     }
     return asked;
+  }
+
+  /** A sentence whose first word is a question word or a verb that opens a yes-no question, not a connective. */
+  private opensAQuestion(said: Signals): boolean {
+    if (!said.startsWithQuestionWord) return false;
+    return said.startsWithQuestionVerb || this.asksAfter.has(said.analysis.tokens[0] ?? "");
   }
 
   /**
