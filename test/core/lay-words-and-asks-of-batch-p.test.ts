@@ -100,3 +100,30 @@ describe("a check-up asked beside habits told after a connective", () => {
     expect(await replyTo("how much water is enough. can you check my habits")).toBe("hydration");
   });
 });
+
+describe("when cramps would be a worry, asked in general, is not the stress section's worry", () => {
+  it.each([
+    "night cramps, when should I be concerned?",
+    "what are the warning signs that my calf cramps are serious",
+  ])("%s", async (text) => {
+    expect(await replyTo(text)).toBe("fallback");
+  });
+
+  it("keeps a red flag told with it urgent", async () => {
+    expect(await replyTo("my calf has been hot and swollen since the cramp, when should I worry?")).toBe(
+      "urgent",
+    );
+  });
+
+  it("keeps worrying as stress", async () => {
+    expect(await replyTo("I worry a lot about money at night, could that be behind my cramps?")).toBe(
+      "stress",
+    );
+  });
+
+  it("keeps the warning signs of too much magnesium", async () => {
+    expect(await replyTo("what are the warning signs of taking too much magnesium?")).toBe(
+      "magnesium.supplements",
+    );
+  });
+});
