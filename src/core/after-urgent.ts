@@ -18,6 +18,8 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   play_down: [],
   seeks_help: [],
   kept_advice: "",
+  acknowledges: [],
+  turns_to: [],
 };
 
 /**
@@ -43,7 +45,9 @@ export function goesForHelp(s: Signals, state: ConversationState): boolean {
     // "ok will do. separately, does acupuncture work": the new subject is answered; so is "/checkup" said with it.
     !s.newSubject &&
     s.dialogue === null &&
-    !s.text.includes("?")
+    !s.text.includes("?") &&
+    // "ok ill get it checked. anyway wot nuts have magnesium": asked anew, though without a question mark.
+    !s.helpStated
   );
 }
 
@@ -103,7 +107,9 @@ export function asksAnewWithHelpInHand(
     !s.playsDown &&
     s.smallTalk !== "reset" &&
     slashCommand(s.text) === undefined &&
-    s.text.includes("?") &&
+    // (`helpStated` has the question after the help: a "?", or a sentence turning to something new.)
+    // Taken as thanks alone, the new sentence must not point back or tell a sign ("Thanks. Now my calf is hot too").
+    (s.seeksHelp || (!s.pointsBack && s.redFlags.urgent === null && s.redFlags.inConversation === null)) &&
     // (Not `newQuestion`: the help said often points back, "I'll get it checked today".) A guided dialogue asked
     // for ("now, can you check my habits?") is new too.
     (namesSomething(s, isVague) || s.dialogue !== null)

@@ -199,6 +199,8 @@ export class Engine implements MessageHandler {
       weakNewSubject: intents.afterUrgent?.weak_new_subject,
       playDown: intents.afterUrgent?.play_down,
       seeksHelp: intents.afterUrgent?.seeks_help,
+      acknowledges: intents.afterUrgent?.acknowledges,
+      turnsTo: intents.afterUrgent?.turns_to,
       kinds: intents.kinds,
       prepared,
       dialogues: plugins.map(({ plugin, data }) => ({

@@ -247,6 +247,10 @@ export interface ReaderInput {
   playDown?: readonly string[];
   /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
   seeksHelp?: readonly string[];
+  /** Phrases that take the advice in a sentence of their own (intents/after-urgent.yaml). Default: none. */
+  acknowledges?: readonly string[];
+  /** Words that open a sentence turning to a new subject (intents/after-urgent.yaml). Default: none. */
+  turnsTo?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
   /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
@@ -385,6 +389,8 @@ export class Reader {
   private readonly weakNewSubject = new Set<string>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
+  private readonly acknowledgesTable = new PhraseTable<true>();
+  private readonly turnsToTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
   /** Phrases that count things (lexicon `counts`). */
   private readonly countTable = new PhraseTable<true>();
@@ -501,6 +507,8 @@ export class Reader {
     for (const phrase of input.weakNewSubject ?? []) this.weakNewSubject.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.acknowledges ?? []) this.acknowledgesTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.turnsTo ?? []) this.turnsToTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
       this.ordinalTable.set(lexicon.terms(phrase), place);
     for (const phrase of lexicon.data.counts ?? []) this.countTable.set(lexicon.terms(phrase), true);
@@ -1368,7 +1376,7 @@ export class Reader {
       newSubject: this.opensNewSubject(terms, playDowns),
       playsDown: playDowns.length > 0,
       seeksHelp,
-      helpStated: seeksHelp && this.helpStated(text),
+      helpStated: (seeksHelp && this.helpStated(text)) || this.turnsAfterAdviceTaken(text),
       asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
@@ -1608,8 +1616,9 @@ export class Reader {
   }
 
   /**
-   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down: "ok but generally, what's
-   * the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it down; "ok. in general
+   * A new-subject phrase is said, and not a weak one right after "but", after a play-down, or tagged on at the end: "ok
+   * but generally, what's the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it
+   * down, "right ok. what would the magnesium dose be anyway, for later" asks the tips all the same; "ok. in general
    * tho, how can I prevent cramps" changes the subject.
    */
   private opensNewSubject(terms: readonly string[], playDowns: readonly { start: number }[]): boolean {
@@ -1618,8 +1627,29 @@ export class Reader {
       .some(
         (m) =>
           !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")) ||
-          (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start)),
+          (terms[m.start - 1] !== "but" &&
+            !playDowns.some((p) => p.start < m.start) &&
+            m.start + m.length < terms.length),
       );
+  }
+
+  /**
+   * The advice taken in a sentence of its own, help said or thanks alone, and a later sentence opening with a word
+   * that turns to something new: "ok ok ill get it checked. anyway wot nuts have magnesium", "Thank you. Now, my
+   * daughter says nuts. Which ones?" (Not "Thanks, now should I stretch it?": one sentence, and a play-down.)
+   */
+  private turnsAfterAdviceTaken(text: string): boolean {
+    if (this.turnsToTable.size === 0) return false;
+    const pieces = text.split(/(?<=[.!?;])\s+/).map((p) => this.lexicon.analyze(p).terms);
+    const taken = pieces.findIndex(
+      (terms) =>
+        this.seeksHelpTable.findAll(terms).length > 0 ||
+        this.acknowledgesTable.findAll(terms).some((m) => m.length * 2 >= terms.length),
+    );
+    if (taken < 0) return false;
+    return pieces
+      .slice(taken + 1)
+      .some((terms) => this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length));
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */

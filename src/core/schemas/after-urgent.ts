@@ -29,5 +29,15 @@ export const afterUrgentSchema = z.object({
    * D?"): the question is answered and the advice kept. Default: none (the answer alone).
    */
   kept_advice: z.string().max(500).default(""),
+  /**
+   * Phrases that take the advice in a sentence of their own ("Thank you.", "ok noted"): with a later sentence opening
+   * with a `turns_to` word ("Thank you. Now, which nuts?"), the question is a new subject. Default: none.
+   */
+  acknowledges: words.default([]),
+  /**
+   * Words that open a sentence turning to a new subject after the advice was taken or help said ("anyway", "now",
+   * "by the way"): "ok ill get it checked. anyway wot nuts have magnesium" asks anew. Default: none.
+   */
+  turns_to: words.default([]),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
