@@ -1649,7 +1649,9 @@ export class Reader {
     if (taken < 0) return false;
     return pieces
       .slice(taken + 1)
-      .some((terms) => this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length));
+      .some((terms) =>
+        this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length),
+      );
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */
