@@ -2,7 +2,7 @@
  * Red flags told in ways the tables had not generalised to (ADR 83): a foot gone pale or cold from a day on, told
  * after its usual winter chill; a cramp still held "after 25" (a bare number) or gone "into extra time"; after a red
  * flag, seeing a doctor said to be "a bit dramatic" or "overkill", and a tip asked "anyway, for later". Their
- * look-alikes are answered: somebody else's sign set apart by the writer's own denial ("i dont have diabetes or any
+ * look-alikes are answered: a length told of a year long gone ("In 2019 ..."), somebody else's sign set apart by the writer's own denial ("i dont have diabetes or any
  * numbness"), darkness that lasts a long time in winter, an injury told with a childhood age, signs seen at work,
  * others' bumps in a busy house, "weak at maths". And after a red flag, the advice taken in a sentence of its own (help
  * said, or thanks) and a later sentence turning to something new ("anyway", "now", "by the way") gets that question
@@ -49,12 +49,15 @@ const LOOK_ALIKES = [
   "my legs still going strong after 25 years of running, just night cramps sometimes",
   "still going after 40 laps, but i cramp at night",
   "the match went into extra time and my calf cramped for a second",
+  "back in 2017 i had a cramp that went on 20 minutes, all checked and fine. now they are short, what helps",
 ];
 
 /** Still red flags beside these look-alikes: the writer's own bump, and a child's injury told now. */
 const STILL_RED_FLAGS = [
   "i walked into the door frame last night and my calf is bruised and cramping",
   "my leg gave way when I was five minutes from home",
+  "in 2018 i had a clot and now my calf is swollen like that again",
+  "since 2019 i get cramps and tonight one has lasted 20 minutes",
 ];
 
 describe("red flags told by a change dated, a bare length, a match's extra time", () => {
