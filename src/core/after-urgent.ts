@@ -20,6 +20,7 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   kept_advice: "",
   acknowledges: [],
   turns_to: [],
+  sign_words: [],
 };
 
 /**

@@ -201,6 +201,7 @@ export class Engine implements MessageHandler {
       seeksHelp: intents.afterUrgent?.seeks_help,
       acknowledges: intents.afterUrgent?.acknowledges,
       turnsTo: intents.afterUrgent?.turns_to,
+      signWords: intents.afterUrgent?.sign_words,
       kinds: intents.kinds,
       prepared,
       dialogues: plugins.map(({ plugin, data }) => ({

@@ -251,6 +251,8 @@ export interface ReaderInput {
   acknowledges?: readonly string[];
   /** Words that open a sentence turning to a new subject (intents/after-urgent.yaml). Default: none. */
   turnsTo?: readonly string[];
+  /** Words of a sign that keep a turned sentence about the red flag (intents/after-urgent.yaml). Default: none. */
+  signWords?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
   /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
@@ -391,6 +393,7 @@ export class Reader {
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly acknowledgesTable = new PhraseTable<true>();
   private readonly turnsToTable = new PhraseTable<true>();
+  private readonly signWordsTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
   /** Phrases that count things (lexicon `counts`). */
   private readonly countTable = new PhraseTable<true>();
@@ -509,6 +512,7 @@ export class Reader {
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.acknowledges ?? []) this.acknowledgesTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.turnsTo ?? []) this.turnsToTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.signWords ?? []) this.signWordsTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
       this.ordinalTable.set(lexicon.terms(phrase), place);
     for (const phrase of lexicon.data.counts ?? []) this.countTable.set(lexicon.terms(phrase), true);
@@ -1647,11 +1651,12 @@ export class Reader {
         this.acknowledgesTable.findAll(terms).some((m) => m.length * 2 >= terms.length),
     );
     if (taken < 0) return false;
-    return pieces
-      .slice(taken + 1)
-      .some((terms) =>
-        this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length),
-      );
+    const after = pieces.slice(taken + 1);
+    // "Thanks. Anyway, is magnesium ok for the swelling?" still asks a tip for the sign.
+    if (after.some((terms) => this.signWordsTable.findAll(terms).length > 0)) return false;
+    return after.some((terms) =>
+      this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length),
+    );
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */

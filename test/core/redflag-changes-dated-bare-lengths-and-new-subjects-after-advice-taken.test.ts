@@ -86,11 +86,14 @@ describe("after a red flag, help said to be too much or a tip asked anyway stays
     "thanks. now can i just stretch it?",
     "thanks. now my calf is even more swollen, what do I do?",
     "thanks. so should i rub it",
+    "thanks. anyway is magnesium ok for the swelling?",
+    "cheers. by the way does vitamin d help the numbness",
     "ok but what stretch would you do, in general",
   ];
   for (const followUp of followUps) {
     it(`"${followUp}"`, async () => {
       const [first, second] = await sayAll(bot.chat(), [SIGN, followUp]);
+      if (!first || !second) throw new Error("no reply");
       expect(first.intent, describeReply(first)).toBe("urgent");
       expect(second.intent, describeReply(second)).toBe("urgent");
     });
@@ -111,6 +114,7 @@ describe("after a red flag, the advice taken and a turn to something new gets th
   for (const [followUp, section] of turns) {
     it(`"${followUp}"`, async () => {
       const [first, second] = await sayAll(bot.chat(), [CHEST, followUp]);
+      if (!first || !second) throw new Error("no reply");
       expect(first.intent, describeReply(first)).toBe("urgent");
       expect(second.intent, describeReply(second)).toBe("answer");
       expect(second.section?.id, describeReply(second)).toBe(section);

@@ -39,5 +39,10 @@ export const afterUrgentSchema = z.object({
    * "by the way"): "ok ill get it checked. anyway wot nuts have magnesium" asks anew. Default: none.
    */
   turns_to: words.default([]),
+  /**
+   * Words of a sign that keep a turned sentence about the red flag ("Thanks. Anyway, is magnesium ok for the
+   * swelling?" asks a tip for it): said after the turn, the follow-up stays urgent. Default: none.
+   */
+  sign_words: words.default([]),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
