@@ -15,6 +15,7 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   reply_prefix: "",
   new_subject: [],
   weak_new_subject: [],
+  tagged_on: [],
   play_down: [],
   seeks_help: [],
   kept_advice: "",

@@ -197,6 +197,7 @@ export class Engine implements MessageHandler {
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
       weakNewSubject: intents.afterUrgent?.weak_new_subject,
+      taggedOn: intents.afterUrgent?.tagged_on,
       playDown: intents.afterUrgent?.play_down,
       seeksHelp: intents.afterUrgent?.seeks_help,
       acknowledges: intents.afterUrgent?.acknowledges,

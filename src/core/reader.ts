@@ -243,6 +243,8 @@ export interface ReaderInput {
   newSubject?: readonly string[];
   /** New-subject phrases that push back instead when said right after "but" (intents/after-urgent.yaml). */
   weakNewSubject?: readonly string[];
+  /** New-subject phrases that change nothing tagged on at the message's end (intents/after-urgent.yaml). */
+  taggedOn?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
   /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
@@ -389,6 +391,7 @@ export class Reader {
   private readonly newSubjectTable = new PhraseTable<true>();
   /** The weak new-subject phrases, as their terms joined. */
   private readonly weakNewSubject = new Set<string>();
+  private readonly taggedOn = new Set<string>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly acknowledgesTable = new PhraseTable<true>();
@@ -508,6 +511,7 @@ export class Reader {
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.weakNewSubject ?? []) this.weakNewSubject.add(lexicon.terms(phrase).join(" "));
+    for (const phrase of input.taggedOn ?? []) this.taggedOn.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.acknowledges ?? []) this.acknowledgesTable.set(lexicon.terms(phrase), true);
@@ -1620,21 +1624,20 @@ export class Reader {
   }
 
   /**
-   * A new-subject phrase is said, and not a weak one right after "but", after a play-down, or tagged on at the end: "ok
-   * but generally, what's the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it
-   * down, "right ok. what would the magnesium dose be anyway, for later" asks the tips all the same; "ok. in general
-   * tho, how can I prevent cramps" changes the subject.
+   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down, nor a `tagged_on` one at
+   * the very end: "ok but generally, what's the dose?" pushes back on the advice, "maybe I just need more magnesium in
+   * general?" plays it down, "right ok. what would the magnesium dose be anyway, for later" asks the tips all the
+   * same; "ok. in general tho, how can I prevent cramps" changes the subject.
    */
   private opensNewSubject(terms: readonly string[], playDowns: readonly { start: number }[]): boolean {
-    return this.newSubjectTable
-      .findAll(terms)
-      .some(
-        (m) =>
-          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")) ||
-          (terms[m.start - 1] !== "but" &&
-            !playDowns.some((p) => p.start < m.start) &&
-            m.start + m.length < terms.length),
+    return this.newSubjectTable.findAll(terms).some((m) => {
+      const phrase = terms.slice(m.start, m.start + m.length).join(" ");
+      if (this.taggedOn.has(phrase) && m.start + m.length === terms.length) return false;
+      return (
+        !this.weakNewSubject.has(phrase) ||
+        (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start))
       );
+    });
   }
 
   /**

@@ -88,7 +88,6 @@ describe("after a red flag, help said to be too much or a tip asked anyway stays
     "thanks. so should i rub it",
     "thanks. anyway is magnesium ok for the swelling?",
     "cheers. by the way does vitamin d help the numbness",
-    "ok but what stretch would you do, in general",
   ];
   for (const followUp of followUps) {
     it(`"${followUp}"`, async () => {

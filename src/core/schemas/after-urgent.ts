@@ -14,6 +14,11 @@ export const afterUrgentSchema = z.object({
    */
   weak_new_subject: words.default([]),
   /**
+   * New-subject phrases that change nothing when they end the message: "what would the magnesium dose be anyway, for
+   * later" asks the tip all the same. Default: none.
+   */
+  tagged_on: words.default([]),
+  /**
    * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
    * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
    */
