@@ -15,9 +15,13 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   reply_prefix: "",
   new_subject: [],
   weak_new_subject: [],
+  tagged_on: [],
   play_down: [],
   seeks_help: [],
   kept_advice: "",
+  acknowledges: [],
+  turns_to: [],
+  sign_words: [],
 };
 
 /**
@@ -43,7 +47,9 @@ export function goesForHelp(s: Signals, state: ConversationState): boolean {
     // "ok will do. separately, does acupuncture work": the new subject is answered; so is "/checkup" said with it.
     !s.newSubject &&
     s.dialogue === null &&
-    !s.text.includes("?")
+    !s.text.includes("?") &&
+    // "ok ill get it checked. anyway wot nuts have magnesium": asked anew, though without a question mark.
+    !s.helpStated
   );
 }
 
@@ -103,7 +109,9 @@ export function asksAnewWithHelpInHand(
     !s.playsDown &&
     s.smallTalk !== "reset" &&
     slashCommand(s.text) === undefined &&
-    s.text.includes("?") &&
+    // (`helpStated` has the question after the help: a "?", or a sentence turning to something new.)
+    // Taken as thanks alone, the new sentence must not point back or tell a sign ("Thanks. Now my calf is hot too").
+    (s.seeksHelp || (!s.pointsBack && s.redFlags.urgent === null && s.redFlags.inConversation === null)) &&
     // (Not `newQuestion`: the help said often points back, "I'll get it checked today".) A guided dialogue asked
     // for ("now, can you check my habits?") is new too.
     (namesSomething(s, isVague) || s.dialogue !== null)

@@ -197,8 +197,12 @@ export class Engine implements MessageHandler {
       scope: intents.scope,
       newSubject: intents.afterUrgent?.new_subject,
       weakNewSubject: intents.afterUrgent?.weak_new_subject,
+      taggedOn: intents.afterUrgent?.tagged_on,
       playDown: intents.afterUrgent?.play_down,
       seeksHelp: intents.afterUrgent?.seeks_help,
+      acknowledges: intents.afterUrgent?.acknowledges,
+      turnsTo: intents.afterUrgent?.turns_to,
+      signWords: intents.afterUrgent?.sign_words,
       kinds: intents.kinds,
       prepared,
       dialogues: plugins.map(({ plugin, data }) => ({

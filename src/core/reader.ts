@@ -243,10 +243,18 @@ export interface ReaderInput {
   newSubject?: readonly string[];
   /** New-subject phrases that push back instead when said right after "but" (intents/after-urgent.yaml). */
   weakNewSubject?: readonly string[];
+  /** New-subject phrases that change nothing tagged on at the message's end (intents/after-urgent.yaml). */
+  taggedOn?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
   /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
   seeksHelp?: readonly string[];
+  /** Phrases that take the advice in a sentence of their own (intents/after-urgent.yaml). Default: none. */
+  acknowledges?: readonly string[];
+  /** Words that open a sentence turning to a new subject (intents/after-urgent.yaml). Default: none. */
+  turnsTo?: readonly string[];
+  /** Words of a sign that keep a turned sentence about the red flag (intents/after-urgent.yaml). Default: none. */
+  signWords?: readonly string[];
   /** Question kinds and ruled-out markers (intents/kinds.yaml). Default: none. */
   kinds?: KindsData;
   /** The trusted texts' tokens and terms, precomputed (lexicon.ts). Default: none, all computed. */
@@ -383,8 +391,12 @@ export class Reader {
   private readonly newSubjectTable = new PhraseTable<true>();
   /** The weak new-subject phrases, as their terms joined. */
   private readonly weakNewSubject = new Set<string>();
+  private readonly taggedOn = new Set<string>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
+  private readonly acknowledgesTable = new PhraseTable<true>();
+  private readonly turnsToTable = new PhraseTable<true>();
+  private readonly signWordsTable = new PhraseTable<true>();
   private readonly ordinalTable = new PhraseTable<number>();
   /** Phrases that count things (lexicon `counts`). */
   private readonly countTable = new PhraseTable<true>();
@@ -499,8 +511,12 @@ export class Reader {
     this.triggers = new DialogueTriggers(dialogues, (terms) => this.contentTerms(terms), lexicon);
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.weakNewSubject ?? []) this.weakNewSubject.add(lexicon.terms(phrase).join(" "));
+    for (const phrase of input.taggedOn ?? []) this.taggedOn.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.acknowledges ?? []) this.acknowledgesTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.turnsTo ?? []) this.turnsToTable.set(lexicon.terms(phrase), true);
+    for (const phrase of input.signWords ?? []) this.signWordsTable.set(lexicon.terms(phrase), true);
     for (const [phrase, place] of Object.entries(lexicon.data.ordinals ?? {}))
       this.ordinalTable.set(lexicon.terms(phrase), place);
     for (const phrase of lexicon.data.counts ?? []) this.countTable.set(lexicon.terms(phrase), true);
@@ -1375,7 +1391,7 @@ export class Reader {
       newSubject: this.opensNewSubject(terms, playDowns),
       playsDown: playDowns.length > 0,
       seeksHelp,
-      helpStated: seeksHelp && this.helpStated(text),
+      helpStated: (seeksHelp && this.helpStated(text)) || this.turnsAfterAdviceTaken(text),
       asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
@@ -1615,18 +1631,42 @@ export class Reader {
   }
 
   /**
-   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down: "ok but generally, what's
-   * the dose?" pushes back on the advice, "maybe I just need more magnesium in general?" plays it down; "ok. in general
-   * tho, how can I prevent cramps" changes the subject.
+   * A new-subject phrase is said, and not a weak one right after "but" or after a play-down, nor a `tagged_on` one at
+   * the very end: "ok but generally, what's the dose?" pushes back on the advice, "maybe I just need more magnesium in
+   * general?" plays it down, "right ok. what would the magnesium dose be anyway, for later" asks the tips all the
+   * same; "ok. in general tho, how can I prevent cramps" changes the subject.
    */
   private opensNewSubject(terms: readonly string[], playDowns: readonly { start: number }[]): boolean {
-    return this.newSubjectTable
-      .findAll(terms)
-      .some(
-        (m) =>
-          !this.weakNewSubject.has(terms.slice(m.start, m.start + m.length).join(" ")) ||
-          (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start)),
+    return this.newSubjectTable.findAll(terms).some((m) => {
+      const phrase = terms.slice(m.start, m.start + m.length).join(" ");
+      if (this.taggedOn.has(phrase) && m.start + m.length === terms.length) return false;
+      return (
+        !this.weakNewSubject.has(phrase) ||
+        (terms[m.start - 1] !== "but" && !playDowns.some((p) => p.start < m.start))
       );
+    });
+  }
+
+  /**
+   * The advice taken in a sentence of its own, help said or thanks alone, and a later sentence opening with a word
+   * that turns to something new: "ok ok ill get it checked. anyway wot nuts have magnesium", "Thank you. Now, my
+   * daughter says nuts. Which ones?" (Not "Thanks, now should I stretch it?": one sentence, and a play-down.)
+   */
+  private turnsAfterAdviceTaken(text: string): boolean {
+    if (this.turnsToTable.size === 0) return false;
+    const pieces = text.split(/(?<=[.!?;])\s+/).map((p) => this.lexicon.analyze(p).terms);
+    const taken = pieces.findIndex(
+      (terms) =>
+        this.seeksHelpTable.findAll(terms).length > 0 ||
+        this.acknowledgesTable.findAll(terms).some((m) => m.length * 2 >= terms.length),
+    );
+    if (taken < 0) return false;
+    const after = pieces.slice(taken + 1);
+    // "Thanks. Anyway, is magnesium ok for the swelling?" still asks a tip for the sign.
+    if (after.some((terms) => this.signWordsTable.findAll(terms).length > 0)) return false;
+    return after.some((terms) =>
+      this.turnsToTable.findAll(terms).some((m) => m.start === 0 && m.length < terms.length),
+    );
   }
 
   /** See {@link Signals.helpStated}: a statement sentence says the help, a question sentence comes after it. */

@@ -14,6 +14,11 @@ export const afterUrgentSchema = z.object({
    */
   weak_new_subject: words.default([]),
   /**
+   * New-subject phrases that change nothing when they end the message: "what would the magnesium dose be anyway, for
+   * later" asks the tip all the same. Default: none.
+   */
+  tagged_on: words.default([]),
+  /**
    * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
    * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
    */
@@ -29,5 +34,20 @@ export const afterUrgentSchema = z.object({
    * D?"): the question is answered and the advice kept. Default: none (the answer alone).
    */
   kept_advice: z.string().max(500).default(""),
+  /**
+   * Phrases that take the advice in a sentence of their own ("Thank you.", "ok noted"): with a later sentence opening
+   * with a `turns_to` word ("Thank you. Now, which nuts?"), the question is a new subject. Default: none.
+   */
+  acknowledges: words.default([]),
+  /**
+   * Words that open a sentence turning to a new subject after the advice was taken or help said ("anyway", "now",
+   * "by the way"): "ok ill get it checked. anyway wot nuts have magnesium" asks anew. Default: none.
+   */
+  turns_to: words.default([]),
+  /**
+   * Words of a sign that keep a turned sentence about the red flag ("Thanks. Anyway, is magnesium ok for the
+   * swelling?" asks a tip for it): said after the turn, the follow-up stays urgent. Default: none.
+   */
+  sign_words: words.default([]),
 });
 export type AfterUrgentData = z.infer<typeof afterUrgentSchema>;
