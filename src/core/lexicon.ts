@@ -307,6 +307,10 @@ export class Lexicon {
   private prepared: PreparedTexts | null;
   /** The analyses of the message being read, by text, while {@link sharing} runs; null between messages. */
   private shared: Map<string, Analysis> | null = null;
+  /** The terms of the message's texts read as trusted phrases ({@link terms}), by text, likewise per message. */
+  private sharedTerms: Map<string, readonly string[]> | null = null;
+  /** Stems of the words of trusted phrases and of the message texts read like them, by word (bounded). */
+  private readonly stemsByToken = new Map<string, string>();
 
   /**
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
@@ -415,10 +419,13 @@ export class Lexicon {
   /** Canonical terms of a trusted phrase (knowledge keywords, intent examples): no spelling correction. */
   terms(text: string): string[] {
     const prepared = this.prepared;
-    const known = prepared?.terms.get(text);
+    const known = prepared?.terms.get(text) ?? this.sharedTerms?.get(text);
     if (known !== undefined) return [...known];
     const terms = this.replaceSynonyms(this.stems(text));
     if (prepared?.record) prepared.terms.set(text, [...terms]);
+    // A message's own texts are read this way too (its closing clause, its content words), several times a message
+    // by different readings (ADR 26's reason; ADR 85).
+    this.sharedTerms?.set(text, [...terms]);
     return terms;
   }
 
@@ -437,11 +444,13 @@ export class Lexicon {
   sharing<T>(read: () => T): T {
     if (this.shared !== null) return read();
     this.shared = new Map();
+    this.sharedTerms = new Map();
     this.termWidths = new Map();
     try {
       return read();
     } finally {
       this.shared = null;
+      this.sharedTerms = null;
       this.termWidths = null;
     }
   }
@@ -588,7 +597,20 @@ export class Lexicon {
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    return this.trustedTokens(text).map(stem);
+    const tokens = this.trustedTokens(text);
+    const stems: string[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) stems[i] = this.stemOf(tokens[i] as string);
+    return stems;
+  }
+
+  /** A word's stem, cached: the readings that read a message's own texts as trusted phrases stem its words again. */
+  private stemOf(token: string): string {
+    const cached = this.stemsByToken.get(token);
+    if (cached !== undefined) return cached;
+    const stemmed = stem(token);
+    if (this.stemsByToken.size >= CORRECTION_CACHE_LIMIT) this.stemsByToken.clear();
+    this.stemsByToken.set(token, stemmed);
+    return stemmed;
   }
 
   /** A trusted text's tokens after contractions, looked up when precomputed. */
