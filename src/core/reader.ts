@@ -619,10 +619,7 @@ export class Reader {
     if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
     if (this.asksForTheMenu(text)) return { ...signals, smallTalk: "help", smallTalkByAct: true };
     // (Only when the whole message holds some dialogue's example words, however many others it has.)
-    if (
-      signals.scope?.subject != null ||
-      this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null
-    )
+    if (this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null)
       return signals;
     const dialogue = this.dialogueAskedApart(text);
     // (Other topics' words told beside it, "drink coffee, barely any water", are habits for the check-up to ask of.)
@@ -631,8 +628,26 @@ export class Reader {
 
   /** The asking sentence asks to be taken through what it points back at, in a dialogue's own words. */
   private asksThroughIt(asked: Signals): boolean {
-    const { terms } = asked.analysis;
-    return this.triggers.hasTrigger(terms) && terms.some((t) => this.thingPointers.has(t));
+    return this.triggers.hasTrigger(asked.analysis.terms) && this.pointsAtAThing(asked);
+  }
+
+  /**
+   * The dialogue a story asks for in its asking sentence: the whole message's, when the ask alone starts the same one
+   * or asks to be taken through what it points back at (ADR 38, ADR 80).
+   */
+  private dialogueOfTheAsk(full: Signals, asked: Signals): string | null {
+    return full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null;
+  }
+
+  /** A word in it points back at a thing told before ("it", "that"; lexicon `thing_pointers`). */
+  private pointsAtAThing(said: Signals): boolean {
+    return said.analysis.terms.some((t) => this.thingPointers.has(t));
+  }
+
+  /** An aspect of a topic is named by a word of its own ("which supplements?"), not only the main facet. */
+  private namesAnAspect(said: Signals): boolean {
+    for (const [f, v] of said.facets) if (f !== this.mainFacet && v >= NAMES_ASPECT) return true;
+    return false;
   }
 
   /**
@@ -692,7 +707,7 @@ export class Reader {
         said.dialogue !== null ||
         // ("I don't know how much vitamin D my mum should take. Can you help?" asks about vitamin D.)
         [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)) ||
-        [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+        this.namesAnAspect(said)
       )
         return false;
     }
@@ -811,11 +826,11 @@ export class Reader {
     const asking = askingSentence(text) ?? this.questionSentence(text);
     if (asking === null || asking.length === text.length) return false;
     const said = this.signalsOf(asking);
-    if (said.outOfScope || said.analysis.terms.some((t) => this.thingPointers.has(t))) return false;
+    if (said.outOfScope || this.pointsAtAThing(said)) return false;
     return (
       (said.kind?.section != null && !said.kind.keepsTopic) ||
       [...said.topics.values()].some((v) => v >= NAMES_TOPIC) ||
-      [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+      this.namesAnAspect(said)
     );
   }
 
@@ -867,9 +882,7 @@ export class Reader {
       // and points back at nothing told asks the aspects it names, not one whose words only a thing told before it
       // has (the whole message's evidence for its own aspects stays: "Vegan here. Which plant foods...?").
       const aspects =
-        said !== null &&
-        !said.analysis.terms.some((t) => this.thingPointers.has(t)) &&
-        [...said.facets].some(([f, v]) => f !== this.mainFacet && v >= NAMES_ASPECT)
+        said !== null && !this.pointsAtAThing(said) && this.namesAnAspect(said)
           ? {
               facets: new Map([...full.facets].filter(([f]) => said.facets.has(f))),
               amountFacets: new Map([...full.amountFacets].filter(([f]) => said.facets.has(f))),
@@ -917,7 +930,7 @@ export class Reader {
       // "I never stretch ... go through") start none (ADR 38), and the ask alone starts one only when the whole does,
       // or when it asks for one in a dialogue's own words of what it points back at ("...a calf stretch months ago
       // but I've forgotten how it goes. Can you walk me through it step by step?").
-      dialogue: full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
+      dialogue: this.dialogueOfTheAsk(full, asked),
     };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
@@ -926,8 +939,7 @@ export class Reader {
       // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
       // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
       const general = kind?.section != null && !kind.keepsTopic;
-      const pointing =
-        asked.pointsBack && (!general || asked.analysis.terms.some((t) => this.thingPointers.has(t)));
+      const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked));
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
@@ -939,7 +951,7 @@ export class Reader {
         ...full,
         ...story,
         outOfScope: asked.outOfScope,
-        dialogue: full.dialogue === asked.dialogue || this.asksThroughIt(asked) ? full.dialogue : null,
+        dialogue: this.dialogueOfTheAsk(full, asked),
       };
     }
     // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
@@ -953,7 +965,7 @@ export class Reader {
       asked.facets.size === 0 &&
       !this.namesSpecificTopic(question)
     ) {
-      const pointing = asked.pointsBack && asked.analysis.terms.some((t) => this.thingPointers.has(t));
+      const pointing = asked.pointsBack && this.pointsAtAThing(asked);
       const before = pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
@@ -1391,7 +1403,7 @@ export class Reader {
       newSubject: this.opensNewSubject(terms, playDowns),
       playsDown: playDowns.length > 0,
       seeksHelp,
-      helpStated: (seeksHelp && this.helpStated(text)) || this.turnsAfterAdviceTaken(text),
+      helpStated: (seeksHelp && this.helpStated(text)) || this.turnsAfterAdviceTaken(text, terms),
       asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
       ordinal: this.ordinalTable.findAll(terms)[0]?.value ?? null,
       kind: null,
@@ -1652,8 +1664,9 @@ export class Reader {
    * that turns to something new: "ok ok ill get it checked. anyway wot nuts have magnesium", "Thank you. Now, my
    * daughter says nuts. Which ones?" (Not "Thanks, now should I stretch it?": one sentence, and a play-down.)
    */
-  private turnsAfterAdviceTaken(text: string): boolean {
-    if (this.turnsToTable.size === 0) return false;
+  private turnsAfterAdviceTaken(text: string, terms: readonly string[]): boolean {
+    // (Most messages have no word that turns at all: their sentences are not read again.)
+    if (this.turnsToTable.size === 0 || this.turnsToTable.findAll(terms).length === 0) return false;
     const pieces = text.split(/(?<=[.!?;])\s+/).map((p) => this.lexicon.analyze(p).terms);
     const taken = pieces.findIndex(
       (terms) =>
@@ -1958,10 +1971,6 @@ function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-/**
- * Every one of the `length` terms from `start` (those there are) is one of `words` (a loop, not a closure made per
- * message: ADR 54).
- */
 /** A keyword of a topic's part that a declining word turns down, with the evidence it gave (reader `contrast`). */
 interface DeclinedSection {
   readonly id: string;
@@ -1975,6 +1984,10 @@ function anyBefore(terms: readonly string[], end: number, words: ReadonlySet<str
   return false;
 }
 
+/**
+ * Every one of the `length` terms from `start` (those there are) is one of `words` (a loop, not a closure made per
+ * message: ADR 54).
+ */
 function allIn(terms: readonly string[], start: number, length: number, words: ReadonlySet<string>): boolean {
   for (let i = start; i < Math.min(start + length, terms.length); i++)
     if (!words.has(terms[i] ?? "")) return false;
