@@ -189,6 +189,7 @@ export class Engine implements MessageHandler {
       return { plugin, data };
     });
     this.reader = new Reader({
+      clock: this.clock,
       lexicon: intents.lexicon,
       words,
       knowledge,

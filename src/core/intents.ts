@@ -206,6 +206,16 @@ export const urgentSchema = z.object({
        * `resolved`'s.) Default: none.
        */
       long_past_clause: words.default([]),
+      /**
+       * Words that, followed by a year at least `long_past_years` before the clock's, open a clause told as long past
+       * in the same way: "back in 2016 a cramp lasted twenty minutes and it was nothing". Default: none.
+       */
+      long_past_year: words.default([]),
+      /**
+       * How many years before the clock's a year must be to be long past: "in 2025" may be last winter when it is
+       * 2026. Default: 2.
+       */
+      long_past_years: z.number().int().min(1).default(2),
       /** Words of now that end a stretch of history: "I used to walk 5k easy, now my legs tire out". Default: none. */
       long_past_ends: words.default([]),
     })
@@ -226,6 +236,8 @@ export const urgentSchema = z.object({
       rules_known_ends: [],
       long_past: [],
       long_past_clause: [],
+      long_past_year: [],
+      long_past_years: 2,
       long_past_ends: [],
       turns: [],
     }),

@@ -21,6 +21,7 @@ import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./qu
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
+import type { Clock } from "./types.js";
 
 /** The red flags of a part of a message, which are never read (see signalsOf). */
 const NO_RED_FLAGS: RedFlagResult = Object.freeze({
@@ -239,6 +240,8 @@ export interface ReaderInput {
   dialogues: readonly ReadableDialogue[];
   /** Topics next to the article that it does not cover (intents/scope.yaml). Default: none. */
   scope?: ScopeData;
+  /** What a year told is measured against ("back in 2016" is long past). Default: the system clock. */
+  clock?: Clock;
   /** Phrases that open a new subject (intents/after-urgent.yaml). Default: none. */
   newSubject?: readonly string[];
   /** New-subject phrases that push back instead when said right after "but" (intents/after-urgent.yaml). */
@@ -439,7 +442,7 @@ export class Reader {
     const { english, common } = input.words ?? {};
     const lexicon = new Lexicon(input.lexicon, english, common, vocabulary, input.prepared);
     this.lexicon = lexicon;
-    this.redFlags = new RedFlags(urgent, lexicon, input.prepared);
+    this.redFlags = new RedFlags(urgent, lexicon, input.prepared, input.clock);
     this.neutral = new Set(lexicon.data.neutral.flatMap((w) => lexicon.terms(w)));
     this.questionWords = new Set(lexicon.data.question_words ?? []);
     this.questionVerbs = new Set(lexicon.data.question_verbs ?? []);

@@ -9,6 +9,7 @@
  */
 import type { RuleData, UrgentData } from "./intents.js";
 import { type Lexicon, PhraseTable } from "./lexicon.js";
+import { type Clock, systemClock } from "./types.js";
 
 /** A class reference in a rule: `<limb>`, a whole phrase or a word of one ("weak with <feeling>"). */
 const CLASS_REF = /^<([a-z][a-z-]*)>$/;
@@ -214,10 +215,16 @@ export class NotReported {
   private readonly longPast = new PhraseTable<true>();
   private readonly longPastClause = new PhraseTable<true>();
   private readonly longPastEnds = new PhraseTable<true>();
+  private readonly longPastYear = new PhraseTable<true>();
   private readonly turns: Set<string>;
   private readonly empty: boolean;
 
-  constructor(data: UrgentData["not_reported"], lexicon: Lexicon) {
+  /** `clock`: what "long ago" is measured from (`long_past_year`). Default: the system clock. */
+  constructor(
+    private readonly data: UrgentData["not_reported"],
+    lexicon: Lexicon,
+    private readonly clock: Clock = systemClock,
+  ) {
     for (const p of data.openers) this.openers.set(lexicon.stems(p), true);
     for (const p of data.markers) this.markers.set(lexicon.stems(p), true);
     for (const p of data.others) this.others.set(lexicon.stems(p), true);
@@ -234,6 +241,7 @@ export class NotReported {
     for (const p of data.long_past) this.longPast.set(lexicon.stems(p), true);
     for (const p of data.long_past_clause) this.longPastClause.set(lexicon.stems(p), true);
     for (const p of data.long_past_ends) this.longPastEnds.set(lexicon.stems(p), true);
+    for (const p of data.long_past_year) this.longPastYear.set(lexicon.stems(p), true);
     this.turns = new Set(data.turns.flatMap((w) => lexicon.stems(w)));
     this.conditionals = new Set(data.conditionals.flatMap((w) => lexicon.stems(w)));
     this.empty =
@@ -245,7 +253,8 @@ export class NotReported {
         data.screens.length +
         data.rules_known.length +
         data.long_past.length +
-        data.long_past_clause.length ===
+        data.long_past_clause.length +
+        data.long_past_year.length ===
       0;
   }
 
@@ -307,7 +316,7 @@ export class NotReported {
     for (const m of this.longPast.everyMatch(stems))
       if (!COMPARED_WITH.has(stems[m.start - 1] ?? ""))
         starts.push({ start: m.start, from: m.start + m.length, clause: true });
-    for (const m of this.longPastClause.everyMatch(stems)) {
+    for (const m of [...this.longPastClause.everyMatch(stems), ...this.yearsGone(stems)]) {
       // Opens its clause, perhaps after an amount ("thirty years ago", "many years ago").
       let clauseStart = m.start;
       while (clauseStart > 0 && sentences.sameClause(clauseStart - 1, m.start)) clauseStart--;
@@ -324,6 +333,19 @@ export class NotReported {
       for (const e of ends) if (e.start >= from && e.start < end) end = e.start;
       return { start, end, sparesPlaces: true };
     });
+  }
+
+  /** "back in 2016", "in 2009": a `long_past_year` phrase and a year long before the clock's, as one match. */
+  private yearsGone(stems: readonly string[]): { start: number; length: number }[] {
+    const out: { start: number; length: number }[] = [];
+    let latest: number | null = null;
+    for (const m of this.longPastYear.everyMatch(stems)) {
+      const year = stems[m.start + m.length] ?? "";
+      if (!/^(19|20)\d\d$/.test(year)) continue;
+      latest ??= new Date(this.clock.now()).getUTCFullYear() - this.data.long_past_years;
+      if (Number(year) <= latest) out.push({ start: m.start, length: m.length + 1 });
+    }
+    return out;
   }
 
   /**

@@ -25,6 +25,7 @@ import {
   replayTables,
   TablesRecorder,
 } from "./red-flag-tables.js";
+import type { Clock } from "./types.js";
 
 /**
  * The phrases of one rule that a phrase found at one place stands for, and are not masked there: those of its groups
@@ -229,13 +230,14 @@ export class RedFlags {
     data: UrgentData,
     private readonly lexicon: Lexicon,
     prepared?: PreparedTexts | null,
+    clock?: Clock,
   ) {
     const recorded = prepared?.redFlags;
     const replay = fitsRules(recorded, data.rules, data.advisories) ? recorded : null;
     // What the classes expand into is in recorded tables: the rules and idioms are then not read here at all.
     this.data = data = replay ? data : withClasses(data);
     this.recorder = replay === null && prepared?.record ? new TablesRecorder() : null;
-    this.notReported = new NotReported(data.not_reported, lexicon);
+    this.notReported = new NotReported(data.not_reported, lexicon, clock);
     this.sentencesShape = new Sentences(undefined, 0, lexicon);
     // Stemmed as the message is: "nothing" is read as "noth", and must deny "nothing swollen" as "no" does.
     this.negators = new Set([...data.negators, ...data.negators_next_only].flatMap((w) => lexicon.stems(w)));
