@@ -836,8 +836,7 @@ export class Reader {
 
   /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
   private readTopics(text: string, full: Signals): Signals {
-    const asked = this.readAsked(text, full);
-    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return asked;
+    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return this.readAsked(text, full);
     const found = this.ruledOutFinder.find(
       text,
       (terms) => this.specificTopics(terms),
@@ -848,7 +847,9 @@ export class Reader {
         return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
       },
       (terms) => this.specificTopics(terms, true),
+      (terms) => this.aspectsNamed(terms),
     );
+    const asked = this.withoutAspects(this.readAsked(text, full, found.aspects), found.aspects);
     const without = this.withoutRuledOut(asked, found.topics, found.rejected);
     // "Tried magnesium, tried drinking more. What else is there?": after remedies tried, a bare "what else" asks for
     // other remedies (kinds.yaml `after_tried`); "what else could cause it" names its causes and keeps them.
@@ -864,7 +865,40 @@ export class Reader {
     return without;
   }
 
-  private readAsked(text: string, full: Signals): Signals {
+  /** The aspects the terms name by a word of their own (not the main facet, not amount words alone). */
+  private aspectsNamed(terms: string[]): Set<string> {
+    const named = new Set<string>();
+    for (const hit of this.facetTable.findAll(terms)) {
+      const { facet, weight } = hit.value;
+      if (
+        facet !== this.mainFacet &&
+        weight >= NAMES_ASPECT &&
+        !allIn(terms, hit.start, hit.length, this.amountTerms)
+      )
+        named.add(facet);
+    }
+    return named;
+  }
+
+  /**
+   * "My diet is fine, so what else could it be?", "if it isn't the sun, what's causing it?": aspects the person rules
+   * out (ruled-out.ts) are set aside when a general kind asks (why, what to do, what else), as ruled-out topics are; a
+   * kind about a thing ("I already take tablets, how much is safe?") keeps them. `aspects`: the aspects ruled out.
+   */
+  private withoutAspects(s: Signals, aspects: readonly string[], kind = s.kind): Signals {
+    if (aspects.length === 0 || kind === null || kind.section === null || kind.keepsTopic) return s;
+    if (!aspects.some((a) => s.facets.has(a))) return s;
+    const out = new Set(aspects);
+    return {
+      ...s,
+      facets: new Map([...s.facets].filter(([f]) => !out.has(f))),
+      amountFacets: new Map([...s.amountFacets].filter(([f]) => !out.has(f))),
+      setAside: [...s.setAside, ...aspects.filter((a) => !s.setAside.includes(a))],
+    };
+  }
+
+  /** `ruledAspects`: aspects the person rules out (see {@link withoutAspects}); the asking sentence is read without them. */
+  private readAsked(text: string, full: Signals, ruledAspects: readonly string[] = []): Signals {
     const question = this.questionOf(text);
     if (question === null) {
       const asking = askingSentence(text);
@@ -909,12 +943,14 @@ export class Reader {
     // sentence that says what the person does not know (kinds.yaml `indirect`).
     const indirect =
       said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
-    const asked = indirect ?? said;
-    const askedKind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    const first = indirect ?? said;
+    const askedKind = indirect === null ? this.kindOf(first) : (this.kindOf(indirect) ?? this.kindOf(said));
     // A time of day asked keeps only a topic the story names by its own words ("the worry, the lying awake"), not one
     // a word of an example question hints at ("he's on loads of tablets for his heart").
     const kind =
       askedKind !== null && !this.namesStoryTopic(full) ? this.kinds.untimed(askedKind) : askedKind;
+    // "...So if it's not my diet, what's going on?": the ask without the aspect it rules out.
+    const asked = this.withoutAspects(first, ruledAspects, kind);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -939,7 +975,9 @@ export class Reader {
       // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
       // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
       const general = kind?.section != null && !kind.keepsTopic;
-      const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked));
+      // (An ask that rules an aspect out, "so if it's not my diet, what's going on?", points at nothing told: what its
+      // "it" would stand for is what it rules out.)
+      const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked)) && asked === first;
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
