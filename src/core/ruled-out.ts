@@ -27,6 +27,8 @@ export class RuledOut {
   private readonly markers = new PhraseTable<boolean>();
   /** Markers of a thing tried as a remedy ("tried", "did not help"); they rule out as the others do. */
   private readonly tried = new PhraseTable<true>();
+  /** Markers of everything tried ("tried everything"): the clauses after them list what was tried. */
+  private readonly triedAll = new PhraseTable<true>();
   private readonly negations: Set<string>;
   /** Words as written naming the problem itself ("constantly stressed"): their clause rules nothing out. */
   private readonly problems: Set<string>;
@@ -45,11 +47,12 @@ export class RuledOut {
     this.negations = new Set(data.negations.flatMap((w) => lexicon.terms(w)));
     this.problems = new Set((data.problems ?? []).map((w) => w.toLowerCase()));
     this.conceded = new Set((data.conceded ?? []).map((w) => lexicon.terms(w).join(" ")));
-    for (const marker of data.tried ?? []) {
+    for (const marker of [...(data.tried ?? []), ...(data.tried_all ?? [])]) {
       const terms = lexicon.terms(marker);
       this.tried.set(terms, true);
       if (this.markers.matchExact(terms) === undefined) this.markers.set(terms, false);
     }
+    for (const marker of data.tried_all ?? []) this.triedAll.set(lexicon.terms(marker), true);
   }
 
   /**
@@ -145,6 +148,22 @@ export class RuledOut {
       if (ownAspects.size > 0) {
         if (!negated && !clause.problem) for (const a of ownAspects) aspects.add(a);
         return;
+      }
+      // "I've tried everything: magnesium, water, the stretch": a marker of everything tried that names nothing is
+      // followed by what was tried, in the clauses of its own sentence that tell (no marker of their own, no question;
+      // "tried the usual, and my yoga teacher said..." tells on, so a bare "tried" is no such marker).
+      if (this.triedAll.size > 0 && !negated && this.triedAll.findAll(clause.terms).length > 0) {
+        let listed = false;
+        for (let k = i + 1; k < clauses.length; k++) {
+          const c = clauses[k];
+          if (c === undefined || c.sentence !== clause.sentence || c.question) break;
+          if (this.markers.findAll(c.terms).length > 0) break;
+          for (const t of this.ownTopics(c.terms, topicsOf)) {
+            out.add(t);
+            listed = true;
+          }
+        }
+        if (listed) return;
       }
       if (!hits.some((h) => h.value)) return;
       const before = clause.opens
