@@ -370,7 +370,8 @@ export class Reader {
   /** Phrases right after an aspect that decline it ("the sun's not much use here"; lexicon `decline_after`). */
   private readonly declineAfter = new PhraseTable<true>();
   private readonly declinable: Set<string>;
-  private readonly excludeTable = new PhraseTable<true>();
+  /** Phrases that set topics aside: before the thing (true, "apart from") or right after it (false, "aside"). */
+  private readonly excludeTable = new PhraseTable<boolean>();
   private readonly correctionTable = new PhraseTable<true>();
   /** Words that open a correction when a "not" follows ("no, the vitamin one, not the mineral"). */
   private readonly correctionNoes: Set<string>;
@@ -461,6 +462,8 @@ export class Reader {
     for (const phrase of lexicon.data.decline_after ?? []) this.declineAfter.set(lexicon.terms(phrase), true);
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.exclude_after ?? [])
+      this.excludeTable.set(lexicon.terms(phrase), false);
     this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
     const actPhrases = new Map<Act, { acts: string[]; bare: string[] }>();
     for (const talk of smallTalk) {
@@ -1275,7 +1278,7 @@ export class Reader {
   private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
-    const hit = this.kinds.match(terms);
+    const hit = this.kindPastSetAside(terms, s.setAside);
     // "...since my husband died. Anything I could do in the evenings?": a time of day asked keeps the story's topic.
     const kind = hit === null ? null : this.kinds.timed(hit.kind, terms);
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
@@ -1288,6 +1291,19 @@ export class Reader {
     const said = kind?.facet ? (s.facets.get(kind.facet) ?? 0) : 0;
     if (kind?.facet && kind.facetWeight > said && !onlyOne) s.facets.set(kind.facet, kind.facetWeight);
     return kind;
+  }
+
+  /**
+   * The kind the terms ask; "setting the diet aside, why do they happen", "it's not my diet, so why...": a kind of one
+   * word that is an aspect the message sets aside ("food") asks nothing, so the kind is read without that word.
+   */
+  private kindPastSetAside(terms: readonly string[], setAside: readonly string[]) {
+    const hit = this.kinds.match(terms);
+    if (hit === null || hit.length !== 1 || hit.kind.facet === null || !setAside.includes(hit.kind.facet))
+      return hit;
+    const rest = [...terms];
+    rest[hit.start] = "";
+    return this.kinds.match(rest);
   }
 
   /**
@@ -1343,8 +1359,16 @@ export class Reader {
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
       masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
-    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections } =
-      this.topicEvidence(terms, masked === null ? null : hidden);
+    const {
+      topics,
+      sections,
+      explained,
+      inKeyword,
+      excludedFrom,
+      excludedBefore,
+      excludedSections,
+      declinedSections,
+    } = this.topicEvidence(terms, masked === null ? null : hidden);
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
@@ -1384,7 +1408,9 @@ export class Reader {
         this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }), match.length);
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
-      const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
+      const excluded =
+        excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH) ||
+        setAsideAfter(excludedBefore, match);
       if (declined || excluded) setAside.push(match.value.facet);
       if (turnedDown || excluded) continue;
       if (!declined) named.add(match.value.facet);
@@ -1472,6 +1498,8 @@ export class Reader {
     explained: boolean[];
     inKeyword: (Set<string> | undefined)[];
     excludedFrom: number[];
+    /** Where a phrase that sets aside the thing just before it starts ("aside"). */
+    excludedBefore: number[];
     excludedSections: string[];
     declinedSections: DeclinedSection[];
   } {
@@ -1480,7 +1508,8 @@ export class Reader {
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
-    const excludedFrom = this.excludedStarts(terms);
+    const excludedBefore: number[] = [];
+    const excludedFrom = this.excludedStarts(terms, excludedBefore);
     const excludedSections: string[] = [];
     // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
     // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
@@ -1493,12 +1522,13 @@ export class Reader {
         const own = new Set(match.value.map((p) => p.section.facet));
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
-      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
+      // "apart from vitamins and minerals", "leaving the tablets aside": a topic set aside is not what is asked about.
       if (
         excludedFrom.some(
           (e) =>
             match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
-        )
+        ) ||
+        setAsideAfter(excludedBefore, match)
       ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
         continue;
@@ -1523,7 +1553,16 @@ export class Reader {
         add(topics, topic, weight / rivals);
       }
     }
-    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections };
+    return {
+      topics,
+      sections,
+      explained,
+      inKeyword,
+      excludedFrom,
+      excludedBefore,
+      excludedSections,
+      declinedSections,
+    };
   }
 
   /**
@@ -1615,9 +1654,15 @@ export class Reader {
     return false;
   }
 
-  /** Positions where a phrase that sets topics aside ("apart from") ends. */
-  private excludedStarts(terms: readonly string[]): number[] {
-    const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+  /**
+   * Positions where a phrase that sets topics aside ("apart from") ends; `after` gets where each one said after the
+   * thing ("leaving the tablets aside") starts.
+   */
+  private excludedStarts(terms: readonly string[], after: number[]): number[] {
+    const starts: number[] = [];
+    for (const hit of this.excludeTable.findAll(terms))
+      if (hit.value) starts.push(hit.start + hit.length - 1);
+      else after.push(hit.start);
     // "I meant vitamin D, not magnesium": in a correction, what follows a "not" is what was not meant.
     const correction = this.correctionAt(terms);
     if (correction >= 0)
@@ -1938,6 +1983,16 @@ function joinedByOr(terms: readonly string[], named: readonly { facet: string; s
     if (before && after && before.facet !== after.facet) return [before.facet, after.facet];
   }
   return [];
+}
+
+/** A phrase said after a thing sets it aside: it starts at most this many words after the thing ("the tablets aside"). */
+const EXCLUDE_AFTER_REACH = 1;
+
+/** A match ends just before a phrase that sets aside what it follows (`before`: where such phrases start). */
+function setAsideAfter(before: readonly number[], match: { start: number; length: number }): boolean {
+  const end = match.start + match.length;
+  for (const at of before) if (at >= end && at - end <= EXCLUDE_AFTER_REACH) return true;
+  return false;
 }
 
 /** A message's sentences (those with a letter or digit). */
