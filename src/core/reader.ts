@@ -107,6 +107,8 @@ const STORY_ASPECT = 1;
 const AMOUNT_OF_REACH = 1;
 /** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
 const LATE_ASK = 3;
+/** A topic told with this much evidence (two keywords) is what a story is about, whatever aspect its question names. */
+const TOLD_AT_LENGTH = 2;
 /** A closing question this short that names nothing ("Which one?") is read with the question before it. */
 const BARE_CLOSING = 4;
 
@@ -868,6 +870,28 @@ export class Reader {
     return without;
   }
 
+  /**
+   * "Which pills should I buy for the cramps? The shelf is overwhelming", "...stressed out of my mind. What foods
+   * help?": of the topics told, those the question's aspect can be asked of. A topic without a section of an aspect
+   * the question names by a word of its own (the stress section has no pills) is the backstory's, not what is asked,
+   * when it is told in a word or so; one told at length (the fibre and water of a new diet) is what the story is about.
+   * All of them are kept when the question names no such aspect, or names the topic itself.
+   */
+  private topicsWithAspect(told: Map<string, number>, asked: Signals): Map<string, number> {
+    const strong: string[] = [];
+    for (const [f, v] of asked.facets)
+      if (f !== this.mainFacet && v - (asked.amountFacets.get(f) ?? 0) >= NAMES_ASPECT) strong.push(f);
+    if (strong.length === 0) return told;
+    let kept: Map<string, number> | null = null;
+    for (const [t, v] of told) {
+      if (v >= TOLD_AT_LENGTH || asked.topics.has(t) || strong.some((f) => this.hasSection(t, f))) {
+        kept ??= new Map();
+        kept.set(t, v);
+      }
+    }
+    return kept ?? new Map();
+  }
+
   /** The aspects the terms name by a word of their own (not the main facet, not amount words alone). */
   private aspectsNamed(terms: string[]): Set<string> {
     const named = new Set<string>();
@@ -927,7 +951,8 @@ export class Reader {
           : {};
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
         return { ...full, kind, topics: said.topics, ...aspects };
-      if (said !== null && "facets" in aspects) return { ...full, kind, ...aspects };
+      if (said !== null && "facets" in aspects)
+        return { ...full, kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) };
       // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
       // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
       if (
@@ -1049,8 +1074,11 @@ export class Reader {
         facets: aspect ? asked.facets : full.facets,
       };
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
-    if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
-      return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
+    if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t))) {
+      const topics = this.topicsWithAspect(full.topics, asked);
+      if (topics.size > 0)
+        return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
+    }
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
