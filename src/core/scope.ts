@@ -159,7 +159,9 @@ export class Scope {
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.our_cramps ?? []) this.ourCramps.set(lexicon.stems(phrase), true);
     this.consumption = new Set((data.consumption ?? []).flatMap((w) => lexicon.stems(w)));
-    for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
+    // (Numbered as the clauses they are looked for in are: "be having one" is "be hav CHILDAGE" there.)
+    for (const phrase of data.verdicts ?? [])
+      this.verdicts.set(numbered(lexicon.stems(phrase), lexicon.numbers), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
   }
 
