@@ -534,6 +534,10 @@ export class Reader {
       articleVocabulary(knowledge, lexicon, input.prepared),
       (t) => this.asksArticle(t),
       (t) => this.askPart(t),
+      (t) => {
+        const kind = this.kinds.match(this.lexicon.analyze(t).terms)?.kind;
+        return kind !== undefined && kind.section !== null && !kind.keepsTopic;
+      },
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -1075,9 +1079,10 @@ export class Reader {
       };
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
     if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t))) {
+      // (When no topic told has the aspect asked, the ask's own reading: that aspect across the topics that have it.)
       const topics = this.topicsWithAspect(full.topics, asked);
-      if (topics.size > 0)
-        return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
+      if (topics.size === 0) return merged;
+      return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
     }
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
