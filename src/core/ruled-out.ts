@@ -143,8 +143,12 @@ export class RuledOut {
       }
       // "...but I still get cramps, impossible on a good diet": a clause naming only a thing conceded points nowhere.
       if (this.conceded.size > 0 && clause.terms.some((t) => this.conceded.has(t))) return;
-      // "So if it's not my diet, ...": no topic, but an aspect of its own, is what the marker rules out.
-      const ownAspects = aspectsOf(clause.terms);
+      // "So if it's not my diet, ...": no topic, but an aspect of its own, is what the marker rules out. (Not by a marker
+      // of a thing tried or turned down alone, "if I don't want to sit outside, what else is there?": the other ways
+      // of the topic told are asked then, the reader's contrast.)
+      const ownAspects = hits.some((h) => this.tried.matchAt(clause.terms, h.start)?.length !== h.length)
+        ? aspectsOf(clause.terms)
+        : NONE;
       if (ownAspects.size > 0) {
         if (!negated && !clause.problem) for (const a of ownAspects) aspects.add(a);
         return;
@@ -188,6 +192,9 @@ export class RuledOut {
     };
   }
 }
+
+/** No aspects. */
+const NONE: ReadonlySet<string> = new Set();
 
 /** No aspects (the default: a caller that reads topics only). */
 function none(): Set<string> {

@@ -26,6 +26,17 @@ describe("an aspect ruled out, then a general ask, gets the general section", ()
   });
 });
 
+describe("an aspect turned down as a way, not ruled out as a cause, stays with its topic", () => {
+  it("asks vitamin D's other ways after the sun turned down", async () => {
+    const reply = await bot
+      .chat()
+      .say(
+        "My son thinks I'm low in vitamin D, which you get from sunshine. If I don't want to sit out in the cold, what else is there?",
+      );
+    expect(reply.section?.id).toMatch(/^vitamin-d/);
+  });
+});
+
 describe("an aspect asked about, or told without ruling it out, keeps it", () => {
   it.each([
     ["I never see the sun, could that be it?", "vitamin-d.sunlight"],
