@@ -416,6 +416,8 @@ export class Reader {
   private readonly facetOf: Map<string, string>;
   /** "topic|facet" for every section, to know whether a topic has a section of an aspect. */
   private readonly topicFacets: Set<string>;
+  /** The facets of a topic's parts (sections beside its main one: the foods, the sun, the pills). */
+  private readonly partFacets: Set<string>;
   /** The lexicon's main facet (what a topic is): naming it names no aspect. */
   private readonly mainFacet: string | null;
   /** The one topic whose sections have each facet (sunlight: vitamin D), for facets only one topic has. */
@@ -547,6 +549,13 @@ export class Reader {
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
     this.facetOf = new Map(knowledge.sections.map((s) => [s.id, s.facet]));
     this.topicFacets = new Set(knowledge.sections.map((s) => `${s.topic}|${s.facet}`));
+    const sectionsOf = new Map<string, number>();
+    for (const s of knowledge.sections) sectionsOf.set(s.topic, (sectionsOf.get(s.topic) ?? 0) + 1);
+    this.partFacets = new Set(
+      knowledge.sections
+        .filter((s) => s.facet !== (lexicon.data.main_facet ?? null) && (sectionsOf.get(s.topic) ?? 0) > 1)
+        .map((s) => s.facet),
+    );
     this.mainFacet = lexicon.data.main_facet ?? null;
     const facetTopics = new Map<string, Set<string>>();
     for (const s of knowledge.sections)
@@ -879,12 +888,14 @@ export class Reader {
    * help?": of the topics told, those the question's aspect can be asked of. A topic without a section of an aspect
    * the question names by a word of its own (the stress section has no pills) is the backstory's, not what is asked,
    * when it is told in a word or so; one told at length (the fibre and water of a new diet) is what the story is about.
-   * All of them are kept when the question names no such aspect, or names the topic itself.
+   * All of them are kept when the question names no such aspect (a part of a topic: the foods, the sun, the pills).
    */
   private topicsWithAspect(told: Map<string, number>, asked: Signals): Map<string, number> {
     const strong: string[] = [];
+    // (Only a part of a topic, its pills or foods: "is there a correct way to take it?" after vitamin D told asks the
+    // how-to of no section vitamin D has, and its supplements answer it.)
     for (const [f, v] of asked.facets)
-      if (f !== this.mainFacet && v - (asked.amountFacets.get(f) ?? 0) >= NAMES_ASPECT) strong.push(f);
+      if (this.partFacets.has(f) && v - (asked.amountFacets.get(f) ?? 0) >= NAMES_ASPECT) strong.push(f);
     if (strong.length === 0) return told;
     let kept: Map<string, number> | null = null;
     for (const [t, v] of told) {

@@ -32,6 +32,11 @@ describe("a topic told at length, or a question naming no aspect, keeps the stor
       "hydration",
     ],
     ["I'm stressed all the time and my calves cramp at night. What can I do?", "stress"],
+    // (The how-to asked is no part of a topic: a thing taken, told, is how it is taken.)
+    [
+      "I take my vitamin D tablet with a black coffee first thing. My friend says that's wrong. Is there a right way to take it?",
+      "vitamin-d.supplements",
+    ],
   ])("%s", async (text, want) => {
     expect(await replyTo(text)).toBe(want);
   });
