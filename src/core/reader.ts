@@ -108,6 +108,8 @@ const STORY_ASPECT = 1;
 const AMOUNT_OF_REACH = 1;
 /** A sentence after the last "?" that opens with an ask this long carries it ("...? What's my body trying to tell me"). */
 const LATE_ASK = 3;
+/** A topic told with this much evidence (two keywords) is what a story is about, whatever aspect its question names. */
+const TOLD_AT_LENGTH = 2;
 /** A closing question this short that names nothing ("Which one?") is read with the question before it. */
 const BARE_CLOSING = 4;
 
@@ -373,7 +375,8 @@ export class Reader {
   /** Phrases right after an aspect that decline it ("the sun's not much use here"; lexicon `decline_after`). */
   private readonly declineAfter = new PhraseTable<true>();
   private readonly declinable: Set<string>;
-  private readonly excludeTable = new PhraseTable<true>();
+  /** Phrases that set topics aside: before the thing (true, "apart from") or right after it (false, "aside"). */
+  private readonly excludeTable = new PhraseTable<boolean>();
   private readonly correctionTable = new PhraseTable<true>();
   /** Words that open a correction when a "not" follows ("no, the vitamin one, not the mineral"). */
   private readonly correctionNoes: Set<string>;
@@ -416,6 +419,8 @@ export class Reader {
   private readonly facetOf: Map<string, string>;
   /** "topic|facet" for every section, to know whether a topic has a section of an aspect. */
   private readonly topicFacets: Set<string>;
+  /** The facets of a topic's parts (sections beside its main one: the foods, the sun, the pills). */
+  private readonly partFacets: Set<string>;
   /** The lexicon's main facet (what a topic is): naming it names no aspect. */
   private readonly mainFacet: string | null;
   /** The one topic whose sections have each facet (sunlight: vitamin D), for facets only one topic has. */
@@ -464,6 +469,8 @@ export class Reader {
     for (const phrase of lexicon.data.decline_after ?? []) this.declineAfter.set(lexicon.terms(phrase), true);
     this.declinable = new Set(lexicon.data.declinable_facets ?? []);
     for (const phrase of lexicon.data.exclude) this.excludeTable.set(lexicon.terms(phrase), true);
+    for (const phrase of lexicon.data.exclude_after ?? [])
+      this.excludeTable.set(lexicon.terms(phrase), false);
     this.letterFrame = new LetterFrame(lexicon.data.salutations ?? [], lexicon.data.sign_offs ?? []);
     const actPhrases = new Map<Act, { acts: string[]; bare: string[] }>();
     for (const talk of smallTalk) {
@@ -532,6 +539,10 @@ export class Reader {
       articleVocabulary(knowledge, lexicon, input.prepared),
       (t) => this.asksArticle(t),
       (t) => this.askPart(t),
+      (t) => {
+        const kind = this.kinds.match(this.lexicon.analyze(t).terms)?.kind;
+        return kind !== undefined && kind.section !== null && !kind.keepsTopic;
+      },
     );
     const kinds = input.kinds ?? NO_KINDS;
     this.kinds = new QuestionKinds(kinds, lexicon);
@@ -541,6 +552,13 @@ export class Reader {
     this.topicOf = new Map(knowledge.sections.map((s) => [s.id, s.topic]));
     this.facetOf = new Map(knowledge.sections.map((s) => [s.id, s.facet]));
     this.topicFacets = new Set(knowledge.sections.map((s) => `${s.topic}|${s.facet}`));
+    const sectionsOf = new Map<string, number>();
+    for (const s of knowledge.sections) sectionsOf.set(s.topic, (sectionsOf.get(s.topic) ?? 0) + 1);
+    this.partFacets = new Set(
+      knowledge.sections
+        .filter((s) => s.facet !== (lexicon.data.main_facet ?? null) && (sectionsOf.get(s.topic) ?? 0) > 1)
+        .map((s) => s.facet),
+    );
     this.mainFacet = lexicon.data.main_facet ?? null;
     const facetTopics = new Map<string, Set<string>>();
     for (const s of knowledge.sections)
@@ -839,8 +857,7 @@ export class Reader {
 
   /** The signals of a message's topics, aspects, question kind and ruled-out topics (`full`: of the whole text). */
   private readTopics(text: string, full: Signals): Signals {
-    const asked = this.readAsked(text, full);
-    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return asked;
+    if (!this.ruledOutFinder.mayRuleOut(full.analysis.terms)) return this.readAsked(text, full);
     const found = this.ruledOutFinder.find(
       text,
       (terms) => this.specificTopics(terms),
@@ -851,7 +868,9 @@ export class Reader {
         return hit !== null && hit.kind.section !== null && hit.start <= OPENING;
       },
       (terms) => this.specificTopics(terms, true),
+      (terms) => this.aspectsNamed(terms),
     );
+    const asked = this.withoutAspects(this.readAsked(text, full, found.aspects), found.aspects);
     const without = this.withoutRuledOut(asked, found.topics, found.rejected);
     // "Tried magnesium, tried drinking more. What else is there?": after remedies tried, a bare "what else" asks for
     // other remedies (kinds.yaml `after_tried`); "what else could cause it" names its causes and keeps them.
@@ -867,7 +886,64 @@ export class Reader {
     return without;
   }
 
-  private readAsked(text: string, full: Signals): Signals {
+  /**
+   * "Which pills should I buy for the cramps? The shelf is overwhelming", "...stressed out of my mind. What foods
+   * help?": of the topics told, those the question's aspect can be asked of. A topic without a section of an aspect
+   * the question names by a word of its own (the stress section has no pills) is the backstory's, not what is asked,
+   * when it is told in a word or so; one told at length (the fibre and water of a new diet) is what the story is about.
+   * All of them are kept when the question names no such aspect (a part of a topic: the foods, the sun, the pills).
+   */
+  private topicsWithAspect(told: Map<string, number>, asked: Signals): Map<string, number> {
+    const strong: string[] = [];
+    // (Only a part of a topic, its pills or foods: "is there a correct way to take it?" after vitamin D told asks the
+    // how-to of no section vitamin D has, and its supplements answer it.)
+    for (const [f, v] of asked.facets)
+      if (this.partFacets.has(f) && v - (asked.amountFacets.get(f) ?? 0) >= NAMES_ASPECT) strong.push(f);
+    if (strong.length === 0) return told;
+    let kept: Map<string, number> | null = null;
+    for (const [t, v] of told) {
+      if (v >= TOLD_AT_LENGTH || asked.topics.has(t) || strong.some((f) => this.hasSection(t, f))) {
+        kept ??= new Map();
+        kept.set(t, v);
+      }
+    }
+    return kept ?? new Map();
+  }
+
+  /** The aspects the terms name by a word of their own (not the main facet, not amount words alone). */
+  private aspectsNamed(terms: string[]): Set<string> {
+    const named = new Set<string>();
+    for (const hit of this.facetTable.findAll(terms)) {
+      const { facet, weight } = hit.value;
+      if (
+        facet !== this.mainFacet &&
+        weight >= NAMES_ASPECT &&
+        !allIn(terms, hit.start, hit.length, this.amountTerms)
+      )
+        named.add(facet);
+    }
+    return named;
+  }
+
+  /**
+   * "My diet is fine, so what else could it be?", "if it isn't the sun, what's causing it?": aspects the person rules
+   * out (ruled-out.ts) are set aside when a general kind asks (why, what to do, what else), as ruled-out topics are; a
+   * kind about a thing ("I already take tablets, how much is safe?") keeps them. `aspects`: the aspects ruled out.
+   */
+  private withoutAspects(s: Signals, aspects: readonly string[], kind = s.kind): Signals {
+    if (aspects.length === 0 || kind === null || kind.section === null || kind.keepsTopic) return s;
+    if (!aspects.some((a) => s.facets.has(a))) return s;
+    const out = new Set(aspects);
+    return {
+      ...s,
+      facets: new Map([...s.facets].filter(([f]) => !out.has(f))),
+      amountFacets: new Map([...s.amountFacets].filter(([f]) => !out.has(f))),
+      setAside: [...s.setAside, ...aspects.filter((a) => !s.setAside.includes(a))],
+    };
+  }
+
+  /** `ruledAspects`: aspects the person rules out (see {@link withoutAspects}); the asking sentence is read without them. */
+  private readAsked(text: string, full: Signals, ruledAspects: readonly string[] = []): Signals {
     const question = this.questionOf(text);
     if (question === null) {
       const asking = askingSentence(text);
@@ -893,7 +969,8 @@ export class Reader {
           : {};
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
         return { ...full, kind, topics: said.topics, ...aspects };
-      if (said !== null && "facets" in aspects) return { ...full, kind, ...aspects };
+      if (said !== null && "facets" in aspects)
+        return { ...full, kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) };
       // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
       // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
       if (
@@ -912,12 +989,14 @@ export class Reader {
     // sentence that says what the person does not know (kinds.yaml `indirect`).
     const indirect =
       said.topics.size === 0 && said.facets.size === 0 ? this.indirectAsk(text, question) : null;
-    const asked = indirect ?? said;
-    const askedKind = indirect === null ? this.kindOf(asked) : (this.kindOf(indirect) ?? this.kindOf(said));
+    const first = indirect ?? said;
+    const askedKind = indirect === null ? this.kindOf(first) : (this.kindOf(indirect) ?? this.kindOf(said));
     // A time of day asked keeps only a topic the story names by its own words ("the worry, the lying awake"), not one
     // a word of an example question hints at ("he's on loads of tablets for his heart").
     const kind =
       askedKind !== null && !this.namesStoryTopic(full) ? this.kinds.untimed(askedKind) : askedKind;
+    // "...So if it's not my diet, what's going on?": the ask without the aspect it rules out.
+    const asked = this.withoutAspects(first, ruledAspects, kind);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
     const merged = {
@@ -942,7 +1021,9 @@ export class Reader {
       // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
       // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
       const general = kind?.section != null && !kind.keepsTopic;
-      const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked));
+      // (An ask that rules an aspect out, "so if it's not my diet, what's going on?", points at nothing told: what its
+      // "it" would stand for is what it rules out.)
+      const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked)) && asked === first;
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
@@ -1011,8 +1092,12 @@ export class Reader {
         facets: aspect ? asked.facets : full.facets,
       };
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
-    if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t)))
-      return { ...merged, topics: full.topics, sections: this.sectionsForAspect(full.sections, asked) };
+    if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t))) {
+      // (When no topic told has the aspect asked, the ask's own reading: that aspect across the topics that have it.)
+      const topics = this.topicsWithAspect(full.topics, asked);
+      if (topics.size === 0) return merged;
+      return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
+    }
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
@@ -1240,7 +1325,7 @@ export class Reader {
   private kindOf(s: Signals, asking: string | null = null): QuestionKind | null {
     // "My magnesium is normal. So why do I still cramp?": the kind of the sentence that asks.
     const terms = asking === null ? s.analysis.terms : this.lexicon.analyze(asking).terms;
-    const hit = this.kinds.match(terms);
+    const hit = this.kindPastSetAside(terms, s.setAside);
     // "...since my husband died. Anything I could do in the evenings?": a time of day asked keeps the story's topic.
     const kind = hit === null ? null : this.kinds.timed(hit.kind, terms);
     // In place: the caller may already have copied the signals (the array is shared, as the facet map is).
@@ -1253,6 +1338,19 @@ export class Reader {
     const said = kind?.facet ? (s.facets.get(kind.facet) ?? 0) : 0;
     if (kind?.facet && kind.facetWeight > said && !onlyOne) s.facets.set(kind.facet, kind.facetWeight);
     return kind;
+  }
+
+  /**
+   * The kind the terms ask; "setting the diet aside, why do they happen", "it's not my diet, so why...": a kind of one
+   * word that is an aspect the message sets aside ("food") asks nothing, so the kind is read without that word.
+   */
+  private kindPastSetAside(terms: readonly string[], setAside: readonly string[]) {
+    const hit = this.kinds.match(terms);
+    if (hit === null || hit.length !== 1 || hit.kind.facet === null || !setAside.includes(hit.kind.facet))
+      return hit;
+    const rest = [...terms];
+    rest[hit.start] = "";
+    return this.kinds.match(rest);
   }
 
   /**
@@ -1308,8 +1406,16 @@ export class Reader {
     const { terms } = analysis;
     const hidden = (m: { start: number; length: number }) =>
       masked !== null && hidesAny(masked, analysis.termStarts, m.start, m.length);
-    const { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections } =
-      this.topicEvidence(terms, masked === null ? null : hidden);
+    const {
+      topics,
+      sections,
+      explained,
+      inKeyword,
+      excludedFrom,
+      excludedBefore,
+      excludedSections,
+      declinedSections,
+    } = this.topicEvidence(terms, masked === null ? null : hidden);
 
     const facets = new Map<string, number>();
     const amountFacets = new Map<string, number>();
@@ -1349,7 +1455,9 @@ export class Reader {
         this.declined(terms, match.start, (i) => hidden({ start: i, length: 1 }), match.length);
       const turnedDown = this.declinable.has(match.value.facet) && declined;
       // "Apart from the sun, what else...", "apart from supplements": an aspect set aside is not asked about.
-      const excluded = excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH);
+      const excluded =
+        excludedFrom.some((e) => match.start > e && match.start - e <= EXCLUDE_FACET_REACH) ||
+        setAsideAfter(excludedBefore, match);
       if (declined || excluded) setAside.push(match.value.facet);
       if (turnedDown || excluded) continue;
       if (!declined) named.add(match.value.facet);
@@ -1437,6 +1545,8 @@ export class Reader {
     explained: boolean[];
     inKeyword: (Set<string> | undefined)[];
     excludedFrom: number[];
+    /** Where a phrase that sets aside the thing just before it starts ("aside"). */
+    excludedBefore: number[];
     excludedSections: string[];
     declinedSections: DeclinedSection[];
   } {
@@ -1445,7 +1555,8 @@ export class Reader {
 
     const topics = new Map<string, number>();
     const sections = new Map<string, number>();
-    const excludedFrom = this.excludedStarts(terms);
+    const excludedBefore: number[] = [];
+    const excludedFrom = this.excludedStarts(terms, excludedBefore);
     const excludedSections: string[] = [];
     // The facets of the sections whose keyword of several words holds each word ("with meals" is vitamin D
     // supplements'): a facet word there of another facet ("meals", food) names no aspect of its own beside an "or".
@@ -1458,12 +1569,13 @@ export class Reader {
         const own = new Set(match.value.map((p) => p.section.facet));
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
-      // "apart from vitamins and minerals": a topic set aside is not what is asked about.
+      // "apart from vitamins and minerals", "leaving the tablets aside": a topic set aside is not what is asked about.
       if (
         excludedFrom.some(
           (e) =>
             match.start > e && match.start - e <= EXCLUDE_REACH && !this.asksBetween(terms, e, match.start),
-        )
+        ) ||
+        setAsideAfter(excludedBefore, match)
       ) {
         for (const posting of match.value) excludedSections.push(posting.section.id);
         continue;
@@ -1488,7 +1600,16 @@ export class Reader {
         add(topics, topic, weight / rivals);
       }
     }
-    return { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections };
+    return {
+      topics,
+      sections,
+      explained,
+      inKeyword,
+      excludedFrom,
+      excludedBefore,
+      excludedSections,
+      declinedSections,
+    };
   }
 
   /**
@@ -1580,9 +1701,15 @@ export class Reader {
     return false;
   }
 
-  /** Positions where a phrase that sets topics aside ("apart from") ends. */
-  private excludedStarts(terms: readonly string[]): number[] {
-    const starts = this.excludeTable.findAll(terms).map((hit) => hit.start + hit.length - 1);
+  /**
+   * Positions where a phrase that sets topics aside ("apart from") ends; `after` gets where each one said after the
+   * thing ("leaving the tablets aside") starts.
+   */
+  private excludedStarts(terms: readonly string[], after: number[]): number[] {
+    const starts: number[] = [];
+    for (const hit of this.excludeTable.findAll(terms))
+      if (hit.value) starts.push(hit.start + hit.length - 1);
+      else after.push(hit.start);
     // "I meant vitamin D, not magnesium": in a correction, what follows a "not" is what was not meant.
     const correction = this.correctionAt(terms);
     if (correction >= 0)
@@ -1903,6 +2030,16 @@ function joinedByOr(terms: readonly string[], named: readonly { facet: string; s
     if (before && after && before.facet !== after.facet) return [before.facet, after.facet];
   }
   return [];
+}
+
+/** A phrase said after a thing sets it aside: it starts at most this many words after the thing ("the tablets aside"). */
+const EXCLUDE_AFTER_REACH = 1;
+
+/** A match ends just before a phrase that sets aside what it follows (`before`: where such phrases start). */
+function setAsideAfter(before: readonly number[], match: { start: number; length: number }): boolean {
+  const end = match.start + match.length;
+  for (const at of before) if (at >= end && at - end <= EXCLUDE_AFTER_REACH) return true;
+  return false;
 }
 
 /** A message's sentences (those with a letter or digit). */

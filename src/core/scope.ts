@@ -88,6 +88,10 @@ export class Scope {
   private readonly negators = new PhraseTable<true>();
   private readonly refersBack: Set<string>;
   private readonly refersBackPlural: Set<string>;
+  /** Pointers that are the cramps in a general question (scope.yaml `cramps_in_general_asks`). */
+  private readonly crampsInGeneral: Set<string>;
+  /** Words right after which those pointers are the cramps (scope.yaml `cramps_after`: "good for this"). */
+  private readonly crampsAfter: Set<string>;
   /** Verbs of taking something in (scope.yaml `consumption`). */
   private readonly consumption: Set<string>;
   /** Words naming the leg cramps of the article (scope.yaml `our_cramps`). */
@@ -109,6 +113,8 @@ export class Scope {
    *   a question kind a section answers (default: never, so a "but" clause sets nothing aside).
    * @param askOf the words of a clause from its last ask on, when the ask starts well into it (the reader's question
    *   kinds); default: none, so a topic told before the ask in one long clause is read as asked.
+   * @param asksGeneral whether a text asks a question kind of a general section that is about no thing told (why,
+   *   what to do); default: never, so every pointer may point back.
    */
   constructor(
     data: ScopeData,
@@ -118,6 +124,7 @@ export class Scope {
     knows: (stem: string) => boolean = () => true,
     private readonly asksArticle: (text: string) => boolean = () => false,
     private readonly askOf: (text: string) => string | null = () => null,
+    private readonly asksGeneral: (text: string) => boolean = () => false,
   ) {
     this.unknownSubject = data.subjects ? new UnknownSubject(data.subjects, lexicon, knows) : null;
     for (const topic of data.topics) {
@@ -157,9 +164,13 @@ export class Scope {
     this.reason = reasons.length > 0 ? new RegExp(`^\\s*(${reasons.join("|")})\\b`, "i") : null;
     this.purpose = new Set((data.purpose ?? []).flatMap((w) => lexicon.stems(w)));
     this.refersBackPlural = new Set(data.refers_back_plural.flatMap((w) => lexicon.stems(w)));
+    this.crampsInGeneral = new Set((data.cramps_in_general_asks ?? []).flatMap((w) => lexicon.stems(w)));
+    this.crampsAfter = new Set((data.cramps_after ?? []).flatMap((w) => lexicon.stems(w)));
     for (const phrase of data.our_cramps ?? []) this.ourCramps.set(lexicon.stems(phrase), true);
     this.consumption = new Set((data.consumption ?? []).flatMap((w) => lexicon.stems(w)));
-    for (const phrase of data.verdicts ?? []) this.verdicts.set(lexicon.stems(phrase), true);
+    // (Numbered as the clauses they are looked for in are: "be having one" is "be hav CHILDAGE" there.)
+    for (const phrase of data.verdicts ?? [])
+      this.verdicts.set(numbered(lexicon.stems(phrase), lexicon.numbers), true);
     this.filler = new Set(lexicon.data.filler.flatMap((w) => lexicon.stems(w)));
   }
 
@@ -352,15 +363,16 @@ export class Scope {
       const askedWith = this.askedWith.get(topic.id)?.findAll(asks.flatMap((x) => x.stems)).length ?? 0;
       return !backstory && (askedWith > 0 || !this.namesTopic(asked));
     }
-    if (asks.length === 0) return false;
+    // ("Since it's clearly not the electrolytes, what else...": a reason given asks nothing of its own.)
+    const asking = this.reason === null ? asks : asks.filter((x) => !this.reason?.test(x.c.text));
+    if (asking.length === 0) return false;
     // "they"/"them" with no cramps named are the cramps ("what can I do to stop them?").
-    const pointsBack = asks.some(
+    const pointsBack = asking.some(
       (x) =>
         // A person ("is there anything the staff could do for her?") is not the thing told: "she", "he", "her", "him"
-        // point back only at a situation (read above) or in a verdict ("is she right?").
-        this.pointers(x.stems).some(
-          (s) => this.refersBack.has(s) && (topic.being === true || !PERSON_POINTERS.has(s)),
-        ) ||
+        // point back only at a situation (read above) or in a verdict ("is she right?"). In a general question ("any
+        // tips to make this stop", "what am I meant to do about this") "this" is the cramps.
+        this.pointsAtTold(x.stems, x.c.text, topic) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||
         (this.namedAgain.get(topic.id)?.findAll(x.stems).length ?? 0) > 0 ||
@@ -397,6 +409,25 @@ export class Scope {
       this.pointers(stems).some((s) => this.refersBack.has(s) && !PERSON_POINTERS.has(s)) ||
       this.verdicts.findAll(stems.filter((s) => !this.filler.has(s))).length > 0;
     return !pointing && this.asksArticle(ask);
+  }
+
+  /**
+   * An asking clause's stems hold a pointer at the topic told: a singular pointer (a person's only at a being), not one
+   * that a question of a general kind, or a "for" before it, makes the cramps ("any tips to make this stop", "a stretch
+   * that's good for this"), unless the topic is a complaint of its own.
+   */
+  private pointsAtTold(stems: readonly string[], text: string, topic: ScopeTopic): boolean {
+    let general: boolean | null = null;
+    const pointers = this.pointers(stems);
+    for (let i = 0; i < pointers.length; i++) {
+      const s = pointers[i] ?? "";
+      if (!this.refersBack.has(s) || (topic.being !== true && PERSON_POINTERS.has(s))) continue;
+      if (!this.crampsInGeneral.has(s) || topic.complaint === true) return true;
+      if (this.crampsAfter.has(pointers[i - 1] ?? "")) continue;
+      general ??= this.asksGeneral(text);
+      if (!general) return true;
+    }
+    return false;
   }
 
   /** The stems with the phrases in which a pointer is the cramps left out ("why is this happening"). */

@@ -20,8 +20,11 @@ export class Siblings {
   private readonly both = new PhraseTable<true>();
   private readonly amount = new PhraseTable<true>();
   private readonly together = new PhraseTable<true>();
+  /** The facet of what a topic is (lexicon `main_facet`): a kind's own evidence for it names no aspect. */
+  private readonly mainFacet: string | null;
 
   constructor(knowledge: KnowledgeBase, lexicon: Lexicon) {
+    this.mainFacet = lexicon.data.main_facet ?? null;
     knowledge.sections.forEach((section, i) => {
       if (!this.order.has(section.topic)) this.order.set(section.topic, i);
       const group = section.roles.siblings;
@@ -79,7 +82,8 @@ export class Siblings {
   asksToChoose(s: Signals, named = true): boolean {
     const { terms } = s.analysis;
     if (this.both.findAll(terms).length > 0) return false;
-    if (terms.includes("or") && s.facets.size === 0) return true;
+    // ("is acupuncture or massage more worth the money?": the main facet a kind adds, "worth", names no aspect.)
+    if (terms.includes("or") && this.namesNoAspect(s)) return true;
     if (named && this.choiceBetweenNamed.findAll(terms).length > 0) return true;
     return this.choice.findAll(terms).length > 0;
   }
@@ -94,6 +98,12 @@ export class Siblings {
     if (facet === null) return true;
     const beyond = (s.facets.get(facet) ?? 0) - (s.amountFacets.get(facet) ?? 0);
     return beyond < named;
+  }
+
+  /** No facet but the main one has evidence. */
+  private namesNoAspect(s: Signals): boolean {
+    for (const facet of s.facets.keys()) if (facet !== this.mainFacet) return false;
+    return true;
   }
 
   private place(topic: string): number {

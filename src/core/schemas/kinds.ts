@@ -44,6 +44,11 @@ export const kindsSchema = z.object({
     /** Markers that say a thing was tried as a remedy ("tried", "didn't help"), not ruled out as a cause. */
     tried: words.optional(),
     /**
+     * Markers of everything tried ("tried everything", "done the lot"): they are tried markers, and the clauses after
+     * one in its sentence list what was tried ("I've tried everything: magnesium, water, the stretch"). Default: none.
+     */
+    tried_all: words.optional(),
+    /**
      * Words as written that name the problem itself as present ("constantly stressed", "always anxious"): a clause
      * naming its topic by one rules nothing out, whatever marker it has. Default: none.
      */

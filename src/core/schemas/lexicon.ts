@@ -108,6 +108,11 @@ export const lexiconSchema = z.object({
   decline_after: words.optional(),
   exclude: words,
   /**
+   * Words right after a thing that set it aside ("leaving the tablets aside", "vitamins to one side"): the thing named
+   * just before them does not count, as after an `exclude` phrase. Default: none.
+   */
+  exclude_after: words.optional(),
+  /**
    * Words that correct the message before ("sorry, I meant vitamin D not magnesium"), among a message's first words:
    * the topic named is a switch (the last answer's aspect kept), and what follows a "not" after them is set aside.
    * Default: none.

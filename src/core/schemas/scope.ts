@@ -21,6 +21,11 @@ const topicSchema = z.object({
   /** The topic is itself a kind of cramp (stomach cramps): a plural pointer after it points at it ("what causes those?"). */
   cramps: z.boolean().optional(),
   /**
+   * The topic is a complaint the person has, as the cramps are (restless legs, a condition): "this" in a later general
+   * question ("any tips to make this stop?") may be it, where after a thing tried it is the cramps. Default false.
+   */
+  complaint: z.boolean().optional(),
+  /**
    * The topic is a being ("my border collie"): "he", "she", "him", "her" in a later question may point back at it, as
    * they never point at a thing told ("...a hot water bottle. Anything the staff could do for her?"). Default false.
    */
@@ -65,6 +70,13 @@ export const scopeSchema = z
     refers_back: words,
     /** Plural pointers ("could they be the cause?"): they point back only in a question that names the cramps. */
     refers_back_plural: words,
+    /**
+     * Pointers that, in a question of a general kind (why, what to do: "any tips to make this stop"), are the cramps
+     * told, not a thing told before. Default: none.
+     */
+    cramps_in_general_asks: words.optional(),
+    /** Words right after which those pointers are the cramps in any question ("good for this"). Default: none. */
+    cramps_after: words.optional(),
     /**
      * Questions that ask for a verdict on what was told ("true or false?", "worth a go?", "coincidence?"): they point
      * back at it like a pointer word. Default: none.
