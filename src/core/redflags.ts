@@ -17,6 +17,7 @@ import {
   type Stretch,
   withClasses,
 } from "./red-flag-concepts.js";
+import { ADVISORY_BASE, MentionsByRule } from "./red-flag-mentions.js";
 import {
   type CompiledRule,
   fitsRules,
@@ -25,20 +26,6 @@ import {
   replayTables,
   TablesRecorder,
 } from "./red-flag-tables.js";
-
-/**
- * The phrases of one rule that a phrase found at one place stands for, and are not masked there: those of its groups
- * (`others`) and its exceptions.
- */
-interface Mention {
-  others: readonly Hit[];
-  exceptions: readonly Hit[];
-  negated: boolean;
-  /** Position in the message's stems. */
-  at: number;
-  /** Where the phrase ends in the message's stems (exclusive). */
-  end: number;
-}
 
 /** The phrases of one rule among those one table entry stands for, its exceptions apart. */
 interface RulePart {
@@ -300,7 +287,7 @@ export class RedFlags {
       this.rules.push(this.compile(rule, i));
     });
     data.advisories.forEach((rule, i) => {
-      this.advisoryRules.push(this.compile(rule, 1000 + i));
+      this.advisoryRules.push(this.compile(rule, ADVISORY_BASE + i));
     });
     this.forms.clear();
     this.building = null;
@@ -357,7 +344,7 @@ export class RedFlags {
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits, false, context.sentences)) continue;
+      if (!this.fires(rule, ADVISORY_BASE + i, hits, false, context.sentences)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
@@ -418,7 +405,7 @@ export class RedFlags {
     reading: Reading,
     { quiet, sentences }: Context,
     closed: number[],
-  ): Map<number, Mention[]> {
+  ): MentionsByRule {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
@@ -486,7 +473,7 @@ export class RedFlags {
     let usual: Span[] | null = null;
     let causes: Span[] | null = null;
     let back: Span[] | null = null;
-    const byRule = new Map<number, Mention[]>();
+    const byRule = new MentionsByRule(this.rules.length, this.advisoryRules.length);
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (
@@ -534,10 +521,7 @@ export class RedFlags {
         }
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
-        const mention: Mention = { others, exceptions, negated, at, end };
-        const list = byRule.get(part.rule);
-        if (list) list.push(mention);
-        else byRule.set(part.rule, [mention]);
+        byRule.add(part.rule, { others, exceptions, negated, at, end });
       }
     }
     return byRule;
@@ -818,7 +802,7 @@ export class RedFlags {
   private fires(
     rule: CompiledRule,
     index: number,
-    byRule: ReadonlyMap<number, Mention[]>,
+    byRule: MentionsByRule,
     conversation: boolean,
     sentences: Sentences,
   ): boolean {
@@ -830,12 +814,8 @@ export class RedFlags {
    * Where each group of the rule is mentioned (not negated); null when the rule cannot fire however near they stand:
    * no phrase of it found, an exception said, or too few of its `some` phrases.
    */
-  private mentions(
-    rule: CompiledRule,
-    index: number,
-    byRule: ReadonlyMap<number, Mention[]>,
-  ): number[][] | null {
-    const mentioned = byRule.get(index);
+  private mentions(rule: CompiledRule, index: number, byRule: MentionsByRule): number[][] | null {
+    const mentioned = byRule.of(index);
     if (mentioned === undefined) return null;
     // Most rules meet a message with only some of their groups said (a limb or a cramp word): found out before any
     // positions are gathered. A group the earlier turns may stand for can be missing here (the mentions serve both
@@ -1335,10 +1315,10 @@ function near(span: Span, d: Span, before: number, after: number): boolean {
 }
 
 /** The stem positions of every rule phrase found negated (see {@link RedFlagResult.denied}). */
-function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
+function deniedAt(hits: MentionsByRule): number[] {
   const at: number[] = [];
-  for (const list of hits.values())
-    for (const { others, negated, at: start, end } of list) {
+  for (let k = 0; k < hits.size; k++)
+    for (const { others, negated, at: start, end } of hits.nth(k)) {
       if (!negated) continue;
       for (const hit of others) if (hit.group >= 0) for (let i = start; i < end; i++) at.push(i);
     }
