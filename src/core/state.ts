@@ -76,8 +76,58 @@ export function restoreState(value: unknown, now: number, ttlMs: number): Conver
   if (!isState(value)) return freshState(now);
   if (now - value.updatedAt > ttlMs) return { ...freshState(now), recent: value.recent };
   // A state saved before `redFlag` existed has none; one saved before ADR 18 has answers asked about in `feedback`.
-  const restored = { ...value, redFlag: value.redFlag ?? null };
+  const restored = inOneShape(value);
   return value.feedback === undefined ? restored : { ...restored, feedback: currentFeedback(value.feedback) };
+}
+
+/** The keys of {@link freshState}: every state has them (`redFlag` aside, in one saved before it existed). */
+const BASE_KEYS: readonly string[] = Object.keys(freshState(0));
+
+/** Every key a state has today: freshState's and the optional ones. */
+const STATE_KEYS: ReadonlySet<string> = new Set([...BASE_KEYS, "also", "ruledOut", "feedback"]);
+
+/**
+ * The stored state with its keys in one order, so that every state read has one of a few shapes whatever order the
+ * turns before added its optional keys in. A turn copies the state with a spread four times over (transition.ts,
+ * `remember`), and a spread takes V8's fast path only while it has met at most four shapes: a store's states came in
+ * six, and every copy took the slow generic one (ADR 86). The same keys and values as a spread of it, the order
+ * aside; a state with a key of no current field, or without one of freshState's (none is written today), is spread.
+ */
+function inOneShape(value: ConversationState): ConversationState {
+  let keys = 0;
+  for (const key in value) {
+    if (!STATE_KEYS.has(key)) return { ...value, redFlag: value.redFlag ?? null };
+    keys++;
+  }
+  const also = "also" in value;
+  const ruledOut = "ruledOut" in value;
+  const feedback = "feedback" in value;
+  const expected =
+    BASE_KEYS.length -
+    ("redFlag" in value ? 0 : 1) +
+    (also ? 1 : 0) +
+    (ruledOut ? 1 : 0) +
+    (feedback ? 1 : 0);
+  if (keys !== expected) return { ...value, redFlag: value.redFlag ?? null };
+  const state: ConversationState = {
+    v: value.v,
+    updatedAt: value.updatedAt,
+    answers: value.answers,
+    topic: value.topic,
+    facet: value.facet,
+    section: value.section,
+    moreShown: value.moreShown,
+    visited: value.visited,
+    suggestions: value.suggestions,
+    dialogue: value.dialogue,
+    paused: value.paused,
+    recent: value.recent,
+    redFlag: value.redFlag ?? null,
+  };
+  if (also) state.also = value.also as string[];
+  if (ruledOut) state.ruledOut = value.ruledOut as string[];
+  if (feedback) state.feedback = value.feedback;
+  return state;
 }
 
 function isState(value: unknown): value is ConversationState {
