@@ -395,6 +395,11 @@ export class Lexicon {
   private shared: Map<string, Analysis> | null = null;
   /** The terms of the message's texts read as trusted phrases ({@link terms}), by text, likewise per message. */
   private sharedTerms: Map<string, readonly string[]> | null = null;
+  /**
+   * The tokens of the message's texts (normalised, contractions expanded), by text, likewise per message: a text is
+   * analysed, read as a trusted phrase and counted into sentences by different readings (ADR 86).
+   */
+  private sharedTokens: Map<string, string[]> | null = null;
   /** Stems of the words of trusted phrases and of the message texts read like them, by word (bounded). */
   private readonly stemsByToken = new Map<string, string>();
 
@@ -531,12 +536,14 @@ export class Lexicon {
     if (this.shared !== null) return read();
     this.shared = new Map();
     this.sharedTerms = new Map();
+    this.sharedTokens = new Map();
     this.termWidths = new Map();
     try {
       return read();
     } finally {
       this.shared = null;
       this.sharedTerms = null;
+      this.sharedTokens = null;
       this.termWidths = null;
     }
   }
@@ -561,7 +568,7 @@ export class Lexicon {
   }
 
   private analyzeText(text: string): Analysis {
-    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    const tokens = this.tokensOf(text);
     // A capitalised word inside a sentence ("I live in Hobart") is a name: never corrected into a keyword ("heart").
     const names = properNames(text);
     const unknown: string[] = [];
@@ -704,8 +711,21 @@ export class Lexicon {
     const prepared = this.prepared;
     const known = prepared?.tokens.get(text);
     if (known !== undefined) return known;
-    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    const tokens = this.tokensOf(text);
     if (prepared?.record) prepared.tokens.set(text, [...tokens]);
+    return tokens;
+  }
+
+  /**
+   * A text's tokens after normalising and expanding contractions, as a message's analysis and a trusted phrase both
+   * read them: the same array for the same text while {@link sharing} runs (read, never changed, by every caller).
+   */
+  private tokensOf(text: string): string[] {
+    const shared = this.sharedTokens;
+    const known = shared?.get(text);
+    if (known !== undefined) return known;
+    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    shared?.set(text, tokens);
     return tokens;
   }
 
