@@ -455,6 +455,8 @@ export class RedFlags {
         if (this.deniesNext(stems, sentences.endOf(at), sentences, denials)) return true;
       }
       asked ??= spans(this.askedBack, stems);
+      // (Nothing asked back, nothing denied after it: most messages, whose limbs are then not looked for.)
+      if (asked.length === 0) return false;
       // The place asked about is not denied with its sign: "asked if my calf was hot, it isn't, but it is swollen".
       askedLimbs ??= spans(this.limbs, stems);
       if (askedLimbs.some((l) => l.start === at)) return false;
