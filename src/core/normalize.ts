@@ -80,6 +80,16 @@ function hasDigitThenLetter(text: string): boolean {
   return false;
 }
 
+/**
+ * Printable ASCII text, with tabs and line breaks (what normalisation's ASCII path takes). Cut at the marks . ! ? , ;
+ * such a text whose only piece with a letter or digit is `piece` normalises to the words of that piece: the marks and
+ * the other pieces become spaces (their apostrophes then stand alone and go), and no dot stands between two digits,
+ * which would be in two pieces that both have one. A reading of that piece can take the whole text's words (ADR 86).
+ */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
 /** `text` to match literally inside a regular expression built at run time (data phrases, ids). */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -17,6 +17,7 @@ import {
   type PreparedTexts,
 } from "./lexicon.js";
 import { type Act, MessageActs } from "./message-act.js";
+import { isAscii } from "./normalize.js";
 import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
@@ -1042,8 +1043,9 @@ export class Reader {
     if (last === undefined) return null;
     if (clauses.length >= 2) return this.kinds.closingOf(this.lexicon.terms(last));
     // "charlie horse every night what do": unpunctuated, the closing ask is the clause's last words, after a telling
-    // of its own (never "what do you mean", whose ask does not close it).
-    const terms = this.lexicon.terms(last);
+    // of its own (never "what do you mean", whose ask does not close it). (An ASCII text's only clause has the whole
+    // text's words, whose terms the message reads anyway: normalize.ts isAscii.)
+    const terms = this.lexicon.terms(isAscii(text) ? text : last);
     for (let size = CLOSING_WORDS_MAX; size >= 2; size--) {
       if (terms.length - size < CLOSING_TOLD_MIN) continue;
       const kind = this.kinds.closingOf(terms.slice(-size));
