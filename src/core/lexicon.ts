@@ -827,13 +827,18 @@ function withoutDoubles(word: string): string {
   return word;
 }
 
+/** What every name {@link properNames} finds stands at: a space, what is no letter, a capital and two small letters. */
+const NAME_AFTER_SPACE = /\s[^\p{L}\s]*\p{Lu}\p{Ll}{2}/u;
+
 /**
  * Words written with a capital letter and the rest lower case, not first in their sentence and not "I": names of
  * places, people and things ("Hobart", "Pilates"), normalised. Shouted words (all capitals) are not names.
  */
 export function properNames(text: string): Set<string> {
   const names = new Set<string>();
-  if (!/\p{Lu}/u.test(text)) return names;
+  // A name is a word after a space whose first letter, after what is no letter, is a capital and the next two small
+  // ones: most messages have none (their capitals open sentences, or are "I"), and are not cut into words (ADR 86).
+  if (!NAME_AFTER_SPACE.test(text)) return names;
   for (const sentence of text.split(/[.!?\n]+/)) {
     const words = sentence.trim().split(/\s+/);
     for (let i = 1; i < words.length; i++) {
