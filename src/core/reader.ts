@@ -1468,23 +1468,33 @@ export class Reader {
         continue;
       }
       const bonus = 1 + 0.3 * (match.length - 1);
-      const perTopic = new Map<string, number>();
-      const declined = this.declined(terms, match.start, () => false, match.length);
+      // Each topic's strongest weight in this match, topics in the order first met: two lists kept for every match,
+      // not a Map made for each (ADR 86).
+      const perTopic = this.perTopic;
+      const perWeight = this.perWeight;
+      perTopic.length = 0;
+      perWeight.length = 0;
+      const declined = this.declined(terms, match.start, NONE_DENIED, match.length);
       for (const posting of match.value) {
         const weight = posting.weight * bonus;
         add(sections, posting.section.id, weight);
         // "what if I hate mushrooms and fish": a part of a topic turned down, kept in case another is asked instead.
         if (declined && posting.section.id.includes("."))
           declinedSections.push({ id: posting.section.id, facet: posting.section.facet, weight });
-        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
+        const at = perTopic.indexOf(posting.section.topic);
+        if (at < 0) {
+          perTopic.push(posting.section.topic);
+          perWeight.push(Math.max(0, weight));
+        } else perWeight[at] = Math.max(perWeight[at] ?? 0, weight);
       }
       // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
       // many topics hold the phrase at least as strongly.
       if (topicless) continue;
-      for (const [topic, weight] of perTopic) {
+      for (let t = 0; t < perTopic.length; t++) {
+        const weight = perWeight[t] ?? 0;
         let rivals = 0;
-        for (const other of perTopic.values()) if (other >= weight) rivals++;
-        add(topics, topic, weight / rivals);
+        for (const other of perWeight) if (other >= weight) rivals++;
+        add(topics, perTopic[t] ?? "", weight / rivals);
       }
     }
     return { topics, sections, explained, inKeyword, excludedFrom, excludedSections, declinedSections };
@@ -1529,6 +1539,10 @@ export class Reader {
       else sections.delete(d.id);
     }
   }
+
+  /** {@link topicEvidence}'s topics of one keyword match and their weights, emptied for each match. */
+  private readonly perTopic: string[] = [];
+  private readonly perWeight: number[] = [];
 
   private indexSections(knowledge: KnowledgeBase): void {
     const postings = new Map<string, { terms: string[]; list: Posting[] }>();
@@ -1962,6 +1976,9 @@ function articleVocabulary(
 function inScope(terms: string[]): string[] {
   return terms.includes(OUT_OF_SCOPE) ? [] : terms;
 }
+
+/** No position is a denied sign's (for {@link Reader.declined} where none is). */
+const NONE_DENIED = (): boolean => false;
 
 /** Every member of `part` is in `whole` (without copying `part`: the hot path, ADR 21). */
 function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {

@@ -329,10 +329,11 @@ export class RedFlags {
     const closed: number[] = [];
     const hits = this.hits(analysis, reading, context, closed);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
-    const mentions: (number[][] | null)[] = [];
+    // (Made at its length: grown push by push, the list was copied three times over for 79 rules.)
+    const mentions = new Array<number[][] | null>(this.rules.length);
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i];
-      mentions.push(rule === undefined ? null : this.mentions(rule, i, hits));
+      mentions[i] = rule === undefined ? null : this.mentions(rule, i, hits);
     }
     const urgent = this.firstFiring(mentions, reading, false, context.sentences);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
@@ -716,13 +717,16 @@ export class RedFlags {
   private collect(table: PhraseMatcher<Hit[]>, seq: Sequence, out: Placed[], sentences: Sentences): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
-    // of "can't lift" does not negate "foot".
-    const ownWords = new Set<number>();
+    // of "can't lift" does not negate "foot". (A set made only for a phrase that has one: most have none.)
+    let own: Set<number> | null = null;
     for (const match of matches) {
       for (let i = match.start; i < match.start + match.length; i++) {
-        if (this.negators.has(seq.words[i] ?? "")) ownWords.add(i);
+        if (!this.negators.has(seq.words[i] ?? "")) continue;
+        own ??= new Set();
+        own.add(i);
       }
     }
+    const ownWords: ReadonlySet<number> = own ?? NO_WORDS;
     for (const match of matches) {
       const negator = this.negatorOf(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
@@ -1332,7 +1336,7 @@ function deniedAt(hits: MentionsByRule): number[] {
  * whose optimised code is lost at every full collection: ADR 54).
  */
 function startsOr(words: readonly string[], starts: readonly number[]): number[] {
-  const at: number[] = [];
-  for (let i = 0; i < words.length; i++) at.push(starts[i] ?? i);
+  const at = new Array<number>(words.length);
+  for (let i = 0; i < words.length; i++) at[i] = starts[i] ?? i;
   return at;
 }
