@@ -275,7 +275,13 @@ function writtenAlone(analysis: Analysis, i: number): boolean {
 
 /** Dialogue requests: slash commands and example requests, matched on content words. */
 export class DialogueTriggers {
-  private readonly examples: { name: string; terms: Set<string>; trigger: boolean }[] = [];
+  private readonly examples: { name: string; terms: Set<string>; trigger: boolean; at: number }[] = [];
+  /**
+   * The examples by their first content word: an example can only be all in a message's content if that word is, so
+   * a message's content words find the few worth checking, where every example was checked for every message twice
+   * (ADR 86).
+   */
+  private readonly byFirstTerm = new Map<string, DialogueTriggers["examples"]>();
   private readonly commands = new Map<string, string>();
   private readonly triggerWords: ReadonlySet<string>;
   /** Every registered dialogue's name. */
@@ -300,7 +306,12 @@ export class DialogueTriggers {
         const terms = content(lexicon.terms(example));
         if (terms.length > 0) {
           const trigger = terms.some((t) => triggerWords.has(t));
-          this.examples.push({ name, terms: new Set(terms), trigger });
+          const entry = { name, terms: new Set(terms), trigger, at: this.examples.length };
+          this.examples.push(entry);
+          const first = terms[0] as string;
+          const same = this.byFirstTerm.get(first);
+          if (same === undefined) this.byFirstTerm.set(first, [entry]);
+          else same.push(entry);
         }
       }
     }
@@ -324,11 +335,18 @@ export class DialogueTriggers {
    */
   byContent(content: Set<string>, extra = 1): string | null {
     if (content.size === 0) return null;
-    let best: { name: string; size: number } | null = null;
-    for (const example of this.examples) {
-      if (!example.trigger && content.size - example.terms.size > extra) continue;
-      if (!isSubset(example.terms, content)) continue;
-      if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
+    // The examples in turn, the first of the longest winning: among those found here, the one that came first.
+    let best: DialogueTriggers["examples"][number] | null = null;
+    for (const word of content) {
+      const candidates = this.byFirstTerm.get(word);
+      if (candidates === undefined) continue;
+      for (const example of candidates) {
+        if (!example.trigger && content.size - example.terms.size > extra) continue;
+        if (!isSubset(example.terms, content)) continue;
+        const size = example.terms.size;
+        if (best === null || size > best.terms.size || (size === best.terms.size && example.at < best.at))
+          best = example;
+      }
     }
     return best?.name ?? null;
   }
