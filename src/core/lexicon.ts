@@ -8,6 +8,7 @@ import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normaliz
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
+import { WordFilter, wordBit } from "./word-filter.js";
 
 export type { LexiconData };
 
@@ -44,7 +45,7 @@ interface PhraseNode<V> {
   value: V | undefined;
   /**
    * Bit {@link PREFIX}: some phrase goes on from here (it has a term boundary here and more terms after it). The
-   * other bits are the words that lead on from here, one bit a word by {@link childBit}: a word whose bit is clear leads
+   * other bits are the words that lead on from here, one bit a word by word-filter.ts `wordBit`: a word whose bit is clear leads
    * nowhere, so a node with a map is not looked up for it. About four in five of the words a walk asks of such a node
    * lead nowhere, and a lookup in one of these maps, each far from the others in memory, cost several times the test
    * (ADR 86). Kept in the flag's own field: a field more on each of some 49,000 nodes would cost 0.4 MB.
@@ -64,15 +65,10 @@ function emptyNode<V>(): PhraseNode<V> {
 /** The bit of {@link PhraseNode.marks} that says a phrase goes on from the node. */
 const PREFIX = 1;
 
-/** A word's bit among a node's marks: one of bits 1 to 29 (a small integer, whatever the platform). */
-function childBit(word: string): number {
-  return 2 << ((termHash(word) >>> 0) % 29);
-}
-
 /** The node `word` leads to from `at`, or undefined. */
 function nextOf<V>(at: PhraseNode<V>, word: string): PhraseNode<V> | undefined {
   const next = at.next;
-  if (next !== undefined) return (at.marks & childBit(word)) === 0 ? undefined : next.get(word);
+  if (next !== undefined) return (at.marks & wordBit(word)) === 0 ? undefined : next.get(word);
   return at.word === word ? at.only : undefined;
 }
 
@@ -93,14 +89,11 @@ export class PhraseTable<V> {
    */
   private readonly firstWords = new Map<string, PhraseNode<V>>();
   /**
-   * A Bloom filter of {@link firstWords}' keys, two bits a key: a message meets some 80 tables and walks each of them
-   * over its words, and about five in six of those words start no phrase of the table. Two bit tests tell most of them
-   * so, where a lookup in the table's map cost several times that (the maps of 80 tables are far apart in memory).
-   * No key is ever missed, so a word the filter passes is looked up as before, and what is found never changes
-   * (ADR 86). Grown to about 16 bits a key as keys are set.
+   * {@link firstWords}' keys, to tell a word that starts no phrase without the map (word-filter.ts): a message meets
+   * some 80 tables and walks each of them over its words, and about five in six of those words start no phrase of
+   * the table (ADR 86).
    */
-  private filter = new Int32Array(FILTER_MIN_BITS / 32);
-  private filterMask = FILTER_MIN_BITS - 1;
+  private readonly filter = new WordFilter();
   private readonly root: PhraseNode<V> = emptyNode();
   private longest = 1;
 
@@ -116,7 +109,7 @@ export class PhraseTable<V> {
       // The same node whichever phrase set it: a trie's node for a path is made once (child()).
       if (i === 0 && !this.firstWords.has(first)) {
         this.firstWords.set(first, node);
-        this.filterAdd(first);
+        this.filter.add(first, this.firstWords.size, () => this.firstWords.keys());
       }
     }
     if (node.value === undefined && this.unset?.has(node) !== true) this.count++;
@@ -142,36 +135,7 @@ export class PhraseTable<V> {
 
   /** The term may start a phrase: false only when none starts with it (see {@link filter}). */
   private mayStart(term: string): boolean {
-    const h = termHash(term);
-    const filter = this.filter;
-    const one = h & this.filterMask;
-    const two = (h >>> FILTER_SECOND) & this.filterMask;
-    return (
-      ((filter[one >>> 5] as number) & (1 << (one & 31))) !== 0 &&
-      ((filter[two >>> 5] as number) & (1 << (two & 31))) !== 0
-    );
-  }
-
-  /** Records a first term in the filter, grown (and refilled from the map) once it holds 1 key in 16 bits. */
-  private filterAdd(term: string): void {
-    const bits = this.filterMask + 1;
-    if (this.firstWords.size * FILTER_BITS_PER_KEY > bits && bits < FILTER_MAX_BITS) {
-      let grown = bits;
-      while (this.firstWords.size * FILTER_BITS_PER_KEY > grown && grown < FILTER_MAX_BITS) grown *= 2;
-      this.filter = new Int32Array(grown / 32);
-      this.filterMask = grown - 1;
-      for (const key of this.firstWords.keys()) this.filterSet(key);
-      return;
-    }
-    this.filterSet(term);
-  }
-
-  private filterSet(term: string): void {
-    const h = termHash(term);
-    const one = h & this.filterMask;
-    const two = (h >>> FILTER_SECOND) & this.filterMask;
-    this.filter[one >>> 5] = (this.filter[one >>> 5] as number) | (1 << (one & 31));
-    this.filter[two >>> 5] = (this.filter[two >>> 5] as number) | (1 << (two & 31));
+    return this.filter.mayHave(term);
   }
 
   /** How many phrases the table holds. */
@@ -245,33 +209,13 @@ export class PhraseTable<V> {
   }
 }
 
-/** A phrase table's first-word filter has at least this many bits, and about this many a key. */
-const FILTER_MIN_BITS = 64;
-const FILTER_BITS_PER_KEY = 16;
-/** ...and at most this many (8 kB): the second bit is read from the hash's upper half. */
-const FILTER_MAX_BITS = 1 << 16;
-const FILTER_SECOND = 16;
-
-/**
- * A cheap hash of a term for the first-word filter: its length and its first, middle and last code units, mixed.
- * Any function of the term would do (the filter never misses a key); this one reads four numbers of it.
- */
-function termHash(term: string): number {
-  const n = term.length;
-  if (n === 0) return 0;
-  const h =
-    Math.imul(term.charCodeAt(0) ^ (n << 8), 0x9e3779b1) ^
-    Math.imul(term.charCodeAt(n >> 1) ^ (term.charCodeAt(n - 1) << 12), 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
 /** The node one word further from `node`, made when missing (while a table is built). */
 function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
   const found = nextOf(at, word);
   if (found !== undefined) return found;
   const made = emptyNode<V>();
   // Every word that leads on from a node has its bit set, whichever form the node keeps its children in.
-  at.marks |= childBit(word);
+  at.marks |= wordBit(word);
   if (at.next !== undefined) at.next.set(word, made);
   else if (at.only === undefined) {
     at.word = word;
