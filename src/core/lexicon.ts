@@ -8,6 +8,7 @@ import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normaliz
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
+import { WordFilter, wordBit } from "./word-filter.js";
 
 export type { LexiconData };
 
@@ -42,8 +43,14 @@ export interface Analysis {
 interface PhraseNode<V> {
   /** The value of the phrase that ends here, if one does. */
   value: V | undefined;
-  /** Some phrase goes on from here: it has a term boundary here and more terms after it. */
-  prefix: boolean;
+  /**
+   * Bit {@link PREFIX}: some phrase goes on from here (it has a term boundary here and more terms after it). The
+   * other bits are the words that lead on from here, one bit a word by word-filter.ts `wordBit`: a word whose bit is clear leads
+   * nowhere, so a node with a map is not looked up for it. About four in five of the words a walk asks of such a node
+   * lead nowhere, and a lookup in one of these maps, each far from the others in memory, cost several times the test
+   * (ADR 86). Kept in the flag's own field: a field more on each of some 49,000 nodes would cost 0.4 MB.
+   */
+  marks: number;
   /** The nodes one word further, by word, when two or more words lead on from here. */
   next: Map<string, PhraseNode<V>> | undefined;
   /** The one word that leads on from here (with `only`), while `next` is undefined. */
@@ -52,13 +59,16 @@ interface PhraseNode<V> {
 }
 
 function emptyNode<V>(): PhraseNode<V> {
-  return { value: undefined, prefix: false, next: undefined, word: undefined, only: undefined };
+  return { value: undefined, marks: 0, next: undefined, word: undefined, only: undefined };
 }
+
+/** The bit of {@link PhraseNode.marks} that says a phrase goes on from the node. */
+const PREFIX = 1;
 
 /** The node `word` leads to from `at`, or undefined. */
 function nextOf<V>(at: PhraseNode<V>, word: string): PhraseNode<V> | undefined {
   const next = at.next;
-  if (next !== undefined) return next.get(word);
+  if (next !== undefined) return (at.marks & wordBit(word)) === 0 ? undefined : next.get(word);
   return at.word === word ? at.only : undefined;
 }
 
@@ -78,6 +88,12 @@ export class PhraseTable<V> {
    * once, and one that does is stepped over in the same lookup (the hot path; ADR 26).
    */
   private readonly firstWords = new Map<string, PhraseNode<V>>();
+  /**
+   * {@link firstWords}' keys, to tell a word that starts no phrase without the map (word-filter.ts): a message meets
+   * some 80 tables and walks each of them over its words, and about five in six of those words start no phrase of
+   * the table (ADR 86).
+   */
+  private readonly filter = new WordFilter();
   private readonly root: PhraseNode<V> = emptyNode();
   private longest = 1;
 
@@ -89,9 +105,12 @@ export class PhraseTable<V> {
       const term = terms[i] ?? "";
       if (term.includes(" ")) for (const word of term.split(" ")) node = child(node, word);
       else node = child(node, term);
-      if (i < terms.length - 1) node.prefix = true;
+      if (i < terms.length - 1) node.marks |= PREFIX;
       // The same node whichever phrase set it: a trie's node for a path is made once (child()).
-      if (i === 0) this.firstWords.set(first, node);
+      if (i === 0 && !this.firstWords.has(first)) {
+        this.firstWords.set(first, node);
+        this.filter.add(first, this.firstWords.size, () => this.firstWords.keys());
+      }
     }
     if (node.value === undefined && this.unset?.has(node) !== true) this.count++;
     if (value === undefined) {
@@ -114,6 +133,11 @@ export class PhraseTable<V> {
     return node?.value;
   }
 
+  /** The term may start a phrase: false only when none starts with it (see {@link filter}). */
+  private mayStart(term: string): boolean {
+    return this.filter.mayHave(term);
+  }
+
   /** How many phrases the table holds. */
   get size(): number {
     return this.count;
@@ -121,7 +145,9 @@ export class PhraseTable<V> {
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
-    let node: PhraseNode<V> | undefined = this.firstWords.get(terms[start] ?? "");
+    const first = terms[start] ?? "";
+    if (!this.mayStart(first)) return undefined;
+    let node: PhraseNode<V> | undefined = this.firstWords.get(first);
     if (node === undefined) return undefined;
     let found: { value: V; length: number } | undefined;
     const max = Math.min(this.longest, terms.length - start);
@@ -129,7 +155,7 @@ export class PhraseTable<V> {
       if (length > 1) node = node === undefined ? undefined : step(node, `${terms[start + length - 1]}`);
       const value = node?.value;
       if (value !== undefined) found = { value, length };
-      if (node?.prefix !== true) break;
+      if (node === undefined || (node.marks & PREFIX) === 0) break;
     }
     return found;
   }
@@ -139,13 +165,14 @@ export class PhraseTable<V> {
     const found: { value: V; start: number; length: number }[] = [];
     const firstWords = this.firstWords;
     for (let start = 0; start < terms.length; start++) {
-      let node: PhraseNode<V> | undefined = firstWords.get(terms[start] as string);
+      const first = terms[start] as string;
+      let node: PhraseNode<V> | undefined = this.mayStart(first) ? firstWords.get(first) : undefined;
       const max = Math.min(this.longest, terms.length - start);
       // The walk of matchAt: one node further per term while a phrase goes on from here (the hot path, ADR 26).
       for (let length = 1; node !== undefined; length++) {
         const value = node.value;
         if (value !== undefined) found.push({ value, start, length });
-        if (!node.prefix || length >= max) break;
+        if ((node.marks & PREFIX) === 0 || length >= max) break;
         node = step(node, terms[start + length] as string);
       }
     }
@@ -158,7 +185,8 @@ export class PhraseTable<V> {
     const firstWords = this.firstWords;
     // matchAt's walk, inline: no object per phrase found besides the one returned (the hot path, ADR 33).
     for (let i = 0; i < terms.length; ) {
-      let node: PhraseNode<V> | undefined = firstWords.get(terms[i] as string);
+      const first = terms[i] as string;
+      let node: PhraseNode<V> | undefined = this.mayStart(first) ? firstWords.get(first) : undefined;
       let value: V | undefined;
       let length = 0;
       const max = Math.min(this.longest, terms.length - i);
@@ -167,7 +195,7 @@ export class PhraseTable<V> {
           value = node.value;
           length = n;
         }
-        if (!node.prefix || n >= max) break;
+        if ((node.marks & PREFIX) === 0 || n >= max) break;
         node = step(node, terms[i + n] as string);
       }
       if (value !== undefined) {
@@ -186,6 +214,8 @@ function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
   const found = nextOf(at, word);
   if (found !== undefined) return found;
   const made = emptyNode<V>();
+  // Every word that leads on from a node has its bit set, whichever form the node keeps its children in.
+  at.marks |= wordBit(word);
   if (at.next !== undefined) at.next.set(word, made);
   else if (at.only === undefined) {
     at.word = word;
@@ -309,6 +339,11 @@ export class Lexicon {
   private shared: Map<string, Analysis> | null = null;
   /** The terms of the message's texts read as trusted phrases ({@link terms}), by text, likewise per message. */
   private sharedTerms: Map<string, readonly string[]> | null = null;
+  /**
+   * The tokens of the message's texts (normalised, contractions expanded), by text, likewise per message: a text is
+   * analysed, read as a trusted phrase and counted into sentences by different readings (ADR 86).
+   */
+  private sharedTokens: Map<string, string[]> | null = null;
   /** Stems of the words of trusted phrases and of the message texts read like them, by word (bounded). */
   private readonly stemsByToken = new Map<string, string>();
 
@@ -445,12 +480,14 @@ export class Lexicon {
     if (this.shared !== null) return read();
     this.shared = new Map();
     this.sharedTerms = new Map();
+    this.sharedTokens = new Map();
     this.termWidths = new Map();
     try {
       return read();
     } finally {
       this.shared = null;
       this.sharedTerms = null;
+      this.sharedTokens = null;
       this.termWidths = null;
     }
   }
@@ -475,7 +512,7 @@ export class Lexicon {
   }
 
   private analyzeText(text: string): Analysis {
-    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    const tokens = this.tokensOf(text);
     // A capitalised word inside a sentence ("I live in Hobart") is a name: never corrected into a keyword ("heart").
     const names = properNames(text);
     const unknown: string[] = [];
@@ -618,8 +655,21 @@ export class Lexicon {
     const prepared = this.prepared;
     const known = prepared?.tokens.get(text);
     if (known !== undefined) return known;
-    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    const tokens = this.tokensOf(text);
     if (prepared?.record) prepared.tokens.set(text, [...tokens]);
+    return tokens;
+  }
+
+  /**
+   * A text's tokens after normalising and expanding contractions, as a message's analysis and a trusted phrase both
+   * read them: the same array for the same text while {@link sharing} runs (read, never changed, by every caller).
+   */
+  private tokensOf(text: string): string[] {
+    const shared = this.sharedTokens;
+    const known = shared?.get(text);
+    if (known !== undefined) return known;
+    const tokens = this.expandContractions(tokenize(normalizeText(text)));
+    shared?.set(text, tokens);
     return tokens;
   }
 
@@ -721,13 +771,18 @@ function withoutDoubles(word: string): string {
   return word;
 }
 
+/** What every name {@link properNames} finds stands at: a space, what is no letter, a capital and two small letters. */
+const NAME_AFTER_SPACE = /\s[^\p{L}\s]*\p{Lu}\p{Ll}{2}/u;
+
 /**
  * Words written with a capital letter and the rest lower case, not first in their sentence and not "I": names of
  * places, people and things ("Hobart", "Pilates"), normalised. Shouted words (all capitals) are not names.
  */
 export function properNames(text: string): Set<string> {
   const names = new Set<string>();
-  if (!/\p{Lu}/u.test(text)) return names;
+  // A name is a word after a space whose first letter, after what is no letter, is a capital and the next two small
+  // ones: most messages have none (their capitals open sentences, or are "I"), and are not cut into words (ADR 86).
+  if (!NAME_AFTER_SPACE.test(text)) return names;
   for (const sentence of text.split(/[.!?\n]+/)) {
     const words = sentence.trim().split(/\s+/);
     for (let i = 1; i < words.length; i++) {

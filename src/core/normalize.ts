@@ -12,11 +12,10 @@ const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 const SEPARATORS = /[^\p{L}\p{N}'.]+/gu;
 const REPEATS = /(\p{L})\1{2,}/gu;
 const NUMBER_UNIT = /(\d)([a-z]+)/g;
-// Lower-case words, single spaces, no digits (PLAIN_WORDS), and no letter repeated three times (TRIPLE). Two tests,
+// Lower-case words, single spaces, no digits (PLAIN_WORDS), and no letter repeated three times (hasTriple). Two tests,
 // the words first: one pattern with a lookahead for the triple scanned every message to its end before its first
 // character (a capital, most messages) failed it.
 const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
-const TRIPLE = /([a-z])\1\1/;
 // Printable ASCII, tabs and line breaks: most messages. Their CONTROL characters are the last three, the members of
 // SEPARATORS' complement (\p{L}, \p{N}) the letters and digits.
 const ASCII = /^[\t\n\r -~]*$/;
@@ -30,7 +29,7 @@ const ASCII_OTHER = /[^a-z0-9'. ]| {2}/;
 /** Lower-cased, accent-free, punctuation-free text with single spaces. Repeated letters are cut to two ("sooo" -> "soo"). */
 export function normalizeText(input: string): string {
   // Fast path for text that is already plain (most knowledge and lexicon phrases): nothing to change.
-  if (PLAIN_WORDS.test(input) && !TRIPLE.test(input)) return input;
+  if (PLAIN_WORDS.test(input) && !hasTriple(input)) return input;
   let text: string;
   const ascii = ASCII.test(input);
   if (ascii) {
@@ -49,11 +48,46 @@ export function normalizeText(input: string): string {
   // A dot is kept only between digits ("1.5"); elsewhere it ends a sentence.
   if (text.includes(".")) text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
   if (text.includes("'")) text = text.replace(/(^|\s)'+|'+(?=\s|$)/g, " ");
-  // ASCII text is down to a-z, digits, apostrophes, dots and spaces here: its letters are a-z.
-  text = text.replace(ascii ? ASCII_REPEATS : REPEATS, "$1$1").replace(NUMBER_UNIT, "$1 $2");
+  // ASCII text is down to a-z, digits, apostrophes, dots and spaces here: its letters are a-z. (Most has no letter
+  // three times over and no digit right before a letter: a loop over its code units says so, where each pattern tried
+  // every position, ADR 86.)
+  if (!ascii) text = text.replace(REPEATS, "$1$1");
+  else if (hasTriple(text)) text = text.replace(ASCII_REPEATS, "$1$1");
+  if (hasDigitThenLetter(text)) text = text.replace(NUMBER_UNIT, "$1 $2");
   // Every separator is a space by now: only runs of them are left to join (most texts have none; ADR 60).
   if (text.includes("  ")) text = text.replace(/\s+/g, " ");
   return text.trim();
+}
+
+/** Some letter a-z stands three times in a row (what ASCII_REPEATS finds). */
+function hasTriple(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** Some digit 0-9 stands right before a letter a-z (where {@link NUMBER_UNIT} matches). */
+function hasDigitThenLetter(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 48 && before <= 57) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Printable ASCII text, with tabs and line breaks (what normalisation's ASCII path takes). Cut at the marks . ! ? , ;
+ * such a text whose only piece with a letter or digit is `piece` normalises to the words of that piece: the marks and
+ * the other pieces become spaces (their apostrophes then stand alone and go), and no dot stands between two digits,
+ * which would be in two pieces that both have one. A reading of that piece can take the whole text's words (ADR 86).
+ */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
 }
 
 /** `text` to match literally inside a regular expression built at run time (data phrases, ids). */

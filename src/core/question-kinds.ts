@@ -8,6 +8,7 @@ import type { KnowledgeBase } from "./knowledge.js";
 import { CLAUSE_WORDS, type Lexicon, type LexiconData, PhraseTable } from "./lexicon.js";
 import { wordsAt } from "./normalize.js";
 import type { KindsData } from "./schemas/kinds.js";
+import { WordFilter, wordBit } from "./word-filter.js";
 
 export type { KindsData };
 
@@ -75,6 +76,11 @@ interface Pattern {
 interface KindNode {
   /** The nodes one term further, by term, once two or more terms lead on from here. */
   next: Map<string, KindNode> | undefined;
+  /**
+   * The bits (word-filter.ts `wordBit`) of the terms that lead on from here: a term whose bit is clear leads nowhere,
+   * and `next` is not looked up for it (ADR 86).
+   */
+  marks: number;
   /** The one term that leads on from here (with `only`), while `next` is undefined: most nodes (as in ADR 67). */
   term: string | undefined;
   only: KindNode | undefined;
@@ -83,13 +89,13 @@ interface KindNode {
 }
 
 function emptyKindNode(): KindNode {
-  return { next: undefined, term: undefined, only: undefined, ends: undefined };
+  return { next: undefined, marks: 0, term: undefined, only: undefined, ends: undefined };
 }
 
 /** The node `term` leads to from `at`, or undefined. */
 function nextKindNode(at: KindNode, term: string): KindNode | undefined {
   const next = at.next;
-  if (next !== undefined) return next.get(term);
+  if (next !== undefined) return (at.marks & wordBit(term)) === 0 ? undefined : next.get(term);
   return at.term === term ? at.only : undefined;
 }
 
@@ -115,6 +121,11 @@ export class QuestionKinds {
   private readonly closings = new Map<string, QuestionKind>();
   /** The trie of the patterns' first parts (see {@link KindNode}). */
   private readonly firstParts: KindNode = emptyKindNode();
+  /**
+   * The terms the first parts start with (word-filter.ts): most of a message's terms start none of the 959 patterns,
+   * and are told so without the trie's first map (ADR 86).
+   */
+  private readonly firstTerms = new WordFilter();
   /**
    * By pattern index, the call of {@link occurrencesIn} that found the pattern last: a pattern is taken at its first
    * occurrence only, and a stamp per call spares clearing a mark per pattern.
@@ -168,6 +179,13 @@ export class QuestionKinds {
       }
     }
     this.foundIn = new Uint32Array(this.patterns.length);
+    const starts = [
+      ...(this.firstParts.next?.keys() ?? []),
+      ...(this.firstParts.only ? [this.firstParts.term ?? ""] : []),
+    ];
+    starts.forEach((term, i) => {
+      this.firstTerms.add(term, i + 1, () => starts.slice(0, i + 1));
+    });
   }
 
   /**
@@ -339,7 +357,8 @@ export class QuestionKinds {
     if (this.stamp === 1) this.foundIn.fill(0);
     const stamp = this.stamp;
     for (let start = 0; start < terms.length; start++) {
-      let node = nextKindNode(this.firstParts, terms[start] as string);
+      const first = terms[start] as string;
+      let node = this.firstTerms.mayHave(first) ? nextKindNode(this.firstParts, first) : undefined;
       for (let at = start + 1; node !== undefined; at++) {
         const ends = node.ends;
         if (ends !== undefined)
@@ -385,6 +404,7 @@ function addFirstPart(root: KindNode, first: readonly string[], n: number): void
     let next = nextKindNode(node, term);
     if (next === undefined) {
       next = emptyKindNode();
+      node.marks |= wordBit(term);
       if (node.next !== undefined) node.next.set(term, next);
       else if (node.only === undefined) {
         node.term = term;

@@ -17,6 +17,7 @@ import {
   type PreparedTexts,
 } from "./lexicon.js";
 import { type Act, MessageActs } from "./message-act.js";
+import { isAscii } from "./normalize.js";
 import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
@@ -279,7 +280,13 @@ function writtenAlone(analysis: Analysis, i: number): boolean {
 
 /** Dialogue requests: slash commands and example requests, matched on content words. */
 export class DialogueTriggers {
-  private readonly examples: { name: string; terms: Set<string>; trigger: boolean }[] = [];
+  private readonly examples: { name: string; terms: Set<string>; trigger: boolean; at: number }[] = [];
+  /**
+   * The examples by their first content word: an example can only be all in a message's content if that word is, so
+   * a message's content words find the few worth checking, where every example was checked for every message twice
+   * (ADR 86).
+   */
+  private readonly byFirstTerm = new Map<string, DialogueTriggers["examples"]>();
   private readonly commands = new Map<string, string>();
   private readonly triggerWords: ReadonlySet<string>;
   /** Every registered dialogue's name. */
@@ -304,7 +311,12 @@ export class DialogueTriggers {
         const terms = content(lexicon.terms(example));
         if (terms.length > 0) {
           const trigger = terms.some((t) => triggerWords.has(t));
-          this.examples.push({ name, terms: new Set(terms), trigger });
+          const entry = { name, terms: new Set(terms), trigger, at: this.examples.length };
+          this.examples.push(entry);
+          const first = terms[0] as string;
+          const same = this.byFirstTerm.get(first);
+          if (same === undefined) this.byFirstTerm.set(first, [entry]);
+          else same.push(entry);
         }
       }
     }
@@ -328,11 +340,18 @@ export class DialogueTriggers {
    */
   byContent(content: Set<string>, extra = 1): string | null {
     if (content.size === 0) return null;
-    let best: { name: string; size: number } | null = null;
-    for (const example of this.examples) {
-      if (!example.trigger && content.size - example.terms.size > extra) continue;
-      if (!isSubset(example.terms, content)) continue;
-      if (!best || example.terms.size > best.size) best = { name: example.name, size: example.terms.size };
+    // The examples in turn, the first of the longest winning: among those found here, the one that came first.
+    let best: DialogueTriggers["examples"][number] | null = null;
+    for (const word of content) {
+      const candidates = this.byFirstTerm.get(word);
+      if (candidates === undefined) continue;
+      for (const example of candidates) {
+        if (!example.trigger && content.size - example.terms.size > extra) continue;
+        if (!isSubset(example.terms, content)) continue;
+        const size = example.terms.size;
+        if (best === null || size > best.terms.size || (size === best.terms.size && example.at < best.at))
+          best = example;
+      }
     }
     return best?.name ?? null;
   }
@@ -637,14 +656,14 @@ export class Reader {
     if (signals.smallTalk !== null || signals.dialogue !== null || signals.scope?.subject != null)
       return signals;
     const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
-    if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
-    if (this.asksForTheMenu(text)) return { ...signals, smallTalk: "help", smallTalkByAct: true };
+    if (act !== null) return signalsWith(signals, { smallTalk: act, smallTalkByAct: true });
+    if (this.asksForTheMenu(text)) return signalsWith(signals, { smallTalk: "help", smallTalkByAct: true });
     // (Only when the whole message holds some dialogue's example words, however many others it has.)
     if (this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null)
       return signals;
     const dialogue = this.dialogueAskedApart(text);
     // (Other topics' words told beside it, "drink coffee, barely any water", are habits for the check-up to ask of.)
-    return dialogue === null ? signals : { ...signals, dialogue, outOfScope: false };
+    return dialogue === null ? signals : signalsWith(signals, { dialogue, outOfScope: false });
   }
 
   /** The asking sentence asks to be taken through what it points back at, in a dialogue's own words. */
@@ -766,7 +785,7 @@ export class Reader {
     const body = this.letterFrame.body(text);
     if (body !== null) {
       const inner = this.readMessage(body);
-      if (inner.smallTalk !== null) return { ...inner, text, redFlags: full.redFlags };
+      if (inner.smallTalk !== null) return signalsWith(inner, { text, redFlags: full.redFlags });
     }
     const whole = full.analysis;
     let signals = this.readTopics(text, full);
@@ -788,20 +807,22 @@ export class Reader {
       const masked = new Set(denied);
       if (passing) for (const at of scope.covered) masked.add(at);
       // (The red flags stay the whole message's, read once above.)
-      signals = this.readTopics(text, { ...this.signalsOf(text, false, masked), redFlags: full.redFlags });
+      signals = this.readTopics(
+        text,
+        signalsWith(this.signalsOf(text, false, masked), { redFlags: full.redFlags }),
+      );
     }
     // "and for my mum? she's 82 and hers are worse than mine": the same question for someone else, then about them.
     const opening = this.askedForAnother(text);
     if (opening !== null)
-      signals = {
-        ...this.readTopics(opening, this.signalsOf(opening)),
+      signals = signalsWith(this.readTopics(opening, this.signalsOf(opening)), {
         text,
         redFlags: full.redFlags,
         forAnother: true,
-      };
+      });
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
-        ? { ...signals, outOfScope: false }
+        ? signalsWith(signals, { outOfScope: false })
         : signals;
     // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
     // only an out-of-scope word the scope topics do not explain still does.
@@ -812,7 +833,7 @@ export class Reader {
         !this.asideOnly(signals, scope.covered));
     // A message about a topic next to the article is not small talk ("would a warm bath help?"); start over still is.
     const smallTalk = scope.subject !== null && signals.smallTalk !== "reset" ? null : signals.smallTalk;
-    return { ...signals, scope, outOfScope, smallTalk };
+    return signalsWith(signals, { scope, outOfScope, smallTalk });
   }
 
   /**
@@ -882,7 +903,7 @@ export class Reader {
       !without.kindSections.includes(kind.section) &&
       (without.topics.get(this.topicOf.get(kind.section) ?? "") ?? 0) < NAMES_TOPIC
     )
-      return { ...without, kind: { ...kind, section: kind.afterTried } };
+      return signalsWith(without, { kind: { ...kind, section: kind.afterTried } });
     return without;
   }
 
@@ -968,9 +989,9 @@ export class Reader {
             }
           : {};
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
-        return { ...full, kind, topics: said.topics, ...aspects };
+        return signalsWith(full, { kind, topics: said.topics, ...aspects });
       if (said !== null && "facets" in aspects)
-        return { ...full, kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) };
+        return signalsWith(full, { kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) });
       // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
       // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
       if (
@@ -981,8 +1002,8 @@ export class Reader {
         !kind.keepsTopic &&
         !said.pointsBack
       )
-        return { ...full, kind, topics: said.topics, sections: said.sections, facets: said.facets };
-      return { ...full, kind };
+        return signalsWith(full, { kind, topics: said.topics, sections: said.sections, facets: said.facets });
+      return signalsWith(full, { kind });
     }
     const said = this.signalsOf(question);
     // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
@@ -999,8 +1020,7 @@ export class Reader {
     const asked = this.withoutAspects(first, ruledAspects, kind);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
-    const merged = {
-      ...asked,
+    const merged = signalsWith(asked, {
       ...story,
       text,
       redFlags: full.redFlags,
@@ -1013,7 +1033,7 @@ export class Reader {
       // or when it asks for one in a dialogue's own words of what it points back at ("...a calf stretch months ago
       // but I've forgotten how it goes. Can you walk me through it step by step?").
       dialogue: this.dialogueOfTheAsk(full, asked),
-    };
+    });
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
     if (asked.topics.size === 0 && asked.facets.size === 0) {
@@ -1027,16 +1047,19 @@ export class Reader {
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
-        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
+        return signalsWith(merged, {
+          topics: pointed.topics,
+          sections: pointed.sections,
+          facets: pointed.facets,
+        });
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-      return {
-        ...full,
+      return signalsWith(full, {
         ...story,
         outOfScope: asked.outOfScope,
         dialogue: this.dialogueOfTheAsk(full, asked),
-      };
+      });
     }
     // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
     // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
@@ -1053,7 +1076,11 @@ export class Reader {
       const before = pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
-        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
+        return signalsWith(merged, {
+          topics: pointed.topics,
+          sections: pointed.sections,
+          facets: pointed.facets,
+        });
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
@@ -1085,25 +1112,24 @@ export class Reader {
     // "Reckon that's it?", "Is there anything in that?" after a story: a kind about a topic named before, asked with
     // general words only (the "is there anything" of prevention), is about the story's topic.
     if (!specific && kind?.keepsTopic && (storyTopic || storyAspect))
-      return {
-        ...merged,
+      return signalsWith(merged, {
         topics: full.topics,
         sections: this.sectionsForAspect(full.sections, asked),
         facets: aspect ? asked.facets : full.facets,
-      };
+      });
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
     if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t))) {
       // (When no topic told has the aspect asked, the ask's own reading: that aspect across the topics that have it.)
       const topics = this.topicsWithAspect(full.topics, asked);
       if (topics.size === 0) return merged;
-      return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
+      return signalsWith(merged, { topics, sections: this.sectionsForAspect(full.sections, asked) });
     }
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
-    if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
-    if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
+    if (told !== null) return signalsWith(merged, { topics: new Map([[told, NAMES_TOPIC]]) });
+    if (asked.topics.size === 0) return signalsWith(merged, { topics: full.topics, sections: full.sections });
     // "...my stomach has been a disaster, I'm living in the bathroom. Is that from the magnesium?": the question names
     // the topic, and its "that" the aspect the sentence before tells strongly (the pills' side effects; ADR 69).
     if (
@@ -1115,7 +1141,7 @@ export class Reader {
       const before = sentenceBefore(text, question);
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && [...pointed.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT))
-        return { ...merged, facets: pointed.facets };
+        return signalsWith(merged, { facets: pointed.facets });
     }
     return merged;
   }
@@ -1130,8 +1156,9 @@ export class Reader {
     if (last === undefined) return null;
     if (clauses.length >= 2) return this.kinds.closingOf(this.lexicon.terms(last));
     // "charlie horse every night what do": unpunctuated, the closing ask is the clause's last words, after a telling
-    // of its own (never "what do you mean", whose ask does not close it).
-    const terms = this.lexicon.terms(last);
+    // of its own (never "what do you mean", whose ask does not close it). (An ASCII text's only clause has the whole
+    // text's words, whose terms the message reads anyway: normalize.ts isAscii.)
+    const terms = this.lexicon.terms(isAscii(text) ? text : last);
     for (let size = CLOSING_WORDS_MAX; size >= 2; size--) {
       if (terms.length - size < CLOSING_TOLD_MIN) continue;
       const kind = this.kinds.closingOf(terms.slice(-size));
@@ -1363,10 +1390,10 @@ export class Reader {
     const out = new Set(ruledOut);
     const others = [...s.topics.keys()].filter((t) => !out.has(t) && !this.generalTopics.has(t));
     const keeps = s.kind === null ? !rejected : s.kind.keepsTopic;
-    if (keeps && others.length === 0) return { ...s, ruledOut };
+    if (keeps && others.length === 0) return signalsWith(s, { ruledOut });
     const topics = new Map([...s.topics].filter(([t]) => !out.has(t)));
     const sections = new Map([...s.sections].filter(([id]) => !out.has(this.topicOf.get(id) ?? "")));
-    return { ...s, topics, sections, ruledOut };
+    return signalsWith(s, { topics, sections, ruledOut });
   }
 
   /**
@@ -1581,23 +1608,33 @@ export class Reader {
         continue;
       }
       const bonus = 1 + 0.3 * (match.length - 1);
-      const perTopic = new Map<string, number>();
-      const declined = this.declined(terms, match.start, () => false, match.length);
+      // Each topic's strongest weight in this match, topics in the order first met: two lists kept for every match,
+      // not a Map made for each (ADR 86).
+      const perTopic = this.perTopic;
+      const perWeight = this.perWeight;
+      perTopic.length = 0;
+      perWeight.length = 0;
+      const declined = this.declined(terms, match.start, NONE_DENIED, match.length);
       for (const posting of match.value) {
         const weight = posting.weight * bonus;
         add(sections, posting.section.id, weight);
         // "what if I hate mushrooms and fish": a part of a topic turned down, kept in case another is asked instead.
         if (declined && posting.section.id.includes("."))
           declinedSections.push({ id: posting.section.id, facet: posting.section.facet, weight });
-        perTopic.set(posting.section.topic, Math.max(perTopic.get(posting.section.topic) ?? 0, weight));
+        const at = perTopic.indexOf(posting.section.topic);
+        if (at < 0) {
+          perTopic.push(posting.section.topic);
+          perWeight.push(Math.max(0, weight));
+        } else perWeight[at] = Math.max(perWeight[at] ?? 0, weight);
       }
       // A phrase shared by several topics says little about any one of them: each topic's weight is divided by how
       // many topics hold the phrase at least as strongly.
       if (topicless) continue;
-      for (const [topic, weight] of perTopic) {
+      for (let t = 0; t < perTopic.length; t++) {
+        const weight = perWeight[t] ?? 0;
         let rivals = 0;
-        for (const other of perTopic.values()) if (other >= weight) rivals++;
-        add(topics, topic, weight / rivals);
+        for (const other of perWeight) if (other >= weight) rivals++;
+        add(topics, perTopic[t] ?? "", weight / rivals);
       }
     }
     return {
@@ -1651,6 +1688,10 @@ export class Reader {
       else sections.delete(d.id);
     }
   }
+
+  /** {@link topicEvidence}'s topics of one keyword match and their weights, emptied for each match. */
+  private readonly perTopic: string[] = [];
+  private readonly perWeight: number[] = [];
 
   private indexSections(knowledge: KnowledgeBase): void {
     const postings = new Map<string, { terms: string[]; list: Posting[] }>();
@@ -2100,6 +2141,61 @@ function articleVocabulary(
 function inScope(terms: string[]): string[] {
   return terms.includes(OUT_OF_SCOPE) ? [] : terms;
 }
+
+/**
+ * A copy of a message's signals with some of them changed: what `{ ...signals, ...changes }` gives. The copy is made
+ * by one literal of every field, in signalsOf's order, and the changes set on it: the reader's spreads of a signals
+ * object had met ten shapes of it, and on this V8 (Node 20) a spread that has met more than four copies field by
+ * field the slow generic way and hands the rules objects of ever other shapes to read (ADR 86).
+ */
+function signalsWith(s: Signals, changes: Partial<Signals>): Signals {
+  const next: Signals = {
+    text: s.text,
+    analysis: s.analysis,
+    redFlags: s.redFlags,
+    topics: s.topics,
+    sections: s.sections,
+    facets: s.facets,
+    amountFacets: s.amountFacets,
+    smallTalk: s.smallTalk,
+    smallTalkByAct: s.smallTalkByAct,
+    dialogue: s.dialogue,
+    followup: s.followup,
+    switchTopic: s.switchTopic,
+    startsWithQuestionWord: s.startsWithQuestionWord,
+    startsWithQuestionVerb: s.startsWithQuestionVerb,
+    outOfScope: s.outOfScope,
+    anchored: s.anchored,
+    unknown: s.unknown,
+    unknownMatters: s.unknownMatters,
+    content: s.content,
+    otherContent: s.otherContent,
+    pointsBack: s.pointsBack,
+    scope: s.scope,
+    newSubject: s.newSubject,
+    playsDown: s.playsDown,
+    seeksHelp: s.seeksHelp,
+    helpStated: s.helpStated,
+    asksNext: s.asksNext,
+    ordinal: s.ordinal,
+    kind: s.kind,
+    kindSections: s.kindSections,
+    joinedFacets: s.joinedFacets,
+    story: s.story,
+    ruledOut: s.ruledOut,
+    setAside: s.setAside,
+    excludedSections: s.excludedSections,
+    corrects: s.corrects,
+    opener: s.opener,
+    asksOther: s.asksOther,
+    forAnother: s.forAnother,
+    counts: s.counts,
+  };
+  return Object.assign(next, changes);
+}
+
+/** No position is a denied sign's (for {@link Reader.declined} where none is). */
+const NONE_DENIED = (): boolean => false;
 
 /** Every member of `part` is in `whole` (without copying `part`: the hot path, ADR 21). */
 function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {

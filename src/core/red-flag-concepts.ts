@@ -147,6 +147,8 @@ export class Sentences {
    * before denying it.
    */
   endsAsking(i: number): boolean {
+    // No sentence ends asking in a text without a question mark: its sentences need not be read for this (ADR 86).
+    if (this.text === undefined || !this.text.includes("?")) return false;
     if (this.ids === undefined) this.ids = this.read();
     if (this.ids === null) return false;
     return this.asking.has(this.ids[i] ?? -1);

@@ -17,6 +17,7 @@ import {
   type Stretch,
   withClasses,
 } from "./red-flag-concepts.js";
+import { ADVISORY_BASE, MentionsByRule } from "./red-flag-mentions.js";
 import {
   type CompiledRule,
   fitsRules,
@@ -26,20 +27,6 @@ import {
   TablesRecorder,
 } from "./red-flag-tables.js";
 import type { Clock } from "./types.js";
-
-/**
- * The phrases of one rule that a phrase found at one place stands for, and are not masked there: those of its groups
- * (`others`) and its exceptions.
- */
-interface Mention {
-  others: readonly Hit[];
-  exceptions: readonly Hit[];
-  negated: boolean;
-  /** Position in the message's stems. */
-  at: number;
-  /** Where the phrase ends in the message's stems (exclusive). */
-  end: number;
-}
 
 /** The phrases of one rule among those one table entry stands for, its exceptions apart. */
 interface RulePart {
@@ -302,7 +289,7 @@ export class RedFlags {
       this.rules.push(this.compile(rule, i));
     });
     data.advisories.forEach((rule, i) => {
-      this.advisoryRules.push(this.compile(rule, 1000 + i));
+      this.advisoryRules.push(this.compile(rule, ADVISORY_BASE + i));
     });
     this.forms.clear();
     this.building = null;
@@ -344,10 +331,11 @@ export class RedFlags {
     const closed: number[] = [];
     const hits = this.hits(analysis, reading, context, closed);
     // Each rule's mentions are gathered once for both readings below (alone, and after earlier turns; ADR 26).
-    const mentions: (number[][] | null)[] = [];
+    // (Made at its length: grown push by push, the list was copied three times over for 79 rules.)
+    const mentions = new Array<number[][] | null>(this.rules.length);
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i];
-      mentions.push(rule === undefined ? null : this.mentions(rule, i, hits));
+      mentions[i] = rule === undefined ? null : this.mentions(rule, i, hits);
     }
     const urgent = this.firstFiring(mentions, reading, false, context.sentences);
     // Worked out with the same hits only when the message alone is no red flag; the engine uses it when the
@@ -359,7 +347,7 @@ export class RedFlags {
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits, false, context.sentences)) continue;
+      if (!this.fires(rule, ADVISORY_BASE + i, hits, false, context.sentences)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
@@ -420,7 +408,7 @@ export class RedFlags {
     reading: Reading,
     { quiet, sentences }: Context,
     closed: number[],
-  ): Map<number, Mention[]> {
+  ): MentionsByRule {
     const { terms, termStarts } = analysis;
     const stems = this.dialect(analysis.stems);
     const stemSeq: Sequence = { words: stems, at: startsOr(stems, []) };
@@ -470,6 +458,8 @@ export class RedFlags {
         if (this.deniesNext(stems, sentences.endOf(at), sentences, denials)) return true;
       }
       asked ??= spans(this.askedBack, stems);
+      // (Nothing asked back, nothing denied after it: most messages, whose limbs are then not looked for.)
+      if (asked.length === 0) return false;
       // The place asked about is not denied with its sign: "asked if my calf was hot, it isn't, but it is swollen".
       askedLimbs ??= spans(this.limbs, stems);
       if (askedLimbs.some((l) => l.start === at)) return false;
@@ -488,7 +478,7 @@ export class RedFlags {
     let usual: Span[] | null = null;
     let causes: Span[] | null = null;
     let back: Span[] | null = null;
-    const byRule = new Map<number, Mention[]>();
+    const byRule = new MentionsByRule(this.rules.length, this.advisoryRules.length);
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (
@@ -536,10 +526,7 @@ export class RedFlags {
         }
         const exceptions = compared ? NO_HITS : part.exceptions;
         if (others.length === 0 && exceptions.length === 0) continue;
-        const mention: Mention = { others, exceptions, negated, at, end };
-        const list = byRule.get(part.rule);
-        if (list) list.push(mention);
-        else byRule.set(part.rule, [mention]);
+        byRule.add(part.rule, { others, exceptions, negated, at, end });
       }
     }
     return byRule;
@@ -732,13 +719,16 @@ export class RedFlags {
   private collect(table: PhraseMatcher<Hit[]>, seq: Sequence, out: Placed[], sentences: Sentences): void {
     const matches = table.everyMatch(seq.words);
     // A negator inside a red-flag phrase is part of what is said, not a denial: in "I can't lift my foot" the "not"
-    // of "can't lift" does not negate "foot".
-    const ownWords = new Set<number>();
+    // of "can't lift" does not negate "foot". (A set made only for a phrase that has one: most have none.)
+    let own: Set<number> | null = null;
     for (const match of matches) {
       for (let i = match.start; i < match.start + match.length; i++) {
-        if (this.negators.has(seq.words[i] ?? "")) ownWords.add(i);
+        if (!this.negators.has(seq.words[i] ?? "")) continue;
+        own ??= new Set();
+        own.add(i);
       }
     }
+    const ownWords: ReadonlySet<number> = own ?? NO_WORDS;
     for (const match of matches) {
       const negator = this.negatorOf(seq.words, match.start, ownWords);
       const at = seq.at[match.start] ?? match.start;
@@ -820,7 +810,7 @@ export class RedFlags {
   private fires(
     rule: CompiledRule,
     index: number,
-    byRule: ReadonlyMap<number, Mention[]>,
+    byRule: MentionsByRule,
     conversation: boolean,
     sentences: Sentences,
   ): boolean {
@@ -832,12 +822,8 @@ export class RedFlags {
    * Where each group of the rule is mentioned (not negated); null when the rule cannot fire however near they stand:
    * no phrase of it found, an exception said, or too few of its `some` phrases.
    */
-  private mentions(
-    rule: CompiledRule,
-    index: number,
-    byRule: ReadonlyMap<number, Mention[]>,
-  ): number[][] | null {
-    const mentioned = byRule.get(index);
+  private mentions(rule: CompiledRule, index: number, byRule: MentionsByRule): number[][] | null {
+    const mentioned = byRule.of(index);
     if (mentioned === undefined) return null;
     // Most rules meet a message with only some of their groups said (a limb or a cramp word): found out before any
     // positions are gathered. A group the earlier turns may stand for can be missing here (the mentions serve both
@@ -1337,10 +1323,10 @@ function near(span: Span, d: Span, before: number, after: number): boolean {
 }
 
 /** The stem positions of every rule phrase found negated (see {@link RedFlagResult.denied}). */
-function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
+function deniedAt(hits: MentionsByRule): number[] {
   const at: number[] = [];
-  for (const list of hits.values())
-    for (const { others, negated, at: start, end } of list) {
+  for (let k = 0; k < hits.size; k++)
+    for (const { others, negated, at: start, end } of hits.nth(k)) {
       if (!negated) continue;
       for (const hit of others) if (hit.group >= 0) for (let i = start; i < end; i++) at.push(i);
     }
@@ -1352,7 +1338,7 @@ function deniedAt(hits: ReadonlyMap<number, Mention[]>): number[] {
  * whose optimised code is lost at every full collection: ADR 54).
  */
 function startsOr(words: readonly string[], starts: readonly number[]): number[] {
-  const at: number[] = [];
-  for (let i = 0; i < words.length; i++) at.push(starts[i] ?? i);
+  const at = new Array<number>(words.length);
+  for (let i = 0; i < words.length; i++) at[i] = starts[i] ?? i;
   return at;
 }

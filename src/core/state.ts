@@ -76,8 +76,84 @@ export function restoreState(value: unknown, now: number, ttlMs: number): Conver
   if (!isState(value)) return freshState(now);
   if (now - value.updatedAt > ttlMs) return { ...freshState(now), recent: value.recent };
   // A state saved before `redFlag` existed has none; one saved before ADR 18 has answers asked about in `feedback`.
-  const restored = { ...value, redFlag: value.redFlag ?? null };
+  const restored = inOneShape(value);
   return value.feedback === undefined ? restored : { ...restored, feedback: currentFeedback(value.feedback) };
+}
+
+/** The keys of {@link freshState}: every state has them (`redFlag` aside, in one saved before it existed). */
+const BASE_KEYS: readonly string[] = Object.keys(freshState(0));
+
+/** Every key a state has today: freshState's and the optional ones. */
+const STATE_KEYS: ReadonlySet<string> = new Set([...BASE_KEYS, "also", "ruledOut", "feedback"]);
+
+/**
+ * States read back with a key of no current field (none is written today), and every copy made of them: copied with
+ * a spread, so that the key is kept. `carryOthers` says whether there has been one at all (then the set is asked).
+ */
+const withOthers = new WeakSet<ConversationState>();
+let carryOthers = false;
+
+/**
+ * The stored state with its keys in one order (see {@link copyState}), and `redFlag` null when it was saved before
+ * red flags existed. A state with a key of no current field, or without one of freshState's, is spread as it is.
+ */
+function inOneShape(value: ConversationState): ConversationState {
+  let keys = 0;
+  for (const key in value) {
+    if (!STATE_KEYS.has(key)) return spreadWithOthers(value);
+    keys++;
+  }
+  const expected =
+    BASE_KEYS.length -
+    ("redFlag" in value ? 0 : 1) +
+    ("also" in value ? 1 : 0) +
+    ("ruledOut" in value ? 1 : 0) +
+    ("feedback" in value ? 1 : 0);
+  if (keys !== expected) return spreadWithOthers(value);
+  const state = copyState(value);
+  state.redFlag = value.redFlag ?? null;
+  return state;
+}
+
+function spreadWithOthers(value: ConversationState): ConversationState {
+  const state = { ...value, redFlag: value.redFlag ?? null };
+  carryOthers = true;
+  withOthers.add(state);
+  return state;
+}
+
+/**
+ * A copy of a state (its own keys and values, the nested data shared), made by one object literal: freshState's keys
+ * in its order, then `also`, `ruledOut` and `feedback` when the state has them. A turn copies the state about five
+ * times (restoreState, transition.ts, `remember`). Copied by spreads, its states came in ever more shapes: on this
+ * V8 (Node 20) a spread that has met more than four shapes makes each copy a map of its own, and every later reading
+ * of the state met a new one (ADR 86). A literal's copies share one shape, or one for each optional key added.
+ */
+export function copyState(value: ConversationState): ConversationState {
+  if (carryOthers && withOthers.has(value)) {
+    const copy = { ...value };
+    withOthers.add(copy);
+    return copy;
+  }
+  const state: ConversationState = {
+    v: value.v,
+    updatedAt: value.updatedAt,
+    answers: value.answers,
+    topic: value.topic,
+    facet: value.facet,
+    section: value.section,
+    moreShown: value.moreShown,
+    visited: value.visited,
+    suggestions: value.suggestions,
+    dialogue: value.dialogue,
+    paused: value.paused,
+    recent: value.recent,
+    redFlag: value.redFlag,
+  };
+  if ("also" in value) state.also = value.also as string[];
+  if ("ruledOut" in value) state.ruledOut = value.ruledOut as string[];
+  if ("feedback" in value) state.feedback = value.feedback;
+  return state;
 }
 
 function isState(value: unknown): value is ConversationState {

@@ -6,7 +6,7 @@
  */
 import type { ActedDecision, Decision, DialogueOutcome } from "./decision.js";
 import { answerKey } from "./feedback.js";
-import { type ConversationState, freshState } from "./state.js";
+import { type ConversationState, copyState, freshState } from "./state.js";
 import type { Reply } from "./types.js";
 
 /** Sections remembered as visited, newest last. */
@@ -47,12 +47,19 @@ export function transition(
       return state;
     // A red flag pauses an open dialogue, so it can be offered again after; its follow-ups are counted.
     case "urgent": {
-      const redFlag = { followups: decision.followup ? (state.redFlag?.followups ?? 0) + 1 : 0 };
-      const paused = state.dialogue === null ? state : { ...state, paused: state.dialogue, dialogue: null };
-      return { ...paused, redFlag };
+      const next = copyState(state);
+      if (state.dialogue !== null) {
+        next.paused = state.dialogue;
+        next.dialogue = null;
+      }
+      next.redFlag = { followups: decision.followup ? (state.redFlag?.followups ?? 0) + 1 : 0 };
+      return next;
     }
-    case "rate-limited":
-      return { ...state, recent: inWindow(state, now, limit).slice(-limit.messages) };
+    case "rate-limited": {
+      const next = copyState(state);
+      next.recent = inWindow(state, now, limit).slice(-limit.messages);
+      return next;
+    }
     // A vote counts against the rate limit; a counted one is remembered, so it is counted once, and the question
     // text of the answer voted on goes.
     case "vote": {
@@ -63,16 +70,22 @@ export function transition(
         voted: [...voted.filter((k) => k !== key), key].slice(-MAX_VOTED),
         ...(question !== undefined && question.answer !== decision.answer ? { question } : {}),
       };
-      return { ...counted(state, now, limit), feedback };
+      const next = counted(state, now, limit);
+      next.feedback = feedback;
+      return next;
     }
-    case "interrupt":
-      return acted(
-        { ...counted(state, now, limit), paused: decision.paused, dialogue: null, redFlag: null },
-        decision.question,
-        now,
-      );
-    default:
-      return { ...acted(counted(state, now, limit), decision, now), redFlag: afterRedFlag(state, decision) };
+    case "interrupt": {
+      const next = counted(state, now, limit);
+      next.paused = decision.paused;
+      next.dialogue = null;
+      next.redFlag = null;
+      return acted(next, decision.question, now);
+    }
+    default: {
+      const next = acted(counted(state, now, limit), decision, now);
+      next.redFlag = afterRedFlag(state, decision);
+      return next;
+    }
   }
 }
 
@@ -98,7 +111,9 @@ export function remember(
   now: number,
   question?: string,
 ): ConversationState {
-  const next = { ...state, updatedAt: now, suggestions: reply.suggestions };
+  const next = copyState(state);
+  next.updatedAt = now;
+  next.suggestions = reply.suggestions;
   if (reply.intent !== "answer" || (question === undefined && state.feedback?.question === undefined))
     return next;
   // The answer replaces the question kept (or drops it). Spelled out, not with rest patterns: this runs on every
@@ -114,53 +129,67 @@ export function remember(
   return next;
 }
 
-function acted(state: ConversationState, decision: ActedDecision | { kind: "unknown-button" }, now: number) {
+/**
+ * The state after an acted decision, changed in place: `state` is the turn's own copy (counted's), never the state the
+ * transition was given. Copies are made by one literal and changed by assignment, not spread: on this V8 (Node 20) a
+ * spread that has met more than four shapes gives each copy a map of its own, and every later reading of the state
+ * then met a new one (ADR 86).
+ */
+function acted(
+  state: ConversationState,
+  decision: ActedDecision | { kind: "unknown-button" },
+  now: number,
+): ConversationState {
   switch (decision.kind) {
     case "answer": {
       const { section, deeper } = decision;
-      return {
-        ...state,
-        ...ruledOut(state, section.topic, decision.ruledOut ?? []),
-        answers: state.answers + 1,
-        topic: section.topic,
-        facet: section.facet,
-        section: section.id,
-        moreShown: deeper,
-        visited: [...without(state.visited, section.id), section.id].slice(-MAX_VISITED),
-        also: [],
-      };
+      // (Ruled-out topics first, then `also`: where a state had neither, the order a spread of both gave them.)
+      const kept = ruledOut(state, section.topic, decision.ruledOut ?? []);
+      if (kept !== undefined) state.ruledOut = kept;
+      state.answers = state.answers + 1;
+      state.topic = section.topic;
+      state.facet = section.facet;
+      state.section = section.id;
+      state.moreShown = deeper;
+      state.visited = [...without(state.visited, section.id), section.id].slice(-MAX_VISITED);
+      state.also = [];
+      return state;
     }
     case "answer-both": {
       // The first section is the current one (as the reply's `section`); the others are kept for "how much?".
       const [first, ...others] = decision.sections;
       if (!first) return state;
       const ids = decision.sections.map((x) => x.id);
-      return {
-        ...state,
-        answers: state.answers + 1,
-        topic: first.topic,
-        facet: first.facet,
-        section: first.id,
-        moreShown: false,
-        visited: [...state.visited.filter((v) => !ids.includes(v)), ...ids].slice(-MAX_VISITED),
-        also: others.map((x) => x.id),
-      };
+      state.answers = state.answers + 1;
+      state.topic = first.topic;
+      state.facet = first.facet;
+      state.section = first.id;
+      state.moreShown = false;
+      state.visited = [...state.visited.filter((v) => !ids.includes(v)), ...ids].slice(-MAX_VISITED);
+      state.also = others.map((x) => x.id);
+      return state;
     }
     case "clarify":
-      return { ...state, topic: null, section: null, facet: decision.facet, also: [] };
-    case "smalltalk":
+      state.topic = null;
+      state.section = null;
+      state.facet = decision.facet;
+      state.also = [];
+      return state;
+    case "smalltalk": {
       // Start over: everything but the rate-limit window and the answers already rated is forgotten, a paused
       // dialogue too. The rated answers stay so that a button from before the reset cannot count a second vote.
       if (decision.intent !== "reset") return state;
-      return state.feedback?.voted === undefined
-        ? { ...freshState(now), recent: state.recent }
-        : { ...freshState(now), recent: state.recent, feedback: { voted: state.feedback.voted } };
-    case "step": {
-      const base = decision.from === "answer" ? state : { ...state, paused: null };
-      return stepped(base, decision.step);
+      const fresh = freshState(now);
+      fresh.recent = state.recent;
+      if (state.feedback?.voted !== undefined) fresh.feedback = { voted: state.feedback.voted };
+      return fresh;
     }
+    case "step":
+      if (decision.from !== "answer") state.paused = null;
+      return stepped(state, decision.step);
     case "nothing-paused":
-      return { ...state, paused: null };
+      state.paused = null;
+      return state;
     default:
       return state;
   }
@@ -168,26 +197,27 @@ function acted(state: ConversationState, decision: ActedDecision | { kind: "unkn
 
 /**
  * Topics ruled out so far, plus the answer's; a topic answered about is no longer ruled out (the person asked for
- * it). Kept only when there are any, so states without them keep their shape.
+ * it). Kept only when there are any (undefined: none), so states without them keep their shape.
  */
-function ruledOut(
-  state: ConversationState,
-  topic: string,
-  added: readonly string[],
-): { ruledOut?: string[] } {
+function ruledOut(state: ConversationState, topic: string, added: readonly string[]): string[] | undefined {
   const before = state.ruledOut ?? [];
-  if (before.length === 0 && added.length === 0) return {};
-  return { ruledOut: [...new Set([...before, ...added])].filter((t) => t !== topic) };
+  if (before.length === 0 && added.length === 0) return undefined;
+  return [...new Set([...before, ...added])].filter((t) => t !== topic);
 }
 
+/** The state after a dialogue's step, changed in place (see {@link acted}). */
 function stepped(state: ConversationState, step: DialogueOutcome): ConversationState {
   switch (step.type) {
     case "continue":
-      return { ...state, dialogue: step.state };
+      state.dialogue = step.state;
+      return state;
     case "finish":
-      return { ...state, dialogue: null, answers: state.answers + 1 };
+      state.dialogue = null;
+      state.answers = state.answers + 1;
+      return state;
     case "exit":
-      return { ...state, dialogue: null };
+      state.dialogue = null;
+      return state;
   }
 }
 
@@ -195,9 +225,11 @@ function inWindow(state: ConversationState, now: number, limit: RateLimit): numb
   return state.recent.filter((t) => now - t < limit.windowMs);
 }
 
-/** This message counts against the rate limit. */
+/** This message counts against the rate limit: a copy of the state, the turn's own to change. */
 function counted(state: ConversationState, now: number, limit: RateLimit): ConversationState {
-  return { ...state, recent: [...inWindow(state, now, limit), now].slice(-limit.messages) };
+  const next = copyState(state);
+  next.recent = [...inWindow(state, now, limit), now].slice(-limit.messages);
+  return next;
 }
 
 /** The list without `id` (a loop, not a closure made per turn: ADR 54). */

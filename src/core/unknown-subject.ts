@@ -105,7 +105,8 @@ export class UnknownSubject {
       const list = this.openByFirst.get(stem);
       if (list !== undefined) candidates.push(...list);
     }
-    candidates.sort(ascending);
+    // (Most messages hold no frame's word, or one: nothing to sort.)
+    if (candidates.length > 1) candidates.sort(ascending);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k] ?? -1;
       const frame = this.frames[n];

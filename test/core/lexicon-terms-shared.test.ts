@@ -48,4 +48,28 @@ describe("the terms of a message's texts", () => {
     expect(lexicon.stems(text)).toEqual(stemmer);
     expect(lexicon.stems(text)).toEqual(stemmer);
   });
+
+  it("and the analysis of the same text are a fresh lexicon's, whichever of them a message asks for first (ADR 86)", () => {
+    for (const text of TEXTS) {
+      const expected = {
+        terms: fresh().terms(text),
+        analysis: fresh().analyze(text),
+        count: fresh().countStems(text),
+      };
+      const first = fresh();
+      const termsFirst = first.sharing(() => ({
+        terms: first.terms(text),
+        count: first.countStems(text),
+        analysis: first.analyze(text),
+      }));
+      const second = fresh();
+      const analysisFirst = second.sharing(() => ({
+        analysis: second.analyze(text),
+        count: second.countStems(text),
+        terms: second.terms(text),
+      }));
+      expect(termsFirst).toEqual(expected);
+      expect(analysisFirst).toEqual(expected);
+    }
+  });
 });

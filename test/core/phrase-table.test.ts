@@ -137,6 +137,61 @@ describe("PhraseTable", () => {
     );
   }, 60_000);
 
+  it("finds every phrase of a table of many first words, whose filter of them has grown (ADR 86)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 40, maxLength: 600 }),
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 30 }),
+        (words, others) => {
+          const table = new PhraseTable<number>();
+          const reference = new JoinedKeyTable<number>();
+          words.forEach((word, i) => {
+            const phrase = i % 3 === 0 ? [word, words[i + 1] ?? "x"] : [word];
+            table.set(phrase, i);
+            reference.set(phrase, i);
+          });
+          // Every first word set, in turn and beside words that start nothing, and the pairs set.
+          const terms = [
+            ...words.flatMap((w, i) => [w, others[i % Math.max(1, others.length)] ?? ""]),
+            ...others,
+          ];
+          expect(table.everyMatch(terms)).toEqual(reference.everyMatch(terms));
+          expect(table.findAll(terms)).toEqual(reference.findAll(terms));
+          expect(table.findAll(words)).toEqual(reference.findAll(words));
+          for (let start = 0; start < words.length; start++)
+            expect(table.matchAt(words, start)).toEqual(reference.matchAt(words, start));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it("walks on from a word that many words lead on from, whatever marks those words share (ADR 86)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 2, maxLength: 300 }),
+        fc.array(fc.string({ maxLength: 5 }), { maxLength: 40 }),
+        (seconds, probes) => {
+          const table = new PhraseTable<number>();
+          const reference = new JoinedKeyTable<number>();
+          seconds.forEach((second, i) => {
+            const phrase = i % 2 === 0 ? ["calf", second] : ["calf", second, seconds[0] ?? ""];
+            table.set(phrase, i);
+            reference.set(phrase, i);
+          });
+          const terms = [...seconds, ...probes].flatMap((w) => ["calf", w, seconds[0] ?? ""]);
+          expect(table.everyMatch(terms)).toEqual(reference.everyMatch(terms));
+          expect(table.findAll(terms)).toEqual(reference.findAll(terms));
+          for (const w of [...seconds, ...probes]) {
+            expect(table.matchAt(["calf", w], 0)).toEqual(reference.matchAt(["calf", w], 0));
+            expect(table.matchExact(["calf", w])).toBe(reference.matchExact(["calf", w]));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
   it("reads a term with a space as its words after the first, as a joined key does", () => {
     const table = new PhraseTable<string>();
     table.set(["leg", "side", "effect"], "a");
