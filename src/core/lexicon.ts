@@ -316,14 +316,15 @@ export class Lexicon {
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
    * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
    * @param vocabulary texts whose words are known besides the lexicon's own (knowledge, intents), in order: a
-   *   spelling correction prefers, at equal distance, the word registered first. Default: none.
+   *   spelling correction prefers, at equal distance, the word registered first; or a function giving them, called
+   *   only when the known words are not in `prepared` (a start from the engine data never gathers them). Default: none.
    * @param prepared the trusted texts' tokens and terms, precomputed (or to record). Default: none, all computed.
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
     private readonly commonWords: ReadonlySet<string> = new Set(),
-    vocabulary: readonly string[] = [],
+    vocabulary: readonly string[] | (() => readonly string[]) = [],
     prepared: PreparedTexts | null = null,
   ) {
     this.prepared = prepared;
@@ -368,7 +369,8 @@ export class Lexicon {
     if (known !== undefined) this.addKnown(known);
     else {
       for (const list of lists) this.addVocabulary(list.join(" "));
-      for (const text of vocabulary) this.addVocabulary(text);
+      for (const text of typeof vocabulary === "function" ? vocabulary() : vocabulary)
+        this.addVocabulary(text);
       const recorded = prepared?.record ? this.known() : undefined;
       if (prepared && recorded) prepared.vocabulary = recorded;
     }
@@ -421,7 +423,9 @@ export class Lexicon {
     const prepared = this.prepared;
     const known = prepared?.terms.get(text) ?? this.sharedTerms?.get(text);
     if (known !== undefined) return [...known];
-    const terms = this.replaceSynonyms(this.stems(text));
+    // Its tokens are not recorded for it: a start finds the terms themselves, and never looks those tokens up (they were
+    // 3,147 of the engine data's 10,962 texts' tokens; ADR 87).
+    const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text, false)));
     if (prepared?.record) prepared.terms.set(text, [...terms]);
     // A message's own texts are read this way too (its closing clause, its content words), several times a message
     // by different readings (ADR 26's reason; ADR 85).
@@ -597,7 +601,10 @@ export class Lexicon {
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    const tokens = this.trustedTokens(text);
+    return this.stemsOf(this.trustedTokens(text));
+  }
+
+  private stemsOf(tokens: readonly string[]): string[] {
     const stems: string[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) stems[i] = this.stemOf(tokens[i] as string);
     return stems;
@@ -613,13 +620,13 @@ export class Lexicon {
     return stemmed;
   }
 
-  /** A trusted text's tokens after contractions, looked up when precomputed. */
-  private trustedTokens(text: string): string[] {
+  /** A trusted text's tokens after contractions, looked up when precomputed (recorded, while recording, if `record`). */
+  private trustedTokens(text: string, record = true): string[] {
     const prepared = this.prepared;
     const known = prepared?.tokens.get(text);
     if (known !== undefined) return known;
     const tokens = this.expandContractions(tokenize(normalizeText(text)));
-    if (prepared?.record) prepared.tokens.set(text, [...tokens]);
+    if (record && prepared?.record) prepared.tokens.set(text, [...tokens]);
     return tokens;
   }
 

@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
+import { buildKnowledge } from "../../src/core/knowledge.js";
 import type { Reply } from "../../src/core/types.js";
 import { type ArtefactFile, readArtefact } from "../../src/node/artefact.js";
 import { buildArtefact, writeArtefact } from "../../src/node/artefact-build.js";
-import { createEngine, type Engine } from "../../src/node/create-engine.js";
+import { createEngine, Engine } from "../../src/node/create-engine.js";
 import { engineFromArtefact, openEngine } from "../../src/node/open-engine.js";
 import { copyData, type DataCopy, ROOT } from "../support/data.js";
 
@@ -149,5 +150,27 @@ describe("the precomputed engine data", () => {
 
   it("is not used for other dialogues than the default ones", () => {
     expect(engineFromArtefact({ ...options(), dialogues: [] })).toBeNull();
+  });
+
+  it("holds no text a start does not look up: a text read only for its terms keeps no tokens (ADR 87)", () => {
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    const { tokens, terms } = read.data.prepared;
+    const looked = { tokens: new Set<string>(), terms: new Set<string>() };
+    for (const [map, seen] of [
+      [tokens, looked.tokens],
+      [terms, looked.terms],
+    ] as const) {
+      const get = map.get.bind(map);
+      map.get = (text: string) => {
+        seen.add(text);
+        return get(text);
+      };
+    }
+    const { sections, intents: data, words, prepared } = read.data;
+    new Engine({ knowledge: buildKnowledge(sections), intents: data, words, prepared });
+    expect(tokens.size).toBeGreaterThan(1000);
+    expect([...tokens.keys()].filter((text) => !looked.tokens.has(text))).toEqual([]);
+    expect([...terms.keys()].filter((text) => !looked.terms.has(text))).toEqual([]);
   });
 });
