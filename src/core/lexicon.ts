@@ -225,13 +225,16 @@ interface TokenReading {
 }
 
 /**
- * The tokens and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
+ * The stems and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
  * (src/node/artefact-build.ts): looking them up gives exactly what computing them gives, only without the cost at
  * start-up. Messages are never looked up: they are not trusted texts, and the maps never grow while the bot runs.
  */
 export interface PreparedTexts {
-  /** Text → its tokens after normalising and expanding contractions. */
-  tokens: Map<string, string[]>;
+  /**
+   * Text → its stems, as {@link Lexicon.stems} gives them: its tokens after normalising and expanding contractions,
+   * each stemmed. The stems rather than the tokens: a start stemmed some 27,000 tokens one by one (ADR 87).
+   */
+  stems: Map<string, string[]>;
   /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
   terms: Map<string, string[]>;
   /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
@@ -423,9 +426,9 @@ export class Lexicon {
     const prepared = this.prepared;
     const known = prepared?.terms.get(text) ?? this.sharedTerms?.get(text);
     if (known !== undefined) return [...known];
-    // Its tokens are not recorded for it: a start finds the terms themselves, and never looks those tokens up (they were
-    // 3,147 of the engine data's 10,962 texts' tokens; ADR 87).
-    const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text, false)));
+    // Its stems are not recorded for it: a start finds the terms themselves, and never looks those stems up (they were
+    // 3,147 of the engine data's 10,962 texts; ADR 87).
+    const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text)));
     if (prepared?.record) prepared.terms.set(text, [...terms]);
     // A message's own texts are read this way too (its closing clause, its content words), several times a message
     // by different readings (ADR 26's reason; ADR 85).
@@ -596,12 +599,17 @@ export class Lexicon {
 
   /** How many stems {@link stems} gives the text: its tokens, without stemming them (sentence lengths, per message). */
   countStems(text: string): number {
-    return this.trustedTokens(text).length;
+    return this.prepared?.stems.get(text)?.length ?? this.trustedTokens(text).length;
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    return this.stemsOf(this.trustedTokens(text));
+    const prepared = this.prepared;
+    const known = prepared?.stems.get(text);
+    if (known !== undefined) return known.slice();
+    const stems = this.stemsOf(this.trustedTokens(text));
+    if (prepared?.record) prepared.stems.set(text, stems.slice());
+    return stems;
   }
 
   private stemsOf(tokens: readonly string[]): string[] {
@@ -620,14 +628,9 @@ export class Lexicon {
     return stemmed;
   }
 
-  /** A trusted text's tokens after contractions, looked up when precomputed (recorded, while recording, if `record`). */
-  private trustedTokens(text: string, record = true): string[] {
-    const prepared = this.prepared;
-    const known = prepared?.tokens.get(text);
-    if (known !== undefined) return known;
-    const tokens = this.expandContractions(tokenize(normalizeText(text)));
-    if (record && prepared?.record) prepared.tokens.set(text, [...tokens]);
-    return tokens;
+  /** A trusted text's tokens after contractions. */
+  private trustedTokens(text: string): string[] {
+    return this.expandContractions(tokenize(normalizeText(text)));
   }
 
   private expandContractions(tokens: string[]): string[] {

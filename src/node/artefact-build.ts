@@ -25,21 +25,22 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   // The lexicon records every trusted text it works out while an engine over this data is built, and the red-flag
   // check its compiled tables (ADR 34). A second engine, built with those tables, records the texts again: only
   // those a start from the artefact reads, which leaves out the rules' expanded phrases.
-  const compile: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const compile: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared: compile });
   const { redFlags, vocabulary, articleStems } = compile;
-  const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const prepared: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
   if (redFlags) prepared.redFlags = redFlags;
   if (vocabulary) prepared.vocabulary = vocabulary;
   if (articleStems !== undefined) prepared.articleStems = articleStems;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
-  const texts = { tokens: [...prepared.tokens], terms: [...prepared.terms] };
+  const texts = { stems: [...prepared.stems], terms: [...prepared.terms] };
   const artefact: ArtefactFile = {
     sources,
     sections,
     intents,
     words,
     common: common.size,
+    commonLength: commonLength(words, common.size),
     texts,
     ...(redFlags ? { redFlags } : {}),
     ...(vocabulary ? { vocabulary } : {}),
@@ -78,4 +79,14 @@ export function asciiJson(value: unknown): string {
     /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
+}
+
+/** How many characters the first `count` lines of the words take (without the line break after them). */
+function commonLength(words: string, count: number): number {
+  let end = -1;
+  for (let i = 0; i < count; i++) {
+    end = words.indexOf("\n", end + 1);
+    if (end === -1) return words.length;
+  }
+  return count === 0 ? 0 : end;
 }

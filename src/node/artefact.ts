@@ -19,8 +19,8 @@ import type { RedFlagTables } from "../core/red-flag-tables.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
 
-/** Bumped whenever the file's layout changes: an artefact of another format is stale. */
-export const ARTEFACT_FORMAT = 2;
+/** Bumped whenever the file's layout changes: an artefact of another format is stale (3: texts' stems, ADR 87). */
+export const ARTEFACT_FORMAT = 3;
 
 /** Where `npm run build` writes the artefact, next to the compiled code. */
 export const DEFAULT_ARTEFACT = join(PACKAGE_ROOT, "dist", "engine-data.json");
@@ -54,8 +54,13 @@ export interface ArtefactFile {
   words: string;
   /** How many of `words`, from the start, are common. */
   common: number;
-  /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
-  texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
+  /**
+   * How many characters of `words` those common lines take (ADR 87): finding the end of the 8,000th line took a start
+   * 1-2 ms. Absent in a file written without it: the lines are counted.
+   */
+  commonLength?: number;
+  /** The trusted texts' stems and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
+  texts: { stems: [string, string[]][]; terms: [string, string[]][] };
   /**
    * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
    * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
@@ -249,15 +254,21 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
     if (!sameSources(parsed.sources, now)) return { ok: false, reason: "stale" };
   }
   // Sets of the words as they were written, built only once enough words are looked up (word-list.ts).
-  const { words, common } = parsed;
+  const { words, common, commonLength } = parsed;
   return {
     ok: true,
     data: {
       sections: parsed.sections,
       intents: parsed.intents,
-      words: { english: new WordList(words), common: firstWords(words, common) },
+      words: {
+        english: new WordList(words),
+        common:
+          typeof commonLength === "number"
+            ? new WordList(words.slice(0, commonLength))
+            : firstWords(words, common),
+      },
       prepared: {
-        tokens: new Map(parsed.texts.tokens),
+        stems: new Map(parsed.texts.stems),
         terms: new Map(parsed.texts.terms),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
         ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),

@@ -9,12 +9,12 @@ const { intents, knowledge } = bot.engine;
 const vocabulary = knowledge.sections.map((s) => [s.title, s.answer, s.more, ...s.keywords].join(" "));
 
 function lexicons(): { read: Lexicon; recorded: Lexicon; words: string[] } {
-  const recording: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const recording: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
   const read = new Lexicon(intents.lexicon, new Set(), new Set(), vocabulary, recording);
   const known = recording.vocabulary;
   if (known === undefined) throw new Error("the known words were not recorded");
   const recorded = new Lexicon(intents.lexicon, new Set(), new Set(), [], {
-    tokens: new Map(),
+    stems: new Map(),
     terms: new Map(),
     vocabulary: known,
   });

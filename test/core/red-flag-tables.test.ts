@@ -18,7 +18,7 @@ const { urgent } = bot.engine.intents;
 
 /** The record of one compile of the package's rules. */
 function recorded(): RedFlagTables {
-  const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const prepared: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
   new RedFlags(urgent, lexicon, prepared);
   if (prepared.redFlags === undefined) throw new Error("the compile was not recorded");
   return prepared.redFlags;
@@ -26,7 +26,7 @@ function recorded(): RedFlagTables {
 
 const tables = recorded();
 const compiled = new RedFlags(urgent, lexicon);
-const replayed = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+const replayed = new RedFlags(urgent, lexicon, { stems: new Map(), terms: new Map(), redFlags: tables });
 
 /** A part of a check its compile builds (a private field, read for this comparison only). */
 function part<T>(check: RedFlags, name: string): T {
@@ -73,7 +73,7 @@ describe("a start from the precomputed red-flag tables", () => {
 
   it("survives JSON as the engine data carries it", () => {
     const back = JSON.parse(JSON.stringify(tables)) as RedFlagTables;
-    const fromJson = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: back });
+    const fromJson = new RedFlags(urgent, lexicon, { stems: new Map(), terms: new Map(), redFlags: back });
     expect(ruleParts(fromJson)).toEqual(ruleParts(compiled));
     expect(found(fromJson, sequences)).toEqual(found(compiled, sequences));
   });
@@ -91,7 +91,7 @@ describe("a start from the precomputed red-flag tables", () => {
   });
 
   it("finds the same in the first messages, while its tables are filled one first word at a time", () => {
-    const fresh = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+    const fresh = new RedFlags(urgent, lexicon, { stems: new Map(), terms: new Map(), redFlags: tables });
     const firing = texts.filter((text) => compiled.check(lexicon.analyze(text), text).urgent !== null);
     for (const text of firing.slice(0, 12)) {
       const analysis = lexicon.analyze(text);
@@ -108,7 +108,7 @@ describe("a start from the precomputed red-flag tables", () => {
       ...urgent,
       rules: urgent.rules.map((rule, i) => (i === 0 ? { ...rule, name: `${rule.name}-renamed` } : rule)),
     };
-    const other = new RedFlags(renamed, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+    const other = new RedFlags(renamed, lexicon, { stems: new Map(), terms: new Map(), redFlags: tables });
     expect(part(other, "stemTable")).toBeInstanceOf(PhraseTable);
     expect(ruleParts(other)).toEqual(ruleParts(new RedFlags(renamed, lexicon)));
     expect(part<{ name: string }[]>(other, "rules")[0]?.name).toBe(`${urgent.rules[0]?.name}-renamed`);

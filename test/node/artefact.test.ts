@@ -152,13 +152,28 @@ describe("the precomputed engine data", () => {
     expect(engineFromArtefact({ ...options(), dialogues: [] })).toBeNull();
   });
 
-  it("holds no text a start does not look up: a text read only for its terms keeps no tokens (ADR 87)", () => {
+  it("gives as common words the word list's first lines, ending where the build found them to end", () => {
+    const parsed = JSON.parse(readFileSync(file, "latin1")) as ArtefactFile;
+    const lines = parsed.words.split("\n");
+    expect(parsed.commonLength).toBe(lines.slice(0, parsed.common).join("\n").length);
     const read = readArtefact(file, knowledge.dir, intents.dir);
     if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
-    const { tokens, terms } = read.data.prepared;
-    const looked = { tokens: new Set<string>(), terms: new Set<string>() };
+    const { common } = read.data.words;
+    expect(common.has(lines[0] ?? "")).toBe(true);
+    expect(common.has(lines[parsed.common - 1] ?? "")).toBe(true);
+    const first = new Set(lines.slice(0, parsed.common));
+    const rare = lines.slice(parsed.common).filter((w) => !first.has(w));
+    expect(rare.length).toBeGreaterThan(1000);
+    expect(rare.filter((w) => common.has(w))).toEqual([]);
+  });
+
+  it("holds no text a start does not look up: a text read only for its terms keeps no stems (ADR 87)", () => {
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    const { stems, terms } = read.data.prepared;
+    const looked = { stems: new Set<string>(), terms: new Set<string>() };
     for (const [map, seen] of [
-      [tokens, looked.tokens],
+      [stems, looked.stems],
       [terms, looked.terms],
     ] as const) {
       const get = map.get.bind(map);
@@ -169,8 +184,8 @@ describe("the precomputed engine data", () => {
     }
     const { sections, intents: data, words, prepared } = read.data;
     new Engine({ knowledge: buildKnowledge(sections), intents: data, words, prepared });
-    expect(tokens.size).toBeGreaterThan(1000);
-    expect([...tokens.keys()].filter((text) => !looked.tokens.has(text))).toEqual([]);
+    expect(stems.size).toBeGreaterThan(1000);
+    expect([...stems.keys()].filter((text) => !looked.stems.has(text))).toEqual([]);
     expect([...terms.keys()].filter((text) => !looked.terms.has(text))).toEqual([]);
   });
 });
