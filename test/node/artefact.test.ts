@@ -4,6 +4,8 @@ import { isAscii } from "node:buffer";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
 import { buildKnowledge } from "../../src/core/knowledge.js";
@@ -165,6 +167,24 @@ describe("the precomputed engine data", () => {
     const rare = lines.slice(parsed.common).filter((w) => !first.has(w));
     expect(rare.length).toBeGreaterThan(1000);
     expect(rare.filter((w) => common.has(w))).toEqual([]);
+  });
+
+  it("is let go once the engine is built: the engine keeps none of the precomputed texts (ADR 87)", async () => {
+    const built = (): { engine: Engine; stems: WeakRef<object>; terms: WeakRef<object> } => {
+      const read = readArtefact(file, knowledge.dir, intents.dir);
+      if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+      const { sections, intents: data, words, prepared } = read.data;
+      const engine = new Engine({ knowledge: buildKnowledge(sections), intents: data, words, prepared });
+      return { engine, stems: new WeakRef(prepared.stems), terms: new WeakRef(prepared.terms) };
+    };
+    const { engine, stems, terms } = built();
+    // A weak reference holds its target to the end of the job that made or read it: collect in a later one.
+    await new Promise((resolve) => setImmediate(resolve));
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+    expect(stems.deref()).toBeUndefined();
+    expect(terms.deref()).toBeUndefined();
+    expect((await ask(engine, "how much magnesium should I take?")).section?.id).toMatch(/^magnesium/);
   });
 
   it("holds no text a start does not look up: a text read only for its terms keeps no stems (ADR 87)", () => {
