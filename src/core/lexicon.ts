@@ -39,7 +39,7 @@ export interface Analysis {
  * tail): such a node holds that word and its node itself, and a Map only once a second word leads on from it, since a
  * Map costs about 200 bytes and the red-flag tables alone have some 9,000 such nodes (ADR 67).
  */
-interface PhraseNode<V> {
+export interface PhraseNode<V> {
   /** The value of the phrase that ends here, if one does. */
   value: V | undefined;
   /** Some phrase goes on from here: it has a term boundary here and more terms after it. */
@@ -117,6 +117,19 @@ export class PhraseTable<V> {
   /** How many phrases the table holds. */
   get size(): number {
     return this.count;
+  }
+
+  /** The most terms a phrase set so far holds. */
+  get longestPhrase(): number {
+    return this.longest;
+  }
+
+  /**
+   * The node a phrase's first term leads to, where a match starts (see {@link firstWords}); undefined when no phrase
+   * starts with that term. For a table filled a part at a time (red-flag-tables.ts), which keeps these itself.
+   */
+  firstNode(term: string): PhraseNode<V> | undefined {
+    return this.firstWords.get(term);
   }
 
   /** Longest phrase starting at `start`: its value and length, or undefined. */
@@ -200,7 +213,7 @@ function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
 }
 
 /** The node a term leads to from `node` (a term with spaces in it is its words, as in a joined key), or undefined. */
-function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
+export function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
   if (!term.includes(" ")) return nextOf(node, term);
   let at: PhraseNode<V> | undefined = node;
   for (const word of term.split(" ")) {

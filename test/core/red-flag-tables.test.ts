@@ -35,6 +35,12 @@ function part<T>(check: RedFlags, name: string): T {
 
 type Matcher = PhraseMatcher<unknown>;
 
+/** How many first terms of a replayed table still wait for their group to be set. */
+function unset(check: RedFlags, name: string): number {
+  const { starts } = part<{ starts: Map<string, unknown> }>(check, name);
+  return [...starts.values()].filter((entry) => typeof entry === "number").length;
+}
+
 /** The rules as compiled: everything but the phrase tables. */
 const ruleParts = (check: RedFlags) =>
   ["rules", "advisoryRules", "durationSlots", "clockSlots"].map((name) => part(check, name));
@@ -98,9 +104,39 @@ describe("a start from the precomputed red-flag tables", () => {
       expect(fresh.check(analysis, text), text).toEqual(compiled.check(analysis, text));
     }
     // Still filling: the tables hold only the groups of the words said so far.
-    expect(part<{ pending: Map<string, number> | null }>(fresh, "stemTable").pending?.size).toBeGreaterThan(
-      100,
-    );
+    expect(unset(fresh, "stemTable")).toBeGreaterThan(100);
+  });
+
+  it("sets only the groups of the words said, however many messages it reads (ADR 87)", () => {
+    const fresh = new RedFlags(urgent, lexicon, { stems: new Map(), terms: new Map(), redFlags: tables });
+    for (const text of texts) {
+      const analysis = lexicon.analyze(text);
+      expect(fresh.check(analysis, text), text).toEqual(compiled.check(analysis, text));
+    }
+    // Thousands of messages later some groups are still not set: no eval text says their first words.
+    expect(texts.length).toBeGreaterThan(1000);
+    for (const name of ["stemTable", "termTable", "idioms"])
+      expect(unset(fresh, name), name).toBeGreaterThan(10);
+  });
+
+  it("files a phrase whose first term is several words under its first word, and finds it as the compiled table does", () => {
+    // No rule phrase of the package starts with such a term (a synonym of several words, "side effect"): made here.
+    const phrasesOf = (group: string) => group.split("\n").map((form) => form.split("\t"));
+    const cases = [
+      { group: "side effect\tweek\nside\tpain", heads: "side effect\tside" },
+      { group: "side effect\tweek", heads: "side effect" },
+    ];
+    const said = [["side effect", "week"], ["side", "effect", "week"], ["a", "side", "pain"], ["side"]];
+    for (const { group, heads } of cases) {
+      const whole = new PhraseTable<number>();
+      phrasesOf(group).forEach((words, i) => {
+        whole.set(words, i);
+      });
+      const forms = { forms: [group], words: ["side"], heads: [heads], ends: [phrasesOf(group).length] };
+      const replayed = new RecordedPhraseTable<number>(forms, (i) => i);
+      for (const words of said)
+        expect(replayed.everyMatch(words), words.join("|")).toEqual(whole.everyMatch(words));
+    }
   });
 
   it("is not used for other rules: tables whose rule names differ are ignored and the rules compiled", () => {
