@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
 import { buildKnowledge } from "../../src/core/knowledge.js";
 import type { Reply } from "../../src/core/types.js";
-import { type ArtefactFile, readArtefact } from "../../src/node/artefact.js";
+import { type ArtefactFile, artefactParts, readArtefact } from "../../src/node/artefact.js";
 import { buildArtefact, writeArtefact } from "../../src/node/artefact-build.js";
 import { createEngine, Engine } from "../../src/node/create-engine.js";
 import { engineFromArtefact, openEngine } from "../../src/node/open-engine.js";
@@ -123,7 +123,8 @@ describe("the precomputed engine data", () => {
   });
 
   it("is stale when made by other code, in another format or for another word list", () => {
-    const artefact = JSON.parse(readFileSync(file, "utf8")) as ArtefactFile;
+    // Written here as one JSON document, as before its parts were a line each: read all the same, then found stale.
+    const artefact = artefactParts(readFileSync(file, "utf8")) as unknown as ArtefactFile;
     for (const change of [{ code: "0" }, { format: 0 }, { words: "0.0.0" }]) {
       const other = join(folder, "other.json");
       writeFileSync(other, JSON.stringify({ ...artefact, sources: { ...artefact.sources, ...change } }));
@@ -154,8 +155,24 @@ describe("the precomputed engine data", () => {
     expect(engineFromArtefact({ ...options(), dialogues: [] })).toBeNull();
   });
 
+  it("is written a part a line, none of them the size of the file, and read back whole (ADR 87)", () => {
+    const text = readFileSync(file, "latin1");
+    const lines = text.split("\n");
+    expect(lines.length).toBeGreaterThan(10);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(text.length / 4);
+    const built = buildArtefact(knowledge.dir, intents.dir);
+    const back = artefactParts(text) as unknown as ArtefactFile;
+    expect(back.redFlags).toEqual(built.redFlags);
+    expect(back.intents).toEqual(built.intents);
+    expect(Object.keys(back)).toEqual(Object.keys(built));
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    expect(read.data.prepared.redFlags).toEqual(built.redFlags);
+    expect([...read.data.prepared.stems]).toEqual(built.texts.stems);
+  });
+
   it("gives as common words the word list's first lines, ending where the build found them to end", () => {
-    const parsed = JSON.parse(readFileSync(file, "latin1")) as ArtefactFile;
+    const parsed = artefactParts(readFileSync(file, "latin1")) as unknown as ArtefactFile;
     const lines = parsed.words.split("\n");
     expect(parsed.commonLength).toBe(lines.slice(0, parsed.common).join("\n").length);
     const read = readArtefact(file, knowledge.dir, intents.dir);
