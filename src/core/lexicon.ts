@@ -250,6 +250,11 @@ export interface PreparedTexts {
   stems: Map<string, string[]>;
   /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
   terms: Map<string, string[]>;
+  /**
+   * Word → its normalised form, for the lexicon's own words past ASCII (see {@link Lexicon.normalized}). Default: none,
+   * normalised here.
+   */
+  normalized?: Map<string, string>;
   /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
   record?: boolean;
   /**
@@ -346,25 +351,25 @@ export class Lexicon {
     this.prepared = prepared;
     this.data = data;
     this.numbers = new Numbers(data.numbers);
-    this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
-    this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
-    this.placeBefore = (data.place_before ?? []).map((w) => tokenize(normalizeText(w)));
-    this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(normalizeText(w)));
+    this.dropped = new Set(data.drop.map((w) => this.normalized(w)));
+    this.kept = new Set((data.keep ?? []).map((w) => this.normalized(w)));
+    this.placeBefore = (data.place_before ?? []).map((w) => tokenize(this.normalized(w)));
+    this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(this.normalized(w)));
     this.placeEnds = this.placeBefore.every((m) => m.length > 0)
       ? new Set(this.placeBefore.map((m) => m[m.length - 1] ?? ""))
       : null;
     this.longestOpening = Math.max(0, ...this.placeOpening.map((m) => m.length));
     for (const [from, to] of Object.entries(data.contractions)) {
-      this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
+      this.contractions.set(this.normalized(from).replace(/ /g, ""), tokenize(this.normalized(to)));
     }
     for (const [from, openers] of Object.entries(data.contractions_where_clause_opens ?? {}))
-      this.clauseOpeners.set(normalizeText(from), new Set(openers.map((w) => normalizeText(w))));
+      this.clauseOpeners.set(this.normalized(from), new Set(openers.map((w) => this.normalized(w))));
     for (const [unit, canonical] of Object.entries(data.units)) this.units.set(unit, canonical);
     for (const [canonical, variants] of Object.entries(data.synonyms)) {
       for (const variant of [canonical, ...variants]) this.synonyms.set(this.stems(variant), canonical);
     }
     for (const term of data.out_of_scope) this.synonyms.set(this.stems(term), OUT_OF_SCOPE);
-    for (const word of data.foreign) this.foreign.add(normalizeText(word));
+    for (const word of data.foreign) this.foreign.add(this.normalized(word));
     const lists = [
       ...Object.values(data.synonyms),
       Object.keys(data.synonyms),
@@ -447,6 +452,23 @@ export class Lexicon {
     // by different readings (ADR 26's reason; ADR 85).
     this.sharedTerms?.set(text, [...terms]);
     return terms;
+  }
+
+  /**
+   * One of the lexicon's own words normalised, looked up when precomputed: the words past ASCII (other languages'
+   * function words, "qué") take normalisation's Unicode path, whose first use loads ICU's normalisation data and
+   * compiles its character classes, 2-6 ms of a start whose message is ASCII (ADR 87). Recorded only for those.
+   */
+  private normalized(word: string): string {
+    const prepared = this.prepared;
+    const known = prepared?.normalized?.get(word);
+    if (known !== undefined) return known;
+    const normal = normalizeText(word);
+    if (prepared?.record && !isAscii(word)) {
+      prepared.normalized ??= new Map();
+      prepared.normalized.set(word, normal);
+    }
+    return normal;
   }
 
   /** Drops the precomputed texts: the engine is built, and messages are never looked up in them. */
@@ -727,6 +749,12 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** True when every code unit of the text is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The places of a message that names none. */

@@ -39,7 +39,11 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   if (vocabulary) prepared.vocabulary = vocabulary;
   if (articleStems !== undefined) prepared.articleStems = articleStems;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
-  const texts = { stems: [...prepared.stems], terms: [...prepared.terms] };
+  const texts = {
+    stems: [...prepared.stems],
+    terms: [...prepared.terms],
+    ...(prepared.normalized ? { normalized: [...prepared.normalized] } : {}),
+  };
   const artefact: ArtefactFile = {
     sources,
     sections,

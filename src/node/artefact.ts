@@ -59,8 +59,11 @@ export interface ArtefactFile {
    * 1-2 ms. Absent in a file written without it: the lines are counted.
    */
   commonLength?: number;
-  /** The trusted texts' stems and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
-  texts: { stems: [string, string[]][]; terms: [string, string[]][] };
+  /**
+   * The trusted texts' stems and terms, as the lexicon works them out while the engine is built (lexicon.ts), and its
+   * own words past ASCII normalised (ADR 87; absent in a file written without them).
+   */
+  texts: { stems: [string, string[]][]; terms: [string, string[]][]; normalized?: [string, string][] };
   /**
    * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
    * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
@@ -264,6 +267,7 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
       prepared: {
         stems: new Map(parsed.texts.stems),
         terms: new Map(parsed.texts.terms),
+        ...(parsed.texts.normalized ? { normalized: new Map(parsed.texts.normalized) } : {}),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
         ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),
         ...(typeof parsed.articleStems === "string" ? { articleStems: parsed.articleStems } : {}),

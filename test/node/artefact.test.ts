@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
 import { buildKnowledge } from "../../src/core/knowledge.js";
 import type { Reply } from "../../src/core/types.js";
@@ -202,6 +202,18 @@ describe("the precomputed engine data", () => {
     expect(stems.deref()).toBeUndefined();
     expect(terms.deref()).toBeUndefined();
     expect((await ask(engine, "how much magnesium should I take?")).section?.id).toMatch(/^magnesium/);
+  });
+
+  it("starts and answers an ASCII question without Unicode normalisation, whose first use loads ICU's data", async () => {
+    const normalize = vi.spyOn(String.prototype, "normalize");
+    try {
+      const engine = engineFromArtefact(options());
+      if (engine === null) throw new Error("artefact not used");
+      expect((await ask(engine, "how much magnesium should I take?")).section?.id).toMatch(/^magnesium/);
+      expect(normalize).not.toHaveBeenCalled();
+    } finally {
+      normalize.mockRestore();
+    }
   });
 
   it("holds no text a start does not look up: a text read only for its terms keeps no stems (ADR 87)", () => {
