@@ -238,9 +238,14 @@ export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
     private readonly forms: Forms,
     private readonly valueAt: (index: number) => V,
   ) {
-    this.groups = [...forms.forms];
-    const { words } = forms;
-    for (let g = 0; g < words.length; g++) for (const head of this.headsOf(g)) this.starts.set(head, g);
+    this.groups = forms.forms.slice();
+    const { words, heads } = forms;
+    const starts = this.starts;
+    for (let g = 0; g < words.length; g++) {
+      const own = heads[g] ?? "";
+      if (own === "") starts.set(words[g] ?? "", g);
+      else for (const head of own.split(TERM_SEPARATOR)) starts.set(head, g);
+    }
   }
 
   /** The walk of {@link PhraseTable.everyMatch}, from the nodes of {@link starts}. */
