@@ -8,6 +8,7 @@ import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normaliz
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
+import type { TextLookups } from "./text-lookups.js";
 
 export type { LexiconData };
 
@@ -245,11 +246,12 @@ interface TokenReading {
 export interface PreparedTexts {
   /**
    * Text → its stems, as {@link Lexicon.stems} gives them: its tokens after normalising and expanding contractions,
-   * each stemmed. The stems rather than the tokens: a start stemmed some 27,000 tokens one by one (ADR 87).
+   * each stemmed. The stems rather than the tokens: a start stemmed some 27,000 tokens one by one. Recorded in the
+   * order a start looks them up (text-lookups.ts; ADR 87).
    */
-  stems: Map<string, string[]>;
-  /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
-  terms: Map<string, string[]>;
+  stems: TextLookups;
+  /** Text → its canonical terms, as {@link Lexicon.terms} gives them; likewise. */
+  terms: TextLookups;
   /**
    * Word → its normalised form, for the lexicon's own words past ASCII (see {@link Lexicon.normalized}). Default: none,
    * normalised here.
@@ -443,11 +445,11 @@ export class Lexicon {
   terms(text: string): string[] {
     const prepared = this.prepared;
     const known = prepared?.terms.get(text) ?? this.sharedTerms?.get(text);
-    if (known !== undefined) return [...known];
+    if (known !== undefined) return known.slice();
     // Its stems are not recorded for it: a start finds the terms themselves, and never looks those stems up (they were
     // 3,147 of the engine data's 10,962 texts; ADR 87).
     const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text)));
-    if (prepared?.record) prepared.terms.set(text, [...terms]);
+    if (prepared?.record) prepared.terms.add(text, terms);
     // A message's own texts are read this way too (its closing clause, its content words), several times a message
     // by different readings (ADR 26's reason; ADR 85).
     this.sharedTerms?.set(text, [...terms]);
@@ -634,7 +636,7 @@ export class Lexicon {
 
   /** How many stems {@link stems} gives the text: its tokens, without stemming them (sentence lengths, per message). */
   countStems(text: string): number {
-    return this.prepared?.stems.get(text)?.length ?? this.trustedTokens(text).length;
+    return this.trustedTokens(text).length;
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
@@ -643,7 +645,7 @@ export class Lexicon {
     const known = prepared?.stems.get(text);
     if (known !== undefined) return known.slice();
     const stems = this.stemsOf(this.trustedTokens(text));
-    if (prepared?.record) prepared.stems.set(text, stems.slice());
+    if (prepared?.record) prepared.stems.add(text, stems);
     return stems;
   }
 

@@ -9,6 +9,7 @@ import { Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { buildKnowledge } from "../core/knowledge.js";
 import type { PreparedTexts } from "../core/lexicon.js";
+import { TextLookups } from "../core/text-lookups.js";
 import {
   type ArtefactFile,
   artefactParts,
@@ -31,17 +32,25 @@ export function buildArtefact(knowledgeDir: string, intentsDir: string): Artefac
   // The lexicon records every trusted text it works out while an engine over this data is built, and the red-flag
   // check its compiled tables (ADR 34). A second engine, built with those tables, records the texts again: only
   // those a start from the artefact reads, which leaves out the rules' expanded phrases.
-  const compile: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
+  const compile: PreparedTexts = {
+    stems: TextLookups.recording(),
+    terms: TextLookups.recording(),
+    record: true,
+  };
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared: compile });
   const { redFlags, vocabulary, articleStems } = compile;
-  const prepared: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
+  const prepared: PreparedTexts = {
+    stems: TextLookups.recording(),
+    terms: TextLookups.recording(),
+    record: true,
+  };
   if (redFlags) prepared.redFlags = redFlags;
   if (vocabulary) prepared.vocabulary = vocabulary;
   if (articleStems !== undefined) prepared.articleStems = articleStems;
   new Engine({ knowledge: buildKnowledge(sections), intents, words: { english, common }, prepared });
   const texts = {
-    stems: [...prepared.stems],
-    terms: [...prepared.terms],
+    stems: prepared.stems.calls(),
+    terms: prepared.terms.calls(),
     ...(prepared.normalized ? { normalized: [...prepared.normalized] } : {}),
   };
   const artefact: ArtefactFile = {

@@ -16,6 +16,7 @@ import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
 import type { KnownWords, PreparedTexts } from "../core/lexicon.js";
 import type { RedFlagTables } from "../core/red-flag-tables.js";
+import { type RecordedCalls, TextLookups } from "../core/text-lookups.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
 
@@ -63,7 +64,7 @@ export interface ArtefactFile {
    * The trusted texts' stems and terms, as the lexicon works them out while the engine is built (lexicon.ts), and its
    * own words past ASCII normalised (ADR 87; absent in a file written without them).
    */
-  texts: { stems: [string, string[]][]; terms: [string, string[]][]; normalized?: [string, string][] };
+  texts: { stems: RecordedCalls; terms: RecordedCalls; normalized?: [string, string][] };
   /**
    * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
    * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
@@ -122,6 +123,8 @@ const DERIVING_FILES = [
   "core/red-flag-concepts",
   "core/red-flag-tables",
   "core/redflags",
+  // How the texts' stems and terms are recorded and replayed (ADR 87).
+  "core/text-lookups",
   "core/dialogues/registry",
   "node/load",
   "node/files",
@@ -265,8 +268,8 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
             : firstWords(words, common),
       },
       prepared: {
-        stems: new Map(parsed.texts.stems),
-        terms: new Map(parsed.texts.terms),
+        stems: new TextLookups(parsed.texts.stems),
+        terms: new TextLookups(parsed.texts.terms),
         ...(parsed.texts.normalized ? { normalized: new Map(parsed.texts.normalized) } : {}),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
         ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),

@@ -2,6 +2,7 @@
 // it never loads Unicode normalisation for them, and reads other languages' words exactly as when it normalises them.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Lexicon, type PreparedTexts } from "../../src/core/lexicon.js";
+import { TextLookups } from "../../src/core/text-lookups.js";
 import { createBot } from "../support/bot.js";
 
 const { intents } = createBot().engine;
@@ -12,7 +13,11 @@ afterEach(() => {
 
 /** A lexicon that recorded its words' normal forms (and its texts' stems), and what it recorded. */
 function recording(): { lexicon: Lexicon; prepared: PreparedTexts; normalized: Map<string, string> } {
-  const prepared: PreparedTexts = { stems: new Map(), terms: new Map(), record: true };
+  const prepared: PreparedTexts = {
+    stems: TextLookups.recording(),
+    terms: TextLookups.recording(),
+    record: true,
+  };
   const lexicon = new Lexicon(intents.lexicon, new Set(), new Set(), [], prepared);
   if (prepared.normalized === undefined) throw new Error("no word was recorded");
   return { lexicon, prepared, normalized: prepared.normalized };
