@@ -149,6 +149,15 @@ function loadAskBundle(dir = BUNDLE_DIR, root = PACKAGE_ROOT): BundleLoad {
 /** What `crampbot ask` writes to: `write` is all it calls. */
 type Output = Pick<Writable, "write">;
 
+/** A writer straight to a descriptor (see {@link descriptorOutput}), which says whether it needed its stream. */
+interface DescriptorOutput extends Output {
+  /**
+   * True while every write went through the descriptor whole: then nothing of the output waits in a stream, and the
+   * process may end at once (bin/crampbot.js, ADR 87).
+   */
+  direct(): boolean;
+}
+
 /**
  * A writer straight to a file descriptor (1 or 2), with `fs.writeSync`. Node makes `process.stdout` a stream the first
  * time it is read (a pipe's is a socket: the stream, net and tty modules), which took 3-10 ms of a `crampbot ask`
@@ -156,7 +165,7 @@ type Output = Pick<Writable, "write">;
  * synchronous too. Whatever a write cannot put through at once (a descriptor another process made non-blocking, a
  * closed pipe) and all later writes go to `stream()`, so the stream then does as it always did, errors included.
  */
-function descriptorOutput(fd: number, stream: () => Output): Output {
+function descriptorOutput(fd: number, stream: () => Output): DescriptorOutput {
   let fallback: Output | null = null;
   return {
     write(chunk: string | Uint8Array): boolean {
@@ -171,7 +180,8 @@ function descriptorOutput(fd: number, stream: () => Output): Output {
         return fallback.write(bytes.subarray(done));
       }
     },
-  } as Output;
+    direct: () => fallback === null,
+  } as DescriptorOutput;
 }
 
 /**

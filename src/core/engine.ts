@@ -120,6 +120,21 @@ const STORE_LOCK_TTL_MS = 10_000;
 /** Longest text scanned for red flags even when it is too long to answer. */
 const RED_FLAG_SCAN_LIMIT = 20_000;
 
+/**
+ * A conversation's turn queue: the promise its last turn settles, and whether that turn is done. A done queue is
+ * kept, for the conversation's next turn to reuse, until {@link QUEUES_KEPT} are held; then every done one is dropped
+ * at once. Setting a key and deleting it again every turn made V8 rebuild the map's hash table every few turns, and a
+ * long-lived map's tables are made in the old generation, where each stayed as garbage until a full collection: 3 MB
+ * of a running engine's heap every 20,000 messages (ADR 87).
+ */
+interface TurnQueue {
+  tail: Promise<unknown>;
+  done: boolean;
+}
+
+/** Turn queues held before the done ones are dropped: a few hundred bytes each. */
+const QUEUES_KEPT = 1024;
+
 /** What the guard read: the message's signals (null for a button) and its advisories. */
 interface Read {
   signals: Signals | null;
@@ -138,6 +153,12 @@ export class Engine implements MessageHandler {
   private readonly storeIsMemory: boolean;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  /**
+   * False with the silent logger: a turn's duration and its conversation's hash are then not worked out. The first
+   * `performance.now()` loads Node's perf_hooks, and the first hash runs SHA-256 in code not yet compiled, about 2 ms of
+   * a `crampbot ask`, which logs nothing (ADR 87).
+   */
+  private readonly logs: boolean;
   private readonly onStoreError: (operation: TurnStoreOperation, error: unknown) => void;
   private readonly reviewLog: ReviewLog | undefined;
   private readonly renderer: Renderer;
@@ -148,7 +169,8 @@ export class Engine implements MessageHandler {
     decision: Decision,
     now: number,
   ) => ConversationState;
-  private readonly locks = new Map<string, Promise<unknown>>();
+  /** Each conversation's turn queue (see {@link serialised}). */
+  private readonly locks = new Map<string, TurnQueue>();
   private readonly feedbackStore: FeedbackStore;
   private readonly feedback: Feedback;
   private readonly apology: Apology;
@@ -175,6 +197,7 @@ export class Engine implements MessageHandler {
     this.store = store ?? new MemoryStore({ clock: this.clock });
     this.storeIsMemory = this.store.constructor === MemoryStore;
     this.logger = logger ?? silentLogger;
+    this.logs = this.logger !== silentLogger;
     this.onStoreError = onStoreError ?? (() => undefined);
     this.knowledge = knowledge;
     this.intents = intents;
@@ -249,9 +272,10 @@ export class Engine implements MessageHandler {
 
   /** Answers one message. Never throws: a failure becomes a kind error reply. */
   async handle(message: IncomingMessage): Promise<Reply> {
-    const started = performance.now();
+    const started = this.logs ? performance.now() : 0;
     try {
       const reply = await this.serialised(message.conversationId, () => this.turn(message));
+      if (!this.logs) return reply;
       const conversation = shortHash(message.conversationId);
       this.logger.info(
         {
@@ -297,7 +321,7 @@ export class Engine implements MessageHandler {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.locks.values());
+    await Promise.allSettled([...this.locks.values()].map((queue) => queue.tail));
     await Promise.all([this.store.close(), this.feedbackStore.close()]);
   }
 
@@ -307,17 +331,27 @@ export class Engine implements MessageHandler {
    * store lock is held around load-handle-save, and only by the turn at the head of this process's queue).
    */
   private serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
+    const locks = this.locks;
+    let queue = locks.get(key);
+    // A queue whose turns are all done holds a settled promise: the next turn starts after it as after a fresh one.
+    const previous: Promise<unknown> = queue?.tail ?? Promise.resolve();
     const locked = () => this.withStoreLock(key, task);
     const result = previous.then(locked, locked);
-    // One settled-either-way step, which also forgets the queue once it is the last: a turn's queue costs two
-    // promises after its task, not three.
-    const forget = (): undefined => {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
+    // One settled-either-way step, which also marks the queue done once its turn is the last: a turn's queue costs
+    // two promises after its task, not three.
+    const done = (): undefined => {
+      if (queue !== undefined && queue.tail === settled) queue.done = true;
       return undefined;
     };
-    const settled: Promise<undefined> = result.then(forget, forget);
-    this.locks.set(key, settled);
+    const settled: Promise<undefined> = result.then(done, done);
+    if (queue === undefined) {
+      if (locks.size >= QUEUES_KEPT) for (const [id, held] of locks) if (held.done) locks.delete(id);
+      queue = { tail: settled, done: false };
+      locks.set(key, queue);
+    } else {
+      queue.tail = settled;
+      queue.done = false;
+    }
     return result;
   }
 

@@ -8,6 +8,7 @@ import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normaliz
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
+import type { TextLookups } from "./text-lookups.js";
 import { WordFilter, wordBit } from "./word-filter.js";
 
 export type { LexiconData };
@@ -40,7 +41,7 @@ export interface Analysis {
  * tail): such a node holds that word and its node itself, and a Map only once a second word leads on from it, since a
  * Map costs about 200 bytes and the red-flag tables alone have some 9,000 such nodes (ADR 67).
  */
-interface PhraseNode<V> {
+export interface PhraseNode<V> {
   /** The value of the phrase that ends here, if one does. */
   value: V | undefined;
   /**
@@ -143,6 +144,19 @@ export class PhraseTable<V> {
     return this.count;
   }
 
+  /** The most terms a phrase set so far holds. */
+  get longestPhrase(): number {
+    return this.longest;
+  }
+
+  /**
+   * The node a phrase's first term leads to, where a match starts (see {@link firstWords}); undefined when no phrase
+   * starts with that term. For a table filled a part at a time (red-flag-tables.ts), which keeps these itself.
+   */
+  firstNode(term: string): PhraseNode<V> | undefined {
+    return this.firstWords.get(term);
+  }
+
   /** Longest phrase starting at `start`: its value and length, or undefined. */
   matchAt(terms: readonly string[], start: number): { value: V; length: number } | undefined {
     const first = terms[start] ?? "";
@@ -229,8 +243,13 @@ function child<V>(at: PhraseNode<V>, word: string): PhraseNode<V> {
   return made;
 }
 
+/** Some phrase goes on from `node` (it has a term boundary there and more terms after it). */
+export function goesOn<V>(node: PhraseNode<V>): boolean {
+  return (node.marks & PREFIX) !== 0;
+}
+
 /** The node a term leads to from `node` (a term with spaces in it is its words, as in a joined key), or undefined. */
-function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
+export function step<V>(node: PhraseNode<V>, term: string): PhraseNode<V> | undefined {
   if (!term.includes(" ")) return nextOf(node, term);
   let at: PhraseNode<V> | undefined = node;
   for (const word of term.split(" ")) {
@@ -255,15 +274,24 @@ interface TokenReading {
 }
 
 /**
- * The tokens and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
+ * The stems and terms of trusted texts (knowledge, intents), worked out when the engine data was precomputed
  * (src/node/artefact-build.ts): looking them up gives exactly what computing them gives, only without the cost at
  * start-up. Messages are never looked up: they are not trusted texts, and the maps never grow while the bot runs.
  */
 export interface PreparedTexts {
-  /** Text → its tokens after normalising and expanding contractions. */
-  tokens: Map<string, string[]>;
-  /** Text → its canonical terms, as {@link Lexicon.terms} gives them. */
-  terms: Map<string, string[]>;
+  /**
+   * Text → its stems, as {@link Lexicon.stems} gives them: its tokens after normalising and expanding contractions,
+   * each stemmed. The stems rather than the tokens: a start stemmed some 27,000 tokens one by one. Recorded in the
+   * order a start looks them up (text-lookups.ts; ADR 87).
+   */
+  stems: TextLookups;
+  /** Text → its canonical terms, as {@link Lexicon.terms} gives them; likewise. */
+  terms: TextLookups;
+  /**
+   * Word → its normalised form, for the lexicon's own words past ASCII (see {@link Lexicon.normalized}). Default: none,
+   * normalised here.
+   */
+  normalized?: Map<string, string>;
   /** Fill the maps with every text worked out (only while the artefact is built). Default: false. */
   record?: boolean;
   /**
@@ -351,38 +379,39 @@ export class Lexicon {
    * @param englishWords real words that are never corrected (default: none, every unknown word may be corrected).
    * @param commonWords very frequent English words, never taken for the subject of a question (default: none).
    * @param vocabulary texts whose words are known besides the lexicon's own (knowledge, intents), in order: a
-   *   spelling correction prefers, at equal distance, the word registered first. Default: none.
+   *   spelling correction prefers, at equal distance, the word registered first; or a function giving them, called
+   *   only when the known words are not in `prepared` (a start from the engine data never gathers them). Default: none.
    * @param prepared the trusted texts' tokens and terms, precomputed (or to record). Default: none, all computed.
    */
   constructor(
     data: LexiconData,
     private readonly englishWords: ReadonlySet<string> = new Set(),
     private readonly commonWords: ReadonlySet<string> = new Set(),
-    vocabulary: readonly string[] = [],
+    vocabulary: readonly string[] | (() => readonly string[]) = [],
     prepared: PreparedTexts | null = null,
   ) {
     this.prepared = prepared;
     this.data = data;
     this.numbers = new Numbers(data.numbers);
-    this.dropped = new Set(data.drop.map((w) => normalizeText(w)));
-    this.kept = new Set((data.keep ?? []).map((w) => normalizeText(w)));
-    this.placeBefore = (data.place_before ?? []).map((w) => tokenize(normalizeText(w)));
-    this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(normalizeText(w)));
+    this.dropped = new Set(data.drop.map((w) => this.normalized(w)));
+    this.kept = new Set((data.keep ?? []).map((w) => this.normalized(w)));
+    this.placeBefore = (data.place_before ?? []).map((w) => tokenize(this.normalized(w)));
+    this.placeOpening = (data.place_opening ?? []).map((w) => tokenize(this.normalized(w)));
     this.placeEnds = this.placeBefore.every((m) => m.length > 0)
       ? new Set(this.placeBefore.map((m) => m[m.length - 1] ?? ""))
       : null;
     this.longestOpening = Math.max(0, ...this.placeOpening.map((m) => m.length));
     for (const [from, to] of Object.entries(data.contractions)) {
-      this.contractions.set(normalizeText(from).replace(/ /g, ""), tokenize(normalizeText(to)));
+      this.contractions.set(this.normalized(from).replace(/ /g, ""), tokenize(this.normalized(to)));
     }
     for (const [from, openers] of Object.entries(data.contractions_where_clause_opens ?? {}))
-      this.clauseOpeners.set(normalizeText(from), new Set(openers.map((w) => normalizeText(w))));
+      this.clauseOpeners.set(this.normalized(from), new Set(openers.map((w) => this.normalized(w))));
     for (const [unit, canonical] of Object.entries(data.units)) this.units.set(unit, canonical);
     for (const [canonical, variants] of Object.entries(data.synonyms)) {
       for (const variant of [canonical, ...variants]) this.synonyms.set(this.stems(variant), canonical);
     }
     for (const term of data.out_of_scope) this.synonyms.set(this.stems(term), OUT_OF_SCOPE);
-    for (const word of data.foreign) this.foreign.add(normalizeText(word));
+    for (const word of data.foreign) this.foreign.add(this.normalized(word));
     const lists = [
       ...Object.values(data.synonyms),
       Object.keys(data.synonyms),
@@ -403,7 +432,8 @@ export class Lexicon {
     if (known !== undefined) this.addKnown(known);
     else {
       for (const list of lists) this.addVocabulary(list.join(" "));
-      for (const text of vocabulary) this.addVocabulary(text);
+      for (const text of typeof vocabulary === "function" ? vocabulary() : vocabulary)
+        this.addVocabulary(text);
       const recorded = prepared?.record ? this.known() : undefined;
       if (prepared && recorded) prepared.vocabulary = recorded;
     }
@@ -455,13 +485,32 @@ export class Lexicon {
   terms(text: string): string[] {
     const prepared = this.prepared;
     const known = prepared?.terms.get(text) ?? this.sharedTerms?.get(text);
-    if (known !== undefined) return [...known];
-    const terms = this.replaceSynonyms(this.stems(text));
-    if (prepared?.record) prepared.terms.set(text, [...terms]);
+    if (known !== undefined) return known.slice();
+    // Its stems are not recorded for it: a start finds the terms themselves, and never looks those stems up (they were
+    // 3,147 of the engine data's 10,962 texts; ADR 87).
+    const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text)));
+    if (prepared?.record) prepared.terms.add(text, terms);
     // A message's own texts are read this way too (its closing clause, its content words), several times a message
     // by different readings (ADR 26's reason; ADR 85).
     this.sharedTerms?.set(text, [...terms]);
     return terms;
+  }
+
+  /**
+   * One of the lexicon's own words normalised, looked up when precomputed: the words past ASCII (other languages'
+   * function words, "qué") take normalisation's Unicode path, whose first use loads ICU's normalisation data and
+   * compiles its character classes, 2-6 ms of a start whose message is ASCII (ADR 87). Recorded only for those.
+   */
+  private normalized(word: string): string {
+    const prepared = this.prepared;
+    const known = prepared?.normalized?.get(word);
+    if (known !== undefined) return known;
+    const normal = normalizeText(word);
+    if (prepared?.record && !isAscii(word)) {
+      prepared.normalized ??= new Map();
+      prepared.normalized.set(word, normal);
+    }
+    return normal;
   }
 
   /** Drops the precomputed texts: the engine is built, and messages are never looked up in them. */
@@ -634,7 +683,15 @@ export class Lexicon {
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
   stems(text: string): string[] {
-    const tokens = this.trustedTokens(text);
+    const prepared = this.prepared;
+    const known = prepared?.stems.get(text);
+    if (known !== undefined) return known.slice();
+    const stems = this.stemsOf(this.trustedTokens(text));
+    if (prepared?.record) prepared.stems.add(text, stems);
+    return stems;
+  }
+
+  private stemsOf(tokens: readonly string[]): string[] {
     const stems: string[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) stems[i] = this.stemOf(tokens[i] as string);
     return stems;
@@ -650,14 +707,9 @@ export class Lexicon {
     return stemmed;
   }
 
-  /** A trusted text's tokens after contractions, looked up when precomputed. */
+  /** A trusted text's tokens after contractions (shared while a message is read: never changed by a caller). */
   private trustedTokens(text: string): string[] {
-    const prepared = this.prepared;
-    const known = prepared?.tokens.get(text);
-    if (known !== undefined) return known;
-    const tokens = this.tokensOf(text);
-    if (prepared?.record) prepared.tokens.set(text, [...tokens]);
-    return tokens;
+    return this.tokensOf(text);
   }
 
   /**
@@ -754,6 +806,12 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** True when every code unit of the text is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The places of a message that names none. */

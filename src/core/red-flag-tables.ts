@@ -7,10 +7,10 @@
  * the source: the artefact holding these tables is used only while it matches them and the code that compiles them
  * (src/node/artefact.ts), and a table that does not fit the rules it is given is not used (see {@link fitsRules}).
  */
-import { PhraseTable } from "./lexicon.js";
+import { goesOn, type PhraseNode, PhraseTable, step } from "./lexicon.js";
 
-/** Bumped whenever the layout below changes. */
-export const RED_FLAG_TABLES_FORMAT = 2;
+/** Bumped whenever the layout below changes (3: each group's first terms, ADR 87). */
+export const RED_FLAG_TABLES_FORMAT = 3;
 
 /** Between a form's terms: no term holds a tab (a term is normalised words joined by single spaces). */
 const TERM_SEPARATOR = "\t";
@@ -47,6 +47,11 @@ interface Forms {
   forms: string[];
   /** Each group's first word ... */
   words: string[];
+  /**
+   * ... the first terms of its phrases (each up to its first tab), joined by a tab, where they are other than that
+   * word alone: a term of several words ("side effect") is filed under its first word ("side"); "" where not ...
+   */
+  heads: string[];
   /** ... and where it ends in `forms` (exclusive). */
   ends: number[];
 }
@@ -173,11 +178,13 @@ function grouped(forms: readonly (readonly string[])[]): Forms {
     if (group) group.push(joined);
     else groups.set(word, [joined]);
   }
-  const out: Forms = { forms: [], words: [], ends: [] };
+  const out: Forms = { forms: [], words: [], heads: [], ends: [] };
   let count = 0;
   for (const [word, group] of groups) {
     out.forms.push(group.join(FORM_SEPARATOR));
     out.words.push(word);
+    const heads = [...new Set(group.map(firstTerm))];
+    out.heads.push(heads.length === 1 && heads[0] === word ? "" : heads.join(TERM_SEPARATOR));
     count += group.length;
     out.ends.push(count);
   }
@@ -208,69 +215,85 @@ export function fitsRules(
 export type PhraseMatcher<V> = Pick<PhraseTable<V>, "everyMatch">;
 
 /**
- * A matching after which a replayed table sets every phrase left: by then the process is a running bot, not a
- * one-question start, and each match after it costs one test more than the compiled table's (ADR 34).
- */
-const FILL_ALL_AFTER = 64;
-
-/**
- * A phrase table replayed from the record one first word at a time: before a message is matched, the phrases that
- * start with one of its words are set (in the record's order) into a {@link PhraseTable}, which then matches as the
- * compiled table does. A phrase is only ever reached from its first word (every path through the trie's first node for
- * a word belongs to phrases starting with that word), and a phrase is set once whatever the order, so a table holding
- * the groups of a message's words finds in it exactly what the whole table finds. A start pays for the words its
- * first messages say, not for 5,700 phrases; after {@link FILL_ALL_AFTER} matchings the rest is set at once and the
- * record let go.
+ * A phrase table replayed from the record one group at a time: a group (the phrases of one first word) is set, in the
+ * record's order, into a {@link PhraseTable} the first time a message holds one of its phrases' first terms, and the
+ * table then matches from there as the compiled table does. A phrase is only ever reached from its first term (every
+ * path through the trie below a first word belongs to phrases starting with that word), and a phrase is set once
+ * whatever the order, so a table holding the groups of a message's terms finds in it exactly what the whole table
+ * finds. A process holds the groups of the words its messages say, not all 2,200: the red-flag tables were the largest
+ * part of a running engine's heap, 5.2 MB of its 12 once all were set (ADR 87).
+ *
+ * A match looks each term up once, in a map that gives either the term's node or its group still to set, as the
+ * compiled table looks it up once in its own: no lookup more per term than a table set in full (ADR 34 set every
+ * group after 64 matchings for that reason).
  */
 export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
   private readonly table = new PhraseTable<V>();
-  /** The groups not yet set, by their first word: the group's index. Null once every group is set. */
-  private pending: Map<string, number> | null = new Map();
-  private matchings = 0;
+  /** By first term: the node a match starts from once its group is set, or the group's index until then. */
+  private readonly starts = new Map<string, PhraseNode<V> | number>();
+  /** The groups' phrases, each let go once set. */
+  private readonly groups: string[];
 
   constructor(
-    private forms: Forms,
-    private valueAt: (index: number) => V,
+    private readonly forms: Forms,
+    private readonly valueAt: (index: number) => V,
   ) {
-    const pending = this.pending;
-    forms.words.forEach((word, g) => {
-      pending?.set(word, g);
-    });
+    this.groups = forms.forms.slice();
+    const { words, heads } = forms;
+    const starts = this.starts;
+    for (let g = 0; g < words.length; g++) {
+      const own = heads[g] ?? "";
+      if (own === "") starts.set(words[g] ?? "", g);
+      else for (const head of own.split(TERM_SEPARATOR)) starts.set(head, g);
+    }
   }
 
+  /** The walk of {@link PhraseTable.everyMatch}, from the nodes of {@link starts}. */
   everyMatch(terms: readonly string[]): { value: V; start: number; length: number }[] {
-    const pending = this.pending;
-    if (pending !== null) {
-      if (++this.matchings > FILL_ALL_AFTER || pending.size === 0) this.fillAll(pending);
-      else {
-        for (const term of terms) {
-          // A message's term holds no tab: its first word ends at its first space, if any.
-          const space = term.indexOf(" ");
-          const g = pending.get(space < 0 ? term : term.slice(0, space));
-          if (g !== undefined) this.fill(pending, g);
-        }
+    const found: { value: V; start: number; length: number }[] = [];
+    const starts = this.starts;
+    for (let start = 0; start < terms.length; start++) {
+      const term = terms[start] as string;
+      let node: PhraseNode<V> | number | undefined = starts.get(term);
+      if (node === undefined) continue;
+      if (typeof node === "number") node = this.set(node, term);
+      const max = Math.min(this.table.longestPhrase, terms.length - start);
+      for (let length = 1; node !== undefined; length++) {
+        const value: V | undefined = node.value;
+        if (value !== undefined) found.push({ value, start, length });
+        if (!goesOn(node) || length >= max) break;
+        node = step(node, terms[start + length] as string);
       }
     }
-    return this.table.everyMatch(terms);
+    return found;
   }
 
-  private fill(pending: Map<string, number>, g: number): void {
-    const { forms, ends, words } = this.forms;
-    pending.delete(words[g] ?? "");
-    const group = (forms[g] ?? "").split(FORM_SEPARATOR);
-    const first = g === 0 ? 0 : (ends[g - 1] ?? 0);
+  /** Sets group `g`'s phrases; the node `term` (one of its first terms) now leads to. */
+  private set(g: number, term: string): PhraseNode<V> | undefined {
+    const group = (this.groups[g] ?? "").split(FORM_SEPARATOR);
+    this.groups[g] = "";
+    const first = g === 0 ? 0 : (this.forms.ends[g - 1] ?? 0);
     for (let k = 0; k < group.length; k++)
       this.table.set((group[k] ?? "").split(TERM_SEPARATOR), this.valueAt(first + k));
+    for (const head of this.headsOf(g)) {
+      const node = this.table.firstNode(head);
+      if (node === undefined) this.starts.delete(head);
+      else this.starts.set(head, node);
+    }
+    return this.table.firstNode(term);
   }
 
-  private fillAll(pending: Map<string, number>): void {
-    for (const g of [...pending.values()]) this.fill(pending, g);
-    this.pending = null;
-    this.forms = { forms: [], words: [], ends: [] };
-    this.valueAt = () => {
-      throw new Error("a replayed table is complete");
-    };
+  /** Group `g`'s first terms. */
+  private headsOf(g: number): string[] {
+    const heads = this.forms.heads[g] ?? "";
+    return heads === "" ? [this.forms.words[g] ?? ""] : heads.split(TERM_SEPARATOR);
   }
+}
+
+/** A form's first term: up to its first tab. */
+function firstTerm(form: string): string {
+  const tab = form.indexOf(TERM_SEPARATOR);
+  return tab < 0 ? form : form.slice(0, tab);
 }
 
 /** A form's (or a message term's) first word: up to its first tab or space. */

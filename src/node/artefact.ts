@@ -16,11 +16,12 @@ import type { Intents } from "../core/intents.js";
 import type { Section } from "../core/knowledge.js";
 import type { KnownWords, PreparedTexts } from "../core/lexicon.js";
 import type { RedFlagTables } from "../core/red-flag-tables.js";
+import { type RecordedCalls, TextLookups } from "../core/text-lookups.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { firstWords, WordList } from "./word-list.js";
 
-/** Bumped whenever the file's layout changes: an artefact of another format is stale. */
-export const ARTEFACT_FORMAT = 2;
+/** Bumped whenever the file's layout changes: an artefact of another format is stale (3: texts' stems, ADR 87). */
+export const ARTEFACT_FORMAT = 3;
 
 /** Where `npm run build` writes the artefact, next to the compiled code. */
 export const DEFAULT_ARTEFACT = join(PACKAGE_ROOT, "dist", "engine-data.json");
@@ -54,8 +55,16 @@ export interface ArtefactFile {
   words: string;
   /** How many of `words`, from the start, are common. */
   common: number;
-  /** The trusted texts' tokens and terms, as the lexicon works them out while the engine is built (lexicon.ts). */
-  texts: { tokens: [string, string[]][]; terms: [string, string[]][] };
+  /**
+   * How many characters of `words` those common lines take (ADR 87): finding the end of the 8,000th line took a start
+   * 1-2 ms. Absent in a file written without it: the lines are counted.
+   */
+  commonLength?: number;
+  /**
+   * The trusted texts' stems and terms, as the lexicon works them out while the engine is built (lexicon.ts), and its
+   * own words past ASCII normalised (ADR 87; absent in a file written without them).
+   */
+  texts: { stems: RecordedCalls; terms: RecordedCalls; normalized?: [string, string][] };
   /**
    * The red-flag rules' compiled phrase tables (ADR 34); the texts above then leave out the rule phrases, which a start
    * from the artefact no longer reads. Absent when the compile could not be carried: the rules are compiled then.
@@ -114,6 +123,8 @@ const DERIVING_FILES = [
   "core/red-flag-concepts",
   "core/red-flag-tables",
   "core/redflags",
+  // How the texts' stems and terms are recorded and replayed (ADR 87).
+  "core/text-lookups",
   "core/dialogues/registry",
   "node/load",
   "node/files",
@@ -223,17 +234,11 @@ export function sameSources(a: ArtefactSources, b: ArtefactSources): boolean {
  * unreadable or stale one is reported as such (never thrown): the caller then reads the data files.
  */
 export function readArtefact(file: string, knowledgeDir: string, intentsDir: string): ArtefactRead {
-  let text: string;
-  try {
-    text = readText(file);
-  } catch {
-    return { ok: false, reason: "missing" };
-  }
   let parsed: ArtefactFile;
   try {
-    parsed = JSON.parse(text) as ArtefactFile;
-  } catch {
-    return { ok: false, reason: "unreadable" };
+    parsed = readParts(file) as unknown as ArtefactFile;
+  } catch (error) {
+    return { ok: false, reason: error instanceof SyntaxError ? "unreadable" : "missing" };
   }
   if (typeof parsed?.sources !== "object" || parsed.sources.format !== ARTEFACT_FORMAT)
     return { ok: false, reason: "stale" };
@@ -249,16 +254,23 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
     if (!sameSources(parsed.sources, now)) return { ok: false, reason: "stale" };
   }
   // Sets of the words as they were written, built only once enough words are looked up (word-list.ts).
-  const { words, common } = parsed;
+  const { words, common, commonLength } = parsed;
   return {
     ok: true,
     data: {
       sections: parsed.sections,
       intents: parsed.intents,
-      words: { english: new WordList(words), common: firstWords(words, common) },
+      words: {
+        english: new WordList(words),
+        common:
+          typeof commonLength === "number"
+            ? new WordList(words.slice(0, commonLength))
+            : firstWords(words, common),
+      },
       prepared: {
-        tokens: new Map(parsed.texts.tokens),
-        terms: new Map(parsed.texts.terms),
+        stems: new TextLookups(parsed.texts.stems),
+        terms: new TextLookups(parsed.texts.terms),
+        ...(parsed.texts.normalized ? { normalized: new Map(parsed.texts.normalized) } : {}),
         ...(parsed.redFlags ? { redFlags: parsed.redFlags } : {}),
         ...(parsed.vocabulary ? { vocabulary: parsed.vocabulary } : {}),
         ...(typeof parsed.articleStems === "string" ? { articleStems: parsed.articleStems } : {}),
@@ -267,33 +279,78 @@ export function readArtefact(file: string, knowledgeDir: string, intentsDir: str
   };
 }
 
-/** The piece of the file read at a time (see {@link readText}): below glibc's threshold for a mapping of its own. */
+/** The piece of the file read at a time (see {@link readParts}): below glibc's threshold for a mapping of its own. */
 const READ_CHUNK = 64 * 1024;
 
+const NEWLINE = 0x0a;
+
 /**
- * The file's text, read a piece at a time into one small buffer. The build writes it in ASCII (writeArtefact
- * escapes every other character), which Latin-1 decodes to the same string as UTF-8 in a fifth of the time: UTF-8
- * decoding checks every byte, and one character past ASCII made all 2.7 MB a two-byte string. Not in one buffer of
- * the file's size: glibc maps a block that large apart, and freeing it raises, for the rest of the process, the free
- * memory its heaps keep rather than give back to 2 x its size, about 5 MB; the arenas of V8's compiler threads then
- * held that much more resident after a run (ADR 78). A file that is not ASCII is read whole, as UTF-8.
+ * The file's parts, read a piece at a time into one small buffer, each line parsed as soon as it is read. The build
+ * writes the data a part a line, `[path, value]` (artefact-build.ts `artefactText`), in ASCII (every other character
+ * escaped), which Latin-1 decodes to the same string as UTF-8 in a fifth of the time: UTF-8 decoding checks every
+ * byte, and one character past ASCII made all the text a two-byte string.
+ *
+ * Not in one buffer of the file's size: glibc maps a block that large apart, and freeing it raises, for the rest of
+ * the process, the free memory its heaps keep rather than give back to 2 x its size, about 5 MB; the arenas of V8's
+ * compiler threads then held that much more resident after a run (ADR 78). Nor into one string of it: a collection
+ * that began marking while the 2.5 MB text was being parsed kept it, dead a moment later, until the next full
+ * collection, which a running engine may not reach for hours (in two runs of six; ADR 87). A line is at most a few
+ * hundred kB and is let go once parsed. A file that is not ASCII is read whole, as UTF-8.
  */
-function readText(file: string): string {
+function readParts(file: string): Record<string, unknown> {
+  const parts: Record<string, unknown> = {};
   const fd = openSync(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    const parts: string[] = [];
+    let line: string[] = [];
     for (;;) {
       const read = readSync(fd, buffer, 0, READ_CHUNK, null);
       if (read === 0) break;
       const bytes = buffer.subarray(0, read);
-      if (!isAscii(bytes)) return readFileSync(file, "utf8");
-      parts.push(bytes.toString("latin1"));
+      if (!isAscii(bytes)) return artefactParts(readFileSync(file, "utf8"));
+      let from = 0;
+      for (let end = bytes.indexOf(NEWLINE, from); end !== -1; end = bytes.indexOf(NEWLINE, from)) {
+        line.push(bytes.toString("latin1", from, end));
+        addPart(parts, line.join(""));
+        line = [];
+        from = end + 1;
+      }
+      if (from < read) line.push(bytes.toString("latin1", from, read));
     }
-    return parts.join("");
+    addPart(parts, line.join(""));
+    return parts;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The parts of the engine data's text, as {@link readParts} reads them from the file. */
+export function artefactParts(text: string): Record<string, unknown> {
+  const parts: Record<string, unknown> = {};
+  for (const line of text.split("\n")) addPart(parts, line);
+  return parts;
+}
+
+/**
+ * Puts one line's part in place: `[[key], value]` or `[[key, field], value]`. A line holding a whole object is the
+ * whole file as written before parts were (one JSON document), whose format number then tells it stale.
+ */
+function addPart(parts: Record<string, unknown>, text: string): void {
+  if (text.length === 0) return;
+  const part: unknown = JSON.parse(text);
+  if (Array.isArray(part) && part.length === 2 && Array.isArray(part[0])) {
+    const [[key, field], value] = part as [[string, string?], unknown];
+    if (field === undefined) parts[key] = value;
+    else {
+      let holder = parts[key] as Record<string, unknown> | undefined;
+      if (typeof holder !== "object" || holder === null) {
+        holder = {};
+        parts[key] = holder;
+      }
+      holder[field] = value;
+    }
+  } else if (typeof part === "object" && part !== null && !Array.isArray(part)) Object.assign(parts, part);
+  else throw new SyntaxError("a line of the engine data that is no part of it");
 }
 
 /** The word list package's version (its data does not change within a version). */

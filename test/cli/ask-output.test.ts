@@ -43,6 +43,8 @@ describe("the answer of crampbot ask", () => {
     closeSync(fd);
     expect(readFileSync(file, "utf8")).toBe(`${answer}• and a second write\n`);
     expect(made).toBe(0);
+    // Nothing waits in a stream: bin/crampbot.js may end the process at once.
+    expect(output.direct()).toBe(true);
   });
 
   it("goes to the stream, from the first write on, when the descriptor cannot take it", () => {
@@ -53,5 +55,7 @@ describe("the answer of crampbot ask", () => {
     output.write("héllo\n");
     output.write("again\n");
     expect(kept.got).toEqual(["héllo\n", "again\n"]);
+    // The stream may still hold it: the process must not end before the stream is done.
+    expect(output.direct()).toBe(false);
   });
 });

@@ -302,6 +302,29 @@ describe("concurrency", () => {
     expect(store.writes).toBe(20);
   });
 
+  it("answers a conversation's turns in order after it went quiet, and holds no more queues than it needs", async () => {
+    const clock = new ManualClock();
+    const store = new SlowStore(clock);
+    const own = createBot({ clock, store, rateLimit: { messages: 100, windowMs: 60_000 } });
+    const chat = own.chat("again");
+    await chat.say("how much magnesium should I take");
+    // Its queue is done; the next burst queues after it, and every turn is counted.
+    await Promise.all(Array.from({ length: 5 }, () => chat.say("how much magnesium should I take")));
+    expect(((await store.get("conv:again")) as ConversationState).answers).toBe(6);
+    // Many conversations, one turn each: the queues of finished turns are dropped once there are a thousand or so.
+    for (let i = 0; i < 1500; i++)
+      await own.engine.handle({
+        platform: "test",
+        conversationId: `c${i}`,
+        userId: "u",
+        kind: "text",
+        text: "hello",
+      });
+    const queues = (own.engine as unknown as { locks: Map<string, unknown> }).locks;
+    expect(queues.size).toBeLessThanOrEqual(1025);
+    expect(queues.size).toBeGreaterThan(0);
+  });
+
   it("keeps concurrent conversations apart", async () => {
     const clock = new ManualClock();
     const store = new SlowStore(clock);

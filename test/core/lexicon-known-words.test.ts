@@ -2,6 +2,7 @@
 // reading its vocabulary texts: misspellings are corrected, and words known or not, exactly as when the texts are read.
 import { describe, expect, it } from "vitest";
 import { Lexicon, type PreparedTexts } from "../../src/core/lexicon.js";
+import { TextLookups } from "../../src/core/text-lookups.js";
 import { createBot } from "../support/bot.js";
 
 const bot = createBot();
@@ -9,13 +10,17 @@ const { intents, knowledge } = bot.engine;
 const vocabulary = knowledge.sections.map((s) => [s.title, s.answer, s.more, ...s.keywords].join(" "));
 
 function lexicons(): { read: Lexicon; recorded: Lexicon; words: string[] } {
-  const recording: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const recording: PreparedTexts = {
+    stems: TextLookups.recording(),
+    terms: TextLookups.recording(),
+    record: true,
+  };
   const read = new Lexicon(intents.lexicon, new Set(), new Set(), vocabulary, recording);
   const known = recording.vocabulary;
   if (known === undefined) throw new Error("the known words were not recorded");
   const recorded = new Lexicon(intents.lexicon, new Set(), new Set(), [], {
-    tokens: new Map(),
-    terms: new Map(),
+    stems: new TextLookups(),
+    terms: new TextLookups(),
     vocabulary: known,
   });
   return { read, recorded, words: known.words.split("\n") };

@@ -10,6 +10,7 @@ import {
   type RedFlagTables,
 } from "../../src/core/red-flag-tables.js";
 import { RedFlags } from "../../src/core/redflags.js";
+import { TextLookups } from "../../src/core/text-lookups.js";
 import { createBot } from "../support/bot.js";
 
 const bot = createBot();
@@ -18,7 +19,11 @@ const { urgent } = bot.engine.intents;
 
 /** The record of one compile of the package's rules. */
 function recorded(): RedFlagTables {
-  const prepared: PreparedTexts = { tokens: new Map(), terms: new Map(), record: true };
+  const prepared: PreparedTexts = {
+    stems: TextLookups.recording(),
+    terms: TextLookups.recording(),
+    record: true,
+  };
   new RedFlags(urgent, lexicon, prepared);
   if (prepared.redFlags === undefined) throw new Error("the compile was not recorded");
   return prepared.redFlags;
@@ -26,7 +31,11 @@ function recorded(): RedFlagTables {
 
 const tables = recorded();
 const compiled = new RedFlags(urgent, lexicon);
-const replayed = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+const replayed = new RedFlags(urgent, lexicon, {
+  stems: new TextLookups(),
+  terms: new TextLookups(),
+  redFlags: tables,
+});
 
 /** A part of a check its compile builds (a private field, read for this comparison only). */
 function part<T>(check: RedFlags, name: string): T {
@@ -34,6 +43,12 @@ function part<T>(check: RedFlags, name: string): T {
 }
 
 type Matcher = PhraseMatcher<unknown>;
+
+/** How many first terms of a replayed table still wait for their group to be set. */
+function unset(check: RedFlags, name: string): number {
+  const { starts } = part<{ starts: Map<string, unknown> }>(check, name);
+  return [...starts.values()].filter((entry) => typeof entry === "number").length;
+}
 
 /** The rules as compiled: everything but the phrase tables. */
 const ruleParts = (check: RedFlags) =>
@@ -73,7 +88,11 @@ describe("a start from the precomputed red-flag tables", () => {
 
   it("survives JSON as the engine data carries it", () => {
     const back = JSON.parse(JSON.stringify(tables)) as RedFlagTables;
-    const fromJson = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: back });
+    const fromJson = new RedFlags(urgent, lexicon, {
+      stems: new TextLookups(),
+      terms: new TextLookups(),
+      redFlags: back,
+    });
     expect(ruleParts(fromJson)).toEqual(ruleParts(compiled));
     expect(found(fromJson, sequences)).toEqual(found(compiled, sequences));
   });
@@ -91,16 +110,54 @@ describe("a start from the precomputed red-flag tables", () => {
   });
 
   it("finds the same in the first messages, while its tables are filled one first word at a time", () => {
-    const fresh = new RedFlags(urgent, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+    const fresh = new RedFlags(urgent, lexicon, {
+      stems: new TextLookups(),
+      terms: new TextLookups(),
+      redFlags: tables,
+    });
     const firing = texts.filter((text) => compiled.check(lexicon.analyze(text), text).urgent !== null);
     for (const text of firing.slice(0, 12)) {
       const analysis = lexicon.analyze(text);
       expect(fresh.check(analysis, text), text).toEqual(compiled.check(analysis, text));
     }
     // Still filling: the tables hold only the groups of the words said so far.
-    expect(part<{ pending: Map<string, number> | null }>(fresh, "stemTable").pending?.size).toBeGreaterThan(
-      100,
-    );
+    expect(unset(fresh, "stemTable")).toBeGreaterThan(100);
+  });
+
+  it("sets only the groups of the words said, however many messages it reads (ADR 87)", () => {
+    const fresh = new RedFlags(urgent, lexicon, {
+      stems: new TextLookups(),
+      terms: new TextLookups(),
+      redFlags: tables,
+    });
+    for (const text of texts) {
+      const analysis = lexicon.analyze(text);
+      expect(fresh.check(analysis, text), text).toEqual(compiled.check(analysis, text));
+    }
+    // Thousands of messages later some groups are still not set: no eval text says their first words.
+    expect(texts.length).toBeGreaterThan(1000);
+    for (const name of ["stemTable", "termTable", "idioms"])
+      expect(unset(fresh, name), name).toBeGreaterThan(10);
+  });
+
+  it("files a phrase whose first term is several words under its first word, and finds it as the compiled table does", () => {
+    // No rule phrase of the package starts with such a term (a synonym of several words, "side effect"): made here.
+    const phrasesOf = (group: string) => group.split("\n").map((form) => form.split("\t"));
+    const cases = [
+      { group: "side effect\tweek\nside\tpain", heads: "side effect\tside" },
+      { group: "side effect\tweek", heads: "side effect" },
+    ];
+    const said = [["side effect", "week"], ["side", "effect", "week"], ["a", "side", "pain"], ["side"]];
+    for (const { group, heads } of cases) {
+      const whole = new PhraseTable<number>();
+      phrasesOf(group).forEach((words, i) => {
+        whole.set(words, i);
+      });
+      const forms = { forms: [group], words: ["side"], heads: [heads], ends: [phrasesOf(group).length] };
+      const replayed = new RecordedPhraseTable<number>(forms, (i) => i);
+      for (const words of said)
+        expect(replayed.everyMatch(words), words.join("|")).toEqual(whole.everyMatch(words));
+    }
   });
 
   it("is not used for other rules: tables whose rule names differ are ignored and the rules compiled", () => {
@@ -108,7 +165,11 @@ describe("a start from the precomputed red-flag tables", () => {
       ...urgent,
       rules: urgent.rules.map((rule, i) => (i === 0 ? { ...rule, name: `${rule.name}-renamed` } : rule)),
     };
-    const other = new RedFlags(renamed, lexicon, { tokens: new Map(), terms: new Map(), redFlags: tables });
+    const other = new RedFlags(renamed, lexicon, {
+      stems: new TextLookups(),
+      terms: new TextLookups(),
+      redFlags: tables,
+    });
     expect(part(other, "stemTable")).toBeInstanceOf(PhraseTable);
     expect(ruleParts(other)).toEqual(ruleParts(new RedFlags(renamed, lexicon)));
     expect(part<{ name: string }[]>(other, "rules")[0]?.name).toBe(`${urgent.rules[0]?.name}-renamed`);

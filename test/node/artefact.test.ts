@@ -4,12 +4,15 @@ import { isAscii } from "node:buffer";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadQuestions } from "../../src/cli/eval.js";
+import { buildKnowledge } from "../../src/core/knowledge.js";
 import type { Reply } from "../../src/core/types.js";
-import { type ArtefactFile, readArtefact } from "../../src/node/artefact.js";
+import { type ArtefactFile, artefactParts, readArtefact } from "../../src/node/artefact.js";
 import { buildArtefact, writeArtefact } from "../../src/node/artefact-build.js";
-import { createEngine, type Engine } from "../../src/node/create-engine.js";
+import { createEngine, Engine } from "../../src/node/create-engine.js";
 import { engineFromArtefact, openEngine } from "../../src/node/open-engine.js";
 import { copyData, type DataCopy, ROOT } from "../support/data.js";
 
@@ -120,7 +123,8 @@ describe("the precomputed engine data", () => {
   });
 
   it("is stale when made by other code, in another format or for another word list", () => {
-    const artefact = JSON.parse(readFileSync(file, "utf8")) as ArtefactFile;
+    // Written here as one JSON document, as before its parts were a line each: read all the same, then found stale.
+    const artefact = artefactParts(readFileSync(file, "utf8")) as unknown as ArtefactFile;
     for (const change of [{ code: "0" }, { format: 0 }, { words: "0.0.0" }]) {
       const other = join(folder, "other.json");
       writeFileSync(other, JSON.stringify({ ...artefact, sources: { ...artefact.sources, ...change } }));
@@ -149,5 +153,80 @@ describe("the precomputed engine data", () => {
 
   it("is not used for other dialogues than the default ones", () => {
     expect(engineFromArtefact({ ...options(), dialogues: [] })).toBeNull();
+  });
+
+  it("is written a part a line, none of them the size of the file, and read back whole (ADR 87)", () => {
+    const text = readFileSync(file, "latin1");
+    const lines = text.split("\n");
+    expect(lines.length).toBeGreaterThan(10);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(text.length / 4);
+    const built = buildArtefact(knowledge.dir, intents.dir);
+    const back = artefactParts(text) as unknown as ArtefactFile;
+    expect(back.redFlags).toEqual(built.redFlags);
+    expect(back.intents).toEqual(built.intents);
+    expect(Object.keys(back)).toEqual(Object.keys(built));
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    expect(read.data.prepared.redFlags).toEqual(built.redFlags);
+    expect(read.data.prepared.stems.calls()).toEqual(built.texts.stems);
+  });
+
+  it("gives as common words the word list's first lines, ending where the build found them to end", () => {
+    const parsed = artefactParts(readFileSync(file, "latin1")) as unknown as ArtefactFile;
+    const lines = parsed.words.split("\n");
+    expect(parsed.commonLength).toBe(lines.slice(0, parsed.common).join("\n").length);
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    const { common } = read.data.words;
+    expect(common.has(lines[0] ?? "")).toBe(true);
+    expect(common.has(lines[parsed.common - 1] ?? "")).toBe(true);
+    const first = new Set(lines.slice(0, parsed.common));
+    const rare = lines.slice(parsed.common).filter((w) => !first.has(w));
+    expect(rare.length).toBeGreaterThan(1000);
+    expect(rare.filter((w) => common.has(w))).toEqual([]);
+  });
+
+  it("is let go once the engine is built: the engine keeps none of the precomputed texts (ADR 87)", async () => {
+    const built = (): { engine: Engine; stems: WeakRef<object>; terms: WeakRef<object> } => {
+      const read = readArtefact(file, knowledge.dir, intents.dir);
+      if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+      const { sections, intents: data, words, prepared } = read.data;
+      const engine = new Engine({ knowledge: buildKnowledge(sections), intents: data, words, prepared });
+      return { engine, stems: new WeakRef(prepared.stems), terms: new WeakRef(prepared.terms) };
+    };
+    const { engine, stems, terms } = built();
+    // A weak reference holds its target to the end of the job that made or read it: collect in a later one.
+    await new Promise((resolve) => setImmediate(resolve));
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+    expect(stems.deref()).toBeUndefined();
+    expect(terms.deref()).toBeUndefined();
+    expect((await ask(engine, "how much magnesium should I take?")).section?.id).toMatch(/^magnesium/);
+  });
+
+  it("starts and answers an ASCII question without Unicode normalisation, whose first use loads ICU's data", async () => {
+    const normalize = vi.spyOn(String.prototype, "normalize");
+    try {
+      const engine = engineFromArtefact(options());
+      if (engine === null) throw new Error("artefact not used");
+      expect((await ask(engine, "how much magnesium should I take?")).section?.id).toMatch(/^magnesium/);
+      expect(normalize).not.toHaveBeenCalled();
+    } finally {
+      normalize.mockRestore();
+    }
+  });
+
+  it("is looked up by a start call by call in the build's order, every text of it, no other (ADR 87)", () => {
+    const read = readArtefact(file, knowledge.dir, intents.dir);
+    if (!read.ok) throw new Error(`artefact not used: ${read.reason}`);
+    const { sections, intents: data, words, prepared } = read.data;
+    new Engine({ knowledge: buildKnowledge(sections), intents: data, words, prepared });
+    // A text read only for its terms keeps no stems: every recorded call is made, in order, and none out of it.
+    expect(prepared.stems.size).toBeGreaterThan(1000);
+    for (const lookups of [prepared.stems, prepared.terms]) {
+      const { inOrder, recorded, outOfOrder } = lookups.replayed();
+      expect(inOrder).toBe(recorded);
+      expect(outOfOrder).toBe(false);
+    }
   });
 });
