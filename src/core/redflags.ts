@@ -193,6 +193,8 @@ export class RedFlags {
   private readonly feltSigns: ReadonlySet<string>;
   /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
   private readonly limbs = new PhraseTable<true>();
+  /** The cramp words (`<cramp>`), to find the cramp an "it" or "mine" of a later sentence stands for. */
+  private readonly cramps = new PhraseTable<true>();
   /** Each table entry's hits of sentence rules, for an "it" standing for the limb: see {@link standsFor}. */
   private readonly sentenceHits = new WeakMap<readonly Hit[], readonly Hit[]>();
   /** Rule groups that hold the phrase class `<duration>`. */
@@ -275,6 +277,7 @@ export class RedFlags {
     for (const phrase of data.habitual.back_again) this.backAgain.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
     for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
+    for (const phrase of data.classes.cramp ?? []) this.cramps.set(lexicon.stems(phrase), true);
     if (replay) {
       const compiled = replayTables(replay);
       this.stemTable = compiled.stems;
@@ -572,7 +575,8 @@ export class RedFlags {
   /**
    * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
    * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
-   * (The rules without that limit reach the limb by their window already.)
+   * (The rules without that limit reach the limb by their window already.) So does an "it" or "mine" after a cramp
+   * word of an earlier sentence for the cramp: "How long is too long for a cramp? Mine's been going since I woke up".
    */
   private standsFor(
     stems: readonly string[],
@@ -580,8 +584,8 @@ export class RedFlags {
     sentences: Sentences,
     quiet: readonly Stretch[],
   ): void {
-    let last: Span | null = null;
     let limbs: Span[] | null = null;
+    let cramps: Span[] | null = null;
     for (let i = 0; i < stems.length; i++) {
       const w = stems[i];
       // ("mine" after a limb said of a rule or of the past: "I know a swollen calf is a warning sign, mine is swollen".)
@@ -592,23 +596,34 @@ export class RedFlags {
         (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
       if (!pronoun) continue;
       limbs ??= spans(this.limbs, stems);
-      last = null;
-      for (const l of limbs) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
-      if (last === null) continue;
-      const from = last;
-      for (const p of placed) {
-        if (p.at !== from.start || p.end !== from.end || p.negated) continue;
-        const hits = this.sentenceHitsOf(p.hits);
-        if (hits.length === 0) break;
-        placed.push({ hits, negated: false, at: i, end: i + 1 });
+      const limb = lastBefore(limbs, i);
+      if (limb !== null && this.placeAt(limb, i, placed)) {
         // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`). A limb
         // that reports nothing (in a rule known, in the past: "years ago my leg was swollen ... and it's swollen
         // again now") is no limb of the "it"'s own sentence: the "it" is the only place said.
-        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1))
-          sentences.standsFor.set(i, from.start);
-        break;
+        if (!inside(quiet, limb.start, limb.end) || inside(quiet, i, i + 1))
+          sentences.standsFor.set(i, limb.start);
       }
+      // The cramp only from an earlier sentence: in its own, the rule's window measures the cramp word itself.
+      cramps ??= spans(this.cramps, stems);
+      const cramp = lastBefore(cramps, i);
+      if (cramp !== null && sentences.of(cramp.start) !== sentences.of(i)) this.placeAt(cramp, i, placed);
     }
+  }
+
+  /**
+   * Places at `i` the sentence rules' hits of the phrase found at `from` (not denied): the pronoun at `i` stands for
+   * it. Whether there were any.
+   */
+  private placeAt(from: Span, i: number, placed: Placed[]): boolean {
+    for (const p of placed) {
+      if (p.at !== from.start || p.end !== from.end || p.negated) continue;
+      const hits = this.sentenceHitsOf(p.hits);
+      if (hits.length === 0) return false;
+      placed.push({ hits, negated: false, at: i, end: i + 1 });
+      return true;
+    }
+    return false;
   }
 
   /** The hits of `hits` that belong to rules wanting one sentence (kept by the entry's identity). */
@@ -1247,6 +1262,13 @@ function explainedAfter(
     if (bridged) return true;
   }
   return false;
+}
+
+/** The last of `list` that ends before `i`, at most {@link PRONOUN_REACH} words before it; null if none. */
+function lastBefore(list: readonly Span[], i: number): Span | null {
+  let last: Span | null = null;
+  for (const l of list) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
+  return last;
 }
 
 /** Some span overlaps the stretch from `at` to `end` (exclusive). */
