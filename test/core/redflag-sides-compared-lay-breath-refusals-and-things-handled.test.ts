@@ -36,6 +36,8 @@ const LAY_BREATH = [
   "mum is winded just getting dressed now and her legs cramp at night",
   "he's puffing and panting after a few stairs these days, legs cramping at night too",
   "feels like someone tied a belt round my chest and my calves are cramping",
+  "my breath goes after a few steps lately and i have leg cramps",
+  "I keep having to stop on the stairs to get my wind back",
 ];
 
 const HOLDS_AND_REFUSALS = [
@@ -65,6 +67,8 @@ const BLOWS = [
   "the trampoline threw me off and now my thigh keeps going into spasm",
   "someone drove over my foot in the car park yesterday and now my calf cramps",
   "my son landed on my leg playing on the bed, now it's cramping",
+  "a ball smashed into my calf at hockey and it's cramped since",
+  "my toddler headbutted my shin and now the calf keeps cramping",
 ];
 
 const OTHER_WORDINGS = [
@@ -113,6 +117,11 @@ const LOOK_ALIKES = [
   "the cat has had diarrhoea all week, I'm exhausted, and my legs cramp at night",
   "my legs are darker than the other kids' because I'm outside a lot, is that vitamin d?",
   "I sat with the cramp for a few seconds and it went, what causes it",
+  "my wife won't give up coffee, could that cause her cramps",
+  "laughing so hard i was breathless at the comedy show and then my calf cramped briefly",
+  "my legs look paler than the other lads' at football, do I need vitamin d",
+  "the dog stood on my foot playfully, why do my calves cramp at night",
+  "a cramp caught my calf in the night, what helps",
 ];
 
 /** Still red flags beside the look-alikes: the chest itself, a crash that was one, a hot calf after a bath. */
@@ -121,6 +130,7 @@ const STILL_RED_FLAGS = [
   "crashed my bike yesterday and now my calf cramps",
   "after my bath my calf is still hot and red and swollen",
   "my legs feel weak at night now, since the last cramp",
+  "I did not fall, no pain in my chest, but my calf is swollen and hot",
 ];
 
 describe("red flags told by a side compared, lay breath, a refusal, a time of day or a blow", () => {
