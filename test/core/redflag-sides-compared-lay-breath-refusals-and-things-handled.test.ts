@@ -122,6 +122,8 @@ const LOOK_ALIKES = [
   "my legs look paler than the other lads' at football, do I need vitamin d",
   "the dog stood on my foot playfully, why do my calves cramp at night",
   "a cramp caught my calf in the night, what helps",
+  "it wouldnt let go for a second and now my calf is fine, why",
+  "dad couldn't get his calf to loosen for a minute or so, then it went, what stretch helps",
 ];
 
 /** Still red flags beside the look-alikes: the chest itself, a crash that was one, a hot calf after a bath. */
