@@ -52,7 +52,12 @@ interface RulePart {
   felt: boolean;
   /** ... and these are `others` without them. */
   unfelt: readonly Hit[];
+  /** The rule's groups (bits) that `others` name. */
+  groups: number;
 }
+
+/** Where the advisories' indexes start among the rules' (`compile`). */
+const ADVISORY_BASE = 1000;
 
 const NO_HITS: readonly Hit[] = [];
 const NO_WORDS: ReadonlySet<number> = new Set();
@@ -222,6 +227,15 @@ export class RedFlags {
    */
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read (see above)
   private readonly sentencesShape: Sentences;
+  /** Each rule's groups the message must name (`nameNeeds`), and the advisories'. */
+  private needs = new Int32Array(0);
+  private advisoryNeeds = new Int32Array(0);
+  /**
+   * The groups of each rule (and advisory) named anywhere in the message being checked, masked or not: a superset of
+   * what `mentions` counts. Kept for the engine's lifetime and cleared per message (the check is never re-entered).
+   */
+  private named = new Int32Array(0);
+  private advisoryNamed = new Int32Array(0);
 
   /**
    * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
@@ -288,6 +302,7 @@ export class RedFlags {
       this.durationSlots.push(...compiled.durationSlots);
       this.clockSlots.push(...compiled.clockSlots);
       this.nameHabitualRules();
+      this.nameNeeds();
       return;
     }
     const idioms = new PhraseTable<true>();
@@ -305,11 +320,12 @@ export class RedFlags {
       this.rules.push(this.compile(rule, i));
     });
     data.advisories.forEach((rule, i) => {
-      this.advisoryRules.push(this.compile(rule, 1000 + i));
+      this.advisoryRules.push(this.compile(rule, ADVISORY_BASE + i));
     });
     this.forms.clear();
     this.building = null;
     this.nameHabitualRules();
+    this.nameNeeds();
     if (this.recorder && prepared) {
       prepared.redFlags =
         this.recorder.finish({
@@ -322,6 +338,29 @@ export class RedFlags {
           clockSlots: this.clockSlots,
         }) ?? undefined;
     }
+  }
+
+  /** Each rule's groups that the message itself must name (all but those the earlier turns stand for), as bits. */
+  private nameNeeds(): void {
+    const need = (rule: CompiledRule): number => {
+      let bits = 0;
+      for (let g = 0; g < rule.groups; g++) if (!rule.conversationGroups.has(g)) bits |= 1 << g;
+      return bits;
+    };
+    this.needs = Int32Array.from(this.rules, need);
+    this.advisoryNeeds = Int32Array.from(this.advisoryRules, need);
+    this.named = new Int32Array(this.rules.length);
+    this.advisoryNamed = new Int32Array(this.advisoryRules.length);
+  }
+
+  /** Some group the rule needs is named nowhere in the message (`named`): the rule cannot fire, in either reading. */
+  private cannotFire(rule: number): boolean {
+    if (rule >= ADVISORY_BASE) {
+      const need = this.advisoryNeeds[rule - ADVISORY_BASE] ?? 0;
+      return ((this.advisoryNamed[rule - ADVISORY_BASE] ?? 0) & need) !== need;
+    }
+    const need = this.needs[rule] ?? 0;
+    return ((this.named[rule] ?? 0) & need) !== need;
   }
 
   private nameHabitualRules(): void {
@@ -362,7 +401,7 @@ export class RedFlags {
     const advisories: string[] = [];
     const advisorySections: string[] = [];
     for (const [i, rule] of this.advisoryRules.entries()) {
-      if (!this.fires(rule, 1000 + i, hits, false, context.sentences)) continue;
+      if (!this.fires(rule, ADVISORY_BASE + i, hits, false, context.sentences)) continue;
       advisories.push(this.data.advisories[i]?.text ?? "");
       const section = this.data.advisories[i]?.section;
       if (section !== undefined) advisorySections.push(section);
@@ -492,6 +531,17 @@ export class RedFlags {
     let causes: Span[] | null = null;
     let back: Span[] | null = null;
     const byRule = new Map<number, Mention[]>();
+    // A rule some of whose groups the message names nowhere cannot fire: its parts make no mentions. Most rules meet a
+    // message with a limb or a cramp word only, and their mentions were most of the check's allocations.
+    this.named.fill(0);
+    this.advisoryNamed.fill(0);
+    for (const p of placed)
+      for (const part of this.partsOf(p.hits)) {
+        if (part.rule >= ADVISORY_BASE) {
+          const a = part.rule - ADVISORY_BASE;
+          this.advisoryNamed[a] = (this.advisoryNamed[a] ?? 0) | part.groups;
+        } else this.named[part.rule] = (this.named[part.rule] ?? 0) | part.groups;
+      }
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (
@@ -511,6 +561,11 @@ export class RedFlags {
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
+        // (Not a habitual rule's part: reading it may close the sign. A denied sign's place is still denied.)
+        if (!part.habitual && this.cannotFire(part.rule)) {
+          if (negated && !masked && part.groups !== 0) for (let i = at; i < end; i++) closed.push(i);
+          continue;
+        }
         let others = masked ? NO_HITS : part.others;
         if (!masked && part.habitual) {
           if (habitual < 0) {
@@ -649,10 +704,19 @@ export class RedFlags {
         let part = byRule.get(hit.rule);
         if (part === undefined) {
           const habitual = this.habitualRules.has(hit.rule);
-          part = { rule: hit.rule, others: [], exceptions: [], habitual, felt: false, unfelt: NO_HITS };
+          part = {
+            rule: hit.rule,
+            others: [],
+            exceptions: [],
+            habitual,
+            felt: false,
+            unfelt: NO_HITS,
+            groups: 0,
+          };
           byRule.set(hit.rule, part);
         }
         (hit.group === -2 ? part.exceptions : part.others).push(hit);
+        if (hit.group >= 0) part.groups |= 1 << hit.group;
       }
       parts = [...byRule.values()];
       for (const part of parts) {

@@ -10,6 +10,7 @@
  * taken from the eval sets.
  */
 import { describe, expect, it } from "vitest";
+import { RedFlags } from "../../src/core/redflags.js";
 import { createBot, describeReply, sayAll } from "../support/bot.js";
 import { itRepliesEach } from "../support/labelled.js";
 
@@ -193,5 +194,23 @@ describe("after a red flag and its play-downs, a tip tied back with 'then' or 'I
       "different question, what foods have vitamin d then",
     ]);
     expect(replies[3]?.intent, replies[3] && describeReply(replies[3])).toBe("answer");
+  });
+});
+
+describe("a rule with a group named nowhere in the message makes no mentions, and reads the same", () => {
+  const lexicon = bot.engine.reader.lexicon;
+  const redFlags = new RedFlags(bot.engine.intents.urgent, lexicon);
+  const check = (text: string) => redFlags.check(lexicon.analyze(text), text);
+
+  it("still denies a sign whose rules cannot fire: 'no swelling, how much magnesium'", () => {
+    const text = "no swelling, how much magnesium";
+    const at = lexicon.analyze(text).stems.indexOf("swell");
+    expect(at).toBeGreaterThan(0);
+    expect(check(text).denied).toContain(at);
+  });
+
+  it("fires each rule whose groups are all named, as before", () => {
+    expect(check("my calf is redder than the other one").urgent).not.toBeNull();
+    expect(check("this brand is darker than the other one").urgent).toBeNull();
   });
 });
