@@ -16,6 +16,7 @@ export const DEFAULT_AFTER_URGENT: AfterUrgentData = {
   new_subject: [],
   weak_new_subject: [],
   tagged_on: [],
+  ties_back: [],
   play_down: [],
   seeks_help: [],
   kept_advice: "",
@@ -78,9 +79,12 @@ export function followsUpRedFlag(
   return !(red.followups >= settleAfter && newQuestion(s, isVague));
 }
 
-/** A question naming cramps or a topic, not pointing back: it may be new. A vague "what should I do?" is not. */
+/**
+ * A question naming cramps or a topic, not pointing back: it may be new. A vague "what should I do?" is not, nor one
+ * tied to what came before ("what's the magnesium dose then", after "I'd rather ride it out": a tip for the sign).
+ */
 function newQuestion(s: Signals, isVague: (topic: string) => boolean): boolean {
-  return !s.pointsBack && namesSomething(s, isVague);
+  return !s.pointsBack && !s.tiesBack && namesSomething(s, isVague);
 }
 
 /** The message names cramps, a topic that is not vague, or a subject the article does not cover. */

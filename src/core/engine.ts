@@ -222,6 +222,7 @@ export class Engine implements MessageHandler {
       newSubject: intents.afterUrgent?.new_subject,
       weakNewSubject: intents.afterUrgent?.weak_new_subject,
       taggedOn: intents.afterUrgent?.tagged_on,
+      tiesBack: intents.afterUrgent?.ties_back,
       playDown: intents.afterUrgent?.play_down,
       seeksHelp: intents.afterUrgent?.seeks_help,
       acknowledges: intents.afterUrgent?.acknowledges,

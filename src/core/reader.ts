@@ -57,6 +57,8 @@ const CLOSING_TOLD_MIN = 3;
 const EXCLUDE_REACH = 4;
 /** ...and an aspect this many ("apart from the sun"; not the question after it: "apart from X, which foods"). */
 const EXCLUDE_FACET_REACH = 2;
+/** The longest `ties_back` phrase, in terms ("if so"). */
+const TIES_BACK_WORDS = 2;
 /** A correction phrase starts within this many words ("no wait, sorry, I meant..."). */
 const CORRECTION_OPENING = 3;
 /** In a correction opened by "no", the "not" stands this early ("no the vitamin one, not the mineral"). */
@@ -171,6 +173,8 @@ export interface Signals {
   newSubject: boolean;
   /** The message plays a red flag down or asks to be reassured ("I'll be fine right", "it's just sore now"). */
   playsDown: boolean;
+  /** The message ends tying itself to what was said before ("what's the magnesium dose then"; `ties_back`). */
+  tiesBack: boolean;
   /** The message says the person will get help now ("I'll take him to the GP today"). */
   seeksHelp: boolean;
   /**
@@ -251,6 +255,8 @@ export interface ReaderInput {
   weakNewSubject?: readonly string[];
   /** New-subject phrases that change nothing tagged on at the message's end (intents/after-urgent.yaml). */
   taggedOn?: readonly string[];
+  /** Words that tie a message to what came before when they end it (intents/after-urgent.yaml). Default: none. */
+  tiesBack?: readonly string[];
   /** Phrases that play a red flag down (intents/after-urgent.yaml). Default: none. */
   playDown?: readonly string[];
   /** Phrases that say the person will get help now (intents/after-urgent.yaml). Default: none. */
@@ -417,6 +423,8 @@ export class Reader {
   /** The weak new-subject phrases, as their terms joined. */
   private readonly weakNewSubject = new Set<string>();
   private readonly taggedOn = new Set<string>();
+  /** `ties_back` phrases by their terms, joined. */
+  private readonly tiesBack = new Set<string>();
   private readonly playDownTable = new PhraseTable<true>();
   private readonly seeksHelpTable = new PhraseTable<true>();
   private readonly acknowledgesTable = new PhraseTable<true>();
@@ -525,6 +533,7 @@ export class Reader {
     for (const phrase of input.newSubject ?? []) this.newSubjectTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.weakNewSubject ?? []) this.weakNewSubject.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.taggedOn ?? []) this.taggedOn.add(lexicon.terms(phrase).join(" "));
+    for (const phrase of input.tiesBack ?? []) this.tiesBack.add(lexicon.terms(phrase).join(" "));
     for (const phrase of input.playDown ?? []) this.playDownTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.seeksHelp ?? []) this.seeksHelpTable.set(lexicon.terms(phrase), true);
     for (const phrase of input.acknowledges ?? []) this.acknowledgesTable.set(lexicon.terms(phrase), true);
@@ -1524,6 +1533,7 @@ export class Reader {
       scope: null,
       newSubject: this.opensNewSubject(terms, playDowns),
       playsDown: playDowns.length > 0,
+      tiesBack: this.endsTiedBack(terms),
       seeksHelp,
       helpStated: (seeksHelp && this.helpStated(text)) || this.turnsAfterAdviceTaken(text, terms),
       asksNext: followups.some((hit) => hit.value === "next") || this.asksNextAsWritten(analysis),
@@ -1795,6 +1805,14 @@ export class Reader {
 
   private contentTerms(terms: string[]): string[] {
     return terms.filter((t) => !this.neutral.has(t) && !this.anchors.has(t) && t !== OUT_OF_SCOPE);
+  }
+
+  /** The message's last terms are a `ties_back` phrase ("... then", "... if so"). */
+  private endsTiedBack(terms: readonly string[]): boolean {
+    if (this.tiesBack.size === 0) return false;
+    for (let n = 1; n <= TIES_BACK_WORDS && n <= terms.length; n++)
+      if (this.tiesBack.has(terms.slice(terms.length - n).join(" "))) return true;
+    return false;
   }
 
   /**
@@ -2182,6 +2200,7 @@ function signalsWith(s: Signals, changes: Partial<Signals>): Signals {
     scope: s.scope,
     newSubject: s.newSubject,
     playsDown: s.playsDown,
+    tiesBack: s.tiesBack,
     seeksHelp: s.seeksHelp,
     helpStated: s.helpStated,
     asksNext: s.asksNext,

@@ -39,6 +39,8 @@ interface RulePart {
   felt: boolean;
   /** ... and these are `others` without them. */
   unfelt: readonly Hit[];
+  /** The rule's groups (bits) that `others` name. */
+  groups: number;
 }
 
 const NO_HITS: readonly Hit[] = [];
@@ -180,6 +182,8 @@ export class RedFlags {
   private readonly feltSigns: ReadonlySet<string>;
   /** The body places (`<limb>`), to find the limb an "it" later in the message stands for. */
   private readonly limbs = new PhraseTable<true>();
+  /** The cramp words (`<cramp>`), to find the cramp an "it" or "mine" of a later sentence stands for. */
+  private readonly cramps = new PhraseTable<true>();
   /** Each table entry's hits of sentence rules, for an "it" standing for the limb: see {@link standsFor}. */
   private readonly sentenceHits = new WeakMap<readonly Hit[], readonly Hit[]>();
   /** Rule groups that hold the phrase class `<duration>`. */
@@ -207,6 +211,15 @@ export class RedFlags {
    */
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read (see above)
   private readonly sentencesShape: Sentences;
+  /** Each rule's groups the message must name (`nameNeeds`), and the advisories'. */
+  private needs = new Int32Array(0);
+  private advisoryNeeds = new Int32Array(0);
+  /**
+   * The groups of each rule (and advisory) named anywhere in the message being checked, masked or not: a superset of
+   * what `mentions` counts. Kept for the engine's lifetime and cleared per message (the check is never re-entered).
+   */
+  private named = new Int32Array(0);
+  private advisoryNamed = new Int32Array(0);
 
   /**
    * @param prepared the engine data's precomputed texts: when they hold this data's compiled tables
@@ -262,6 +275,7 @@ export class RedFlags {
     for (const phrase of data.habitual.back_again) this.backAgain.set(lexicon.stems(phrase), true);
     this.feltSigns = new Set(data.habitual.felt_signs);
     for (const phrase of data.classes.limb ?? []) this.limbs.set(lexicon.stems(phrase), true);
+    for (const phrase of data.classes.cramp ?? []) this.cramps.set(lexicon.stems(phrase), true);
     if (replay) {
       const compiled = replayTables(replay);
       this.stemTable = compiled.stems;
@@ -272,6 +286,7 @@ export class RedFlags {
       this.durationSlots.push(...compiled.durationSlots);
       this.clockSlots.push(...compiled.clockSlots);
       this.nameHabitualRules();
+      this.nameNeeds();
       return;
     }
     const idioms = new PhraseTable<true>();
@@ -294,6 +309,7 @@ export class RedFlags {
     this.forms.clear();
     this.building = null;
     this.nameHabitualRules();
+    this.nameNeeds();
     if (this.recorder && prepared) {
       prepared.redFlags =
         this.recorder.finish({
@@ -306,6 +322,29 @@ export class RedFlags {
           clockSlots: this.clockSlots,
         }) ?? undefined;
     }
+  }
+
+  /** Each rule's groups that the message itself must name (all but those the earlier turns stand for), as bits. */
+  private nameNeeds(): void {
+    const need = (rule: CompiledRule): number => {
+      let bits = 0;
+      for (let g = 0; g < rule.groups; g++) if (!rule.conversationGroups.has(g)) bits |= 1 << g;
+      return bits;
+    };
+    this.needs = Int32Array.from(this.rules, need);
+    this.advisoryNeeds = Int32Array.from(this.advisoryRules, need);
+    this.named = new Int32Array(this.rules.length);
+    this.advisoryNamed = new Int32Array(this.advisoryRules.length);
+  }
+
+  /** Some group the rule needs is named nowhere in the message (`named`): the rule cannot fire, in either reading. */
+  private cannotFire(rule: number): boolean {
+    if (rule >= ADVISORY_BASE) {
+      const need = this.advisoryNeeds[rule - ADVISORY_BASE] ?? 0;
+      return ((this.advisoryNamed[rule - ADVISORY_BASE] ?? 0) & need) !== need;
+    }
+    const need = this.needs[rule] ?? 0;
+    return ((this.named[rule] ?? 0) & need) !== need;
   }
 
   private nameHabitualRules(): void {
@@ -479,6 +518,17 @@ export class RedFlags {
     let causes: Span[] | null = null;
     let back: Span[] | null = null;
     const byRule = new MentionsByRule(this.rules.length, this.advisoryRules.length);
+    // A rule some of whose groups the message names nowhere cannot fire: its parts make no mentions. Most rules meet a
+    // message with a limb or a cramp word only, and their mentions were most of the check's allocations.
+    this.named.fill(0);
+    this.advisoryNamed.fill(0);
+    for (const p of placed)
+      for (const part of this.partsOf(p.hits)) {
+        if (part.rule >= ADVISORY_BASE) {
+          const a = part.rule - ADVISORY_BASE;
+          this.advisoryNamed[a] = (this.advisoryNamed[a] ?? 0) | part.groups;
+        } else this.named[part.rule] = (this.named[part.rule] ?? 0) | part.groups;
+      }
     // Loops, and what each place reads worked out once for it, not closures made per place (ADR 54, ADR 60).
     for (const { hits, negated: said, at, end } of placed) {
       if (
@@ -498,6 +548,11 @@ export class RedFlags {
       // "feels like a hot water bottle" says how hot the calf is: an exception said as a comparison does not stop it.
       const compared = comparison(stems, at);
       for (const part of this.partsOf(hits)) {
+        // (Not a habitual rule's part: reading it may close the sign. A denied sign's place is still denied.)
+        if (!part.habitual && this.cannotFire(part.rule)) {
+          if (negated && !masked && part.groups !== 0) for (let i = at; i < end; i++) closed.push(i);
+          continue;
+        }
         let others = masked ? NO_HITS : part.others;
         if (!masked && part.habitual) {
           if (habitual < 0) {
@@ -559,7 +614,8 @@ export class RedFlags {
   /**
    * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
    * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
-   * (The rules without that limit reach the limb by their window already.)
+   * (The rules without that limit reach the limb by their window already.) So does an "it" or "mine" after a cramp
+   * word of an earlier sentence for the cramp: "How long is too long for a cramp? Mine's been going since I woke up".
    */
   private standsFor(
     stems: readonly string[],
@@ -567,8 +623,8 @@ export class RedFlags {
     sentences: Sentences,
     quiet: readonly Stretch[],
   ): void {
-    let last: Span | null = null;
     let limbs: Span[] | null = null;
+    let cramps: Span[] | null = null;
     for (let i = 0; i < stems.length; i++) {
       const w = stems[i];
       // ("mine" after a limb said of a rule or of the past: "I know a swollen calf is a warning sign, mine is swollen".)
@@ -579,23 +635,34 @@ export class RedFlags {
         (w === "one" && (stems[i - 1] === "this" || stems[i - 1] === "that"));
       if (!pronoun) continue;
       limbs ??= spans(this.limbs, stems);
-      last = null;
-      for (const l of limbs) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
-      if (last === null) continue;
-      const from = last;
-      for (const p of placed) {
-        if (p.at !== from.start || p.end !== from.end || p.negated) continue;
-        const hits = this.sentenceHitsOf(p.hits);
-        if (hits.length === 0) break;
-        placed.push({ hits, negated: false, at: i, end: i + 1 });
+      const limb = lastBefore(limbs, i);
+      if (limb !== null && this.placeAt(limb, i, placed)) {
         // Whether the limb stood in another sentence is asked only when a rule has all its groups (`near`). A limb
         // that reports nothing (in a rule known, in the past: "years ago my leg was swollen ... and it's swollen
         // again now") is no limb of the "it"'s own sentence: the "it" is the only place said.
-        if (!inside(quiet, from.start, from.end) || inside(quiet, i, i + 1))
-          sentences.standsFor.set(i, from.start);
-        break;
+        if (!inside(quiet, limb.start, limb.end) || inside(quiet, i, i + 1))
+          sentences.standsFor.set(i, limb.start);
       }
+      // The cramp only from an earlier sentence: in its own, the rule's window measures the cramp word itself.
+      cramps ??= spans(this.cramps, stems);
+      const cramp = lastBefore(cramps, i);
+      if (cramp !== null && sentences.of(cramp.start) !== sentences.of(i)) this.placeAt(cramp, i, placed);
     }
+  }
+
+  /**
+   * Places at `i` the sentence rules' hits of the phrase found at `from` (not denied): the pronoun at `i` stands for
+   * it. Whether there were any.
+   */
+  private placeAt(from: Span, i: number, placed: Placed[]): boolean {
+    for (const p of placed) {
+      if (p.at !== from.start || p.end !== from.end || p.negated) continue;
+      const hits = this.sentenceHitsOf(p.hits);
+      if (hits.length === 0) return false;
+      placed.push({ hits, negated: false, at: i, end: i + 1 });
+      return true;
+    }
+    return false;
   }
 
   /** The hits of `hits` that belong to rules wanting one sentence (kept by the entry's identity). */
@@ -621,10 +688,19 @@ export class RedFlags {
         let part = byRule.get(hit.rule);
         if (part === undefined) {
           const habitual = this.habitualRules.has(hit.rule);
-          part = { rule: hit.rule, others: [], exceptions: [], habitual, felt: false, unfelt: NO_HITS };
+          part = {
+            rule: hit.rule,
+            others: [],
+            exceptions: [],
+            habitual,
+            felt: false,
+            unfelt: NO_HITS,
+            groups: 0,
+          };
           byRule.set(hit.rule, part);
         }
         (hit.group === -2 ? part.exceptions : part.others).push(hit);
+        if (hit.group >= 0) part.groups |= 1 << hit.group;
       }
       parts = [...byRule.values()];
       for (const part of parts) {
@@ -1233,6 +1309,13 @@ function explainedAfter(
     if (bridged) return true;
   }
   return false;
+}
+
+/** The last of `list` that ends before `i`, at most {@link PRONOUN_REACH} words before it; null if none. */
+function lastBefore(list: readonly Span[], i: number): Span | null {
+  let last: Span | null = null;
+  for (const l of list) if (l.end <= i && i - l.end <= PRONOUN_REACH) last = l;
+  return last;
 }
 
 /** Some span overlaps the stretch from `at` to `end` (exclusive). */

@@ -34,6 +34,11 @@ function messageWith(rule: RuleData, group: number, phrase: string): string {
   return parts.join(" ");
 }
 
+/** A group of the rule is the earlier turns alone: it fires only in a conversation about cramps. */
+function onlyInConversation(rule: RuleData): boolean {
+  return rule.all.some((phrases) => phrases.length === 1 && phrases[0] === EARLIER_TURNS_CLASS);
+}
+
 function fired(text: string, conversation = false): string[] {
   return redFlags.firing(lexicon.analyze(text), conversation);
 }
@@ -45,11 +50,12 @@ describe("every red-flag phrase fires as written", () => {
       rule.all.forEach((phrases, g) => {
         for (const phrase of phrases) {
           const text = messageWith(rule, g, phrase);
-          // The class fires only after earlier turns of a conversation about cramps, and then without a word.
-          const conversation = phrase === EARLIER_TURNS_CLASS;
+          // The class fires only after earlier turns of a conversation about cramps, and then without a word; a rule
+          // with a group of the earlier turns alone fires only there.
+          const own = phrase === EARLIER_TURNS_CLASS;
+          const conversation = own || onlyInConversation(rule);
           if (!fired(text, conversation).includes(rule.name)) silent.push(text);
-          if (conversation && fired(text).includes(rule.name))
-            silent.push(`${text} (outside a conversation)`);
+          if (own && fired(text).includes(rule.name)) silent.push(`${text} (outside a conversation)`);
         }
       });
       for (const phrase of rule.some?.of ?? []) {
@@ -67,7 +73,7 @@ describe("every 'unless' phrase stops its rule", () => {
       const firing: string[] = [];
       for (const phrase of rule.unless ?? []) {
         const text = `${phrase} ${messageWith(rule, 0, rule.all[0]?.[0] ?? "")}`;
-        if (fired(text).includes(rule.name)) firing.push(text);
+        if (fired(text, onlyInConversation(rule)).includes(rule.name)) firing.push(text);
       }
       expect(firing, `messages that still fired ${rule.name}`).toEqual([]);
     });

@@ -19,6 +19,11 @@ export const afterUrgentSchema = z.object({
    */
   tagged_on: words.default([]),
   /**
+   * Words that tie the message to what came before when they end it ("what's the magnesium dose then"): after a red
+   * flag, such a question is never taken for a new subject by the count of follow-ups alone. Default: none.
+   */
+  ties_back: words.default([]),
+  /**
    * Phrases that play the red flag down or ask to be reassured ("I'll be fine right", "it's easing now"): the
    * follow-up stays urgent even when it also reads as thanks or names a topic. Default: none.
    */
