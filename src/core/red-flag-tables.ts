@@ -233,13 +233,16 @@ export class RecordedPhraseTable<V> implements PhraseMatcher<V> {
   private readonly starts = new Map<string, PhraseNode<V> | number>();
   /** The groups' phrases, each let go once set. */
   private readonly groups: string[];
+  /** What of the record a group's setting needs: not the hits, which `valueAt` holds as it needs them. */
+  private readonly forms: Pick<Forms, "words" | "heads" | "ends">;
 
   constructor(
-    private readonly forms: Forms,
+    forms: Forms,
     private readonly valueAt: (index: number) => V,
   ) {
     this.groups = forms.forms.slice();
-    const { words, heads } = forms;
+    const { words, heads, ends } = forms;
+    this.forms = { words, heads, ends };
     const starts = this.starts;
     for (let g = 0; g < words.length; g++) {
       const own = heads[g] ?? "";
@@ -319,7 +322,8 @@ export interface ReplayedTables {
 
 /** The check's tables from a record: the phrase tables filled as messages need them, the rules as compiled. */
 export function replayTables(tables: RedFlagTables): ReplayedTables {
-  const { hits: flat } = tables;
+  // The numbers a running engine keeps for the groups still to set, in half the room of a JSON array's.
+  const flat = new Int32Array(tables.hits);
   const hits: (Hit | undefined)[] = new Array(flat.length / 3);
   /** The phrases as recorded, until the first hit splits them. */
   let joined: string | null = tables.phrases;
@@ -342,18 +346,19 @@ export function replayTables(tables: RedFlagTables): ReplayedTables {
     return hit;
   };
   const table = (forms: TableForms): PhraseMatcher<Hit[]> => {
+    const filed = new Int32Array(forms.hits);
     // Where each phrase's hits start in the flat list: [count, hit, hit, ...] per phrase.
     const starts = new Uint32Array(forms.ends[forms.ends.length - 1] ?? 0);
     for (let i = 0, at = 0; i < starts.length; i++) {
       starts[i] = at;
-      at += 1 + (forms.hits[at] ?? 0);
+      at += 1 + (filed[at] ?? 0);
     }
     return new RecordedPhraseTable<Hit[]>(forms, (i) => {
       const at = starts[i] ?? 0;
-      const count = forms.hits[at] ?? 0;
+      const count = filed[at] ?? 0;
       // Filled by index, not pushed: a pushed array keeps room for 17, and some 14,000 phrases hold one or two hits.
       const list: Hit[] = new Array(count);
-      for (let k = 0; k < count; k++) list[k] = hitAt(forms.hits[at + 1 + k] ?? -1);
+      for (let k = 0; k < count; k++) list[k] = hitAt(filed[at + 1 + k] ?? -1);
       return list;
     });
   };
