@@ -782,13 +782,23 @@ export class RedFlags {
       if (table === building.terms && hit.group === -2) continue;
       const existing = table.matchExact(form);
       if (existing) {
-        if (!existing.some((h) => h.rule === hit.rule && h.group === hit.group && h.phrase === hit.phrase))
-          existing.push(hit);
+        if (!existing.some((h) => this.sameHit(h, hit))) existing.push(hit);
       } else {
         table.set(form, [hit]);
         this.recorder?.setIn(table === building.stems ? "stems" : "terms", form);
       }
     }
+  }
+
+  /**
+   * A hit one table entry already holds: the same phrase, or another of the same group read the same way ("won't
+   * give" and "will not give", which the classes both expand into). Only the group counts where a phrase stands;
+   * `some` counts its phrases, and felt signs are told apart by phrase, so those are kept.
+   */
+  private sameHit(h: Hit, hit: Hit): boolean {
+    if (h.rule !== hit.rule || h.group !== hit.group) return false;
+    if (h.phrase === hit.phrase) return true;
+    return hit.group >= 0 && !this.feltSigns.has(h.phrase) && !this.feltSigns.has(hit.phrase);
   }
 
   /** Adds to `out` every phrase of the table found in the sequence, with the rule phrases it stands for. */
