@@ -649,14 +649,14 @@ export class Reader {
     if (signals.smallTalk !== null || signals.dialogue !== null || signals.scope?.subject != null)
       return signals;
     const act = this.acts.of(text, this.lexicon.analyze(text), this.actReading);
-    if (act !== null) return signalsWith(signals, { smallTalk: act, smallTalkByAct: true });
-    if (this.asksForTheMenu(text)) return signalsWith(signals, { smallTalk: "help", smallTalkByAct: true });
+    if (act !== null) return { ...signals, smallTalk: act, smallTalkByAct: true };
+    if (this.asksForTheMenu(text)) return { ...signals, smallTalk: "help", smallTalkByAct: true };
     // (Only when the whole message holds some dialogue's example words, however many others it has.)
     if (this.triggers.byContent(new Set(this.contentOf(text)), Number.POSITIVE_INFINITY) === null)
       return signals;
     const dialogue = this.dialogueAskedApart(text);
     // (Other topics' words told beside it, "drink coffee, barely any water", are habits for the check-up to ask of.)
-    return dialogue === null ? signals : signalsWith(signals, { dialogue, outOfScope: false });
+    return dialogue === null ? signals : { ...signals, dialogue, outOfScope: false };
   }
 
   /** The asking sentence asks to be taken through what it points back at, in a dialogue's own words. */
@@ -778,7 +778,7 @@ export class Reader {
     const body = this.letterFrame.body(text);
     if (body !== null) {
       const inner = this.readMessage(body);
-      if (inner.smallTalk !== null) return signalsWith(inner, { text, redFlags: full.redFlags });
+      if (inner.smallTalk !== null) return { ...inner, text, redFlags: full.redFlags };
     }
     const whole = full.analysis;
     let signals = this.readTopics(text, full);
@@ -800,22 +800,20 @@ export class Reader {
       const masked = new Set(denied);
       if (passing) for (const at of scope.covered) masked.add(at);
       // (The red flags stay the whole message's, read once above.)
-      signals = this.readTopics(
-        text,
-        signalsWith(this.signalsOf(text, false, masked), { redFlags: full.redFlags }),
-      );
+      signals = this.readTopics(text, { ...this.signalsOf(text, false, masked), redFlags: full.redFlags });
     }
     // "and for my mum? she's 82 and hers are worse than mine": the same question for someone else, then about them.
     const opening = this.askedForAnother(text);
     if (opening !== null)
-      signals = signalsWith(this.readTopics(opening, this.signalsOf(opening)), {
+      signals = {
+        ...this.readTopics(opening, this.signalsOf(opening)),
         text,
         redFlags: full.redFlags,
         forAnother: true,
-      });
+      };
     if (scope === null)
       return signals.outOfScope && this.asideOnly(signals, new Set())
-        ? signalsWith(signals, { outOfScope: false })
+        ? { ...signals, outOfScope: false }
         : signals;
     // A scope topic mentioned in passing does not make the question out of scope ("I tried bananas, what else?"):
     // only an out-of-scope word the scope topics do not explain still does.
@@ -826,7 +824,7 @@ export class Reader {
         !this.asideOnly(signals, scope.covered));
     // A message about a topic next to the article is not small talk ("would a warm bath help?"); start over still is.
     const smallTalk = scope.subject !== null && signals.smallTalk !== "reset" ? null : signals.smallTalk;
-    return signalsWith(signals, { scope, outOfScope, smallTalk });
+    return { ...signals, scope, outOfScope, smallTalk };
   }
 
   /**
@@ -896,7 +894,7 @@ export class Reader {
       !without.kindSections.includes(kind.section) &&
       (without.topics.get(this.topicOf.get(kind.section) ?? "") ?? 0) < NAMES_TOPIC
     )
-      return signalsWith(without, { kind: { ...kind, section: kind.afterTried } });
+      return { ...without, kind: { ...kind, section: kind.afterTried } };
     return without;
   }
 
@@ -982,9 +980,9 @@ export class Reader {
             }
           : {};
       if (said !== null && [...said.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
-        return signalsWith(full, { kind, topics: said.topics, ...aspects });
+        return { ...full, kind, topics: said.topics, ...aspects };
       if (said !== null && "facets" in aspects)
-        return signalsWith(full, { kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) });
+        return { ...full, kind, ...aspects, topics: this.topicsWithAspect(full.topics, said) };
       // "I've stretched, drunk litres, eaten nuts. Honestly what's left to try?": a vague ask after what was told,
       // naming no topic or aspect of its own, is the kind's, as in a long story (ADR 32).
       if (
@@ -995,8 +993,8 @@ export class Reader {
         !kind.keepsTopic &&
         !said.pointsBack
       )
-        return signalsWith(full, { kind, topics: said.topics, sections: said.sections, facets: said.facets });
-      return signalsWith(full, { kind });
+        return { ...full, kind, topics: said.topics, sections: said.sections, facets: said.facets };
+      return { ...full, kind };
     }
     const said = this.signalsOf(question);
     // "...I have no idea how much he should take. Can you help?": a vague closing ask takes its subject from the
@@ -1013,7 +1011,8 @@ export class Reader {
     const asked = this.withoutAspects(first, ruledAspects, kind);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
-    const merged = signalsWith(asked, {
+    const merged = {
+      ...asked,
       ...story,
       text,
       redFlags: full.redFlags,
@@ -1026,7 +1025,7 @@ export class Reader {
       // or when it asks for one in a dialogue's own words of what it points back at ("...a calf stretch months ago
       // but I've forgotten how it goes. Can you walk me through it step by step?").
       dialogue: this.dialogueOfTheAsk(full, asked),
-    });
+    };
     // The main facet ("what could it be" is a what-is-it word) and a kind's own facet evidence name no aspect.
     const aspect = [...asked.facets].some(([f, v]) => f !== this.mainFacet && v >= WEAK_FACET);
     if (asked.topics.size === 0 && asked.facets.size === 0) {
@@ -1040,19 +1039,16 @@ export class Reader {
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && pointed.topics.size > 0)
-        return signalsWith(merged, {
-          topics: pointed.topics,
-          sections: pointed.sections,
-          facets: pointed.facets,
-        });
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
       if (kind?.section && !kind.keepsTopic) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
-      return signalsWith(full, {
+      return {
+        ...full,
         ...story,
         outOfScope: asked.outOfScope,
         dialogue: this.dialogueOfTheAsk(full, asked),
-      });
+      };
     }
     // "A client swears acupuncture sorted out her cramps. Is there anything in that?": a kind about a thing told, whose
     // own words name only a general topic (the "is there anything" of prevention), is about the specific topic the
@@ -1069,11 +1065,7 @@ export class Reader {
       const before = pointing ? sentenceBefore(text, question) : null;
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && [...pointed.topics].some(([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t)))
-        return signalsWith(merged, {
-          topics: pointed.topics,
-          sections: pointed.sections,
-          facets: pointed.facets,
-        });
+        return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
     }
     // "What sort of dose is sensible?", "What starting amount is typical?" after a story about vitamin D: the aspect
     // from the question, the topic from the story (a general topic the question names, "typical", does not count).
@@ -1105,24 +1097,25 @@ export class Reader {
     // "Reckon that's it?", "Is there anything in that?" after a story: a kind about a topic named before, asked with
     // general words only (the "is there anything" of prevention), is about the story's topic.
     if (!specific && kind?.keepsTopic && (storyTopic || storyAspect))
-      return signalsWith(merged, {
+      return {
+        ...merged,
         topics: full.topics,
         sections: this.sectionsForAspect(full.sections, asked),
         facets: aspect ? asked.facets : full.facets,
-      });
+      };
     // (A facet word inside the kind's own phrase names no aspect: the "start" of "where do I even start?"; ADR 69.)
     if (!specific && aspectNamed && [...full.topics.keys()].some((t) => !this.generalTopics.has(t))) {
       // (When no topic told has the aspect asked, the ask's own reading: that aspect across the topics that have it.)
       const topics = this.topicsWithAspect(full.topics, asked);
       if (topics.size === 0) return merged;
-      return signalsWith(merged, { topics, sections: this.sectionsForAspect(full.sections, asked) });
+      return { ...merged, topics, sections: this.sectionsForAspect(full.sections, asked) };
     }
     // "I don't see daylight from November to March... Should I be taking something for it, and how much?": the story
     // tells an aspect strongly that only one topic has (sunlight: vitamin D), so the aspect asked is that topic's (ADR 38).
     // (An aspect asked by a strong word: "where do I even start?" holds only the weak "start".)
     const told = !specific && strongAspect ? this.storyTopicByAspect(full) : null;
-    if (told !== null) return signalsWith(merged, { topics: new Map([[told, NAMES_TOPIC]]) });
-    if (asked.topics.size === 0) return signalsWith(merged, { topics: full.topics, sections: full.sections });
+    if (told !== null) return { ...merged, topics: new Map([[told, NAMES_TOPIC]]) };
+    if (asked.topics.size === 0) return { ...merged, topics: full.topics, sections: full.sections };
     // "...my stomach has been a disaster, I'm living in the bathroom. Is that from the magnesium?": the question names
     // the topic, and its "that" the aspect the sentence before tells strongly (the pills' side effects; ADR 69).
     if (
@@ -1134,7 +1127,7 @@ export class Reader {
       const before = sentenceBefore(text, question);
       const pointed = before === null ? null : this.signalsOf(before);
       if (pointed && [...pointed.facets].some(([f, v]) => f !== this.mainFacet && v >= STORY_ASPECT))
-        return signalsWith(merged, { facets: pointed.facets });
+        return { ...merged, facets: pointed.facets };
     }
     return merged;
   }
@@ -1383,10 +1376,10 @@ export class Reader {
     const out = new Set(ruledOut);
     const others = [...s.topics.keys()].filter((t) => !out.has(t) && !this.generalTopics.has(t));
     const keeps = s.kind === null ? !rejected : s.kind.keepsTopic;
-    if (keeps && others.length === 0) return signalsWith(s, { ruledOut });
+    if (keeps && others.length === 0) return { ...s, ruledOut };
     const topics = new Map([...s.topics].filter(([t]) => !out.has(t)));
     const sections = new Map([...s.sections].filter(([id]) => !out.has(this.topicOf.get(id) ?? "")));
-    return signalsWith(s, { topics, sections, ruledOut });
+    return { ...s, topics, sections, ruledOut };
   }
 
   /**
@@ -2166,59 +2159,6 @@ function articleVocabulary(
 /** A phrase that maps onto an out-of-scope word is dropped: it would stand in for every such word. */
 function inScope(terms: string[]): string[] {
   return terms.includes(OUT_OF_SCOPE) ? [] : terms;
-}
-
-/**
- * A copy of a message's signals with some of them changed: what `{ ...signals, ...changes }` gives. The copy is made
- * by one literal of every field, in signalsOf's order, and the changes set on it: the reader's spreads of a signals
- * object had met ten shapes of it, and on this V8 (Node 20) a spread that has met more than four copies field by
- * field the slow generic way and hands the rules objects of ever other shapes to read (ADR 86).
- */
-function signalsWith(s: Signals, changes: Partial<Signals>): Signals {
-  const next: Signals = {
-    text: s.text,
-    analysis: s.analysis,
-    redFlags: s.redFlags,
-    topics: s.topics,
-    sections: s.sections,
-    facets: s.facets,
-    amountFacets: s.amountFacets,
-    smallTalk: s.smallTalk,
-    smallTalkByAct: s.smallTalkByAct,
-    dialogue: s.dialogue,
-    followup: s.followup,
-    switchTopic: s.switchTopic,
-    startsWithQuestionWord: s.startsWithQuestionWord,
-    startsWithQuestionVerb: s.startsWithQuestionVerb,
-    outOfScope: s.outOfScope,
-    anchored: s.anchored,
-    unknown: s.unknown,
-    unknownMatters: s.unknownMatters,
-    content: s.content,
-    otherContent: s.otherContent,
-    pointsBack: s.pointsBack,
-    scope: s.scope,
-    newSubject: s.newSubject,
-    playsDown: s.playsDown,
-    tiesBack: s.tiesBack,
-    seeksHelp: s.seeksHelp,
-    helpStated: s.helpStated,
-    asksNext: s.asksNext,
-    ordinal: s.ordinal,
-    kind: s.kind,
-    kindSections: s.kindSections,
-    joinedFacets: s.joinedFacets,
-    story: s.story,
-    ruledOut: s.ruledOut,
-    setAside: s.setAside,
-    excludedSections: s.excludedSections,
-    corrects: s.corrects,
-    opener: s.opener,
-    asksOther: s.asksOther,
-    forAnother: s.forAnother,
-    counts: s.counts,
-  };
-  return Object.assign(next, changes);
 }
 
 /** No position is a denied sign's (for {@link Reader.declined} where none is). */
