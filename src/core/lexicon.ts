@@ -4,7 +4,7 @@
  * base uses. Built and frozen in one call: the vocabulary (the lexicon's own lists plus every text the bot knows) is
  * given to the constructor, and never changes after.
  */
-import { editDistance, normalizeText, stem, tokenize, wordsAt } from "./normalize.js";
+import { editDistance, isAscii, normalizeText, stem, tokenize, wordsAt } from "./normalize.js";
 import { Numbers } from "./numbers.js";
 import type { RedFlagTables } from "./red-flag-tables.js";
 import type { LexiconData } from "./schemas/lexicon.js";
@@ -463,7 +463,7 @@ export class Lexicon {
 
   /** Registers the words of a text as known; only while the constructor builds the lexicon. */
   private addVocabulary(text: string): void {
-    for (const token of this.trustedTokens(text)) {
+    for (const token of this.tokensOf(text)) {
       if (/\d/.test(token)) continue;
       // A word seen before has its stem in the vocabulary already (most words of the knowledge texts are repeats).
       if (this.surface.has(token)) continue;
@@ -488,7 +488,7 @@ export class Lexicon {
     if (known !== undefined) return known.slice();
     // Its stems are not recorded for it: a start finds the terms themselves, and never looks those stems up (they were
     // 3,147 of the engine data's 10,962 texts; ADR 87).
-    const terms = this.replaceSynonyms(this.stemsOf(this.trustedTokens(text)));
+    const terms = this.replaceSynonyms(this.stemsOf(this.tokensOf(text)));
     if (prepared?.record) prepared.terms.add(text, terms);
     // A message's own texts are read this way too (its closing clause, its content words), several times a message
     // by different readings (ADR 26's reason; ADR 85).
@@ -678,7 +678,7 @@ export class Lexicon {
 
   /** How many stems {@link stems} gives the text: its tokens, without stemming them (sentence lengths, per message). */
   countStems(text: string): number {
-    return this.trustedTokens(text).length;
+    return this.tokensOf(text).length;
   }
 
   /** Stemmed tokens of a trusted phrase, before synonyms. */
@@ -686,7 +686,7 @@ export class Lexicon {
     const prepared = this.prepared;
     const known = prepared?.stems.get(text);
     if (known !== undefined) return known.slice();
-    const stems = this.stemsOf(this.trustedTokens(text));
+    const stems = this.stemsOf(this.tokensOf(text));
     if (prepared?.record) prepared.stems.add(text, stems);
     return stems;
   }
@@ -705,11 +705,6 @@ export class Lexicon {
     if (this.stemsByToken.size >= CORRECTION_CACHE_LIMIT) this.stemsByToken.clear();
     this.stemsByToken.set(token, stemmed);
     return stemmed;
-  }
-
-  /** A trusted text's tokens after contractions (shared while a message is read: never changed by a caller). */
-  private trustedTokens(text: string): string[] {
-    return this.tokensOf(text);
   }
 
   /**
@@ -806,12 +801,6 @@ export class Lexicon {
     this.corrections.set(word, best);
     return best;
   }
-}
-
-/** True when every code unit of the text is ASCII. */
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** The places of a message that names none. */

@@ -32,6 +32,14 @@ export interface QuestionKind {
   oneThing: boolean;
 }
 
+/**
+ * A general ask: answered by a general section when nothing is named ("why do they happen", "what can I do"), and not
+ * keeping the topic told before it. False for no kind.
+ */
+export function asksGenerally(kind: QuestionKind | null | undefined): kind is QuestionKind {
+  return kind != null && kind.section !== null && !kind.keepsTopic;
+}
+
 /** No kinds: what a bot built without kinds.yaml reads. */
 export const NO_KINDS: KindsData = { kinds: {}, ruled_out: { markers: [], negations: [], back: [] } };
 

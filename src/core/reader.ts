@@ -18,7 +18,13 @@ import {
 } from "./lexicon.js";
 import { type Act, MessageActs } from "./message-act.js";
 import { isAscii } from "./normalize.js";
-import { type KindsData, NO_KINDS, type QuestionKind, QuestionKinds } from "./question-kinds.js";
+import {
+  asksGenerally,
+  type KindsData,
+  NO_KINDS,
+  type QuestionKind,
+  QuestionKinds,
+} from "./question-kinds.js";
 import { type RedFlagResult, RedFlags } from "./redflags.js";
 import { RuledOut } from "./ruled-out.js";
 import { NO_SCOPE, Scope, type ScopeData, type ScopeSignal } from "./scope.js";
@@ -552,8 +558,7 @@ export class Reader {
       (t) => this.asksArticle(t),
       (t) => this.askPart(t),
       (t) => {
-        const kind = this.kinds.match(this.lexicon.analyze(t).terms)?.kind;
-        return kind !== undefined && kind.section !== null && !kind.keepsTopic;
+        return asksGenerally(this.kinds.match(this.lexicon.analyze(t).terms)?.kind);
       },
     );
     const kinds = input.kinds ?? NO_KINDS;
@@ -861,7 +866,7 @@ export class Reader {
     const said = this.signalsOf(asking);
     if (said.outOfScope || this.pointsAtAThing(said)) return false;
     return (
-      (said.kind?.section != null && !said.kind.keepsTopic) ||
+      asksGenerally(said.kind) ||
       [...said.topics.values()].some((v) => v >= NAMES_TOPIC) ||
       this.namesAnAspect(said)
     );
@@ -943,7 +948,7 @@ export class Reader {
    * kind about a thing ("I already take tablets, how much is safe?") keeps them. `aspects`: the aspects ruled out.
    */
   private withoutAspects(s: Signals, aspects: readonly string[], kind = s.kind): Signals {
-    if (aspects.length === 0 || kind === null || kind.section === null || kind.keepsTopic) return s;
+    if (aspects.length === 0 || !asksGenerally(kind)) return s;
     if (!aspects.some((a) => s.facets.has(a))) return s;
     const out = new Set(aspects);
     return {
@@ -989,8 +994,7 @@ export class Reader {
         said !== null &&
         said.topics.size === 0 &&
         said.facets.size === 0 &&
-        kind?.section != null &&
-        !kind.keepsTopic &&
+        asksGenerally(kind) &&
         !said.pointsBack
       )
         return { ...full, kind, topics: said.topics, sections: said.sections, facets: said.facets };
@@ -1032,7 +1036,7 @@ export class Reader {
       // "Why would it work?", "what is the idea behind it?": the topic of the sentence it points back to. A general
       // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
       // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
-      const general = kind?.section != null && !kind.keepsTopic;
+      const general = asksGenerally(kind);
       // (An ask that rules an aspect out, "so if it's not my diet, what's going on?", points at nothing told: what its
       // "it" would stand for is what it rules out.)
       const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked)) && asked === first;
@@ -1041,7 +1045,7 @@ export class Reader {
       if (pointed && pointed.topics.size > 0)
         return { ...merged, topics: pointed.topics, sections: pointed.sections, facets: pointed.facets };
       // "...any ideas?", "what is my body telling me?": a vague ask the kind answers, not the backstory's topics.
-      if (kind?.section && !kind.keepsTopic) return merged;
+      if (asksGenerally(kind)) return merged;
       // Backstory ("I tried a banana before bed...") never makes a question out of scope: only the asking sentence.
       return {
         ...full,
@@ -1072,7 +1076,7 @@ export class Reader {
     // "...i dont know. what could it be": a what-is-it word is no aspect; the vague ask is the kind's.
     // (A weak facet word inside the kind's own phrase names no aspect: "where do I even start?"; ADR 69.)
     const aspectNamed = aspect && this.aspectBesideKind(asked);
-    if (asked.topics.size === 0 && !aspectNamed && kind?.section && !kind.keepsTopic) return merged;
+    if (asked.topics.size === 0 && !aspectNamed && asksGenerally(kind)) return merged;
     // (A word from an example question, "take", does not name a topic: "How much is normal to take?")
     const specific = [...asked.topics].some(
       ([t, score]) => score > WEIGHT.question && !this.generalTopics.has(t),
@@ -1089,7 +1093,7 @@ export class Reader {
           ([t, v]) => v >= NAMES_TOPIC && !this.generalTopics.has(t) && this.hasSection(t, f),
         ),
     );
-    if (!specific && !strongAspect && weakOfStory && kind?.section && !kind.keepsTopic) return merged;
+    if (!specific && !strongAspect && weakOfStory && asksGenerally(kind)) return merged;
     const storyTopic = [...full.topics.keys()].some((t) => !this.generalTopics.has(t));
     // ...or about an aspect the story names strongly ("I leave home in the dark, no windows all day. Could that be it?").
     const storyAspect =

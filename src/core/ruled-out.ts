@@ -85,7 +85,7 @@ export class RuledOut {
     topicsOf: (terms: string[]) => Set<string>,
     asks: (terms: string[]) => boolean,
     askedOf: (terms: string[]) => Set<string> = topicsOf,
-    aspectsOf: (terms: string[]) => Set<string> = none,
+    aspectsOf: (terms: string[]) => ReadonlySet<string> = () => NONE,
   ): { topics: string[]; aspects: string[]; rejected: boolean; tried: boolean } {
     const sentences = splitClauses(text).map((sentence) =>
       sentence.map((c, i) => {
@@ -193,13 +193,8 @@ export class RuledOut {
   }
 }
 
-/** No aspects. */
+/** No aspects (also the default of a caller that reads topics only). */
 const NONE: ReadonlySet<string> = new Set();
-
-/** No aspects (the default: a caller that reads topics only). */
-function none(): Set<string> {
-  return new Set();
-}
 
 /**
  * Sentences, each cut into clauses at commas, semicolons, brackets ("I already take magnesium (I was deficient)") and

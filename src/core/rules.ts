@@ -9,6 +9,7 @@ import type { RuleDecision } from "./decision.js";
 import { firstSource, listed, listItem, parentList, sourceOf } from "./follow-ups.js";
 import type { Section } from "./knowledge.js";
 import type { KnowledgeIndex, RankedTopic } from "./knowledge-index.js";
+import { asksGenerally } from "./question-kinds.js";
 import type { FollowupKind, Signals } from "./reader.js";
 import type { ConversationState } from "./state.js";
 
@@ -424,7 +425,7 @@ export const RULES: readonly Rule[] = [
       if (remedies && at && index.isWhatToDo(remedies.topic) && !index.isGeneral(at.topic))
         return answer(remedies);
       // "what else could it be?" asks its kind's question; the kind of a bare "what else" says nothing more.
-      if (kind?.section != null && !kind.keepsTopic && kind.name !== BARE_WHAT_ELSE) return null;
+      if (asksGenerally(kind) && kind.name !== BARE_WHAT_ELSE) return null;
       // "what else causes them": a general topic named by its own word is answered by the rules after; "is there
       // anything else besides the breathing?" after stress names what to do, the other remedies.
       const general = [...s.topics].find(([t, score]) => score >= NAMES_SPECIFIC && index.isGeneral(t));
