@@ -1011,7 +1011,7 @@ export class Reader {
     // a word of an example question hints at ("he's on loads of tablets for his heart").
     const kind =
       askedKind !== null && !this.namesStoryTopic(full) ? this.kinds.untimed(askedKind) : askedKind;
-    // "...So if it's not my diet, what's going on?": the ask without the aspect it rules out.
+    // "...so if it isn't what I eat, then what?": the ask without the aspect it rules out.
     const asked = this.withoutAspects(first, ruledAspects, kind);
     // A story that asks something is never a bare follow-up or small talk ("...Why is this happen?").
     const story = { story: true, kind, ...(kind === null ? {} : { followup: null, smallTalk: null }) };
@@ -1037,7 +1037,7 @@ export class Reader {
       // kind's "this" is the cramps the story told ("I eat well... Why would this start now?", "What else can make
       // this happen?"), not the thing the sentence before named: only "it" or "that" points at a thing then.
       const general = asksGenerally(kind);
-      // (An ask that rules an aspect out, "so if it's not my diet, what's going on?", points at nothing told: what its
+      // (An ask that rules an aspect out, "so if it isn't what I eat, then what?", points at nothing told: what its
       // "it" would stand for is what it rules out.)
       const pointing = asked.pointsBack && (!general || this.pointsAtAThing(asked)) && asked === first;
       const before = kind !== null && pointing ? sentenceBefore(text, question) : null;
@@ -1587,7 +1587,7 @@ export class Reader {
         const own = new Set(match.value.map((p) => p.section.facet));
         for (let i = match.start; i < match.start + match.length; i++) inKeyword[i] = own;
       }
-      // "apart from vitamins and minerals", "leaving the tablets aside": a topic set aside is not what is asked about.
+      // "apart from vitamins and minerals", "the supplements aside": a topic set aside is not what is asked about.
       if (
         excludedFrom.some(
           (e) =>
@@ -1735,7 +1735,7 @@ export class Reader {
 
   /**
    * Positions where a phrase that sets topics aside ("apart from") ends; `after` gets where each one said after the
-   * thing ("leaving the tablets aside") starts.
+   * thing ("the supplements aside") starts.
    */
   private excludedStarts(terms: readonly string[], after: number[]): number[] {
     const starts: number[] = [];
@@ -2072,7 +2072,7 @@ function joinedByOr(terms: readonly string[], named: readonly { facet: string; s
   return [];
 }
 
-/** A phrase said after a thing sets it aside: it starts at most this many words after the thing ("the tablets aside"). */
+/** A phrase said after a thing sets it aside: it starts at most this many words after the thing ("the supplements aside"). */
 const EXCLUDE_AFTER_REACH = 1;
 
 /** A match ends just before a phrase that sets aside what it follows (`before`: where such phrases start). */

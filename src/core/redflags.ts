@@ -615,7 +615,7 @@ export class RedFlags {
    * "My left calf cramped on Sunday. This morning it has gone a purplish colour": an "it" (or "this one") after a limb
    * named in an earlier sentence of the message stands for that limb, for the rules that want a sign and its place in one sentence.
    * (The rules without that limit reach the limb by their window already.) So does an "it" or "mine" after a cramp
-   * word of an earlier sentence for the cramp: "How long is too long for a cramp? Mine's been going since I woke up".
+   * word of an earlier sentence for the cramp: "When is a cramp too long? Mine has not stopped since breakfast".
    */
   private standsFor(
     stems: readonly string[],

@@ -371,7 +371,7 @@ export class Scope {
       (x) =>
         // A person ("is there anything the staff could do for her?") is not the thing told: "she", "he", "her", "him"
         // point back only at a situation (read above) or in a verdict ("is she right?"). In a general question ("any
-        // tips to make this stop", "what am I meant to do about this") "this" is the cramps.
+        // tips to make this stop", "how do I get shot of this") "this" is the cramps.
         this.pointsAtTold(x.stems, x.c.text, topic) ||
         this.verdicts.findAll(x.stems).length > 0 ||
         this.verdicts.findAll(x.stems.filter((s) => !this.filler.has(s))).length > 0 ||

@@ -82,7 +82,7 @@ export class Siblings {
   asksToChoose(s: Signals, named = true): boolean {
     const { terms } = s.analysis;
     if (this.both.findAll(terms).length > 0) return false;
-    // ("is acupuncture or massage more worth the money?": the main facet a kind adds, "worth", names no aspect.)
+    // ("massage or acupuncture, which is worth paying for?": the main facet a kind adds, "worth", names no aspect.)
     if (terms.includes("or") && this.namesNoAspect(s)) return true;
     if (named && this.choiceBetweenNamed.findAll(terms).length > 0) return true;
     return this.choice.findAll(terms).length > 0;

@@ -108,7 +108,7 @@ export const lexiconSchema = z.object({
   decline_after: words.optional(),
   exclude: words,
   /**
-   * Words right after a thing that set it aside ("leaving the tablets aside", "vitamins to one side"): the thing named
+   * Words right after a thing that set it aside ("the supplements aside", "vitamins to one side"): the thing named
    * just before them does not count, as after an `exclude` phrase. Default: none.
    */
   exclude_after: words.optional(),
